@@ -1,0 +1,296 @@
+"""The training log's records: plain dataclasses, in and out of the repository.
+
+Weights are stored in kilograms; the user's unit is for display only. Timestamps are
+timezone-aware UTC datetimes; days are `datetime.date`s computed in the user's timezone
+(see `storage.days`). On disk, fields holding their default (None, "", False, empty) are
+left out of a document to keep a large log small; reading fills them back in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar, Self
+
+SCHEMA_VERSION = 1
+
+MUSCLES: tuple[str, ...] = (
+    "chest",
+    "lats",
+    "upper_back",
+    "front_delts",
+    "side_delts",
+    "rear_delts",
+    "biceps",
+    "triceps",
+    "forearms",
+    "abs",
+    "lower_back",
+    "glutes",
+    "quads",
+    "hamstrings",
+    "adductors",
+    "calves",
+)
+EXERCISE_KINDS: tuple[str, ...] = ("compound", "isolation", "bodyweight", "timed")
+EQUIPMENT: tuple[str, ...] = (
+    "barbell",
+    "dumbbell",
+    "machine",
+    "cable",
+    "bodyweight",
+    "kettlebell",
+    "band",
+    "other",
+)
+UNITS: tuple[str, ...] = ("kg", "lb")
+LB_PER_KG = 2.2046226218
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value):
+        return value.to_doc()
+    return value
+
+
+def _is_empty_default(value: Any) -> bool:
+    return value is None or value is False or value == "" or value == () or value == {}
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Fields every stored document has: a stable id, timestamps, the day it belongs to."""
+
+    TABLE: ClassVar[str] = ""
+    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated")
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+    id: str = field(default_factory=new_id)
+    created: datetime | None = None
+    updated: datetime | None = None
+    day: date | None = None
+
+    def to_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if _is_empty_default(value) and f.name != "id":
+                continue
+            doc[f.name] = _to_json(value)
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        names = cls._field_names()
+        values = {k: v for k, v in doc.items() if k in names}
+        for name in cls.DATETIME_FIELDS:
+            if values.get(name) is not None:
+                values[name] = datetime.fromisoformat(values[name])
+        for name in cls.DATE_FIELDS:
+            if values.get(name) is not None:
+                values[name] = date.fromisoformat(values[name])
+        return cls(**cls._decode(values))
+
+    @classmethod
+    def _decode(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return values
+
+    @classmethod
+    def _field_names(cls) -> frozenset[str]:
+        names = cls.__dict__.get("_names")
+        if names is None:
+            names = frozenset(f.name for f in dataclasses.fields(cls))
+            cls._names = names
+        return names
+
+
+@dataclass(kw_only=True)
+class Exercise(Record):
+    """An exercise; `muscles` maps a muscle to 1.0 (trained directly) or 0.5 (indirectly)."""
+
+    TABLE: ClassVar[str] = "exercises"
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    equipment: str = "other"
+    muscles: dict[str, float] = field(default_factory=dict)
+    kind: str = "compound"
+    default_rest_s: int = 120
+    builtin: bool = False
+
+    @classmethod
+    def _decode(cls, values: dict[str, Any]) -> dict[str, Any]:
+        if "aliases" in values:
+            values["aliases"] = tuple(values["aliases"])
+        return values
+
+    @property
+    def primary_muscles(self) -> tuple[str, ...]:
+        return tuple(m for m, c in self.muscles.items() if c >= 1.0)
+
+
+@dataclass(kw_only=True)
+class Workout(Record):
+    """A training session. It is in progress while `end` is None."""
+
+    TABLE: ClassVar[str] = "workouts"
+    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "start", "end")
+
+    start: datetime
+    end: datetime | None = None
+    name: str = ""
+    template: str | None = None
+    session_rpe: int | None = None
+    notes: str = ""
+
+    @property
+    def in_progress(self) -> bool:
+        return self.end is None
+
+    @property
+    def duration_minutes(self) -> float | None:
+        if self.end is None:
+            return None
+        return (self.end - self.start).total_seconds() / 60
+
+
+@dataclass(kw_only=True)
+class SetEntry(Record):
+    """One set. `weight_kg` is the external load; with `bodyweight` the lifter's own
+    bodyweight comes on top of it (`bw+20` is bodyweight=True, weight_kg=20)."""
+
+    TABLE: ClassVar[str] = "sets"
+    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "timestamp")
+
+    workout: str
+    exercise: str
+    weight_kg: float
+    reps: int
+    rpe: float | None = None
+    warmup: bool = False
+    bodyweight: bool = False
+    notes: str = ""
+    timestamp: datetime
+    order: int = 0
+    rest_s: int | None = None
+
+    @property
+    def rir(self) -> float | None:
+        return None if self.rpe is None else 10 - self.rpe
+
+
+@dataclass(kw_only=True)
+class Recovery(Record):
+    """How a day went for recovery: one per day. Water, protein and carbs add up over it."""
+
+    TABLE: ClassVar[str] = "recovery"
+
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    water_cups: int | None = None
+    protein_g: float | None = None
+    carbs_g: float | None = None
+    bodyweight_kg: float | None = None
+    stress: int | None = None
+    notes: str = ""
+
+
+@dataclass(kw_only=True)
+class SymptomEntry(Record):
+    """How the lifter feels at a moment; several a day are allowed."""
+
+    TABLE: ClassVar[str] = "symptoms"
+    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "timestamp")
+
+    timestamp: datetime
+    weakness: int | None = None
+    energy: int | None = None
+    mood: int | None = None
+    motivation: int | None = None
+    soreness: dict[str, int] = field(default_factory=dict)
+    notes: str = ""
+
+
+@dataclass(kw_only=True)
+class TemplateItem:
+    exercise: str
+    sets: int
+    reps: int
+    rpe: float | None = None
+    rest_s: int | None = None
+
+    def to_doc(self) -> dict[str, Any]:
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+
+
+@dataclass(kw_only=True)
+class Template(Record):
+    """A planned workout: exercises in order with their targets."""
+
+    TABLE: ClassVar[str] = "templates"
+
+    name: str
+    items: list[TemplateItem] = field(default_factory=list)
+
+    @classmethod
+    def _decode(cls, values: dict[str, Any]) -> dict[str, Any]:
+        values["items"] = [TemplateItem(**item) for item in values.get("items", [])]
+        return values
+
+
+def default_targets() -> dict[str, float]:
+    return {
+        "water_cups": 12,
+        "protein_g_per_lb_min": 0.8,
+        "protein_g_per_lb_max": 1.0,
+        "carbs_g_per_kg_min": 3.0,
+        "carbs_g_per_kg_max": 5.0,
+        "sleep_hours": 7.0,
+    }
+
+
+@dataclass(kw_only=True)
+class Settings(Record):
+    """The user's settings: one document. `timezone` None means the machine's."""
+
+    TABLE: ClassVar[str] = "settings"
+
+    unit: str = "kg"
+    timezone: str | None = None
+    rollover_hour: int = 4
+    targets: dict[str, float] = field(default_factory=default_targets)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = super().to_doc()
+        doc["unit"] = self.unit
+        doc["rollover_hour"] = self.rollover_hour
+        doc["schema_version"] = self.schema_version
+        return doc
+
+    @classmethod
+    def _decode(cls, values: dict[str, Any]) -> dict[str, Any]:
+        targets = default_targets()
+        targets.update(values.get("targets") or {})
+        values["targets"] = targets
+        return values
