@@ -1,0 +1,36 @@
+"""Where restday keeps its files: the one place that knows the data locations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "restday"
+DB_ENV = "RESTDAY_DB"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_log_path() -> Path:
+    return data_dir() / "log.json"
+
+
+def demo_log_path() -> Path:
+    """The demo log: kept apart from the user's own."""
+    return data_dir() / "demo" / "log.json"
+
+
+def resolve_log_path(db: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` first, then $RESTDAY_DB, then the user's data directory."""
+    chosen = db or os.environ.get(DB_ENV)
+    return Path(chosen).expanduser() if chosen else default_log_path()

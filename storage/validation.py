@@ -1,0 +1,129 @@
+"""Checks on values before they reach the log. Each failure says what is accepted."""
+
+from __future__ import annotations
+
+import math
+
+from storage.errors import ValidationError
+from storage.models import (
+    EQUIPMENT,
+    EXERCISE_KINDS,
+    MUSCLES,
+    UNITS,
+    Exercise,
+    Recovery,
+    SetEntry,
+    Settings,
+    SymptomEntry,
+    Template,
+    Workout,
+)
+
+MAX_WEIGHT_KG = 1000.0
+
+
+def _number(name: str, value: float | None, low: float, high: float, accepted: str) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError(f"{name} must be a number: {accepted}")
+    if not low <= value <= high:
+        raise ValidationError(f"{name} {value:g} is out of range: {accepted}")
+
+
+def _integer(name: str, value: int | None, low: int, high: int) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{name} must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(
+            f"{name} {value} is out of range: a whole number from {low} to {high}"
+        )
+
+
+def check_rpe(rpe: float | None) -> None:
+    accepted = "RPE is 6 to 10 in steps of 0.5, e.g. 8 or 8.5"
+    _number("RPE", rpe, 6, 10, accepted)
+    if rpe is not None and (rpe * 2) != int(rpe * 2):
+        raise ValidationError(f"RPE {rpe:g} is not on a half step: {accepted}")
+
+
+def check_set(entry: SetEntry) -> None:
+    _number("weight", entry.weight_kg, 0, MAX_WEIGHT_KG, "0 to 1000 kg")
+    _integer("reps", entry.reps, 1, 100)
+    check_rpe(entry.rpe)
+    if entry.warmup and entry.rpe is not None:
+        raise ValidationError("a warm-up set has no RPE: drop the @RPE or the warm-up mark")
+
+
+def check_workout(workout: Workout) -> None:
+    _integer("session RPE", workout.session_rpe, 0, 10)
+    if workout.end is not None and workout.end < workout.start:
+        raise ValidationError("a workout cannot end before it starts")
+
+
+def check_recovery(entry: Recovery) -> None:
+    _number("sleep", entry.sleep_hours, 0, 24, "0 to 24 hours, e.g. 7.5")
+    _integer("sleep quality", entry.sleep_quality, 1, 5)
+    _integer("water", entry.water_cups, 0, 100)
+    _number("protein", entry.protein_g, 0, 2000, "0 to 2000 g a day")
+    _number("carbs", entry.carbs_g, 0, 3000, "0 to 3000 g a day")
+    _number("bodyweight", entry.bodyweight_kg, 20, 400, "20 to 400 kg")
+    _integer("stress", entry.stress, 1, 5)
+
+
+def check_soreness(soreness: dict[str, int]) -> None:
+    for muscle, value in soreness.items():
+        if muscle not in MUSCLES:
+            raise ValidationError(f"unknown muscle {muscle!r}: one of {', '.join(MUSCLES)}")
+        _integer(f"{muscle} soreness", value, 0, 10)
+
+
+def check_symptoms(entry: SymptomEntry) -> None:
+    _integer("weakness", entry.weakness, 0, 10)
+    _integer("energy", entry.energy, 1, 5)
+    _integer("mood", entry.mood, 1, 5)
+    _integer("motivation", entry.motivation, 1, 5)
+    check_soreness(entry.soreness)
+
+
+def check_exercise(exercise: Exercise) -> None:
+    if not exercise.name.strip():
+        raise ValidationError("an exercise needs a name")
+    if exercise.equipment not in EQUIPMENT:
+        raise ValidationError(f"equipment must be one of {', '.join(EQUIPMENT)}")
+    if exercise.kind not in EXERCISE_KINDS:
+        raise ValidationError(f"kind must be one of {', '.join(EXERCISE_KINDS)}")
+    if not exercise.muscles:
+        raise ValidationError("an exercise needs at least one muscle it trains")
+    for muscle, coefficient in exercise.muscles.items():
+        if muscle not in MUSCLES:
+            raise ValidationError(f"unknown muscle {muscle!r}: one of {', '.join(MUSCLES)}")
+        if coefficient not in (0.5, 1.0):
+            raise ValidationError(
+                f"{muscle}: 1.0 when trained directly, 0.5 when indirectly (got {coefficient})"
+            )
+    _integer("default rest", exercise.default_rest_s, 0, 3600)
+
+
+def check_template(template: Template) -> None:
+    if not template.name.strip():
+        raise ValidationError("a template needs a name")
+    for item in template.items:
+        _integer("target sets", item.sets, 1, 20)
+        _integer("target reps", item.reps, 1, 100)
+        check_rpe(item.rpe)
+        _integer("rest", item.rest_s, 0, 3600)
+
+
+def check_settings(settings: Settings) -> None:
+    from storage.days import is_valid_timezone
+
+    if settings.unit not in UNITS:
+        raise ValidationError(f"unit must be kg or lb, not {settings.unit!r}")
+    if settings.timezone is not None and not is_valid_timezone(settings.timezone):
+        raise ValidationError(
+            f"unknown timezone {settings.timezone!r}: an IANA name such as Europe/Berlin"
+        )
+    _integer("rollover hour", settings.rollover_hour, 0, 23)
