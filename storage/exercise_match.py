@@ -1,0 +1,216 @@
+"""Resolving typed exercise text (``bench``, ``rom dead``, ``pullup``) to an Exercise.
+
+Matching is case-insensitive and ignores spaces, hyphens and other punctuation, so
+``pullup``, ``pull up`` and ``Pull-Up`` are the same. Each exercise is tried by its name
+and each alias; the strongest way it matches puts it in a tier:
+
+0. exact: ``squat`` is an alias of Back Squat, ``pull up`` is Pull-Up;
+1. prefix of a name or alias, or prefixes of its words from the first on, in order:
+   ``dead`` for Deadlift, ``rom dead`` for Romanian Deadlift;
+2. prefixes of later words, in order: ``row`` for Cable Row, ``rom dead`` for Dumbbell
+   Romanian Deadlift;
+3. initials: ``cgbp`` for Close-Grip Bench Press;
+4. letters in order, starting with the first: ``bnchprs`` for Bench Press;
+5. difflib closeness, for typos: ``bnech`` for Bench Press (only looked at when nothing
+   matched in tiers 0-4).
+
+`find_exercise` returns an exercise only when it is the single candidate in the strongest
+tier that matched; several there are ambiguous. In tier 5 that means a ratio of at least
+FUZZY_CUTOFF with no other within FUZZY_MARGIN of it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storage.models import Exercise
+from storage.quick_entry import EntryError, quote
+
+EXACT, PREFIX, WORDS, INITIALS, LETTERS, CLOSE = range(6)
+FUZZY_CUTOFF = 0.7  # least difflib ratio `find_exercise` accepts for a typo
+PREFIX_DISCOUNT = 0.9  # a typo in the start of a name counts less than in a whole name
+FUZZY_MARGIN = 0.05  # candidates this close to the best ratio are as good as it
+RANK_CUTOFF = 0.6  # least difflib ratio `rank_exercises` shows
+MAX_AMBIGUOUS = 5
+MAX_CLOSEST = 3
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class UnknownExercise(EntryError):
+    """No exercise matches; the message lists the closest few."""
+
+
+class AmbiguousExercise(EntryError):
+    """Several exercises match equally well; the message lists them."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """A name or alias (or the query) as matched: words, run together, initials."""
+
+    words: tuple[str, ...]
+    compact: str
+    initials: str
+
+
+@lru_cache(maxsize=4096)
+def _form(text: str) -> _Form:
+    words = tuple(_WORD.findall(text.casefold()))
+    return _Form(words, "".join(words), "".join(w[0] for w in words))
+
+
+@lru_cache(maxsize=2048)
+def _forms(name: str, aliases: tuple[str, ...]) -> tuple[_Form, ...]:
+    return tuple(f for f in map(_form, (name, *aliases)) if f.compact)
+
+
+def _exercise_forms(exercise: Exercise) -> tuple[_Form, ...]:
+    return _forms(exercise.name, tuple(exercise.aliases))
+
+
+def _words_in_order(query: tuple[str, ...], words: tuple[str, ...]) -> int | None:
+    """Index of the first word if each query word starts a later word than the one
+    before, else None."""
+    first = None
+    i = 0
+    for q in query:
+        while i < len(words) and not words[i].startswith(q):
+            i += 1
+        if i == len(words):
+            return None
+        if first is None:
+            first = i
+        i += 1
+    return first
+
+
+def _in_order(query: str, text: str) -> bool:
+    rest = iter(text)
+    return all(c in rest for c in query)
+
+
+def _strict_score(q: _Form, forms: tuple[_Form, ...]) -> tuple[int, int] | None:
+    """(tier, tie-break) of the strongest non-fuzzy match of `q` against `forms`."""
+    best: tuple[int, int] | None = None
+    for f in forms:
+        if f.compact == q.compact:
+            return (EXACT, 0)
+        if f.compact.startswith(q.compact):
+            score = (PREFIX, len(f.compact))
+        elif (first := _words_in_order(q.words, f.words)) is not None:
+            score = (PREFIX, len(f.compact)) if first == 0 else (WORDS, first)
+        elif len(q.compact) > 1 and f.initials == q.compact:
+            score = (INITIALS, 0)
+        elif f.compact[0] == q.compact[0] and _in_order(q.compact, f.compact):
+            score = (LETTERS, len(f.compact))
+        else:
+            continue
+        if best is None or score < best:
+            best = score
+    return best
+
+
+class _Closeness:
+    """difflib ratios of one query against names and aliases, skipping those a cheap
+    upper bound already rules out."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.letters = frozenset(query)
+        self.matcher = difflib.SequenceMatcher(None, autojunk=False)
+        self.matcher.set_seq2(query)  # difflib caches its work on seq2
+
+    def __call__(self, forms: tuple[_Form, ...], floor: float = 0.0) -> float:
+        """The best ratio against `forms`, or 0.0 when none reaches `floor`. A form is also
+        tried cut to the query's length, so that a typo in the first word of a long name
+        counts, at a discount so that a whole name or alias wins."""
+        n = len(self.query)
+        in_query = self.letters.__contains__
+        best = 0.0
+        for f in forms:
+            candidates = [(f.compact, 1.0)]
+            if len(f.compact) > n:
+                candidates.append((f.compact[:n], PREFIX_DISCOUNT))
+            for text, weight in candidates:
+                # ratio = 2 * matches / (n + len(text)), and no more than n, len(text) or
+                # the letters of text found in the query can match: skip what can't win.
+                needed = max(best, floor) * (n + len(text)) / (2 * weight) - 1e-9
+                if min(n, len(text)) < needed:
+                    continue
+                matches = min(n, sum(map(in_query, text)))
+                if matches and matches >= needed:
+                    self.matcher.set_seq1(text)
+                    best = max(best, weight * self.matcher.ratio())
+        return best if best >= floor else 0.0
+
+
+def _ranked(q: _Form, exercises: Sequence[Exercise]) -> list[tuple]:
+    """(tier, tie-break, name, index) of each exercise matching in tiers 0-4, best first."""
+    scored = []
+    for i, e in enumerate(exercises):
+        forms = _exercise_forms(e)
+        if forms and (score := _strict_score(q, forms)) is not None:
+            scored.append((*score, e.name.casefold(), i))
+    scored.sort()
+    return scored
+
+
+def _fuzzy(q: _Form, exercises: Sequence[Exercise], cutoff: float) -> list[tuple]:
+    """(CLOSE, -ratio, name, index) of each exercise with a ratio of at least `cutoff`,
+    best first; with `cutoff` 0, of every exercise (the ratio may read 0 for those not
+    among the closest MAX_CLOSEST)."""
+    closeness = _Closeness(q.compact)
+    scored = []
+    top: list[float] = []  # the best few ratios so far
+    for i, e in enumerate(exercises):
+        floor = max(cutoff, top[-1]) if len(top) == MAX_CLOSEST else cutoff
+        ratio = closeness(_exercise_forms(e), floor)
+        if cutoff == 0:
+            top = sorted([*top, ratio], reverse=True)[:MAX_CLOSEST]
+        elif not ratio:
+            continue
+        scored.append((CLOSE, -ratio, e.name.casefold(), i))
+    scored.sort()
+    return scored
+
+
+def rank_exercises(query: str, exercises: Sequence[Exercise], limit: int = 10) -> list[Exercise]:
+    """Exercises matching `query`, best first, for a picker; all of them, by name, when
+    the query is empty. Typos (tier 5) are only looked for when nothing matched otherwise."""
+    q = _form(query)
+    if not q.compact:
+        return sorted(exercises, key=lambda e: e.name.casefold())[:limit]
+    ranked = _ranked(q, exercises)
+    if not ranked:
+        ranked = _fuzzy(q, exercises, RANK_CUTOFF)
+    return [exercises[r[-1]] for r in ranked[:limit]]
+
+
+def find_exercise(query: str, exercises: Sequence[Exercise]) -> Exercise:
+    """The one exercise `query` means; raises UnknownExercise or AmbiguousExercise."""
+    q = _form(query)
+    if not q.compact:
+        raise UnknownExercise(
+            f"no exercise name in {quote(query)}: type a name or alias, e.g. bench"
+        )
+    ranked = _ranked(q, exercises)
+    if ranked:
+        top = [r for r in ranked if r[0] == ranked[0][0]]
+    else:
+        fuzzy = _fuzzy(q, exercises, FUZZY_CUTOFF)
+        if not fuzzy:
+            message = f"no exercise matches {quote(query)}"
+            if closest := _fuzzy(q, exercises, 0.0)[:MAX_CLOSEST]:
+                message += "; closest: " + ", ".join(exercises[r[-1]].name for r in closest)
+            raise UnknownExercise(message)
+        top = [r for r in fuzzy if r[1] <= fuzzy[0][1] + FUZZY_MARGIN]
+    if len(top) == 1:
+        return exercises[top[0][-1]]
+    names = ", ".join(exercises[r[-1]].name for r in top[:MAX_AMBIGUOUS])
+    more = f" and {len(top) - MAX_AMBIGUOUS} more" if len(top) > MAX_AMBIGUOUS else ""
+    raise AmbiguousExercise(f"{quote(query)} could be: {names}{more}; type more of the name")
