@@ -63,7 +63,7 @@ class Repository:
         self._db = LogDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
-        self._deferring = 0
+        self._in_transaction = False
         self._ids: dict[str, tuple[int, dict[str, int]]] = {}
         self._indexes: dict[tuple[str, str], tuple[int, dict[Any, set[int]]]] = {}
         self._storage.read()  # fail now, with a clear message, if the log is unreadable
@@ -101,39 +101,53 @@ class Repository:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Save every change made inside the block in one write, at its end."""
-        self._deferring += 1
-        try:
+        """Hold the log's lock for the block, apply its changes in memory as they come (so
+        reads inside see them), and save them in one write at its end. If the block raises,
+        its changes are dropped."""
+        if self._in_transaction:
             yield
-        finally:
-            self._deferring -= 1
-        if not self._deferring:
-            self.flush()
-
-    def flush(self) -> None:
-        """Save the changes waiting in memory; raise `SaveFailedError` if the disk refuses."""
-        if not self._pending:
             return
+        self._in_transaction = True
+        start = len(self._pending)
         try:
             with self._storage.batch():
-                for change in self._pending:
+                for change in self._pending[:start]:
                     change()
+                yield
         except WriteFailedError as exc:
             raise SaveFailedError(
                 f"{exc} {len(self._pending)} unsaved change(s) kept in memory; "
                 "they are saved with the next change."
             ) from None
         except BaseException:
-            self._pending.pop()
+            del self._pending[start:]
             raise
-        self._pending.clear()
+        else:
+            self._pending.clear()
+        finally:
+            self._in_transaction = False
+
+    def flush(self) -> None:
+        """Save the changes waiting in memory; raise `SaveFailedError` if the disk refuses."""
+        if self._pending:
+            with self.transaction():
+                pass
 
     def _apply(self, change: Change) -> None:
         if self.read_only:
             raise ReadOnlyLogError(f"the log {self.path} is read-only: {self.read_only_reason}")
         self._pending.append(change)
-        if not self._deferring:
+        if self._in_transaction:
+            change()
+            return
+        try:
             self.flush()
+        except SaveFailedError:
+            raise
+        except BaseException:
+            if self._pending and self._pending[-1] is change:
+                self._pending.pop()
+            raise
 
     def _raw(self, table: str) -> dict[str, dict[str, Any]]:
         return self._storage.read().get(table, {})
