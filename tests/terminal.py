@@ -1,0 +1,53 @@
+"""Run a command in a real terminal (tmux) of a given size, type keys, read the screen."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+
+
+class Terminal:
+    def __init__(
+        self, command: Sequence[str], *, size: str = "80x24", env: Mapping[str, str] = {}
+    ) -> None:
+        if shutil.which("tmux") is None:
+            raise RuntimeError("tmux is needed for real-terminal tests: apt-get install tmux")
+        self.name = f"restday-test-{uuid.uuid4().hex[:8]}"
+        cols, rows = size.split("x")
+        assignments = " ".join(
+            shlex.quote(f"{k}={v}") for k, v in {"TERM": "xterm-256color", **env}.items()
+        )
+        line = f"env {assignments} {shlex.join(command)}; echo '[exited' $?']'; sleep 60"
+        self._tmux("new-session", "-d", "-s", self.name, "-x", cols, "-y", rows, line)
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, text: str, timeout: float = 15) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear on screen:\n{screen}")
+            time.sleep(0.1)
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
