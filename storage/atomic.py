@@ -63,7 +63,10 @@ def parse_log(raw: bytes, path: Path) -> Tables:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise CorruptLogError(_corrupt_message(path, f"it is not valid JSON ({exc})")) from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict) or not all(
+        isinstance(t, dict) and all(isinstance(doc, dict) for doc in t.values())
+        for t in data.values()
+    ):
         raise CorruptLogError(_corrupt_message(path, "it is JSON but not a restday log"))
     return data
 
@@ -300,7 +303,11 @@ class AtomicJSONStorage(Storage):
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        _fsync_dir(directory)
+        # The log is replaced: the write has happened. Syncing the directory only makes the
+        # rename durable sooner; if it fails (some file systems refuse it), reporting the
+        # write as failed would be false and a retry would apply the change twice.
+        with contextlib.suppress(OSError):
+            _fsync_dir(directory)
 
     def _sweep_temps(self) -> None:
         """Remove temp files left by a writer that was killed mid-write (we hold the lock,

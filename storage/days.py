@@ -38,8 +38,8 @@ def day_of(moment: datetime, tz: str, rollover_hour: int) -> date:
 
 
 def day_start(day: date, tz: str, rollover_hour: int) -> datetime:
-    """The UTC moment a training day begins."""
-    import pendulum
-
-    local = pendulum.datetime(day.year, day.month, day.day, rollover_hour, tz=_zone(tz))
-    return datetime.fromtimestamp(local.timestamp(), UTC)
+    """The UTC moment a training day begins: the first moment `day_of` puts in it. If the
+    rollover hour happens twice (clocks go back), that is its first time (fold 0); if it is
+    skipped (clocks go forward), fold 0 gives the moment the clocks jump."""
+    local = datetime(day.year, day.month, day.day, rollover_hour, tzinfo=_zone(tz))
+    return local.astimezone(UTC)

@@ -49,9 +49,17 @@ class LogTable(Table):
 
     _storage: AtomicJSONStorage
 
-    def __init__(self, storage: AtomicJSONStorage, name: str, **kwargs: Any) -> None:
+    def __init__(
+        self, storage: AtomicJSONStorage, name: str, *, persist_empty: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(storage, name, **kwargs)
         self._generation = storage.generation
+        if persist_empty:
+            # Stock TinyDB clears the table here, wiping an existing one (tinydb#636): only
+            # store a missing table.
+            with storage.locked():
+                if name not in storage.read():
+                    self._update_table(lambda table: None)
 
     def _sync(self) -> None:
         """Forget what this table cached (next id, query results) if the data was reloaded."""
