@@ -215,11 +215,15 @@ class Repository:
             self._reindex(table_name, doc_id, old, None)
 
     def _get(self, cls: type[R], record_id: str) -> R | None:
-        doc_id = self._doc_ids(cls.TABLE).get(record_id)
-        if doc_id is None:
-            return None
-        doc = self._raw(cls.TABLE).get(str(doc_id))
-        return None if doc is None else cls.from_doc(doc)
+        for _ in range(2):  # a second time if another process wrote between the two reads
+            doc_id = self._doc_ids(cls.TABLE).get(record_id)
+            if doc_id is None:
+                return None
+            doc = self._raw(cls.TABLE).get(str(doc_id))
+            if doc is not None and doc.get("id") == record_id:
+                return cls.from_doc(doc)
+            self._ids.pop(cls.TABLE, None)
+        return None
 
     def import_records(self, records: Iterable[Record]) -> int:
         """Insert many records (a demo log, an import) in one write."""
@@ -336,8 +340,10 @@ class Repository:
         return Workout.from_doc(max(open_today, key=lambda d: d["start"]))
 
     def todays_workout(self) -> Workout:
-        """Today's workout in progress, started now if there is none."""
-        return self.open_workout() or self.start_workout()
+        """Today's workout in progress, started now if there is none (under the lock, so two
+        processes never start two)."""
+        with self.transaction():
+            return self.open_workout() or self.start_workout()
 
     def delete_workout(self, workout_id: str) -> None:
         """Delete a workout and its sets."""
@@ -365,13 +371,10 @@ class Repository:
         notes: str = "",
         at: datetime | None = None,
     ) -> SetEntry:
-        """Add a set to a workout, numbering it and noting the rest taken before it."""
+        """Add a set to a workout, numbering it and noting the rest taken before it. Both are
+        worked out under the lock, so two processes logging at once number their sets in
+        turn."""
         moment = (at or self.clock()).replace(microsecond=0)
-        earlier = self.sets(workout=workout.id)
-        previous = earlier[-1] if earlier else None
-        rest = None
-        if previous is not None and moment >= previous.timestamp:
-            rest = round((moment - previous.timestamp).total_seconds())
         entry = SetEntry(
             workout=workout.id,
             exercise=exercise.id,
@@ -382,13 +385,22 @@ class Repository:
             bodyweight=bodyweight,
             notes=notes,
             timestamp=moment,
-            order=(previous.order + 1) if previous else 1,
-            rest_s=rest,
         )
         validation.check_set(entry)
-        entry = self._stamp(entry, workout.day)
-        self._apply(lambda: self._put(entry))
-        return entry
+        logged = [self._stamp(entry, workout.day)]
+
+        def change() -> None:
+            earlier = [s for s in self.sets(workout=workout.id) if s.id != entry.id]
+            previous = earlier[-1] if earlier else None
+            rest = None
+            if previous is not None and moment >= previous.timestamp:
+                rest = round((moment - previous.timestamp).total_seconds())
+            order = previous.order + 1 if previous else 1
+            logged[0] = replace(logged[0], order=order, rest_s=rest)
+            self._put(logged[0])
+
+        self._apply(change)
+        return logged[0]
 
     def save_set(self, entry: SetEntry) -> SetEntry:
         validation.check_set(entry)
@@ -410,10 +422,12 @@ class Repository:
         """Sets in the order they were done."""
         if workout is not None:
             raw = self._raw(SetEntry.TABLE)
+            ids = self._index(SetEntry.TABLE, "workout").get(workout, ())
+            # Another process may write between the two reads, so the index can be newer
+            # than `raw`: keep only the documents `raw` holds for this workout.
+            found = (raw.get(str(i)) for i in ids)
             docs = _within(
-                (raw[str(i)] for i in self._index(SetEntry.TABLE, "workout").get(workout, ())),
-                since,
-                until,
+                (d for d in found if d is not None and d.get("workout") == workout), since, until
             )
         else:
             docs = _within(self._docs(SetEntry), since, until)
