@@ -258,6 +258,48 @@ class Template(Record):
         return values
 
 
+@dataclass(kw_only=True)
+class RestPeriod(Record):
+    """The rest timer: the rest after a set, counted from `started`. Stored, so that a set
+    logged from the command line starts it and a restarted app resumes it. Pure
+    arithmetic on a moment given by the caller: nothing here reads the clock."""
+
+    TABLE: ClassVar[str] = "rest"
+    DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "started", "paused_at")
+
+    started: datetime
+    duration_s: int
+    paused_s: float = 0
+    paused_at: datetime | None = None
+    after_set: str | None = None
+    exercise: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    def elapsed(self, now: datetime) -> float:
+        """Seconds of rest counted so far (pauses left out)."""
+        until = self.paused_at or now
+        return max(0.0, (until - self.started).total_seconds() - self.paused_s)
+
+    def remaining(self, now: datetime) -> float:
+        """Seconds left; negative once the rest runs over."""
+        return self.duration_s - self.elapsed(now)
+
+    def pause(self, now: datetime) -> RestPeriod:
+        return self if self.paused else dataclasses.replace(self, paused_at=now)
+
+    def resume(self, now: datetime) -> RestPeriod:
+        if self.paused_at is None:
+            return self
+        pause = max(0.0, (now - self.paused_at).total_seconds())
+        return dataclasses.replace(self, paused_at=None, paused_s=self.paused_s + pause)
+
+    def adjust(self, seconds: int) -> RestPeriod:
+        return dataclasses.replace(self, duration_s=max(0, self.duration_s + seconds))
+
+
 def default_targets() -> dict[str, float]:
     return {
         "water_cups": 12,
@@ -279,12 +321,15 @@ class Settings(Record):
     timezone: str | None = None
     rollover_hour: int = 4
     targets: dict[str, float] = field(default_factory=default_targets)
+    warmup_rest_s: int = 60
+    rest_overrides: dict[str, int] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
 
     def to_doc(self) -> dict[str, Any]:
         doc = super().to_doc()
         doc["unit"] = self.unit
         doc["rollover_hour"] = self.rollover_hour
+        doc["warmup_rest_s"] = self.warmup_rest_s
         doc["schema_version"] = self.schema_version
         return doc
 

@@ -26,11 +26,13 @@ from storage.models import (
     Exercise,
     Record,
     Recovery,
+    RestPeriod,
     SetEntry,
     Settings,
     SymptomEntry,
     Template,
     Workout,
+    new_id,
     utc_now,
 )
 from storage.table import LogDB
@@ -370,12 +372,16 @@ class Repository:
         bodyweight: bool = False,
         notes: str = "",
         at: datetime | None = None,
+        rest_after_s: int | None = None,
+        set_id: str | None = None,
     ) -> SetEntry:
         """Add a set to a workout, numbering it and noting the rest taken before it. Both are
         worked out under the lock, so two processes logging at once number their sets in
-        turn."""
+        turn. The rest timer starts from it: `rest_after_s` (a template's rest) or the
+        exercise's rest; after a warm-up, the warm-up rest setting."""
         moment = (at or self.clock()).replace(microsecond=0)
         entry = SetEntry(
+            id=set_id or new_id(),
             workout=workout.id,
             exercise=exercise.id,
             weight_kg=float(weight_kg),
@@ -398,7 +404,17 @@ class Repository:
             order = previous.order + 1 if previous else 1
             logged[0] = replace(logged[0], order=order, rest_s=rest)
             self._put(logged[0])
+            if rest_target:
+                self._put_rest(
+                    RestPeriod(
+                        started=moment,
+                        duration_s=rest_target,
+                        after_set=entry.id,
+                        exercise=exercise.id,
+                    )
+                )
 
+        rest_target = self.rest_for(exercise, warmup=warmup, template_rest_s=rest_after_s)
         self._apply(change)
         return logged[0]
 
@@ -420,22 +436,68 @@ class Repository:
         until: date | None = None,
     ) -> list[SetEntry]:
         """Sets in the order they were done."""
-        if workout is not None:
+        if workout is not None or exercise is not None:
+            field, value = ("workout", workout) if workout is not None else ("exercise", exercise)
             raw = self._raw(SetEntry.TABLE)
-            ids = self._index(SetEntry.TABLE, "workout").get(workout, ())
+            ids = self._index(SetEntry.TABLE, field).get(value, ())
             # Another process may write between the two reads, so the index can be newer
-            # than `raw`: keep only the documents `raw` holds for this workout.
+            # than `raw`: keep only the documents `raw` holds for this workout or exercise.
             found = (raw.get(str(i)) for i in ids)
-            docs = _within(
-                (d for d in found if d is not None and d.get("workout") == workout), since, until
-            )
+            docs = (d for d in found if d is not None and d.get(field) == value)
         else:
-            docs = _within(self._docs(SetEntry), since, until)
+            docs = self._docs(SetEntry)
+        docs = _within(docs, since, until)
         if exercise is not None:
             docs = (d for d in docs if d.get("exercise") == exercise)
         entries = [SetEntry.from_doc(d) for d in docs]
         entries.sort(key=lambda s: (s.timestamp, s.order))
         return entries
+
+    # -- the rest timer --------------------------------------------------------------------
+
+    def rest_for(
+        self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
+    ) -> int:
+        """Seconds of rest after a set: 0 means no timer."""
+        settings = self.settings()
+        if warmup:
+            return settings.warmup_rest_s
+        if template_rest_s is not None:
+            return template_rest_s
+        return settings.rest_overrides.get(exercise.id, exercise.default_rest_s)
+
+    def rest_period(self) -> RestPeriod | None:
+        """The running (or paused, or overdue) rest timer, if any."""
+        for doc in self._docs(RestPeriod):
+            return RestPeriod.from_doc(doc)
+        return None
+
+    def save_rest_period(self, period: RestPeriod) -> RestPeriod:
+        period = self._stamp(period, self.day_of(period.started))
+        self._apply(lambda: self._put_rest(period))
+        return period
+
+    def stop_rest(self) -> None:
+        def change() -> None:
+            for doc in list(self._docs(RestPeriod)):
+                self._delete(RestPeriod.TABLE, doc["id"])
+
+        self._apply(change)
+
+    def _put_rest(self, period: RestPeriod) -> None:
+        """There is one rest timer: it takes the place of the one before."""
+        existing = next(iter(self._docs(RestPeriod)), None)
+        if existing is not None:
+            period = replace(period, id=existing["id"], created=period.created)
+        now = self.now()
+        self._put(
+            replace(
+                period,
+                created=period.created or now,
+                updated=now,
+                day=period.day or self.day_of(period.started),
+            )
+        )
 
     # -- recovery --------------------------------------------------------------------------
 

@@ -127,3 +127,6 @@ def check_settings(settings: Settings) -> None:
             f"unknown timezone {settings.timezone!r}: an IANA name such as Europe/Berlin"
         )
     _integer("rollover hour", settings.rollover_hour, 0, 23)
+    _integer("warm-up rest", settings.warmup_rest_s, 0, 600)
+    for exercise, seconds in settings.rest_overrides.items():
+        _integer(f"rest for {exercise}", seconds, 0, 3600)
