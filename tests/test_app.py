@@ -1,49 +1,60 @@
-"""The app as it stands: what the log holds, in the app (Pilot) and in a real terminal."""
+"""The app as a whole: it opens on today's workout, in Pilot and in a real terminal."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.repository import Repository
 from tests.terminal import Terminal
 from tui.app import RestdayApp
+from tui.screens.workout import WorkoutScreen
+from tui.widgets.app_header import AppHeader
 
 
-def _log_with_sets(path: Path) -> None:
-    with Repository(path) as repo:
-        workout = repo.start_workout("Upper A", at=datetime(2026, 11, 20, 18, tzinfo=UTC))
-        bench = repo.exercise("bench-press")
-        for _ in range(3):
-            repo.log_set(workout, bench, 100, 5, rpe=8)
-
-
-async def test_app_shows_what_the_log_holds(tmp_path: Path) -> None:
-    _log_with_sets(tmp_path / "log.json")
+async def test_opens_on_todays_workout_with_a_choice_of_start(tmp_path: Path) -> None:
     app = RestdayApp(Repository(tmp_path / "log.json"))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert app.title == "restday"
-        counts = str(app.query_one("#counts").render())
-        assert "1 workout " in counts and "3 sets" in counts and "1 day" in counts
+        assert isinstance(app.screen, WorkoutScreen)
+        assert "restday" in str(app.screen.query_one(AppHeader).render())
+        options = app.screen.query_one("#start-options")
+        assert "Empty workout" in str(options.get_option_at_index(0).prompt)
         await pilot.press("q")
     assert app.return_code == 0
-
-
-async def test_empty_log_says_how_to_start(tmp_path: Path) -> None:
-    app = RestdayApp(Repository(tmp_path / "log.json"))
-    async with app.run_test(size=(80, 24)):
-        assert "Nothing logged yet" in str(app.query_one("#notice").render())
     assert not (tmp_path / "log.json").exists()
 
 
-def test_app_in_a_real_terminal(tmp_path: Path) -> None:
+async def test_resumes_a_workout_in_progress(tmp_path: Path) -> None:
+    with Repository(tmp_path / "log.json") as repo:
+        workout = repo.todays_workout()
+        repo.log_set(workout, repo.exercise("bench-press"), 100, 5, rpe=8)
+    app = RestdayApp(Repository(tmp_path / "log.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen)
+        assert [s.weight_kg for s in screen.sets] == [100]
+        assert screen.current is not None and screen.current.id == "bench-press"
+
+
+def test_a_set_logged_from_the_shell_shows_in_the_app(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    _log_with_sets(log)
+    logged = subprocess.run(
+        [sys.executable, "-m", "tui", "log", "--db", str(log), "bench 100x5@8"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Bench Press" in logged.stdout
     with Terminal([sys.executable, "-m", "tui", "--db", str(log)], size="80x24") as term:
-        screen = term.wait_for("3 sets")
-        assert "restday" in screen.splitlines()[0]
-        assert "1 workout " in screen and str(log) in screen
+        screen = term.wait_for("100 kg x 5 @8")
+        assert screen.splitlines()[0].lstrip().startswith("restday")
+        assert "rest" in screen.splitlines()[0]  # the timer the shell started is running
+        term.keys("Escape")
+        term.wait_for("Type a set")
         term.keys("q")
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen

@@ -19,13 +19,20 @@ def format_weight(kg: float, unit: str) -> str:
     return f"{format_number(to_unit(kg, unit))} {unit}"
 
 
+def format_load(entry: SetEntry, unit: str, *, with_unit: bool = True) -> str:
+    """'100 kg', 'bw+20 kg', 'bw'; without the unit: '100', 'bw+20'."""
+    if with_unit:
+        weight = format_weight(entry.weight_kg, unit)
+    else:
+        weight = format_number(to_unit(entry.weight_kg, unit))
+    if entry.bodyweight:
+        return f"bw+{weight}" if entry.weight_kg else "bw"
+    return weight
+
+
 def format_set(entry: SetEntry, unit: str) -> str:
     """'100 kg x 5 @8', 'bw+20 kg x 6', 'bw x 8', 'warm-up 60 kg x 5'."""
-    if entry.bodyweight:
-        load = f"bw+{format_weight(entry.weight_kg, unit)}" if entry.weight_kg else "bw"
-    else:
-        load = format_weight(entry.weight_kg, unit)
-    text = f"{load} x {entry.reps}"
+    text = f"{format_load(entry, unit)} x {entry.reps}"
     if entry.rpe is not None:
         text += f" @{format_number(entry.rpe)}"
     return f"warm-up {text}" if entry.warmup else text

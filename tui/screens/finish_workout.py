@@ -1,0 +1,69 @@
+"""Finishing a workout: session RPE with one key, then optional notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
+
+
+@dataclass(frozen=True)
+class Finish:
+    session_rpe: int
+    notes: str
+
+
+class FinishWorkoutScreen(ModalScreen[Finish | None]):
+    DEFAULT_CSS = """
+    FinishWorkoutScreen { align: center middle; }
+    FinishWorkoutScreen > Vertical {
+        width: 64; height: auto; padding: 1 2;
+        border: round $accent; background: $surface;
+    }
+    FinishWorkoutScreen #rpe { text-style: bold; margin: 1 0; }
+    FinishWorkoutScreen Input { display: none; }
+    FinishWorkoutScreen.notes Input { display: block; }
+    FinishWorkoutScreen .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="finish.cancel")]
+
+    def __init__(self, notes: str = "") -> None:
+        super().__init__()
+        self.notes = notes
+        self.session_rpe: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Finish today's workout")
+            yield Label(SESSION_RPE_HELP, id="rpe")
+            yield Input(self.notes, placeholder="notes (optional)", id="notes", disabled=True)
+            yield Label("Escape to go back to the workout", classes="hint", id="hint")
+
+    def on_key(self, event: events.Key) -> None:
+        if self.session_rpe is not None:
+            return
+        key = event.character or ""
+        if key.isdigit() or key.lower() == "t":
+            event.stop()
+            self.session_rpe = 10 if key.lower() == "t" else int(key)
+            self.query_one("#rpe", Label).update(f"Session RPE {self.session_rpe}")
+            self.query_one("#hint", Label).update("Enter to finish, Escape to go back")
+            self.add_class("notes")
+            notes = self.query_one("#notes", Input)
+            notes.disabled = False
+            notes.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.session_rpe is not None:
+            self.dismiss(Finish(self.session_rpe, event.value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,132 @@
+"""Every key, as it is bound now: the app's, the current screen's and the rest timer's.
+
+The rows come from the binding maps with the user's keymap applied, so a remapped key
+shows as remapped; nothing here is hard-coded text about keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+TIMER_PREFIX = "timer."
+PALETTE_ACTIONS = {"command_palette", "app.command_palette"}
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    keys: tuple[str, ...]  # as displayed: "?", "^p", "space"
+    description: str
+    binding: Binding
+    key_names: tuple[str, ...]  # as bound: "question_mark", "ctrl+p", "space"
+
+
+def effective_bindings(app: App, node: DOMNode) -> list[KeyRow]:
+    """The node's own bindings with the app's keymap applied, one row per action.
+
+    Uses Textual 8.2.8 internals (`_bindings`, `_keymap`), the same maps Textual itself
+    dispatches keys from."""
+    bindings_map = node._bindings.copy()
+    order: dict[object, int] = {}
+    for _key, binding in node._bindings:
+        order.setdefault(_row_key(binding), len(order))
+    if app._keymap:
+        bindings_map.apply_keymap(app._keymap)
+    rows: dict[object, tuple[Binding, list[str], list[str]]] = {}
+    for key, binding in bindings_map:
+        if binding.system:
+            continue
+        _binding, shown, names = rows.setdefault(_row_key(binding), (binding, [], []))
+        display = app.get_key_display(binding)
+        if display not in shown:
+            shown.append(display)
+        names.append(key)
+    ordered = sorted(rows.items(), key=lambda item: order.get(item[0], len(order)))
+    return [
+        KeyRow(tuple(shown), describe(binding), binding, tuple(names))
+        for (_row, (binding, shown, names)) in ordered
+    ]
+
+
+def _row_key(binding: Binding) -> object:
+    # one row per action: "quit" on q (ours) and ^q (Textual's) share a row
+    return binding.action
+
+
+def describe(binding: Binding) -> str:
+    if binding.action in PALETTE_ACTIONS:
+        return "Command palette"
+    return binding.description or binding.tooltip or binding.action
+
+
+def screen_name(screen: Screen) -> str:
+    name = getattr(screen, "HELP_TITLE", None) or type(screen).__name__.removesuffix("Screen")
+    return str(name)
+
+
+def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRow]]]:
+    """(title, rows) for the app, the screen and the rest timer, in that order."""
+    app_rows = effective_bindings(app, app)
+    screen_rows = [] if screen is None else effective_bindings(app, screen)
+
+    def timer(row: KeyRow) -> bool:
+        return (row.binding.id or "").startswith(TIMER_PREFIX)
+
+    sections = [("Everywhere", [row for row in app_rows if not timer(row)])]
+    if screen is not None:
+        sections.append((screen_name(screen), [row for row in screen_rows if not timer(row)]))
+    sections.append(("Rest timer", [row for row in app_rows + screen_rows if timer(row)]))
+    return [(title, rows) for title, rows in sections if rows]
+
+
+def _table(rows: list[KeyRow]) -> Table:
+    """Two key/description pairs a line, so that a screenful of keys fits in 80x24."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    for _ in range(2):
+        table.add_column(width=12, no_wrap=True, style="bold")
+        table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    half = (len(rows) + 1) // 2
+    for left, right in zip(rows[:half], rows[half:] + [None], strict=False):
+        cells: list[Text | str] = [", ".join(left.keys), left.description]
+        cells += ["", ""] if right is None else [", ".join(right.keys), right.description]
+        table.add_row(*cells)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The `?` screen. Escape, ? or q (or the help key, if remapped) close it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close")]
+
+    def __init__(self, screen: Screen | None = None) -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        with Vertical(id="help"):
+            yield Static("Keys", id="help-title")
+            with VerticalScroll(id="help-body"):
+                for title, rows in help_sections(app, self.for_screen):
+                    yield Static(title, classes="help-section")
+                    yield Static(_table(rows), classes="help-keys")
+            yield Static("Escape, ? or q closes this", id="help-hint")
+
+    def on_mount(self) -> None:
+        # the help key closes help too, whatever it has been remapped to
+        for row in effective_bindings(self.app, self.app):
+            if row.binding.action == "help":
+                for key in row.key_names:
+                    self._bindings.bind(key, "close", show=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,89 @@
+"""A new exercise without leaving the workout: name, muscles, default rest."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from storage.errors import StorageError, ValidationError
+from storage.models import MUSCLES, Exercise
+
+MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
+
+
+def parse_muscles(direct: str, indirect: str) -> dict[str, float]:
+    """'quads, glutes' and 'hamstrings' -> {quads: 1.0, glutes: 1.0, hamstrings: 0.5}."""
+    muscles: dict[str, float] = {}
+    for text, coefficient in ((indirect, 0.5), (direct, 1.0)):
+        for name in filter(None, (n.strip().lower().replace(" ", "_") for n in text.split(","))):
+            if name not in MUSCLES:
+                raise ValidationError(f"unknown muscle {name!r}: {MUSCLES_HELP}")
+            muscles[name] = coefficient
+    return muscles
+
+
+def parse_rest(text: str) -> int:
+    """'90', '1:30' or '2m' -> seconds."""
+    text = text.strip().lower()
+    if m := re.fullmatch(r"(\d{1,2}):([0-5]\d)", text):
+        return int(m[1]) * 60 + int(m[2])
+    if m := re.fullmatch(r"(\d{1,2})\s*m(in)?", text):
+        return int(m[1]) * 60
+    if m := re.fullmatch(r"(\d{1,4})\s*s?", text):
+        return int(m[1])
+    raise ValidationError(f"can't read rest {text!r}: seconds or M:SS, e.g. 90 or 1:30")
+
+
+class NewExerciseScreen(ModalScreen[Exercise | None]):
+    DEFAULT_CSS = """
+    NewExerciseScreen { align: center middle; }
+    NewExerciseScreen > Vertical {
+        width: 76; height: auto; padding: 0 2;
+        border: round $accent; background: $surface;
+    }
+    NewExerciseScreen Input { margin-bottom: 0; }
+    NewExerciseScreen #new-error { color: $error; height: auto; }
+    NewExerciseScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="new_exercise.cancel")]
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__()
+        self.initial_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("New exercise (Tab moves between fields, Enter saves)")
+            yield Input(self.initial_name, placeholder="name, e.g. Zercher Squat", id="new-name")
+            yield Input(placeholder="trained directly, e.g. quads, glutes", id="new-direct")
+            yield Input(placeholder="trained indirectly, e.g. abs, upper_back", id="new-indirect")
+            yield Input("120", placeholder="default rest: seconds or M:SS", id="new-rest")
+            yield Label("", id="new-error")
+            yield Label(MUSCLES_HELP, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = {i.id: i.value for i in self.query(Input)}
+        error = self.query_one("#new-error", Label)
+        try:
+            exercise = Exercise(
+                name=value["new-name"].strip(),
+                muscles=parse_muscles(value["new-direct"], value["new-indirect"]),
+                default_rest_s=parse_rest(value["new-rest"]),
+                kind="compound",
+            )
+            if not any(c == 1.0 for c in exercise.muscles.values()):
+                raise ValidationError("name at least one muscle it trains directly")
+            saved = self.app.store.save(lambda repo: repo.add_exercise(exercise)).result()
+        except (ValidationError, StorageError) as exc:
+            error.update(str(exc))
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

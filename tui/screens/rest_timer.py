@@ -1,0 +1,125 @@
+"""The rest timer, full screen: the countdown in big digits, readable from across the gym.
+
+The app owns the timer (`RestdayApp.rest`) and its clock; this screen only shows it. The
+app's tick calls `show_rest` on the active screen once it has one, so the view follows the
+same clock as the header, and tests drive it with a fake clock and `app.tick()`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from storage.models import RestPeriod
+from tui.widgets.app_header import AppHeader, format_rest
+from tui.widgets.big_digits import BigDigits
+
+KEYS = "+/- 15 s   space pause/resume   x stop   t or Esc close"
+NO_REST = "-:--"
+
+
+class RestTimerScreen(Screen):
+    DEFAULT_CSS = """
+    RestTimerScreen #rest-view {
+        height: 1fr;
+        padding: 1 2 0 2;
+    }
+    RestTimerScreen #rest-view Static {
+        width: 100%;
+        text-align: center;
+    }
+    RestTimerScreen #rest-title {
+        text-style: bold;
+    }
+    RestTimerScreen #rest-digits {
+        color: $accent;
+        margin: 1 0;
+    }
+    RestTimerScreen .-paused #rest-digits {
+        color: $text-muted;
+    }
+    RestTimerScreen .-over #rest-digits {
+        color: $warning;
+    }
+    RestTimerScreen .-none #rest-digits {
+        color: $text-disabled;
+    }
+    RestTimerScreen #rest-state {
+        margin-bottom: 1;
+    }
+    RestTimerScreen .-over #rest-state {
+        color: $warning;
+        text-style: bold;
+    }
+    RestTimerScreen #rest-keys {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape,t", "close", "Close", id="timer.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._exercise_names: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        with Vertical(id="rest-view"):
+            yield Static("", id="rest-title", markup=False)
+            yield BigDigits(NO_REST, id="rest-digits")
+            yield Static("", id="rest-state", markup=False)
+            yield Static(KEYS, id="rest-keys", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(AppHeader).subtitle = "Rest timer"
+        tick = getattr(self.app, "tick", None)
+        if tick is not None:
+            tick()  # show the timer now, not at the next tick
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def show_rest(self, rest: RestPeriod | None, now: datetime) -> None:
+        """Bring the view up to date with the app's timer at `now`."""
+        view = self.query_one("#rest-view")
+        if rest is None:
+            state, title, digits = "none", "No rest running", NO_REST
+            line = "A rest starts when you log a set."
+        else:
+            remaining = rest.remaining(now)
+            digits = format_rest(remaining)
+            title = f"Resting after {self._exercise_name(rest.exercise)}"
+            if rest.paused:
+                state, line = "paused", "Paused: space resumes"
+            elif remaining <= 0:
+                state, line = "over", "Rest over: time for the next set"
+            else:
+                state, line = "running", f"of {format_rest(rest.duration_s)} rest"
+        for name in ("none", "paused", "over", "running"):
+            view.set_class(name == state, f"-{name}")
+        self.query_one("#rest-digits", BigDigits).value = digits
+        self._update_static("#rest-title", title)
+        self._update_static("#rest-state", line)
+
+    def _update_static(self, selector: str, text: str) -> None:
+        static = self.query_one(selector, Static)
+        if str(static.content) != text:  # an unchanged line is not redrawn
+            static.update(text)
+
+    def _exercise_name(self, exercise_id: str | None) -> str:
+        if exercise_id is None:
+            return "the last set"
+        name = self._exercise_names.get(exercise_id)
+        if name is None:
+            store = getattr(self.app, "store", None)
+            exercise = store.read(lambda repo: repo.exercise(exercise_id)) if store else None
+            name = exercise.name if exercise is not None else exercise_id
+            self._exercise_names[exercise_id] = name
+        return name
