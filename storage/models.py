@@ -325,6 +325,16 @@ class Settings(Record):
     rest_overrides: dict[str, int] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
 
+    def rest_for(
+        self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
+    ) -> int:
+        """Seconds of rest after a set: 0 means no timer."""
+        if warmup:
+            return self.warmup_rest_s
+        if template_rest_s is not None:
+            return template_rest_s
+        return self.rest_overrides.get(exercise.id, exercise.default_rest_s)
+
     def to_doc(self) -> dict[str, Any]:
         doc = super().to_doc()
         doc["unit"] = self.unit

@@ -459,12 +459,7 @@ class Repository:
         self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
     ) -> int:
         """Seconds of rest after a set: 0 means no timer."""
-        settings = self.settings()
-        if warmup:
-            return settings.warmup_rest_s
-        if template_rest_s is not None:
-            return template_rest_s
-        return settings.rest_overrides.get(exercise.id, exercise.default_rest_s)
+        return self.settings().rest_for(exercise, warmup=warmup, template_rest_s=template_rest_s)
 
     def rest_period(self) -> RestPeriod | None:
         """The running (or paused, or overdue) rest timer, if any."""

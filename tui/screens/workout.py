@@ -22,9 +22,19 @@ from textual.widgets.option_list import Option
 
 from storage.errors import StorageError, ValidationError
 from storage.exercise_match import AmbiguousExercise, find_exercise
-from storage.models import Exercise, RestPeriod, SetEntry, Template, TemplateItem, Workout, new_id
+from storage.models import (
+    Exercise,
+    RestPeriod,
+    SetEntry,
+    Settings,
+    Template,
+    TemplateItem,
+    Workout,
+    new_id,
+)
 from storage.quick_entry import EntryError, LastSet, parse_workout_entry
 from storage.repository import Repository
+from storage.validation import check_set
 from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.units import format_number, format_set, to_unit
 from tui.widgets.app_header import AppHeader
@@ -78,6 +88,7 @@ class WorkoutScreen(Screen):
         self.order: list[str] = []
         self.current: Exercise | None = None
         self.unit = "kg"
+        self.settings = Settings()
         self.exercises: dict[str, Exercise] = {}
         self.histories: dict[str, ExerciseHistory] = {}
         self.templates: list[Template] = []
@@ -342,6 +353,9 @@ class WorkoutScreen(Screen):
             self._finish_edit(text)
             return
         current = self.current
+        if text.strip().isdigit() and 1 <= int(text) <= min(9, len(self.order)):
+            self.action_exercise_number(int(text))
+            return
         try:
             spec = parse_workout_entry(text, self._last_set(current), self.unit)
         except EntryError:
@@ -395,17 +409,13 @@ class WorkoutScreen(Screen):
             rest_s=round((moment - previous.timestamp).total_seconds()) if previous else None,
             day=workout.day,
         )
-        from storage.validation import check_set
-
         check_set(entry)
         self.sets.append(entry)
         if exercise.id not in self.order:
             self.order.append(exercise.id)
         target = self._target(exercise.id)
         template_rest = target.rest_s if target else None
-        rest_s = self.app.store.read(
-            lambda repo: repo.rest_for(exercise, warmup=spec.warmup, template_rest_s=template_rest)
-        )
+        rest_s = self.settings.rest_for(exercise, warmup=spec.warmup, template_rest_s=template_rest)
         self.app.start_rest(
             RestPeriod(started=moment, duration_s=rest_s, after_set=entry.id, exercise=exercise.id)
             if rest_s
@@ -565,8 +575,6 @@ class WorkoutScreen(Screen):
             warmup=spec.warmup,
             bodyweight=spec.bodyweight,
         )
-        from storage.validation import check_set
-
         check_set(new)
         self.editing = None
         self._replace_local(new)
