@@ -21,6 +21,11 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def keymap_path() -> Path:
+    """The user's key remapping (TOML, a [keys] table of binding id -> keys)."""
+    return config_dir() / "keymap.toml"
+
+
 def default_log_path() -> Path:
     return data_dir() / "log.json"
 

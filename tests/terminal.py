@@ -21,14 +21,25 @@ class Terminal:
         assignments = " ".join(
             shlex.quote(f"{k}={v}") for k, v in {"TERM": "xterm-256color", **env}.items()
         )
-        line = f"env {assignments} {shlex.join(command)}; echo '[exited' $?']'; sleep 60"
+        # COLUMNS/LINES from whatever started the tmux server would pin the size Textual
+        # reads (shutil.get_terminal_size prefers them), hiding every resize
+        line = (
+            f"env -u COLUMNS -u LINES {assignments} {shlex.join(command)}; "
+            "echo '[exited' $?']'; sleep 60"
+        )
         self._tmux("new-session", "-d", "-s", self.name, "-x", cols, "-y", rows, line)
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
+    def screen(self, *, escapes: bool = False) -> str:
+        """The visible screen; with `escapes`, with its colours and attributes (SGR codes)."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name)
+
+    def resize(self, size: str) -> None:
+        """Resize the terminal, e.g. "60x20": the program gets SIGWINCH as from a window."""
+        cols, rows = size.split("x")
+        self._tmux("resize-window", "-t", self.name, "-x", cols, "-y", rows)
 
     def wait_for(self, text: str, timeout: float = 15) -> str:
         deadline = time.monotonic() + timeout

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
@@ -22,10 +21,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # ~20 ms: only if asked
+
     try:
         return version("restday")
     except PackageNotFoundError:
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, looked up only when given (it would slow every start-up)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        print(f"restday {_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A training log for lifters: log sets between sets, track recovery, "
         "and see whether to train, train lighter, or rest.",
     )
-    parser.add_argument("--version", action="version", version=f"restday {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument(
         "--demo", action="store_true", help="open a demo log, kept apart from your own"
@@ -133,11 +147,16 @@ def cmd_open(db: str | None, *, demo: bool = False) -> int:
             print(f"restday: writing a demo log to {path} ...", file=sys.stderr)
             cmd_demo(path, weeks=12, seed=1, quiet=True)
         db = str(path)
-    repo = _open_repository(db)
+    from storage.paths import resolve_log_path
     from tui.app import RestdayApp
 
-    RestdayApp(repo).run()
-    return 0
+    # The app reads the log itself once its first frame is on screen (a ten-year log takes
+    # a moment); if it cannot, it leaves and the error is our one line on stderr.
+    app = RestdayApp(resolve_log_path(db))
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error
+    return app.return_code or 0
 
 
 def cmd_demo(path: Path, weeks: int, seed: int, *, quiet: bool = False) -> int:
@@ -210,7 +229,7 @@ def cmd_log(db: str | None, text: str) -> int:
 
 def cmd_locate(db: str | None) -> int:
     from storage.atomic import backup_paths, lock_path
-    from storage.paths import config_dir, demo_log_path, resolve_log_path
+    from storage.paths import config_dir, demo_log_path, keymap_path, resolve_log_path
 
     path = resolve_log_path(db).absolute()
     backups = backup_paths(path)
@@ -219,6 +238,7 @@ def cmd_locate(db: str | None) -> int:
         ("backups", f"{path}.bak-YYYY-MM-DD ({len(backups)} now, newest 7 kept)"),
         ("lock", str(lock_path(path))),
         ("config", str(config_dir())),
+        ("keymap", str(keymap_path())),
         ("demo log", str(demo_log_path())),
     ]
     width = max(len(name) for name, _ in rows)

@@ -26,7 +26,7 @@ from storage.repository import Repository
 T = TypeVar("T")
 
 
-class LogReady(Message):
+class LogReady(Message, bubble=False):
     """Posted by the app to its screens once the log has been read (`app.store.ready`).
 
     A screen that mounts before then shows "loading" and loads in `on_log_ready`; one that

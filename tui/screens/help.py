@@ -40,20 +40,19 @@ def effective_bindings(app: App, node: DOMNode) -> list[KeyRow]:
         order.setdefault(_row_key(binding), len(order))
     if app._keymap:
         bindings_map.apply_keymap(app._keymap)
-    rows: dict[object, tuple[Binding, list[str], list[str]]] = {}
+    rows: dict[object, list[tuple[str, Binding]]] = {}
     for key, binding in bindings_map:
-        if binding.system:
-            continue
-        _binding, shown, names = rows.setdefault(_row_key(binding), (binding, [], []))
-        display = app.get_key_display(binding)
-        if display not in shown:
-            shown.append(display)
-        names.append(key)
-    ordered = sorted(rows.items(), key=lambda item: order.get(item[0], len(order)))
-    return [
-        KeyRow(tuple(shown), describe(binding), binding, tuple(names))
-        for (_row, (binding, shown, names)) in ordered
-    ]
+        if not binding.system:
+            rows.setdefault(_row_key(binding), []).append((key, binding))
+    result = []
+    for _action, keyed in sorted(rows.items(), key=lambda item: order.get(item[0], len(order))):
+        # ours (with an id) before Textual's twin: "q, ^q" for quit
+        keyed.sort(key=lambda pair: pair[1].id is None)
+        shown = list(dict.fromkeys(app.get_key_display(binding) for _key, binding in keyed))
+        binding = keyed[0][1]
+        names = tuple(key for key, _binding in keyed)
+        result.append(KeyRow(tuple(shown), describe(binding), binding, names))
+    return result
 
 
 def _row_key(binding: Binding) -> object:
@@ -72,6 +71,49 @@ def screen_name(screen: Screen) -> str:
     return str(name)
 
 
+def _merge_numbered(rows: list[KeyRow]) -> list[KeyRow]:
+    """'1 Exercise 1' ... '9 Exercise 9' become one row '1-9 Exercise 1-9'."""
+    merged: list[KeyRow] = []
+    run: list[KeyRow] = []
+
+    def numbered(row: KeyRow) -> str | None:
+        stem, _, number = row.description.rpartition(" ")
+        return stem if number.isdigit() and row.keys == (number,) else None
+
+    def close_run() -> None:
+        if len(run) > 2:
+            first, last = run[0].keys[0], run[-1].keys[0]
+            stem = numbered(run[0])
+            keys = (f"{first}-{last}",)
+            merged.append(KeyRow(keys, f"{stem} {first}-{last}", run[0].binding, keys))
+        else:
+            merged.extend(run)
+        run.clear()
+
+    for row in rows:
+        stem = numbered(row)
+        if run and (
+            stem is None
+            or stem != numbered(run[-1])
+            or int(row.keys[0]) != int(run[-1].keys[0]) + 1
+        ):
+            close_run()
+        if stem is None:
+            merged.append(row)
+        else:
+            run.append(row)
+    close_run()
+    return merged
+
+
+def _is_textual_default(row: KeyRow) -> bool:
+    """Keys every Textual screen has (tab, shift+tab, copy): listed under Everywhere."""
+    return any(
+        isinstance(binding, Binding) and binding.action == row.binding.action
+        for binding in Screen.BINDINGS
+    )
+
+
 def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRow]]]:
     """(title, rows) for the app, the screen and the rest timer, in that order."""
     app_rows = effective_bindings(app, app)
@@ -80,9 +122,12 @@ def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRo
     def timer(row: KeyRow) -> bool:
         return (row.binding.id or "").startswith(TIMER_PREFIX)
 
-    sections = [("Everywhere", [row for row in app_rows if not timer(row)])]
+    everywhere = [row for row in app_rows if not timer(row)]
+    everywhere += [row for row in screen_rows if _is_textual_default(row)]
+    sections = [("Everywhere", everywhere)]
     if screen is not None:
-        sections.append((screen_name(screen), [row for row in screen_rows if not timer(row)]))
+        own = [row for row in screen_rows if not timer(row) and not _is_textual_default(row)]
+        sections.append((screen_name(screen), _merge_numbered(own)))
     sections.append(("Rest timer", [row for row in app_rows + screen_rows if timer(row)]))
     return [(title, rows) for title, rows in sections if rows]
 
