@@ -68,6 +68,7 @@ class RestTimerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._exercise_names: dict[str, str] = {}
+        self._composed = False
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -79,6 +80,7 @@ class RestTimerScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "Rest timer"
+        self._composed = True
         tick = getattr(self.app, "tick", None)
         if tick is not None:
             tick()  # show the timer now, not at the next tick
@@ -88,6 +90,8 @@ class RestTimerScreen(Screen):
 
     def show_rest(self, rest: RestPeriod | None, now: datetime) -> None:
         """Bring the view up to date with the app's timer at `now`."""
+        if not self._composed:
+            return  # on_mount asks for a tick once every widget is there
         view = self.query_one("#rest-view")
         if rest is None:
             state, title, digits = "none", "No rest running", NO_REST

@@ -30,6 +30,11 @@ class AppHeader(Widget):
     rest: reactive[str] = reactive("")
     rest_state: reactive[str] = reactive("")  # "running", "paused", "over" or ""
 
+    def on_mount(self) -> None:
+        tick = getattr(self.app, "tick", None)  # the app's rest timer
+        if tick is not None:
+            tick()  # a new screen shows the timer at once, not at the next tick
+
     def render(self) -> Text:
         width = self.size.width
         left = Text.assemble((" restday", "bold"), ("  " + self.subtitle, "dim"))
