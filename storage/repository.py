@@ -413,6 +413,8 @@ class Repository:
                         exercise=exercise.id,
                     )
                 )
+            else:  # a set with no rest after it ends the one before
+                self._clear_rest()
 
         rest_target = self.rest_for(exercise, warmup=warmup, template_rest_s=rest_after_s)
         self._apply(change)
@@ -473,11 +475,11 @@ class Repository:
         return period
 
     def stop_rest(self) -> None:
-        def change() -> None:
-            for doc in list(self._docs(RestPeriod)):
-                self._delete(RestPeriod.TABLE, doc["id"])
+        self._apply(self._clear_rest)
 
-        self._apply(change)
+    def _clear_rest(self) -> None:
+        for doc in list(self._docs(RestPeriod)):
+            self._delete(RestPeriod.TABLE, doc["id"])
 
     def _put_rest(self, period: RestPeriod) -> None:
         """There is one rest timer: it takes the place of the one before."""

@@ -862,3 +862,13 @@ def test_every_model_round_trips_through_the_log(log: Path, record: Record) -> N
         repo._apply(lambda: repo._put(record))
     with Repository(log) as repo:
         assert repo._get(type(record), record.id) == record
+
+
+def test_a_set_with_no_rest_after_it_ends_the_running_rest(repo: Repository) -> None:
+    repo.save_settings(replace(repo.settings(), warmup_rest_s=0))
+    workout = repo.todays_workout()
+    bench = BUILTIN_BY_ID["bench-press"]
+    repo.log_set(workout, bench, 100, 5, rpe=8)
+    assert repo.rest_period() is not None
+    repo.log_set(workout, bench, 60, 5, warmup=True)
+    assert repo.rest_period() is None
