@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 
 from storage.models import RestPeriod, utc_now
 from storage.repository import Repository
-from tui.store import LogStore
+from tui.store import LogReady, LogStore
 from tui.widgets.app_header import AppHeader, format_rest
+
+FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"  # the start-up benchmark's stopwatch
+EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
 
 REST_STEP_S = 15
 
@@ -27,32 +39,148 @@ class RestdayApp(App):
     TITLE = "restday"
     CSS_PATH = "app.tcss"
     MODES = {"workout": _workout_screen}
+    # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
-        Binding("w", "switch_mode('workout')", "Workout", id="screen.workout"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "w", "switch_mode('workout')", "Workout", id="screen.workout", tooltip="Today's workout"
+        ),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="palette",
+            show=False,
+            priority=True,
+            tooltip="Search screens and actions",
+        ),
         Binding("plus,equals_sign", "rest_adjust(15)", "+15s", id="timer.add", show=False),
         Binding("minus", "rest_adjust(-15)", "-15s", id="timer.subtract", show=False),
         Binding("space", "rest_pause", "Pause rest", id="timer.pause", show=False),
         Binding("x", "rest_stop", "Stop rest", id="timer.stop", show=False),
+        Binding("t", "rest_view", "Full-screen timer", id="timer.view", show=False),
     ]
 
-    def __init__(self, repo: Repository, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        repo: Repository | str | os.PathLike[str],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        keymap_file: Path | None = None,
+    ) -> None:
+        """`repo` is an open Repository, or the log's path: then the log is read on a
+        background thread once the first frame is on screen, and screens get `LogReady`."""
         super().__init__()
         self.store = LogStore(repo)
         self.clock = clock
         self.rest: RestPeriod | None = None
         self._rest_alerted: datetime | None = None
+        if keymap_file is None:
+            from storage.paths import keymap_path
+
+            keymap_file = keymap_path()
+        self.keymap_file = keymap_file
+        self.open_error: BaseException | None = None  # the log could not be read: cli says why
+        self.exit_signal: int | None = None
 
     def on_mount(self) -> None:
+        self._apply_keymap()
+        self._handle_exit_signals()
+        if self.store.ready:
+            self._load_rest()
+        self.switch_mode("workout")
+        self.set_interval(0.2, self.tick)
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
+        self.check_size()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now read the log, if it was given by path."""
+        if marker := os.environ.get(FIRST_FRAME_ENV):
+            Path(marker).write_text(repr(time.time()))
+        if not self.store.ready:
+            self.store.open().add_done_callback(lambda _f: self.post_message(LogReady()))
+        elif self.rest is None:
+            self._load_rest()  # a screen read the log before the first frame: no LogReady
+
+    def on_log_ready(self, message: LogReady) -> None:
+        """The log has been read (or failed to be): tell every screen, or leave."""
+        if (error := self.store.error) is not None:
+            self._cannot_open(error)
+            return
+        self._load_rest()
+        self.tick()
+        for mode in dict.fromkeys((self.current_mode, *self.MODES)):
+            with contextlib.suppress(KeyError):  # a mode not visited yet has no screens
+                for screen in self.get_screen_stack(mode):
+                    screen.post_message(LogReady())
+
+    def _load_rest(self) -> None:
         self.rest = self.store.read(lambda repo: repo.rest_period())
         if self.rest is not None and self.rest.remaining(self.clock()) <= 0:
             self._rest_alerted = self.rest.started  # it ran out before the app opened
-        self.switch_mode("workout")
-        self.set_interval(0.2, self.tick)
+
+    def _cannot_open(self, error: BaseException) -> None:
+        self.open_error = error
+        self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A screen read the log before it was ready and reading it failed: that is the one
+        # clear line the cli prints (CorruptLogError...), not a traceback.
+        if error is self.store.error:
+            self._cannot_open(error)
+            return
+        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for signum in EXIT_SIGNALS:
+                loop.remove_signal_handler(signum)
         self.store.close()
+
+    # -- the shell: keymap, terminal size, signals -------------------------------------------
+
+    def _apply_keymap(self) -> None:
+        if not self.keymap_file.exists():
+            return  # the usual case: no remapping, and nothing to import
+        from tui.keymap import known_binding_ids, load_keymap
+
+        keymap = load_keymap(self.keymap_file)
+        if keymap.keys:
+            keymap = keymap.check_ids(known_binding_ids(type(self)))
+        if keymap.notice is not None:
+            self.notify(keymap.notice, title="Keymap not used", severity="error", timeout=20)
+        self.set_keymap(keymap.keys)
+
+    def on_resize(self, event: Resize) -> None:
+        self.check_size(*event.size)
+
+    def check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Below 80x24 a notice covers whatever screen is showing; it goes when it fits."""
+        from tui.screens.too_small import TooSmallScreen, too_small
+
+        if self.current_mode not in self.MODES:
+            return  # not started yet: on_mount checks
+        if width is None or height is None:
+            width, height = self.size
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small(width, height) and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small(width, height):
+            self.pop_screen()
+
+    def _handle_exit_signals(self) -> None:
+        """SIGHUP (the SSH connection dropped) and SIGTERM: save and leave, exit status 0."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            loop.add_signal_handler(signum, self._exit_on_signal, signum)
+
+    def _exit_on_signal(self, signum: int) -> None:
+        self.exit_signal = signum
+        self.exit()  # on_unmount saves what is pending (store.close) before the process ends
 
     # -- the rest timer ----------------------------------------------------------------
 
@@ -65,12 +193,18 @@ class RestdayApp(App):
     def tick(self) -> None:
         """Bring the timer on screen up to date; ring once when the rest runs out."""
         rest = self.rest
+        now = self.clock()
         header = next(iter(self.screen.query(AppHeader)), None)
+        show_rest = getattr(self.screen, "show_rest", None)  # a screen that shows more of it
+        if show_rest is not None:
+            show_rest(rest, now)
         if rest is None:
             if header is not None:
                 header.rest = ""
             return
-        remaining = rest.remaining(self.clock())
+        remaining = rest.remaining(now)
+        if remaining > 0 and self._rest_alerted == rest.started:
+            self._rest_alerted = None  # time was added after it rang: ring again at zero
         if remaining <= 0 and self._rest_alerted != rest.started and not rest.paused:
             self._rest_alerted = rest.started
             self.bell()
@@ -100,14 +234,39 @@ class RestdayApp(App):
         if self.rest is not None:
             self._save_rest(None)
 
+    def action_rest_view(self) -> None:
+        """Open the big-digit rest timer; `t` again (or Escape) closes it."""
+        from tui.screens.rest_timer import RestTimerScreen
+
+        if isinstance(self.screen, RestTimerScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(RestTimerScreen())
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Workout", "Today's workout (w)", lambda: self.switch_mode("workout"))
-        yield SystemCommand("Help", "Every key (?)", self.action_help)
-        if self.rest is not None:
-            yield SystemCommand("Stop the rest timer", "x", self.action_rest_stop)
+        """Every screen and action with its key (as remapped): the app's bindings, then the
+        current screen's; Textual's own Theme and Screenshot stay."""
+        from tui.screens.help import effective_bindings
+
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):  # ours below carry their key
+                yield command
+        for node in (self, screen):
+            for row in effective_bindings(self, node):
+                binding = row.binding
+                if binding.id is None or binding.action in ("command_palette", "help_quit"):
+                    continue
+                if binding.id in REST_ONLY_BINDINGS and self.rest is None:
+                    continue  # they do something only while a rest runs
+                if not self._check_action_state(binding.action, node):
+                    continue  # the screen says it can do nothing now (no workout to finish)
+                keys = f"key: {', '.join(row.keys)}"
+                help_text = f"{binding.tooltip} · {keys}" if binding.tooltip else keys
+                yield SystemCommand(
+                    row.description, help_text, partial(self.run_action, binding.action, node)
+                )

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -36,12 +38,14 @@ from storage.quick_entry import EntryError, LastSet, parse_workout_entry
 from storage.repository import Repository
 from storage.validation import check_set
 from tui.set_history import ExerciseHistory, e1rm, format_last
+from tui.store import LogReady
 from tui.units import format_number, format_set, to_unit
 from tui.widgets.app_header import AppHeader
 
 RETRY_EVERY_S = 5
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
 
 
 @dataclass
@@ -51,6 +55,30 @@ class Undo:
     what: str
     on_screen: Callable[[], None]
     in_log: Callable[[Repository], Any]
+
+
+class EntryLine(Input):
+    """The entry line, taking its keys strictly in the order they come.
+
+    Textual's Input inserts a character as soon as it reads the key, but runs a bound key
+    (Enter, Backspace, up/down) only once the key has bubbled up to the app, and submits by
+    posting a message. Keys that arrive in one burst (typed ahead over a slow SSH link) were
+    applied out of order: "100x5", Enter, "x6", Enter logged 100x5x6 twice (Textual issue
+    #6605). Here a bound key runs as it is read, and Enter hands the line over at once."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable:
+            return  # Input's own handler inserts it, in order
+        # The app's own binding lookup (focused widget, screen, app; the keymap applied),
+        # run here rather than after the key has bubbled up.
+        if await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+    async def action_submit(self) -> None:
+        submit = getattr(self.screen, "submit_entry", None)
+        if submit is not None:
+            submit(self)
 
 
 class WorkoutScreen(Screen):
@@ -134,12 +162,22 @@ class WorkoutScreen(Screen):
                 yield DataTable(id="sets", cursor_type="row", zebra_stripes=False)
         yield Static(id="save-error")
         yield Static(id="message")
-        yield Input(placeholder=ENTRY_HINT, id="entry")
+        yield EntryLine(placeholder=ENTRY_HINT, id="entry")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#sets", DataTable)
         table.add_columns("#", "set", "e1RM", "")
+        # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
+        self.query_one("#entry", Input).cursor_blink = False
+        if self.app.store.ready:
+            self.load()
+        else:  # the first frame comes before the log is read
+            self.query_one("#main").display = False
+            self.query_one("#start").display = False
+            self.query_one(AppHeader).subtitle = "reading your log…"
+
+    def on_log_ready(self, message: LogReady) -> None:
         self.load()
 
     def load(self) -> None:
@@ -156,7 +194,7 @@ class WorkoutScreen(Screen):
                 workout,
                 sets,
                 template,
-                repo.settings().unit,
+                repo.settings(),
                 repo.exercises(),
                 repo.templates(),
                 repo.today(),
@@ -166,11 +204,12 @@ class WorkoutScreen(Screen):
             self.workout,
             self.sets,
             self.template,
-            self.unit,
+            self.settings,
             exercises,
             self.templates,
             self.today,
         ) = store.read(read)
+        self.unit = self.settings.unit
         self.exercises = {e.id: e for e in exercises}
         self.order = self._exercise_order()
         if self.current is None and self.order:
@@ -335,17 +374,14 @@ class WorkoutScreen(Screen):
 
     # -- the entry line --------------------------------------------------------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "entry":
-            return
-        event.stop()
-        text = event.value
+    def submit_entry(self, entry_line: Input) -> None:
+        """Enter in the entry line (called at once, not by message: see `EntryLine`)."""
         try:
-            self.enter(text)
+            self.enter(entry_line.value)
         except (EntryError, ValidationError) as exc:
             self.show_message(str(exc), error=True)
             return
-        event.input.value = ""
+        entry_line.value = ""
 
     def enter(self, text: str) -> None:
         """Act on what was typed: a set, a change of exercise, or an edit."""
@@ -449,10 +485,13 @@ class WorkoutScreen(Screen):
     def save(self, change: Callable[[Repository], Any]) -> None:
         future = self.app.store.save(change)
         loop = asyncio.get_running_loop()
+        # `_saved` runs in the app's context (active_app...), not the save thread's: a timer
+        # it starts without that context dies when it fires, and no retry would happen.
+        context = contextvars.copy_context()
 
         def done(f: Future) -> None:
             with contextlib.suppress(RuntimeError):  # the app closed; the store flushes then
-                loop.call_soon_threadsafe(self._saved, f)
+                loop.call_soon_threadsafe(self._saved, f, context=context)
 
         future.add_done_callback(done)
 
@@ -566,7 +605,13 @@ class WorkoutScreen(Screen):
 
     def _finish_edit(self, text: str) -> None:
         old = self.editing
-        spec = parse_workout_entry(text, self._last_set(self.current), self.unit)
+        # "+2.5x5", "x6" and an empty line start from the set being edited.
+        base = LastSet(old.weight_kg, old.reps, old.rpe, old.warmup, old.bodyweight)
+        spec = parse_workout_entry(text, base, self.unit)
+        if spec.exercise is not None or spec.sets > 1:
+            raise EntryError(
+                f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
+            )
         new = replace(
             old,
             weight_kg=spec.weight_kg(self.unit),
