@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
+# Only these: str.isdigit() also takes "²" (a key of its own on AZERTY), which int() refuses.
+SESSION_RPE_KEYS = {**{str(n): n for n in range(10)}, "t": 10, "T": 10}
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,10 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
     def on_key(self, event: events.Key) -> None:
         if self.session_rpe is not None:
             return
-        key = event.character or ""
-        if key.isdigit() or key.lower() == "t":
+        rpe = SESSION_RPE_KEYS.get(event.character or "")
+        if rpe is not None:
             event.stop()
-            self.session_rpe = 10 if key.lower() == "t" else int(key)
+            self.session_rpe = rpe
             self.query_one("#rpe", Label).update(f"Session RPE {self.session_rpe}")
             self.query_one("#hint", Label).update("Enter to finish, Escape to go back")
             self.add_class("notes")

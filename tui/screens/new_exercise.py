@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from storage.errors import StorageError, ValidationError
 from storage.models import MUSCLES, Exercise
+from storage.repository import SaveFailedError
 
 MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
 
@@ -80,6 +81,12 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
             if not any(c == 1.0 for c in exercise.muscles.values()):
                 raise ValidationError("name at least one muscle it trains directly")
             saved = self.app.store.save(lambda repo: repo.add_exercise(exercise)).result()
+        except SaveFailedError as exc:
+            # The repository keeps it and saves it with the next change: the exercise is
+            # made. Asking again would queue a second one with the same name.
+            self.app.notify(str(exc), title="Exercise not saved yet", severity="warning")
+            self.dismiss(exercise)
+            return
         except (ValidationError, StorageError) as exc:
             error.update(str(exc))
             return

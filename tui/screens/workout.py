@@ -35,7 +35,7 @@ from storage.models import (
     new_id,
 )
 from storage.quick_entry import EntryError, LastSet, parse_workout_entry
-from storage.repository import Repository
+from storage.repository import Repository, SaveFailedError
 from storage.validation import check_set
 from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.store import LogReady
@@ -124,6 +124,10 @@ class WorkoutScreen(Screen):
         self.editing: SetEntry | None = None
         self.save_error: str | None = None
         self._retrying = False
+        self._saving = 0  # saves handed to the store and not answered yet
+        # Changes the log refused that the repository did not keep (a read-only or unreadable
+        # log): the screen keeps them and runs them again on retry.
+        self._unsaved: list[Callable[[Repository], Any]] = []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that can do nothing right now."""
@@ -239,7 +243,7 @@ class WorkoutScreen(Screen):
             self.query_one("#start-options").focus()
             return
         name = self.workout.name or "Workout"
-        header.subtitle = f"{name} · {len(self.sets)} sets"
+        header.subtitle = f"{name} · {len(self.sets)} set{'' if len(self.sets) == 1 else 's'}"
         self.refresh_exercise_list()
         self.refresh_exercise()
         self.refresh_bindings()
@@ -484,6 +488,7 @@ class WorkoutScreen(Screen):
 
     def save(self, change: Callable[[Repository], Any]) -> None:
         future = self.app.store.save(change)
+        self._saving += 1
         loop = asyncio.get_running_loop()
         # `_saved` runs in the app's context (active_app...), not the save thread's: a timer
         # it starts without that context dies when it fires, and no retry would happen.
@@ -491,13 +496,16 @@ class WorkoutScreen(Screen):
 
         def done(f: Future) -> None:
             with contextlib.suppress(RuntimeError):  # the app closed; the store flushes then
-                loop.call_soon_threadsafe(self._saved, f, context=context)
+                loop.call_soon_threadsafe(self._saved, f, change, context=context)
 
         future.add_done_callback(done)
 
-    def _saved(self, future: Future) -> None:
+    def _saved(self, future: Future, change: Callable[[Repository], Any]) -> None:
+        self._saving -= 1
         error = future.exception()
         if isinstance(error, StorageError):
+            if not isinstance(error, SaveFailedError):  # the repository did not keep it
+                self._unsaved.append(change)
             self.save_error = str(error)
             self._show_save_error()
             if not self._retrying:
@@ -505,14 +513,20 @@ class WorkoutScreen(Screen):
                 self.set_timer(RETRY_EVERY_S, self._retry)
         elif error is not None:
             self.show_message(f"not saved: {error}", error=True)
-        elif self.save_error is not None and self.app.store.pending == 0:
+        elif self.save_error is not None and not (
+            self._saving or self._unsaved or self.app.store.pending
+        ):
             self.save_error = None
             self._show_save_error()
             self.show_message("Saved everything that was waiting.")
 
     def _retry(self) -> None:
         self._retrying = False
-        self.save(lambda repo: repo.flush())
+        unsaved, self._unsaved = self._unsaved, []
+        for change in unsaved:  # each saves what the repository kept, too
+            self.save(change)
+        if not unsaved:
+            self.save(lambda repo: repo.flush())
 
     def _show_save_error(self) -> None:
         box = self.query_one("#save-error", Static)
@@ -651,8 +665,7 @@ class WorkoutScreen(Screen):
         self.show_message(f"Deleted {format_set(entry, self.unit)} (u undoes).")
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.show_message("Nothing to undo.")
+        if not self.undo_stack:  # `u` is disabled then; a remapped key may still get here
             return
         undo = self.undo_stack.pop()
         undo.on_screen()
