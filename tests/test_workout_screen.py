@@ -297,7 +297,7 @@ async def test_a_workout_in_progress_is_resumed_with_its_sets(demo_log: Path, cl
     ("keys", "expected"),
     [
         (["escape", "p", "b", "p", "enter"], "Bench Press"),
-        (["escape", "slash", "r", "d", "l", "enter"], "Romanian Deadlift"),
+        (["escape", "p", "r", "d", "l", "enter"], "Romanian Deadlift"),
         (["escape", "p", "f", "a", "c", "e", "enter"], "Face Pull"),
     ],
 )

@@ -86,7 +86,7 @@ class WorkoutScreen(Screen):
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("i,enter", "focus_entry", "Type a set", id="workout.entry"),
-        Binding("p,slash", "pick_exercise", "Exercise", id="workout.pick"),
+        Binding("p", "pick_exercise", "Exercise", id="workout.pick"),
         Binding("e", "edit_set", "Edit set", id="workout.edit"),
         Binding("d,delete", "delete_set", "Delete set", id="workout.delete"),
         Binding("u", "undo", "Undo", id="workout.undo"),
@@ -117,6 +117,7 @@ class WorkoutScreen(Screen):
         self.current: Exercise | None = None
         self.unit = "kg"
         self.settings = Settings()
+        self._so_far = ExerciseHistory()
         self.exercises: dict[str, Exercise] = {}
         self.histories: dict[str, ExerciseHistory] = {}
         self.templates: list[Template] = []
@@ -171,7 +172,8 @@ class WorkoutScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sets", DataTable)
-        table.add_columns("#", "set", "e1RM", "")
+        table.add_column("#", key="n")
+        table.add_columns("set", "e1RM", "")
         # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
         self.query_one("#entry", Input).cursor_blink = False
         if self.app.store.ready:
@@ -242,11 +244,15 @@ class WorkoutScreen(Screen):
             self._fill_start_options()
             self.query_one("#start-options").focus()
             return
-        name = self.workout.name or "Workout"
-        header.subtitle = f"{name} · {len(self.sets)} set{'' if len(self.sets) == 1 else 's'}"
+        self._refresh_subtitle()
         self.refresh_exercise_list()
         self.refresh_exercise()
         self.refresh_bindings()
+
+    def _refresh_subtitle(self) -> None:
+        name = self.workout.name or "Workout"
+        count = len(self.sets)
+        self.query_one(AppHeader).subtitle = f"{name} · {count} set{'' if count == 1 else 's'}"
 
     def _fill_start_options(self) -> None:
         options = self.query_one("#start-options", OptionList)
@@ -310,25 +316,23 @@ class WorkoutScreen(Screen):
             lines.append(f"target {target.sets}x{target.reps}{rpe} · rest {_clock(rest)}")
         lines.append(format_last(history, self.unit) or "[dim]first time: no earlier sets[/]")
         info.update("\n".join(lines))
-        running = replace(history, best_reps=dict(history.best_reps))
-        for entry in self.sets:
-            if entry.exercise != exercise.id:
-                continue
-            pr = running.is_pr(entry)
+        self._so_far = replace(history, best_reps=dict(history.best_reps))
+        self._append_rows([s for s in self.sets if s.exercise == exercise.id])
+
+    def _append_rows(self, entries: list[SetEntry]) -> None:
+        """Add rows for the current exercise's newest sets, with their PR marks (judged
+        against history and the rows before them)."""
+        table = self.query_one("#sets", DataTable)
+        working = sum(1 for row in table.rows if table.get_cell(row, "n") != "w")
+        for entry in entries:
+            pr = self._so_far.is_pr(entry)
             if not entry.warmup:
-                running.add(entry)
+                self._so_far.add(entry)
+                working += 1
             value = e1rm(entry)
             marks = " ".join(m for m in ("PR" if pr else "", "note" if entry.notes else "") if m)
             table.add_row(
-                "w"
-                if entry.warmup
-                else str(
-                    sum(
-                        1
-                        for s in self.sets
-                        if s.exercise == exercise.id and not s.warmup and s.order <= entry.order
-                    )
-                ),
+                "w" if entry.warmup else str(working),
                 format_set(entry, self.unit).removeprefix("warm-up "),
                 format_number(to_unit(value, self.unit)) if value else "",
                 f"[b]{marks}[/]" if pr else marks,
@@ -414,7 +418,11 @@ class WorkoutScreen(Screen):
             self.set_current(exercise)
         weight_kg = spec.weight_kg(self.unit)
         logged = [self.log_set(exercise, weight_kg, spec) for _ in range(spec.sets)]
-        self.refresh_all()
+        # Only what changed: rebuilding the table would cost a frame and its scroll position.
+        self._append_rows(logged)
+        self.refresh_exercise_list()
+        self._refresh_subtitle()
+        self.refresh_bindings()
         self.show_message(
             f"Logged {len(logged)} set{'s' if len(logged) > 1 else ''} of {exercise.name}."
             if len(logged) > 1
