@@ -35,7 +35,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"chest": 1.0, "front_delts": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -45,7 +45,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -55,7 +55,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"triceps": 1.0, "chest": 1.0, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -65,7 +65,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"chest": 1.0, "triceps": 1.0, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -140,7 +140,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -150,7 +150,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"hamstrings": 1.0, "glutes": 0.5, "lower_back": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -176,7 +176,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"hamstrings": 1.0, "lower_back": 1.0, "glutes": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -186,7 +186,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"glutes": 1.0, "hamstrings": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -196,7 +196,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5, "hamstrings": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -216,7 +216,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5, "quads": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -226,7 +226,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"front_delts": 1.0, "chest": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -259,7 +259,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
             "lower_back": 0.5,
         },
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -275,7 +275,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
             "lower_back": 0.5,
         },
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -291,7 +291,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
             "lower_back": 0.5,
         },
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -301,7 +301,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -311,7 +311,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"side_delts": 1.0, "upper_back": 0.5, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -351,7 +351,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="barbell",
         muscles={"biceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -372,7 +372,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -382,7 +382,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"chest": 1.0, "front_delts": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -392,7 +392,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -402,7 +402,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -412,7 +412,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"lats": 1.0, "upper_back": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -422,7 +422,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -432,7 +432,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"quads": 1.0, "glutes": 0.5, "adductors": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -442,7 +442,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -452,7 +452,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5, "hamstrings": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -462,7 +462,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"quads": 1.0, "glutes": 1.0},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -472,7 +472,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -482,7 +482,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -512,7 +512,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"side_delts": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -522,7 +522,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"front_delts": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -532,7 +532,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"rear_delts": 1.0, "upper_back": 0.5},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -542,7 +542,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"upper_back": 1.0, "forearms": 0.5},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -552,7 +552,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"biceps": 1.0, "forearms": 0.5},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -562,7 +562,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"biceps": 1.0, "forearms": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -572,7 +572,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"biceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -582,7 +582,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"biceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -592,7 +592,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"triceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -602,7 +602,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"triceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -612,7 +612,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"forearms": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -622,7 +622,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="dumbbell",
         muscles={"forearms": 1.0, "upper_back": 1.0, "abs": 0.5, "glutes": 0.5},
         kind="timed",
-        default_rest_s=120,
+        default_rest_s=60,
         builtin=True,
     ),
     # Machine
@@ -633,7 +633,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"quads": 1.0, "glutes": 0.5, "adductors": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -643,7 +643,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"quads": 1.0, "glutes": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -653,7 +653,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -663,7 +663,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5},
         kind="compound",
-        default_rest_s=150,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -673,7 +673,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -683,7 +683,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -693,7 +693,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -703,7 +703,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -743,7 +743,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"calves": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -753,7 +753,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"calves": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -773,7 +773,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"rear_delts": 1.0, "upper_back": 0.5},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -783,7 +783,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"glutes": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -793,7 +793,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="machine",
         muscles={"adductors": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     # Cable
@@ -804,7 +804,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -814,7 +814,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -824,7 +824,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"glutes": 1.0, "hamstrings": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -854,7 +854,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"triceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -864,7 +864,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"triceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -874,7 +874,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"biceps": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -884,7 +884,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"rear_delts": 1.0, "upper_back": 0.5},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -894,7 +894,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"side_delts": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -904,7 +904,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"abs": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -914,7 +914,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"abs": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -924,7 +924,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"abs": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     Exercise(
@@ -934,7 +934,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="cable",
         muscles={"glutes": 1.0},
         kind="isolation",
-        default_rest_s=60,
+        default_rest_s=90,
         builtin=True,
     ),
     # Bodyweight
@@ -945,7 +945,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
         kind="bodyweight",
-        default_rest_s=150,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -955,7 +955,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"lats": 1.0, "biceps": 1.0, "upper_back": 0.5},
         kind="bodyweight",
-        default_rest_s=150,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -965,7 +965,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"chest": 1.0, "triceps": 1.0, "front_delts": 0.5},
         kind="bodyweight",
-        default_rest_s=150,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -975,7 +975,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"lats": 1.0, "chest": 0.5, "triceps": 0.5, "biceps": 0.5},
         kind="bodyweight",
-        default_rest_s=150,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -985,7 +985,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -995,7 +995,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"triceps": 1.0, "chest": 0.5, "front_delts": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1005,7 +1005,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"front_delts": 1.0, "triceps": 0.5, "side_delts": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1025,7 +1025,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"triceps": 1.0, "front_delts": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1035,7 +1035,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1045,7 +1045,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"quads": 1.0, "glutes": 0.5},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1055,7 +1055,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1065,7 +1065,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"hamstrings": 1.0},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1075,7 +1075,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"glutes": 1.0, "hamstrings": 0.5},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1085,7 +1085,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"lower_back": 1.0, "glutes": 0.5, "hamstrings": 0.5},
         kind="bodyweight",
-        default_rest_s=90,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1095,7 +1095,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"abs": 1.0, "forearms": 0.5},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1105,7 +1105,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"abs": 1.0},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1115,7 +1115,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="bodyweight",
         muscles={"abs": 1.0},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
     Exercise(
@@ -1186,7 +1186,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="kettlebell",
         muscles={"glutes": 1.0, "hamstrings": 1.0, "lower_back": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -1196,7 +1196,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="kettlebell",
         muscles={"abs": 1.0, "front_delts": 0.5, "glutes": 0.5},
         kind="compound",
-        default_rest_s=120,
+        default_rest_s=180,
         builtin=True,
     ),
     Exercise(
@@ -1206,7 +1206,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="kettlebell",
         muscles={"abs": 1.0, "forearms": 1.0},
         kind="timed",
-        default_rest_s=90,
+        default_rest_s=60,
         builtin=True,
     ),
     Exercise(
@@ -1216,7 +1216,7 @@ BUILTIN_EXERCISES: tuple[Exercise, ...] = (
         equipment="other",
         muscles={"abs": 1.0, "lats": 0.5},
         kind="bodyweight",
-        default_rest_s=60,
+        default_rest_s=120,
         builtin=True,
     ),
 )

@@ -337,7 +337,7 @@ async def test_bell_and_notification_once_at_zero_then_overtime(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log, clock = tmp_path / "log.json", FakeClock()
-    _log_set(log, clock, exercise="preacher-curl")  # 60 s
+    _log_set(log, clock, exercise="preacher-curl")  # 90 s
     app = _app(log, clock)
     bells: list[datetime] = []
     notes: list[str] = []
@@ -351,12 +351,12 @@ async def test_bell_and_notification_once_at_zero_then_overtime(
 
     monkeypatch.setattr(app, "notify", record)
     async with app.run_test(size=SIZE) as pilot:
-        clock.advance(59.5)
+        clock.advance(89.5)
         app.tick()
         assert (_header(app).rest, bells, notes) == ("0:01", [], [])
         clock.advance(0.5)
         app.tick()
-        assert bells == [T0 + timedelta(seconds=60)]
+        assert bells == [T0 + timedelta(seconds=90)]
         assert notes == ["Rest is over: time for the next set."]
         assert (_header(app).rest, _header(app).rest_state) == ("0:00", "over")
         for _ in range(5):
@@ -385,7 +385,7 @@ async def test_paused_rest_does_not_ring(tmp_path: Path, monkeypatch: pytest.Mon
     bells: list[datetime] = []
     monkeypatch.setattr(app, "bell", lambda: bells.append(clock.now))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("minus", "minus", "minus", "space")  # 15 s left, paused
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "space")  # 15 s, paused
         clock.advance(100)
         app.tick()
         assert bells == [] and _header(app).rest == "0:15"

@@ -920,6 +920,21 @@ async def test_a_note_on_the_workout(log: Path, clock) -> None:
     assert read_log(log, clock)[0][0].notes == "new shoes"
 
 
+async def test_undo_takes_back_a_workout_note(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await leave_entry(pilot)
+        await press(pilot, ["N"])
+        await type_line(pilot, "new shoes")
+        await saved(app, pilot)
+        await leave_entry(pilot)
+        await press(pilot, ["u"])
+        assert text(app, "#message") == "Undone: workout note."
+        await saved(app, pilot)
+    assert read_log(log, clock)[0][0].notes == ""
+
+
 async def test_escape_leaves_the_entry_line_and_enter_comes_back(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:

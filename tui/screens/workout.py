@@ -711,6 +711,13 @@ class WorkoutScreen(Screen):
             if text is not None:
                 noted_workout = self.workout = replace(workout, notes=text)
                 self.save(lambda repo: repo.save_workout(noted_workout))
+
+                def restore() -> None:
+                    self.workout = workout
+
+                self.undo_stack.append(
+                    Undo("workout note", restore, lambda repo: repo.save_workout(workout))
+                )
                 self.show_message("Workout note saved.")
 
         self.app.push_screen(PromptScreen("Note on today's workout", workout.notes), noted)
