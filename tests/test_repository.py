@@ -31,23 +31,12 @@ from storage.models import (
     default_targets,
 )
 from storage.repository import LogCounts, Repository
+from tests.clock import FakeClock
 
 BENCH = BUILTIN_BY_ID["bench-press"]
 SQUAT = BUILTIN_BY_ID["back-squat"]
 LA = "America/Los_Angeles"
 BERLIN = "Europe/Berlin"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
 
 
 def utc(*args: int) -> datetime:
@@ -60,12 +49,12 @@ def log(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(utc(2026, 3, 10, 18, 0, 0))
+def clock() -> FakeClock:
+    return FakeClock(utc(2026, 3, 10, 18, 0, 0))
 
 
 @pytest.fixture
-def repo(log: Path, clock: Clock):
+def repo(log: Path, clock: FakeClock):
     with Repository(log, clock=clock) as repository:
         repository.save_settings(Settings(timezone="UTC"))
         yield repository
@@ -75,14 +64,14 @@ def raw(log: Path, table: str) -> dict[str, dict[str, Any]]:
     return json.loads(log.read_bytes()).get(table, {})
 
 
-def reopened(log: Path, clock: Clock) -> Repository:
+def reopened(log: Path, clock: FakeClock) -> Repository:
     return Repository(log, clock=clock)
 
 
 # -- settings -----------------------------------------------------------------------------
 
 
-def test_settings_default_on_a_new_log(log: Path, clock: Clock) -> None:
+def test_settings_default_on_a_new_log(log: Path, clock: FakeClock) -> None:
     with Repository(log, clock=clock) as repo:
         settings = repo.settings()
         assert settings.unit == "kg"
@@ -95,7 +84,7 @@ def test_settings_default_on_a_new_log(log: Path, clock: Clock) -> None:
     assert not log.exists()  # opening and reading write nothing
 
 
-def test_save_settings(log: Path, clock: Clock) -> None:
+def test_save_settings(log: Path, clock: FakeClock) -> None:
     with Repository(log, clock=clock) as repo:
         saved = repo.save_settings(
             Settings(unit="lb", timezone=LA, rollover_hour=5, targets={"water_cups": 10})
@@ -125,7 +114,7 @@ def test_save_settings(log: Path, clock: Clock) -> None:
     ],
 )
 def test_bad_settings_are_rejected(
-    log: Path, clock: Clock, settings: Settings, accepted: str
+    log: Path, clock: FakeClock, settings: Settings, accepted: str
 ) -> None:
     with Repository(log, clock=clock) as repo:
         repo.save_settings(Settings(timezone="UTC"))
@@ -141,7 +130,7 @@ def test_bad_settings_are_rejected(
 
 def test_a_set_after_midnight_belongs_to_the_day_before(log: Path) -> None:
     # 00:30 in Berlin (CET, UTC+1) on 10 March is 23:30 UTC on the 9th.
-    clock = Clock(utc(2026, 3, 9, 23, 30))
+    clock = FakeClock(utc(2026, 3, 9, 23, 30))
     with Repository(log, clock=clock) as repo:
         repo.save_settings(Settings(timezone=BERLIN, rollover_hour=4))
         assert repo.today() == date(2026, 3, 9)
@@ -163,7 +152,7 @@ def test_server_in_utc_and_user_in_los_angeles(log: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(storage.repository, "machine_timezone", lambda: "UTC")
     # 06:30 UTC on 10 March: 23:30 on the 9th in Los Angeles (PDT, UTC-7).
-    clock = Clock(utc(2026, 3, 10, 6, 30))
+    clock = FakeClock(utc(2026, 3, 10, 6, 30))
     with Repository(log, clock=clock) as repo:
         assert repo.timezone == "UTC"
         assert repo.today() == date(2026, 3, 10)  # the server's day
@@ -197,7 +186,7 @@ def test_server_in_utc_and_user_in_los_angeles(log: Path, monkeypatch) -> None:
     ],
 )
 def test_days_on_dst_changes(log: Path, moment: datetime, rollover: int, day: date) -> None:
-    with Repository(log, clock=Clock(moment)) as repo:
+    with Repository(log, clock=FakeClock(moment)) as repo:
         repo.save_settings(Settings(timezone=LA, rollover_hour=rollover))
         assert repo.today() == day
         assert repo.start_workout().day == day
@@ -241,7 +230,7 @@ def test_training_days_are_23_and_25_hours_long_across_dst() -> None:
 # -- workouts -----------------------------------------------------------------------------
 
 
-def test_start_and_finish_a_workout(repo: Repository, clock: Clock, log: Path) -> None:
+def test_start_and_finish_a_workout(repo: Repository, clock: FakeClock, log: Path) -> None:
     clock.now = utc(2026, 3, 10, 18, 0, 0, 123456)
     workout = repo.start_workout("Push", template="t1")
     assert workout.start == utc(2026, 3, 10, 18)  # stored to the second
@@ -285,13 +274,13 @@ def test_session_rpe_out_of_range_is_rejected(repo: Repository, log: Path, rpe: 
     assert repo.open_workout() == workout
 
 
-def test_a_workout_cannot_end_before_it_starts(repo: Repository, clock: Clock) -> None:
+def test_a_workout_cannot_end_before_it_starts(repo: Repository, clock: FakeClock) -> None:
     workout = repo.start_workout()
     with pytest.raises(ValidationError, match="cannot end before it starts"):
         repo.finish_workout(workout, 7, at=clock.now - timedelta(minutes=1))
 
 
-def test_workouts_between_days(repo: Repository, clock: Clock) -> None:
+def test_workouts_between_days(repo: Repository, clock: FakeClock) -> None:
     made = []
     for n in range(5):
         made.append(repo.start_workout(f"w{n}", at=utc(2026, 3, 1 + n, 12)))
@@ -316,7 +305,7 @@ def test_delete_workout_deletes_its_sets(repo: Repository) -> None:
 # -- sets ---------------------------------------------------------------------------------
 
 
-def test_log_set_numbers_sets_and_notes_the_rest(repo: Repository, clock: Clock) -> None:
+def test_log_set_numbers_sets_and_notes_the_rest(repo: Repository, clock: FakeClock) -> None:
     workout = repo.start_workout()
     t0 = clock.now
     first = repo.log_set(workout, BENCH, 100, 5, rpe=8, at=t0)
@@ -335,7 +324,7 @@ def test_log_set_numbers_sets_and_notes_the_rest(repo: Repository, clock: Clock)
     assert late_entry.order == 4 and late_entry.rest_s is None
 
 
-def test_log_set_stores_every_field(repo: Repository, clock: Clock, log: Path) -> None:
+def test_log_set_stores_every_field(repo: Repository, clock: FakeClock, log: Path) -> None:
     workout = repo.start_workout()
     entry = repo.log_set(workout, BENCH, 20, 6, bodyweight=True, notes="dip belt")
     warmup = repo.log_set(workout, BENCH, 60, 5, warmup=True)
@@ -378,7 +367,7 @@ def test_bad_sets_are_rejected(
     assert repo.sets() == []
 
 
-def test_save_set_edits_in_place(repo: Repository, clock: Clock, log: Path) -> None:
+def test_save_set_edits_in_place(repo: Repository, clock: FakeClock, log: Path) -> None:
     workout = repo.start_workout()
     entry = repo.log_set(workout, BENCH, 100, 5, rpe=8)
     other = repo.log_set(workout, BENCH, 100, 5, rpe=8)
@@ -410,7 +399,7 @@ def test_delete_set(repo: Repository, log: Path) -> None:
     assert repo.sets() == [a, c, d]
 
 
-def test_sets_filters(repo: Repository, clock: Clock) -> None:
+def test_sets_filters(repo: Repository, clock: FakeClock) -> None:
     monday = repo.start_workout("mon", at=utc(2026, 3, 9, 17))
     tuesday = repo.start_workout("tue", at=utc(2026, 3, 10, 17))
     m1 = repo.log_set(monday, BENCH, 100, 5, at=utc(2026, 3, 9, 17, 5))
@@ -431,7 +420,7 @@ def test_sets_filters(repo: Repository, clock: Clock) -> None:
 # -- recovery, intake, symptoms -----------------------------------------------------------
 
 
-def test_recovery_is_one_per_day(repo: Repository, clock: Clock, log: Path) -> None:
+def test_recovery_is_one_per_day(repo: Repository, clock: FakeClock, log: Path) -> None:
     day = date(2026, 3, 10)
     first = repo.save_recovery(Recovery(day=day, sleep_hours=7, sleep_quality=3))
     clock.advance(hours=1)
@@ -486,7 +475,7 @@ def test_add_intake_accumulates(repo: Repository, log: Path) -> None:
     assert repo.recovery(day).water_cups == 5
 
 
-def test_symptoms_several_a_day(repo: Repository, clock: Clock, log: Path) -> None:
+def test_symptoms_several_a_day(repo: Repository, clock: FakeClock, log: Path) -> None:
     morning = repo.add_symptoms(
         SymptomEntry(timestamp=utc(2026, 3, 10, 7), energy=2, soreness={"quads": 6})
     )
@@ -563,7 +552,7 @@ def custom(name: str = "Zercher Carry", **kwargs: Any) -> Exercise:
     return Exercise(name=name, **values)
 
 
-def test_add_exercise(repo: Repository, log: Path, clock: Clock) -> None:
+def test_add_exercise(repo: Repository, log: Path, clock: FakeClock) -> None:
     exercise = repo.add_exercise(custom(builtin=True))
     assert exercise.builtin is False  # only the library's own are built in
     assert repo.exercise(exercise.id) == exercise
@@ -695,7 +684,7 @@ def test_a_failing_transaction_writes_nothing(repo: Repository, log: Path) -> No
     assert repo.sets() == [kept, after]
 
 
-def test_import_records(repo: Repository, log: Path, monkeypatch, clock: Clock) -> None:
+def test_import_records(repo: Repository, log: Path, monkeypatch, clock: FakeClock) -> None:
     existing = repo.log_set(repo.start_workout("before"), BENCH, 80, 5)
     workout = Workout(start=utc(2026, 3, 1, 17), end=utc(2026, 3, 1, 18), day=date(2026, 3, 1))
     sets = [

@@ -21,6 +21,7 @@ from textual.screen import Screen
 import tui.app
 from storage.models import RestPeriod, SetEntry, Settings
 from storage.repository import Repository
+from tests.clock import FakeClock
 from tests.terminal import Terminal
 from tui.app import RestdayApp
 from tui.cli import main as cli_main
@@ -30,17 +31,6 @@ from tui.widgets.big_digits import BigDigits, changed_regions, pixel_rows, rende
 
 SIZE = (80, 24)
 T0 = datetime(2026, 11, 20, 18, 0, 0, tzinfo=UTC)
-
-
-class FakeClock:
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 class BareScreen(Screen):
@@ -148,7 +138,7 @@ def test_rest_period_adjust() -> None:
 
 
 def test_logging_a_set_starts_the_exercises_rest(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     with Repository(log, clock=clock) as repo:
         workout = repo.start_workout("Upper A")
         bench, curl = repo.exercise("bench-press"), repo.exercise("preacher-curl")
@@ -179,7 +169,7 @@ def test_logging_a_set_starts_the_exercises_rest(tmp_path: Path) -> None:
 
 
 def test_warmup_rest_zero_starts_no_timer(tmp_path: Path) -> None:
-    with Repository(tmp_path / "log.json", clock=FakeClock()) as repo:
+    with Repository(tmp_path / "log.json", clock=FakeClock(T0)) as repo:
         repo.save_settings(Settings(warmup_rest_s=0))
         workout = repo.start_workout("Upper A")
         repo.log_set(workout, repo.exercise("bench-press"), 60, 5, warmup=True)
@@ -187,7 +177,7 @@ def test_warmup_rest_zero_starts_no_timer(tmp_path: Path) -> None:
 
 
 def test_next_set_stores_the_rest_taken(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     first = _log_set(log, clock)
     clock.advance(157)
     second = _log_set(log, clock)
@@ -215,7 +205,7 @@ async def test_set_logged_from_the_command_line_shows_its_countdown(tmp_path: Pa
 
 
 async def test_header_counts_down_after_a_set(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         app.tick()
@@ -238,7 +228,7 @@ async def test_header_counts_down_after_a_set(tmp_path: Path) -> None:
 
 
 async def test_header_counts_down_from_the_log_on_mount(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock, exercise="barbell-curl")  # 90 s
     clock.advance(20)
     app = _app(log, clock)
@@ -249,7 +239,7 @@ async def test_header_counts_down_from_the_log_on_mount(tmp_path: Path) -> None:
 
 
 async def test_timer_survives_screen_switches(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -271,7 +261,7 @@ async def test_timer_survives_screen_switches(tmp_path: Path) -> None:
 
 
 async def test_plus_and_minus_change_the_rest_by_15s(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -286,7 +276,7 @@ async def test_plus_and_minus_change_the_rest_by_15s(tmp_path: Path) -> None:
 
 
 async def test_space_pauses_and_resumes(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -308,7 +298,7 @@ async def test_space_pauses_and_resumes(tmp_path: Path) -> None:
 
 
 async def test_x_stops_the_timer(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -323,7 +313,7 @@ async def test_x_stops_the_timer(tmp_path: Path) -> None:
 
 
 async def test_keys_do_nothing_without_a_rest(tmp_path: Path) -> None:
-    app = _app(tmp_path / "log.json", FakeClock())
+    app = _app(tmp_path / "log.json", FakeClock(T0))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("plus", "minus", "space", "x")
         assert app.rest is None and _header(app).rest == ""
@@ -336,7 +326,7 @@ async def test_keys_do_nothing_without_a_rest(tmp_path: Path) -> None:
 async def test_bell_and_notification_once_at_zero_then_overtime(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock, exercise="preacher-curl")  # 90 s
     app = _app(log, clock)
     bells: list[datetime] = []
@@ -379,7 +369,7 @@ async def test_bell_and_notification_once_at_zero_then_overtime(
 
 
 async def test_paused_rest_does_not_ring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock, exercise="preacher-curl")
     app = _app(log, clock)
     bells: list[datetime] = []
@@ -398,7 +388,7 @@ async def test_paused_rest_does_not_ring(tmp_path: Path, monkeypatch: pytest.Mon
 async def test_rest_that_ran_out_before_opening_does_not_ring(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     clock.advance(200)
     app = _app(log, clock)
@@ -436,7 +426,7 @@ def test_changed_regions_cover_only_what_changed() -> None:
 
 
 async def test_t_opens_the_big_view_and_escape_closes_it(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     clock.advance(30)
     app = _app(log, clock)
@@ -489,7 +479,7 @@ async def test_t_opens_the_big_view_and_escape_closes_it(tmp_path: Path) -> None
 
 
 async def test_big_view_without_a_rest_and_after_x(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -506,7 +496,7 @@ async def test_big_view_without_a_rest_and_after_x(tmp_path: Path) -> None:
 async def test_big_view_over_the_workout_screen(tmp_path: Path) -> None:
     """The real app: the countdown on the workout screen's header, `t` once out of the
     entry line."""
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     clock.advance(5)
     app = RestdayApp(Repository(log, clock=clock), clock=clock)
@@ -528,7 +518,7 @@ async def test_big_view_over_the_workout_screen(tmp_path: Path) -> None:
 
 
 async def test_restart_resumes_from_the_stored_start(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         workout = app.store.read(lambda repo: repo.start_workout("Upper A"))
@@ -550,7 +540,7 @@ async def test_restart_resumes_from_the_stored_start(tmp_path: Path) -> None:
 
 
 async def test_restart_keeps_a_paused_rest_paused(tmp_path: Path) -> None:
-    log, clock = tmp_path / "log.json", FakeClock()
+    log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:

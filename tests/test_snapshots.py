@@ -16,7 +16,7 @@ They are written to tests/__snapshots__/test_snapshots/.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -26,25 +26,13 @@ from textual.widgets import Input, OptionList
 from storage.demo import generate_demo, write_demo
 from storage.exercise_library import BUILTIN_BY_ID
 from storage.repository import Repository
+from tests.clock import FakeClock
 from tui.app import RestdayApp
 from tui.widgets.app_header import AppHeader
 
 SIZE = (80, 24)
 DEMO_END = date(2026, 11, 24)  # a Tuesday: the demo's "Lower A" day, not trained yet
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
-
-
-class FakeClock:
-    """A clock that stands still until a test moves it."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

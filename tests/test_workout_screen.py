@@ -26,6 +26,7 @@ from storage.demo import generate_demo, write_demo
 from storage.exercise_library import BUILTIN_BY_ID
 from storage.models import LB_PER_KG, SetEntry, Workout
 from storage.repository import Repository
+from tests.clock import FakeClock
 from tui.app import RestdayApp
 from tui.screens.exercise_picker import ExercisePickerScreen
 from tui.screens.finish_workout import FinishWorkoutScreen
@@ -40,22 +41,9 @@ SIZE = (80, 24)
 START_LETTER = {"Empty": "a", "Lower A": "b", "Lower B": "c", "Upper A": "d", "Upper B": "e"}
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock(NOW)
 
 
 @pytest.fixture
@@ -64,7 +52,7 @@ def log(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_log(log: Path, clock: Clock) -> Path:
+def demo_log(log: Path, clock: FakeClock) -> Path:
     """Six weeks of an upper/lower split ending today: templates and history."""
     demo = generate_demo(
         NOW.date(), weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock()
@@ -74,7 +62,7 @@ def demo_log(log: Path, clock: Clock) -> Path:
     return log
 
 
-def make_app(log: Path, clock: Clock) -> RestdayApp:
+def make_app(log: Path, clock: FakeClock) -> RestdayApp:
     return RestdayApp(
         Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
     )
@@ -134,12 +122,12 @@ async def retried(app: RestdayApp, pilot: Pilot) -> None:
     await saved(app, pilot)
 
 
-def read_log(log: Path, clock: Clock) -> tuple[list[Workout], list[SetEntry]]:
+def read_log(log: Path, clock: FakeClock) -> tuple[list[Workout], list[SetEntry]]:
     with Repository(log, clock=clock) as repo:
         return repo.workouts(), repo.sets()
 
 
-def todays(log: Path, clock: Clock) -> tuple[Workout, list[SetEntry]]:
+def todays(log: Path, clock: FakeClock) -> tuple[Workout, list[SetEntry]]:
     """Today's workout (the newest) and its sets, from the file."""
     with Repository(log, clock=clock) as repo:
         workout = repo.workouts(since=NOW.date())[-1]
