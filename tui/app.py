@@ -25,7 +25,6 @@ from tui.widgets.app_header import AppHeader, format_rest
 FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"  # the start-up benchmark's stopwatch
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
-
 REST_STEP_S = 15
 
 
@@ -55,8 +54,20 @@ class RestdayApp(App):
             priority=True,
             tooltip="Search screens and actions",
         ),
-        Binding("plus,equals_sign", "rest_adjust(15)", "+15s", id="timer.add", show=False),
-        Binding("minus", "rest_adjust(-15)", "-15s", id="timer.subtract", show=False),
+        Binding(
+            "plus,equals_sign",
+            f"rest_adjust({REST_STEP_S})",
+            f"+{REST_STEP_S}s",
+            id="timer.add",
+            show=False,
+        ),
+        Binding(
+            "minus",
+            f"rest_adjust(-{REST_STEP_S})",
+            f"-{REST_STEP_S}s",
+            id="timer.subtract",
+            show=False,
+        ),
         Binding("space", "rest_pause", "Pause rest", id="timer.pause", show=False),
         Binding("x", "rest_stop", "Stop rest", id="timer.stop", show=False),
         Binding("t", "rest_view", "Full-screen timer", id="timer.view", show=False),
