@@ -20,6 +20,11 @@ from storage.models import (
 )
 
 MAX_WEIGHT_KG = 1000.0
+MIN_BODYWEIGHT_KG = 20.0
+MAX_BODYWEIGHT_KG = 400.0
+MAX_WATER_CUPS = 100
+MAX_PROTEIN_G = 2000.0
+MAX_CARBS_G = 3000.0
 
 
 def _number(name: str, value: float | None, low: float, high: float, accepted: str) -> None:
@@ -66,10 +71,16 @@ def check_workout(workout: Workout) -> None:
 def check_recovery(entry: Recovery) -> None:
     _number("sleep", entry.sleep_hours, 0, 24, "0 to 24 hours, e.g. 7.5")
     _integer("sleep quality", entry.sleep_quality, 1, 5)
-    _integer("water", entry.water_cups, 0, 100)
-    _number("protein", entry.protein_g, 0, 2000, "0 to 2000 g a day")
-    _number("carbs", entry.carbs_g, 0, 3000, "0 to 3000 g a day")
-    _number("bodyweight", entry.bodyweight_kg, 20, 400, "20 to 400 kg")
+    _integer("water", entry.water_cups, 0, MAX_WATER_CUPS)
+    _number("protein", entry.protein_g, 0, MAX_PROTEIN_G, f"0 to {MAX_PROTEIN_G:g} g a day")
+    _number("carbs", entry.carbs_g, 0, MAX_CARBS_G, f"0 to {MAX_CARBS_G:g} g a day")
+    _number(
+        "bodyweight",
+        entry.bodyweight_kg,
+        MIN_BODYWEIGHT_KG,
+        MAX_BODYWEIGHT_KG,
+        f"{MIN_BODYWEIGHT_KG:g} to {MAX_BODYWEIGHT_KG:g} kg",
+    )
     _integer("stress", entry.stress, 1, 5)
 
 

@@ -1,0 +1,378 @@
+"""Quick entry on the recovery and symptom screens: the grammar and its error messages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storage.models import LB_PER_KG, MUSCLES
+from storage.quick_entry import EntryError
+from storage.wellness_entry import (
+    RecoveryInput,
+    SymptomInput,
+    WellnessEntryError,
+    parse_recovery_entry,
+    parse_symptom_entry,
+)
+
+DELTS = {"front_delts": 2, "side_delts": 2, "rear_delts": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        (
+            "s 7.5 q4 w+2 p30 c60 bw 81.2 st2",
+            "kg",
+            RecoveryInput(
+                sleep_hours=7.5,
+                sleep_quality=4,
+                water_add=2,
+                protein_add_g=30.0,
+                carbs_add_g=60.0,
+                bodyweight_kg=81.2,
+                stress=2,
+            ),
+        ),
+        ("s 7.5", "kg", RecoveryInput(sleep_hours=7.5)),
+        ("s7.5", "kg", RecoveryInput(sleep_hours=7.5)),
+        ("s 7,5", "kg", RecoveryInput(sleep_hours=7.5)),
+        ("s 7:30", "kg", RecoveryInput(sleep_hours=7.5)),
+        ("s 7h30", "kg", RecoveryInput(sleep_hours=7.5)),
+        ("s7h45m", "kg", RecoveryInput(sleep_hours=7.75)),
+        ("s 7h", "kg", RecoveryInput(sleep_hours=7.0)),
+        ("s 0", "kg", RecoveryInput(sleep_hours=0.0)),
+        ("s 24", "kg", RecoveryInput(sleep_hours=24.0)),
+        ("q 1", "kg", RecoveryInput(sleep_quality=1)),
+        ("q5", "kg", RecoveryInput(sleep_quality=5)),
+        ("w8", "kg", RecoveryInput(water_set=8)),
+        ("w 0", "kg", RecoveryInput(water_set=0)),
+        ("w+2", "kg", RecoveryInput(water_add=2)),
+        ("w -1", "kg", RecoveryInput(water_add=-1)),
+        ("p30", "kg", RecoveryInput(protein_add_g=30.0)),
+        ("p 42.5g", "kg", RecoveryInput(protein_add_g=42.5)),
+        ("c60", "kg", RecoveryInput(carbs_add_g=60.0)),
+        ("bw 81.2", "kg", RecoveryInput(bodyweight_kg=81.2)),
+        ("bw81.2", "kg", RecoveryInput(bodyweight_kg=81.2)),
+        ("bw 180", "lb", RecoveryInput(bodyweight_kg=180 / LB_PER_KG)),
+        ("bw 180lb", "kg", RecoveryInput(bodyweight_kg=180 / LB_PER_KG)),
+        ("bw 180 lbs", "kg", RecoveryInput(bodyweight_kg=180 / LB_PER_KG)),
+        ("bw 81.2kg", "lb", RecoveryInput(bodyweight_kg=81.2)),
+        ("st2", "kg", RecoveryInput(stress=2)),
+        ("st 5", "kg", RecoveryInput(stress=5)),
+        ("n slept  badly, Woke at 3", "kg", RecoveryInput(notes="slept  badly, Woke at 3")),
+        ("q3 note st 4 is a typo", "kg", RecoveryInput(sleep_quality=3, notes="st 4 is a typo")),
+        ("  ST2   Q4  S 8 ", "KG", RecoveryInput(sleep_hours=8.0, sleep_quality=4, stress=2)),
+    ],
+)
+def test_recovery_forms(text: str, unit: str, expected: RecoveryInput) -> None:
+    assert parse_recovery_entry(text, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "nothing to log: e.g. s 7.5 q4 w+2 p30 c60 bw 81.2 st2"),
+        ("   ", "nothing to log: e.g. s 7.5 q4 w+2 p30 c60 bw 81.2 st2"),
+        (
+            "x 5",
+            "unknown item 'x': s (sleep), q (sleep quality), w (water), p (protein), "
+            "c (carbs), bw (bodyweight), st (stress) or n (note), "
+            "e.g. s 7.5 q4 w+2 p30 c60 bw 81.2 st2",
+        ),
+        (
+            "7.5",
+            "unknown item '7.5': s (sleep), q (sleep quality), w (water), p (protein), "
+            "c (carbs), bw (bodyweight), st (stress) or n (note), "
+            "e.g. s 7.5 q4 w+2 p30 c60 bw 81.2 st2",
+        ),
+        ("q4 q5", "sleep quality given twice (again in 'q5'): give each item once"),
+        ("w8 w+2", "water given twice (again in 'w+2'): give each item once"),
+        ("q", "q needs a value: sleep quality is a whole number 1-5, e.g. q4"),
+        ("n", "n needs text: the rest of the line is the note, e.g. n slept badly"),
+        (
+            "s 25",
+            "s 25 is out of range: sleep is 0-24 hours, e.g. s 7.5, s 7:30, s 7h30 or s 7h",
+        ),
+        (
+            "s 7:75",
+            "s 7:75 is out of range: sleep is 0-24 hours, e.g. s 7.5, s 7:30, s 7h30 or s 7h",
+        ),
+        (
+            "s late",
+            "can't read 's late': sleep is 0-24 hours, e.g. s 7.5, s 7:30, s 7h30 or s 7h",
+        ),
+        ("q7", "q 7 is out of range: sleep quality is a whole number 1-5, e.g. q4"),
+        ("q0", "q 0 is out of range: sleep quality is a whole number 1-5, e.g. q4"),
+        ("q 3.5", "can't read 'q 3.5': sleep quality is a whole number 1-5, e.g. q4"),
+        (
+            "w 101",
+            "w 101 is out of range: water is in cups: w8 sets the day's total (0-100); "
+            "w+2 or w-1 adds or removes",
+        ),
+        (
+            "w +2.5",
+            "can't read 'w +2.5': water is in cups: w8 sets the day's total (0-100); "
+            "w+2 or w-1 adds or removes",
+        ),
+        ("p 2001", "p 2001 is out of range: protein is grams added to the day, 0-2000, e.g. p30"),
+        ("p -5", "can't read 'p -5': protein is grams added to the day, 0-2000, e.g. p30"),
+        ("c 3001", "c 3001 is out of range: carbs are grams added to the day, 0-3000, e.g. c60"),
+        (
+            "bw 900lb",
+            "bw 900lb is out of range: bodyweight is 20-400 kg (44.1-881.8 lb), "
+            "e.g. bw 81.2 or bw 180lb",
+        ),
+        (
+            "bw 19",
+            "bw 19 is out of range: bodyweight is 20-400 kg (44.1-881.8 lb), "
+            "e.g. bw 81.2 or bw 180lb",
+        ),
+        ("bw 80st", "unknown unit 'st' in 'bw 80st': use kg or lb, e.g. bw 81.2kg or bw 180lb"),
+        ("st 6", "st 6 is out of range: stress is a whole number 1-5, e.g. st2"),
+    ],
+)
+def test_recovery_errors(text: str, message: str) -> None:
+    with pytest.raises(WellnessEntryError) as info:
+        parse_recovery_entry(text, "kg")
+    assert str(info.value) == message
+
+
+def test_recovery_bodyweight_in_lb_is_checked_in_kg() -> None:
+    # 40 lb is 18 kg: under the bound even though 40 kg would be fine.
+    with pytest.raises(WellnessEntryError, match="bw 40 is out of range"):
+        parse_recovery_entry("bw 40", "lb")
+
+
+def test_unknown_unit_argument() -> None:
+    with pytest.raises(WellnessEntryError, match="unknown unit 'stone'"):
+        parse_recovery_entry("s 7", "stone")
+
+
+def test_error_is_an_entry_error() -> None:
+    assert issubclass(WellnessEntryError, EntryError)
+    assert issubclass(WellnessEntryError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 chest 2",
+            SymptomInput(
+                weakness=3,
+                energy=2,
+                mood=3,
+                motivation=2,
+                soreness={"quads": 4, "hamstrings": 5, "chest": 2},
+            ),
+        ),
+        ("weakness 0", SymptomInput(weakness=0)),
+        ("weak10", SymptomInput(weakness=10)),
+        ("en 5", SymptomInput(energy=5)),
+        ("energy 1", SymptomInput(energy=1)),
+        ("motivation 4", SymptomInput(motivation=4)),
+        ("MOOD 2", SymptomInput(mood=2)),
+        ("glutes 1 lats 2", SymptomInput(soreness={"glutes": 1, "lats": 2})),
+        ("traps 3", SymptomInput(soreness={"upper_back": 3})),
+        ("upper back 3", SymptomInput(soreness={"upper_back": 3})),
+        ("upper_back 3", SymptomInput(soreness={"upper_back": 3})),
+        ("delts 2", SymptomInput(soreness=DELTS)),
+        ("front delts 1", SymptomInput(soreness={"front_delts": 1})),
+        ("fdelts 1", SymptomInput(soreness={"front_delts": 1})),
+        ("side delts 1", SymptomInput(soreness={"side_delts": 1})),
+        ("sdelts 1", SymptomInput(soreness={"side_delts": 1})),
+        ("rear delts 1", SymptomInput(soreness={"rear_delts": 1})),
+        ("rdelts 1", SymptomInput(soreness={"rear_delts": 1})),
+        ("bis 2 tris 3", SymptomInput(soreness={"biceps": 2, "triceps": 3})),
+        ("forearms 1 calves 2", SymptomInput(soreness={"forearms": 1, "calves": 2})),
+        ("abs 0", SymptomInput(soreness={"abs": 0})),
+        ("lowback 6", SymptomInput(soreness={"lower_back": 6})),
+        ("lower back 6", SymptomInput(soreness={"lower_back": 6})),
+        ("adductors 2", SymptomInput(soreness={"adductors": 2})),
+        ("adds 2", SymptomInput(soreness={"adductors": 2})),
+        ("chest 2", SymptomInput(soreness={"chest": 2})),
+        ("pecs 2", SymptomInput(soreness={"chest": 2})),
+        ("Front  Delts4", SymptomInput(soreness={"front_delts": 4})),
+        ("mood 3 n legs feel heavy", SymptomInput(mood=3, notes="legs feel heavy")),
+    ],
+)
+def test_symptom_forms(text: str, expected: SymptomInput) -> None:
+    assert parse_symptom_entry(text) == expected
+
+
+UNKNOWN_ITEM = (
+    ": weak, energy, mood, mot, or a muscle such as quads, hams, glutes, lats, delts, bis, "
+    "tris, calves, abs, lowback"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "nothing to log: e.g. weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 chest 2"),
+        ("mood 7", "mood 7 is out of range: mood is 1-5"),
+        ("mood 0", "mood 0 is out of range: mood is 1-5"),
+        ("energy 6", "energy 6 is out of range: energy is 1-5"),
+        ("mot 9", "mot 9 is out of range: motivation is 1-5"),
+        ("weak 11", "weak 11 is out of range: weakness is 0-10"),
+        ("quads 12", "quads 12 is out of range: soreness is 0-10"),
+        ("quadz 3", "unknown item 'quadz'" + UNKNOWN_ITEM),
+        ("front 3", "unknown item 'front'" + UNKNOWN_ITEM),
+        ("3 quads", "unknown item '3'" + UNKNOWN_ITEM),
+        ("mood", "mood needs a value: mood is a whole number 1-5, e.g. mood 3"),
+        ("mood 3.5", "can't read 'mood 3.5': mood is a whole number 1-5, e.g. mood 3"),
+        ("hams x", "can't read 'hams x': soreness is a whole number 0-10, e.g. hams 4"),
+        ("mood 3 mood 4", "mood given twice (again in 'mood 4'): give each item once"),
+        ("weak 3 weakness 4", "weakness given twice (again in 'weakness 4'): give each item once"),
+        (
+            "delts 2 front delts 3",
+            "front delts soreness given twice (again in 'front delts 3'): give each item once",
+        ),
+        (
+            "lowback 2 lower back 3",
+            "lower back soreness given twice (again in 'lower back 3'): give each item once",
+        ),
+        ("note", "note needs text: the rest of the line is the note, e.g. n slept badly"),
+    ],
+)
+def test_symptom_errors(text: str, message: str) -> None:
+    with pytest.raises(WellnessEntryError) as info:
+        parse_symptom_entry(text)
+    assert str(info.value) == message
+
+
+GRAMMAR = "sqwpcbtnoeakmdlhrfgxyz0123456789.,:+-_ \t"
+
+
+@given(st.text() | st.text(alphabet=GRAMMAR), st.sampled_from(["kg", "lb"]))
+def test_recovery_raises_only_its_error(text: str, unit: str) -> None:
+    try:
+        result = parse_recovery_entry(text, unit)
+    except WellnessEntryError as e:
+        assert "\n" not in str(e)
+    else:
+        assert isinstance(result, RecoveryInput)
+
+
+@given(st.text() | st.text(alphabet=GRAMMAR))
+def test_symptom_raises_only_its_error(text: str) -> None:
+    try:
+        result = parse_symptom_entry(text)
+    except WellnessEntryError as e:
+        assert "\n" not in str(e)
+    else:
+        assert all(m in MUSCLES and 0 <= v <= 10 for m, v in result.soreness.items())
+
+
+# A note as the round trip can carry it: no surrounding space, starting with a letter.
+notes = st.from_regex(r"[A-Za-z][A-Za-z0-9 ,.!']{0,40}", fullmatch=True).map(str.strip)
+gap = st.sampled_from(["", " ", "  "])
+between = st.sampled_from([" ", "  ", "\t"])
+
+
+@st.composite
+def decimals(draw: st.DrawFn, low: int, high: int) -> tuple[float, str]:
+    """A number from `low` to `high` with up to 2 decimals, and how it may be typed."""
+    hundredths = draw(st.integers(low * 100, high * 100))
+    whole, part = divmod(hundredths, 100)
+    text = draw(st.sampled_from([f"{whole}.{part:02d}", f"{whole},{part:02d}"]))
+    return hundredths / 100, str(whole) if part == 0 and draw(st.booleans()) else text
+
+
+@st.composite
+def recovery_lines(draw: st.DrawFn) -> tuple[RecoveryInput, str]:
+    """A valid RecoveryInput and a line for it, items in a random order and spelling."""
+    items: list[str] = []
+    fields: dict[str, object] = {}
+
+    def key(k: str) -> str:
+        return draw(st.sampled_from([k, k.upper()])) + draw(gap)
+
+    if draw(st.booleans()):
+        minutes = draw(st.integers(0, 24 * 60))
+        form = draw(st.sampled_from(["decimal", "clock", "h"]))
+        if form == "decimal":
+            hours, text = draw(decimals(0, 24))
+            items.append(key("s") + text)
+            fields["sleep_hours"] = hours
+        else:
+            h, m = divmod(minutes, 60)
+            text = f"{h}:{m:02d}" if form == "clock" else f"{h}h{m}" if m else f"{h}h"
+            items.append(key("s") + text)
+            fields["sleep_hours"] = h + m / 60
+    for k, name in (("q", "sleep_quality"), ("st", "stress")):
+        if draw(st.booleans()):
+            value = draw(st.integers(1, 5))
+            items.append(key(k) + str(value))
+            fields[name] = value
+    if draw(st.booleans()):
+        value = draw(st.integers(-100, 100))
+        if draw(st.booleans()):
+            items.append(key("w") + f"{value:+d}")
+            fields["water_add"] = value
+        else:
+            items.append(key("w") + str(abs(value)))
+            fields["water_set"] = abs(value)
+    for k, name, high in (("p", "protein_add_g", 2000), ("c", "carbs_add_g", 3000)):
+        if draw(st.booleans()):
+            grams, text = draw(decimals(0, high))
+            items.append(key(k) + text + draw(st.sampled_from(["", "g"])))
+            fields[name] = grams
+    if draw(st.booleans()):
+        kg, text = draw(decimals(20, 400))
+        items.append(key("bw") + text + draw(st.sampled_from(["kg", " kg", "KG"])))
+        fields["bodyweight_kg"] = kg
+    items = draw(st.permutations(items))
+    if draw(st.booleans()) or not items:
+        note = draw(notes.filter(bool))
+        items.append(draw(st.sampled_from(["n ", "note ", "N "])) + note)
+        fields["notes"] = note
+    line = items[0]
+    for item in items[1:]:
+        line += draw(between) + item
+    return RecoveryInput(**fields), line
+
+
+@given(recovery_lines(), st.sampled_from(["kg", "lb"]))
+def test_recovery_round_trip(case: tuple[RecoveryInput, str], unit: str) -> None:
+    expected, line = case
+    assert parse_recovery_entry(line, unit) == expected
+
+
+SCALE_NAMES = {
+    "weakness": ("weak", "weakness"),
+    "energy": ("energy", "en"),
+    "mood": ("mood",),
+    "motivation": ("mot", "motivation"),
+}
+SCALE_RANGES = {"weakness": (0, 10), "energy": (1, 5), "mood": (1, 5), "motivation": (1, 5)}
+
+
+@st.composite
+def symptom_lines(draw: st.DrawFn) -> tuple[SymptomInput, str]:
+    """A valid SymptomInput and a line for it, items in a random order and spelling."""
+    items: list[str] = []
+    fields: dict[str, object] = {}
+    for name, spellings in SCALE_NAMES.items():
+        if draw(st.booleans()):
+            value = draw(st.integers(*SCALE_RANGES[name]))
+            items.append(draw(st.sampled_from(spellings)) + draw(gap) + str(value))
+            fields[name] = value
+    soreness = draw(st.dictionaries(st.sampled_from(MUSCLES), st.integers(0, 10)))
+    for muscle, value in soreness.items():
+        spelling = draw(st.sampled_from([muscle, muscle.replace("_", " ")]))
+        items.append(spelling + draw(gap) + str(value))
+    items = draw(st.permutations(items))
+    if draw(st.booleans()) or not items:
+        note = draw(notes.filter(bool))
+        items.append("n " + note)
+        fields["notes"] = note
+    return SymptomInput(soreness=soreness, **fields), " ".join(items)
+
+
+@given(symptom_lines())
+def test_symptom_round_trip(case: tuple[SymptomInput, str]) -> None:
+    expected, line = case
+    assert parse_symptom_entry(line) == expected
