@@ -18,7 +18,6 @@ import pytest
 from textual.app import ComposeResult
 from textual.screen import Screen
 
-import tui.app
 from storage.models import RestPeriod, SetEntry, Settings
 from storage.repository import Repository
 from tests.clock import FakeClock
@@ -47,7 +46,6 @@ class OtherScreen(BareScreen):
 class TimerApp(RestdayApp):
     """The app on a bare screen, so these tests do not depend on the workout screen."""
 
-    CSS_PATH = Path(tui.app.__file__).parent / "app.tcss"
     MODES = {"workout": BareScreen}
 
 

@@ -18,7 +18,6 @@ from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets import Static
 
-import tui.app
 from storage.errors import CorruptLogError
 from storage.models import RestPeriod
 from storage.repository import Repository
@@ -461,7 +460,6 @@ class ProbeScreen(Screen):
 
 
 class ProbeApp(RestdayApp):
-    CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")
     MODES = {"workout": ProbeScreen}
 
 

@@ -36,7 +36,6 @@ def _workout_screen() -> Screen:
 
 class RestdayApp(App):
     TITLE = "restday"
-    CSS_PATH = "app.tcss"
     MODES = {"workout": _workout_screen}
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
