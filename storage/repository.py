@@ -500,8 +500,10 @@ class Repository:
 
     def recovery(self, day: date) -> Recovery | None:
         key = day.isoformat()
-        for doc in self._docs(Recovery):
-            if doc.get("day") == key:
+        raw = self._raw(Recovery.TABLE)
+        for doc_id in self._index(Recovery.TABLE, "day").get(key, ()):
+            doc = raw.get(str(doc_id))
+            if doc is not None and doc.get("day") == key:
                 return Recovery.from_doc(doc)
         return None
 
@@ -509,38 +511,64 @@ class Repository:
         entries = [Recovery.from_doc(d) for d in _within(self._docs(Recovery), since, until)]
         return sorted(entries, key=lambda r: r.day or date.min)
 
+    def bodyweight_on(self, day: date) -> float | None:
+        """The bodyweight logged that day, or else the latest logged before it (kg)."""
+        key = day.isoformat()
+        latest = ("", None)
+        for doc in self._docs(Recovery):
+            logged = doc.get("day", "")
+            if doc.get("bodyweight_kg") is not None and latest[0] < logged <= key:
+                latest = (logged, doc["bodyweight_kg"])
+        return latest[1]
+
     def save_recovery(self, entry: Recovery) -> Recovery:
         """Set a day's recovery entry (there is one per day; `entry.day` says which)."""
-        validation.check_recovery(entry)
         day = entry.day or self.today()
-        existing = self.recovery(day)
-        if existing is not None:
-            entry = replace(entry, id=existing.id, created=existing.created)
-        entry = self._stamp(entry, day)
-        self._apply(lambda: self._put(entry))
-        return entry
+        return self.update_recovery(day, lambda _stored: entry)
+
+    def update_recovery(self, day: date, edit: Callable[[Recovery], Recovery]) -> Recovery:
+        """Change a day's recovery entry: `edit` gets the entry as stored (an empty one if
+        there is none) and returns the new one. It runs under the lock on the latest entry,
+        so what another process added meanwhile (a cup of water) is kept; it is checked
+        first against the entry as read now, so a bad value raises before anything is saved.
+        """
+        now = self.now()
+        empty = Recovery(day=day)  # one id for the day's entry, whichever read finds none
+
+        def edited(stored: Recovery | None) -> Recovery:
+            base = stored or empty
+            entry = edit(base)
+            validation.check_recovery(entry)
+            return replace(
+                entry,
+                id=stored.id if stored else entry.id,
+                created=base.created or now,
+                updated=now,
+                day=day,
+            )
+
+        result = edited(self.recovery(day))
+        self._apply(lambda: self._put(edited(self.recovery(day))))
+        return result
 
     def add_intake(
         self, day: date, *, water_cups: int = 0, protein_g: float = 0, carbs_g: float = 0
     ) -> Recovery:
         """Add water, protein and carbs to a day's totals (they accumulate over a day). The
         sum is taken under the lock, so two processes adding at once both count."""
-        now = self.now()
-        current = self.recovery(day) or Recovery(day=day)
-        result = _add_intake(current, water_cups, protein_g, carbs_g)
-        validation.check_recovery(result)
+        return self.update_recovery(
+            day, lambda entry: _add_intake(entry, water_cups, protein_g, carbs_g)
+        )
 
-        def change() -> None:
-            latest = self.recovery(day) or Recovery(day=day, created=now)
-            updated = _add_intake(latest, water_cups, protein_g, carbs_g)
-            self._put(replace(updated, created=latest.created or now, updated=now, day=day))
-
-        self._apply(change)
-        return replace(result, updated=now)
+    def delete_recovery(self, day: date) -> None:
+        entry = self.recovery(day)
+        if entry is not None:
+            self._apply(lambda: self._delete(Recovery.TABLE, entry.id))
 
     # -- symptoms --------------------------------------------------------------------------
 
-    def add_symptoms(self, entry: SymptomEntry) -> SymptomEntry:
+    def save_symptoms(self, entry: SymptomEntry) -> SymptomEntry:
+        """Add a symptom entry, or replace the one with its id (several a day are kept)."""
         validation.check_symptoms(entry)
         entry = replace(entry, timestamp=entry.timestamp.replace(microsecond=0))
         entry = self._stamp(entry, self.day_of(entry.timestamp))
@@ -555,6 +583,26 @@ class Repository:
             SymptomEntry.from_doc(d) for d in _within(self._docs(SymptomEntry), since, until)
         ]
         return sorted(entries, key=lambda s: s.timestamp)
+
+    def latest_symptoms(self) -> SymptomEntry | None:
+        """The newest symptom entry of all: a new one starts from it."""
+        docs = self._docs(SymptomEntry)
+        newest = max(docs, key=lambda d: d.get("timestamp", ""), default=None)
+        return None if newest is None else SymptomEntry.from_doc(newest)
+
+    def muscles_trained(self, since: date, until: date) -> dict[str, date]:
+        """Muscles trained directly by a working set from `since` to `until`, each with the
+        last day it was."""
+        trained: dict[str, date] = {}
+        for workout in self.workouts(since, until):
+            for entry in self.sets(workout=workout.id):
+                exercise = self.exercise(entry.exercise)
+                if entry.warmup or exercise is None or entry.day is None:
+                    continue
+                for muscle in exercise.primary_muscles:
+                    if muscle not in trained or trained[muscle] < entry.day:
+                        trained[muscle] = entry.day
+        return trained
 
     # -- templates -------------------------------------------------------------------------
 

@@ -141,3 +141,32 @@ def check_settings(settings: Settings) -> None:
     _integer("warm-up rest", settings.warmup_rest_s, 0, 600)
     for exercise, seconds in settings.rest_overrides.items():
         _integer(f"rest for {exercise}", seconds, 0, 3600)
+    check_targets(settings.targets)
+
+
+# target -> (name, low, high, what is accepted)
+TARGET_LIMITS: dict[str, tuple[str, float, float, str]] = {
+    "water_cups": ("water target", 1, MAX_WATER_CUPS, f"1 to {MAX_WATER_CUPS} cups a day"),
+    "protein_g_per_lb_min": ("protein target", 0.1, 3, "0.1 to 3 g per lb of bodyweight"),
+    "protein_g_per_lb_max": ("protein target", 0.1, 3, "0.1 to 3 g per lb of bodyweight"),
+    "carbs_g_per_kg_min": ("carbs target", 0.5, 15, "0.5 to 15 g per kg of bodyweight"),
+    "carbs_g_per_kg_max": ("carbs target", 0.5, 15, "0.5 to 15 g per kg of bodyweight"),
+    "sleep_hours": ("sleep target", 3, 14, "3 to 14 hours a night"),
+}
+
+
+def check_targets(targets: dict[str, float]) -> None:
+    for key, value in targets.items():
+        if key not in TARGET_LIMITS:
+            raise ValidationError(f"unknown target {key!r}: one of {', '.join(TARGET_LIMITS)}")
+        name, low, high, accepted = TARGET_LIMITS[key]
+        _number(name, value, low, high, accepted)
+    for nutrient, (low, high) in {
+        "protein": ("protein_g_per_lb_min", "protein_g_per_lb_max"),
+        "carbs": ("carbs_g_per_kg_min", "carbs_g_per_kg_max"),
+    }.items():
+        if targets.get(low, 0) > targets.get(high, float("inf")):
+            raise ValidationError(
+                f"the {nutrient} target's low end {targets[low]:g} is above its high end "
+                f"{targets[high]:g}: give the smaller number first"
+            )

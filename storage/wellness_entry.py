@@ -26,9 +26,9 @@ Symptoms (`parse_symptom_entry`): ``weak``/``weakness`` 0-10, ``energy``/``en`` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from storage.models import LB_PER_KG, MUSCLES
+from storage.models import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
 from storage.quick_entry import UNIT_NAMES, EntryError, quote
 from storage.validation import (
     MAX_BODYWEIGHT_KG,
@@ -63,6 +63,24 @@ class RecoveryInput:
     stress: int | None = None
     notes: str | None = None
 
+    def apply_to(self, entry: Recovery) -> Recovery:
+        """The day's entry with this line applied: values set, intake added, water never
+        below 0 cups."""
+        changes: dict[str, object] = {
+            name: getattr(self, name)
+            for name in ("sleep_hours", "sleep_quality", "bodyweight_kg", "stress", "notes")
+            if getattr(self, name) is not None
+        }
+        if self.water_set is not None:
+            changes["water_cups"] = self.water_set
+        elif self.water_add is not None:
+            changes["water_cups"] = max(0, (entry.water_cups or 0) + self.water_add)
+        if self.protein_add_g is not None:
+            changes["protein_g"] = (entry.protein_g or 0) + self.protein_add_g
+        if self.carbs_add_g is not None:
+            changes["carbs_g"] = (entry.carbs_g or 0) + self.carbs_add_g
+        return replace(entry, **changes)
+
 
 @dataclass(frozen=True)
 class SymptomInput:
@@ -74,6 +92,15 @@ class SymptomInput:
     motivation: int | None = None
     soreness: dict[str, int] = field(default_factory=dict)
     notes: str | None = None
+
+    def apply_to(self, entry: SymptomEntry) -> SymptomEntry:
+        """`entry` with what this line gives changed; the rest kept."""
+        changes: dict[str, object] = {
+            name: getattr(self, name)
+            for name in ("weakness", "energy", "mood", "motivation", "notes")
+            if getattr(self, name) is not None
+        }
+        return replace(entry, soreness={**entry.soreness, **self.soreness}, **changes)
 
 
 _NUM = r"[0-9]+(?:[.,][0-9]+)?"

@@ -138,7 +138,7 @@ def test_a_set_after_midnight_belongs_to_the_day_before(log: Path) -> None:
         assert workout.day == date(2026, 3, 9)
         entry = repo.log_set(workout, BENCH, 100, 5)
         assert entry.day == date(2026, 3, 9)
-        symptoms = repo.add_symptoms(SymptomEntry(timestamp=clock.now, energy=2))
+        symptoms = repo.save_symptoms(SymptomEntry(timestamp=clock.now, energy=2))
         assert symptoms.day == date(2026, 3, 9)
         # 03:59:59 local is still the day before; 04:00 starts the 10th.
         assert repo.day_of(utc(2026, 3, 10, 2, 59, 59)) == date(2026, 3, 9)
@@ -476,10 +476,10 @@ def test_add_intake_accumulates(repo: Repository, log: Path) -> None:
 
 
 def test_symptoms_several_a_day(repo: Repository, clock: FakeClock, log: Path) -> None:
-    morning = repo.add_symptoms(
+    morning = repo.save_symptoms(
         SymptomEntry(timestamp=utc(2026, 3, 10, 7), energy=2, soreness={"quads": 6})
     )
-    evening = repo.add_symptoms(
+    evening = repo.save_symptoms(
         SymptomEntry(timestamp=utc(2026, 3, 10, 20, 0, 0, 500), mood=4, weakness=3, notes="ok")
     )
     assert evening.timestamp == utc(2026, 3, 10, 20)
@@ -501,7 +501,7 @@ def test_symptoms_several_a_day(repo: Repository, clock: FakeClock, log: Path) -
 )
 def test_bad_symptoms_are_rejected(repo: Repository, entry: SymptomEntry, accepted: str) -> None:
     with pytest.raises(ValidationError, match=accepted):
-        repo.add_symptoms(entry)
+        repo.save_symptoms(entry)
     assert repo.symptoms() == []
 
 
@@ -616,7 +616,7 @@ def test_counts(repo: Repository) -> None:
     repo.log_set(w2, BENCH, 100, 5)
     repo.save_recovery(Recovery(day=date(2026, 3, 10), sleep_hours=8))
     repo.save_recovery(Recovery(day=date(2026, 3, 8), sleep_hours=8))
-    repo.add_symptoms(SymptomEntry(timestamp=utc(2026, 3, 7, 12), energy=3))
+    repo.save_symptoms(SymptomEntry(timestamp=utc(2026, 3, 7, 12), energy=3))
     assert repo.counts() == LogCounts(workouts=2, sets=4, days=4)
 
 

@@ -203,7 +203,7 @@ def test_log_from_a_newer_version_opens_read_only(log: Path) -> None:
             lambda: repo.save_settings(Settings(unit="lb")),
             lambda: repo.save_recovery(Recovery(day=date(2026, 3, 10), sleep_hours=8)),
             lambda: repo.add_intake(date(2026, 3, 10), water_cups=1),
-            lambda: repo.add_symptoms(SymptomEntry(timestamp=NOW, energy=3)),
+            lambda: repo.save_symptoms(SymptomEntry(timestamp=NOW, energy=3)),
             lambda: repo.save_template(
                 Template(name="A", items=[TemplateItem(exercise="bench-press", sets=3, reps=5)])
             ),

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import storage.atomic
-import tui.screens.workout
+import tui.screens.log_screen
 from storage.demo import generate_demo, write_demo
 from storage.exercise_library import BUILTIN_BY_ID
 from storage.models import LB_PER_KG, SetEntry, Workout
@@ -1104,7 +1104,7 @@ class FullDisk:
 def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
     disk = FullDisk(log)
     monkeypatch.setattr(storage.atomic.os, "replace", disk.replace)
-    monkeypatch.setattr(tui.screens.workout, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
     return disk
 
 
@@ -1164,7 +1164,7 @@ async def test_a_failed_save_before_the_workout_is_written(
 async def test_a_read_only_log_is_never_said_to_be_saved(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.screens.workout, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
     with Repository(log, clock=clock) as repo:  # written by a newer restday
         repo.save_settings(replace(repo.settings(), schema_version=999))
     before = log.read_bytes()
@@ -1184,7 +1184,7 @@ async def test_a_read_only_log_is_never_said_to_be_saved(
 async def test_a_change_the_log_refused_is_tried_again(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.screens.workout, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
@@ -1235,7 +1235,7 @@ async def test_sets_kept_in_memory_are_saved_on_quit(
         await type_line(pilot, "bench")
         await saved(app, pilot)
         disk.fill()
-        monkeypatch.setattr(tui.screens.workout, "RETRY_EVERY_S", 3600)  # only quitting saves
+        monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 3600)  # only quitting saves
         await type_line(pilot, "100x5")
         await saved(app, pilot)
         assert app.screen.query_one("#save-error").display

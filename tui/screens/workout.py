@@ -6,23 +6,17 @@ on the store's background thread; a failed save stays on screen until a retry su
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import contextvars
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.errors import StorageError, ValidationError
+from storage.errors import ValidationError
 from storage.exercise_match import AmbiguousExercise, find_exercise
 from storage.models import (
     Exercise,
@@ -35,14 +29,14 @@ from storage.models import (
     new_id,
 )
 from storage.quick_entry import EntryError, LastSet, parse_workout_entry
-from storage.repository import Repository, SaveFailedError
+from storage.repository import Repository
 from storage.validation import check_set
+from tui.screens.log_screen import LogScreen
 from tui.set_history import ExerciseHistory, e1rm, format_last
-from tui.store import LogReady
 from tui.units import format_number, format_set, to_unit
 from tui.widgets.app_header import AppHeader
+from tui.widgets.entry_line import EntryLine
 
-RETRY_EVERY_S = 5
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
@@ -57,31 +51,7 @@ class Undo:
     in_log: Callable[[Repository], Any]
 
 
-class EntryLine(Input):
-    """The entry line, taking its keys strictly in the order they come.
-
-    Textual's Input inserts a character as soon as it reads the key, but runs a bound key
-    (Enter, Backspace, up/down) only once the key has bubbled up to the app, and submits by
-    posting a message. Keys that arrive in one burst (typed ahead over a slow SSH link) were
-    applied out of order: "100x5", Enter, "x6", Enter logged 100x5x6 twice (Textual issue
-    #6605). Here a bound key runs as it is read, and Enter hands the line over at once."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.is_printable:
-            return  # Input's own handler inserts it, in order
-        # The app's own binding lookup (focused widget, screen, app; the keymap applied),
-        # run here rather than after the key has bubbled up.
-        if await self.app._check_bindings(event.key):
-            event.stop()
-            event.prevent_default()
-
-    async def action_submit(self) -> None:
-        submit = getattr(self.screen, "submit_entry", None)
-        if submit is not None:
-            submit(self)
-
-
-class WorkoutScreen(Screen):
+class WorkoutScreen(LogScreen):
     CSS_PATH = "workout.tcss"
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
@@ -123,12 +93,6 @@ class WorkoutScreen(Screen):
         self.templates: list[Template] = []
         self.undo_stack: list[Undo] = []
         self.editing: SetEntry | None = None
-        self.save_error: str | None = None
-        self._retrying = False
-        self._saving = 0  # saves handed to the store and not answered yet
-        # Changes the log refused that the repository did not keep (a read-only or unreadable
-        # log): the screen keeps them and runs them again on retry.
-        self._unsaved: list[Callable[[Repository], Any]] = []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that can do nothing right now."""
@@ -176,15 +140,9 @@ class WorkoutScreen(Screen):
         table.add_columns("set", "e1RM", "")
         # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
         self.query_one("#entry", Input).cursor_blink = False
-        if self.app.store.ready:
-            self.load()
-        else:  # the first frame comes before the log is read
+        if not self.app.store.ready:  # the first frame comes before the log is read
             self.query_one("#main").display = False
             self.query_one("#start").display = False
-            self.query_one(AppHeader).subtitle = "reading your log…"
-
-    def on_log_ready(self, message: LogReady) -> None:
-        self.load()
 
     def load(self) -> None:
         """Read today's workout from the log."""
@@ -341,11 +299,6 @@ class WorkoutScreen(Screen):
         if table.row_count:
             table.move_cursor(row=table.row_count - 1)
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        message = self.query_one("#message", Static)
-        message.set_class(error, "error")
-        message.update(text)
-
     # -- starting --------------------------------------------------------------------------
 
     def on_key(self, event) -> None:
@@ -491,59 +444,6 @@ class WorkoutScreen(Screen):
             )
         )
         return entry
-
-    # -- saving in the background ----------------------------------------------------------
-
-    def save(self, change: Callable[[Repository], Any]) -> None:
-        future = self.app.store.save(change)
-        self._saving += 1
-        loop = asyncio.get_running_loop()
-        # `_saved` runs in the app's context (active_app...), not the save thread's: a timer
-        # it starts without that context dies when it fires, and no retry would happen.
-        context = contextvars.copy_context()
-
-        def done(f: Future) -> None:
-            with contextlib.suppress(RuntimeError):  # the app closed; the store flushes then
-                loop.call_soon_threadsafe(self._saved, f, change, context=context)
-
-        future.add_done_callback(done)
-
-    def _saved(self, future: Future, change: Callable[[Repository], Any]) -> None:
-        self._saving -= 1
-        error = future.exception()
-        if isinstance(error, StorageError):
-            if not isinstance(error, SaveFailedError):  # the repository did not keep it
-                self._unsaved.append(change)
-            self.save_error = str(error)
-            self._show_save_error()
-            if not self._retrying:
-                self._retrying = True
-                self.set_timer(RETRY_EVERY_S, self._retry)
-        elif error is not None:
-            self.show_message(f"not saved: {error}", error=True)
-        elif self.save_error is not None and not (
-            self._saving or self._unsaved or self.app.store.pending
-        ):
-            self.save_error = None
-            self._show_save_error()
-            self.show_message("Saved everything that was waiting.")
-
-    def _retry(self) -> None:
-        self._retrying = False
-        unsaved, self._unsaved = self._unsaved, []
-        for change in unsaved:  # each saves what the repository kept, too
-            self.save(change)
-        if not unsaved:
-            self.save(lambda repo: repo.flush())
-
-    def _show_save_error(self) -> None:
-        box = self.query_one("#save-error", Static)
-        box.display = self.save_error is not None
-        if self.save_error:
-            box.update(
-                f"NOT SAVED YET (kept in memory, retrying every {RETRY_EVERY_S} s): "
-                f"{self.save_error}"
-            )
 
     # -- changing exercise -----------------------------------------------------------------
 
