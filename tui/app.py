@@ -34,13 +34,39 @@ def _workout_screen() -> Screen:
     return WorkoutScreen()
 
 
+def _recovery_screen() -> Screen:
+    from tui.screens.recovery import RecoveryScreen
+
+    return RecoveryScreen()
+
+
+def _symptom_screen() -> Screen:
+    from tui.screens.symptoms import SymptomScreen
+
+    return SymptomScreen()
+
+
 class RestdayApp(App):
     TITLE = "restday"
-    MODES = {"workout": _workout_screen}
+    MODES = {"workout": _workout_screen, "recovery": _recovery_screen, "symptoms": _symptom_screen}
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(
             "w", "switch_mode('workout')", "Workout", id="screen.workout", tooltip="Today's workout"
+        ),
+        Binding(
+            "r",
+            "switch_mode('recovery')",
+            "Recovery",
+            id="screen.recovery",
+            tooltip="Sleep, water, protein, carbs, bodyweight, stress",
+        ),
+        Binding(
+            "s",
+            "switch_mode('symptoms')",
+            "Symptoms",
+            id="screen.symptoms",
+            tooltip="Weakness, energy, mood, motivation, soreness",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),

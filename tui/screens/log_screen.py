@@ -2,7 +2,8 @@
 change at once and saves it in the background, and keeps a failed save on screen, retrying
 it, until it succeeds. Nothing typed is lost while the disk refuses.
 
-A subclass composes a `#save-error` and a `#message` Static and implements `load()`.
+A subclass composes a `#save-error` and a `#message` Static (styled by log_screen.tcss:
+`CSS_PATH = ["log_screen.tcss", "<its own>.tcss"]`) and implements `load()`.
 """
 
 from __future__ import annotations

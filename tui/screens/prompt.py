@@ -1,6 +1,9 @@
-"""A one-line question in a dialog: a note, a template's name."""
+"""A one-line question in a dialog: a note, a template's name, a corrected value."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,9 +11,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from storage.errors import ValidationError
+from storage.quick_entry import EntryError
 
-class PromptScreen(ModalScreen[str | None]):
-    """Ask for a line of text; Enter gives it, Escape gives None."""
+
+class PromptScreen(ModalScreen[Any]):
+    """Ask for a line of text; Enter gives it, Escape gives None.
+
+    With `check`, Enter gives `check(text)` instead; when that raises, its message shows
+    under the line, the text stays as typed and the dialog stays open."""
 
     DEFAULT_CSS = """
     PromptScreen { align: center middle; }
@@ -19,25 +28,53 @@ class PromptScreen(ModalScreen[str | None]):
         border: round $accent; background: $surface;
     }
     PromptScreen Label { margin-bottom: 1; }
-    PromptScreen .hint { color: $text-muted; margin: 1 0 0 0; }
+    PromptScreen .hint { width: 100%; color: $text-muted; margin: 1 0 0 0; }
+    PromptScreen #prompt-error {
+        width: 100%; color: $error; text-style: bold; margin: 1 0 0 0;
+    }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        placeholder: str = "",
+        *,
+        check: Callable[[str], Any] | None = None,
+        hint: str = "",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
+        self.check = check
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label("Enter to save, Escape to cancel", classes="hint")
+            error = Label("", id="prompt-error")
+            error.display = False
+            yield error
+            hint = f"{self.hint}\n" if self.hint else ""
+            yield Label(f"{hint}Enter to save, Escape to cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        text = event.value.strip()
+        if self.check is None:
+            self.dismiss(text)
+            return
+        try:
+            value = self.check(text)
+        except (EntryError, ValidationError) as exc:
+            error = self.query_one("#prompt-error", Label)
+            error.update(str(exc))
+            error.display = True
+            return
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

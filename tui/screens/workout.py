@@ -52,7 +52,7 @@ class Undo:
 
 
 class WorkoutScreen(LogScreen):
-    CSS_PATH = "workout.tcss"
+    CSS_PATH = ["log_screen.tcss", "workout.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("i,enter", "focus_entry", "Type a set", id="workout.entry"),
