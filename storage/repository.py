@@ -511,15 +511,19 @@ class Repository:
         entries = [Recovery.from_doc(d) for d in _within(self._docs(Recovery), since, until)]
         return sorted(entries, key=lambda r: r.day or date.min)
 
-    def bodyweight_on(self, day: date) -> float | None:
-        """The bodyweight logged that day, or else the latest logged before it (kg)."""
+    def latest_bodyweight(self, day: date) -> tuple[date, float] | None:
+        """The bodyweight logged that day or, failing that, the latest logged before it:
+        the day it was logged and the weight in kg."""
         key = day.isoformat()
-        latest = ("", None)
-        for doc in self._docs(Recovery):
-            logged = doc.get("day", "")
-            if doc.get("bodyweight_kg") is not None and latest[0] < logged <= key:
-                latest = (logged, doc["bodyweight_kg"])
-        return latest[1]
+        logged = [
+            (doc["day"], doc["bodyweight_kg"])
+            for doc in self._docs(Recovery)
+            if doc.get("bodyweight_kg") is not None and doc.get("day", "") <= key
+        ]
+        if not logged:
+            return None
+        latest, kg = max(logged)
+        return date.fromisoformat(latest), kg
 
     def save_recovery(self, entry: Recovery) -> Recovery:
         """Set a day's recovery entry (there is one per day; `entry.day` says which)."""

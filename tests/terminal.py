@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 
 class Terminal:
@@ -62,3 +65,59 @@ class Terminal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+ESCAPE_GAP_S = 0.3  # Escape and the next key read as alt+key if they come together
+
+
+def wait_until(term: Terminal, check: Callable[[str], bool], what: str, timeout: float = 15):
+    deadline = time.monotonic() + timeout
+    while True:
+        screen = term.screen()
+        if check(screen):
+            return screen
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen on screen:\n{screen}")
+        time.sleep(0.1)
+
+
+def entry_line(screen: str) -> str:
+    """What the entry line (above the footer, inside its border) holds."""
+    return screen.splitlines()[-3].strip("▊▎ ")
+
+
+def type_text(term: Terminal, text: str, *, then: str = "") -> None:
+    """Type `text` into the entry line and wait until it shows `then` (what was typed), as a
+    lifter looks before pressing Enter."""
+    term.keys("-l", "--", text)
+    wait_until(term, lambda s: entry_line(s) == (then or text), f"typing {text!r}")
+
+
+def type_line(term: Terminal, line: str) -> None:
+    """Type a line into the entry line and press Enter."""
+    if line:
+        type_text(term, line)
+    term.keys("Enter")
+
+
+def leave_entry(term: Terminal) -> None:
+    term.keys("Escape")
+    time.sleep(ESCAPE_GAP_S)
+
+
+def isolated(tmp_path: Path) -> dict[str, str]:
+    """Keep the user's own config (keymap) and data out of it."""
+    return {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+
+
+def write_demo_log(tmp_path: Path, weeks: int = 6) -> Path:
+    """A demo log ending today (the demo's upper/lower split: templates and history),
+    written by `restday demo` as a user would."""
+    log = tmp_path / "log.json"
+    subprocess.run(
+        [sys.executable, "-m", "tui", "demo", "--db", str(log), "--weeks", str(weeks)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **isolated(tmp_path)},
+    )
+    return log

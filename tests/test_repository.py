@@ -491,6 +491,70 @@ def test_symptoms_several_a_day(repo: Repository, clock: FakeClock, log: Path) -
     assert repo.symptoms(since=date(2026, 3, 11)) == []
 
 
+def test_update_recovery_applies_the_edit_to_the_day_as_stored(
+    repo: Repository, log: Path, clock: FakeClock
+) -> None:
+    day = date(2026, 3, 10)
+    first = repo.update_recovery(day, lambda entry: replace(entry, sleep_hours=7.0))
+    with Repository(log, clock=clock) as other:  # another terminal adds a cup meanwhile
+        other.add_intake(day, water_cups=1)
+    repo.update_recovery(day, lambda entry: replace(entry, water_cups=(entry.water_cups or 0) + 2))
+    stored = repo.recovery(day)
+    assert (stored.id, stored.sleep_hours, stored.water_cups) == (first.id, 7.0, 3)
+    with pytest.raises(ValidationError, match="sleep quality"):
+        repo.update_recovery(day, lambda entry: replace(entry, sleep_quality=6, stress=2))
+    assert repo.recovery(day).stress is None  # nothing of a refused edit is saved
+    assert len(raw(log, "recovery")) == 1
+
+
+def test_delete_recovery(repo: Repository) -> None:
+    day = date(2026, 3, 10)
+    repo.save_recovery(Recovery(day=day, sleep_hours=7))
+    repo.save_recovery(Recovery(day=date(2026, 3, 11), sleep_hours=8))
+    repo.delete_recovery(day)
+    repo.delete_recovery(date(2026, 3, 1))  # nothing there: nothing happens
+    assert [r.day for r in repo.recoveries()] == [date(2026, 3, 11)]
+
+
+def test_latest_bodyweight(repo: Repository) -> None:
+    assert repo.latest_bodyweight(date(2026, 3, 10)) is None
+    repo.save_recovery(Recovery(day=date(2026, 3, 1), bodyweight_kg=80))
+    repo.save_recovery(Recovery(day=date(2026, 3, 5), bodyweight_kg=81.5))
+    repo.save_recovery(Recovery(day=date(2026, 3, 8), sleep_hours=7))
+    repo.save_recovery(Recovery(day=date(2026, 3, 12), bodyweight_kg=83))
+    assert repo.latest_bodyweight(date(2026, 3, 10)) == (date(2026, 3, 5), 81.5)
+    assert repo.latest_bodyweight(date(2026, 3, 5)) == (date(2026, 3, 5), 81.5)
+    assert repo.latest_bodyweight(date(2026, 3, 4)) == (date(2026, 3, 1), 80)
+    assert repo.latest_bodyweight(date(2026, 2, 28)) is None
+
+
+def test_latest_symptoms(repo: Repository) -> None:
+    assert repo.latest_symptoms() is None
+    evening = repo.save_symptoms(SymptomEntry(timestamp=utc(2026, 3, 10, 20), mood=4))
+    repo.save_symptoms(SymptomEntry(timestamp=utc(2026, 3, 10, 7), mood=2))
+    assert repo.latest_symptoms() == evening
+    changed = repo.save_symptoms(replace(evening, mood=5))  # replaced by its id
+    assert repo.latest_symptoms() == changed and len(repo.symptoms()) == 2
+
+
+def test_muscles_trained(repo: Repository, clock: FakeClock) -> None:
+    bench, squat = BENCH, SQUAT
+    monday = repo.start_workout(at=utc(2026, 3, 9, 18))
+    repo.log_set(monday, squat, 100, 5, at=utc(2026, 3, 9, 18, 5))
+    repo.log_set(monday, bench, 40, 5, warmup=True, at=utc(2026, 3, 9, 18, 30))
+    wednesday = repo.start_workout(at=utc(2026, 3, 11, 18))
+    repo.log_set(wednesday, bench, 80, 5, at=utc(2026, 3, 11, 18, 5))
+    trained = repo.muscles_trained(date(2026, 3, 9), date(2026, 3, 11))
+    assert trained == {
+        **{m: date(2026, 3, 9) for m in squat.primary_muscles},
+        **{m: date(2026, 3, 11) for m in bench.primary_muscles},
+    }
+    assert "triceps" not in trained  # trained only indirectly by the bench press
+    assert repo.muscles_trained(date(2026, 3, 10), date(2026, 3, 11)).keys() == set(
+        bench.primary_muscles
+    )
+
+
 @pytest.mark.parametrize(
     ("entry", "accepted"),
     [

@@ -15,24 +15,16 @@ They are written to tests/__snapshots__/test_snapshots/.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
 from tests.clock import FakeClock
+from tests.snapshot_app import NOW, SIZE, demo_app, settle
 from tui.app import RestdayApp
 from tui.widgets.app_header import AppHeader
-
-SIZE = (80, 24)
-DEMO_END = date(2026, 11, 24)  # a Tuesday: the demo's "Lower A" day, not trained yet
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -42,22 +34,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> RestdayApp:
-    """The app on a 6-week demo log whose last day is today (the fake clock's)."""
     monkeypatch.delenv("NO_COLOR", raising=False)  # read by App.__init__: no colours at all
-    repo = Repository(tmp_path / "log.json", clock=clock)
-    repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    log = generate_demo(DEMO_END, weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock())
-    write_demo(repo, log)
-    app = RestdayApp(repo, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
-    app.NOTIFICATION_TIMEOUT = 600  # a toast must not time out on a slow machine mid-test
-    return app
-
-
-async def settle(pilot: Pilot) -> None:
-    """No blinking cursor: the snapshot must not depend on how long the test took."""
-    for entry in pilot.app.screen.query(Input):
-        entry.cursor_blink = False
-    await pilot.pause()
+    return demo_app(tmp_path, clock)
 
 
 async def type_line(pilot: Pilot, text: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.models import LB_PER_KG, MUSCLES
+from storage.models import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
 from storage.quick_entry import EntryError
 from storage.wellness_entry import (
     RecoveryInput,
@@ -376,3 +378,54 @@ def symptom_lines(draw: st.DrawFn) -> tuple[SymptomInput, str]:
 def test_symptom_round_trip(case: tuple[SymptomInput, str]) -> None:
     expected, line = case
     assert parse_symptom_entry(line) == expected
+
+
+# -- applying a line to the day's entry ----------------------------------------------------
+
+
+def test_a_recovery_line_sets_values_and_adds_intake() -> None:
+    day = Recovery(day=date(2026, 3, 10), sleep_hours=6, water_cups=3, protein_g=40, stress=4)
+    line = parse_recovery_entry("s 7.5 w+2 p30 c60 n fine", "kg")
+    result = line.apply_to(day)
+    assert (result.sleep_hours, result.water_cups, result.protein_g, result.carbs_g) == (
+        7.5,
+        5,
+        70,
+        60,
+    )
+    assert (result.stress, result.notes, result.id) == (4, "fine", day.id)  # the rest kept
+    assert parse_recovery_entry("w8", "kg").apply_to(day).water_cups == 8
+
+
+def test_water_never_goes_below_zero() -> None:
+    day = Recovery(day=date(2026, 3, 10), water_cups=1)
+    assert parse_recovery_entry("w-3", "kg").apply_to(day).water_cups == 0
+    assert parse_recovery_entry("w-1", "kg").apply_to(Recovery()).water_cups == 0
+
+
+@given(recovery_lines(), st.integers(0, 100), st.floats(0, 2000), st.floats(0, 3000))
+def test_applying_a_line_only_adds_to_intake(
+    case: tuple[RecoveryInput, str], water: int, protein: float, carbs: float
+) -> None:
+    line, _text = case
+    day = Recovery(water_cups=water, protein_g=protein, carbs_g=carbs)
+    result = line.apply_to(day)
+    assert result.protein_g >= protein and result.carbs_g >= carbs
+    assert result.water_cups >= 0
+    if line.water_set is None and line.water_add is None:
+        assert result.water_cups == water
+
+
+def test_a_symptom_line_changes_what_it_names() -> None:
+    before = SymptomEntry(
+        timestamp=datetime(2026, 3, 10, 7, tzinfo=UTC),
+        weakness=2,
+        energy=4,
+        mood=4,
+        soreness={"quads": 5, "chest": 1},
+        notes="morning",
+    )
+    after = parse_symptom_entry("weak 3 quads 2 hams 6").apply_to(before)
+    assert (after.weakness, after.energy, after.mood, after.notes) == (3, 4, 4, "morning")
+    assert after.soreness == {"quads": 2, "chest": 1, "hamstrings": 6}
+    assert before.soreness == {"quads": 5, "chest": 1}  # the entry it started from is untouched

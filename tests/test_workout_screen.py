@@ -6,10 +6,8 @@ the log (read back with a fresh Repository).
 
 from __future__ import annotations
 
-import asyncio
-import errno
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +25,7 @@ from storage.exercise_library import BUILTIN_BY_ID
 from storage.models import LB_PER_KG, SetEntry, Workout
 from storage.repository import Repository
 from tests.clock import FakeClock
+from tests.screen_helpers import FullDisk, eventually, saved
 from tui.app import RestdayApp
 from tui.screens.exercise_picker import ExercisePickerScreen
 from tui.screens.finish_workout import FinishWorkoutScreen
@@ -99,20 +98,6 @@ def current_name(app: RestdayApp) -> str | None:
 
 def entry(app: RestdayApp) -> Input:
     return workout_screen(app).query_one("#entry", Input)
-
-
-async def saved(app: RestdayApp, pilot: Pilot) -> None:
-    """Wait for every save queued so far (they run in order on one thread)."""
-    app.store.save(lambda repo: None).result()
-    await pilot.pause()
-
-
-async def eventually(pilot: Pilot, check: Callable[[], bool], timeout: float = 5) -> None:
-    """Wait until `check()` holds (a timer or a background save has to act first)."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not check():
-        assert asyncio.get_running_loop().time() < deadline, "gave up waiting"
-        await pilot.pause(0.05)
 
 
 async def retried(app: RestdayApp, pilot: Pilot) -> None:
@@ -1078,26 +1063,6 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
             gate.set()
         await saved(app, pilot)
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)]
-
-
-class FullDisk:
-    """Replacing the log fails as on a full disk between `fill()` and `free()`."""
-
-    def __init__(self, log: Path) -> None:
-        self.log = log
-        self.full = threading.Event()
-        self.real_replace = storage.atomic.os.replace
-
-    def replace(self, src, dst, *args, **kwargs):
-        if self.full.is_set() and Path(dst).parent == self.log.parent:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return self.real_replace(src, dst, *args, **kwargs)
-
-    def fill(self) -> None:
-        self.full.set()
-
-    def free(self) -> None:
-        self.full.clear()
 
 
 @pytest.fixture

@@ -128,7 +128,8 @@ class RecoveryScreen(LogScreen):
         # The days this screen has read or changed: what it shows, its own changes included
         # before their background save has run.
         self.entries: dict[date, Recovery | None] = {}
-        self.bodyweights: dict[date, float | None] = {}
+        # The latest bodyweight logged before each day read: (that day, kg).
+        self.earlier_bodyweights: dict[date, tuple[date, float] | None] = {}
         self.undo_stack: list[Undo] = []
 
     @property
@@ -179,7 +180,7 @@ class RecoveryScreen(LogScreen):
             lambda repo: (repo.settings(), repo.today())
         )
         self.entries.clear()
-        self.bodyweights.clear()
+        self.earlier_bodyweights.clear()
         self.query_one("#body").display = True
         self.show_day(self.day or self.today)
         self.query_one("#entry").focus()
@@ -193,8 +194,8 @@ class RecoveryScreen(LogScreen):
     def show_day(self, day: date) -> None:
         self.day = day
         if day not in self.entries:
-            self.entries[day], self.bodyweights[day] = self.app.store.read(
-                lambda repo: (repo.recovery(day), repo.bodyweight_on(day))
+            self.entries[day], self.earlier_bodyweights[day] = self.app.store.read(
+                lambda repo: (repo.recovery(day), repo.latest_bodyweight(day - timedelta(days=1)))
             )
         self.refresh_day()
 
@@ -232,7 +233,8 @@ class RecoveryScreen(LogScreen):
         entry = self.entry
         if entry is not None and entry.bodyweight_kg is not None:
             return entry.bodyweight_kg
-        return self.bodyweights.get(self.day)
+        earlier = self.earlier_bodyweights.get(self.day)
+        return None if earlier is None else earlier[1]
 
     def refresh_fields(self) -> None:
         fields = self.query_one("#fields", OptionList)
@@ -242,9 +244,14 @@ class RecoveryScreen(LogScreen):
         fields.clear_options()
         for field in FIELDS:
             value = getattr(entry, field.name)
-            fields.add_option(
-                Option(_row(field, value, targets.get(field.name), self.unit), id=field.name)
-            )
+            row = _row(field, value, targets.get(field.name), self.unit)
+            earlier = self.earlier_bodyweights.get(self.day)
+            if field.name == "bodyweight_kg" and value is None and earlier is not None:
+                row.append(
+                    f"last logged {format_weight(earlier[1], self.unit)} on {earlier[0]:%a %-d %b}",
+                    "dim",
+                )
+            fields.add_option(Option(row, id=field.name))
         fields.highlighted = highlighted if highlighted is not None else 0
 
     # -- the quick-entry line --------------------------------------------------------------
@@ -256,7 +263,8 @@ class RecoveryScreen(LogScreen):
             return
         try:
             line = parse_recovery_entry(entry_line.value, self.unit)
-            self.change(line.apply_to, _describe(line, self.unit))
+            water = line.apply_to(self.entry or Recovery(day=self.day)).water_cups
+            self.change(line.apply_to, _describe(line, self.unit, water))
         except (WellnessEntryError, ValidationError) as exc:
             self.show_message(str(exc), error=True)
             return
@@ -398,8 +406,7 @@ def _shown(field: Field, value: object, unit: str) -> str:
         return "—"
     match field.name:
         case "sleep_hours":
-            hours, minutes = divmod(round(value * 60), 60)
-            return f"{hours} h {minutes:02d}" if minutes else f"{hours} h"
+            return _hours(value)
         case "sleep_quality":
             return f"{value}/5 {QUALITY[value]}"
         case "stress":
@@ -412,6 +419,12 @@ def _shown(field: Field, value: object, unit: str) -> str:
             return format_weight(value, unit)
     text = str(value)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _hours(hours: float) -> str:
+    """'7 h', '7 h 30'."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    return f"{whole} h {minutes:02d}" if minutes else f"{whole} h"
 
 
 def _editable(field: Field, value: object, unit: str) -> str:
@@ -446,7 +459,7 @@ def _describe(line: RecoveryInput, unit: str, water_total: int | None = None) ->
     """What a line logged, in words: 'Logged sleep 7.5 h, water +2, protein +30 g'."""
     parts = []
     if line.sleep_hours is not None:
-        parts.append(f"sleep {format_number(line.sleep_hours)} h")
+        parts.append(f"sleep {_hours(line.sleep_hours)}")
     if line.sleep_quality is not None:
         parts.append(f"quality {line.sleep_quality}/5")
     if line.water_set is not None:
