@@ -198,20 +198,11 @@ def parse_recovery_entry(text: str, unit: str) -> RecoveryInput:
     user_unit = UNIT_NAMES.get(unit.lower()) if isinstance(unit, str) else None
     if user_unit is None:
         raise WellnessEntryError(f"unknown unit {unit!r}; use kg or lb")
-    text = _start(text, RECOVERY_EXAMPLE)
+    items = _Items(_start(text, RECOVERY_EXAMPLE))
+    text = items.text
     values: dict[str, object] = {}
-    seen: set[str] = set()
-    pos = 0
-    while True:
-        pos = _SPACE.match(text, pos).end()
-        if pos == len(text):
-            break
-        word = _WORD.match(text, pos)
-        key = word.group().lower() if word else ""
-        if key in _NOTE_KEYS:
-            values["notes"] = _note(text, word.end(), key)
-            _once(seen, "notes", "note", text[pos:])
-            break
+    while (item := items.next()) is not None:
+        pos, word, key = item
         if key not in _RECOVERY_KEYS:
             token = _TOKEN.match(text, pos).group()
             raise WellnessEntryError(
@@ -222,13 +213,13 @@ def parse_recovery_entry(text: str, unit: str) -> RecoveryInput:
         value = _TOKEN.match(text, value_at)
         if value is None:
             raise WellnessEntryError(f"{key} needs a value: {accepted}")
-        raw, pos = value.group(), value.end()
+        raw, items.pos = value.group(), value.end()
         if key == "bw" and _NUMBER.fullmatch(raw):
-            unit_word = _WORD.match(text, _SPACE.match(text, pos).end())
+            unit_word = _WORD.match(text, _SPACE.match(text, items.pos).end())
             if unit_word and unit_word.group().lower() in UNIT_NAMES:
-                raw, pos = text[value_at : unit_word.end()], unit_word.end()
-        token = text[word.start() : pos]
-        _once(seen, name, label, token)
+                raw, items.pos = text[value_at : unit_word.end()], unit_word.end()
+        token = text[word.start() : items.pos]
+        items.once(name, label, token)
         shown = f"{key} {_short(raw)}"
         if key == "s":
             values[name] = _sleep(raw, token, shown, accepted)
@@ -246,26 +237,17 @@ def parse_recovery_entry(text: str, unit: str) -> RecoveryInput:
             values[name] = _grams(raw, token, shown, accepted, high)
         else:
             values[name] = _bodyweight(raw, token, shown, accepted, user_unit)
-    return RecoveryInput(**values)
+    return RecoveryInput(notes=items.notes, **values)
 
 
 def parse_symptom_entry(text: str) -> SymptomInput:
     """Read a symptom line. Raises only WellnessEntryError."""
-    text = _start(text, SYMPTOM_EXAMPLE)
+    items = _Items(_start(text, SYMPTOM_EXAMPLE))
+    text = items.text
     values: dict[str, object] = {}
     soreness: dict[str, int] = {}
-    seen: set[str] = set()
-    pos = 0
-    while True:
-        pos = _SPACE.match(text, pos).end()
-        if pos == len(text):
-            break
-        word = _WORD.match(text, pos)
-        key = word.group().lower() if word else ""
-        if key in _NOTE_KEYS:
-            values["notes"] = _note(text, word.end(), key)
-            _once(seen, "notes", "note", text[pos:])
-            break
+    while (item := items.next()) is not None:
+        pos, word, key = item
         end = word.end() if word else pos
         if key in _FIRST_WORDS:
             second = _WORD.match(text, _SPACE.match(text, end).end())
@@ -282,18 +264,18 @@ def parse_symptom_entry(text: str) -> SymptomInput:
         value = _TOKEN.match(text, _SPACE.match(text, end).end())
         if value is None:
             raise WellnessEntryError(f"{key} needs a value: {accepted}")
-        raw, pos = value.group(), value.end()
-        token = text[word.start() : pos]
+        raw, items.pos = value.group(), value.end()
+        token = text[word.start() : items.pos]
         shown = f"{key} {_short(raw)}"
         number = _whole(raw, token, shown, accepted, low, high, f"{label} is {low}-{high}")
         if name:
-            _once(seen, name, name, token)
+            items.once(name, name, token)
             values[name] = number
         else:
             for muscle in _MUSCLE_NAMES[key]:
-                _once(seen, muscle, f"{muscle.replace('_', ' ')} soreness", token)
+                items.once(muscle, f"{muscle.replace('_', ' ')} soreness", token)
                 soreness[muscle] = number
-    return SymptomInput(soreness=soreness, **values)
+    return SymptomInput(soreness=soreness, notes=items.notes, **values)
 
 
 def _start(text: str, example: str) -> str:
@@ -307,21 +289,41 @@ def _start(text: str, example: str) -> str:
     return text
 
 
-def _once(seen: set[str], name: str, label: str, token: str) -> None:
-    if name in seen:
-        raise WellnessEntryError(
-            f"{label} given twice (again in {quote(token)}): give each item once"
-        )
-    seen.add(name)
+class _Items:
+    """Walks a line item by item. `next()` gives where the next item starts, its key word
+    (a match, or None) and the key in lower case; a note takes the rest of the line into
+    `notes` and ends the walk. The caller moves `pos` past the value it reads."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.notes: str | None = None
+        self._seen: set[str] = set()
 
-def _note(text: str, pos: int, key: str) -> str:
-    note = text[pos:].strip()
-    if not note:
-        raise WellnessEntryError(
-            f"{key} needs text: the rest of the line is the note, e.g. n slept badly"
-        )
-    return note
+    def next(self) -> tuple[int, re.Match[str] | None, str] | None:
+        text = self.text
+        pos = self.pos = _SPACE.match(text, self.pos).end()
+        if pos == len(text):
+            return None
+        word = _WORD.match(text, pos)
+        key = word.group().lower() if word else ""
+        if key in _NOTE_KEYS:
+            note = text[word.end() :].strip()
+            if not note:
+                raise WellnessEntryError(
+                    f"{key} needs text: the rest of the line is the note, e.g. n slept badly"
+                )
+            self.notes = note
+            return None
+        return pos, word, key
+
+    def once(self, name: str, label: str, token: str) -> None:
+        """Refuse an item given twice."""
+        if name in self._seen:
+            raise WellnessEntryError(
+                f"{label} given twice (again in {quote(token)}): give each item once"
+            )
+        self._seen.add(name)
 
 
 def _short(raw: str) -> str:

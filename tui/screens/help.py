@@ -6,7 +6,7 @@ shows as remapped; nothing here is hard-coded text about keys.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.table import Table
 from rich.text import Text
@@ -114,10 +114,22 @@ def _is_textual_default(row: KeyRow) -> bool:
     )
 
 
+def _not_here(app_rows: list[KeyRow], screen_rows: list[KeyRow]) -> list[KeyRow]:
+    """The screen's own keys win over the app's: an app key the screen takes for itself
+    (the recovery screen's + adds water, not rest) says it works on other screens."""
+    taken = {key for row in screen_rows for key in row.key_names}
+    return [
+        replace(row, description=f"{row.description} (other screens)")
+        if set(row.key_names) <= taken
+        else row
+        for row in app_rows
+    ]
+
+
 def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRow]]]:
     """(title, rows) for the app, the screen and the rest timer, in that order."""
-    app_rows = effective_bindings(app, app)
     screen_rows = [] if screen is None else effective_bindings(app, screen)
+    app_rows = _not_here(effective_bindings(app, app), screen_rows)
 
     def timer(row: KeyRow) -> bool:
         return (row.binding.id or "").startswith(TIMER_PREFIX)
