@@ -208,7 +208,22 @@ async def test_an_empty_line_says_what_to_type(log: Path, clock) -> None:
 
 async def test_nothing_typed_ever_shows_a_traceback(log: Path, clock) -> None:
     app = make_app(log, clock)
-    lines = ["", " ", "s", "s s s", "q 4.5", "w ++2", "bw 80 stone", "n", "c -5", "😀 9", "=" * 600]
+    lines = [
+        "",
+        " ",
+        "s",
+        "s s s",
+        "q 4.5",
+        "w ++2",
+        "bw 80 stone",
+        "n",
+        "c -5",
+        "😀 9",
+        "=" * 600,
+        "[/]",
+        "s [/]",
+    ]
+    lines += ["[b]bold", "[red]"]
     async with app.run_test(size=SIZE) as pilot:
         await open_recovery(pilot)
         for line in lines:
@@ -216,7 +231,11 @@ async def test_nothing_typed_ever_shows_a_traceback(log: Path, clock) -> None:
             await pilot.press("enter")
             assert isinstance(app.screen, RecoveryScreen)
             assert entry_line(app).value == line
-    assert stored(log, clock) is None
+        entry_line(app).value = "n [red]x[/red]"
+        await pilot.press("enter")
+        assert "[red]x[/red]" in field_rows(app)["notes"]
+        await saved(app, pilot)
+    assert stored(log, clock).notes == "[red]x[/red]"
 
 
 # -- water from anywhere ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -601,6 +602,8 @@ async def test_a_set_with_no_exercise_asks_for_one(log: Path, clock) -> None:
         ("bench +2.5x5", "type it without a name"),
         ("-200x5", "takes the weight below 0"),
         ("bnch 100x5x30", "sets must be a whole number from 1 to 20"),
+        ("100x5 [/]", "[/]"),  # markup in what is typed is shown as typed
+        ("[b]x5", "[b]"),
     ],
 )
 async def test_a_typo_is_explained_and_kept(log: Path, clock, typed, said) -> None:
@@ -1259,3 +1262,17 @@ async def test_the_screen_fits_80x24(demo_log: Path, clock) -> None:
             region = screen.query_one(selector).region
             assert region.height > 0 and region.bottom <= 24, selector
         assert screen.query_one("#sets").region.height >= 6  # room for today's sets
+
+
+async def test_names_with_brackets_are_shown_as_typed(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await press(pilot, ["escape", "p"])
+        picker = app.screen
+        assert isinstance(picker, ExercisePickerScreen)
+        picker.query_one(Input).value = "Curl [/] [EZ]"
+        await pilot.pause()
+        options = picker.query_one(OptionList)
+        new = options.get_option_at_index(options.option_count - 1)
+        assert "Curl [/] [EZ]" in Text.from_markup(str(new.prompt)).plain

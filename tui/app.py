@@ -186,7 +186,9 @@ class RestdayApp(App):
         if keymap.keys:
             keymap = keymap.check_ids(known_binding_ids(type(self)))
         if keymap.notice is not None:
-            self.notify(keymap.notice, title="Keymap not used", severity="error", timeout=20)
+            self.notify(
+                keymap.notice, title="Keymap not used", severity="error", timeout=20, markup=False
+            )
         self.set_keymap(keymap.keys)
 
     def on_resize(self, event: Resize) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -63,9 +64,12 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
             else sorted(self.exercises, key=lambda e: e.name)
         )
         options.add_options(
-            Option(f"{e.name}  [dim]{', '.join(e.aliases[:3])}[/]", id=e.id) for e in ranked
+            Option(f"{escape(e.name)}  [dim]{escape(', '.join(e.aliases[:3]))}[/]", id=e.id)
+            for e in ranked
         )
-        label = f"+ New exercise {query.strip()!r}" if query.strip() else "+ New exercise"
+        label = (
+            f"+ New exercise {escape(repr(query.strip()))}" if query.strip() else "+ New exercise"
+        )
         options.add_option(Option(label, id=NEW))
         options.highlighted = 0
 

@@ -64,7 +64,7 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
             yield Input(placeholder="trained directly, e.g. quads, glutes", id="new-direct")
             yield Input(placeholder="trained indirectly, e.g. abs, upper_back", id="new-indirect")
             yield Input("120", placeholder="default rest: seconds or M:SS", id="new-rest")
-            yield Label("", id="new-error")
+            yield Label("", id="new-error", markup=False)
             yield Label(MUSCLES_HELP, classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -84,7 +84,9 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
         except SaveFailedError as exc:
             # The repository keeps it and saves it with the next change: the exercise is
             # made. Asking again would queue a second one with the same name.
-            self.app.notify(str(exc), title="Exercise not saved yet", severity="warning")
+            self.app.notify(
+                str(exc), title="Exercise not saved yet", severity="warning", markup=False
+            )
             self.dismiss(exercise)
             return
         except (ValidationError, StorageError) as exc:

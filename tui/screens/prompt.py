@@ -55,7 +55,7 @@ class PromptScreen(ModalScreen[Any]):
         with Vertical():
             yield Label(self.title_text)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            error = Label("", id="prompt-error")
+            error = Label("", id="prompt-error", markup=False)
             error.display = False
             yield error
             hint = f"{self.hint}\n" if self.hint else ""

@@ -163,8 +163,8 @@ class RecoveryScreen(LogScreen):
             yield Static(id="day")
             yield FieldList(id="fields")
             yield Static(KEYS_HELP, id="keys-help")
-        yield Static(id="save-error")
-        yield Static(id="message")
+        yield Static(id="save-error", markup=False)
+        yield Static(id="message", markup=False)
         yield EntryLine(
             placeholder=ENTRY_HINT, id="entry", keys_when_empty=frozenset({"plus", "minus"})
         )

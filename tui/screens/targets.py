@@ -102,7 +102,7 @@ class TargetsScreen(ModalScreen[Settings | None]):
                 with Horizontal():
                     yield Label(label)
                     yield Input(shown_target(self.settings, field), id=field)
-            error = Label("", id="targets-error")
+            error = Label("", id="targets-error", markup=False)
             error.display = False
             yield error
             yield Label(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -129,8 +130,8 @@ class WorkoutScreen(LogScreen):
                 yield Static(id="exercise-title")
                 yield Static(id="exercise-info")
                 yield DataTable(id="sets", cursor_type="row", zebra_stripes=False)
-        yield Static(id="save-error")
-        yield Static(id="message")
+        yield Static(id="save-error", markup=False)
+        yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
         yield Footer()
 
@@ -223,7 +224,10 @@ class WorkoutScreen(LogScreen):
                 if i.exercise in self.exercises
             )
             options.add_option(
-                Option(f"[b]{letter}[/]  {template.name}  [dim]{names}[/]", id=template.id)
+                Option(
+                    f"[b]{letter}[/]  {escape(template.name)}  [dim]{escape(names)}[/]",
+                    id=template.id,
+                )
             )
         options.highlighted = 0
 
@@ -236,8 +240,8 @@ class WorkoutScreen(LogScreen):
             count = f"{done}/{target.sets}" if target else str(done)
             mark = "▸" if self.current and exercise_id == self.current.id else " "
             style = "b" if mark == "▸" else "dim" if target and done >= target.sets else ""
-            name = exercise.name[:16]
-            text = f"{mark}{n if n < 10 else ' '} {name:<16} {count:>5}"
+            name = escape(f"{exercise.name[:16]:<16}")
+            text = f"{mark}{n if n < 10 else ' '} {name} {count:>5}"
             lines.append(f"[{style}]{text}[/]" if style else text)
         if not lines:
             lines = ["[dim]No exercise yet.", "Type one: bench 100x5", "or press p to pick.[/]"]
@@ -264,7 +268,7 @@ class WorkoutScreen(LogScreen):
             info.update("")
             return
         exercise = self.current
-        title.update(f"[b]{exercise.name}[/]")
+        title.update(f"[b]{escape(exercise.name)}[/]")
         history = self.history(exercise.id)
         lines = []
         target = self._target(exercise.id)

@@ -1,0 +1,94 @@
+"""The symptom log's four scales (weakness 0-10; energy, mood, motivation 1-5), each value
+with a short descriptor, and an entry summed up on one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.models import SymptomEntry
+from tui.widgets.body_map import MUSCLE_LABELS
+
+
+@dataclass(frozen=True)
+class Scale:
+    """One of the four scales: its field in `SymptomEntry`, its lowest value, and a short
+    descriptor for each value from the lowest up."""
+
+    field: str
+    low: int
+    descriptors: tuple[str, ...]
+
+    @property
+    def high(self) -> int:
+        return self.low + len(self.descriptors) - 1
+
+    @property
+    def accepted(self) -> str:
+        return f"{self.field} is {self.low}-{self.high}"
+
+    def describe(self, value: int | None) -> str:
+        return "not rated" if value is None else self.descriptors[value - self.low]
+
+
+SCALES: tuple[Scale, ...] = (
+    Scale(
+        "weakness",
+        0,
+        (
+            "none: as strong as ever",
+            "barely: a hint off",
+            "slight: warm-ups feel heavy",
+            "mild: the bar moves slower",
+            "noticeable: reps grind",
+            "moderate: working sets heavy",
+            "clear: a rep or two short",
+            "strong: well under normal",
+            "severe: can't hit the numbers",
+            "very severe: light loads hard",
+            "can barely move the weight",
+        ),
+    ),
+    Scale(
+        "energy",
+        1,
+        (
+            "drained: tired after minimal effort",
+            "low: tire quickly",
+            "okay: an ordinary day",
+            "good: ready for a session",
+            "full of energy",
+        ),
+    ),
+    Scale("mood", 1, ("low, irritable", "flat, a bit down", "okay", "good", "great")),
+    Scale(
+        "motivation",
+        1,
+        (
+            "no drive at all",
+            "low: would rather skip",
+            "neutral: will train",
+            "keen to train",
+            "eager to train",
+        ),
+    ),
+)
+SCALE_BY_FIELD = {scale.field: scale for scale in SCALES}
+SHORT_NAMES = {"weakness": "weak", "energy": "en", "mood": "mood", "motivation": "mot"}
+
+
+def summary(entry: SymptomEntry) -> str:
+    """One line: 'weak 3 en 2 mood 3 mot 2 · quads 4 hams 5', sorest first."""
+    scales = [
+        f"{SHORT_NAMES[scale.field]} {value}"
+        for scale in SCALES
+        if (value := getattr(entry, scale.field)) is not None
+    ]
+    sore = sorted(((v, m) for m, v in entry.soreness.items() if v > 0), key=lambda p: -p[0])
+    parts = [" ".join(scales)] if scales else []
+    if sore:
+        parts.append(" ".join(f"{MUSCLE_LABELS[m]} {v}" for v, m in sore))
+    elif entry.soreness:
+        parts.append("no soreness")
+    if entry.notes:
+        parts.append(f"“{entry.notes}”")
+    return " · ".join(parts) or "nothing rated"
