@@ -1,4 +1,5 @@
-"""Helpers for screen tests: waiting for background saves, and a disk that fills up."""
+"""Helpers for screen tests: the app on a log, waiting for background saves, and a disk
+that fills up (the `disk` fixture in conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,16 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 import storage.atomic
+from storage.repository import Repository
+from tests.clock import FakeClock
 from tui.app import RestdayApp
+
+
+def make_app(log: Path, clock: FakeClock) -> RestdayApp:
+    """The app on `log`, with the fake clock and no keymap file."""
+    return RestdayApp(
+        Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
+    )
 
 
 async def saved(app: RestdayApp, pilot: Pilot) -> None:

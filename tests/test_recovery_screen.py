@@ -16,11 +16,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-import tui.screens.log_screen
 from storage.models import Recovery
 from storage.repository import Repository
 from tests.clock import FakeClock
-from tests.screen_helpers import FullDisk, eventually, saved
+from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
 from tui.screens.prompt import PromptScreen
 from tui.screens.recovery import RecoveryScreen
@@ -43,12 +42,6 @@ def log(tmp_path: Path, clock: FakeClock) -> Path:
     with Repository(path, clock=clock) as repo:
         repo.save_settings(replace(repo.settings(), timezone="UTC"))
     return path
-
-
-def make_app(log: Path, clock: FakeClock) -> RestdayApp:
-    return RestdayApp(
-        Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
-    )
 
 
 async def open_recovery(pilot: Pilot) -> RecoveryScreen:
@@ -515,14 +508,6 @@ async def test_targets_dialog_puts_back_the_defaults_and_cancels(log: Path, cloc
 
 
 # -- saving -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
-    disk = FullDisk(log)
-    monkeypatch.setattr("storage.atomic.os.replace", disk.replace)
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
-    return disk
 
 
 async def test_a_failed_save_is_shown_and_retried_and_nothing_is_lost(

@@ -20,7 +20,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-import storage.atomic
 import tui.screens.log_screen
 import tui.screens.symptoms
 import tui.store
@@ -29,7 +28,7 @@ from storage.exercise_library import BUILTIN_BY_ID
 from storage.models import SymptomEntry
 from storage.repository import Repository
 from tests.clock import FakeClock
-from tests.screen_helpers import FullDisk, eventually, saved
+from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
 from tui.screens.help import HelpScreen, help_sections
 from tui.screens.prompt import PromptScreen
@@ -87,12 +86,6 @@ def empty_log(tmp_path: Path, clock: FakeClock) -> Path:
     with Repository(path, clock=clock) as repo:
         repo.save_settings(replace(repo.settings(), timezone="UTC"))
     return path
-
-
-def make_app(log: Path, clock: FakeClock) -> RestdayApp:
-    return RestdayApp(
-        Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
-    )
 
 
 async def open_symptoms(pilot: Pilot) -> SymptomScreen:
@@ -837,14 +830,6 @@ async def test_whatever_is_typed_there_is_no_traceback(empty_log: Path, clock) -
         assert text(app, "#notes") == "notes       [b]not markup[/b]"
         await saved(app, pilot)
     assert stored(empty_log, clock)[0].notes == "[b]not markup[/b]"
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
-    disk = FullDisk(log)
-    monkeypatch.setattr(storage.atomic.os, "replace", disk.replace)
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
-    return disk
 
 
 async def test_a_failed_save_is_shown_and_retried(log: Path, clock, disk: FullDisk) -> None:

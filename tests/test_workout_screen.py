@@ -19,14 +19,13 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
-import storage.atomic
 import tui.screens.log_screen
 from storage.demo import generate_demo, write_demo
 from storage.exercise_library import BUILTIN_BY_ID
 from storage.models import LB_PER_KG, SetEntry, Workout
 from storage.repository import Repository
 from tests.clock import FakeClock
-from tests.screen_helpers import FullDisk, eventually, saved
+from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
 from tui.screens.exercise_picker import ExercisePickerScreen
 from tui.screens.finish_workout import FinishWorkoutScreen
@@ -60,12 +59,6 @@ def demo_log(log: Path, clock: FakeClock) -> Path:
     with Repository(log, clock=clock) as repo:
         write_demo(repo, demo)
     return log
-
-
-def make_app(log: Path, clock: FakeClock) -> RestdayApp:
-    return RestdayApp(
-        Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
-    )
 
 
 # -- reading the screen and the log ----------------------------------------------------------
@@ -1066,14 +1059,6 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
             gate.set()
         await saved(app, pilot)
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)]
-
-
-@pytest.fixture
-def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
-    disk = FullDisk(log)
-    monkeypatch.setattr(storage.atomic.os, "replace", disk.replace)
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
-    return disk
 
 
 async def test_a_failed_save_stays_on_screen_until_a_retry_works(

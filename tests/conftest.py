@@ -1,0 +1,21 @@
+"""Fixtures shared by the screen tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storage.atomic
+import tui.screens.log_screen
+from tests.screen_helpers import FullDisk
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
+    """Replacing `log` (the test module's fixture) fails as on a full disk while the disk
+    is full; failed saves are retried every 0.05 s."""
+    disk = FullDisk(log)
+    monkeypatch.setattr(storage.atomic.os, "replace", disk.replace)
+    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
+    return disk
