@@ -34,6 +34,113 @@ class ScoringConstants:
     brzycki_max_reps: int = 10
     # "Which e1RM a set gets": Epley is the fallback up to this many reps.
     epley_max_reps: int = 12
+    # Foster 1998: monotony and strain are taken over 7 consecutive days.
+    monotony_days: int = 7
+    # Williams et al. 2017: EWMA time constants N (lam = 2 / (N + 1)) for acute and chronic
+    # load; the ratio is not shown before `acwr_min_history_days` of history.
+    acwr_acute_days: int = 7
+    acwr_chronic_days: int = 28
+    acwr_min_history_days: int = 28
+
+    # -- 2.1 Dose per muscle -------------------------------------------------------------
+
+    # Effort multiplier of a working set by RIR (= 10 - RPE): RIR below 1 -> 1.5, below 2 ->
+    # 1.25, below 4 ("2-3") -> 1.0, below 5 ("4") -> 0.75, else 0. A half-step RIR takes
+    # the bin of the whole number below it (RPE 9.5 counts as RIR 0).
+    effort_by_rir: tuple[tuple[float, float], ...] = ((1, 1.5), (2, 1.25), (4, 1.0), (5, 0.75))
+    effort_missing_rpe: float = 1.0  # a working set without RPE (flagged as estimated)
+    # Half-life of carried fatigue in days (Thomas et al. 2018), per muscle in the spec's
+    # order (results list muscles in this order). front_delts has 1.0 day, not the 1.5 days
+    # of the table in 2.1: the worked example (section 5) gives front_delts F = 0.625 and
+    # P_m = 92.2 two days after bench, which only 1.0 day reproduces (1.5 gives 0.992, 87.6).
+    half_life_days: tuple[tuple[str, float], ...] = (
+        ("chest", 1.5), ("lats", 1.5), ("upper_back", 1.5), ("front_delts", 1.0),
+        ("side_delts", 1.0), ("rear_delts", 1.0), ("biceps", 1.0), ("triceps", 1.0),
+        ("forearms", 1.0), ("abs", 1.0), ("lower_back", 2.0), ("glutes", 2.0), ("quads", 2.0),
+        ("hamstrings", 2.0), ("adductors", 2.0), ("calves", 1.0),
+    )  # fmt: skip
+    # Sets older than this are left out of F: they carry under 2^-21 of their dose.
+    fatigue_window_days: int = 42
+
+    # -- 2.2 Per-muscle score ------------------------------------------------------------
+
+    dose_capacity: float = 8.0  # C: hard-set equivalents that empty s_dose
+    soreness_max: float = 10.0
+    soreness_window_hours: float = 24.0  # symptoms (soreness, weakness, moods) this recent
+    perf_full_drop: float = 0.10  # s_perf = clamp(1 + delta / 0.10, 0, 1)
+    perf_reference_days: int = 21  # delta against the best of the previous 21 days
+    perf_history_days: int = 42  # ... with >= 3 sessions in 42 days
+    perf_min_sessions: int = 3
+    perf_recent_days: int = 7  # ... and the latest session within 7 days
+    muscle_weight_dose: float = 0.5
+    muscle_weight_sore: float = 0.3
+    muscle_weight_perf: float = 0.2
+
+    # -- 2.3 Overall peripheral score ----------------------------------------------------
+
+    trained_days: int = 7  # P_local averages muscles trained in the last 7 days ...
+    dose_share_days: int = 28  # ... weighted by their share of the 28-day dose
+    weakness_max: float = 10.0
+    fuel_days: int = 3  # 3-day means of intake: the three whole days before today
+    fuel_weight_carbs: float = 0.35
+    fuel_weight_water: float = 0.35
+    fuel_weight_protein: float = 0.30
+    carbs_g_per_kg: float = 3.0
+    water_cups: float = 12.0
+    protein_g_per_kg: float = 1.6  # Morton et al. 2018
+    peripheral_weight_local: float = 0.65
+    peripheral_weight_weakness: float = 0.15
+    peripheral_weight_fuel: float = 0.20
+    # Contributions name this many of the least recovered muscles for local fatigue.
+    named_muscles: int = 2
+
+    # -- 3. Central score ----------------------------------------------------------------
+
+    # h_eff = 0.6 last night + 0.4 mean(two nights before): 0.6, 0.2, 0.2 per night.
+    sleep_night_weights: tuple[float, ...] = (0.6, 0.2, 0.2)
+    sleep_floor_hours: float = 5.0  # s_sleep = clamp((h_eff - 5) / 2, 0, 1)
+    sleep_span_hours: float = 2.0  # so 7 h and more is full marks (Watson et al. 2015)
+    central_weight_sleep: float = 0.25
+    central_weight_quality: float = 0.15
+    central_weight_motivation: float = 0.20
+    central_weight_mood: float = 0.15
+    central_weight_energy: float = 0.10
+    central_weight_load: float = 0.15
+    scale_min: float = 1.0  # 1-5 wellness scales (McLean et al. 2010): (x - 1) / 4
+    scale_max: float = 5.0
+    acwr_ok: float = 1.3  # clamp(1 - (ACWR - 1.3) / 0.7, 0, 1)
+    acwr_span: float = 0.7
+    monotony_ok: float = 1.5  # clamp(1 - (monotony - 1.5) / 1.0, 0, 1)
+    monotony_span: float = 1.0
+    streak_ok: float = 4.0  # clamp(1 - (consecutive days - 4) / 6, 0, 1)
+    streak_span: float = 6.0
+
+    # -- 4. Readiness, recommendation, explanation ---------------------------------------
+
+    weaker_side_weight: float = 0.6  # R = 0.6 min(P, C) + 0.4 max(P, C)
+    train_from: float = 67.0  # R >= 67: Train as planned (R rounded to a whole number)
+    rest_up_to: float = 33.0  # R <= 33: Rest day; between: Reduce
+    prefer_muscle_from: float = 67.0  # Reduce: prefer muscles with P_m >= 67
+    override_drop: float = 0.10  # Rest day: an e1RM drop of 10 % or more ...
+    override_consecutive_drop: float = 0.03  # ... or two drops in a row of 3 % or more ...
+    override_consecutive_central: float = 50.0  # ... with C < 50
+    override_short_sleep_hours: float = 5.0  # ... or under 5 h two nights running
+    skip_soreness_from: float = 8.0  # "skip today": soreness >= 8 ...
+    skip_score_below: float = 34.0  # ... or P_m < 34
+    deload_readiness_below: float = 55.0  # Deload week: R < 55 ...
+    deload_low_days: int = 5  # ... on at least 5 ...
+    deload_window_days: int = 7  # ... of the last 7 days,
+    deload_declined_lifts: int = 2  # or 2 or more lifts declined ...
+    decline_window_days: int = 14  # ... within 14 days.
+    low_confidence_below: float = 0.5
+    history_days: int = 14  # readiness each morning, for the sparkline
+    # A past day's morning score is taken this long after the day starts (10:00 with the
+    # default 4:00 rollover), or just before that day's first set if that comes earlier.
+    morning_hours: float = 6.0
+    # The rule on top of the spec: a streak of this many training days in which a
+    # lift's e1RM fell is never "Train as planned" (the consecutive-days sub-score is 0
+    # there too); it is capped at "Reduce".
+    streak_cap_days: int = 10
 
 
 SCORING: Final = ScoringConstants()

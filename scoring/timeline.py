@@ -1,0 +1,199 @@
+"""The log indexed once for scoring at many moments: working sets in time order with their
+effort and e1RM, sessions per exercise, recovery by day, symptoms in time order.
+
+Everything the model reads at a moment `t` is what was logged at or before `t` (recovery by
+day: entries of days up to the moment's day).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from scoring.constants import SCORING
+from scoring.e1rm import estimate
+from scoring.inputs import DayRecovery, Symptoms, TrainingLog
+from scoring.load import effort_multiplier
+
+DAY = timedelta(days=1)
+HALF_LIVES = dict(SCORING.half_life_days)
+MUSCLE_ORDER = tuple(HALF_LIVES)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkSet:
+    """A working set, prepared: `doses` are (muscle, effort * coefficient, half-life) and
+    `seconds` its moment as a POSIX timestamp."""
+
+    moment: datetime
+    seconds: float
+    day: date
+    exercise: str
+    effort: float
+    doses: tuple[tuple[str, float, float], ...]
+    load_kg: float | None
+    reps: int
+    rpe: float | None
+    e1rm: float | None
+    method: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One exercise on one training day: its working sets in time order."""
+
+    exercise: str
+    day: date
+    sets: tuple[WorkSet, ...]
+
+    @property
+    def moment(self) -> datetime:
+        return self.sets[0].moment
+
+    def best(self, method: str, until: datetime) -> float | None:
+        """The best e1RM by `method` among its sets done by `until`."""
+        values = [s.e1rm for s in self.sets if s.method == method and s.moment <= until and s.e1rm]
+        return max(values, default=None)
+
+    def method(self, until: datetime) -> str | None:
+        """The trend method of the session: the RPE chart when any set has it, else Epley."""
+        methods = {s.method for s in self.sets if s.moment <= until and s.e1rm}
+        for method in ("rpe", "epley"):
+            if method in methods:
+                return method
+        return None
+
+
+class Timeline:
+    """A `TrainingLog` indexed for evaluation at many moments."""
+
+    def __init__(self, log: TrainingLog) -> None:
+        self.log = log
+        self.names = {key: exercise.name for key, exercise in log.exercises.items()}
+        self.sets = sorted(_work_sets(log), key=lambda s: s.moment)
+        self.moments = [s.moment for s in self.sets]
+        sessions: dict[str, dict[date, list[WorkSet]]] = {}
+        self.day_sets: dict[date, list[WorkSet]] = {}
+        for s in self.sets:
+            sessions.setdefault(s.exercise, {}).setdefault(s.day, []).append(s)
+            self.day_sets.setdefault(s.day, []).append(s)
+        self.sessions = {  # by exercise id, so that results list exercises in one order
+            exercise: [Session(exercise, day, tuple(group)) for day, group in sorted(by.items())]
+            for exercise, by in sorted(sessions.items())
+        }
+        self.recovery: dict[date, DayRecovery] = {r.day: r for r in log.recoveries}
+        self.bodyweights = sorted(
+            (r.day, r.bodyweight_kg) for r in log.recoveries if r.bodyweight_kg is not None
+        )
+        self.symptoms = sorted(log.symptoms, key=lambda s: s.moment)
+        self.symptom_moments = [s.moment for s in self.symptoms]
+        self.starts = sorted(log.day_starts.items())
+        self.start_moments = [start for _, start in self.starts]
+
+    # -- days ------------------------------------------------------------------------------
+
+    def day_of(self, moment: datetime) -> date:
+        """The training day a moment falls in (days after the calendar's last are 24 h)."""
+        i = bisect_right(self.start_moments, moment)
+        if i == 0:
+            return moment.astimezone(UTC).date()
+        day, start = self.starts[i - 1]
+        return day + timedelta(days=(moment - start) // DAY)
+
+    def day_start(self, day: date) -> datetime:
+        start = self.log.day_starts.get(day)
+        return start if start is not None else datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+    def morning(self, day: date) -> datetime:
+        """The moment a past day's morning score is taken: `morning_hours` after the day
+        starts, or just before the day's first working set if that is earlier."""
+        moment = self.day_start(day) + timedelta(hours=SCORING.morning_hours)
+        first = self.day_sets.get(day)
+        if first and first[0].moment <= moment:
+            moment = first[0].moment - timedelta(seconds=1)
+        return moment
+
+    # -- reads at a moment -----------------------------------------------------------------
+
+    def sets_between(self, start: datetime, end: datetime) -> list[WorkSet]:
+        """Working sets done after `start`, up to and including `end`."""
+        return self.sets[bisect_right(self.moments, start) : bisect_right(self.moments, end)]
+
+    def sessions_of(self, exercise: str, until: datetime, first_day: date) -> list[Session]:
+        """Sessions of an exercise from `first_day` that had begun by `until`."""
+        return [
+            s for s in self.sessions.get(exercise, ()) if s.day >= first_day and s.moment <= until
+        ]
+
+    def first_training_day(self, since: date, until: datetime) -> date | None:
+        """The first day from `since` with a working set done by `until`."""
+        day, last = since, self.day_of(until)
+        while day <= last:
+            if self.trained_on(day, until):
+                return day
+            day += DAY
+        return None
+
+    def is_lift(self, exercise: str) -> bool:
+        known = self.log.exercises.get(exercise)
+        return known is not None and known.lift
+
+    def day_load(self, day: date, until: datetime) -> float:
+        return sum(s.effort for s in self.day_sets.get(day, ()) if s.moment <= until)
+
+    def trained_on(self, day: date, until: datetime) -> bool:
+        sets = self.day_sets.get(day)
+        return bool(sets) and sets[0].moment <= until
+
+    def recent_symptoms(self, moment: datetime) -> Iterator[Symptoms]:
+        """Symptom entries of the last 24 h up to `moment`, newest first."""
+        start = moment - timedelta(hours=SCORING.soreness_window_hours)
+        low = bisect_right(self.symptom_moments, start)
+        high = bisect_right(self.symptom_moments, moment)
+        return reversed(self.symptoms[low:high])
+
+    def bodyweight(self, day: date) -> float | None:
+        """The bodyweight logged on `day` or, failing that, the latest before it."""
+        i = bisect_right(self.bodyweights, (day, float("inf")))
+        return self.bodyweights[i - 1][1] if i else None
+
+
+def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
+    for s in log.sets:
+        exercise = log.exercises.get(s.exercise)
+        if s.warmup or exercise is None:
+            continue
+        effort = effort_multiplier(s.rpe)
+        doses = tuple(
+            (muscle, effort * coefficient, HALF_LIVES[muscle])
+            for muscle, coefficient in exercise.muscles.items()
+            if muscle in HALF_LIVES and coefficient > 0
+        )
+        e1rm = method = None
+        if s.load_kg and _informative(s.rpe):
+            found = estimate(s.load_kg, s.reps, s.rpe)
+            if found is not None:
+                e1rm, method = found
+        yield WorkSet(
+            s.moment,
+            s.moment.timestamp(),
+            s.day,
+            s.exercise,
+            effort,
+            doses,
+            s.load_kg,
+            s.reps,
+            s.rpe,
+            e1rm,
+            method,
+        )
+
+
+def _informative(rpe: float | None) -> bool:
+    """Whether a set's e1RM says something about strength: RPE unknown (Epley assumes a
+    set near failure) or inside the RPE chart. A set the lifter rated below the chart
+    stopped 4 or more reps short, so Epley would understate the lifter's strength (spec 1:
+    "estimates below RPE 6 carry little information")."""
+    return rpe is None or rpe >= SCORING.rts_min_rpe

@@ -1,0 +1,334 @@
+"""The scoring model's rules one by one (spec sections 2-4): missing data, overrides,
+"skip today", declines, deload, streaks, history and the JSON shape."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from scoring import REDUCE, REST, TRAIN, assess
+from scoring.inputs import DayRecovery, ExerciseMuscles, Symptoms, TrainingLog, TrainingSet
+from scoring.readiness import band
+
+NOW = datetime(2026, 3, 18, 9, tzinfo=UTC)
+TODAY = NOW.date()
+BENCH = ExerciseMuscles(
+    "bench-press", "Bench Press", {"chest": 1.0, "triceps": 0.5, "front_delts": 0.5}
+)
+SQUAT = ExerciseMuscles(
+    "back-squat", "Back Squat", {"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5}
+)
+CURL = ExerciseMuscles("barbell-curl", "Barbell Curl", {"biceps": 1.0}, lift=False)
+EXERCISES = {e.id: e for e in (BENCH, SQUAT, CURL)}
+
+
+def at(days_ago: int, hour: int = 18) -> datetime:
+    return datetime.combine(TODAY - timedelta(days=days_ago), time(hour), UTC)
+
+
+def work(days_ago, exercise, load, reps, rpe, n=3, hour=18) -> list[TrainingSet]:
+    moment = at(days_ago, hour)
+    return [TrainingSet(moment, moment.date(), exercise, load, reps, rpe) for _ in range(n)]
+
+
+def night(days_ago: int, hours: float | None = 7.5, quality: int | None = 4, **intake):
+    return DayRecovery(TODAY - timedelta(days=days_ago), hours, quality, **intake)
+
+
+def feeling(hours_ago: float = 1, **values) -> Symptoms:
+    return Symptoms(NOW - timedelta(hours=hours_ago), **values)
+
+
+def log(sets=(), recoveries=(), symptoms=()) -> TrainingLog:
+    return TrainingLog(tuple(sets), EXERCISES, tuple(recoveries), tuple(symptoms))
+
+
+GOOD_MORNING = (
+    [night(0), night(1), night(2)],
+    [feeling(weakness=0, motivation=5, mood=5, energy=5)],
+)
+
+
+def points_add_up(result) -> bool:
+    return sum(x.points for x in result.contributors) == pytest.approx(100 - result.readiness)
+
+
+# -- missing data ---------------------------------------------------------------------------
+
+
+def test_no_data_at_all_gives_no_score_and_what_to_log_first():
+    result = assess(log(), NOW)
+    assert result.readiness is None and result.band is None and result.recommendation is None
+    assert result.peripheral is None and result.central is None
+    assert result.confidence == 0 and result.low_confidence
+    assert result.contributors == ()
+    assert result.log_first[0] == "your workouts' sets, with RPE"
+    assert "last night's sleep hours" in result.log_first
+    assert result.history == tuple((TODAY - timedelta(days=k), None) for k in range(13, -1, -1))
+
+
+def test_without_central_inputs_readiness_is_peripheral_with_low_confidence():
+    result = assess(log(work(1, "back-squat", 100, 5, 8)), NOW)
+    assert result.central is None
+    assert result.readiness == result.peripheral
+    assert result.low_confidence
+    assert points_add_up(result)
+    assert {"Sleep duration", "Motivation", "Mood", "Energy"} <= set(result.missing)
+
+
+def test_without_peripheral_data_readiness_is_central():
+    result = assess(log(recoveries=[night(0, 6.0, 3)]), NOW)
+    assert result.peripheral is None
+    assert (
+        result.readiness == result.central == pytest.approx(100 * (0.25 * 0.5 + 0.15 * 0.5) / 0.4)
+    )
+    assert result.low_confidence
+    assert points_add_up(result)
+
+
+def test_a_missing_factor_is_dropped_and_the_weights_renormalised():
+    only_sleep = assess(log(recoveries=[night(0, 8.0, None)]), NOW)
+    assert only_sleep.central == 100.0
+    sleep_and_quality = assess(log(recoveries=[night(0, 8.0, 1)]), NOW)
+    assert sleep_and_quality.central == pytest.approx(100 * 0.25 / 0.40)
+
+
+def test_untrained_muscles_are_fully_recovered_once_training_is_logged():
+    result = assess(log(work(3, "back-squat", 100, 5, 8)), NOW)
+    assert result.muscles["biceps"] == 100.0
+    assert result.muscles["quads"] < 100.0
+    assert len(result.muscles) == 16
+
+
+def test_old_symptoms_do_not_count():
+    stale = feeling(hours_ago=25, weakness=9, motivation=1, soreness={"quads": 9})
+    result = assess(log(work(3, "back-squat", 100, 5, 8), symptoms=[stale]), NOW)
+    assert result.soreness == {}
+    assert "Weakness" in result.missing and "Motivation" in result.missing
+
+
+def test_the_newest_rating_of_each_item_counts():
+    older = feeling(hours_ago=5, motivation=1, mood=2, soreness={"quads": 7, "chest": 3})
+    newer = feeling(hours_ago=1, motivation=4, soreness={"quads": 2})
+    result = assess(log(work(3, "back-squat", 100, 5, 8), symptoms=[newer, older]), NOW)
+    assert result.soreness == {"quads": 2, "chest": 3}
+    values = {f.name: f.value for f in result.factors}
+    assert values["Motivation"] == "4/5" and values["Mood"] == "2/5"
+
+
+def test_sets_after_the_moment_do_not_count():
+    later = work(0, "back-squat", 100, 5, 8, hour=18)  # tonight
+    assert assess(log(later), NOW).readiness is None
+
+
+def test_sleep_falls_back_on_the_nights_before():
+    result = assess(log(recoveries=[night(1, 6.0), night(2, 7.0)]), NOW)
+    sleep = next(f for f in result.factors if f.name == "Sleep duration")
+    assert sleep.score == pytest.approx((6.5 - 5) / 2)  # h_eff is their mean
+    assert sleep.value == "6.5 h, earlier nights"
+
+
+# -- bands and overrides --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("r", "expected"),
+    [(100, TRAIN), (67, TRAIN), (66.5, TRAIN), (66.4, REDUCE), (34, REDUCE), (33.5, REDUCE)]
+    + [(33.4, REST), (0, REST)],
+)
+def test_band_of_rounded_readiness(r, expected):
+    assert band(r) == expected
+
+
+def bench_history(loads_by_days_ago: dict[int, float], reps=5, rpe=8.0) -> list[TrainingSet]:
+    return [
+        s
+        for days, load in loads_by_days_ago.items()
+        for s in work(days, "bench-press", load, reps, rpe)
+    ]
+
+
+def test_an_e1rm_drop_of_ten_percent_on_a_lift_forces_a_rest_day():
+    sets = bench_history({20: 100, 13: 100, 6: 100, 1: 88})
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    assert result.band == REST
+    assert result.overrides == ("Bench Press e1RM -12 % vs 21-day best",)
+    assert result.recommendation == "Rest day: Bench Press e1RM -12 % vs 21-day best"
+    assert result.readiness >= 67  # the override, not the score
+
+
+def test_a_drop_on_an_isolation_move_does_not_force_a_rest_day():
+    sets = [
+        s
+        for days, load in {20: 40, 13: 40, 6: 40, 1: 35}.items()
+        for s in work(days, "barbell-curl", load, 10, 8)
+    ]
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    assert result.overrides == ()
+    assert result.muscles["biceps"] < 100  # it still costs s_perf
+
+
+def test_two_drops_in_a_row_force_a_rest_day_only_when_central_is_low():
+    sets = bench_history({15: 100, 8: 96, 1: 92})  # -4 %, then -4.2 %: -8 % of the best
+    low = assess(log(sets, [night(0, 5.5, 1)], [feeling(motivation=1, mood=1, energy=1)]), NOW)
+    assert low.central < 50
+    assert low.band == REST
+    assert low.overrides == ("Bench Press e1RM down 3 % or more two sessions in a row",)
+    high = assess(log(sets, *GOOD_MORNING), NOW)
+    assert high.overrides == ()
+    assert high.band != REST
+
+
+def test_under_five_hours_two_nights_running_forces_a_rest_day():
+    result = assess(log(recoveries=[night(0, 4.5), night(1, 4.9)]), NOW)
+    assert result.band == REST
+    assert result.overrides == ("under 5 h of sleep two nights running",)
+    once = assess(log(recoveries=[night(0, 4.5), night(1, 5.0)]), NOW)
+    assert once.overrides == ()
+
+
+def test_a_falling_lift_over_ten_training_days_is_never_train_as_planned():
+    sets = [s for k in range(1, 11) for s in work(k, "bench-press", 90 + k, 5, 8, n=1)]
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    assert result.consecutive_days == 10
+    assert result.overrides == ("10 training days in a row with Bench Press e1RM falling",)
+    assert result.band == REDUCE
+
+
+# -- muscles ----------------------------------------------------------------------------------
+
+
+def test_skip_today_for_heavy_soreness_or_a_low_muscle_score():
+    sets = work(0, "bench-press", 100, 5, 10, n=10, hour=0)  # 9 h ago, to failure
+    result = assess(log(sets, symptoms=[feeling(soreness={"quads": 8, "calves": 7})]), NOW)
+    assert result.muscles["chest"] < 34
+    assert result.muscles["triceps"] < 34  # bench trains them too, at half the dose
+    assert result.skip_muscles == ("chest", "front_delts", "triceps", "quads")
+
+
+def test_reduce_prefers_recovered_muscles():
+    sets = work(1, "back-squat", 140, 5, 9, n=6)
+    result = assess(log(sets, [night(0, 6.0, 3)], [feeling(motivation=3, mood=3)]), NOW)
+    assert result.band == REDUCE
+    assert "biceps" in result.prefer_muscles and "quads" not in result.prefer_muscles
+
+
+# -- declines and deload ----------------------------------------------------------------------
+
+
+def test_fewer_reps_at_the_same_load_is_a_decline():
+    sets = bench_history({15: 100, 8: 100}) + work(1, "bench-press", 100, 3, 8)
+    (decline,) = assess(log(sets, *GOOD_MORNING), NOW).declines
+    assert decline.kind == "reps"
+    assert decline.text == "Bench Press 3 reps at 100 kg, down from 5"
+    assert (decline.load_kg, decline.reps, decline.reps_before) == (100, 3, 5)
+
+
+def test_double_progression_is_not_a_decline():
+    # 10 reps, 12 reps, then 8 reps at an easier RPE with the same load: the plan, not a
+    # decline (the chart reads it as -6 %, one drop, not two in a row).
+    sets = (
+        work(22, "bench-press", 80, 10, 8.5)
+        + work(15, "bench-press", 80, 12, 9.5)
+        + work(8, "bench-press", 80, 8, 7)
+    )
+    assert assess(log(sets, *GOOD_MORNING), NOW).declines == ()
+
+
+def test_an_e1rm_decline_reads_against_the_21_day_best():
+    sets = bench_history({20: 100, 13: 100, 6: 100, 1: 88})
+    (decline,) = assess(log(sets, *GOOD_MORNING), NOW).declines
+    assert decline.kind == "e1rm" and decline.day == TODAY - timedelta(days=1)
+    assert decline.drop == pytest.approx(0.12)
+    assert decline.text == "Bench Press e1RM -12 % vs 21-day best"
+
+
+def test_deload_after_two_declined_lifts():
+    sets = bench_history({20: 100, 13: 100, 12: 100, 10: 88}) + [
+        s
+        for days, load in {21: 150, 14: 150, 9: 150, 3: 130}.items()
+        for s in work(days, "back-squat", load, 5, 8)
+    ]
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    assert {d.exercise for d in result.declines} == {"bench-press", "back-squat"}
+    assert result.deload.startswith("2 lifts declined within 14 days: ")
+    assert "Bench Press" in result.deload and "Back Squat" in result.deload
+
+
+def test_deload_after_five_low_mornings_in_seven():
+    recoveries = [night(k, 5.0, 1) for k in range(10)]
+    symptoms = [Symptoms(at(k, 7), motivation=1, mood=2, energy=1) for k in range(10)]
+    result = assess(log(recoveries=recoveries, symptoms=symptoms), NOW)
+    assert all(r is not None and r < 55 for _, r in result.history[-7:])
+    assert result.deload == "readiness under 55 on 7 of the last 7 days"
+
+
+# -- load measures and history ----------------------------------------------------------------
+
+
+def test_consecutive_training_days_end_today_or_yesterday():
+    sets = [s for k in (1, 2, 3, 5) for s in work(k, "back-squat", 100, 5, 8, n=1)]
+    assert assess(log(sets), NOW).consecutive_days == 3
+    assert assess(log(sets), at(0, 20)).consecutive_days == 3  # not trained today
+    assert assess(log(sets), at(-1, 9)).consecutive_days == 0  # tomorrow: yesterday was rest
+
+
+def test_monotony_strain_and_acwr_need_their_history():
+    sets = [s for k in range(1, 30, 2) for s in work(k, "back-squat", 100, 5, 8, n=3)]
+    result = assess(log(sets), NOW)
+    assert result.monotony is not None and result.strain is not None
+    assert result.acwr is not None and 0.5 < result.acwr < 1.5
+    short = assess(log(sets[:30]), NOW)  # the ten most recent sessions, 20 days
+    assert short.acwr is None
+
+
+def test_sets_without_rpe_are_counted_as_estimated():
+    sets = work(1, "back-squat", 100, 5, None, n=2) + work(2, "bench-press", 80, 5, 8)
+    assert assess(log(sets), NOW).estimated_sets == 2
+
+
+def test_history_is_fourteen_mornings_ending_now():
+    sets = [s for k in range(1, 20) for s in work(k, "back-squat", 100, 5, 8, n=2)]
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    days = [d for d, _ in result.history]
+    assert days == [TODAY - timedelta(days=k) for k in range(13, -1, -1)]
+    assert result.history[-1][1] == result.readiness
+    assert all(r is not None and 0 <= r <= 100 for _, r in result.history)
+
+
+def test_a_past_morning_is_before_that_days_training():
+    # Trained at 06:00 two days ago: that morning's score comes before the session.
+    early = work(2, "back-squat", 200, 5, 10, n=10, hour=6)
+    result = assess(log(early), NOW)
+    history = dict(result.history)
+    assert history[TODAY - timedelta(days=2)] is None  # nothing logged before it
+    assert history[TODAY - timedelta(days=1)] < 100
+
+
+def test_day_starts_place_the_moment_in_its_training_day():
+    # With days starting at 04:00, 02:00 on the 18th is still the 17th.
+    starts = {
+        TODAY - timedelta(days=k): datetime.combine(TODAY - timedelta(days=k), time(4), UTC)
+        for k in range(14)
+    }
+    moment = datetime.combine(TODAY, time(2), UTC)
+    plain = TrainingLog(day_starts=starts, recoveries=(night(0, 8.0), night(1, 4.0)))
+    assert assess(plain, moment).day == TODAY - timedelta(days=1)
+    assert assess(plain, moment + timedelta(hours=3)).day == TODAY
+
+
+# -- the result as JSON -----------------------------------------------------------------------
+
+
+def test_json_has_what_status_needs():
+    sets = bench_history({15: 100, 8: 100, 1: 100})
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    data = result.as_json()
+    for key in ("readiness", "peripheral", "central", "band", "recommendation", "confidence"):
+        assert data[key] == getattr(result, key)
+    assert data["muscles"] == result.muscles
+    assert sum(x["points"] for x in data["contributors"]) == pytest.approx(100 - data["readiness"])
+    assert {"factor", "value", "points"} == set(data["contributors"][0])
+    assert len(data["history"]) == 14
+    assert isinstance(date.fromisoformat(data["day"]), date)
