@@ -17,10 +17,13 @@ from tests.clock import FakeClock
 from tui.app import RestdayApp
 
 
-def make_app(log: Path, clock: FakeClock) -> RestdayApp:
-    """The app on `log`, with the fake clock and no keymap file."""
+def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> RestdayApp:
+    """The app on `log`, with the fake clock and no keymap file, opening on the workout."""
     return RestdayApp(
-        Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "no-keymap.toml"
+        Repository(log, clock=clock),
+        clock=clock,
+        keymap_file=log.parent / "no-keymap.toml",
+        first_screen=first_screen,
     )
 
 

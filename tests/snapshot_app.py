@@ -26,13 +26,15 @@ DEMO_END = date(2026, 11, 24)  # a Tuesday: the demo's "Lower A" day, not traine
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 
-def demo_app(tmp_path: Path, clock: FakeClock) -> RestdayApp:
+def demo_app(tmp_path: Path, clock: FakeClock, first_screen: str = "workout") -> RestdayApp:
     """The app on a 6-week demo log whose last day is today (the fake clock's)."""
     repo = Repository(tmp_path / "log.json", clock=clock)
     repo.save_settings(replace(repo.settings(), timezone="UTC"))
     log = generate_demo(DEMO_END, weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock())
     write_demo(repo, log)
-    app = RestdayApp(repo, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
+    app = RestdayApp(
+        repo, clock=clock, keymap_file=tmp_path / "no-keymap.toml", first_screen=first_screen
+    )
     app.NOTIFICATION_TIMEOUT = 600  # a toast must not time out on a slow machine mid-test
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from storage.repository import Repository
 from tests.terminal import (
+    ESCAPE_GAP_S,
     Terminal,
     entry_line,
     isolated,
@@ -32,8 +34,7 @@ def demo_log(tmp_path: Path) -> Path:
 def test_a_mornings_recovery_by_keys(demo_log: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Empty workout")
-        leave_entry(term)
+        term.wait_for("Guidance, not medical advice.")  # home
         term.keys("r")
         screen = term.wait_for("nothing logged on this day yet")
         assert "· today" in screen and "target 12 cups" in screen
@@ -56,6 +57,7 @@ def test_a_mornings_recovery_by_keys(demo_log: Path, tmp_path: Path) -> None:
         leave_entry(term)
         term.keys("Down", "Down", "Down", "Enter")
         term.wait_for("Grams for the day")
+        time.sleep(ESCAPE_GAP_S)  # the dialog's line takes the focus a moment after it shows
         term.keys("C-u")
         term.keys("-l", "--", "120")
         term.keys("Enter")
@@ -68,7 +70,8 @@ def test_a_mornings_recovery_by_keys(demo_log: Path, tmp_path: Path) -> None:
         term.keys("t")
         term.wait_for("· today")
         term.keys("i")
-        type_text(term, "n quads tight")  # q and t in the line are text, not keys
+        term.wait_for("esc Fields")  # the line has the focus: q and t are text now
+        type_text(term, "n quads tight")
         leave_entry(term)
         term.keys("q")
         screen = term.wait_for("[exited 0]")

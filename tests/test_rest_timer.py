@@ -497,7 +497,7 @@ async def test_big_view_over_the_workout_screen(tmp_path: Path) -> None:
     log, clock = tmp_path / "log.json", FakeClock(T0)
     _log_set(log, clock)
     clock.advance(5)
-    app = RestdayApp(Repository(log, clock=clock), clock=clock)
+    app = RestdayApp(Repository(log, clock=clock), clock=clock, first_screen="workout")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.tick()

@@ -40,9 +40,11 @@ def _log_with_sets(path: Path, sets: int = 3) -> None:
 
 
 def _app(tmp_path: Path, keymap: str | None = None, **kwargs) -> RestdayApp:
+    """The app on an empty log, opening on the workout screen (whose keys these test)."""
     keymap_file = tmp_path / "keymap.toml"
     if keymap is not None:
         keymap_file.write_text(keymap)
+    kwargs.setdefault("first_screen", "workout")
     return RestdayApp(Repository(tmp_path / "log.json"), keymap_file=keymap_file, **kwargs)
 
 
@@ -231,14 +233,14 @@ def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="60x20", env=env) as term:
         screen = term.wait_for("terminal too small (60x20): restday needs 80x24")
-        assert "Empty workout" not in screen
+        assert "medical advice" not in screen
         term.resize("80x24")
-        screen = term.wait_for("Empty workout")
+        screen = term.wait_for("Guidance, not medical advice.")
         assert "too small" not in screen
         term.resize("80x22")
         term.wait_for("terminal too small (80x22)")
         term.resize("80x24")
-        term.wait_for("Empty workout")
+        term.wait_for("Guidance, not medical advice.")
         term.keys("q")
         assert "Traceback" not in term.wait_for("[exited 0]")
 
@@ -276,6 +278,8 @@ def _log_a_set_in_a_terminal(tmp_path: Path) -> tuple[Terminal, Path, Path, int]
     command += [sys.executable, "-m", "tui", "--db", str(log)]
     term = Terminal(command, env={"XDG_CONFIG_HOME": str(tmp_path)})
     try:
+        term.wait_for("Guidance, not medical advice.")  # home
+        term.keys("w")
         term.wait_for("Empty workout")
         term.keys("a")
         term.wait_for("Workout ·")
@@ -368,7 +372,7 @@ def test_runs_without_colour_or_with_16(tmp_path: Path, env: dict, allowed) -> N
     _log_with_sets(log)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, env={**env, "XDG_CONFIG_HOME": str(tmp_path)}) as term:
-        term.wait_for("Empty workout")
+        term.wait_for("14 days")  # home, with its score worked out
         codes = _colours(term)
         assert codes and all(allowed(code) for code in codes), sorted(codes)
         term.keys("?")

@@ -32,8 +32,7 @@ def test_symptoms_by_keys(demo_log: Path, tmp_path: Path) -> None:
     with Repository(demo_log) as repo:
         before = len(repo.symptoms())
     with Terminal([RESTDAY, "--db", str(demo_log)], size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Empty workout")
-        leave_entry(term)
+        term.wait_for("Guidance, not medical advice.")  # home
         term.keys("s")
         screen = term.wait_for("New entry · starts from")
         assert "• trained in the last 3 days" in screen and "FRONT" in screen

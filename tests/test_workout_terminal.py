@@ -35,6 +35,8 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
         # No workout yet: start Upper A with its letter.
+        term.wait_for("Guidance, not medical advice.")  # home
+        term.keys("w")
         screen = term.wait_for("Empty workout")
         assert "d  Upper A" in screen
         term.keys("d")

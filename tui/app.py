@@ -28,6 +28,12 @@ REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"
 REST_STEP_S = 15
 
 
+def _home_screen() -> Screen:
+    from tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
 def _workout_screen() -> Screen:
     from tui.screens.workout import WorkoutScreen
 
@@ -48,9 +54,21 @@ def _symptom_screen() -> Screen:
 
 class RestdayApp(App):
     TITLE = "restday"
-    MODES = {"workout": _workout_screen, "recovery": _recovery_screen, "symptoms": _symptom_screen}
+    MODES = {
+        "home": _home_screen,
+        "workout": _workout_screen,
+        "recovery": _recovery_screen,
+        "symptoms": _symptom_screen,
+    }
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
+        Binding(
+            "h",
+            "switch_mode('home')",
+            "Home",
+            id="screen.home",
+            tooltip="Readiness: train as planned, reduce or rest",
+        ),
         Binding(
             "w", "switch_mode('workout')", "Workout", id="screen.workout", tooltip="Today's workout"
         ),
@@ -104,10 +122,13 @@ class RestdayApp(App):
         *,
         clock: Callable[[], datetime] = utc_now,
         keymap_file: Path | None = None,
+        first_screen: str | None = None,
     ) -> None:
         """`repo` is an open Repository, or the log's path: then the log is read on a
-        background thread once the first frame is on screen, and screens get `LogReady`."""
+        background thread once the first frame is on screen, and screens get `LogReady`.
+        `first_screen` is a mode; the first of MODES (home) by default."""
         super().__init__()
+        self.first_screen = first_screen or next(iter(self.MODES))
         self.store = LogStore(repo)
         self.clock = clock
         self.rest: RestPeriod | None = None
@@ -119,13 +140,14 @@ class RestdayApp(App):
         self.keymap_file = keymap_file
         self.open_error: BaseException | None = None  # the log could not be read: cli says why
         self.exit_signal: int | None = None
+        self.exiting = False
 
     def on_mount(self) -> None:
         self._apply_keymap()
         self._handle_exit_signals()
         if self.store.ready:
             self._load_rest()
-        self.switch_mode("workout")
+        self.switch_mode(self.first_screen)
         self.set_interval(0.2, self.tick)
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
         self.check_size()
@@ -150,6 +172,15 @@ class RestdayApp(App):
             with contextlib.suppress(KeyError):  # a mode not visited yet has no screens
                 for screen in self.get_screen_stack(mode):
                     screen.post_message(LogReady())
+
+    def exit(self, *args, **kwargs) -> None:
+        self.exiting = True
+        super().exit(*args, **kwargs)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys typed ahead of a quit ("q" then "s") must not open a screen while the app
+        # closes: it would be mounted half-way.
+        return not self.exiting
 
     def _load_rest(self) -> None:
         self.rest = self.store.read(lambda repo: repo.rest_period())

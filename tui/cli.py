@@ -86,9 +86,33 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     log.add_argument("entry", nargs="+", help="the set, e.g. 'bench 100x5@8'")
 
+    status = commands.add_parser(
+        "status",
+        help="print today's readiness without opening the app",
+        description="Print the home screen's summary: readiness, what to do, and why. "
+        "Good in an SSH login banner.",
+    )
+    status.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    status.add_argument(
+        "--at",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the score as it stood that morning (default: now)",
+    )
+    status.add_argument("--json", action="store_true", help="print JSON, for scripts")
+
     locate = commands.add_parser("locate", help="print where the log, backups and config live")
     locate.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _positive_int(text: str) -> int:
@@ -110,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_log(args.db, " ".join(args.entry))
         if args.command == "locate":
             return cmd_locate(args.db)
+        if args.command == "status":
+            return cmd_status(args.db, args.at, as_json=args.json)
         return cmd_open(args.db, demo=args.demo)
     except KeyboardInterrupt:
         return 130
@@ -224,6 +250,30 @@ def cmd_log(db: str | None, text: str) -> int:
         if e1rm is not None:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")
+    return 0
+
+
+def cmd_status(db: str | None, day, *, as_json: bool) -> int:
+    from storage.paths import resolve_log_path
+    from tui.readiness import read_readiness
+    from tui.status import morning_of, status_text
+
+    path = resolve_log_path(db)
+    if not path.exists():
+        raise CommandError(f"no log at {path}: open restday and log something first")
+    repo = _open_repository(db)
+    if day is not None and day > repo.today():
+        raise CommandError(f"{day} is in the future: --at takes a day up to today")
+    moment = repo.now() if day is None else morning_of(repo, day)
+    view = read_readiness(repo, moment)
+    if as_json:
+        import json
+
+        print(json.dumps(view.assessment.as_json(), indent=2))
+        return 0
+    from rich.console import Console
+
+    Console(highlight=False).print(status_text(view))
     return 0
 
 

@@ -94,6 +94,11 @@ class LogStore:
 
         return self._saver.submit(run)
 
+    def after_saves(self, query: Callable[[Repository], T]) -> Future[T]:
+        """Run `query` on the save thread once every save queued so far has run, so that
+        it reads what the user has just logged; the UI thread does not wait for it."""
+        return self.save(query)
+
     def retry(self) -> Future[None]:
         return self.save(lambda repo: repo.flush())
 

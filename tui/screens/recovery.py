@@ -285,11 +285,13 @@ class RecoveryScreen(LogScreen):
 
     # -- keys ------------------------------------------------------------------------------
 
+    # Keys move the focus at once (Screen.set_focus), not after the keys already typed
+    # behind them (Widget.focus): "i" then a line typed ahead goes into the line.
     def action_focus_entry(self) -> None:
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
 
     def action_leave_entry(self) -> None:
-        self.query_one("#fields").focus()
+        self.set_focus(self.query_one("#fields"))
         self.refresh_bindings()
 
     def on_descendant_focus(self) -> None:

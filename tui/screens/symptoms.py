@@ -359,11 +359,13 @@ class SymptomScreen(LogScreen):
             about += f" (trained {'today' if trained == self.today else f'{trained:%a}'})"
         self.show_message(f"{about} · arrows move · 0-9 sets · +/- · Backspace clears")
 
+    # Keys move the focus at once (Screen.set_focus), not after the keys already typed
+    # behind them (Widget.focus): "i" then a line typed ahead goes into the line.
     def action_focus_entry(self) -> None:
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
 
     def action_leave_entry(self) -> None:
-        self.query_one(BodyMap).focus()
+        self.set_focus(self.query_one(BodyMap))
 
     # -- the entry line --------------------------------------------------------------------
 
@@ -493,7 +495,7 @@ class SymptomScreen(LogScreen):
         if not self.in_log:
             return
         self.start_new(self.entry)
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
         self.show_message(
             f"A new entry, starting from {self.when(self.based_on)}: Enter alone logs it."
         )
@@ -506,7 +508,7 @@ class SymptomScreen(LogScreen):
             return
         self.entry, self.in_log, self.based_on = entry, True, None
         self.refresh_all()
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
         self.show_message(f"Editing the entry of {self.when(entry)}: type what to change.")
 
     def action_delete_entry(self) -> None:

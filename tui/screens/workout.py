@@ -480,7 +480,7 @@ class WorkoutScreen(LogScreen):
     def action_exercise_number(self, number: int) -> None:
         if number <= len(self.order):
             self.set_current(self.exercises[self.order[number - 1]])
-            self.query_one("#entry").focus()
+            self.set_focus(self.query_one("#entry"))
 
     def action_pick_exercise(self, query: str = "") -> None:
         from tui.screens.exercise_picker import ExercisePickerScreen
@@ -498,8 +498,10 @@ class WorkoutScreen(LogScreen):
 
     # -- focus -----------------------------------------------------------------------------
 
+    # Keys move the focus at once (Screen.set_focus), not after the keys already typed
+    # behind them (Widget.focus): "i" then a set typed ahead goes into the line.
     def action_focus_entry(self) -> None:
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
 
     def action_leave_entry(self) -> None:
         if self.editing is not None:
@@ -507,7 +509,7 @@ class WorkoutScreen(LogScreen):
             self.query_one("#entry", Input).value = ""
             self.show_message("Edit cancelled.")
         if isinstance(self.focused, Input):
-            self.query_one("#sets", DataTable).focus()
+            self.set_focus(self.query_one("#sets", DataTable))
 
     # -- editing, deleting, notes, undo ----------------------------------------------------
 

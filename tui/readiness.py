@@ -1,0 +1,47 @@
+"""What the home screen and `restday status` show: the readiness assessment at a moment,
+and whether today's recovery, symptoms and workout are logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from storage.repository import Repository
+
+if TYPE_CHECKING:
+    from scoring import Assessment
+
+
+@dataclass(frozen=True)
+class Today:
+    """What the checklist needs: has the day's recovery, a symptom entry, a workout been
+    logged (and is the workout still going)."""
+
+    recovery: bool
+    symptoms: bool
+    workout: str  # "none", "in progress" or "done"
+
+
+@dataclass(frozen=True)
+class ReadinessView:
+    assessment: Assessment
+    today: Today
+    unit: str
+
+
+def read_readiness(repo: Repository, moment: datetime) -> ReadinessView:
+    """The assessment at `moment` and the day's checklist as it stood then, read and
+    worked out in one go (the home screen runs it off the UI thread)."""
+    from scoring import assess
+    from storage.score_window import read_window
+
+    day = repo.day_of(moment)
+    workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
+    going = any(w.end is None or w.end > moment for w in workouts)
+    today = Today(
+        recovery=repo.recovery(day) is not None,
+        symptoms=any(s.timestamp <= moment for s in repo.symptoms(since=day, until=day)),
+        workout="in progress" if going else "done" if workouts else "none",
+    )
+    return ReadinessView(assess(read_window(repo, moment), moment), today, repo.settings().unit)

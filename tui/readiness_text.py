@@ -1,0 +1,138 @@
+"""The readiness summary in words, bars and colours (rich Text): the home screen shows it,
+and `restday status` prints it. `result` is a `scoring.Assessment`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from tui.readiness import Today
+
+SPARK = "▁▂▃▄▅▆▇█"
+BAND_STYLE = {"Train as planned": "green", "Reduce": "yellow", "Rest day": "red"}
+BAR_WIDTH = 14
+
+
+def score_style(score: float) -> str:
+    """The band's colour for a 0-100 score."""
+    return "green" if score >= 67 else "yellow" if score >= 34 else "red"
+
+
+def verdict(result) -> Text:
+    """The band in colour, the recommendation, and a mark when confidence is low."""
+    text = Text()
+    text.append(result.band, f"bold {BAND_STYLE.get(result.band, '')}")
+    if result.low_confidence:
+        text.append(f"  low confidence ({result.confidence:.0%})", "bold yellow")
+    recommendation = result.recommendation or ""
+    if recommendation.startswith(result.band):
+        recommendation = recommendation[len(result.band) :].lstrip(": ")
+    if recommendation:
+        text.append(f"\n{recommendation}")
+    for override in result.overrides:
+        if override not in recommendation:
+            text.append(f"\n{override}", "red")
+    return text
+
+
+def reasons(result) -> Text:
+    """The three factors that cost the most, with their values and points."""
+    lines = []
+    for contribution in result.contributors[:3]:
+        if contribution.points < 0.5:
+            break
+        label = f"{contribution.factor} {contribution.value}".strip()
+        lines.append(Text.assemble(f"{label[:46]:<46} ", (f"-{contribution.points:.0f}", "bold")))
+    return Text("\n").join(lines)
+
+
+def _bar(score: float | None) -> Text:
+    if score is None:
+        return Text("no data".ljust(BAR_WIDTH + 4), "dim")
+    filled = round(score / 100 * BAR_WIDTH)
+    return Text.assemble(
+        ("█" * filled, score_style(score)),
+        ("░" * (BAR_WIDTH - filled), "dim"),
+        f" {score:3.0f}",
+    )
+
+
+def sides(result) -> Text:
+    """Peripheral and central, each a bar with its score; the confidence after them."""
+    return Text.assemble(
+        ("Peripheral ", "bold"),
+        _bar(result.peripheral),
+        ("   Central ", "bold"),
+        _bar(result.central),
+        (f"   confidence {result.confidence:.0%}", "dim"),
+    )
+
+
+def checklist(today: Today) -> Text:
+    """Today's three things to log, each ticked or with its key."""
+
+    def item(done: bool, what: str, key: str) -> Text:
+        return Text.assemble(
+            ("✓ " if done else "· ", "green" if done else "dim"), what, (f" ({key})", "dim")
+        )
+
+    workout = {
+        "none": "no workout yet",
+        "in progress": "workout in progress",
+        "done": "workout done",
+    }[today.workout]
+    return Text.assemble(
+        ("Today  ", "bold"),
+        item(today.recovery, "recovery", "r"),
+        "   ",
+        item(today.symptoms, "symptoms", "s"),
+        "   ",
+        item(today.workout != "none", workout, "w"),
+    )
+
+
+def trends(result) -> Text:
+    """Training days in a row and the lifts going backwards; on a line of its own, a deload
+    when one is due."""
+    days = result.consecutive_days
+    text = Text(
+        f"{days} training day{'' if days == 1 else 's'} in a row", "bold" if days >= 5 else ""
+    )
+    for decline in result.declines[:2]:
+        text.append(" · ", "dim")
+        text.append(f"{_decline(decline)} ({decline.day:%a %-d %b})", "yellow")
+    if result.deload:
+        text.append(f"\nDeload week suggested: {result.deload}", "bold red")
+    return text
+
+
+def _decline(decline) -> str:
+    """A lift going backwards, short: 'Bench Press e1RM -6 %', 'Squat 4 reps at 140 kg'."""
+    if decline.kind == "e1rm" and decline.drop is not None:
+        return f"{decline.name} e1RM -{decline.drop * 100:.0f} %"
+    return decline.text
+
+
+def load(result) -> Text:
+    """Foster's monotony and strain over the last 7 days, and the acute:chronic ratio."""
+    # Foster's monotony divides by the SD of the daily loads: none when every day is alike.
+    monotony = "— (every day alike)" if result.monotony is None else f"{result.monotony:.1f}"
+    strain = "—" if result.strain is None else f"{result.strain:.0f}"
+    acwr = "— (under 28 days)" if result.acwr is None else f"{result.acwr:.2f}"
+    return Text(f"Load  monotony {monotony} · strain {strain} · ACWR {acwr}", style="dim")
+
+
+def sparkline(history: tuple[tuple[date, float | None], ...]) -> Text:
+    """Readiness each morning of the last 14 days, oldest first; a gap where there was none."""
+    text = Text("14 days  ", style="bold")
+    for _day, score in history:
+        if score is None:
+            text.append("·", "dim")
+        else:
+            level = min(len(SPARK) - 1, int(score / 100 * len(SPARK)))
+            text.append(SPARK[level], score_style(score))
+    scored = [score for _day, score in history if score is not None]
+    if scored:
+        text.append(f"  low {min(scored):.0f} · high {max(scored):.0f}", "dim")
+    return text

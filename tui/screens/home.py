@@ -1,0 +1,157 @@
+"""Home: how ready the lifter is today, why, and what to do about it.
+
+The score is worked out on the store's background thread after every save already queued
+(`LogStore.after_saves`), so it includes what was just logged on another screen, and the
+screen never waits for it. It is worked out again each time the screen is shown, and every
+minute while it is (the day, the 24 hours a symptom entry counts, the decay of fatigue).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from concurrent.futures import Future
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from storage.models import MUSCLES
+from tui.readiness import ReadinessView, read_readiness
+from tui.readiness_text import (
+    BAND_STYLE,
+    checklist,
+    load,
+    reasons,
+    score_style,
+    sides,
+    sparkline,
+    trends,
+    verdict,
+)
+from tui.store import LogReady
+from tui.widgets.app_header import AppHeader
+from tui.widgets.big_digits import BigDigits
+from tui.widgets.body_map import BodyMap
+
+REFRESH_EVERY_S = 60
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    HELP_TITLE = "Home"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: ReadinessView | None = None
+        self._pending: Future | None = None
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        with Vertical(id="home"):
+            with Horizontal(id="top"):
+                yield BigDigits(id="score")
+                with Vertical(id="verdict"):
+                    yield Static(id="band")
+                    yield Static(id="reasons")
+            yield Static(id="sides")
+            body_map = BodyMap(id="muscles", legend="P_m: 0-100 · ✗ skip today")
+            body_map.can_focus = False
+            yield body_map
+            yield Static(id="checklist")
+            yield Static(id="trends")
+            yield Static(id="load")
+            yield Static(id="history")
+            yield Static("Guidance, not medical advice.", id="disclaimer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AppHeader).subtitle = "Home"
+        if self.app.store.ready:
+            self.refresh_score()
+        else:
+            self.query_one("#band", Static).update("reading your log…")
+        self.set_interval(REFRESH_EVERY_S, self.refresh_score)
+
+    def on_log_ready(self, message: LogReady) -> None:
+        self.refresh_score()
+
+    def on_screen_resume(self) -> None:
+        if self.app.store.ready:
+            self.refresh_score()
+
+    def refresh_score(self) -> None:
+        """Work the score out again in the background; show it when it is ready."""
+        if self._pending is not None and not self._pending.done():
+            return
+        moment = self.app.clock()
+        future = self.app.store.after_saves(lambda repo: read_readiness(repo, moment))
+        self._pending = future
+        loop = asyncio.get_running_loop()
+
+        def done(f: Future) -> None:
+            with contextlib.suppress(RuntimeError):  # the app has closed
+                loop.call_soon_threadsafe(self._scored, f)
+
+        future.add_done_callback(done)
+
+    def _scored(self, future: Future) -> None:
+        if not self.is_mounted:
+            return
+        error = future.exception()
+        if error is not None:
+            self.query_one("#band", Static).update(
+                Text(f"No score: the log could not be read ({error})", style="bold red")
+            )
+            return
+        self.view = future.result()
+        self.show(self.view)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def show(self, view: ReadinessView) -> None:
+        result = view.assessment
+        self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
+        self.query_one("#checklist", Static).update(checklist(view.today))
+        self.query_one("#history", Static).update(sparkline(result.history))
+        if result.readiness is None:
+            self._show_no_score(result)
+            return
+        score = self.query_one("#score", BigDigits)
+        self._show_score(f"{result.readiness:.0f}")
+        score.set_classes(BAND_STYLE.get(result.band, ""))
+        self.query_one("#band", Static).update(verdict(result))
+        self.query_one("#reasons", Static).update(reasons(result))
+        self.query_one("#sides", Static).update(sides(result))
+        self._show_muscles(result)
+        self.query_one("#trends", Static).update(trends(result))
+        self.query_one("#load", Static).update(load(result))
+
+    def _show_score(self, value: str) -> None:
+        score = self.query_one("#score", BigDigits)
+        score.value = value
+        score.refresh()  # all of it: BigDigits repaints only what changed, for the timer
+
+    def _show_no_score(self, result) -> None:
+        self._show_score("--")
+        self.query_one("#band", Static).update(Text("No score yet. To get one, log:", "bold"))
+        what = result.log_first or ("a workout, your recovery or how you feel",)
+        self.query_one("#reasons", Static).update("\n".join(f"· {item}" for item in what))
+        self.query_one("#sides", Static).update("")
+        self.query_one("#trends", Static).update("")
+        self.query_one("#load", Static).update("")
+        self.query_one("#muscles", BodyMap).set_cells({m: ("—", "dim") for m in MUSCLES})
+
+    def _show_muscles(self, result) -> None:
+        cells = {}
+        for muscle in MUSCLES:
+            score = result.muscles.get(muscle)
+            if score is None:
+                cells[muscle] = ("—", "dim")
+            elif muscle in result.skip_muscles:
+                cells[muscle] = (f"{score:.0f}✗", "bold red")
+            else:
+                cells[muscle] = (f"{score:.0f}", score_style(score))
+        self.query_one("#muscles", BodyMap).set_cells(cells)
