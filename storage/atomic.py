@@ -54,6 +54,22 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def disk_stamp(path: Path) -> tuple[int, ...] | None:
+    """What identifies a version of the log on disk without reading it: its inode, mtime,
+    size and the writers' counter in the lock file (None: there is no log)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    try:
+        with open(lock_path(path), "rb") as lock:
+            raw = lock.read(_COUNTER.size)
+    except FileNotFoundError:
+        raw = b""
+    counter = _COUNTER.unpack(raw)[0] if len(raw) == _COUNTER.size else 0
+    return (st.st_ino, st.st_mtime_ns, st.st_size, counter)
+
+
 def parse_log(raw: bytes, path: Path) -> Tables:
     """Parse the bytes of a log file; raise `CorruptLogError` (with a way out) if they are
     not a log."""
@@ -139,6 +155,12 @@ class AtomicJSONStorage(Storage):
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size, self._counter())
 
+    @property
+    def stamp(self) -> tuple[int, ...] | None:
+        """The `disk_stamp` of the version of the log held in memory (None: no file)."""
+        self._refresh()
+        return None if self._stamp is _UNREAD else self._stamp  # type: ignore[return-value]
+
     def _counter(self) -> int:
         if self._lock_fd is None:
             try:
@@ -176,6 +198,9 @@ class AtomicJSONStorage(Storage):
 
     def _open_lock_file(self) -> None:
         lock = lock_path(self.path)
+        if self.read_only:  # only reads the counter: no lock file is made for it
+            self._lock_fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+            return
         if self._create_dirs:
             lock.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)

@@ -88,6 +88,11 @@ class Repository:
         return self._storage.read_only_reason
 
     @property
+    def stamp(self) -> tuple[int, ...] | None:
+        """Which version of the log on disk this repository holds (`atomic.disk_stamp`)."""
+        return self._storage.stamp
+
+    @property
     def pending(self) -> int:
         """How many changes are waiting to be saved."""
         return len(self._pending)

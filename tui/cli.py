@@ -240,6 +240,9 @@ def cmd_log(db: str | None, text: str) -> int:
             )
             for _ in range(spec.sets)
         ]
+    from storage.recent_log import write_recent
+
+    write_recent(repo)  # `restday status` stays quick after a set logged from the shell
     for entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
         e1rm = (
@@ -261,7 +264,7 @@ def cmd_status(db: str | None, day, *, as_json: bool) -> int:
     path = resolve_log_path(db)
     if not path.exists():
         raise CommandError(f"no log at {path}: open restday and log something first")
-    repo = _open_repository(db)
+    repo = _status_repository(path, day)
     if day is not None and day > repo.today():
         raise CommandError(f"{day} is in the future: --at takes a day up to today")
     moment = repo.now() if day is None else morning_of(repo, day)
@@ -275,6 +278,24 @@ def cmd_status(db: str | None, day, *, as_json: bool) -> int:
 
     Console(highlight=False).print(status_text(view))
     return 0
+
+
+def _status_repository(path: Path, day):
+    """The log's recent copy when it is up to date and holds the days the score reads (a
+    ten-year log need not be parsed); else the log itself, copied for next time."""
+    from datetime import date, timedelta
+
+    from storage.recent_log import open_recent, write_recent
+    from storage.repository import Repository
+    from storage.score_window import WINDOW_DAYS
+
+    first_day = (day or date.today()) - timedelta(days=WINDOW_DAYS + 1)
+    recent = open_recent(path, first_day)
+    if recent is not None:
+        return recent
+    repo = Repository(path)
+    write_recent(repo)
+    return repo
 
 
 def cmd_locate(db: str | None) -> int:

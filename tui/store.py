@@ -115,5 +115,8 @@ class LogStore:
                 return
             try:
                 self.repo.flush()
+                from storage.recent_log import write_recent
+
+                write_recent(self.repo)  # for `restday status` in the next login banner
             finally:
                 self.repo.close()

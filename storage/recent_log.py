@@ -1,0 +1,95 @@
+"""A copy of the log's recent weeks beside it (`log.json.recent`), so that `restday status`
+in an SSH login banner answers without parsing years of history.
+
+The copy is itself a log file, opened read-only with the same `Repository`, and holds what
+the readiness model reads for any morning of its last weeks: the settings, the user's
+exercises, and the workouts with their sets, the recovery entries and the symptom entries
+of its last `RECENT_DAYS` days, plus the latest bodyweight before them. It records the
+`disk_stamp` of the version of the log it was copied from and is used only while the log
+still has that stamp: any write by any restday, or a backup copied back, makes it stale,
+and the next `status` copies it anew. The app refreshes it when it closes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import orjson
+
+from storage.atomic import disk_stamp
+from storage.errors import StorageError
+from storage.models import Record, Recovery
+from storage.repository import Repository
+
+RECENT_DAYS = 120
+META = "recent"
+
+
+def recent_path(log: Path) -> Path:
+    return log.with_name(log.name + ".recent")
+
+
+def write_recent(repo: Repository) -> None:
+    """Copy the recent weeks of the log `repo` holds (as saved: nothing is written while
+    changes are waiting) beside it. Best effort: a copy that can't be written is left out,
+    and `status` reads the whole log instead."""
+    if repo.pending or repo.read_only:
+        return
+    stamp = repo.stamp
+    if stamp is None:
+        return
+    since = repo.today() - timedelta(days=RECENT_DAYS - 1)
+    workouts = repo.workouts(since=since)
+    records: list[Record] = [repo.settings()]
+    records += [e for e in repo.exercises() if not e.builtin]
+    records += workouts
+    records += [s for w in workouts for s in repo.sets(workout=w.id)]
+    records += repo.recoveries(since=since)
+    earlier = repo.latest_bodyweight(since - timedelta(days=1))
+    if earlier is not None:
+        records.append(Recovery(day=earlier[0], bodyweight_kg=earlier[1]))
+    records += repo.symptoms(since=since)
+    tables: dict[str, dict[str, object]] = {
+        META: {"1": {"stamp": list(stamp), "since": since.isoformat()}}
+    }
+    for record in records:
+        table = tables.setdefault(record.TABLE, {})
+        table[str(len(table) + 1)] = record.to_doc()
+    _write_atomically(recent_path(repo.path), orjson.dumps(tables))
+
+
+def open_recent(log: Path, first_day: date) -> Repository | None:
+    """The recent copy of `log`, read-only, if it is of the log as it is now and holds
+    every day from `first_day`; else None."""
+    path = recent_path(log)
+    try:
+        meta = orjson.loads(path.read_bytes()).get(META, {}).get("1", {})
+    except (OSError, orjson.JSONDecodeError, AttributeError):
+        return None
+    stamp = disk_stamp(log)
+    if stamp is None or meta.get("stamp") != list(stamp):
+        return None
+    if date.fromisoformat(meta.get("since", "9999-12-31")) > first_day:
+        return None
+    try:
+        return Repository(path, read_only=True)
+    except StorageError:
+        return None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # only a shortcut: status reads the whole log without it
+
