@@ -4,7 +4,7 @@ the checklist, updates after logging elsewhere, and what it says without data.""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -121,3 +121,45 @@ async def test_an_empty_log_says_what_to_log_first(tmp_path: Path) -> None:
         band = text(app, "#band")
         assert band.startswith("No score yet") and "To get one, log" in band
         assert "· recovery (r)" in text(app, "#checklist")
+
+
+async def test_a_score_from_sets_alone_is_marked_low_confidence(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout(at=datetime(2026, 11, 23, 18, 0, tzinfo=UTC))
+        for _ in range(4):
+            repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        result = (await scored(pilot)).view.assessment
+        assert result.central is None and result.readiness == result.peripheral
+        assert "low confidence" in text(app, "#band")
+        assert "Central" in text(app, "#sides") and "no data" in text(app, "#sides")
+
+
+def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
+    from scoring import Decline
+    from tui.readiness_text import trends
+
+    decline = Decline(
+        "back-squat",
+        "Back Squat",
+        date(2026, 11, 23),
+        "reps",
+        "Back Squat 3 reps at 100 kg, down from 5",
+        load_kg=100,
+        reps=3,
+        reps_before=5,
+    )
+
+    class Result:
+        consecutive_days = 6
+        declines = (decline,)
+        deload = "readiness under 55 on 5 of the last 7 days"
+
+    shown = str(trends(Result, "lb"))
+    assert "6 training days in a row" in shown
+    assert "Back Squat 3 reps at 220.5 lb, down from 5 (Mon 23 Nov)" in shown
+    assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown

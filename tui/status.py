@@ -53,6 +53,11 @@ def status_text(view: ReadinessView) -> RenderableType:
     if result.skip_muscles:
         names = ", ".join(m.replace("_", " ") for m in result.skip_muscles)
         parts.append(Text(f"Skip today: {names}", style="bold red"))
-    parts += [checklist(view.today), trends(result), load(result), sparkline(result.history)]
+    parts += [
+        checklist(view.today),
+        trends(result, view.unit),
+        load(result),
+        sparkline(result.history),
+    ]
     parts.append(Text("Guidance, not medical advice.", style="dim italic"))
     return Group(*parts)
