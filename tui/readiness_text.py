@@ -22,7 +22,7 @@ def score_style(score: float) -> str:
 
 def verdict(result) -> Text:
     """The band in colour, the recommendation, and a mark when confidence is low."""
-    text = Text()
+    text = Text(no_wrap=True, overflow="ellipsis")
     text.append(result.band, f"bold {BAND_STYLE.get(result.band, '')}")
     if result.low_confidence:
         text.append(f"  low confidence ({result.confidence:.0%})", "bold yellow")
@@ -34,6 +34,10 @@ def verdict(result) -> Text:
     for override in result.overrides:
         if override not in recommendation:
             text.append(f"\n{override}", "red")
+    if result.prefer_muscles:
+        names = ", ".join(m.replace("_", " ") for m in result.prefer_muscles[:3])
+        more = len(result.prefer_muscles) - 3
+        text.append(f"\nfavour {names}{f' and {more} more' if more > 0 else ''}", "green")
     return text
 
 
