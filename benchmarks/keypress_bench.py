@@ -300,7 +300,9 @@ def build_log(directory: Path, weeks: int, clock: FakeClock) -> Path:
 
 async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Results, LockWaits]:
     repo = Repository(path, clock=clock)
-    app = RestdayApp(repo, clock=clock, keymap_file=path.with_name("no-keymap.toml"))
+    app = RestdayApp(
+        repo, clock=clock, keymap_file=path.with_name("no-keymap.toml"), first_screen="workout"
+    )
     save_ms: list[float] = []
     switches: Results = {SWITCH: [], SWITCH_SAVING: []}
     async with app.run_test(size=SIZE) as pilot:
