@@ -62,6 +62,7 @@ from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input, OptionList  # noqa: E402
+from timing import p95  # noqa: E402
 
 from storage.demo import generate_demo, write_demo  # noqa: E402
 from storage.exercise_library import BUILTIN_BY_ID  # noqa: E402
@@ -445,11 +446,6 @@ async def bench_reference(log_copy: Path, n_sets: int) -> Results:
 
 
 # -- report ------------------------------------------------------------------------------
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def line(name: str, values: list[float]) -> str:

@@ -21,11 +21,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import p95, timed  # noqa: E402
 
 from scoring import assess  # noqa: E402
 from storage.days import day_start  # noqa: E402
@@ -38,20 +39,6 @@ from storage.score_window import read_window, training_log  # noqa: E402
 END = date(2026, 3, 18)
 MOMENT = datetime(2026, 3, 18, 9, tzinfo=UTC)
 TARGET_MS = 20.0
-
-
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return samples
-
-
-def p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def whole_history(repo: Repository):

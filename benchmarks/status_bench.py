@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import p95
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.5
 
@@ -39,9 +41,7 @@ def status_seconds(log: Path) -> float:
 
 
 def summary(times: list[float]) -> str:
-    ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(times) * 1000:6.0f} ms   p95 {p95 * 1000:6.0f} ms"
+    return f"median {statistics.median(times) * 1000:6.0f} ms   p95 {p95(times) * 1000:6.0f} ms"
 
 
 def main() -> None:

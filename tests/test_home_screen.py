@@ -71,7 +71,10 @@ async def test_the_app_opens_on_home_with_the_score_and_its_reasons(log: Path) -
         top = [c for c in result.contributors if c.points >= 0.5][:3]
         assert len(reasons) == len(top)
         for line, contribution in zip(reasons, top, strict=True):
-            assert line.startswith(contribution.factor)
+            if contribution.factor == "Local muscle fatigue":  # the muscles come first
+                assert line.startswith(contribution.value.capitalize() + " still fatigued")
+            else:
+                assert line.startswith(f"{contribution.factor} {contribution.value}")
             assert line.endswith(f"-{contribution.points:.0f}")
         assert "Peripheral" in text(app, "#sides") and "Central" in text(app, "#sides")
         assert "✓ recovery (r)" in text(app, "#checklist")

@@ -7,6 +7,7 @@ from datetime import date
 
 from rich.text import Text
 
+from storage.models import MUSCLES
 from tui.readiness import Today
 from tui.units import format_weight
 
@@ -47,9 +48,21 @@ def reasons(result) -> Text:
     for contribution in result.contributors[:3]:
         if contribution.points < 0.5:
             break
-        label = f"{contribution.factor} {contribution.value}".strip()
+        label = _reason(contribution)
         lines.append(Text.assemble(f"{label[:46]:<46} ", (f"-{contribution.points:.0f}", "bold")))
     return Text("\n").join(lines)
+
+
+def _reason(contribution) -> str:
+    """'Motivation 2/5', 'Sleep duration 6.0 h'; muscle fatigue names the muscles first:
+    'Glutes, hamstrings still fatigued'."""
+    from scoring.peripheral import LOCAL_FATIGUE
+
+    value = contribution.value
+    named = value.split(", ")
+    if contribution.factor == LOCAL_FATIGUE and all(m.replace(" ", "_") in MUSCLES for m in named):
+        return f"{value[0].upper()}{value[1:]} still fatigued"
+    return f"{contribution.factor} {value}".strip()
 
 
 def _bar(score: float | None) -> Text:
