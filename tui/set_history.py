@@ -6,17 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from scoring.e1rm import estimate
+from storage.history import set_e1rm
 from storage.models import SetEntry
 from tui.units import format_load, format_number
 
 
 def e1rm(entry: SetEntry) -> float | None:
     """The set's estimated one-rep max in kg; none for warm-ups and bodyweight sets."""
-    if entry.warmup or entry.bodyweight or entry.weight_kg <= 0:
-        return None
-    result = estimate(entry.weight_kg, entry.reps, entry.rpe)
-    return None if result is None else result[0]
+    found = set_e1rm(entry)
+    return None if found is None else found[0]
 
 
 def _weight_key(weight_kg: float) -> float:

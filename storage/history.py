@@ -1,0 +1,384 @@
+"""The log boiled down for the history screen: per day, per session, per exercise.
+
+`HistoryIndex.build` reads the whole log once (every set, workout, recovery and symptom
+entry) and aggregates it; the views then draw from the index without touching the log.
+Reading ten years takes about half a second, so the screen builds it off the UI thread.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from scoring.e1rm import estimate
+from scoring.load import effort_multiplier
+from storage.models import Exercise, SetEntry, Workout
+from storage.repository import Repository
+
+REP_RECORDS = (1, 3, 5, 8, 10)
+
+
+def set_e1rm(entry: SetEntry) -> tuple[float, str] | None:
+    """The set's estimated one-rep max in kg and its method; none for warm-ups and sets
+    without an external load (a bodyweight set's added weight is not its load)."""
+    if entry.warmup or entry.bodyweight or entry.weight_kg <= 0:
+        return None
+    return estimate(entry.weight_kg, entry.reps, entry.rpe)
+
+
+def is_hard(entry: SetEntry) -> bool:
+    """A working set with RIR 4 or less (scoring model section 1); a set without an RPE
+    counts, as its effort multiplier does."""
+    return effort_multiplier(entry.rpe, entry.warmup) > 0
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    workouts: int
+    working_sets: int
+    hard_sets: int
+    volume_kg: float
+    daily_load: float  # the sum of the effort multipliers of the day's working sets
+    muscle_sets: Mapping[str, float]  # hard sets per muscle: 1 trained directly, 0.5 indirectly
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    workout_id: str
+    day: date
+    start: datetime
+    end: datetime | None
+    name: str
+    duration_min: float | None
+    working_sets: int
+    volume_kg: float
+    session_rpe: int | None
+    session_load: float | None  # Foster's session RPE load: RPE x minutes
+    exercises: tuple[str, ...]  # exercise ids, in the order first done
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSet:
+    entry: SetEntry
+    e1rm_kg: float | None
+    method: str | None
+    is_pr: bool  # beat the exercise's best e1RM, or its best reps at that weight, so far
+    rest_s: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseSession:
+    """One exercise within one workout."""
+
+    workout_id: str
+    day: date
+    best_e1rm_kg: float | None
+    method: str | None
+    top_set: SetEntry | None  # the set giving the best e1RM
+    working_sets: int
+    volume_kg: float
+    sets: tuple[SetEntry, ...]  # the working sets, in order
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalRecord:
+    label: str  # "1 rep" ... "10 reps", "e1RM", "Session volume", "Most reps"
+    value_kg: float | None  # the weight, e1RM or session volume; None for "Most reps"
+    reps: int | None  # the set's reps (at least the label's), or the most reps
+    day: date | None  # None: no such record yet
+    entry: SetEntry | None
+
+
+@dataclass(frozen=True, slots=True)
+class DayWellness:
+    sleep_hours: float | None
+    bodyweight_kg: float | None
+    soreness: float | None  # the highest muscle soreness of the day's newest symptom entry
+
+
+class HistoryIndex:
+    def __init__(
+        self,
+        workouts: Iterable[Workout],
+        sets: Iterable[SetEntry],
+        exercises: Mapping[str, Exercise],
+        wellness: Mapping[date, DayWellness],
+    ) -> None:
+        by_workout: dict[str, list[SetEntry]] = defaultdict(list)
+        for entry in sorted(sets, key=lambda s: (s.timestamp, s.order)):
+            by_workout[entry.workout].append(entry)
+        self._workouts = {w.id: w for w in workouts if w.id in by_workout}
+        self._sets = dict(by_workout)
+        self.wellness = dict(wellness)
+        self._sessions = sorted(
+            (_summary(w, self._sets[w.id]) for w in self._workouts.values()),
+            key=lambda s: s.start,
+            reverse=True,
+        )
+        self.days = _days(self._sessions, self._sets, exercises)
+        self._prs, self._by_exercise = _walk_exercises(self._sessions, self._sets)
+        self._day_list = sorted(self.days)
+        known = self._day_list + sorted(self.wellness)
+        self.first_day: date | None = min(known) if known else None
+        self.last_day: date | None = max(known) if known else None
+
+    @classmethod
+    def build(cls, repo: Repository) -> HistoryIndex:
+        """The whole log, read once."""
+        exercises = {e.id: e for e in repo.exercises()}
+        return cls(repo.workouts(), repo.sets(), exercises, read_wellness(repo))
+
+    # -- sessions --------------------------------------------------------------------------
+
+    def sessions(self, exercise_id: str | None = None) -> list[SessionSummary]:
+        """Workouts with at least one set, newest first; only those with `exercise_id`."""
+        if exercise_id is None:
+            return self._sessions
+        return [s for s in self._sessions if exercise_id in s.exercises]
+
+    def session(self, workout_id: str) -> SessionSummary | None:
+        return next((s for s in self._sessions if s.workout_id == workout_id), None)
+
+    def session_sets(self, workout_id: str) -> list[SessionSet]:
+        """Every set of a workout, warm-ups included, in order."""
+        rows = []
+        for entry in self._sets.get(workout_id, ()):
+            found = set_e1rm(entry)
+            rows.append(
+                SessionSet(
+                    entry,
+                    None if found is None else found[0],
+                    None if found is None else found[1],
+                    entry.id in self._prs,
+                    entry.rest_s,
+                )
+            )
+        return rows
+
+    # -- exercises -------------------------------------------------------------------------
+
+    def exercises_done(self) -> list[tuple[str, int]]:
+        """(exercise id, sessions with it), the most done first."""
+        counts = [(exercise_id, len(done)) for exercise_id, done in self._by_exercise.items()]
+        return sorted(counts, key=lambda item: (-item[1], item[0]))
+
+    def exercise_sessions(self, exercise_id: str) -> list[ExerciseSession]:
+        """The exercise's sessions with at least one working set, oldest first."""
+        return self._by_exercise.get(exercise_id, [])
+
+    def records(self, exercise_id: str) -> list[PersonalRecord]:
+        """The heaviest set of at least 1, 3, 5, 8 and 10 reps, the best e1RM, the best
+        session volume and the most reps in a set; each the first time it was done."""
+        done = self.exercise_sessions(exercise_id)
+        sets = [(s.day, e) for s in done for e in s.sets]
+        records = []
+        for reps in REP_RECORDS:
+            best = _first_best(
+                (day, entry, entry.weight_kg)
+                for day, entry in sets
+                if entry.reps >= reps and entry.weight_kg > 0 and not entry.bodyweight
+            )
+            label = f"{reps} rep" + ("s" if reps > 1 else "")
+            records.append(_record(label, best, lambda e: e.weight_kg))
+        best_e1rm = _first_best(
+            (s.day, s.top_set, s.best_e1rm_kg) for s in done if s.best_e1rm_kg is not None
+        )
+        records.append(
+            PersonalRecord(
+                "e1RM",
+                None if best_e1rm is None else best_e1rm[2],
+                None if best_e1rm is None else best_e1rm[1].reps,
+                None if best_e1rm is None else best_e1rm[0],
+                None if best_e1rm is None else best_e1rm[1],
+            )
+        )
+        volume = _first_best((s.day, None, s.volume_kg) for s in done if s.volume_kg > 0)
+        records.append(
+            PersonalRecord(
+                "Session volume",
+                None if volume is None else volume[2],
+                None,
+                None if volume is None else volume[0],
+                None,
+            )
+        )
+        most = _first_best((day, entry, entry.reps) for day, entry in sets)
+        records.append(_record("Most reps", most, lambda e: None))
+        return records
+
+    # -- series over a span ----------------------------------------------------------------
+
+    def training_days(self, first_day: date, last_day: date) -> list[date]:
+        """Training days from `first_day` to `last_day`, oldest first."""
+        days = self._day_list
+        return days[bisect_left(days, first_day) : bisect_right(days, last_day)]
+
+    def daily_loads(self, first_day: date, last_day: date) -> list[float]:
+        """Each day's load from `first_day` to `last_day`, 0 on a rest day."""
+        loads = [0.0] * ((last_day - first_day).days + 1)
+        for day in self.training_days(first_day, last_day):
+            loads[(day - first_day).days] = self.days[day].daily_load
+        return loads
+
+    def weekly_hard_sets(
+        self, first_day: date, last_day: date
+    ) -> dict[str, list[tuple[date, float]]]:
+        """Hard sets per muscle in each Monday-to-Sunday week touching the span: muscle ->
+        [(Monday, sets)], every week listed, 0 for a week without any."""
+        first_monday = first_day - timedelta(days=first_day.weekday())
+        weeks = (last_day - first_monday).days // 7 + 1
+        totals: dict[str, list[float]] = defaultdict(lambda: [0.0] * weeks)
+        for day in self.training_days(first_monday, last_day):
+            week = (day - first_monday).days // 7
+            for muscle, sets in self.days[day].muscle_sets.items():
+                totals[muscle][week] += sets
+        mondays = [first_monday + timedelta(days=7 * k) for k in range(weeks)]
+        return {
+            muscle: list(zip(mondays, counts, strict=True))
+            for muscle, counts in sorted(totals.items())
+        }
+
+
+def read_wellness(repo: Repository) -> dict[date, DayWellness]:
+    """Sleep, bodyweight and the day's worst soreness, by day."""
+    sleep: dict[date, float | None] = {}
+    bodyweight: dict[date, float | None] = {}
+    for recovery in repo.recoveries():
+        sleep[recovery.day] = recovery.sleep_hours
+        bodyweight[recovery.day] = recovery.bodyweight_kg
+    soreness: dict[date, float | None] = {}
+    for entry in repo.symptoms():  # oldest first: the day's newest entry is the one kept
+        values = [v for v in entry.soreness.values() if v is not None]
+        soreness[entry.day] = max(values) if values else None
+    days = sleep.keys() | soreness.keys()
+    return {
+        day: DayWellness(sleep.get(day), bodyweight.get(day), soreness.get(day))
+        for day in sorted(days)
+    }
+
+
+def _summary(workout: Workout, sets: list[SetEntry]) -> SessionSummary:
+    working = [s for s in sets if not s.warmup]
+    minutes = workout.duration_minutes
+    exercises = tuple(dict.fromkeys(s.exercise for s in sets))
+    load = None
+    if workout.session_rpe is not None and minutes is not None:
+        load = workout.session_rpe * minutes
+    return SessionSummary(
+        workout_id=workout.id,
+        day=workout.day,
+        start=workout.start,
+        end=workout.end,
+        name=workout.name,
+        duration_min=minutes,
+        working_sets=len(working),
+        volume_kg=sum(s.weight_kg * s.reps for s in working),
+        session_rpe=workout.session_rpe,
+        session_load=load,
+        exercises=exercises,
+        notes=workout.notes,
+    )
+
+
+def _days(
+    sessions: list[SessionSummary],
+    sets: Mapping[str, list[SetEntry]],
+    exercises: Mapping[str, Exercise],
+) -> dict[date, DaySummary]:
+    by_day: dict[date, list[SessionSummary]] = defaultdict(list)
+    for session in sessions:
+        by_day[session.day].append(session)
+    days = {}
+    for day, done in sorted(by_day.items()):
+        working = [e for s in done for e in sets[s.workout_id] if not e.warmup]
+        muscles: dict[str, float] = defaultdict(float)
+        hard = 0
+        load = 0.0
+        for entry in working:
+            effort = effort_multiplier(entry.rpe)
+            load += effort
+            if effort <= 0:
+                continue
+            hard += 1
+            exercise = exercises.get(entry.exercise)
+            for muscle, coefficient in (exercise.muscles if exercise else {}).items():
+                muscles[muscle] += coefficient
+        days[day] = DaySummary(
+            workouts=len(done),
+            working_sets=len(working),
+            hard_sets=hard,
+            volume_kg=sum(s.volume_kg for s in done),
+            daily_load=load,
+            muscle_sets=dict(muscles),
+        )
+    return days
+
+
+def _walk_exercises(
+    sessions: list[SessionSummary], sets: Mapping[str, list[SetEntry]]
+) -> tuple[set[str], dict[str, list[ExerciseSession]]]:
+    """In the order they were done: the sets that were PRs when done (as the workout screen
+    marks them), and each exercise's sessions."""
+    prs: set[str] = set()
+    best_e1rm: dict[str, float] = {}
+    best_reps: dict[tuple[str, bool, float], int] = {}
+    by_exercise: dict[str, list[ExerciseSession]] = defaultdict(list)
+    for session in reversed(sessions):
+        per_exercise: dict[str, list[SetEntry]] = defaultdict(list)
+        for entry in sets[session.workout_id]:
+            if entry.warmup:
+                continue
+            per_exercise[entry.exercise].append(entry)
+            found = set_e1rm(entry)
+            value = None if found is None else found[0]
+            previous = best_e1rm.get(entry.exercise)
+            key = (entry.exercise, entry.bodyweight, round(entry.weight_kg, 2))
+            most = best_reps.get(key)
+            if (value is not None and previous is not None and value > previous + 1e-9) or (
+                most is not None and entry.reps > most
+            ):
+                prs.add(entry.id)
+            if value is not None and (previous is None or value > previous):
+                best_e1rm[entry.exercise] = value
+            best_reps[key] = max(most or 0, entry.reps)
+        for exercise_id, done in per_exercise.items():
+            by_exercise[exercise_id].append(_exercise_session(session, done))
+    return prs, dict(by_exercise)
+
+
+def _exercise_session(session: SessionSummary, done: list[SetEntry]) -> ExerciseSession:
+    best = None
+    for entry in done:
+        found = set_e1rm(entry)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], entry)
+    return ExerciseSession(
+        workout_id=session.workout_id,
+        day=session.day,
+        best_e1rm_kg=None if best is None else best[0],
+        method=None if best is None else best[1],
+        top_set=None if best is None else best[2],
+        working_sets=len(done),
+        volume_kg=sum(e.weight_kg * e.reps for e in done),
+        sets=tuple(done),
+    )
+
+
+def _first_best(candidates: Iterable[tuple[date, SetEntry | None, float]]):
+    """The candidate with the highest value, the earliest of equals (oldest first in)."""
+    best = None
+    for candidate in candidates:
+        if best is None or candidate[2] > best[2] + 1e-9:
+            best = candidate
+    return best
+
+
+def _record(label: str, best, value) -> PersonalRecord:
+    if best is None:
+        return PersonalRecord(label, None, None, None, None)
+    day, entry, _ = best
+    return PersonalRecord(label, value(entry), entry.reps, day, entry)
