@@ -39,29 +39,40 @@ def read_window(repo: Repository, moment: datetime | None = None) -> TrainingLog
     """The log the model reads at `moment` (default: the repository's clock)."""
     moment = moment or repo.now()
     settings = repo.settings()
+    today = day_of(moment, settings.timezone or machine_timezone(), settings.rollover_hour)
+    mornings = [today - timedelta(days=k) for k in range(CALENDAR_DAYS)]
+    return _read(repo, today - timedelta(days=WINDOW_DAYS - 1), today, mornings)
+
+
+def read_span(repo: Repository, first_day: date, last_day: date) -> TrainingLog:
+    """The log the model reads for every morning from `first_day` to `last_day` (the
+    history screen's calendar and trends): those days and the 61 before the first."""
+    mornings = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
+    return _read(repo, first_day - timedelta(days=WINDOW_DAYS - 1), last_day, mornings)
+
+
+def _read(repo: Repository, since: date, until: date, mornings: Iterable[date]) -> TrainingLog:
+    """Sets, recovery and symptoms from `since` to `until`, with the start of each day in
+    `mornings` (the days the model is asked about)."""
+    settings = repo.settings()
     tz = settings.timezone or machine_timezone()
-    today = day_of(moment, tz, settings.rollover_hour)
-    since = today - timedelta(days=WINDOW_DAYS - 1)
-    sets = [s for w in repo.workouts(since, today) for s in repo.sets(workout=w.id)]
+    sets = [s for w in repo.workouts(since, until) for s in repo.sets(workout=w.id)]
     exercises = {}
     for exercise_id in {s.exercise for s in sets}:
         exercise = repo.exercise(exercise_id)
         if exercise is not None:
             exercises[exercise_id] = exercise
-    recoveries = repo.recoveries(since, today)
+    recoveries = repo.recoveries(since, until)
     if not any(r.bodyweight_kg for r in recoveries):
-        latest = repo.latest_bodyweight(today)  # the one read of older records, when needed
+        latest = repo.latest_bodyweight(until)  # the one read of older records, when needed
         if latest is not None:
             recoveries.insert(0, Recovery(day=latest[0], bodyweight_kg=latest[1]))
     return training_log(
         sets,
         exercises,
         recoveries,
-        repo.symptoms(since, today),
-        day_starts={
-            day: day_start(day, tz, settings.rollover_hour)
-            for day in (today - timedelta(days=k) for k in range(CALENDAR_DAYS))
-        },
+        repo.symptoms(since, until),
+        day_starts={day: day_start(day, tz, settings.rollover_hour) for day in mornings},
     )
 
 

@@ -1,0 +1,40 @@
+"""The score as it stood each morning of a span of days (the history screen's calendar and
+trends): one timeline over the span, evaluated at each day's morning (`Timeline.morning`,
+as the home screen's 14-day history takes them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from scoring.inputs import TrainingLog
+from scoring.readiness import band
+from scoring.snapshot import evaluate
+from scoring.timeline import Timeline
+
+
+@dataclass(frozen=True, slots=True)
+class MorningScore:
+    readiness: float | None
+    peripheral: float | None
+    central: float | None
+
+    @property
+    def band(self) -> str | None:
+        """The band of the readiness alone (no overrides: those need the day's whole
+        assessment)."""
+        return None if self.readiness is None else band(self.readiness)
+
+
+def morning_scores(log: TrainingLog, days: Iterable[date]) -> dict[date, MorningScore]:
+    """Each day's morning score; `log` must hold the 61 days before the first (see
+    `storage.score_window.read_span`)."""
+    timeline = Timeline(log)
+    scores = {}
+    for day in days:
+        snapshot = evaluate(timeline, timeline.morning(day), day)
+        scores[day] = MorningScore(
+            snapshot.readiness, snapshot.peripheral.score, snapshot.central.score
+        )
+    return scores
