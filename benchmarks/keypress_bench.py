@@ -50,7 +50,7 @@ import time
 import traceback
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -58,13 +58,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textual import events  # noqa: E402
+from screens import FakeClock, Frames, build_log, timed_key  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input, OptionList  # noqa: E402
 from timing import p95  # noqa: E402
 
-from storage.demo import generate_demo, write_demo  # noqa: E402
 from storage.exercise_library import BUILTIN_BY_ID  # noqa: E402
 from storage.models import SetEntry  # noqa: E402
 from storage.repository import Repository  # noqa: E402
@@ -77,64 +76,14 @@ SETS_PER_EXERCISE = 5
 EXERCISES_PER_WORKOUT = 5  # Lower A
 OVERFLOW_SETS = 34  # sets of one exercise in the informational run ...
 OVERFLOW_TIMED_FROM = 25  # ... of which rows 25 and up (below the fold in both apps) are timed
-TIMEOUT_S = 5.0
 PAUSED = "after a pause"
 IN_FLIGHT = "while a save runs"
 SCROLLED = "rows 25-34: table scrolls (info)"
 SWITCH = "switch exercise (info)"
 SWITCH_SAVING = "switch exercise, a save runs (info)"
 SAVES = "(each save, on the store's thread)"
-MOVE = re.compile(r"\x1b\[\d+;\d+H")  # a cursor move starts each fragment of a frame
-ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 Results = dict[str, list[float]]
-
-
-class FakeClock:
-    """Moved 30 s per set: the rest timer keeps running (no "rest over" toast), the day
-    stays the log's last day."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@dataclass
-class Frames:
-    """Every frame the app composes, with the time it was ready for the terminal."""
-
-    app: App
-    times: list[float] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-
-    def install(self) -> None:
-        app = self.app
-        display = app._display
-
-        def timed_display(screen: Any, renderable: Any) -> None:
-            display(screen, renderable)
-            render = getattr(renderable, "render_segments", None)
-            if render is not None and not app._batch_count:
-                data = render(app.console)  # what App._display sends a real terminal
-                self.times.append(time.perf_counter())
-                self.texts.append(data)
-
-        app._display = timed_display  # type: ignore[method-assign]
-
-    def clear(self) -> None:
-        self.times.clear()
-        self.texts.clear()
-
-    def first_showing(self, row: re.Pattern[str], start: int = 0) -> tuple[int, float | None]:
-        """(frames looked at, when the first frame from `start` on that shows `row` was
-        ready, or None)."""
-        n = len(self.times)
-        for i in range(start, n):
-            if row.search(ANSI.sub("", MOVE.sub("\n", self.texts[i]))):
-                return n, self.times[i]
-        return n, None
 
 
 class LockWaits:
@@ -175,22 +124,6 @@ def row_pattern(number: int, text: str) -> re.Pattern[str]:
 async def timed_enter(app: App, frames: Frames, number: int, text: str) -> float:
     """Send Enter; milliseconds until a frame shows row `number` with `text`."""
     return await timed_key(app, frames, row_pattern(number, text))
-
-
-async def timed_key(app: App, frames: Frames, pattern: re.Pattern[str]) -> float:
-    """Send Enter; milliseconds until a frame matches `pattern`. Only polls: it never makes
-    the app draw."""
-    frames.clear()
-    seen = 0
-    start = time.perf_counter()
-    app._driver.send_message(events.Key("enter", "\r"))
-    while True:
-        seen, shown = frames.first_showing(pattern, seen)
-        if shown is not None:
-            return (shown - start) * 1000
-        if time.perf_counter() - start > TIMEOUT_S:
-            raise RuntimeError(f"{pattern.pattern!r} never reached the screen")
-        await asyncio.sleep(0.0005)
 
 
 def weight_for(n: int) -> float:
@@ -279,24 +212,6 @@ def started_on(executor: ThreadPoolExecutor | Any, work: Callable[[Any], Any]) -
 
 
 # -- restday -----------------------------------------------------------------------------
-
-
-def build_log(directory: Path, weeks: int, clock: FakeClock) -> Path:
-    path = directory / "log.json"
-    started = time.perf_counter()
-    repo = Repository(path, clock=clock)
-    repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    log = generate_demo(
-        clock().date(), weeks=weeks, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock()
-    )
-    write_demo(repo, log)
-    counts = repo.counts()
-    repo.close()
-    print(
-        f"log: {weeks} weeks, {counts.workouts} workouts, {counts.sets} sets, "
-        f"{path.stat().st_size / 1e6:.1f} MB, built in {time.perf_counter() - started:.1f} s"
-    )
-    return path
 
 
 async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Results, LockWaits]:
