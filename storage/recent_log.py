@@ -92,4 +92,3 @@ def _write_atomically(path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass  # only a shortcut: status reads the whole log without it
-

@@ -19,3 +19,11 @@ def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
     monkeypatch.setattr(storage.atomic.os, "replace", disk.replace)
     monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
     return disk
+
+
+@pytest.fixture(scope="session")
+def demo_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The 12-week demo log of the history tests, written once; tests use a copy."""
+    from tests.history_app import write_history_demo
+
+    return write_history_demo(tmp_path_factory.mktemp("history") / "demo.json")

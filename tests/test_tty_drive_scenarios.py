@@ -60,3 +60,7 @@ def test_symptoms_scenario(tmp_path: Path) -> None:
     assert (newest.weakness, newest.energy, newest.mood, newest.motivation) == (3, 2, 3, 2)
     assert newest.soreness["side_delts"] == 7 and newest.soreness["biceps"] == 10
     assert (newest.soreness["quads"], newest.soreness["hamstrings"]) == (4, 5)
+
+
+def test_history_scenario(tmp_path: Path) -> None:
+    drive("history.steps", write_demo_log(tmp_path), tmp_path)

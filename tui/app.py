@@ -40,6 +40,12 @@ def _workout_screen() -> Screen:
     return WorkoutScreen()
 
 
+def _history_screen() -> Screen:
+    from tui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
 def _recovery_screen() -> Screen:
     from tui.screens.recovery import RecoveryScreen
 
@@ -59,7 +65,11 @@ class RestdayApp(App):
         "workout": _workout_screen,
         "recovery": _recovery_screen,
         "symptoms": _symptom_screen,
+        "history": _history_screen,
     }
+    # Read at start: adding a stylesheet later re-parses and re-applies every one, which
+    # would cost opening history a third of its time budget.
+    CSS_PATH = [Path(__file__).parent / "screens" / "history.tcss"]
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(
@@ -85,6 +95,13 @@ class RestdayApp(App):
             "Symptoms",
             id="screen.symptoms",
             tooltip="Weakness, energy, mood, motivation, soreness",
+        ),
+        Binding(
+            "y",
+            "switch_mode('history')",
+            "History",
+            id="screen.history",
+            tooltip="Calendar, sessions, progress and trends",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),

@@ -16,11 +16,14 @@ from storage.exercise_match import rank_exercises
 from storage.models import Exercise
 
 NEW = "__new__"
+EVERY_EXERCISE = "__every__"
 
 
-class ExercisePickerScreen(ModalScreen[Exercise | None]):
+class ExercisePickerScreen(ModalScreen[Exercise | str | None]):
     """Dismisses with the chosen exercise, or None. A new exercise is created through
-    `NewExerciseScreen` and returned like any other."""
+    `NewExerciseScreen` and returned like any other. A picker that filters (`every` is the
+    label of the choice of them all) offers no new exercise, and dismisses with
+    `EVERY_EXERCISE` for that choice."""
 
     DEFAULT_CSS = """
     ExercisePickerScreen { align: center middle; }
@@ -37,10 +40,13 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
         Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
     ]
 
-    def __init__(self, exercises: Sequence[Exercise], query: str = "") -> None:
+    def __init__(
+        self, exercises: Sequence[Exercise], query: str = "", *, every: str | None = None
+    ) -> None:
         super().__init__()
         self.exercises = list(exercises)
         self.query_text = query
+        self.every = every
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -63,15 +69,16 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
             if query.strip()
             else sorted(self.exercises, key=lambda e: e.name)
         )
+        if self.every is not None and not query.strip():
+            options.add_option(Option(escape(self.every), id=EVERY_EXERCISE))
         options.add_options(
             Option(f"{escape(e.name)}  [dim]{escape(', '.join(e.aliases[:3]))}[/]", id=e.id)
             for e in ranked
         )
-        label = (
-            f"+ New exercise {escape(repr(query.strip()))}" if query.strip() else "+ New exercise"
-        )
-        options.add_option(Option(label, id=NEW))
-        options.highlighted = 0
+        if self.every is None:
+            label = f"+ New exercise {escape(repr(query.strip()))}" if query.strip() else ""
+            options.add_option(Option(label or "+ New exercise", id=NEW))
+        options.highlighted = 0 if options.option_count else None
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -95,6 +102,9 @@ class ExercisePickerScreen(ModalScreen[Exercise | None]):
 
             query = self.query_one("#picker-query", Input).value.strip()
             self.app.push_screen(NewExerciseScreen(query.title()), self._created)
+            return
+        if option_id == EVERY_EXERCISE:
+            self.dismiss(EVERY_EXERCISE)
             return
         self.dismiss(next((e for e in self.exercises if e.id == option_id), None))
 

@@ -65,7 +65,7 @@ class HomeScreen(Screen):
             yield Static(id="load")
             yield Static(id="history")
             yield Static("Guidance, not medical advice.", id="disclaimer")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "Home"

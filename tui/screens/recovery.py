@@ -168,7 +168,7 @@ class RecoveryScreen(LogScreen):
         yield EntryLine(
             placeholder=ENTRY_HINT, id="entry", keys_when_empty=frozenset({"plus", "minus"})
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#entry", Input).cursor_blink = False

@@ -115,7 +115,7 @@ class SymptomScreen(LogScreen):
         yield Static(id="save-error", markup=False)
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.

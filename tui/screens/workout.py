@@ -133,7 +133,7 @@ class WorkoutScreen(LogScreen):
         yield Static(id="save-error", markup=False)
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#sets", DataTable)

@@ -1,0 +1,112 @@
+"""One day from the history: the score as it stood that morning, the recovery inputs and
+symptoms, and every set. Escape goes back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.readiness_text import reasons, verdict
+from tui.units import format_set, format_weight
+
+
+class DayDetailScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    DayDetailScreen { align: center middle; }
+    DayDetailScreen > VerticalScroll {
+        width: 78; height: 22; padding: 0 1;
+        border: round $accent; background: $surface;
+    }
+    """
+    BINDINGS = [Binding("escape,q", "close", "Back", id="day.close")]
+
+    def __init__(self, day: date, unit: str) -> None:
+        super().__init__()
+        self.day = day
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(id="day-detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Static).update(self.app.store.read(self._describe))
+        self.set_focus(self.query_one(VerticalScroll))
+
+    def _describe(self, repo) -> Text:
+        from tui.readiness import read_readiness
+        from tui.status import morning_of
+
+        day, unit = self.day, self.unit
+        zone = pendulum.timezone(repo.timezone)  # the log's, for times
+        text = Text(f"{day:%A %-d %B %Y}\n", style="bold")
+        morning = read_readiness(repo, morning_of(repo, day)).assessment
+        text.append("\nThat morning  ", "bold")
+        if morning.readiness is None:
+            text.append("no score (too little logged)\n", "dim")
+        else:
+            text.append(f"readiness {morning.readiness:.0f}  ")
+            text.append_text(verdict(morning))
+            text.append("\n")
+            text.append_text(reasons(morning))
+            text.append("\n")
+        text.append("\nRecovery  ", "bold")
+        recovery = repo.recovery(day)
+        if recovery is None:
+            text.append("nothing logged\n", "dim")
+        else:
+            parts = [
+                f"sleep {recovery.sleep_hours:g} h" if recovery.sleep_hours is not None else "",
+                f"quality {recovery.sleep_quality}/5" if recovery.sleep_quality else "",
+                f"water {recovery.water_cups} cups" if recovery.water_cups is not None else "",
+                f"protein {recovery.protein_g:g} g" if recovery.protein_g is not None else "",
+                f"carbs {recovery.carbs_g:g} g" if recovery.carbs_g is not None else "",
+                format_weight(recovery.bodyweight_kg, unit) if recovery.bodyweight_kg else "",
+                f"stress {recovery.stress}/5" if recovery.stress else "",
+            ]
+            text.append(" · ".join(p for p in parts if p) + "\n")
+            if recovery.notes:
+                text.append(f"  “{recovery.notes}”\n", "dim")
+        text.append("\nSymptoms\n", "bold")
+        entries = repo.symptoms(since=day, until=day)
+        if not entries:
+            text.append("  nothing logged\n", "dim")
+        from tui.symptom_scales import summary
+
+        for entry in entries:
+            text.append(f"  {entry.timestamp.astimezone(zone):%H:%M}  {summary(entry)}\n")
+        workouts = repo.workouts(since=day, until=day)
+        text.append("\nTraining\n", "bold")
+        if not workouts:
+            text.append("  a rest day\n", "dim")
+        for workout in workouts:
+            minutes = workout.duration_minutes
+            head = f"  {workout.name or 'Workout'} at {workout.start.astimezone(zone):%H:%M}"
+            if minutes is not None:
+                head += f", {minutes:.0f} min"
+            if workout.session_rpe is not None:
+                head += f", session RPE {workout.session_rpe}"
+            text.append(head + "\n")
+            names: dict[str, str] = {}
+            for entry in repo.sets(workout=workout.id):
+                if entry.exercise not in names:
+                    exercise = repo.exercise(entry.exercise)
+                    names[entry.exercise] = exercise.name if exercise else entry.exercise
+                    text.append(f"    {names[entry.exercise]}\n", "bold")
+                note = f"  “{entry.notes}”" if entry.notes else ""
+                text.append(f"      {format_set(entry, unit)}{note}\n")
+            if workout.notes:
+                text.append(f"    “{workout.notes}”\n", "dim")
+        text.append("\nEscape: back", "dim")
+        return text
+
+    def action_close(self) -> None:
+        self.dismiss(None)

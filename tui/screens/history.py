@@ -1,0 +1,517 @@
+"""History (`y`): the calendar, the sessions, an exercise's progress and the trends, one
+view at a time (Tab cycles them); Enter opens what is selected, Escape goes back.
+
+The log is aggregated once, off the UI thread (`storage.history.HistoryIndex`, after the
+saves already queued), and each view draws from it; it is built again only when the log has
+changed. The score each morning is worked out in the background too
+(`tui.history_mornings`); the views show it as it arrives and say so until then.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+from bisect import bisect_left
+from concurrent.futures import Future
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Static
+
+from tui.history_mornings import MorningScorer
+from tui.readiness_text import BAND_STYLE, score_style
+from tui.store import LogReady
+from tui.units import format_number, to_unit
+from tui.widgets.app_header import AppHeader
+from tui.widgets.year_calendar import YearCalendar
+
+if TYPE_CHECKING:
+    from tui.widgets.exercise_progress import ExerciseProgress
+    from tui.widgets.trends import TrendsView
+
+VIEWS = (
+    ("calendar", "Calendar"),
+    ("sessions", "Sessions"),
+    ("progress", "Progress"),
+    ("trends", "Trends"),
+)
+VOLUME_SHADES = "░▒▓█"
+DRAWN_AFTER_S = 0.1  # the calendar is on screen by then
+MOUNT_LATER_S = 0.3
+
+
+class HistoryScreen(Screen):
+    CSS_PATH = "history.tcss"
+    HELP_TITLE = "History"
+    BINDINGS = [
+        Binding("tab", "view(1)", "Next view", id="history.next_view", priority=True),
+        Binding("shift+tab", "view(-1)", "Previous view", id="history.previous_view"),
+        Binding("v", "shade", "Volume/readiness", id="history.shade"),
+        Binding("f", "filter", "Filter", id="history.filter"),
+        Binding("p", "pick", "Exercise", id="history.pick_exercise"),
+        Binding("escape", "back", "Back", id="history.back"),
+    ]
+    VIEW_ACTIONS = {"shade": "calendar", "filter": "sessions", "pick": "progress"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = None  # storage.history.HistoryIndex, once built
+        self.scorer = MorningScorer(self.app, self._scored)
+        self.names: dict[str, str] = {}  # exercise id -> name
+        self.kinds: dict[str, str] = {}  # exercise id -> "compound" or "isolation"
+        self.unit = "kg"
+        self.today: date | None = None
+        self.shade_by = "volume"
+        self.exercise_filter: str | None = None
+        self.progress_exercise: str | None = None
+        self._stamp: object = None  # the log's stamp when the index was built
+        self._loading: Future | None = None
+        self._drawn_year: int | None = None
+        self._session_rows: dict[date, list[str]] = {}  # day -> session row keys
+        self._current_view = "calendar"
+        self._views = {"calendar": asyncio.Event()}  # set once mounted
+        self._views["calendar"].set()
+
+    @property
+    def mornings(self) -> dict[date, object]:
+        return self.scorer.scores
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        view = self.VIEW_ACTIONS.get(action)
+        return view is None or view == self.view
+
+    @property
+    def view(self) -> str:
+        return self._current_view
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        yield Static(id="tabs")
+        with Vertical(id="views"), Vertical(id="calendar"):
+            yield YearCalendar(id="year")
+            yield Static(id="legend")
+            yield Static(id="day")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(AppHeader).subtitle = "History · reading your log…"
+        self._show_tabs()
+        # The log is aggregated once the screen is drawn: the thread doing it would take
+        # turns with the one drawing.
+        self.set_timer(DRAWN_AFTER_S, self._build_when_ready)
+        # The calendar first; the other views once it is on screen, one at a time.
+        self.set_timer(MOUNT_LATER_S, lambda: self.run_worker(self._mount_views(), group="views"))
+
+    def _build_when_ready(self) -> None:
+        if self.app.store.ready:
+            self.build()
+
+    async def _mount_views(self) -> None:
+        for key, _label in VIEWS:
+            await self._mount_view(key)
+
+    async def _mount_view(self, key: str) -> None:
+        """Mount the view `key` unless it is (or is being) mounted; return once it is."""
+        mounted = self._views.get(key)
+        if mounted is None:
+            mounted = self._views[key] = asyncio.Event()
+            view = _new_view(key)
+            view.id = key
+            view.display = False
+            await self.query_one("#views").mount(view)
+            mounted.set()
+            if self.index is not None:
+                self._draw(key)
+        await mounted.wait()
+
+    def _mounted(self, key: str) -> bool:
+        mounted = self._views.get(key)
+        return mounted is not None and mounted.is_set()
+
+    def on_log_ready(self, message: LogReady) -> None:
+        self.build()
+
+    def on_screen_resume(self) -> None:
+        if self.index is not None:
+            self.build()  # the log may have changed on another screen
+
+    # -- reading the log -------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Aggregate the log in the background, unless it is unchanged since the last time;
+        draw the views once it is done."""
+        if self._loading is not None and not self._loading.done():
+            return
+        from storage.history import HistoryIndex
+
+        built_at = self._stamp
+
+        def read(repo):
+            stamp = (repo.stamp, repo.today())
+            if stamp == built_at and stamp[0] is not None:
+                return None
+            exercises = repo.exercises()
+            return (
+                stamp,
+                HistoryIndex.build(repo),
+                {e.id: e.name for e in exercises},
+                {e.id: e.kind for e in exercises},
+                repo.settings().unit,
+            )
+
+        self._loading = self._in_background(self.app.store.after_saves(read), self._built)
+
+    def _in_background(self, future: Future, then) -> Future:
+        loop = asyncio.get_running_loop()
+
+        def done(f: Future) -> None:
+            with contextlib.suppress(RuntimeError):  # the app has closed
+                loop.call_soon_threadsafe(then, f)
+
+        future.add_done_callback(done)
+        return future
+
+    def _built(self, future: Future) -> None:
+        with contextlib.suppress(NoMatches):  # the app is closing
+            self._show_built(future)
+
+    def _show_built(self, future: Future) -> None:
+        if not self.is_mounted:
+            return
+        if (error := future.exception()) is not None:
+            self.query_one(AppHeader).subtitle = f"History · the log could not be read: {error}"
+            return
+        if future.result() is None:
+            return  # unchanged
+        first_build = self.index is None
+        self._stamp, self.index, self.names, self.kinds, self.unit = future.result()
+        # Tens of thousands of objects that live as long as the screen: out of the cyclic
+        # collector's sight, its full passes stay short while keys are answered.
+        gc.freeze()
+        today = self._stamp[1]
+        self.today = today
+        self.query_one(AppHeader).subtitle = "History"
+        calendar = self.query_one(YearCalendar)
+        first = min(self.index.first_day or today, today)
+        calendar.set_range(first, today)
+        if first_build:
+            calendar.cursor = today
+        if self.progress_exercise is None:
+            self.progress_exercise = self._favourite_exercise()
+        self.refresh_views()
+        self.scorer.start(first, today)
+
+    def _favourite_exercise(self) -> str | None:
+        """The compound lift done most often, the most lifted of equals (the most done
+        exercise without one)."""
+        done = self.index.exercises_done()
+        compound = [item for item in done if self.kinds.get(item[0]) == "compound"] or done
+        if not compound:
+            return None
+
+        def lifted(exercise_id: str) -> float:
+            return sum(s.volume_kg for s in self.index.exercise_sessions(exercise_id))
+
+        return max(compound, key=lambda item: (item[1], lifted(item[0])))[0]
+
+    def _scored(self, scores: dict) -> None:
+        if not self.is_mounted or self.index is None:
+            return
+        try:
+            calendar = self.query_one(YearCalendar)
+        except NoMatches:  # the app is closing
+            return
+        if self.shade_by == "readiness" and any(d.year == calendar.cursor.year for d in scores):
+            self._draw_calendar()
+        else:
+            self.query_one("#legend", Static).update(self._legend())
+            self._describe_day(calendar.cursor)
+        if self._mounted("sessions"):
+            self._update_session_readiness(scores)
+        if self.view == "trends":
+            self._draw_trends()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _show_tabs(self) -> None:
+        current = self.view
+        tabs = Text()
+        for key, label in VIEWS:
+            tabs.append(f" {label} ", "reverse bold" if key == current else "dim")
+            tabs.append(" ")
+        tabs.append("  Tab: next view", "dim")
+        self.query_one("#tabs", Static).update(tabs)
+
+    def refresh_views(self) -> None:
+        if self.index is None:
+            return
+        for key, _label in VIEWS:
+            if self._mounted(key):
+                self._draw(key)
+
+    def _draw(self, key: str) -> None:
+        {
+            "calendar": self._draw_calendar,
+            "sessions": self._draw_sessions,
+            "progress": self._draw_progress,
+            "trends": self._draw_trends,
+        }[key]()
+
+    def _draw_calendar(self) -> None:
+        calendar = self.query_one(YearCalendar)
+        year = calendar.cursor.year
+        days = {d: s for d, s in self.index.days.items() if d.year == year}
+        if self.shade_by == "volume":
+            volumes = sorted(s.volume_kg for s in days.values() if s.volume_kg > 0)
+            cells = {d: _volume_cell(s.volume_kg, volumes) for d, s in days.items()}
+        else:
+            cells = {
+                d: ("█" if d in days else "░", BAND_STYLE.get(score.band, ""))
+                for d, score in self.mornings.items()
+                if d.year == year and score.readiness is not None
+            }
+            self._want_year(year)
+        start = date(year, 1, 1)
+        for offset in range(366):
+            day = date.fromordinal(start.toordinal() + offset)
+            if day.year != year:
+                break
+            if calendar.first_day <= day <= calendar.last_day and day not in cells:
+                cells[day] = ("·", "dim")  # a rest day, or one without a score
+        calendar.set_days(cells)
+        self.query_one("#legend", Static).update(self._legend())
+        self._describe_day(calendar.cursor)
+
+    def _legend(self) -> Text:
+        if self.shade_by == "volume":
+            text = Text("volume  ", style="bold")
+            text.append("low ", "dim")
+            text.append(VOLUME_SHADES, "green")
+            text.append(" high   · rest day", "dim")
+        else:
+            text = Text("readiness  ", style="bold")
+            for label, style in zip(("train", "reduce", "rest"), BAND_STYLE.values(), strict=True):
+                text.append("█", style)
+                text.append(f" {label}  ")
+            text.append("░ a day without training", "dim")
+            if not self.scorer.done:
+                text.append(" (scoring…)", "dim")
+        text.append("   v: ", "dim")
+        text.append("readiness" if self.shade_by == "volume" else "volume", "dim")
+        return text
+
+    def _describe_day(self, day: date) -> None:
+        summary = self.index.days.get(day) if self.index else None
+        text = Text(f"{day:%A %-d %B %Y}  ", style="bold")
+        if summary is None:
+            text.append("rest day", "dim")
+        else:
+            volume = format_number(to_unit(summary.volume_kg, self.unit))
+            text.append(
+                f"{summary.workouts} workout{'s' if summary.workouts != 1 else ''} · "
+                f"{summary.working_sets} sets · {volume} {self.unit}"
+            )
+        score = self.mornings.get(day)
+        if score is not None and score.readiness is not None:
+            text.append("  readiness ")
+            text.append(f"{score.readiness:.0f}", f"bold {score_style(score.readiness)}")
+        text.append("\nEnter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year", "dim")
+        self.query_one("#day", Static).update(text)
+
+    def _want_year(self, year: int) -> None:
+        calendar = self.query_one(YearCalendar)
+        first = max(date(year, 1, 1), calendar.first_day)
+        last = min(date(year, 12, 31), calendar.last_day)
+        self.scorer.want(first + timedelta(days=k) for k in range((last - first).days + 1))
+
+    def on_year_calendar_moved(self, message: YearCalendar.Moved) -> None:
+        if self.index is None:
+            return
+        if self._drawn_year != message.day.year:
+            self._drawn_year = message.day.year
+            self._draw_calendar()
+        else:
+            self._describe_day(message.day)
+
+    def _draw_sessions(self) -> None:
+        if not self._mounted("sessions"):
+            return
+        table = self.query_one("#session-table", DataTable)
+        table.clear()
+        sessions = self.index.sessions(self.exercise_filter)
+        self._session_rows = {}
+        for session in sessions:
+            self._session_rows.setdefault(session.day, []).append(session.workout_id)
+            table.add_row(
+                f"{session.day:%a %-d %b %Y}",
+                (session.name or "Workout")[:18],
+                "" if session.duration_min is None else f"{session.duration_min:.0f}",
+                str(session.working_sets),
+                format_number(to_unit(session.volume_kg, self.unit)),
+                "" if session.session_load is None else f"{session.session_load:.0f}",
+                self._readiness_cell(session.day),
+                key=session.workout_id,
+            )
+        chosen = self.exercise_filter
+        label = "all exercises" if chosen is None else self._exercise_name(chosen)
+        self.query_one("#sessions-filter", Static).update(
+            Text.assemble(
+                (f"{len(sessions)} sessions, newest first · ", "bold"),
+                label,
+                ("   f: filter · Enter: open", "dim"),
+            )
+        )
+
+    def _readiness_cell(self, day: date) -> Text:
+        score = self.mornings.get(day)
+        if score is not None and score.readiness is not None:
+            return Text(f"{score.readiness:.0f}", score_style(score.readiness))
+        return Text("—" if score is not None else "…", "dim")
+
+    def _update_session_readiness(self, scores: dict) -> None:
+        table = self.query_one("#session-table", DataTable)
+        for day in scores:
+            for key in self._session_rows.get(day, ()):
+                table.update_cell(key, "readiness", self._readiness_cell(day))
+
+    def _exercise_name(self, exercise_id: str) -> str:
+        return self.names.get(exercise_id, exercise_id)
+
+    def _draw_progress(self) -> None:
+        if not self._mounted("progress"):
+            return
+        progress = self.query_one("#progress")
+        if self.progress_exercise is None:
+            progress.show_empty()
+        else:
+            progress.show(self.index, self.progress_exercise, self.names, self.unit)
+
+    def _draw_trends(self) -> None:
+        if self._mounted("trends"):
+            trends = self.query_one("#trends")
+            trends.show(self.index, self.mornings, self.unit, self.today)
+
+    def on_trends_view_mornings_wanted(self, message: TrendsView.MorningsWanted) -> None:
+        self.scorer.want(message.days)
+
+    def on_exercise_progress_session_chosen(self, message: ExerciseProgress.SessionChosen) -> None:
+        self._open_session(message.workout_id)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    async def action_view(self, step: int) -> None:
+        keys = [key for key, _label in VIEWS]
+        view = keys[(keys.index(self.view) + step) % len(keys)]
+        await self._mount_view(view)
+        self.query_one(f"#{self._current_view}").display = False
+        self.query_one(f"#{view}").display = True
+        self._current_view = view
+        self._show_tabs()
+        if self.view == "trends" and self.index is not None:
+            self._draw_trends()  # the scores found since it was last drawn
+        focus = {
+            "calendar": "#year",
+            "sessions": "#session-table",
+            "progress": "#progress DataTable",
+            "trends": "#trends",
+        }[self.view]
+        self.set_focus(self.query_one(focus))
+        self.refresh_bindings()
+
+    def action_shade(self) -> None:
+        self.shade_by = "readiness" if self.shade_by == "volume" else "volume"
+        if self.index is not None:
+            self._draw_calendar()
+
+    def _pick_exercise(self, every: str | None, then) -> None:
+        """The picker over the exercises in the log; `then` gets the exercise id, or
+        None for `every`."""
+        from tui.screens.exercise_picker import EVERY_EXERCISE, ExercisePickerScreen
+
+        if self.index is None:
+            return
+        done = {exercise_id for exercise_id, _count in self.index.exercises_done()}
+        exercises = [e for e in self.app.store.read(lambda repo: repo.exercises()) if e.id in done]
+
+        def picked(choice) -> None:
+            if choice == EVERY_EXERCISE:
+                then(None)
+            elif choice is not None:
+                then(choice.id)
+
+        self.app.push_screen(ExercisePickerScreen(exercises, "", every=every), picked)
+
+    def action_filter(self) -> None:
+        def chosen(exercise_id: str | None) -> None:
+            self.exercise_filter = exercise_id
+            self._draw_sessions()
+
+        self._pick_exercise("All exercises", chosen)
+
+    def action_pick(self) -> None:
+        def chosen(exercise_id: str | None) -> None:
+            self.progress_exercise = exercise_id
+            self._draw_progress()
+
+        self._pick_exercise(None, chosen)
+
+    def action_back(self) -> None:
+        self.app.switch_mode("home")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "session-table" and event.row_key.value is not None:
+            event.stop()
+            self._open_session(event.row_key.value)
+
+    def _open_session(self, workout_id: str) -> None:
+        from tui.screens.session_detail import SessionDetailScreen
+
+        session = self.index.session(workout_id) if self.index else None
+        if session is not None:
+            self.app.push_screen(SessionDetailScreen(self.index, session, self.names, self.unit))
+
+    def on_year_calendar_opened(self, message: YearCalendar.Opened) -> None:
+        from tui.screens.day_detail import DayDetailScreen
+
+        self.app.push_screen(DayDetailScreen(message.day, self.unit))
+
+
+def _new_view(key: str) -> Widget:
+    if key == "sessions":
+        table = DataTable(id="session-table", cursor_type="row")
+        for label, column in (
+            ("date", "date"),
+            ("workout", "name"),
+            ("min", "minutes"),
+            ("sets", "sets"),
+            ("volume", "volume"),
+            ("sRPE load", "load"),
+            ("ready", "readiness"),
+        ):
+            table.add_column(label, key=column)
+        return Vertical(Static(id="sessions-filter"), table)
+    if key == "progress":
+        from tui.widgets.exercise_progress import ExerciseProgress
+
+        return ExerciseProgress()
+    from tui.widgets.trends import TrendsView
+
+    return TrendsView()
+
+
+def _volume_cell(volume: float, volumes: list[float]) -> tuple[str, str]:
+    """A shade by where the day's volume stands among the year's training days."""
+    if not volumes or volume <= 0:
+        return ("·", "dim")
+    rank = bisect_left(volumes, volume) / len(volumes)
+    return (VOLUME_SHADES[min(len(VOLUME_SHADES) - 1, int(rank * len(VOLUME_SHADES)))], "green")

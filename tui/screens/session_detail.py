@@ -1,0 +1,88 @@
+"""One session from the history: every set with its e1RM, PR marks, the rest taken before
+it and its notes. `d` opens the whole day; Escape goes back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from tui.units import format_number, format_set, to_unit
+
+
+class SessionDetailScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    SessionDetailScreen { align: center middle; }
+    SessionDetailScreen > Vertical {
+        width: 78; height: 22; padding: 0 1;
+        border: round $accent; background: $surface;
+    }
+    SessionDetailScreen #session-title { height: auto; margin-bottom: 1; }
+    SessionDetailScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("d", "day", "The day", id="session.day"),
+        Binding("escape,q", "close", "Back", id="session.close"),
+    ]
+
+    def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
+        super().__init__()
+        self.index = index
+        self.session = session
+        self.names = names
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="session-title")
+            yield DataTable(id="session-sets", cursor_type="row")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        session, unit = self.session, self.unit
+        title = Text(f"{session.name or 'Workout'} · {session.day:%A %-d %B %Y}", style="bold")
+        facts = [f"{session.working_sets} working sets"]
+        facts.append(f"{format_number(to_unit(session.volume_kg, unit))} {unit} volume")
+        if session.duration_min is not None:
+            facts.append(f"{session.duration_min:.0f} min")
+        if session.session_rpe is not None:
+            facts.append(f"session RPE {session.session_rpe}")
+        if session.session_load is not None:
+            facts.append(f"load {session.session_load:.0f}")
+        title.append("\n" + " · ".join(facts), "dim")
+        if session.notes:
+            title.append(f"\n“{session.notes}”", "italic")
+        title.append("\nd: the whole day · Escape: back", "dim")
+        self.query_one("#session-title", Static).update(title)
+        table = self.query_one(DataTable)
+        table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
+        previous = None
+        for done in self.index.session_sets(session.workout_id):
+            entry = done.entry
+            name = (
+                self.names.get(entry.exercise, entry.exercise) if entry.exercise != previous else ""
+            )
+            previous = entry.exercise
+            rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
+            table.add_row(
+                name[:22],
+                format_set(entry, unit),
+                "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
+                Text("PR", "bold green") if done.is_pr else "",
+                rest,
+                entry.notes[:20],
+            )
+        self.set_focus(table)
+
+    def action_day(self) -> None:
+        from tui.screens.day_detail import DayDetailScreen
+
+        self.app.push_screen(DayDetailScreen(self.session.day, self.unit))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

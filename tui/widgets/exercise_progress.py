@@ -1,0 +1,266 @@
+"""The history screen's exercise progress: one exercise's best e1RM per session over time,
+its personal records and its sessions.
+
+    Back Squat · 120 sessions, Mar 2025 – Nov 2026            p: pick another exercise
+    ┌ e1RM (kg) ──────────────────────────┐  PR        best         on
+    │ (the chart)                         │  1 rep     140 kg       3 Mar 26
+    │                                     │  3 reps    130 kg ×4    ...
+    └─────────────────────────────────────┘  ...
+     date        top set           e1RM      sets  volume
+     Tue 24 Nov  120 kg x 5 @8     140 kg    5     2 800
+
+The chart thins a long history to its width (the best per week, month or quarter), and
+the sessions table fills in as the cursor nears its end, so a ten-year exercise opens as
+fast as a new one. Enter on a session posts `SessionChosen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+from textual_plotext import PlotextPlot
+
+from tui.units import format_set, format_weight, to_unit
+from tui.widgets.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
+
+if TYPE_CHECKING:
+    from storage.history import ExerciseSession, HistoryIndex, PersonalRecord
+
+LINE_COLOR = "green"
+BEST_COLOR = "orange"  # plotext's name for ANSI yellow
+PAGE = 100  # session rows added at a time
+PR_LABELS = {"Session volume": "Volume"}
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %y}"
+
+
+class ExerciseProgress(Vertical):
+    """Call `show(index, exercise_id, names, unit)`, or `show_empty()` while none is picked.
+    `focus()` focuses the sessions table (arrows move, Enter opens a session)."""
+
+    DEFAULT_CSS = """
+    ExerciseProgress { height: 1fr; }
+    ExerciseProgress > #progress-title { height: 1; }
+    ExerciseProgress > #progress-top { height: 9; }
+    ExerciseProgress #progress-plot { width: 1fr; }
+    ExerciseProgress #progress-no-chart {
+        width: 1fr; height: 1fr; content-align: center middle; color: $text-muted;
+    }
+    ExerciseProgress #progress-records { width: 33; height: 9; margin-left: 1; }
+    ExerciseProgress > #progress-sessions { height: 1fr; }
+    ExerciseProgress > #progress-empty {
+        height: 1fr; content-align: center middle; color: $text-muted;
+    }
+    """
+
+    class SessionChosen(Message):
+        """Enter on a session: the screen opens the workout."""
+
+        def __init__(self, workout_id: str, day: date | None = None) -> None:
+            super().__init__()
+            self.workout_id = workout_id
+            self.day = day
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.exercise_id: str | None = None
+        self.unit = "kg"
+        self._sessions: list[ExerciseSession] = []  # newest first
+        self._shown = 0  # session rows in the table
+        self._drawn: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress-title")
+        with Horizontal(id="progress-top"):
+            yield PlotextPlot(id="progress-plot")
+            yield Static(id="progress-no-chart")
+            yield Static(id="progress-records")
+        yield DataTable(id="progress-sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="progress-empty")
+
+    def on_mount(self) -> None:
+        self._columns()
+        if self.exercise_id is None:
+            self.show_empty()
+
+    def focus(self, scroll_visible: bool = True) -> ExerciseProgress:
+        self.query_one(DataTable).focus(scroll_visible)
+        return self
+
+    # -- public ------------------------------------------------------------------------------
+
+    def show_empty(self, text: str = "No exercise picked: p picks one") -> None:
+        self.exercise_id = None
+        self._drawn = None
+        self._sessions = []
+        self._set_parts(False)
+        self.query_one("#progress-empty", Static).update(text)
+
+    def show(
+        self,
+        index: HistoryIndex,
+        exercise_id: str,
+        names: Mapping[str, str],
+        unit: str,
+    ) -> None:
+        stamp = (index, exercise_id, unit)  # the index itself: an id() could be reused
+        if self._drawn is not None and all(
+            a is b or a == b for a, b in zip(stamp, self._drawn, strict=True)
+        ):
+            return  # nothing changed: keep the cursor where it is
+        name = names.get(exercise_id, exercise_id)
+        sessions = index.exercise_sessions(exercise_id)
+        self.exercise_id, self.unit = exercise_id, unit
+        if not sessions:
+            self.show_empty(f"No sessions of {name} yet: p picks another exercise")
+            self.exercise_id = exercise_id
+            return
+        self._drawn = stamp
+        self._set_parts(True)
+        self._title(name, sessions)
+        self._chart(name, sessions)
+        self._records(index.records(exercise_id))
+        self._sessions = sessions[::-1]
+        self._columns()
+        self._shown = 0
+        self._more_rows()
+
+    # -- parts ---------------------------------------------------------------------------------
+
+    def _set_parts(self, shown: bool) -> None:
+        for selector in ("#progress-title", "#progress-top", "#progress-sessions"):
+            self.query_one(selector).display = shown
+        self.query_one("#progress-empty").display = not shown
+
+    def _title(self, name: str, sessions: list[ExerciseSession]) -> None:
+        first, last = sessions[0].day, sessions[-1].day
+        count = len(sessions)
+        text = Text(name, style="bold")
+        text.append(f" · {count} session{'s' if count != 1 else ''}")
+        if first.year != last.year or first.month != last.month:
+            text.append(f", {first:%b %Y} – {last:%b %Y}")
+        else:
+            text.append(f", {first:%b %Y}")
+        title = Table.grid(expand=True)
+        title.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        title.add_column(justify="right", no_wrap=True)
+        title.add_row(text, Text("p: pick another exercise", style="dim"))
+        self.query_one("#progress-title", Static).update(title)
+
+    def _chart(self, name: str, sessions: list[ExerciseSession]) -> None:
+        plot = self.query_one(PlotextPlot)
+        no_chart = self.query_one("#progress-no-chart", Static)
+        values = [(s.day, to_unit(s.best_e1rm_kg, self.unit)) for s in sessions if s.best_e1rm_kg]
+        if not values:
+            plot.display = False
+            no_chart.display = True
+            no_chart.update(
+                f"No e1RM to chart: {name} has no sets with an external weight "
+                "(bodyweight sets have none)."
+            )
+            return
+        plot.display = True
+        no_chart.display = False
+        first, last = values[0][0], values[-1][0]
+        columns = max((plot.size.width or 46) - 8, 20)
+        # one point per session while they fit, the best of each week, month... if not
+        kind = (
+            "day" if len(values) <= 2 * columns else bucket_kind((last - first).days + 1, columns)
+        )
+        points = thin(values, kind, max)
+        plt = plot.plt
+        plt.clear_figure()
+        xs = [x for x, _y in points]
+        ys = [y for _x, y in points]
+        plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
+        best = max(points, key=lambda p: p[1])
+        plt.scatter([best[0]], [best[1]], marker="*", color=BEST_COLOR)
+        if first != last:
+            plt.xlim(first.toordinal(), last.toordinal())
+        plt.xticks(*date_ticks(first, last, 3))
+        y_axis(plt, ys, count=4)
+        each = "per session" if kind == "day" else f"{BUCKET_WORDS[kind]} best"
+        plt.title(f"e1RM {self.unit}, {each}, * top")
+        plot.refresh()
+
+    def _records(self, records: list[PersonalRecord]) -> None:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, style="dim")
+        table.add_row(Text("PR", "bold"), Text("best", "bold"), Text("on", "bold"))
+        for record in records:
+            label = PR_LABELS.get(record.label, record.label)
+            if record.day is None:
+                table.add_row(label, Text("—", "dim"), "")
+                continue
+            if record.label == "Most reps":
+                value = f"{record.reps}"
+                if record.entry is not None and record.entry.weight_kg > 0:
+                    value += f" × {format_weight(record.entry.weight_kg, self.unit)}"
+                elif record.entry is not None and record.entry.bodyweight:
+                    value += " × bw"
+            elif record.label.endswith(("rep", "reps")):
+                value = format_weight(record.value_kg, self.unit)
+                wanted = int(record.label.split()[0])
+                if record.reps is not None and record.reps > wanted:
+                    value += f" ×{record.reps}"
+            else:
+                value = format_weight(record.value_kg, self.unit)
+            table.add_row(label, value, _day(record.day))
+        self.query_one("#progress-records", Static).update(table)
+
+    def _columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, key in (
+            ("date", "date"),
+            ("top set", "top"),
+            ("e1RM", "e1rm"),
+            ("sets", "sets"),
+            (f"volume {self.unit}", "volume"),
+        ):
+            table.add_column(label, key=key)
+
+    def _more_rows(self) -> None:
+        """The next page of sessions, newest first."""
+        table = self.query_one(DataTable)
+        rows = self._sessions[self._shown : self._shown + PAGE]
+        for session in rows:
+            top = session.top_set or (session.sets[0] if session.sets else None)
+            table.add_row(
+                f"{session.day:%a} {_day(session.day)}",
+                "" if top is None else format_set(top, self.unit),
+                ""
+                if session.best_e1rm_kg is None
+                else format_weight(session.best_e1rm_kg, self.unit),
+                str(session.working_sets),
+                f"{to_unit(session.volume_kg, self.unit):.0f}",
+                key=f"{self._shown}:{session.workout_id}",
+            )
+            self._shown += 1
+
+    # -- events --------------------------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._shown - 10 and self._shown < len(self._sessions):
+            self._more_rows()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = event.cursor_row
+        if 0 <= row < len(self._sessions):
+            session = self._sessions[row]
+            self.post_message(self.SessionChosen(session.workout_id, session.day))
