@@ -10,11 +10,12 @@ makes the app draw):
   happens off the UI thread), then, informational, until the calendar shows the log
   aggregated and until every morning's score is worked out;
 - rounds of every view and key: Tab to each view (calendar, sessions, progress, trends);
-  in the calendar the arrows (day, week), PgUp/PgDn (month), `[`/`]` (year) and `v`
-  (shade by readiness or volume); in the sessions a move down the table, Enter (the
-  session's sets) and Escape; in the progress view a move down its sessions; in the trends
-  the span and chart keys. The first round runs while the mornings are still being scored
-  on a thread (keys must not wait for it), the others once it is done.
+  in the calendar the arrows (day, week), PgUp/PgDn (month), `[`/`]` (year), `v`
+  (shade by readiness or volume), Enter (the day's detail) and Escape; in the sessions a
+  move down the table, Enter (the session's sets) and Escape; in the progress view a move
+  down its sessions; in the trends the span and chart keys. The first round runs while the
+  mornings are still being scored on a thread (keys must not wait for it), the others once
+  it is done.
 
 The reference: a bare Textual app with the same shape (a ContentSwitcher of a 54x8 text
 grid, a DataTable of as many rows as the log has workouts, and two text views), timed the
@@ -181,6 +182,8 @@ async def one_round(app: App, frames: Frames, screen: HistoryScreen) -> Results:
         add(CALENDAR, await press(app, frames, key, re.compile(r"\d{4}  "), moved))
     for _ in range(2):
         add(CALENDAR, await press(app, frames, "v", ANY, changed(lambda: screen.shade_by)))
+    add(CALENDAR, await press(app, frames, "enter", re.compile("That morning")))
+    add(CALENDAR, await press(app, frames, "escape", ANY, lambda: app.screen is screen))
     add(VIEW, await press(app, frames, "tab", re.compile("sessions, newest first")))
     for _ in range(3):
         moved = changed(lambda: table.cursor_row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -121,3 +122,34 @@ def write_demo_log(tmp_path: Path, weeks: int = 6) -> Path:
         env={**os.environ, **isolated(tmp_path)},
     )
     return log
+
+
+def is_grey(code: str) -> bool:
+    """Whether a 256-colour code ('38;5;N') is a grey: black, white, the grey ramp, or a
+    colour cube entry with equal red, green and blue."""
+    index = int(code[5:])
+    if index < 16:
+        return index in (0, 7, 8, 15)
+    if index >= 232:
+        return True
+    red, green, blue = (index - 16) // 36, (index - 16) // 6 % 6, (index - 16) % 6
+    return red == green == blue
+
+
+def sgr_colours(term: Terminal) -> set[str]:
+    """The SGR colour codes on screen: '38;5;N', '48;5;N' (256 colours), '38;2;..' (true
+    colour) and 30-37/90-97, 40-47/100-107 (the 16 colours)."""
+    codes: set[str] = set()
+    for sequence in re.findall(r"\x1b\[([0-9;]*)m", term.screen(escapes=True)):
+        parts = sequence.split(";")
+        i = 0
+        while i < len(parts):
+            if parts[i] in ("38", "48") and i + 1 < len(parts):
+                width = 3 if parts[i + 1] == "5" else 5
+                codes.add(";".join(parts[i : i + width]))
+                i += width
+            else:
+                if parts[i] and (30 <= int(parts[i]) <= 49 or 90 <= int(parts[i]) <= 107):
+                    codes.add(parts[i])
+                i += 1
+    return codes

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from storage.errors import CorruptLogError
 from storage.models import RestPeriod
 from storage.repository import Repository
-from tests.terminal import Terminal
+from tests.terminal import Terminal, is_grey, sgr_colours
 from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
 from tui.screens.help import HelpScreen
@@ -320,44 +320,13 @@ def test_hang_up_saves_and_exits_cleanly(tmp_path: Path) -> None:
 # -- colours -----------------------------------------------------------------------------
 
 
-def _grey(code: str) -> bool:
-    """Whether a 256-colour code ('38;5;N') is a grey: black, white, the grey ramp, or a
-    colour cube entry with equal red, green and blue."""
-    index = int(code[5:])
-    if index < 16:
-        return index in (0, 7, 8, 15)
-    if index >= 232:
-        return True
-    red, green, blue = (index - 16) // 36, (index - 16) // 6 % 6, (index - 16) % 6
-    return red == green == blue
-
-
-def _colours(term: Terminal) -> set[str]:
-    """The SGR colour codes on screen: '38;5;N', '48;5;N' (256 colours), '38;2;..' (true
-    colour) and 30-37/90-97, 40-47/100-107 (the 16 colours)."""
-    codes: set[str] = set()
-    for sequence in re.findall(r"\x1b\[([0-9;]*)m", term.screen(escapes=True)):
-        parts = sequence.split(";")
-        i = 0
-        while i < len(parts):
-            if parts[i] in ("38", "48") and i + 1 < len(parts):
-                width = 3 if parts[i + 1] == "5" else 5
-                codes.add(";".join(parts[i : i + width]))
-                i += width
-            else:
-                if parts[i] and (30 <= int(parts[i]) <= 49 or 90 <= int(parts[i]) <= 107):
-                    codes.add(parts[i])
-                i += 1
-    return codes
-
-
 @pytest.mark.parametrize(
     ("env", "allowed"),
     [
         # NO_COLOR: greys only (and the terminal's default colours, 39/49)
         (
             {"NO_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": ""},
-            lambda code: code in ("39", "49") or (code[:5] in ("38;5;", "48;5;") and _grey(code)),
+            lambda code: code in ("39", "49") or (code[:5] in ("38;5;", "48;5;") and is_grey(code)),
         ),
         # TERM=xterm: the 16 colours, no 256-colour or true-colour codes
         (
@@ -373,11 +342,11 @@ def test_runs_without_colour_or_with_16(tmp_path: Path, env: dict, allowed) -> N
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, env={**env, "XDG_CONFIG_HOME": str(tmp_path)}) as term:
         term.wait_for("14 days")  # home, with its score worked out
-        codes = _colours(term)
+        codes = sgr_colours(term)
         assert codes and all(allowed(code) for code in codes), sorted(codes)
         term.keys("?")
         term.wait_for("Everywhere")
-        codes = _colours(term)
+        codes = sgr_colours(term)
         assert all(allowed(code) for code in codes), sorted(codes)
         term.keys("Escape")  # alone: Escape and q at once would be alt+q
         deadline = time.monotonic() + 10
