@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -48,7 +47,7 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.binding import Binding  # noqa: E402
 from textual.containers import Vertical  # noqa: E402
 from textual.widgets import ContentSwitcher, DataTable, Static  # noqa: E402
-from timing import p95  # noqa: E402
+from timing import p95, summary  # noqa: E402
 
 from storage.repository import Repository  # noqa: E402
 from tui.app import RestdayApp  # noqa: E402
@@ -264,15 +263,6 @@ async def bench_reference(rows: int, rounds: int) -> Results:
 # -- report ------------------------------------------------------------------------------
 
 
-def line(name: str, values: list[float]) -> str:
-    if len(values) == 1:
-        return f"  {name:<46} {values[0]:8.1f} ms"
-    return (
-        f"  {name:<46} n={len(values):<4} median {statistics.median(values):6.1f}  "
-        f"p95 {p95(values):6.1f}  max {max(values):6.1f} ms"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", type=int, default=520, help="log length (default 520)")
@@ -290,10 +280,10 @@ def main() -> int:
     print(f"\nHistory, key to the answer on screen, {SIZE[0]}x{SIZE[1]}:")
     print("restday (10-year log)" if args.weeks == 520 else f"restday ({args.weeks}-week log)")
     for name, values in restday.items():
-        print(line(name, values))
+        print(summary(name, values, width=46, decimals=1))
     print(f"reference (bare Textual app: a ContentSwitcher, a DataTable of {workouts} rows)")
     for name, values in reference.items():
-        print(line(name, values))
+        print(summary(name, values, width=46, decimals=1))
 
     measured = [ms for name, values in restday.items() if "(info)" not in name for ms in values]
     worst = max(measured)

@@ -42,7 +42,6 @@ import asyncio
 import gc
 import re
 import shutil
-import statistics
 import sys
 import tempfile
 import threading
@@ -62,7 +61,7 @@ from screens import FakeClock, Frames, build_log, timed_key  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input, OptionList  # noqa: E402
-from timing import p95  # noqa: E402
+from timing import p95, summary  # noqa: E402
 
 from storage.exercise_library import BUILTIN_BY_ID  # noqa: E402
 from storage.models import SetEntry  # noqa: E402
@@ -363,15 +362,6 @@ async def bench_reference(log_copy: Path, n_sets: int) -> Results:
 # -- report ------------------------------------------------------------------------------
 
 
-def line(name: str, values: list[float]) -> str:
-    if not values:
-        return f"  {name:<36} (none)"
-    return (
-        f"  {name:<36} n={len(values):<4} median {statistics.median(values):6.2f}  "
-        f"p95 {p95(values):6.2f}  max {max(values):6.2f} ms"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", type=int, default=200, help="sets to log (default 200)")
@@ -389,10 +379,10 @@ def main() -> int:
     print(f"\nEnter to the set on screen, {n_sets} sets (+ info rows), {SIZE[0]}x{SIZE[1]}:")
     print("restday (10-year log)" if args.weeks == 520 else f"restday ({args.weeks}-week log)")
     for name, values in restday.items():
-        print(line(name, values))
+        print(summary(name, values))
     print("reference (bare Textual app: Input + DataTable; same saves on a thread)")
     for name, values in reference.items():
-        print(line(name, values))
+        print(summary(name, values))
 
     callers: dict[str, list[float]] = {}
     for ms, caller in lock.waits:

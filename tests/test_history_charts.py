@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
@@ -15,7 +16,6 @@ from textual.widgets import DataTable, Footer
 from textual_plotext import PlotextPlot
 
 from scoring.mornings import MorningScore
-from storage.demo import generate_demo, write_demo
 from storage.exercise_library import BUILTIN_BY_ID
 from storage.history import HistoryIndex
 from storage.models import LB_PER_KG
@@ -32,15 +32,9 @@ NAMES = {exercise_id: exercise.name for exercise_id, exercise in BUILTIN_BY_ID.i
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> HistoryIndex:
-    path = tmp_path_factory.mktemp("charts") / "log.json"
-    repo = Repository(path, clock=FakeClock(NOW))
-    repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    write_demo(
-        repo,
-        generate_demo(TODAY, weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=NOW),
-    )
-    return HistoryIndex.build(repo)
+def index(demo_log: Path) -> HistoryIndex:
+    with Repository(demo_log, clock=FakeClock(NOW), read_only=True) as repo:
+        return HistoryIndex.build(repo)
 
 
 class ChartApp(App):

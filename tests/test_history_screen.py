@@ -186,6 +186,18 @@ async def test_logged_elsewhere_then_back_in_history(tmp_path: Path, demo_log: P
         assert screen.index.days[TODAY].working_sets >= 1
 
 
+async def test_scoring_pauses_while_history_is_not_on_show(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await pilot.press("h")
+        assert screen.scorer.paused
+        await pilot.press("y")
+        assert not screen.scorer.paused
+        await eventually(pilot, lambda: screen.scorer.done, timeout=20)
+        assert screen.mornings[TODAY].readiness is not None
+
+
 async def test_an_empty_log(tmp_path: Path) -> None:
     app = history_app(tmp_path, None)
     async with app.run_test(size=SIZE) as pilot:

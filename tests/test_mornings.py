@@ -3,15 +3,13 @@ score the home screen's 14-day history gives for the same mornings."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from scoring import assess
 from scoring.mornings import morning_scores
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
 from storage.repository import Repository
 from storage.score_window import read_span, read_window
 from tests.clock import FakeClock
@@ -20,15 +18,9 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory: pytest.TempPathFactory) -> Repository:
-    path = tmp_path_factory.mktemp("mornings") / "log.json"
-    repo = Repository(path, clock=FakeClock(NOW))
-    repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    write_demo(
-        repo,
-        generate_demo(NOW.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=NOW),
-    )
-    return repo
+def repo(demo_log: Path) -> Repository:
+    """The 12-week demo log (conftest.py), read only."""
+    return Repository(demo_log, clock=FakeClock(NOW), read_only=True)
 
 
 def test_each_morning_scores_as_the_home_screens_history(repo: Repository) -> None:

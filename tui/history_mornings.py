@@ -29,6 +29,7 @@ class MorningScorer:
         self.scores: dict[date, object] = {}  # scoring.mornings.MorningScore by day
         self._queue: list[list[date]] = []
         self._busy = False
+        self._paused = False
         self._stale: set[date] = set()  # scored before the log changed
         self._generation = 0
 
@@ -52,12 +53,25 @@ class MorningScorer:
             self._queue.insert(0, missing)
             self._next()
 
+    def pause(self) -> None:
+        """Score no more stretches until `resume` (the screen is not on show: the keys of
+        the one that is should not share the interpreter with the scoring)."""
+        self._paused = True
+
+    def resume(self) -> None:
+        self._paused = False
+        self._next()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
     @property
     def done(self) -> bool:
         return not self._queue and not self._busy
 
     def _next(self) -> None:
-        if self._busy or not self._queue:
+        if self._busy or self._paused or not self._queue:
             return
         days = self._queue.pop(0)
         days = [d for d in days if d not in self.scores or d in self._stale]
@@ -91,6 +105,7 @@ class MorningScorer:
 
     def _finished(self, scores: dict[date, object], generation: int) -> None:
         self._busy = False
+        self._paused = False
         if generation == self._generation:
             self.scores.update(scores)
             self._stale.difference_update(scores)

@@ -142,8 +142,12 @@ class HistoryScreen(Screen):
         self.build()
 
     def on_screen_resume(self) -> None:
+        self.scorer.resume()
         if self.index is not None:
             self.build()  # the log may have changed on another screen
+
+    def on_screen_suspend(self) -> None:
+        self.scorer.pause()
 
     # -- reading the log -------------------------------------------------------------------
 
