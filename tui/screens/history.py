@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import gc
 from bisect import bisect_left
 from concurrent.futures import Future
@@ -176,11 +177,13 @@ class HistoryScreen(Screen):
         self._loading = self._in_background(self.app.store.after_saves(read), self._built)
 
     def _in_background(self, future: Future, then) -> Future:
+        """`then(future)` on the UI thread, in the app's context, once `future` is done."""
         loop = asyncio.get_running_loop()
+        context = contextvars.copy_context()
 
         def done(f: Future) -> None:
             with contextlib.suppress(RuntimeError):  # the app has closed
-                loop.call_soon_threadsafe(then, f)
+                loop.call_soon_threadsafe(then, f, context=context)
 
         future.add_done_callback(done)
         return future
