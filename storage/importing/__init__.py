@@ -1,0 +1,1 @@
+"""Bringing other apps' exports (Strong, Hevy, FitNotes) and restday's own into the log."""

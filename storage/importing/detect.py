@@ -1,0 +1,43 @@
+"""Which app wrote an export, from its first line: Strong, Hevy, FitNotes, or restday's own
+JSON."""
+
+from __future__ import annotations
+
+import csv
+
+from storage.importing.csv_rows import first_line, header_key, sniff_delimiter, strip_bom
+from storage.importing.errors import UnknownFormat
+from storage.importing.fitnotes import fitnotes_column
+from storage.importing.strong import strong_column
+
+FORMATS = ("strong", "hevy", "fitnotes", "restday")
+
+
+def header_fields(line: str) -> list[str]:
+    """The header line's cells, as `header_key` spells them."""
+    try:
+        cells = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
+    except csv.Error:
+        return []
+    return [header_key(cell) for cell in cells]
+
+
+def detect(text: str) -> str:
+    """ "strong", "hevy", "fitnotes" or "restday" for an export's text; UnknownFormat when
+    it is none of them."""
+    if strip_bom(text).lstrip().startswith("{"):
+        return "restday"
+    line = first_line(text)
+    keys = set(header_fields(line))
+    if {"exercise_title", "start_time"} <= keys:
+        return "hevy"
+    strong = {strong_column(key) for key in keys}
+    if {"date", "exercise", "set_order"} <= strong:
+        return "strong"
+    fitnotes = {fitnotes_column(key) for key in keys}
+    if {"date", "exercise", "category"} <= fitnotes:
+        return "fitnotes"
+    shown = line if len(line) <= 60 else line[:57] + "..."
+    raise UnknownFormat(
+        f"not a Strong, Hevy, FitNotes or restday export: its first line is {shown!r}"
+    )
