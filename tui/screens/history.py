@@ -360,7 +360,7 @@ class HistoryScreen(Screen):
         for session in sessions:
             self._session_rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
-                f"{session.day:%a %-d %b %Y}",
+                f"{session.day:%a %-d %b %y}",
                 (session.name or "Workout")[:18],
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
