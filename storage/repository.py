@@ -273,6 +273,12 @@ class Repository:
         self._apply(lambda: self._put(settings))
         return settings
 
+    def clear_settings(self) -> None:
+        """Remove the log's settings record (an import puts an export's own in its place)."""
+        for doc in list(self._docs(Settings)):
+            settings_id = doc["id"]
+            self._apply(lambda settings_id=settings_id: self._delete(Settings.TABLE, settings_id))
+
     @property
     def timezone(self) -> str:
         return self.settings().timezone or machine_timezone()

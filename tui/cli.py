@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     locate = commands.add_parser("locate", help="print where the log, backups and config live")
     locate.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+
+    from tui.export_command import add_export_parser
+    from tui.import_command import add_import_parser
+
+    add_import_parser(commands, db_help)
+    add_export_parser(commands, db_help)
     return parser
 
 
@@ -136,6 +142,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_locate(args.db)
         if args.command == "status":
             return cmd_status(args.db, args.at, as_json=args.json)
+        if args.command == "import":
+            from tui.import_command import cmd_import
+
+            return cmd_import(
+                args.db, args.file, source=args.source, unit=args.unit, dry_run=args.dry_run
+            )
+        if args.command == "export":
+            from tui.export_command import cmd_export
+
+            return cmd_export(args.db, args.format, args.output)
         return cmd_open(args.db, demo=args.demo)
     except KeyboardInterrupt:
         return 130

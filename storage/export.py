@@ -1,0 +1,158 @@
+"""`restday export`: the whole log as restday JSON (which `restday import` reads back
+exactly), or as CSV, one row per set, for spreadsheets.
+
+The JSON holds every stored record as the log stores it (`Record.to_doc`), in the order the
+repository reads them, so that importing it into an empty log and exporting again gives the
+same bytes (apart from `exported`, the moment of the export):
+
+    {"restday_export": 1, "exported": "...", "log_schema": 1,
+     "settings": {...} | null, "exercises": [...], "templates": [...], "workouts": [...],
+     "sets": [...], "recoveries": [...], "symptoms": [...], "rest_period": {...} | null}
+
+`settings` is null while the log holds no settings of its own (restday's defaults apply);
+`exercises` are the user's own: the built-in library is restday's, not the log's, and sets
+refer to its exercises by their ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import orjson
+
+from storage.models import LB_PER_KG, SCHEMA_VERSION, Exercise, Settings, Workout
+from storage.repository import Repository
+
+EXPORT_FORMAT = "restday_export"
+EXPORT_VERSION = 1
+
+# The lists of an export, in the order they are written and imported (what is referred to
+# comes before what refers to it).
+SECTIONS: tuple[str, ...] = (
+    "exercises",
+    "templates",
+    "workouts",
+    "sets",
+    "recoveries",
+    "symptoms",
+)
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "Date",
+    "Time",
+    "Workout",
+    "Exercise",
+    "Set",
+    "Weight",
+    "Unit",
+    "Reps",
+    "RPE",
+    "Warm-up",
+    "Bodyweight",
+    "Rest (s)",
+    "Notes",
+    "Workout notes",
+    "Workout duration (min)",
+    "Session RPE",
+)
+
+
+def stored_settings(repo: Repository) -> Settings | None:
+    """The log's own settings, or None while it has none (restday's defaults apply: then
+    each `settings()` call makes a new default record, with a new id)."""
+    first, second = repo.settings(), repo.settings()
+    return first if first.id == second.id else None
+
+
+def user_exercises(repo: Repository) -> list[Exercise]:
+    """The exercises the log holds: the user's own (the built-in library is restday's)."""
+    return [e for e in repo.exercises() if not e.builtin]
+
+
+def export_document(repo: Repository) -> dict[str, Any]:
+    """The export as a JSON-ready dict."""
+    settings = stored_settings(repo)
+    rest = repo.rest_period()
+    records = {
+        "exercises": user_exercises(repo),
+        "templates": repo.templates(),
+        "workouts": repo.workouts(),
+        "sets": repo.sets(),
+        "recoveries": repo.recoveries(),
+        "symptoms": repo.symptoms(),
+    }
+    document: dict[str, Any] = {
+        EXPORT_FORMAT: EXPORT_VERSION,
+        "exported": repo.now().isoformat(timespec="seconds"),
+        "log_schema": SCHEMA_VERSION,
+        "settings": None if settings is None else settings.to_doc(),
+    }
+    for section in SECTIONS:
+        document[section] = [record.to_doc() for record in records[section]]
+    document["rest_period"] = None if rest is None else rest.to_doc()
+    return document
+
+
+def export_json(repo: Repository) -> str:
+    """The whole log as restday JSON (indented, one key per line; ends with a newline)."""
+    return orjson.dumps(export_document(repo), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def export_csv(repo: Repository) -> str:
+    """One row per set (warm-ups included), oldest first, weights in the user's unit; the
+    date is the training day (a set after midnight, before the day's rollover hour, belongs
+    to the evening before), the time is local."""
+    unit = repo.settings().unit
+    zone = ZoneInfo(repo.timezone)
+    names = {e.id: e.name for e in repo.exercises()}
+    workouts: dict[str, Workout] = {w.id: w for w in repo.workouts()}
+    numbers: Counter[tuple[str, str]] = Counter()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in repo.sets():
+        workout = workouts.get(entry.workout)
+        numbers[(entry.workout, entry.exercise)] += 1
+        local = entry.timestamp.astimezone(zone)
+        day = entry.day or local.date()
+        weight = entry.weight_kg * LB_PER_KG if unit == "lb" else entry.weight_kg
+        writer.writerow(
+            (
+                day.isoformat(),
+                local.strftime("%H:%M"),
+                workout.name if workout else "",
+                names.get(entry.exercise, entry.exercise),
+                numbers[(entry.workout, entry.exercise)],
+                _number(weight),
+                unit,
+                entry.reps,
+                "" if entry.rpe is None else _number(entry.rpe),
+                _yes_no(entry.warmup),
+                _yes_no(entry.bodyweight),
+                "" if entry.rest_s is None else entry.rest_s,
+                entry.notes,
+                workout.notes if workout else "",
+                _duration(workout),
+                "" if workout is None or workout.session_rpe is None else workout.session_rpe,
+            )
+        )
+    return out.getvalue()
+
+
+def _number(value: float) -> str:
+    """At most two decimals, none when whole: 100, 102.5, 220.46."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _duration(workout: Workout | None) -> str:
+    minutes = None if workout is None else workout.duration_minutes
+    return "" if minutes is None else str(round(minutes))

@@ -1,0 +1,210 @@
+"""`restday import FILE`: another app's export (Strong, Hevy, FitNotes) or restday's own,
+into the log, in one save; `--dry-run` says what would come in and writes nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+FORMATS = ("strong", "hevy", "fitnotes", "restday")
+PROGRESS_FROM_ROWS = 2000  # a file this big shows a progress bar (on a terminal)
+MAX_LINES_SHOWN = 40  # line numbers listed for one reason a row was skipped
+
+
+def add_import_parser(commands, db_help: str) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="bring in a Strong, Hevy or FitNotes export, or a restday export",
+        description="Bring the workouts of another app's export into the log. The format "
+        "is told from the file's first line unless --from says. Importing the same file "
+        "again adds nothing.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the export: a .csv file, or restday JSON")
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    parser.add_argument("--from", dest="source", choices=FORMATS, help="the file's format")
+    parser.add_argument(
+        "--unit",
+        choices=("kg", "lb"),
+        help="the unit of the file's weights, where the file does not say",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would come in; write nothing"
+    )
+
+
+def cmd_import(
+    db: str | None, file: str, *, source: str | None, unit: str | None, dry_run: bool
+) -> int:
+    from storage.importing.detect import detect
+    from tui.cli import CommandError, _open_repository
+
+    text = _read_text(Path(file))
+    source = source or detect(text)
+    repo = _open_repository(db)
+    if source == "restday":
+        return _import_restday(repo, text, dry_run=dry_run)
+    parsed = _reader(source)(text)
+    unit = unit or _ask_unit(file, parsed)
+    from storage.importing.plan import plan_import, write_plan
+
+    settings = repo.settings()
+    with _Progress(len(parsed.rows), "Reading rows") as progress:
+        plan = plan_import(
+            parsed,
+            exercises=repo.exercises(),
+            unit=unit,
+            timezone=repo.timezone,
+            rollover_hour=settings.rollover_hour,
+            now=repo.now(),
+            exists=lambda workout_id: repo.workout(workout_id) is not None,
+            progress=progress.update,
+        )
+    _print_summary(plan, file)
+    if dry_run:
+        print("Dry run: nothing was written.")
+        return 0
+    if not plan.sets:
+        print("Nothing new to import.")
+        return 0
+    with _Progress(len(plan.sets), "Writing the log", counted=False):
+        written = write_plan(repo, plan)
+    from storage.recent_log import write_recent
+
+    write_recent(repo)
+    if written < len(plan.sets):
+        raise CommandError("some workouts reached the log from elsewhere meanwhile")
+    print(f"Imported {written} sets in {len(plan.workouts)} workouts into {repo.path}.")
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    from tui.cli import CommandError
+
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CommandError(
+            f"{path} is not UTF-8 text (byte {exc.start}): export it again as CSV"
+        ) from None
+
+
+def _reader(source: str):
+    if source == "strong":
+        from storage.importing.strong import read_strong
+
+        return read_strong
+    if source == "hevy":
+        from storage.importing.hevy import read_hevy
+
+        return read_hevy
+    from storage.importing.fitnotes import read_fitnotes
+
+    return read_fitnotes
+
+
+def _ask_unit(file: str, parsed) -> str | None:
+    """The unit for weights the file gives none for: asked on a terminal, else an error."""
+    from storage.importing.plan import needs_unit
+    from tui.cli import CommandError
+
+    if not needs_unit(parsed):
+        return None
+    question = f"{file} does not say whether its weights are kg or lb"
+    if not sys.stdin.isatty():
+        raise CommandError(f"{question}: pass --unit kg or --unit lb")
+    while True:
+        try:
+            answer = input(f"{question}. Which is it? [kg/lb] ").strip().casefold()
+        except EOFError:
+            raise CommandError(f"{question}: pass --unit kg or --unit lb") from None
+        if answer in ("kg", "lb", "lbs"):
+            return answer[:2]
+        print("Type kg or lb.")
+
+
+def _print_summary(plan, file: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from storage.importing.names import describe_muscles
+
+    console = Console(highlight=False)
+    sets = len(plan.sets)
+    head = f"[bold]{escape(file)}[/]: {escape(plan.source)}"
+    if plan.workouts:
+        head += (
+            f" · {len(plan.workouts)} workouts, {sets} sets, "
+            f"{plan.first_day:%-d %b %Y} to {plan.last_day:%-d %b %Y}"
+        )
+    console.print(head)
+    if plan.already:
+        console.print(f"{plan.already} workouts are in the log already (imported before): kept")
+    renamed = sorted((name, ours) for name, ours in plan.mapped.items() if name != ours)
+    if renamed:
+        console.print(f"Names matched to restday's exercises ({len(renamed)}):")
+        for name, ours in renamed:
+            console.print(f"  {escape(name)} → {escape(ours)}")
+    if plan.new_exercises:
+        console.print(f"New exercises ({len(plan.new_exercises)}), muscles guessed: check them")
+        for exercise in sorted(plan.new_exercises, key=lambda e: e.name.casefold()):
+            console.print(
+                f"  {escape(exercise.name)}: {escape(describe_muscles(exercise.muscles))}"
+            )
+    for what, count in sorted(plan.adjustments.items()):
+        console.print(f"{what}: {count} sets")
+    if plan.skipped:
+        console.print(f"Skipped rows ({len(plan.skipped)}), not imported:")
+        by_reason: dict[str, list[int]] = defaultdict(list)
+        for skipped in plan.skipped:
+            by_reason[skipped.reason].append(skipped.line)
+        for reason, lines in by_reason.items():
+            where = "line" if len(lines) == 1 else f"{len(lines)} rows, lines"
+            shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN]))
+            if len(lines) > MAX_LINES_SHOWN:
+                shown += f" and {len(lines) - MAX_LINES_SHOWN} more"
+            console.print(f"  {where} {shown}: {escape(reason)}")
+
+
+def _import_restday(repo, text: str, *, dry_run: bool) -> int:
+    from storage.importing.restday_json import import_restday_export
+
+    summary = import_restday_export(repo, text, dry_run=dry_run)
+    print(summary)
+    if dry_run:
+        print("Dry run: nothing was written.")
+    else:
+        from storage.recent_log import write_recent
+
+        write_recent(repo)
+    return 0
+
+
+class _Progress:
+    """A bar on stderr while a big file is read, or written (only on a terminal)."""
+
+    def __init__(self, rows: int, what: str, *, counted: bool = True) -> None:
+        self.rows = rows
+        self.what = what
+        self.counted = counted  # else a bar that only says it is busy
+        self._bar = None
+
+    def __enter__(self) -> _Progress:
+        if self.rows >= PROGRESS_FROM_ROWS and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task(self.what, total=self.rows if self.counted else None)
+        return self
+
+    def update(self, done: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
