@@ -90,19 +90,19 @@ async def press(
     pattern: re.Pattern[str] = ANY,
     answered: Callable[[], bool] = lambda: True,
 ) -> float:
-    """Send `key`; milliseconds until the first frame matching `pattern` composed once
-    `answered()` holds (the key has been handled). Only polls: never makes the app draw."""
+    """Send `key`; milliseconds until the first frame matching `pattern` that was composed
+    once `answered()` held (the key had been handled). Only polls: never makes the app
+    draw."""
     frames.clear()
+    frames.probe = answered
     start = time.perf_counter()
     app._driver.send_message(events.Key(key, KEYS.get(key, key)))
-    handled_at: float | None = None
+    seen = 0
     while True:
-        if handled_at is None and answered():
-            handled_at = time.perf_counter()
-        if handled_at is not None:
-            for at, text in zip(frames.times, frames.texts, strict=True):
-                if at >= handled_at and pattern.search(frames.plain(text)):
-                    return (at - start) * 1000
+        for i in range(seen, len(frames.times)):
+            if frames.states[i] and pattern.search(frames.plain(frames.texts[i])):
+                return (frames.times[i] - start) * 1000
+        seen = len(frames.times)
         if time.perf_counter() - start > 5:
             raise RuntimeError(f"{key}: {pattern.pattern!r} never reached the screen")
         await asyncio.sleep(0.0005)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +61,9 @@ class Frames:
     app: App
     times: list[float] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    # Asked as each frame is composed; what it says is kept with the frame (in `states`)
+    probe: Callable[[], bool] = lambda: True
+    states: list[bool] = field(default_factory=list)
 
     def install(self) -> None:
         app = self.app
@@ -72,12 +76,14 @@ class Frames:
                 data = render(app.console)  # what App._display sends a real terminal
                 self.times.append(time.perf_counter())
                 self.texts.append(data)
+                self.states.append(self.probe())
 
         app._display = timed_display  # type: ignore[method-assign]
 
     def clear(self) -> None:
         self.times.clear()
         self.texts.clear()
+        self.states.clear()
 
     def first_showing(self, row: re.Pattern[str], start: int = 0) -> tuple[int, float | None]:
         """(frames looked at, when the first frame from `start` on that shows `row` was

@@ -84,7 +84,11 @@ class MorningScorer:
         generation = self._generation
         from storage.score_window import read_span
 
-        read = self.app.store.after_saves(lambda repo: read_span(repo, days[0], days[-1]))
+        try:
+            read = self.app.store.after_saves(lambda repo: read_span(repo, days[0], days[-1]))
+        except RuntimeError:  # the store has closed: the app is leaving
+            self._queue.clear()
+            return
         read.add_done_callback(lambda f: self._score(f, days, generation))
 
     def _score(self, read: Future, days: list[date], generation: int) -> None:

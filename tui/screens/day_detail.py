@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.readiness_text import reasons, verdict
 from tui.units import format_set, format_weight
+from tui.widgets.app_footer import AppFooter
 
 
 class DayDetailScreen(ModalScreen[None]):
@@ -35,7 +36,7 @@ class DayDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="day-detail")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(Static).update(self.app.store.read(self._describe))

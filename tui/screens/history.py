@@ -25,12 +25,13 @@ from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.history_mornings import MorningScorer
 from tui.readiness_text import BAND_STYLE, score_style
 from tui.store import LogReady
 from tui.units import format_number, to_unit
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.year_calendar import YearCalendar
 
@@ -102,7 +103,7 @@ class HistoryScreen(Screen):
             yield YearCalendar(id="year")
             yield Static(id="legend")
             yield Static(id="day")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "History · reading your log…"
@@ -120,6 +121,7 @@ class HistoryScreen(Screen):
     async def _mount_views(self) -> None:
         for key, _label in VIEWS:
             await self._mount_view(key)
+        _settled()
 
     async def _mount_view(self, key: str) -> None:
         """Mount the view `key` unless it is (or is being) mounted; return once it is."""
@@ -129,10 +131,14 @@ class HistoryScreen(Screen):
             view = _new_view(key)
             view.id = key
             view.display = False
-            await self.query_one("#views").mount(view)
+            try:
+                await self.query_one("#views").mount(view)
+            except NoMatches:  # the app is closing
+                return
             mounted.set()
-            if self.index is not None:
-                self._draw(key)
+            if self.index is not None and view.is_attached:  # else the app is closing
+                with contextlib.suppress(NoMatches):
+                    self._draw(key)
         await mounted.wait()
 
     def _mounted(self, key: str) -> bool:
@@ -174,7 +180,11 @@ class HistoryScreen(Screen):
                 repo.settings().unit,
             )
 
-        self._loading = self._in_background(self.app.store.after_saves(read), self._built)
+        try:
+            future = self.app.store.after_saves(read)
+        except RuntimeError:  # the store has closed: the app is leaving
+            return
+        self._loading = self._in_background(future, self._built)
 
     def _in_background(self, future: Future, then) -> Future:
         """`then(future)` on the UI thread, in the app's context, once `future` is done."""
@@ -202,9 +212,7 @@ class HistoryScreen(Screen):
             return  # unchanged
         first_build = self.index is None
         self._stamp, self.index, self.names, self.kinds, self.unit = future.result()
-        # Tens of thousands of objects that live as long as the screen: out of the cyclic
-        # collector's sight, its full passes stay short while keys are answered.
-        gc.freeze()
+        _settled()
         today = self._stamp[1]
         self.today = today
         self.query_one(AppHeader).subtitle = "History"
@@ -234,6 +242,8 @@ class HistoryScreen(Screen):
     def _scored(self, scores: dict) -> None:
         if not self.is_mounted or self.index is None:
             return
+        if self.scorer.done:
+            _settled()
         try:
             calendar = self.query_one(YearCalendar)
         except NoMatches:  # the app is closing
@@ -432,8 +442,7 @@ class HistoryScreen(Screen):
             "progress": "#progress DataTable",
             "trends": "#trends",
         }[self.view]
-        self.set_focus(self.query_one(focus))
-        self.refresh_bindings()
+        self.set_focus(self.query_one(focus))  # the footer follows the focus
 
     def action_shade(self) -> None:
         self.shade_by = "readiness" if self.shade_by == "volume" else "volume"
@@ -491,6 +500,13 @@ class HistoryScreen(Screen):
         from tui.screens.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(message.day, self.unit))
+
+
+def _settled() -> None:
+    """The log's aggregate, the views and the scores are tens of thousands of objects that
+    live as long as the screen: out of the cyclic collector's sight, its full passes (which
+    otherwise grow to tens of milliseconds) stay short while keys are answered."""
+    gc.freeze()
 
 
 def _new_view(key: str) -> Widget:

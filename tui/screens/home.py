@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from storage.models import MUSCLES
 from tui.readiness import ReadinessView, read_readiness
@@ -32,6 +32,7 @@ from tui.readiness_text import (
     verdict,
 )
 from tui.store import LogReady
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
 from tui.widgets.body_map import BodyMap
@@ -65,7 +66,7 @@ class HomeScreen(Screen):
             yield Static(id="load")
             yield Static(id="history")
             yield Static("Guidance, not medical advice.", id="disclaimer")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "Home"

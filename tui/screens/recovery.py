@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.errors import ValidationError
@@ -40,6 +40,7 @@ from storage.wellness_entry import (
 from tui.recovery_targets import Target, filled_fields, recovery_targets
 from tui.screens.log_screen import LogScreen
 from tui.units import format_number, format_weight
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -168,7 +169,7 @@ class RecoveryScreen(LogScreen):
         yield EntryLine(
             placeholder=ENTRY_HINT, id="entry", keys_when_empty=frozenset({"plus", "minus"})
         )
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one("#entry", Input).cursor_blink = False

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.units import format_number, format_set, to_unit
+from tui.widgets.app_footer import AppFooter
 
 
 class SessionDetailScreen(ModalScreen[None]):
@@ -41,7 +42,7 @@ class SessionDetailScreen(ModalScreen[None]):
         with Vertical():
             yield Static(id="session-title")
             yield DataTable(id="session-sets", cursor_type="row")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         session, unit = self.session, self.unit

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.days import day_of
@@ -33,6 +33,7 @@ from storage.validation import check_symptoms
 from storage.wellness_entry import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
 from tui.screens.log_screen import LogScreen
 from tui.symptom_scales import SCALE_BY_FIELD, SCALES, summary
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
 from tui.widgets.entry_line import EntryLine
@@ -115,7 +116,7 @@ class SymptomScreen(LogScreen):
         yield Static(id="save-error", markup=False)
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.

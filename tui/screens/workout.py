@@ -14,7 +14,7 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.errors import ValidationError
@@ -35,6 +35,7 @@ from storage.validation import check_set
 from tui.screens.log_screen import LogScreen
 from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.units import format_number, format_set, to_unit
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -133,7 +134,7 @@ class WorkoutScreen(LogScreen):
         yield Static(id="save-error", markup=False)
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
-        yield Footer(compact=True)
+        yield AppFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sets", DataTable)
