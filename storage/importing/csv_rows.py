@@ -8,9 +8,13 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from storage.importing.rows import SkippedRow
 
 BOM = "\ufeff"
+T = TypeVar("T")
 
 # csv's default field limit (128 KiB) is a guard, not a format rule; a long note is fine.
 _FIELD_LIMIT = 10 * 1024 * 1024
@@ -264,3 +268,27 @@ def field_count_reason(fields: list[str], columns: int) -> str:
     if len(fields) > columns and not any(f.strip() for f in fields[columns:]):
         return ""
     return f"has {len(fields)} fields where the header has {columns}"
+
+
+def read_records(
+    records: Iterable[tuple[int, list[str] | None, str]],
+    skipped: list[SkippedRow],
+    missing: list[str],
+    columns: int,
+    read: Callable[[int, list[str]], T],
+) -> Iterator[T]:
+    """What `read(line, fields)` makes of each record that can be read; every other record
+    goes to `skipped`, with why."""
+    for line, fields, reason in records:
+        if fields is not None:
+            if missing:
+                reason = f"the header has no {' or '.join(missing)} column"
+            else:
+                reason = field_count_reason(fields, columns)
+            if not reason:
+                try:
+                    yield read(line, fields)
+                    continue
+                except CellError as error:
+                    reason = str(error)
+        skipped.append(SkippedRow(line, reason))

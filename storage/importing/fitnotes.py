@@ -10,12 +10,12 @@ from storage.importing.csv_rows import (
     CellError,
     clean,
     distance_factor,
-    field_count_reason,
     first_line,
     header_key,
     parse_clock,
     parse_int,
     parse_number,
+    read_records,
     read_rows,
     show,
     sniff_delimiter,
@@ -89,23 +89,7 @@ def read_fitnotes(text: str) -> ParsedFile:
         parsed.variant = f"FitNotes, {header_unit}"
     missing = [name for name in ("date", "exercise") if name not in index]
     reader = _RowReader(index, header_unit)
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        if missing:
-            parsed.skipped.append(
-                SkippedRow(line, f"the header has no {' or '.join(missing)} column")
-            )
-            continue
-        reason = field_count_reason(fields, len(header))
-        if reason:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        try:
-            parsed.rows.append(reader.read(line, fields))
-        except CellError as error:
-            parsed.skipped.append(SkippedRow(line, str(error)))
+    parsed.rows.extend(read_records(records, parsed.skipped, missing, len(header), reader.read))
     return parsed
 
 

@@ -12,11 +12,11 @@ from datetime import datetime
 from storage.importing.csv_rows import (
     CellError,
     clean,
-    field_count_reason,
     first_line,
     header_key,
     parse_int,
     parse_number,
+    read_records,
     read_rows,
     show,
     sniff_delimiter,
@@ -108,23 +108,7 @@ def read_hevy(text: str) -> ParsedFile:
     parsed.variant = f"Hevy, {'lb' if weight_unit == 'lb' else 'kg'}"
     missing = [name for name in ("start_time", "exercise_title") if name not in index]
     reader = _RowReader(index, weight_unit, factor)
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        if missing:
-            parsed.skipped.append(
-                SkippedRow(line, f"the header has no {' or '.join(missing)} column")
-            )
-            continue
-        reason = field_count_reason(fields, len(header))
-        if reason:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        try:
-            parsed.rows.append(reader.read(line, fields))
-        except CellError as error:
-            parsed.skipped.append(SkippedRow(line, str(error)))
+    parsed.rows.extend(read_records(records, parsed.skipped, missing, len(header), reader.read))
     return parsed
 
 

@@ -18,12 +18,12 @@ from storage.importing.csv_rows import (
     CellError,
     clean,
     distance_factor,
-    field_count_reason,
     first_line,
     header_key,
     parse_duration,
     parse_int,
     parse_number,
+    read_records,
     read_rows,
     show,
     sniff_delimiter,
@@ -177,24 +177,11 @@ def read_strong(text: str) -> ParsedFile:
     missing = [name for name in ("date", "exercise") if name not in layout.index]
     reader = _RowReader(layout)
     notes: list[tuple[int, tuple[datetime, str, str], str]] = []
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        if missing:
-            parsed.skipped.append(
-                SkippedRow(line, f"the header has no {' or '.join(missing)} column")
-            )
-            continue
-        reason = field_count_reason(fields, layout.columns)
-        if reason:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        try:
-            row = reader.read(line, fields)
-        except CellError as error:
-            parsed.skipped.append(SkippedRow(line, str(error)))
-            continue
+
+    def read(line: int, fields: list[str]):
+        return line, reader.read(line, fields)
+
+    for line, row in read_records(records, parsed.skipped, missing, layout.columns, read):
         if isinstance(row, tuple):
             notes.append((line, row[0], row[1]))
         else:
