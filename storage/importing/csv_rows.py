@@ -292,3 +292,15 @@ def read_records(
                 except CellError as error:
                     reason = str(error)
         skipped.append(SkippedRow(line, reason))
+
+
+def read_header(
+    records: Iterator[tuple[int, list[str] | None, str]], skipped: list[SkippedRow]
+) -> list[str] | None:
+    """The first record that can be read (the header), or None for a file without one;
+    records before it go to `skipped`, with why."""
+    for line, fields, reason in records:
+        if fields is not None:
+            return fields
+        skipped.append(SkippedRow(line, reason))
+    return None

@@ -15,6 +15,7 @@ from storage.importing.csv_rows import (
     parse_clock,
     parse_int,
     parse_number,
+    read_header,
     read_records,
     read_rows,
     show,
@@ -22,7 +23,7 @@ from storage.importing.csv_rows import (
     split_unit,
     weight_unit,
 )
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.importing.rows import ImportedRow, ParsedFile
 
 FITNOTES_COLUMNS = {
     "date": "date",
@@ -61,13 +62,7 @@ def read_fitnotes(text: str) -> ParsedFile:
     delimiter = sniff_delimiter(first_line(text))
     parsed = ParsedFile(format="fitnotes", variant="FitNotes")
     records = read_rows(text, delimiter)
-    header: list[str] | None = None
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        header = fields
-        break
+    header = read_header(records, parsed.skipped)
     if header is None:
         return parsed
     index: dict[str, int] = {}

@@ -16,12 +16,13 @@ from storage.importing.csv_rows import (
     header_key,
     parse_int,
     parse_number,
+    read_header,
     read_records,
     read_rows,
     show,
     sniff_delimiter,
 )
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.importing.rows import ImportedRow, ParsedFile
 
 SET_TYPES = {
     "normal": "normal",
@@ -81,13 +82,7 @@ def read_hevy(text: str) -> ParsedFile:
     delimiter = sniff_delimiter(first_line(text))
     parsed = ParsedFile(format="hevy", variant="Hevy")
     records = read_rows(text, delimiter)
-    header: list[str] | None = None
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        header = fields
-        break
+    header = read_header(records, parsed.skipped)
     if header is None:
         return parsed
     index: dict[str, int] = {}

@@ -23,6 +23,7 @@ from storage.importing.csv_rows import (
     parse_duration,
     parse_int,
     parse_number,
+    read_header,
     read_records,
     read_rows,
     show,
@@ -164,15 +165,10 @@ def read_strong(text: str) -> ParsedFile:
     delimiter = sniff_delimiter(first_line(text))
     parsed = ParsedFile(format="strong", variant="Strong")
     records = read_rows(text, delimiter)
-    layout: _Layout | None = None
-    for line, fields, reason in records:
-        if fields is None:
-            parsed.skipped.append(SkippedRow(line, reason))
-            continue
-        layout = _Layout(fields)
-        break
-    if layout is None:
+    header = read_header(records, parsed.skipped)
+    if header is None:
         return parsed
+    layout = _Layout(header)
     parsed.variant = _variant(layout, delimiter)
     missing = [name for name in ("date", "exercise") if name not in layout.index]
     reader = _RowReader(layout)
