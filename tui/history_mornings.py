@@ -9,15 +9,14 @@ scores reach the screen through `on_scored`, on the UI thread.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import contextvars
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from datetime import date, timedelta
 
 from textual.app import App
+
+from tui.ui_thread import UiThread
 
 STRETCH_DAYS = 120
 
@@ -79,8 +78,7 @@ class MorningScorer:
             self._next()
             return
         self._busy = True
-        self._loop = asyncio.get_running_loop()
-        self._context = contextvars.copy_context()  # the app's, for the callback
+        ui = UiThread()
         generation = self._generation
         from storage.score_window import read_span
 
@@ -89,9 +87,9 @@ class MorningScorer:
         except RuntimeError:  # the store has closed: the app is leaving
             self._queue.clear()
             return
-        read.add_done_callback(lambda f: self._score(f, days, generation))
+        read.add_done_callback(lambda f: self._score(f, days, generation, ui))
 
-    def _score(self, read: Future, days: list[date], generation: int) -> None:
+    def _score(self, read: Future, days: list[date], generation: int, ui: UiThread) -> None:
         """On the store's thread: hand the scoring to a thread of its own, so that saves
         never wait for it."""
 
@@ -99,13 +97,9 @@ class MorningScorer:
             from scoring.mornings import morning_scores
 
             scores = {} if read.exception() else morning_scores(read.result(), days)
-            self._back(lambda: self._finished(scores, generation))
+            ui.call(self._finished, scores, generation)
 
         threading.Thread(target=score, name="restday-mornings", daemon=True).start()
-
-    def _back(self, call: Callable[[], None]) -> None:
-        with contextlib.suppress(RuntimeError):  # the app has closed
-            self._loop.call_soon_threadsafe(call, context=self._context)
 
     def _finished(self, scores: dict[date, object], generation: int) -> None:
         self._busy = False

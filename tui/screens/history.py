@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import contextvars
 import gc
 from bisect import bisect_left
 from concurrent.futures import Future
@@ -30,6 +29,7 @@ from textual.widgets import DataTable, Static
 from tui.history_mornings import MorningScorer
 from tui.readiness_text import BAND_STYLE, score_style
 from tui.store import LogReady
+from tui.ui_thread import UiThread
 from tui.units import format_number, to_unit
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
@@ -184,19 +184,9 @@ class HistoryScreen(Screen):
             future = self.app.store.after_saves(read)
         except RuntimeError:  # the store has closed: the app is leaving
             return
-        self._loading = self._in_background(future, self._built)
-
-    def _in_background(self, future: Future, then) -> Future:
-        """`then(future)` on the UI thread, in the app's context, once `future` is done."""
-        loop = asyncio.get_running_loop()
-        context = contextvars.copy_context()
-
-        def done(f: Future) -> None:
-            with contextlib.suppress(RuntimeError):  # the app has closed
-                loop.call_soon_threadsafe(then, f, context=context)
-
-        future.add_done_callback(done)
-        return future
+        ui = UiThread()
+        future.add_done_callback(lambda done: ui.call(self._built, done))
+        self._loading = future
 
     def _built(self, future: Future) -> None:
         with contextlib.suppress(NoMatches):  # the app is closing

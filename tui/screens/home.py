@@ -8,8 +8,6 @@ minute while it is (the day, the 24 hours a symptom entry counts, the decay of f
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from concurrent.futures import Future
 
 from rich.text import Text
@@ -32,6 +30,7 @@ from tui.readiness_text import (
     verdict,
 )
 from tui.store import LogReady
+from tui.ui_thread import UiThread
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
@@ -90,13 +89,8 @@ class HomeScreen(Screen):
         moment = self.app.clock()
         future = self.app.store.after_saves(lambda repo: read_readiness(repo, moment))
         self._pending = future
-        loop = asyncio.get_running_loop()
-
-        def done(f: Future) -> None:
-            with contextlib.suppress(RuntimeError):  # the app has closed
-                loop.call_soon_threadsafe(self._scored, f)
-
-        future.add_done_callback(done)
+        ui = UiThread()
+        future.add_done_callback(lambda done: ui.call(self._scored, done))
 
     def _scored(self, future: Future) -> None:
         if not self.is_mounted:

@@ -8,9 +8,6 @@ A subclass composes a `#save-error` and a `#message` Static (styled by log_scree
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -21,6 +18,7 @@ from textual.widgets import Static
 from storage.errors import StorageError
 from storage.repository import Repository, SaveFailedError
 from tui.store import LogReady
+from tui.ui_thread import UiThread
 from tui.widgets.app_header import AppHeader
 
 RETRY_EVERY_S = 5
@@ -60,16 +58,10 @@ class LogScreen(Screen):
     def save(self, change: Callable[[Repository], Any]) -> None:
         future = self.app.store.save(change)
         self._saving += 1
-        loop = asyncio.get_running_loop()
-        # `_saved` runs in the app's context (active_app...), not the save thread's: a timer
-        # it starts without that context dies when it fires, and no retry would happen.
-        context = contextvars.copy_context()
-
-        def done(f: Future) -> None:
-            with contextlib.suppress(RuntimeError):  # the app closed; the store flushes then
-                loop.call_soon_threadsafe(self._saved, f, change, context=context)
-
-        future.add_done_callback(done)
+        # `_saved` runs in the app's context: a retry timer it starts needs it. If the app
+        # has closed, the store flushes the change itself.
+        ui = UiThread()
+        future.add_done_callback(lambda done: ui.call(self._saved, done, change))
 
     def _saved(self, future: Future, change: Callable[[Repository], Any]) -> None:
         self._saving -= 1
