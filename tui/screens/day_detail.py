@@ -8,33 +8,23 @@ from datetime import date
 import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.readiness_text import reasons, verdict
+from tui.screens.detail import DetailScreen
 from tui.units import format_set, format_weight
 from tui.widgets.app_footer import AppFooter
 
 
-class DayDetailScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    DayDetailScreen { align: center middle; }
-    DayDetailScreen > VerticalScroll {
-        width: 78; height: 22; padding: 0 1;
-        border: round $accent; background: $surface;
-    }
-    """
-    BINDINGS = [Binding("escape,q", "close", "Back", id="day.close")]
-
+class DayDetailScreen(DetailScreen):
     def __init__(self, day: date, unit: str) -> None:
         super().__init__()
         self.day = day
         self.unit = unit
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(classes="detail"):
             yield Static(id="day-detail")
         yield AppFooter()
 
@@ -108,6 +98,3 @@ class DayDetailScreen(ModalScreen[None]):
                 text.append(f"    “{workout.notes}”\n", "dim")
         text.append("\nEscape: back", "dim")
         return text
-
-    def action_close(self) -> None:
-        self.dismiss(None)

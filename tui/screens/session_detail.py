@@ -9,27 +9,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.screens.detail import DetailScreen
 from tui.units import format_number, format_set, to_unit
 from tui.widgets.app_footer import AppFooter
 
 
-class SessionDetailScreen(ModalScreen[None]):
+class SessionDetailScreen(DetailScreen):
     DEFAULT_CSS = """
-    SessionDetailScreen { align: center middle; }
-    SessionDetailScreen > Vertical {
-        width: 78; height: 22; padding: 0 1;
-        border: round $accent; background: $surface;
-    }
     SessionDetailScreen #session-title { height: auto; margin-bottom: 1; }
     SessionDetailScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [
-        Binding("d", "day", "The day", id="session.day"),
-        Binding("escape,q", "close", "Back", id="session.close"),
-    ]
+    BINDINGS = [Binding("d", "day", "The day", id="session.day")]
 
     def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
         super().__init__()
@@ -39,7 +31,7 @@ class SessionDetailScreen(ModalScreen[None]):
         self.unit = unit
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="detail"):
             yield Static(id="session-title")
             yield DataTable(id="session-sets", cursor_type="row")
         yield AppFooter()
@@ -84,6 +76,3 @@ class SessionDetailScreen(ModalScreen[None]):
         from tui.screens.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(self.session.day, self.unit))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
