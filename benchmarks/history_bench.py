@@ -49,7 +49,7 @@ from textual.containers import Vertical  # noqa: E402
 from textual.widgets import ContentSwitcher, DataTable, Static  # noqa: E402
 from timing import p95, summary  # noqa: E402
 
-from storage.repository import Repository  # noqa: E402
+from storage.log.repository import Repository  # noqa: E402
 from tui.app import RestdayApp  # noqa: E402
 from tui.screens.history import HistoryScreen  # noqa: E402
 

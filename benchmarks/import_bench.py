@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from timing import summary  # noqa: E402
 
-from storage.importing.plan import plan_import, write_plan  # noqa: E402
-from storage.importing.strong import read_strong  # noqa: E402
-from storage.repository import Repository  # noqa: E402
+from storage.exchange.importing.plan import plan_import, write_plan  # noqa: E402
+from storage.exchange.importing.strong import read_strong  # noqa: E402
+from storage.log.repository import Repository  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "samples" / "strong-comma.csv"
 TARGET_S = 5.0

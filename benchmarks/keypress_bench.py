@@ -63,9 +63,9 @@ from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import DataTable, Input, OptionList  # noqa: E402
 from timing import p95, summary  # noqa: E402
 
-from storage.exercise_library import BUILTIN_BY_ID  # noqa: E402
-from storage.models import SetEntry  # noqa: E402
-from storage.repository import Repository  # noqa: E402
+from storage.log.repository import Repository  # noqa: E402
+from storage.model.exercise_library import BUILTIN_BY_ID  # noqa: E402
+from storage.model.records import SetEntry  # noqa: E402
 from tui.app import RestdayApp  # noqa: E402
 from tui.screens.workout import WorkoutScreen  # noqa: E402
 

@@ -29,12 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import p95, timed  # noqa: E402
 
 from scoring import assess  # noqa: E402
-from storage.days import day_start  # noqa: E402
-from storage.demo import generate_demo, write_demo  # noqa: E402
-from storage.exercise_library import BUILTIN_BY_ID  # noqa: E402
-from storage.models import Settings  # noqa: E402
-from storage.repository import Repository  # noqa: E402
-from storage.score_window import read_window, training_log  # noqa: E402
+from storage.demo.generator import generate_demo, write_demo  # noqa: E402
+from storage.log.repository import Repository  # noqa: E402
+from storage.model.days import day_start  # noqa: E402
+from storage.model.exercise_library import BUILTIN_BY_ID  # noqa: E402
+from storage.model.records import Settings  # noqa: E402
+from storage.read.score_window import read_window, training_log  # noqa: E402
 
 END = date(2026, 3, 18)
 MOMENT = datetime(2026, 3, 18, 9, tzinfo=UTC)

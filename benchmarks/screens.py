@@ -16,9 +16,9 @@ from typing import Any
 from textual import events
 from textual.app import App
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
 
 MOVE = re.compile(r"\x1b\[\d+;\d+H")  # a cursor move starts each fragment of a frame
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")

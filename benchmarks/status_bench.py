@@ -4,7 +4,7 @@ Runs `python -m tui status --db LOG` as a fresh process, interleaved, `--runs` t
 - on an empty log (the reference);
 - on a ten-year demo log (`restday demo --weeks 520`) whose recent copy is up to date: the
   usual case, since the app refreshes the copy when it closes and `restday log` and
-  `status` itself after a change (storage/recent_log.py);
+  `status` itself after a change (storage/log/recent_copy.py);
 - on the same log with the copy stale (removed before each run): the first `status` after
   another process changed the log, which parses the whole log and copies it anew.
 
@@ -50,8 +50,8 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=520)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from storage.recent_log import recent_path
-    from storage.repository import Repository
+    from storage.log.recent_copy import recent_path
+    from storage.log.repository import Repository
 
     with tempfile.TemporaryDirectory() as tmp:
         empty, big = Path(tmp) / "empty.json", Path(tmp) / "big.json"

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import p95, timed  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 
-from storage.models import SetEntry, Workout, new_id  # noqa: E402
-from storage.repository import Repository  # noqa: E402
+from storage.log.repository import Repository  # noqa: E402
+from storage.model.records import SetEntry, Workout, new_id  # noqa: E402
 
 LIFTS = ("back-squat", "bench-press", "deadlift", "overhead-press", "barbell-row")
 

@@ -113,7 +113,7 @@ def assess(log: TrainingLog, moment: datetime) -> Assessment:
     """Score `log` at `moment`: the model end to end (spec sections 2-4).
 
     Reads only what was logged up to `moment`, and of that only the 61 days up to its day
-    (see `storage.score_window`) and the latest bodyweight.
+    (see `storage.read.score_window`) and the latest bodyweight.
     """
     timeline = Timeline(log)
     today = timeline.day_of(moment)

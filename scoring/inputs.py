@@ -1,6 +1,6 @@
 """What the scoring model reads: plain frozen dataclasses, in kilograms and datetimes.
 
-The model never reads storage; `storage.score_window` turns the log's records into these.
+The model never reads storage; `storage.read.score_window` turns the log's records into these.
 Moments are timezone-aware datetimes; days are the lifter's training days (`datetime.date`,
 after the rollover hour), worked out by whoever builds the log.
 """

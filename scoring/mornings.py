@@ -29,7 +29,7 @@ class MorningScore:
 
 def morning_scores(log: TrainingLog, days: Iterable[date]) -> dict[date, MorningScore]:
     """Each day's morning score; `log` must hold the 61 days before the first (see
-    `storage.score_window.read_span`)."""
+    `storage.read.score_window.read_span`)."""
     timeline = Timeline(log)
     scores = {}
     for day in days:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-import storage.atomic
-from storage.repository import Repository
+import storage.log.atomic_json
+from storage.log.repository import Repository
 from tests.clock import FakeClock
 from tui.app import RestdayApp
 
@@ -47,7 +47,7 @@ class FullDisk:
     def __init__(self, log: Path) -> None:
         self.log = log
         self.full = threading.Event()
-        self.real_replace = storage.atomic.os.replace
+        self.real_replace = storage.log.atomic_json.os.replace
 
     def replace(self, src, dst, *args, **kwargs):
         if self.full.is_set() and Path(dst).parent == self.log.parent:

@@ -15,9 +15,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.clock import FakeClock
 from tui.app import RestdayApp
 

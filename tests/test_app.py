@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual import events
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 from tests.terminal import Terminal
 from tui.app import RestdayApp
 from tui.screens.home import HomeScreen

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from storage.models import MUSCLES
+from storage.model.records import MUSCLES
 from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
 
 SORENESS = {

@@ -8,9 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import Recovery
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery
 
 SETS_EACH = 300
 INTAKES_EACH = 100
@@ -23,8 +23,8 @@ import sys
 import time
 from datetime import date
 
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.log.repository import Repository
 
 log, go, job, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 repo = Repository(log)

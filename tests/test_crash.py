@@ -13,8 +13,8 @@ import threading
 import time
 from pathlib import Path
 
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
 
 ROUNDS = 50
 MAX_DELAY_S = 0.150
@@ -22,8 +22,8 @@ MAX_DELAY_S = 0.150
 WRITER = """\
 import sys
 
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.log.repository import Repository
 
 repo = Repository(sys.argv[1])
 bench = BUILTIN_BY_ID["bench-press"]

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from scoring.e1rm import estimate
-from storage import validation
-from storage.days import day_of
-from storage.demo import DemoLog, generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import Recovery, SetEntry, SymptomEntry, Template, Workout
+from storage.demo.generator import DemoLog, generate_demo, write_demo
+from storage.model import validation
+from storage.model.days import day_of
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery, SetEntry, SymptomEntry, Template, Workout
 
 END = date(2026, 3, 18)  # a Wednesday
 MAIN_LIFTS = ("back-squat", "bench-press", "deadlift", "overhead-press", "barbell-row")
@@ -452,7 +452,7 @@ def test_write_demo_imports_everything_in_one_call(log):
 
 
 def test_write_demo_into_a_repository(tmp_path, log):
-    from storage.repository import Repository
+    from storage.log.repository import Repository
 
     with Repository(tmp_path / "log.json") as repo:
         write_demo(repo, log)

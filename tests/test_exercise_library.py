@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from storage.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
-from storage.models import EQUIPMENT, EXERCISE_KINDS, MUSCLES, Exercise
+from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
+from storage.model.records import EQUIPMENT, EXERCISE_KINDS, MUSCLES, Exercise
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

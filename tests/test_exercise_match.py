@@ -6,14 +6,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from storage.exercise_match import (
+from storage.entry.exercise_names import (
     AmbiguousExercise,
     UnknownExercise,
     find_exercise,
     rank_exercises,
 )
-from storage.models import Exercise
-from storage.quick_entry import EntryError
+from storage.entry.set_line import EntryError
+from storage.model.records import Exercise
 
 
 def _ex(name: str, *aliases: str) -> Exercise:

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 import tui.export_command
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.export import CSV_COLUMNS, export_csv, export_json
-from storage.importing.errors import BadExport, UnknownFormat
-from storage.importing.restday_json import import_restday_export, read_restday_export
-from storage.models import Exercise, Recovery, Settings, SymptomEntry, Template, TemplateItem
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.exchange.export import CSV_COLUMNS, export_csv, export_json
+from storage.exchange.importing.errors import BadExport, UnknownFormat
+from storage.exchange.importing.restday_json import import_restday_export, read_restday_export
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Exercise, Recovery, Settings, SymptomEntry, Template, TemplateItem
 from tests.clock import FakeClock
 from tui.cli import main
 

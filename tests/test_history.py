@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from storage.history import DayWellness, HistoryIndex, read_wellness, set_e1rm
-from storage.models import Exercise, Recovery, SetEntry, SymptomEntry, Workout
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry, Workout
+from storage.read.history_index import DayWellness, HistoryIndex, read_wellness, set_e1rm
 from tests.clock import FakeClock
 
 BENCH = Exercise(id="bench", name="Bench", muscles={"chest": 1.0, "triceps": 0.5})

@@ -16,10 +16,10 @@ from textual.widgets import DataTable, Footer
 from textual_plotext import PlotextPlot
 
 from scoring.mornings import MorningScore
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.history import HistoryIndex
-from storage.models import LB_PER_KG
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import LB_PER_KG
+from storage.read.history_index import HistoryIndex
 from tests.clock import FakeClock
 from tui.keymap import binding_ids
 from tui.widgets.chart_points import bucket_kind, thin

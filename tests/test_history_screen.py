@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 from tests.history_app import NOW, history_app, open_history
 from tests.screen_helpers import eventually, saved
 from tests.snapshot_app import SIZE

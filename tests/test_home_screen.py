@@ -11,9 +11,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.clock import FakeClock
 from tests.screen_helpers import make_app, saved
 from tui.app import RestdayApp

@@ -27,14 +27,14 @@ import sys
 
 import scoring
 import storage
-import storage.atomic
-import storage.days
-import storage.exercise_library
-import storage.models
+import storage.log.atomic_json
+import storage.model.days
+import storage.model.exercise_library
+import storage.model.records
 import storage.paths
-import storage.repository
-import storage.table
-import storage.validation
+import storage.log.repository
+import storage.log.tables
+import storage.model.validation
 
 imported = []
 for package in (storage, scoring):
@@ -64,7 +64,9 @@ def test_importing_storage_and_scoring_loads_no_ui_library() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert sorted(report["imported"]) == layer_modules()
-    assert {"storage.repository", "storage.demo", "scoring.e1rm"} <= set(report["imported"])
+    assert {"storage.log.repository", "storage.demo.generator", "scoring.e1rm"} <= set(
+        report["imported"]
+    )
     loaded = report["modules"]
     for ui in (*UI_PACKAGES, "tui"):
         offenders = [m for m in loaded if m == ui or m.startswith(ui + ".")]
@@ -99,7 +101,7 @@ def imported_names(path: Path) -> set[str]:
 
 def test_there_are_layer_modules_to_check() -> None:
     files = {p.relative_to(ROOT).as_posix() for p in source_files()}
-    assert {"storage/repository.py", "storage/atomic.py", "scoring/e1rm.py"} <= files
+    assert {"storage/log/repository.py", "storage/log/atomic_json.py", "scoring/e1rm.py"} <= files
 
 
 @pytest.mark.parametrize("path", source_files(), ids=lambda p: p.relative_to(ROOT).as_posix())

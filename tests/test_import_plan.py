@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from storage.exercise_library import BUILTIN_EXERCISES
-from storage.importing.names import ExerciseNames, guess_muscles, split_equipment
-from storage.importing.plan import KG_PER_LB, UnitNeeded, plan_import, write_plan
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
-from storage.repository import Repository
+from storage.exchange.importing.names import ExerciseNames, guess_muscles, split_equipment
+from storage.exchange.importing.plan import KG_PER_LB, UnitNeeded, plan_import, write_plan
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_EXERCISES
 from tests.clock import FakeClock
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storage.errors import StorageError
-from storage.importing.detect import detect
-from storage.importing.errors import UnknownFormat
-from storage.importing.fitnotes import read_fitnotes
-from storage.importing.hevy import read_hevy
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
-from storage.importing.strong import read_strong
+from storage.exchange.importing.detect import detect
+from storage.exchange.importing.errors import UnknownFormat
+from storage.exchange.importing.fitnotes import read_fitnotes
+from storage.exchange.importing.hevy import read_hevy
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.exchange.importing.strong import read_strong
 
 SAMPLES = Path(__file__).resolve().parent / "import_samples"
 REAL_SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

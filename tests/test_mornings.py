@@ -10,8 +10,8 @@ import pytest
 
 from scoring import assess
 from scoring.mornings import morning_scores
-from storage.repository import Repository
-from storage.score_window import read_span, read_window
+from storage.log.repository import Repository
+from storage.read.score_window import read_span, read_window
 from tests.clock import FakeClock
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

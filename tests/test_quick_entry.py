@@ -8,8 +8,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from storage.models import LB_PER_KG
-from storage.quick_entry import (
+from storage.entry.set_line import (
     EXAMPLES,
     MAX_KG,
     WORKOUT_EXAMPLES,
@@ -19,6 +18,7 @@ from storage.quick_entry import (
     parse_set,
     parse_workout_entry,
 )
+from storage.model.records import LB_PER_KG
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.recent_log import RECENT_DAYS, open_recent, recent_path, write_recent
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.clock import FakeClock
 from tui.readiness import read_readiness
 from tui.status import morning_of

@@ -16,8 +16,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from storage.models import Recovery
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import Recovery
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp

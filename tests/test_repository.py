@@ -13,10 +13,11 @@ from typing import Any
 import orjson
 import pytest
 
-from storage import days
 from storage.errors import ValidationError
-from storage.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
-from storage.models import (
+from storage.log.repository import LogCounts, Repository
+from storage.model import days
+from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
+from storage.model.records import (
     MUSCLES,
     SCHEMA_VERSION,
     Exercise,
@@ -30,7 +31,6 @@ from storage.models import (
     Workout,
     default_targets,
 )
-from storage.repository import LogCounts, Repository
 from tests.clock import FakeClock
 
 BENCH = BUILTIN_BY_ID["bench-press"]
@@ -148,9 +148,9 @@ def test_a_set_after_midnight_belongs_to_the_day_before(log: Path) -> None:
 
 
 def test_server_in_utc_and_user_in_los_angeles(log: Path, monkeypatch) -> None:
-    import storage.repository
+    import storage.log.repository
 
-    monkeypatch.setattr(storage.repository, "machine_timezone", lambda: "UTC")
+    monkeypatch.setattr(storage.log.repository, "machine_timezone", lambda: "UTC")
     # 06:30 UTC on 10 March: 23:30 on the 9th in Los Angeles (PDT, UTC-7).
     clock = FakeClock(utc(2026, 3, 10, 6, 30))
     with Repository(log, clock=clock) as repo:

@@ -18,8 +18,8 @@ import pytest
 from textual.app import ComposeResult
 from textual.screen import Screen
 
-from storage.models import RestPeriod, SetEntry, Settings
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import RestPeriod, SetEntry, Settings
 from tests.clock import FakeClock
 from tests.terminal import Terminal
 from tui.app import RestdayApp

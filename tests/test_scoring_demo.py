@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from scoring import BANDS, REDUCE, REST, TRAIN, assess
-from storage.days import day_start
-from storage.demo import generate_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.score_window import training_log
+from storage.demo.generator import generate_demo
+from storage.model.days import day_start
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.read.score_window import training_log
 
 END = date(2026, 3, 18)
 NOW = datetime(2026, 3, 18, 10, tzinfo=UTC)

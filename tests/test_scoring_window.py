@@ -1,4 +1,4 @@
-"""`storage.score_window`: what the model needs from a repository at a moment, read through
+"""`storage.read.score_window`: what the model needs from a repository at a moment, read through
 the day filters and the set index, converted to scoring's inputs."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from scoring import assess
-from storage.days import day_start
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import Recovery, Settings
-from storage.repository import Repository
-from storage.score_window import WINDOW_DAYS, read_window, training_log
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.days import day_start
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery, Settings
+from storage.read.score_window import WINDOW_DAYS, read_window, training_log
 
 TZ = "Europe/Berlin"
 END = date(2026, 3, 18)

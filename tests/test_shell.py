@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.errors import CorruptLogError
-from storage.models import RestPeriod
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import RestPeriod
 from tests.terminal import Terminal, is_grey, sgr_colours
 from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key

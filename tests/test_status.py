@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import MUSCLES
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import MUSCLES
 
 BANDS = ("Train as planned", "Reduce", "Rest day")
 

@@ -22,9 +22,9 @@ from tinydb.operations import delete, increment
 from tinydb.storages import JSONStorage
 from tinydb.table import Document
 
-from storage.atomic import CHUNK_SIZE, AtomicJSONStorage, backup_paths, lock_path
 from storage.errors import ConcurrentWriteError
-from storage.table import LogDB, LogTable
+from storage.log.atomic_json import CHUNK_SIZE, AtomicJSONStorage, backup_paths, lock_path
+from storage.log.tables import LogDB, LogTable
 
 KINDS = ("tinydb", "logdb")
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from storage.atomic import BACKUPS_KEPT, AtomicJSONStorage, backup_paths
 from storage.errors import CorruptLogError, ReadOnlyLogError, StorageError, WriteFailedError
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import Recovery, Settings, SymptomEntry, Template, TemplateItem
-from storage.repository import Repository, SaveFailedError
-from storage.table import LogDB
+from storage.log.atomic_json import BACKUPS_KEPT, AtomicJSONStorage, backup_paths
+from storage.log.repository import Repository, SaveFailedError
+from storage.log.tables import LogDB
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery, Settings, SymptomEntry, Template, TemplateItem
 
 BENCH = BUILTIN_BY_ID["bench-press"]
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -392,7 +392,7 @@ def test_directory_sync_failing_after_the_replace_is_not_a_failed_save(
 ) -> None:
     """Once the new file is moved over the log the change has happened: calling it failed
     would be false, and the retry would apply it twice (an intake counted twice)."""
-    import storage.atomic
+    import storage.log.atomic_json
 
     day = date(2026, 3, 10)
     with Repository(log, clock=lambda: NOW) as repo, Repository(log) as other:
@@ -402,7 +402,7 @@ def test_directory_sync_failing_after_the_replace_is_not_a_failed_save(
         def refuse(directory: Path) -> None:
             raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
 
-        monkeypatch.setattr(storage.atomic, "_fsync_dir", refuse)
+        monkeypatch.setattr(storage.log.atomic_json, "_fsync_dir", refuse)
         repo.add_intake(day, protein_g=10)
         assert repo.pending == 0
         repo.flush()

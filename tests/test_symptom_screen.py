@@ -23,10 +23,10 @@ from textual.widgets import Input, OptionList, Static
 import tui.screens.log_screen
 import tui.screens.symptoms
 import tui.store
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import SymptomEntry
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import SymptomEntry
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from storage.errors import ValidationError
-from storage.models import Recovery, Settings, default_targets
-from storage.validation import check_settings, check_targets
+from storage.model.records import Recovery, Settings, default_targets
+from storage.model.validation import check_settings, check_targets
 from tui.recovery_targets import filled_fields, recovery_targets
 from tui.screens.targets import parse_targets, shown_target
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 from tests.terminal import isolated, write_demo_log
 
 SCENARIOS = Path(__file__).parent / "scenarios"

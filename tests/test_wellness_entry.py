@@ -8,15 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.models import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
-from storage.quick_entry import EntryError
-from storage.wellness_entry import (
+from storage.entry.set_line import EntryError
+from storage.entry.wellness_lines import (
     RecoveryInput,
     SymptomInput,
     WellnessEntryError,
     parse_recovery_entry,
     parse_symptom_entry,
 )
+from storage.model.records import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
 
 DELTS = {"front_delts": 2, "side_delts": 2, "rear_delts": 2}
 

@@ -20,10 +20,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import tui.screens.log_screen
-from storage.demo import generate_demo, write_demo
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.models import LB_PER_KG, SetEntry, Workout
-from storage.repository import Repository
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp

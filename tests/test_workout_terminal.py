@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 from tests.terminal import (
     Terminal,
     entry_line,

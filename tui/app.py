@@ -17,8 +17,8 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
 
-from storage.models import RestPeriod, utc_now
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import RestPeriod, utc_now
 from tui.store import LogReady, LogStore
 from tui.widgets.app_header import AppHeader, format_rest
 

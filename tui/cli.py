@@ -161,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _describe(exc: Exception) -> str:
+    from storage.entry.set_line import EntryError
     from storage.errors import StorageError, ValidationError
-    from storage.quick_entry import EntryError
 
     if isinstance(exc, CommandError | StorageError | ValidationError | EntryError):
         return str(exc)
@@ -172,8 +172,8 @@ def _describe(exc: Exception) -> str:
 
 
 def _open_repository(db: str | None):
+    from storage.log.repository import Repository
     from storage.paths import resolve_log_path
-    from storage.repository import Repository
 
     return Repository(resolve_log_path(db))
 
@@ -202,9 +202,9 @@ def cmd_open(db: str | None, *, demo: bool = False) -> int:
 
 
 def cmd_demo(path: Path, weeks: int, seed: int, *, quiet: bool = False) -> int:
-    from storage.demo import generate_demo, write_demo
-    from storage.exercise_library import BUILTIN_BY_ID
-    from storage.repository import Repository
+    from storage.demo.generator import generate_demo, write_demo
+    from storage.log.repository import Repository
+    from storage.model.exercise_library import BUILTIN_BY_ID
 
     if path.exists() and path.stat().st_size > 0:
         raise CommandError(
@@ -232,8 +232,8 @@ def cmd_demo(path: Path, weeks: int, seed: int, *, quiet: bool = False) -> int:
 
 def cmd_log(db: str | None, text: str) -> int:
     from scoring.e1rm import estimate
-    from storage.exercise_match import find_exercise
-    from storage.quick_entry import parse_set
+    from storage.entry.exercise_names import find_exercise
+    from storage.entry.set_line import parse_set
     from tui.units import format_set, format_weight
 
     spec = parse_set(text)
@@ -256,7 +256,7 @@ def cmd_log(db: str | None, text: str) -> int:
             )
             for _ in range(spec.sets)
         ]
-    from storage.recent_log import write_recent
+    from storage.log.recent_copy import write_recent
 
     write_recent(repo)  # `restday status` stays quick after a set logged from the shell
     for entry in entries:
@@ -301,9 +301,9 @@ def _status_repository(path: Path, day):
     ten-year log need not be parsed); else the log itself, copied for next time."""
     from datetime import date, timedelta
 
-    from storage.recent_log import open_recent, write_recent
-    from storage.repository import Repository
-    from storage.score_window import WINDOW_DAYS
+    from storage.log.recent_copy import open_recent, write_recent
+    from storage.log.repository import Repository
+    from storage.read.score_window import WINDOW_DAYS
 
     first_day = (day or date.today()) - timedelta(days=WINDOW_DAYS + 1)
     recent = open_recent(path, first_day)
@@ -315,7 +315,7 @@ def _status_repository(path: Path, day):
 
 
 def cmd_locate(db: str | None) -> int:
-    from storage.atomic import backup_paths, lock_path
+    from storage.log.atomic_json import backup_paths, lock_path
     from storage.paths import config_dir, demo_log_path, keymap_path, resolve_log_path
 
     path = resolve_log_path(db).absolute()

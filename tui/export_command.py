@@ -49,8 +49,8 @@ def cmd_export(db: str | None, fmt: str | None, output: str | None) -> int:
     if target is not None:
         _refuse_log_files(target, log)
 
-    from storage.export import export_csv, export_json
-    from storage.repository import Repository
+    from storage.exchange.export import export_csv, export_json
+    from storage.log.repository import Repository
 
     with Repository(log, read_only=True) as repo:
         text = export_json(repo) if fmt == "json" else export_csv(repo)
@@ -70,8 +70,8 @@ def cmd_export(db: str | None, fmt: str | None, output: str | None) -> int:
 
 def _refuse_log_files(target: Path, log: Path) -> None:
     """Never write over the log, its lock, its backups or its recent copy."""
-    from storage.atomic import lock_path
-    from storage.recent_log import recent_path
+    from storage.log.atomic_json import lock_path
+    from storage.log.recent_copy import recent_path
     from tui.cli import CommandError
 
     if target.is_dir():

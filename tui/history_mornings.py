@@ -80,7 +80,7 @@ class MorningScorer:
         self._busy = True
         ui = UiThread()
         generation = self._generation
-        from storage.score_window import read_span
+        from storage.read.score_window import read_span
 
         try:
             read = self.app.store.after_saves(lambda repo: read_span(repo, days[0], days[-1]))

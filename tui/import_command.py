@@ -37,7 +37,7 @@ def add_import_parser(commands, db_help: str) -> None:
 def cmd_import(
     db: str | None, file: str, *, source: str | None, unit: str | None, dry_run: bool
 ) -> int:
-    from storage.importing.detect import detect
+    from storage.exchange.importing.detect import detect
     from tui.cli import CommandError, _open_repository
 
     text = _read_text(Path(file))
@@ -47,7 +47,7 @@ def cmd_import(
         return _import_restday(repo, text, dry_run=dry_run)
     parsed = _reader(source)(text)
     unit = unit or _ask_unit(file, parsed)
-    from storage.importing.plan import plan_import, write_plan
+    from storage.exchange.importing.plan import plan_import, write_plan
 
     settings = repo.settings()
     with _Progress(len(parsed.rows), "Reading rows") as progress:
@@ -70,7 +70,7 @@ def cmd_import(
         return 0
     with _Progress(len(plan.sets), "Writing the log", counted=False):
         written = write_plan(repo, plan)
-    from storage.recent_log import write_recent
+    from storage.log.recent_copy import write_recent
 
     write_recent(repo)
     if written < len(plan.sets):
@@ -93,21 +93,21 @@ def _read_text(path: Path) -> str:
 
 def _reader(source: str):
     if source == "strong":
-        from storage.importing.strong import read_strong
+        from storage.exchange.importing.strong import read_strong
 
         return read_strong
     if source == "hevy":
-        from storage.importing.hevy import read_hevy
+        from storage.exchange.importing.hevy import read_hevy
 
         return read_hevy
-    from storage.importing.fitnotes import read_fitnotes
+    from storage.exchange.importing.fitnotes import read_fitnotes
 
     return read_fitnotes
 
 
 def _ask_unit(file: str, parsed) -> str | None:
     """The unit for weights the file gives none for: asked on a terminal, else an error."""
-    from storage.importing.plan import needs_unit
+    from storage.exchange.importing.plan import needs_unit
     from tui.cli import CommandError
 
     if not needs_unit(parsed):
@@ -129,7 +129,7 @@ def _print_summary(plan, file: str) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    from storage.importing.names import describe_muscles
+    from storage.exchange.importing.names import describe_muscles
 
     console = Console(highlight=False)
     sets = len(plan.sets)
@@ -169,14 +169,14 @@ def _print_summary(plan, file: str) -> None:
 
 
 def _import_restday(repo, text: str, *, dry_run: bool) -> int:
-    from storage.importing.restday_json import import_restday_export
+    from storage.exchange.importing.restday_json import import_restday_export
 
     summary = import_restday_export(repo, text, dry_run=dry_run)
     print(summary)
     if dry_run:
         print("Dry run: nothing was written.")
     else:
-        from storage.recent_log import write_recent
+        from storage.log.recent_copy import write_recent
 
         write_recent(repo)
     return 0

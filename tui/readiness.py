@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 
 if TYPE_CHECKING:
     from scoring import Assessment
@@ -34,7 +34,7 @@ def read_readiness(repo: Repository, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
     from scoring import assess
-    from storage.score_window import read_window
+    from storage.read.score_window import read_window
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]

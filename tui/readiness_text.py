@@ -7,7 +7,7 @@ from datetime import date
 
 from rich.text import Text
 
-from storage.models import MUSCLES
+from storage.model.records import MUSCLES
 from tui.readiness import Today
 from tui.units import format_weight
 

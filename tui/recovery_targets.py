@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.models import LB_PER_KG, Recovery, Settings
+from storage.model.records import LB_PER_KG, Recovery, Settings
 from tui.units import format_number, format_weight
 
 

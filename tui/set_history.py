@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from storage.history import set_e1rm
-from storage.models import SetEntry
+from storage.model.records import SetEntry
+from storage.read.history_index import set_e1rm
 from tui.units import format_load, format_number
 
 

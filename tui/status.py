@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 from tui.readiness import ReadinessView
 from tui.readiness_text import (
     BAND_STYLE,
@@ -25,7 +25,7 @@ from tui.readiness_text import (
 def morning_of(repo: Repository, day: date) -> datetime:
     """The moment a day's morning score is taken: as the home screen's history takes it."""
     from scoring.constants import SCORING
-    from storage.days import day_start
+    from storage.model.days import day_start
 
     settings = repo.settings()
     start = day_start(day, repo.timezone, settings.rollover_hour)

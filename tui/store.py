@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from textual.message import Message
 
-from storage.repository import Repository
+from storage.log.repository import Repository
 
 T = TypeVar("T")
 
@@ -115,7 +115,7 @@ class LogStore:
                 return
             try:
                 self.repo.flush()
-                from storage.recent_log import write_recent
+                from storage.log.recent_copy import write_recent
 
                 write_recent(self.repo)  # for `restday status` in the next login banner
             finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.models import SymptomEntry
+from storage.model.records import SymptomEntry
 from tui.widgets.body_map import MUSCLE_LABELS
 
 

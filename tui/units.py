@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.models import LB_PER_KG, SetEntry
+from storage.model.records import LB_PER_KG, SetEntry
 
 
 def to_unit(kg: float, unit: str) -> float:

@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from storage.exercise_match import rank_exercises
-from storage.models import Exercise
+from storage.entry.exercise_names import rank_exercises
+from storage.model.records import Exercise
 
 NEW = "__new__"
 EVERY_EXERCISE = "__every__"

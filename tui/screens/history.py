@@ -1,7 +1,7 @@
 """History (`y`): the calendar, the sessions, an exercise's progress and the trends, one
 view at a time (Tab cycles them); Enter opens what is selected, Escape goes back.
 
-The log is aggregated once, off the UI thread (`storage.history.HistoryIndex`, after the
+The log is aggregated once, off the UI thread (`storage.read.history_index.HistoryIndex`, after the
 saves already queued), and each view draws from it; it is built again only when the log has
 changed. The score each morning is worked out in the background too
 (`tui.history_mornings`); the views show it as it arrives and say so until then.
@@ -65,7 +65,7 @@ class HistoryScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.index = None  # storage.history.HistoryIndex, once built
+        self.index = None  # storage.read.history_index.HistoryIndex, once built
         self.scorer = MorningScorer(self.app, self._scored)
         self.names: dict[str, str] = {}  # exercise id -> name
         self.kinds: dict[str, str] = {}  # exercise id -> "compound" or "isolation"
@@ -163,7 +163,7 @@ class HistoryScreen(Screen):
         draw the views once it is done."""
         if self._loading is not None and not self._loading.done():
             return
-        from storage.history import HistoryIndex
+        from storage.read.history_index import HistoryIndex
 
         built_at = self._stamp
 

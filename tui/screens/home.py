@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from storage.models import MUSCLES
+from storage.model.records import MUSCLES
 from tui.readiness import ReadinessView, read_readiness
 from tui.readiness_text import (
     BAND_STYLE,

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.errors import StorageError
-from storage.repository import Repository, SaveFailedError
+from storage.log.repository import Repository, SaveFailedError
 from tui.store import LogReady
 from tui.ui_thread import UiThread
 from tui.widgets.app_header import AppHeader

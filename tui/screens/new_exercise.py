@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from storage.errors import StorageError, ValidationError
-from storage.models import MUSCLES, Exercise
-from storage.repository import SaveFailedError
+from storage.log.repository import SaveFailedError
+from storage.model.records import MUSCLES, Exercise
 
 MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
 

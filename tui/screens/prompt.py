@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
-from storage.quick_entry import EntryError
 
 
 class PromptScreen(ModalScreen[Any]):

@@ -21,21 +21,21 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from storage.entry.wellness_lines import (
+    RECOVERY_EXAMPLE,
+    RecoveryInput,
+    WellnessEntryError,
+    parse_recovery_entry,
+)
 from storage.errors import ValidationError
-from storage.models import Recovery, Settings
-from storage.validation import (
+from storage.model.records import Recovery, Settings
+from storage.model.validation import (
     MAX_BODYWEIGHT_KG,
     MAX_CARBS_G,
     MAX_PROTEIN_G,
     MAX_WATER_CUPS,
     MIN_BODYWEIGHT_KG,
     check_recovery,
-)
-from storage.wellness_entry import (
-    RECOVERY_EXAMPLE,
-    RecoveryInput,
-    WellnessEntryError,
-    parse_recovery_entry,
 )
 from tui.recovery_targets import Target, filled_fields, recovery_targets
 from tui.screens.log_screen import LogScreen

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from storage.models import RestPeriod
+from storage.model.records import RestPeriod
 from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits
 

@@ -25,12 +25,12 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.days import day_of
+from storage.entry.wellness_lines import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
 from storage.errors import ValidationError
-from storage.models import SymptomEntry, new_id
-from storage.repository import Repository
-from storage.validation import check_symptoms
-from storage.wellness_entry import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
+from storage.log.repository import Repository
+from storage.model.days import day_of
+from storage.model.records import SymptomEntry, new_id
+from storage.model.validation import check_symptoms
 from tui.screens.log_screen import LogScreen
 from tui.symptom_scales import SCALE_BY_FIELD, SCALES, summary
 from tui.widgets.app_footer import AppFooter

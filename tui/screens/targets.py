@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from storage.errors import ValidationError
-from storage.models import Settings, default_targets
-from storage.validation import check_targets
+from storage.model.records import Settings, default_targets
+from storage.model.validation import check_targets
 from tui.units import format_number
 
 _NUMBER = r"\s*([0-9]+(?:[.,][0-9]+)?)\s*"

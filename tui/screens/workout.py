@@ -17,9 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from storage.entry.exercise_names import AmbiguousExercise, find_exercise
+from storage.entry.set_line import EntryError, LastSet, parse_workout_entry
 from storage.errors import ValidationError
-from storage.exercise_match import AmbiguousExercise, find_exercise
-from storage.models import (
+from storage.log.repository import Repository
+from storage.model.records import (
     Exercise,
     RestPeriod,
     SetEntry,
@@ -29,9 +31,7 @@ from storage.models import (
     Workout,
     new_id,
 )
-from storage.quick_entry import EntryError, LastSet, parse_workout_entry
-from storage.repository import Repository
-from storage.validation import check_set
+from storage.model.validation import check_set
 from tui.screens.log_screen import LogScreen
 from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.units import format_number, format_set, to_unit

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from storage.models import MUSCLES
+from storage.model.records import MUSCLES
 
 # Head to feet; in each row the front's two columns, then the back's.
 BODY_MAP: tuple[tuple[str, str, str, str], ...] = (

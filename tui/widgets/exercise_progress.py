@@ -32,7 +32,7 @@ from tui.units import format_set, format_weight, to_unit
 from tui.widgets.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
 
 if TYPE_CHECKING:
-    from storage.history import ExerciseSession, HistoryIndex, PersonalRecord
+    from storage.read.history_index import ExerciseSession, HistoryIndex, PersonalRecord
 
 LINE_COLOR = "green"
 BEST_COLOR = "orange"  # plotext's name for ANSI yellow

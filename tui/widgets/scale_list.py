@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from storage.models import SymptomEntry
+from storage.model.records import SymptomEntry
 from tui.symptom_scales import SCALES, Scale
 
 

@@ -46,7 +46,7 @@ from tui.widgets.chart_points import (
 
 if TYPE_CHECKING:
     from scoring.mornings import MorningScore
-    from storage.history import HistoryIndex
+    from storage.read.history_index import HistoryIndex
 
 SPANS: tuple[tuple[str, str, int | None], ...] = (
     ("4w", "4 weeks", 28),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from storage.importing.csv_rows import (
+from storage.exchange.importing.csv_rows import (
     CellError,
     clean,
     first_line,
@@ -22,7 +22,7 @@ from storage.importing.csv_rows import (
     show,
     sniff_delimiter,
 )
-from storage.importing.rows import ImportedRow, ParsedFile
+from storage.exchange.importing.rows import ImportedRow, ParsedFile
 
 SET_TYPES = {
     "normal": "normal",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.models import Exercise
+from storage.model.records import Exercise
 
 # The other apps' equipment words, as the log's equipment
 EQUIPMENT_WORDS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 
-from storage.importing.csv_rows import first_line, header_key, sniff_delimiter, strip_bom
-from storage.importing.errors import UnknownFormat
-from storage.importing.fitnotes import fitnotes_column
-from storage.importing.strong import strong_column
+from storage.exchange.importing.csv_rows import first_line, header_key, sniff_delimiter, strip_bom
+from storage.exchange.importing.errors import UnknownFormat
+from storage.exchange.importing.fitnotes import fitnotes_column
+from storage.exchange.importing.strong import strong_column
 
 FORMATS = ("strong", "hevy", "fitnotes", "restday")
 

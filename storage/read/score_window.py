@@ -27,9 +27,9 @@ from scoring.inputs import (
     TrainingLog,
     TrainingSet,
 )
-from storage.days import day_of, day_start, machine_timezone
-from storage.models import Exercise, Recovery, SetEntry, SymptomEntry
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.days import day_of, day_start, machine_timezone
+from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry
 
 WINDOW_DAYS = 61  # 13 (history) + 6 (a latest session's age) + 42 (its trend's history)
 CALENDAR_DAYS = 14  # days whose start the model needs: today and the 13 mornings before

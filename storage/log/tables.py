@@ -9,7 +9,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from storage.atomic import AtomicJSONStorage
+from storage.log.atomic_json import AtomicJSONStorage
 
 
 class _TrackedTable(MutableMapping[int, Any]):

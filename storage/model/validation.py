@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from storage.errors import ValidationError
-from storage.models import (
+from storage.model.records import (
     EQUIPMENT,
     EXERCISE_KINDS,
     MUSCLES,
@@ -129,7 +129,7 @@ def check_template(template: Template) -> None:
 
 
 def check_settings(settings: Settings) -> None:
-    from storage.days import is_valid_timezone
+    from storage.model.days import is_valid_timezone
 
     if settings.unit not in UNITS:
         raise ValidationError(f"unit must be kg or lb, not {settings.unit!r}")

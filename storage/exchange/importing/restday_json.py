@@ -1,4 +1,4 @@
-"""restday's own JSON export (`storage.export`) back into a log.
+"""restday's own JSON export (`storage.exchange.export`) back into a log.
 
 Reading checks the whole file before anything is written: the format marker and version,
 every record's fields and their types, and that sets and templates refer to workouts and
@@ -21,10 +21,11 @@ from typing import Any
 
 import orjson
 
-from storage.exercise_library import BUILTIN_BY_ID
-from storage.export import EXPORT_FORMAT, EXPORT_VERSION, SECTIONS, stored_settings
-from storage.importing.errors import BadExport
-from storage.models import (
+from storage.exchange.export import EXPORT_FORMAT, EXPORT_VERSION, SECTIONS, stored_settings
+from storage.exchange.importing.errors import BadExport
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import (
     SCHEMA_VERSION,
     Exercise,
     Record,
@@ -37,7 +38,6 @@ from storage.models import (
     TemplateItem,
     Workout,
 )
-from storage.repository import Repository
 
 SECTION_TYPES: dict[str, type[Record]] = {
     "exercises": Exercise,

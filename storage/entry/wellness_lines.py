@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from storage.models import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
-from storage.quick_entry import UNIT_NAMES, EntryError, quote
-from storage.validation import (
+from storage.entry.set_line import UNIT_NAMES, EntryError, quote
+from storage.model.records import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
+from storage.model.validation import (
     MAX_BODYWEIGHT_KG,
     MAX_CARBS_G,
     MAX_PROTEIN_G,

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import orjson
 
-from storage.atomic import disk_stamp
 from storage.errors import StorageError
-from storage.models import Record, Recovery
-from storage.repository import Repository
+from storage.log.atomic_json import disk_stamp
+from storage.log.repository import Repository
+from storage.model.records import Record, Recovery
 
 RECENT_DAYS = 120
 META = "recent"

@@ -14,7 +14,7 @@ alias; muscles come from `MUSCLES`, kinds from `EXERCISE_KINDS`, equipment from
 
 from __future__ import annotations
 
-from storage.models import Exercise
+from storage.model.records import Exercise
 
 BUILTIN_EXERCISES: tuple[Exercise, ...] = (
     # Barbell

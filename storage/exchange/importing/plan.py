@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from storage.days import day_of
 from storage.errors import ValidationError
-from storage.importing.names import ExerciseNames
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
-from storage.models import Exercise, SetEntry, Workout
-from storage.repository import Repository
-from storage.validation import MAX_WEIGHT_KG, check_rpe
+from storage.exchange.importing.names import ExerciseNames
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.log.repository import Repository
+from storage.model.days import day_of
+from storage.model.records import Exercise, SetEntry, Workout
+from storage.model.validation import MAX_WEIGHT_KG, check_rpe
 
 KG_PER_LB = 0.45359237
 SET_SPACING_S = 150  # between sets when the file gives no workout length

@@ -16,12 +16,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storage import validation
-from storage.atomic import AtomicJSONStorage
-from storage.days import day_of, machine_timezone
 from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
-from storage.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
-from storage.models import (
+from storage.log.atomic_json import AtomicJSONStorage
+from storage.log.tables import LogDB
+from storage.model import validation
+from storage.model.days import day_of, machine_timezone
+from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
+from storage.model.records import (
     SCHEMA_VERSION,
     Exercise,
     Record,
@@ -35,7 +36,6 @@ from storage.models import (
     new_id,
     utc_now,
 )
-from storage.table import LogDB
 
 R = TypeVar("R", bound=Record)
 Change = Callable[[], None]

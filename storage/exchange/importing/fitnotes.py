@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from storage.importing.csv_rows import (
+from storage.exchange.importing.csv_rows import (
     CellError,
     clean,
     distance_factor,
@@ -23,7 +23,7 @@ from storage.importing.csv_rows import (
     split_unit,
     weight_unit,
 )
-from storage.importing.rows import ImportedRow, ParsedFile
+from storage.exchange.importing.rows import ImportedRow, ParsedFile
 
 FITNOTES_COLUMNS = {
     "date": "date",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from storage.importing.csv_rows import (
+from storage.exchange.importing.csv_rows import (
     DISTANCE_UNITS,
     WEIGHT_UNITS,
     CellError,
@@ -31,7 +31,7 @@ from storage.importing.csv_rows import (
     split_unit,
     weight_unit,
 )
-from storage.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
 
 # Header names (as `header_key` spells them, without a bracketed unit) -> column.
 STRONG_COLUMNS = {

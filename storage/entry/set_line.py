@@ -8,7 +8,7 @@ its unit)::
 - ``w`` first marks a warm-up set (``w bench 60x5``, ``w 60x5``).
 - The exercise is free text (spaces, digits, hyphens); the weight is the last token before
   the ``x``. A space before the weight may be left out after a word (``bench100x5``).
-  Resolving the text to an exercise is `storage.exercise_match`'s job.
+  Resolving the text to an exercise is `storage.entry.exercise_names`'s job.
 - WEIGHT is a number (``102.5``; a decimal comma ``102,5`` reads the same), ``bw`` for
   bodyweight, or ``bw+20`` for bodyweight plus 20 of external load. The unit (``kg``,
   ``kgs``, ``lb``, ``lbs``) is optional; without one the caller applies the user's unit.
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from storage.models import LB_PER_KG
+from storage.model.records import LB_PER_KG
 
 EXAMPLES = "e.g. 100x5, 100x5@8, 225lbx5x3, bw+20x6"
 WORKOUT_EXAMPLES = "e.g. 100x5, 100x5@8, bw+20x6, +2.5x5, -5x8, x6, or Enter to repeat the last set"

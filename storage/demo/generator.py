@@ -29,7 +29,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from scoring.constants import SCORING
-from storage.models import (
+from storage.model.records import (
     Exercise,
     Record,
     Recovery,

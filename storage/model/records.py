@@ -2,7 +2,7 @@
 
 Weights are stored in kilograms; the user's unit is for display only. Timestamps are
 timezone-aware UTC datetimes; days are `datetime.date`s computed in the user's timezone
-(see `storage.days`). On disk, fields holding their default (None, "", False, empty) are
+(see `storage.model.days`). On disk, fields holding their default (None, "", False, empty) are
 left out of a document to keep a large log small; reading fills them back in.
 """
 

@@ -15,8 +15,8 @@ from datetime import date, datetime, timedelta
 
 from scoring.e1rm import estimate
 from scoring.load import effort_multiplier
-from storage.models import Exercise, SetEntry, Workout
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import Exercise, SetEntry, Workout
 
 REP_RECORDS = (1, 3, 5, 8, 10)
 

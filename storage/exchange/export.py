@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
-from storage.models import LB_PER_KG, SCHEMA_VERSION, Exercise, Settings, Workout
-from storage.repository import Repository
+from storage.log.repository import Repository
+from storage.model.records import LB_PER_KG, SCHEMA_VERSION, Exercise, Settings, Workout
 
 EXPORT_FORMAT = "restday_export"
 EXPORT_VERSION = 1

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from storage.importing.rows import SkippedRow
+from storage.exchange.importing.rows import SkippedRow
 
 BOM = "\ufeff"
 T = TypeVar("T")

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.models import Exercise
-from storage.quick_entry import EntryError, quote
+from storage.entry.set_line import EntryError, quote
+from storage.model.records import Exercise
 
 EXACT, PREFIX, WORDS, INITIALS, LETTERS, CLOSE = range(6)
 FUZZY_CUTOFF = 0.7  # least difflib ratio `find_exercise` accepts for a typo
