@@ -51,7 +51,7 @@ from timing import p95, summary  # noqa: E402
 
 from storage.log.repository import Repository  # noqa: E402
 from tui.app import RestdayApp  # noqa: E402
-from tui.screens.history import HistoryScreen  # noqa: E402
+from tui.screens.history.screen import HistoryScreen  # noqa: E402
 
 SIZE = (80, 24)
 TARGET_MS = 150.0
@@ -156,7 +156,7 @@ async def bench_restday(path: Path, clock: FakeClock, rounds: int) -> Results:
 
 async def one_round(app: App, frames: Frames, screen: HistoryScreen) -> Results:
     """Every view and its keys, once; back on the calendar at the end."""
-    from tui.widgets.year_calendar import YearCalendar
+    from tui.widgets.history.year_calendar import YearCalendar
 
     times: Results = {}
 

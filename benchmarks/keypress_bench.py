@@ -67,7 +67,7 @@ from storage.log.repository import Repository  # noqa: E402
 from storage.model.exercise_library import BUILTIN_BY_ID  # noqa: E402
 from storage.model.records import SetEntry  # noqa: E402
 from tui.app import RestdayApp  # noqa: E402
-from tui.screens.workout import WorkoutScreen  # noqa: E402
+from tui.screens.workout.screen import WorkoutScreen  # noqa: E402
 
 FRAME_MS = 16.0
 SIZE = (80, 24)

@@ -16,7 +16,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.clock import FakeClock
 from tests.screen_helpers import eventually, make_app, saved
 from tui.app import RestdayApp
-from tui.screens.history import HistoryScreen
+from tui.screens.history.screen import HistoryScreen
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ from textual import events
 from storage.log.repository import Repository
 from tests.terminal import Terminal
 from tui.app import RestdayApp
-from tui.screens.home import HomeScreen
-from tui.screens.workout import WorkoutScreen
+from tui.screens.home.screen import HomeScreen
+from tui.screens.workout.screen import WorkoutScreen
 from tui.widgets.app_header import AppHeader
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storage.log.repository import Repository
-from tui.cli import main
+from tui.commands.main import main
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

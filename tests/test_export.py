@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.export_command
+import tui.commands.export
 from storage.demo.generator import generate_demo, write_demo
 from storage.exchange.export import CSV_COLUMNS, export_csv, export_json
 from storage.exchange.importing.errors import BadExport, UnknownFormat
@@ -23,7 +23,7 @@ from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Exercise, Recovery, Settings, SymptomEntry, Template, TemplateItem
 from tests.clock import FakeClock
-from tui.cli import main
+from tui.commands.main import main
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)
@@ -364,7 +364,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
     def full_disk(src, dst):
         raise OSError(28, "No space left on device", str(dst))
 
-    monkeypatch.setattr(tui.export_command.os, "replace", full_disk)
+    monkeypatch.setattr(tui.commands.export.os, "replace", full_disk)
     assert main(["export", "--db", str(kg_log), "-o", str(target)]) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text() == "the previous export"

@@ -22,9 +22,9 @@ from storage.model.records import LB_PER_KG
 from storage.read.history_index import HistoryIndex
 from tests.clock import FakeClock
 from tui.keymap import binding_ids
-from tui.widgets.chart_points import bucket_kind, thin
-from tui.widgets.exercise_progress import PAGE, ExerciseProgress
-from tui.widgets.trends import CHARTS, MAX_WANTED, SPANS, TrendsView
+from tui.widgets.history.chart_points import bucket_kind, thin
+from tui.widgets.history.exercise_progress import PAGE, ExerciseProgress
+from tui.widgets.history.trends import CHARTS, MAX_WANTED, SPANS, TrendsView
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()

@@ -12,9 +12,9 @@ from storage.log.repository import Repository
 from tests.history_app import NOW, history_app, open_history
 from tests.screen_helpers import eventually, saved
 from tests.snapshot_app import SIZE
-from tui.screens.day_detail import DayDetailScreen
-from tui.screens.session_detail import SessionDetailScreen
-from tui.widgets.year_calendar import YearCalendar
+from tui.screens.history.day_detail import DayDetailScreen
+from tui.screens.history.session_detail import SessionDetailScreen
+from tui.widgets.history.year_calendar import YearCalendar
 
 TODAY = NOW.date()
 

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from tests.history_app import history_app, open_history
 from tests.snapshot_app import SIZE
-from tui.widgets.year_calendar import YearCalendar
+from tui.widgets.history.year_calendar import YearCalendar
 
 EPISODE_DAY = date(2026, 10, 27)  # in the demo's fatigue episode
 

@@ -17,7 +17,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.clock import FakeClock
 from tests.screen_helpers import make_app, saved
 from tui.app import RestdayApp
-from tui.screens.home import HomeScreen
+from tui.screens.home.screen import HomeScreen
 from tui.widgets.big_digits import BigDigits
 
 SIZE = (80, 24)
@@ -144,7 +144,7 @@ async def test_a_score_from_sets_alone_is_marked_low_confidence(tmp_path: Path) 
 
 def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
     from scoring import Decline
-    from tui.readiness_text import trends
+    from tui.format.readiness import trends
 
     decline = Decline(
         "back-squat",

@@ -21,7 +21,7 @@ from tests.clock import FakeClock
 from tests.screen_helpers import make_app, saved
 from tests.snapshot_app import SIZE
 from tui.app import RestdayApp
-from tui.screens.home import HomeScreen
+from tui.screens.home.screen import HomeScreen
 
 END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # the demo's last day
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storage.log.repository import Repository
-from tui.cli import main
+from tui.commands.main import main
 
 SAMPLES = Path(__file__).parent / "import_samples"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "samples"

@@ -19,9 +19,9 @@ from storage.demo.generator import generate_demo, write_demo
 from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.read.readiness import read_readiness
 from tests.clock import FakeClock
-from tui.readiness import read_readiness
-from tui.status import morning_of
+from tui.commands.status import morning_of
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -133,7 +133,7 @@ def test_status_follows_a_set_logged_after_the_copy(tmp_path: Path) -> None:
 
 
 def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path) -> None:
-    from tui.store import LogStore
+    from tui.log_store import LogStore
 
     log = tmp_path / "log.json"
     store = LogStore(log)

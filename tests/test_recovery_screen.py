@@ -21,9 +21,9 @@ from storage.model.records import Recovery
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
-from tui.screens.prompt import PromptScreen
-from tui.screens.recovery import RecoveryScreen
-from tui.screens.targets import TargetsScreen
+from tui.screens.dialogs.prompt import PromptScreen
+from tui.screens.recovery.screen import RecoveryScreen
+from tui.screens.recovery.targets import TargetsScreen
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 TODAY = NOW.date()

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from tests.clock import FakeClock
 from tests.snapshot_app import NOW, SIZE, demo_app, settle
 from tui.app import RestdayApp
-from tui.screens.recovery import RecoveryScreen
+from tui.screens.recovery.screen import RecoveryScreen
 
 
 @pytest.fixture

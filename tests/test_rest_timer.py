@@ -23,7 +23,7 @@ from storage.model.records import RestPeriod, SetEntry, Settings
 from tests.clock import FakeClock
 from tests.terminal import Terminal
 from tui.app import RestdayApp
-from tui.cli import main as cli_main
+from tui.commands.main import main as cli_main
 from tui.screens.rest_timer import RestTimerScreen
 from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits, changed_regions, pixel_rows, render_big

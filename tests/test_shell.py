@@ -24,9 +24,9 @@ from storage.model.records import RestPeriod
 from tests.terminal import Terminal, is_grey, sgr_colours
 from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
+from tui.log_store import LogReady
 from tui.screens.help import HelpScreen
 from tui.screens.too_small import TooSmallScreen
-from tui.store import LogReady
 
 SIZE = (80, 24)
 

@@ -20,9 +20,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
+import tui.log_store
 import tui.screens.log_screen
-import tui.screens.symptoms
-import tui.store
+import tui.screens.symptoms.screen
 from storage.demo.generator import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -30,9 +30,9 @@ from storage.model.records import SymptomEntry
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
+from tui.screens.dialogs.prompt import PromptScreen
 from tui.screens.help import HelpScreen, help_sections
-from tui.screens.prompt import PromptScreen
-from tui.screens.symptoms import SymptomScreen
+from tui.screens.symptoms.screen import SymptomScreen
 from tui.widgets.body_map import BodyMap
 from tui.widgets.scale_list import ScaleList
 
@@ -409,7 +409,7 @@ async def test_weakness_10_is_1_then_0_within_a_second(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keys_at = iter([100.0, 100.4, 200.0, 202.0])
-    monkeypatch.setattr(tui.screens.symptoms, "monotonic", lambda: next(keys_at))
+    monkeypatch.setattr(tui.screens.symptoms.screen, "monotonic", lambda: next(keys_at))
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
@@ -509,7 +509,7 @@ async def test_digits_set_soreness_1_then_0_is_10(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keys_at = iter([1.0, 1.5, 10.0, 20.0, 20.2])
-    monkeypatch.setattr(tui.screens.symptoms, "monotonic", lambda: next(keys_at))
+    monkeypatch.setattr(tui.screens.symptoms.screen, "monotonic", lambda: next(keys_at))
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
@@ -874,7 +874,7 @@ async def test_the_screen_waits_for_the_log(
             reading.wait(10)  # a large log on a slow disk
             super().__init__(path, clock=clock)
 
-    monkeypatch.setattr(tui.store, "Repository", SlowRepository)
+    monkeypatch.setattr(tui.log_store, "Repository", SlowRepository)
     app = RestdayApp(log, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
     async with app.run_test(size=SIZE) as pilot:
         try:

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from tests.clock import FakeClock
 from tests.snapshot_app import NOW, SIZE, demo_app, settle
 from tui.app import RestdayApp
-from tui.screens.symptoms import SymptomScreen
+from tui.screens.symptoms.screen import SymptomScreen
 from tui.widgets.body_map import BodyMap
 
 MORNING = NOW.replace(hour=6, minute=30)  # before the demo's entry of this morning

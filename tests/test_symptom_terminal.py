@@ -18,7 +18,7 @@ from tests.terminal import (
     wait_until,
     write_demo_log,
 )
-from tui.screens.symptoms import ENTRY_HINT
+from tui.screens.symptoms.screen import ENTRY_HINT
 
 RESTDAY = str(Path(sys.executable).with_name("restday"))  # the installed command
 

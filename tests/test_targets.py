@@ -9,7 +9,7 @@ from storage.errors import ValidationError
 from storage.model.records import Recovery, Settings, default_targets
 from storage.model.validation import check_settings, check_targets
 from tui.recovery_targets import filled_fields, recovery_targets
-from tui.screens.targets import parse_targets, shown_target
+from tui.screens.recovery.targets import parse_targets, shown_target
 
 DEFAULTS = {"water": "12", "protein": "0.8-1", "carbs": "3-5", "sleep": "7"}
 

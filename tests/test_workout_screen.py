@@ -27,11 +27,11 @@ from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.clock import FakeClock
 from tests.screen_helpers import FullDisk, eventually, make_app, saved
 from tui.app import RestdayApp
-from tui.screens.exercise_picker import ExercisePickerScreen
-from tui.screens.finish_workout import FinishWorkoutScreen
-from tui.screens.new_exercise import NewExerciseScreen
-from tui.screens.prompt import PromptScreen
-from tui.screens.workout import WorkoutScreen
+from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
+from tui.screens.dialogs.new_exercise import NewExerciseScreen
+from tui.screens.dialogs.prompt import PromptScreen
+from tui.screens.workout.finish import FinishWorkoutScreen
+from tui.screens.workout.screen import WorkoutScreen
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # a Tuesday; the demo's last day
 SIZE = (80, 24)

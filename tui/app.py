@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
-from tui.store import LogReady, LogStore
+from tui.log_store import LogReady, LogStore
 from tui.widgets.app_header import AppHeader, format_rest
 
 FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"  # the start-up benchmark's stopwatch
@@ -29,31 +29,31 @@ REST_STEP_S = 15
 
 
 def _home_screen() -> Screen:
-    from tui.screens.home import HomeScreen
+    from tui.screens.home.screen import HomeScreen
 
     return HomeScreen()
 
 
 def _workout_screen() -> Screen:
-    from tui.screens.workout import WorkoutScreen
+    from tui.screens.workout.screen import WorkoutScreen
 
     return WorkoutScreen()
 
 
 def _history_screen() -> Screen:
-    from tui.screens.history import HistoryScreen
+    from tui.screens.history.screen import HistoryScreen
 
     return HistoryScreen()
 
 
 def _recovery_screen() -> Screen:
-    from tui.screens.recovery import RecoveryScreen
+    from tui.screens.recovery.screen import RecoveryScreen
 
     return RecoveryScreen()
 
 
 def _symptom_screen() -> Screen:
-    from tui.screens.symptoms import SymptomScreen
+    from tui.screens.symptoms.screen import SymptomScreen
 
     return SymptomScreen()
 
@@ -69,7 +69,7 @@ class RestdayApp(App):
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
     # would cost opening history a third of its time budget.
-    CSS_PATH = [Path(__file__).parent / "screens" / "history.tcss"]
+    CSS_PATH = [Path(__file__).parent / "screens" / "history" / "history.tcss"]
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(

@@ -131,7 +131,7 @@ def known_binding_ids(app_class: type) -> set[str]:
 
     classes: list[type] = [app_class]
     for package in (tui.screens, tui.widgets):
-        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
             try:
                 module = importlib.import_module(info.name)
             except Exception:  # a broken screen shows its own error when opened

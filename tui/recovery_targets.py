@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.model.records import LB_PER_KG, Recovery, Settings
-from tui.units import format_number, format_weight
+from tui.format.units import format_number, format_weight
 
 
 @dataclass(frozen=True)

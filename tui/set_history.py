@@ -8,7 +8,7 @@ from datetime import date
 
 from storage.model.records import SetEntry
 from storage.read.history_index import set_e1rm
-from tui.units import format_load, format_number
+from tui.format.units import format_load, format_number
 
 
 def e1rm(entry: SetEntry) -> float | None:

@@ -3,7 +3,7 @@ change at once and saves it in the background, and keeps a failed save on screen
 it, until it succeeds. Nothing typed is lost while the disk refuses.
 
 A subclass composes a `#save-error` and a `#message` Static (styled by log_screen.tcss:
-`CSS_PATH = ["log_screen.tcss", "<its own>.tcss"]`) and implements `load()`.
+`CSS_PATH = ["../log_screen.tcss", "<its own>.tcss"]`) and implements `load()`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from storage.errors import StorageError
 from storage.log.repository import Repository, SaveFailedError
-from tui.store import LogReady
+from tui.log_store import LogReady
 from tui.ui_thread import UiThread
 from tui.widgets.app_header import AppHeader
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label
 from storage.errors import ValidationError
 from storage.model.records import Settings, default_targets
 from storage.model.validation import check_targets
-from tui.units import format_number
+from tui.format.units import format_number
 
 _NUMBER = r"\s*([0-9]+(?:[.,][0-9]+)?)\s*"
 _SINGLE = re.compile(_NUMBER)

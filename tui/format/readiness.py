@@ -8,8 +8,8 @@ from datetime import date
 from rich.text import Text
 
 from storage.model.records import MUSCLES
-from tui.readiness import Today
-from tui.units import format_weight
+from storage.read.readiness import Today
+from tui.format.units import format_weight
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAND_STYLE = {"Train as planned": "green", "Reduce": "yellow", "Rest day": "red"}

@@ -9,8 +9,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from storage.log.repository import Repository
-from tui.readiness import ReadinessView
-from tui.readiness_text import (
+from storage.read.readiness import ReadinessView
+from tui.format.readiness import (
     BAND_STYLE,
     checklist,
     load,

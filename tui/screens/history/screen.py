@@ -4,7 +4,7 @@ view at a time (Tab cycles them); Enter opens what is selected, Escape goes back
 The log is aggregated once, off the UI thread (`storage.read.history_index.HistoryIndex`, after the
 saves already queued), and each view draws from it; it is built again only when the log has
 changed. The score each morning is worked out in the background too
-(`tui.history_mornings`); the views show it as it arrives and say so until then.
+(`tui.screens.history.mornings`); the views show it as it arrives and say so until then.
 """
 
 from __future__ import annotations
@@ -26,18 +26,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from tui.history_mornings import MorningScorer
-from tui.readiness_text import BAND_STYLE, score_style
-from tui.store import LogReady
+from tui.format.readiness import BAND_STYLE, score_style
+from tui.format.units import format_number, to_unit
+from tui.log_store import LogReady
+from tui.screens.history.mornings import MorningScorer
 from tui.ui_thread import UiThread
-from tui.units import format_number, to_unit
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
-from tui.widgets.year_calendar import YearCalendar
+from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
-    from tui.widgets.exercise_progress import ExerciseProgress
-    from tui.widgets.trends import TrendsView
+    from tui.widgets.history.exercise_progress import ExerciseProgress
+    from tui.widgets.history.trends import TrendsView
 
 VIEWS = (
     ("calendar", "Calendar"),
@@ -442,7 +442,7 @@ class HistoryScreen(Screen):
     def _pick_exercise(self, every: str | None, then) -> None:
         """The picker over the exercises in the log; `then` gets the exercise id, or
         None for `every`."""
-        from tui.screens.exercise_picker import EVERY_EXERCISE, ExercisePickerScreen
+        from tui.screens.dialogs.exercise_picker import EVERY_EXERCISE, ExercisePickerScreen
 
         if self.index is None:
             return
@@ -480,14 +480,14 @@ class HistoryScreen(Screen):
             self._open_session(event.row_key.value)
 
     def _open_session(self, workout_id: str) -> None:
-        from tui.screens.session_detail import SessionDetailScreen
+        from tui.screens.history.session_detail import SessionDetailScreen
 
         session = self.index.session(workout_id) if self.index else None
         if session is not None:
             self.app.push_screen(SessionDetailScreen(self.index, session, self.names, self.unit))
 
     def on_year_calendar_opened(self, message: YearCalendar.Opened) -> None:
-        from tui.screens.day_detail import DayDetailScreen
+        from tui.screens.history.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(message.day, self.unit))
 
@@ -514,10 +514,10 @@ def _new_view(key: str) -> Widget:
             table.add_column(label, key=column)
         return Vertical(Static(id="sessions-filter"), table)
     if key == "progress":
-        from tui.widgets.exercise_progress import ExerciseProgress
+        from tui.widgets.history.exercise_progress import ExerciseProgress
 
         return ExerciseProgress()
-    from tui.widgets.trends import TrendsView
+    from tui.widgets.history.trends import TrendsView
 
     return TrendsView()
 

@@ -37,9 +37,9 @@ from storage.model.validation import (
     MIN_BODYWEIGHT_KG,
     check_recovery,
 )
+from tui.format.units import format_number, format_weight
 from tui.recovery_targets import Target, filled_fields, recovery_targets
 from tui.screens.log_screen import LogScreen
-from tui.units import format_number, format_weight
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -106,7 +106,7 @@ class Undo:
 
 
 class RecoveryScreen(LogScreen):
-    CSS_PATH = ["log_screen.tcss", "recovery.tcss"]
+    CSS_PATH = ["../log_screen.tcss", "recovery.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Fields", id="recovery.leave"),
         Binding("i", "focus_entry", "Type", id="recovery.entry"),
@@ -330,7 +330,7 @@ class RecoveryScreen(LogScreen):
 
     def action_edit_field(self) -> None:
         """Correct the highlighted field in a dialog: the value stands for the whole day."""
-        from tui.screens.prompt import PromptScreen
+        from tui.screens.dialogs.prompt import PromptScreen
 
         field = self._selected_field()
         value = getattr(self.entry or Recovery(day=self.day), field.name)
@@ -372,7 +372,7 @@ class RecoveryScreen(LogScreen):
         self.show_message(f"Undone · {undo.day:%a %-d %b}")
 
     def action_edit_targets(self) -> None:
-        from tui.screens.targets import TargetsScreen
+        from tui.screens.recovery.targets import TargetsScreen
 
         def done(settings: Settings | None) -> None:
             if settings is None:

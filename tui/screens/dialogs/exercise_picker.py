@@ -98,7 +98,7 @@ class ExercisePickerScreen(ModalScreen[Exercise | str | None]):
 
     def choose(self, option_id: str | None) -> None:
         if option_id == NEW:
-            from tui.screens.new_exercise import NewExerciseScreen
+            from tui.screens.dialogs.new_exercise import NewExerciseScreen
 
             query = self.query_one("#picker-query", Input).value.strip()
             self.app.push_screen(NewExerciseScreen(query.title()), self._created)

@@ -104,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     locate = commands.add_parser("locate", help="print where the log, backups and config live")
     locate.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
 
-    from tui.export_command import add_export_parser
-    from tui.import_command import add_import_parser
+    from tui.commands.export import add_export_parser
+    from tui.commands.import_file import add_import_parser
 
     add_import_parser(commands, db_help)
     add_export_parser(commands, db_help)
@@ -143,13 +143,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "status":
             return cmd_status(args.db, args.at, as_json=args.json)
         if args.command == "import":
-            from tui.import_command import cmd_import
+            from tui.commands.import_file import cmd_import
 
             return cmd_import(
                 args.db, args.file, source=args.source, unit=args.unit, dry_run=args.dry_run
             )
         if args.command == "export":
-            from tui.export_command import cmd_export
+            from tui.commands.export import cmd_export
 
             return cmd_export(args.db, args.format, args.output)
         return cmd_open(args.db, demo=args.demo)
@@ -234,7 +234,7 @@ def cmd_log(db: str | None, text: str) -> int:
     from scoring.e1rm import estimate
     from storage.entry.exercise_names import find_exercise
     from storage.entry.set_line import parse_set
-    from tui.units import format_set, format_weight
+    from tui.format.units import format_set, format_weight
 
     spec = parse_set(text)
     repo = _open_repository(db)
@@ -274,8 +274,8 @@ def cmd_log(db: str | None, text: str) -> int:
 
 def cmd_status(db: str | None, day, *, as_json: bool) -> int:
     from storage.paths import resolve_log_path
-    from tui.readiness import read_readiness
-    from tui.status import morning_of, status_text
+    from storage.read.readiness import read_readiness
+    from tui.commands.status import morning_of, status_text
 
     path = resolve_log_path(db)
     if not path.exists():

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from tui.screens.detail import DetailScreen
-from tui.units import format_number, format_set, to_unit
+from tui.format.units import format_number, format_set, to_unit
+from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
 
@@ -73,6 +73,6 @@ class SessionDetailScreen(DetailScreen):
         self.set_focus(table)
 
     def action_day(self) -> None:
-        from tui.screens.day_detail import DayDetailScreen
+        from tui.screens.history.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(self.session.day, self.unit))

@@ -66,7 +66,7 @@ def new_draft(base: SymptomEntry | None, now: datetime) -> SymptomEntry:
 
 
 class SymptomScreen(LogScreen):
-    CSS_PATH = ["log_screen.tcss", "symptoms.tcss"]
+    CSS_PATH = ["../log_screen.tcss", "symptoms.tcss"]
     AUTO_FOCUS = "#entry"
     HELP_TITLE = "Symptoms"
     COMPONENT_CLASSES = {"soreness--none", "soreness--some", "soreness--sore", "soreness--very"}
@@ -479,7 +479,7 @@ class SymptomScreen(LogScreen):
         self.commit(new, f"{label} {'cleared' if value is None else value}")
 
     def action_note(self) -> None:
-        from tui.screens.prompt import PromptScreen
+        from tui.screens.dialogs.prompt import PromptScreen
 
         def noted(text: str | None) -> None:
             if text is not None:

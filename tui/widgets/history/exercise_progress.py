@@ -28,8 +28,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
-from tui.units import format_set, format_weight, to_unit
-from tui.widgets.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
+from tui.format.units import format_set, format_weight, to_unit
+from tui.widgets.history.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
 
 if TYPE_CHECKING:
     from storage.read.history_index import ExerciseSession, HistoryIndex, PersonalRecord

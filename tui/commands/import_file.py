@@ -38,7 +38,7 @@ def cmd_import(
     db: str | None, file: str, *, source: str | None, unit: str | None, dry_run: bool
 ) -> int:
     from storage.exchange.importing.detect import detect
-    from tui.cli import CommandError, _open_repository
+    from tui.commands.main import CommandError, _open_repository
 
     text = _read_text(Path(file))
     source = source or detect(text)
@@ -80,7 +80,7 @@ def cmd_import(
 
 
 def _read_text(path: Path) -> str:
-    from tui.cli import CommandError
+    from tui.commands.main import CommandError
 
     data = path.read_bytes()
     try:
@@ -108,7 +108,7 @@ def _reader(source: str):
 def _ask_unit(file: str, parsed) -> str | None:
     """The unit for weights the file gives none for: asked on a terminal, else an error."""
     from storage.exchange.importing.plan import needs_unit
-    from tui.cli import CommandError
+    from tui.commands.main import CommandError
 
     if not needs_unit(parsed):
         return None

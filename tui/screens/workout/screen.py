@@ -32,9 +32,9 @@ from storage.model.records import (
     new_id,
 )
 from storage.model.validation import check_set
+from tui.format.units import format_number, format_set, to_unit
 from tui.screens.log_screen import LogScreen
 from tui.set_history import ExerciseHistory, e1rm, format_last
-from tui.units import format_number, format_set, to_unit
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -54,7 +54,7 @@ class Undo:
 
 
 class WorkoutScreen(LogScreen):
-    CSS_PATH = ["log_screen.tcss", "workout.tcss"]
+    CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("i,enter", "focus_entry", "Type a set", id="workout.entry"),
@@ -484,7 +484,7 @@ class WorkoutScreen(LogScreen):
             self.set_focus(self.query_one("#entry"))
 
     def action_pick_exercise(self, query: str = "") -> None:
-        from tui.screens.exercise_picker import ExercisePickerScreen
+        from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 
         def picked(exercise: Exercise | None) -> None:
             if exercise is not None:
@@ -592,7 +592,7 @@ class WorkoutScreen(LogScreen):
         entry = self.selected_set()
         if entry is None:
             return
-        from tui.screens.prompt import PromptScreen
+        from tui.screens.dialogs.prompt import PromptScreen
 
         def noted(text: str | None) -> None:
             if text is None:
@@ -610,7 +610,7 @@ class WorkoutScreen(LogScreen):
     def action_note_workout(self) -> None:
         if self.workout is None:
             return
-        from tui.screens.prompt import PromptScreen
+        from tui.screens.dialogs.prompt import PromptScreen
 
         workout = self.workout
 
@@ -634,7 +634,7 @@ class WorkoutScreen(LogScreen):
     def action_finish(self) -> None:
         if self.workout is None:
             return
-        from tui.screens.finish_workout import Finish, FinishWorkoutScreen
+        from tui.screens.workout.finish import Finish, FinishWorkoutScreen
 
         workout = self.workout
 
@@ -661,7 +661,7 @@ class WorkoutScreen(LogScreen):
         if not self.sets:
             self.show_message("Log some sets first: a template is made from today's workout.")
             return
-        from tui.screens.prompt import PromptScreen
+        from tui.screens.dialogs.prompt import PromptScreen
 
         def named(name: str | None) -> None:
             if not name:

@@ -33,8 +33,8 @@ from textual_plotext import PlotextPlot
 
 from scoring.constants import SCORING
 from scoring.load import acwr_ewma, monotony, strain
-from tui.units import format_number, to_unit
-from tui.widgets.chart_points import (
+from tui.format.units import format_number, to_unit
+from tui.widgets.history.chart_points import (
     BUCKET_WORDS,
     Point,
     bucket_kind,

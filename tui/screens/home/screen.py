@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.model.records import MUSCLES
-from tui.readiness import ReadinessView, read_readiness
-from tui.readiness_text import (
+from storage.read.readiness import ReadinessView, read_readiness
+from tui.format.readiness import (
     BAND_STYLE,
     checklist,
     load,
@@ -29,7 +29,7 @@ from tui.readiness_text import (
     trends,
     verdict,
 )
-from tui.store import LogReady
+from tui.log_store import LogReady
 from tui.ui_thread import UiThread
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader

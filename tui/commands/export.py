@@ -37,7 +37,7 @@ def add_export_parser(commands, db_help: str = "the log file to export") -> None
 
 def cmd_export(db: str | None, fmt: str | None, output: str | None) -> int:
     from storage.paths import resolve_log_path
-    from tui.cli import CommandError
+    from tui.commands.main import CommandError
 
     fmt = fmt or ("csv" if output and output.casefold().endswith(".csv") else "json")
     if fmt not in EXPORT_FORMATS:
@@ -72,7 +72,7 @@ def _refuse_log_files(target: Path, log: Path) -> None:
     """Never write over the log, its lock, its backups or its recent copy."""
     from storage.log.atomic_json import lock_path
     from storage.log.recent_copy import recent_path
-    from tui.cli import CommandError
+    from tui.commands.main import CommandError
 
     if target.is_dir():
         raise CommandError(

@@ -11,9 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.readiness_text import reasons, verdict
-from tui.screens.detail import DetailScreen
-from tui.units import format_set, format_weight
+from tui.format.readiness import reasons, verdict
+from tui.format.units import format_set, format_weight
+from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
 
@@ -33,8 +33,8 @@ class DayDetailScreen(DetailScreen):
         self.set_focus(self.query_one(VerticalScroll))
 
     def _describe(self, repo) -> Text:
-        from tui.readiness import read_readiness
-        from tui.status import morning_of
+        from storage.read.readiness import read_readiness
+        from tui.commands.status import morning_of
 
         day, unit = self.day, self.unit
         zone = pendulum.timezone(repo.timezone)  # the log's, for times
