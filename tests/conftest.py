@@ -8,7 +8,7 @@ import pytest
 
 import storage.log.atomic_json
 import tui.screens.log_screen
-from tests.screen_helpers import FullDisk
+from tests.support.screen_helpers import FullDisk
 
 
 @pytest.fixture
@@ -24,6 +24,6 @@ def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
 @pytest.fixture(scope="session")
 def demo_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 12-week demo log of the history tests, written once; tests use a copy."""
-    from tests.history_app import write_history_demo
+    from tests.support.history_app import write_history_demo
 
     return write_history_demo(tmp_path_factory.mktemp("history") / "demo.json")

@@ -1,0 +1,143 @@
+"""The recent copy of the log (`log.json.recent`) that keeps `restday status` quick: it
+gives the same answers as the whole log, and is never used once the log has changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.read.readiness import read_readiness
+from tests.support.clock import FakeClock
+from tui.commands.status import morning_of
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def log(tmp_path: Path, clock: FakeClock) -> Path:
+    """A 26-week demo log ending today: longer than the copy holds."""
+    path = tmp_path / "log.json"
+    with Repository(path, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        made = generate_demo(
+            NOW.date(), weeks=26, seed=3, tz="UTC", exercises=BUILTIN_BY_ID, now=NOW
+        )
+        write_demo(repo, made)
+    return path
+
+
+def assessed(repo: Repository, moment: datetime) -> dict:
+    return read_readiness(repo, moment).assessment.as_json()
+
+
+def test_the_copy_scores_every_morning_it_holds_as_the_log_does(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)
+        days = [NOW.date() - timedelta(days=n) for n in range(0, RECENT_DAYS - 62, 7)]
+        moments = [NOW] + [morning_of(repo, day) for day in days]
+        expected = [assessed(repo, moment) for moment in moments]
+    copy = open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS - 62))
+    assert copy is not None
+    copy.clock = clock
+    assert [assessed(copy, moment) for moment in moments] == expected
+    with Repository(log, clock=clock) as repo:
+        assert len(copy.sets()) < len(repo.sets())  # the weeks before it are left out
+    assert stat.S_IMODE(recent_path(log).stat().st_mode) == 0o600
+
+
+def test_a_day_older_than_the_copy_is_not_read_from_it(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)
+    assert open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS)) is None
+
+
+def test_any_change_to_the_log_makes_the_copy_stale(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)
+    first_day = NOW.date() - timedelta(days=70)
+    assert open_recent(log, first_day) is not None
+    with Repository(log, clock=clock) as other:  # another restday logs a set
+        other.log_set(other.todays_workout(), BUILTIN_BY_ID["bench-press"], 100, 5)
+    assert open_recent(log, first_day) is None
+
+
+def test_a_backup_put_back_makes_the_copy_stale(log: Path, clock, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.json"
+    shutil.copy2(log, saved)
+    with Repository(log, clock=clock) as repo:
+        repo.add_intake(NOW.date(), water_cups=1)
+        write_recent(repo)
+    assert open_recent(log, NOW.date() - timedelta(days=70)) is not None
+    shutil.copyfile(saved, log)  # the user restores the older file over it
+    os.utime(log, ns=(0, 0))  # even with the same size and an old mtime: the inode or stamp
+    assert open_recent(log, NOW.date() - timedelta(days=70)) is None
+
+
+def test_nothing_is_copied_while_changes_wait(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        repo._pending.append(lambda: None)  # a save that failed and waits for a retry
+        write_recent(repo)
+    assert not recent_path(log).exists()
+
+
+def status(log: Path, *args: str) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-m", "tui", "status", "--db", str(log), "--json", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(run.stdout)
+
+
+def test_status_follows_a_set_logged_after_the_copy(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    with Repository(log) as repo:
+        made = generate_demo(
+            repo.today(),
+            weeks=12,
+            seed=1,
+            tz=repo.timezone,
+            exercises=BUILTIN_BY_ID,
+            now=repo.now(),
+        )
+        write_demo(repo, made)
+    first = status(log)
+    assert recent_path(log).exists()  # the first status made the copy
+    second = status(log)  # the same, but for the moment it was asked at
+    assert second == {**first, "moment": second["moment"], "history": second["history"]}
+    with Repository(log) as other:
+        workout = other.start_workout("Evening")
+        other.log_set(workout, BUILTIN_BY_ID["back-squat"], 100, 5, rpe=9)
+    after = status(log)
+    assert after["consecutive_days"] >= 1 and after["fatigue"]["quads"] > first["fatigue"]["quads"]
+
+
+def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path) -> None:
+    from tui.log_store import LogStore
+
+    log = tmp_path / "log.json"
+    store = LogStore(log)
+    store.open().result()
+    store.save(lambda repo: repo.add_intake(repo.today(), water_cups=2)).result()
+    store.close()
+    assert open_recent(log, date.today() - timedelta(days=30)) is not None

@@ -1,0 +1,211 @@
+"""The history screen (`y`) with Pilot: views, keys, the calendar, sessions and their
+detail, the day's detail, filters, and the log changing underneath."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from storage.log.repository import Repository
+from tests.support.history_app import NOW, history_app, open_history
+from tests.support.screen_helpers import eventually, saved
+from tests.support.snapshot_app import SIZE
+from tui.screens.history.day_detail import DayDetailScreen
+from tui.screens.history.session_detail import SessionDetailScreen
+from tui.widgets.history.year_calendar import YearCalendar
+
+TODAY = NOW.date()
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_y_opens_the_calendar_on_today(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.view == "calendar"
+        calendar = screen.query_one(YearCalendar)
+        assert calendar.cursor == TODAY and calendar.has_focus
+        assert calendar.first_day == screen.index.first_day
+        assert "Tuesday 24 November 2026" in text_of(screen, "#day")
+
+
+async def test_calendar_moves_by_day_week_month_and_year(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        calendar = screen.query_one(YearCalendar)
+        await pilot.press("up")
+        assert calendar.cursor == TODAY - timedelta(days=1)
+        await pilot.press("left")
+        assert calendar.cursor == TODAY - timedelta(days=8)
+        await pilot.press("right", "down")
+        assert calendar.cursor == TODAY
+        await pilot.press("down", "right", "pagedown")  # nothing after today
+        assert calendar.cursor == TODAY
+        await pilot.press("pageup")
+        assert calendar.cursor == date(2026, 10, 24)
+        assert "Saturday 24 October 2026" in text_of(screen, "#day")
+        await pilot.press("left_square_bracket")  # before the log's first day: its first day
+        assert calendar.cursor == screen.index.first_day
+
+
+async def test_a_training_day_and_a_rest_day_described(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        calendar = screen.query_one(YearCalendar)
+        trained = max(d for d in screen.index.days if d < TODAY)
+        rested = next(
+            TODAY - timedelta(days=k)
+            for k in range(1, 30)
+            if TODAY - timedelta(days=k) not in screen.index.days
+        )
+        calendar.cursor = trained
+        await pilot.pause()
+        assert "sets" in text_of(screen, "#day") and "readiness" in text_of(screen, "#day")
+        calendar.cursor = rested
+        await pilot.pause()
+        assert "rest day" in text_of(screen, "#day")
+
+
+async def test_v_shades_by_readiness_then_volume(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        calendar = screen.query_one(YearCalendar)
+        assert "volume" in text_of(screen, "#legend")
+        await pilot.press("v")
+        assert screen.shade_by == "readiness"
+        assert "reduce" in text_of(screen, "#legend")
+        styles = {str(style) for _text, style in calendar.cells.values()}
+        assert {"green", "yellow", "red"} <= styles  # the fatigue episode shows
+        await pilot.press("v")
+        assert screen.shade_by == "volume"
+
+
+async def test_tab_cycles_the_four_views_and_escape_goes_home(
+    tmp_path: Path, demo_log: Path
+) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(screen.view)
+        assert seen == ["sessions", "progress", "trends", "calendar"]
+        await pilot.press("shift+tab")
+        assert screen.view == "trends"
+        await pilot.press("escape")
+        assert app.current_mode == "home"
+
+
+async def test_sessions_newest_first_open_the_session_and_its_day(
+    tmp_path: Path, demo_log: Path
+) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("tab")
+        table = screen.query_one("#session-table", DataTable)
+        assert table.has_focus and table.row_count == len(screen.index.sessions())
+        newest = screen.index.sessions()[0]
+        row = table.get_row_at(0)
+        assert row[0] == f"{newest.day:%a %-d %b %y}"
+        assert row[6].plain.isdigit()  # the readiness that morning
+        await pilot.press("down", "enter")
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert detail.session == screen.index.sessions()[1]
+        sets = detail.query_one(DataTable)
+        assert sets.row_count == len(screen.index.session_sets(detail.session.workout_id))
+        await pilot.press("d")
+        assert isinstance(app.screen, DayDetailScreen)
+        assert app.screen.day == detail.session.day
+        await pilot.press("escape", "escape")
+        assert app.screen is screen
+
+
+async def test_sessions_filtered_by_exercise(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("tab", "f")
+        await pilot.press(*"deadlift", "enter")
+        await pilot.pause()
+        table = screen.query_one("#session-table", DataTable)
+        assert screen.exercise_filter == "deadlift"
+        assert table.row_count == len(screen.index.sessions("deadlift")) > 0
+        assert table.row_count < len(screen.index.sessions())
+        assert "Deadlift" in text_of(screen, "#sessions-filter")
+        await pilot.press("f", "enter")  # the first choice: every exercise
+        await pilot.pause()
+        assert screen.exercise_filter is None
+        assert table.row_count == len(screen.index.sessions())
+
+
+async def test_enter_on_a_day_opens_its_detail(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        trained = max(d for d in screen.index.days if d < TODAY)
+        screen.query_one(YearCalendar).cursor = trained
+        await pilot.press("enter")
+        detail = app.screen
+        assert isinstance(detail, DayDetailScreen) and detail.day == trained
+        text = str(detail.query_one("#day-detail", Static).render())
+        assert "That morning" in text and "readiness" in text
+        assert "Training" in text and "Recovery" in text and "Symptoms" in text
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_logged_elsewhere_then_back_in_history(tmp_path: Path, demo_log: Path) -> None:
+    """Back on history after logging a set, the index is built again; unchanged, it isn't."""
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        first = screen.index
+        await pilot.press("h")
+        await pilot.press("y")
+        await saved(app, pilot)
+        assert screen.index is first
+        await pilot.press("h")
+
+        def log(repo: Repository) -> None:
+            repo.log_set(repo.todays_workout(), repo.exercise("back-squat"), 100, 5, rpe=8)
+
+        app.store.save(log).result()
+        await pilot.press("y")
+        await eventually(pilot, lambda: screen.index is not first)
+        assert screen.index.days[TODAY].working_sets >= 1
+
+
+async def test_scoring_pauses_while_history_is_not_on_show(tmp_path: Path, demo_log: Path) -> None:
+    app = history_app(tmp_path, demo_log)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await pilot.press("h")
+        assert screen.scorer.paused
+        await pilot.press("y")
+        assert not screen.scorer.paused
+        await eventually(pilot, lambda: screen.scorer.done, timeout=20)
+        assert screen.mornings[TODAY].readiness is not None
+
+
+async def test_an_empty_log(tmp_path: Path) -> None:
+    app = history_app(tmp_path, None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert screen.index.first_day is None
+        assert "rest day" in text_of(screen, "#day")
+        await pilot.press("tab")
+        assert screen.query_one("#session-table", DataTable).row_count == 0
+        assert "0 sessions" in text_of(screen, "#sessions-filter")
+        await pilot.press("tab", "tab", "tab")
+        assert screen.view == "calendar"

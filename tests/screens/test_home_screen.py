@@ -1,0 +1,168 @@
+"""The home screen, driven in Pilot at 80x24 on a 12-week demo log: the score, its reasons,
+the checklist, updates after logging elsewhere, and what it says without data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from tests.support.clock import FakeClock
+from tests.support.screen_helpers import make_app, saved
+from tui.app import RestdayApp
+from tui.screens.home.screen import HomeScreen
+from tui.widgets.big_digits import BigDigits
+
+SIZE = (80, 24)
+END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def text(app: RestdayApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).visual)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 12-week demo log ending on END's day, with its fatigue episode 19-28 October."""
+    path = tmp_path_factory.mktemp("demo") / "log.json"
+    clock = FakeClock(END)
+    with Repository(path, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        demo = generate_demo(
+            END.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=END
+        )
+        write_demo(repo, demo)
+    return path
+
+
+@pytest.fixture
+def log(tmp_path: Path, demo_file: Path) -> Path:
+    path = tmp_path / "log.json"
+    path.write_bytes(demo_file.read_bytes())
+    return path
+
+
+async def scored(pilot: Pilot) -> HomeScreen:
+    """Wait until the home screen shows its score (worked out in the background)."""
+    await saved(pilot.app, pilot)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HomeScreen) and screen.view is not None
+    return screen
+
+
+async def test_the_app_opens_on_home_with_the_score_and_its_reasons(log: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await scored(pilot)
+        result = screen.view.assessment
+        assert result.readiness is not None
+        assert app.screen.query_one("#score", BigDigits).value == f"{result.readiness:.0f}"
+        assert result.band in text(app, "#band")
+        reasons = text(app, "#reasons").splitlines()
+        top = [c for c in result.contributors if c.points >= 0.5][:3]
+        assert len(reasons) == len(top)
+        for line, contribution in zip(reasons, top, strict=True):
+            if contribution.factor == "Local muscle fatigue":  # the muscles come first
+                assert line.startswith(contribution.value.capitalize() + " still fatigued")
+            else:
+                assert line.startswith(f"{contribution.factor} {contribution.value}")
+            assert line.endswith(f"-{contribution.points:.0f}")
+        assert "Peripheral" in text(app, "#sides") and "Central" in text(app, "#sides")
+        assert "✓ recovery (r)" in text(app, "#checklist")
+        assert "no workout yet (w)" in text(app, "#checklist")
+        assert text(app, "#history").startswith("14 days")
+        assert text(app, "#disclaimer") == "Guidance, not medical advice."
+
+
+async def test_the_score_follows_what_is_logged_without_a_restart(log: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        before = (await scored(pilot)).view.assessment
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"mot 1 mood 1 energy 1 weak 8", "enter")
+        await pilot.press("escape", "h")
+        after = (await scored(pilot)).view.assessment
+        assert after.central < before.central and after.readiness < before.readiness
+        assert "Motivation 1/5" in text(app, "#reasons")
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("a")  # an empty workout; the entry line takes the focus
+        await pilot.pause()
+        await pilot.press("escape", "h")
+        await scored(pilot)
+        assert "workout in progress (w)" in text(app, "#checklist")
+
+
+async def test_in_the_fatigue_episode_it_says_rest_or_reduce_and_why(log: Path) -> None:
+    clock = FakeClock(datetime(2026, 10, 28, 9, 0, tzinfo=UTC))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        result = (await scored(pilot)).view.assessment
+        assert result.band in ("Rest day", "Reduce")
+        assert result.band in text(app, "#band")
+        assert "in a row" in str(app.screen.query_one("#trends", Static).visual)
+
+
+async def test_an_empty_log_says_what_to_log_first(tmp_path: Path) -> None:
+    clock = FakeClock(END)
+    app = make_app(tmp_path / "log.json", clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await scored(pilot)
+        assert screen.view.assessment.readiness is None
+        assert app.screen.query_one("#score", BigDigits).value == "--"
+        band = text(app, "#band")
+        assert band.startswith("No score yet") and "To get one, log" in band
+        assert "· recovery (r)" in text(app, "#checklist")
+
+
+async def test_a_score_from_sets_alone_is_marked_low_confidence(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout(at=datetime(2026, 11, 23, 18, 0, tzinfo=UTC))
+        for _ in range(4):
+            repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        result = (await scored(pilot)).view.assessment
+        assert result.central is None and result.readiness == result.peripheral
+        assert "low confidence" in text(app, "#band")
+        assert "Central" in text(app, "#sides") and "no data" in text(app, "#sides")
+
+
+def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
+    from scoring import Decline
+    from tui.format.readiness import trends
+
+    decline = Decline(
+        "back-squat",
+        "Back Squat",
+        date(2026, 11, 23),
+        "reps",
+        "Back Squat 3 reps at 100 kg, down from 5",
+        load_kg=100,
+        reps=3,
+        reps_before=5,
+    )
+
+    class Result:
+        consecutive_days = 6
+        declines = (decline,)
+        deload = "readiness under 55 on 5 of the last 7 days"
+
+    shown = str(trends(Result, "lb"))
+    assert "6 training days in a row" in shown
+    assert "Back Squat 3 reps at 220.5 lb, down from 5 (Mon 23 Nov)" in shown
+    assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown

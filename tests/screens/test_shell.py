@@ -1,0 +1,512 @@
+"""The app shell: keymap, help, too-small terminals, signals, colours, the command palette,
+and reading the log after the first frame."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
+from textual.widgets import Static
+
+from storage.errors import CorruptLogError
+from storage.log.repository import Repository
+from storage.model.records import RestPeriod
+from tests.support.terminal import Terminal, is_grey, sgr_colours
+from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
+from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
+from tui.log_store import LogReady
+from tui.screens.help import HelpScreen
+from tui.screens.too_small import TooSmallScreen
+
+SIZE = (80, 24)
+
+
+def _log_with_sets(path: Path, sets: int = 3) -> None:
+    with Repository(path) as repo:
+        workout = repo.start_workout("Upper A", at=datetime(2026, 11, 20, 18, tzinfo=UTC))
+        bench = repo.exercise("bench-press")
+        for _ in range(sets):
+            repo.log_set(workout, bench, 100, 5, rpe=8)
+
+
+def _app(tmp_path: Path, keymap: str | None = None, **kwargs) -> RestdayApp:
+    """The app on an empty log, opening on the workout screen (whose keys these test)."""
+    keymap_file = tmp_path / "keymap.toml"
+    if keymap is not None:
+        keymap_file.write_text(keymap)
+    kwargs.setdefault("first_screen", "workout")
+    return RestdayApp(Repository(tmp_path / "log.json"), keymap_file=keymap_file, **kwargs)
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+def _help_text(app: RestdayApp) -> str:
+    """The help screen's text as the terminal shows it (its key tables are Rich tables)."""
+    assert isinstance(app.screen, HelpScreen)
+    console = Console(width=76, file=io.StringIO(), color_system=None)
+    for static in app.screen.query(Static):
+        console.print(static.content)
+    return console.file.getvalue()
+
+
+# -- the keymap file ---------------------------------------------------------------------
+
+
+def test_keymap_parses_keys_and_lists(tmp_path: Path) -> None:
+    keymap = parse_keymap(
+        '[keys]\n"screen.workout" = "ctrl+w"\nquit = "ctrl+q, q"\nhelp = ["f1", "?"]\n',
+        tmp_path / "keymap.toml",
+    )
+    assert keymap.problem is None
+    assert keymap.keys == {"screen.workout": "ctrl+w", "quit": "ctrl+q,q", "help": "f1,?"}
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('[keys]\nquit = "q', "not valid TOML"),
+        ("[keys]\nquit = 3\n", 'must be a key string such as "ctrl+w"'),
+        ('[keys]\nquit = ""\n', "empty key"),
+        ('[keys]\nquit = "ctl+q"\n', "'ctl+q' is not a key"),
+        ('[keys]\nquit = "ctrl+"\n', "is not a key"),
+        ('keys = "q"\n', "'keys' must be a table"),
+        ('[colours]\nquit = "q"\n', "unknown section 'colours'"),
+    ],
+)
+def test_bad_keymaps_say_what_is_wrong(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text(text)
+    keymap = load_keymap(path)
+    assert keymap.keys == {}
+    assert problem in (keymap.problem or "")
+    assert keymap.notice is not None and str(path) in keymap.notice
+
+
+def test_missing_keymap_is_no_keymap(tmp_path: Path) -> None:
+    keymap = load_keymap(tmp_path / "nope.toml")
+    assert keymap.keys == {} and keymap.problem is None and keymap.notice is None
+
+
+def test_unreadable_keymap_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "keymap.toml").mkdir()
+    assert "cannot be read" in (load_keymap(tmp_path / "keymap.toml").problem or "")
+
+
+def test_known_ids_cover_the_app_and_every_screen() -> None:
+    ids = known_binding_ids(RestdayApp)
+    app_ids = {binding.id for binding in RestdayApp.BINDINGS if binding.id}
+    assert app_ids <= ids
+    assert {"help.close", "workout.finish"} <= ids
+    keymap = parse_keymap('[keys]\n"screen.wrokout" = "x"\n', Path("k.toml")).check_ids(ids)
+    assert keymap.keys == {} and 'unknown binding id "screen.wrokout"' in (keymap.problem or "")
+    assert "screen.workout" in (keymap.problem or "")  # the known ids are listed
+
+
+@pytest.mark.parametrize("key", ["q", "?", "ctrl+w", "f1", "question_mark", "shift+tab", "space"])
+def test_valid_keys(key: str) -> None:
+    assert valid_key(key)
+
+
+@pytest.mark.parametrize("key", ["ctrl+", "ctl+w", "+", " ", "ctrl+w w"])
+def test_invalid_keys(key: str) -> None:
+    assert not valid_key(key) or key == "+"  # '+' alone is the plus key
+
+
+async def test_keymap_remaps_keys_and_help_shows_them(tmp_path: Path) -> None:
+    app = _app(tmp_path, '[keys]\nhelp = "f1"\n"workout.finish" = "ctrl+f"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)  # ? is no longer help
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = _help_text(app)
+        assert re.search(r"f1 +Help", text)
+        assert re.search(r"\^f +Finish", text) and not re.search(r"(?<![\^\w])f +Finish", text)
+        await pilot.press("f1")  # the help key closes help too
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_bad_keymap_starts_with_defaults_and_says_why(tmp_path: Path) -> None:
+    app = _app(tmp_path, '[keys]\nhelp = "f1"\nquit = 7\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (notification,) = app._notifications
+        assert str(tmp_path / "keymap.toml") in notification.message
+        assert '"quit" must be a key string' in notification.message
+        assert notification.severity == "error"
+        await pilot.press("question_mark")  # the default, not f1
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_keymap_with_unknown_id_is_not_used(tmp_path: Path) -> None:
+    app = _app(tmp_path, '[keys]\nhelp = "f1"\n"screen.wrokout" = "ctrl+w"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (notification,) = app._notifications
+        assert "screen.wrokout" in notification.message
+        await pilot.press("f1")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+# -- help --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("close", ["escape", "question_mark", "q"])
+async def test_help_lists_every_key_and_closes(tmp_path: Path, close: str) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        below = app.screen
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = _help_text(app)
+        for binding in RestdayApp.BINDINGS:  # the app's keys, the rest timer's among them
+            assert binding.description in text or binding.action == "command_palette"
+        for section in ("Everywhere", "Workout", "Rest timer"):
+            assert section in text
+        for description in ("Finish", "Undo", "Type a set", "Exercise 1-9"):  # the screen's
+            assert description in text
+        assert re.search(r"q, \^q +Quit", text) and re.search(r"\+, = +\+15s", text)
+        await pilot.press(close)
+        assert app.screen is below
+
+
+async def test_help_fits_in_80x24(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        box = app.screen.query_one("#help")
+        assert box.region.height <= 24 and box.region.width <= 80
+
+
+# -- too small ----------------------------------------------------------------------------
+
+
+async def test_too_small_shows_a_notice_and_recovers(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        notice = _text(app.screen.query_one("#too-small", Static))
+        assert notice == "terminal too small (60x20): restday needs 80x24"
+        await pilot.press("w", "question_mark")  # the hidden screen's keys do nothing
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(79, 24)
+        assert "(79x24)" in _text(app.screen.query_one("#too-small", Static))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not isinstance(app.screen, TooSmallScreen)
+        assert app.current_mode == "workout"
+        # over any screen, a modal one too
+        await pilot.press("question_mark")
+        await pilot.resize_terminal(80, 23)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 0
+
+
+async def test_too_small_q_quits(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    _log_with_sets(log)
+    env = {"XDG_CONFIG_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="60x20", env=env) as term:
+        screen = term.wait_for("terminal too small (60x20): restday needs 80x24")
+        assert "medical advice" not in screen
+        term.resize("80x24")
+        screen = term.wait_for("Guidance, not medical advice.")
+        assert "too small" not in screen
+        term.resize("80x22")
+        term.wait_for("terminal too small (80x22)")
+        term.resize("80x24")
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("q")
+        assert "Traceback" not in term.wait_for("[exited 0]")
+
+
+# -- signals -------------------------------------------------------------------------------
+
+WRAPPER = '''
+"""Run a command; write its pid and, when it ends, its exit status (survives a hang-up)."""
+import signal, subprocess, sys
+from pathlib import Path
+
+pid_file, status_file, *command = sys.argv[1:]
+signal.signal(signal.SIGHUP, lambda *_: None)  # a handler: the child gets the default
+child = subprocess.Popen(command)
+Path(pid_file).write_text(str(child.pid))
+Path(status_file).write_text(str(child.wait()))
+'''
+
+
+def _wait_for_file(path: Path, timeout: float = 15) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and (text := path.read_text()):
+            return text
+        time.sleep(0.05)
+    raise AssertionError(f"{path} was not written")
+
+
+def _log_a_set_in_a_terminal(tmp_path: Path) -> tuple[Terminal, Path, Path, int]:
+    log = tmp_path / "log.json"
+    wrapper = tmp_path / "wrapper.py"
+    wrapper.write_text(WRAPPER)
+    pid_file, status_file = tmp_path / "pid", tmp_path / "status"
+    command = [sys.executable, str(wrapper), str(pid_file), str(status_file)]
+    command += [sys.executable, "-m", "tui", "--db", str(log)]
+    term = Terminal(command, env={"XDG_CONFIG_HOME": str(tmp_path)})
+    try:
+        term.wait_for("Guidance, not medical advice.")  # home
+        term.keys("w")
+        term.wait_for("Empty workout")
+        term.keys("a")
+        term.wait_for("Workout ·")
+        term.keys("bench 100x5@8", "Enter")
+        term.wait_for("100 kg x 5")
+    except BaseException:
+        term.close()
+        raise
+    return term, log, status_file, int(_wait_for_file(pid_file))
+
+
+def _logged_sets(log: Path) -> list:
+    with Repository(log) as repo:
+        return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in repo.sets()]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_signal_saves_and_exits_cleanly(tmp_path: Path, signum: int) -> None:
+    term, log, status_file, pid = _log_a_set_in_a_terminal(tmp_path)
+    with term:
+        os.kill(pid, signum)
+        assert _wait_for_file(status_file) == "0"
+        screen = term.wait_for("[exited 0]")
+        # the terminal is restored: the app's screen is gone, the shell's text is back
+        assert "Bench Press" not in screen and "Traceback" not in screen
+    assert _logged_sets(log) == [("bench-press", 100, 5, 8)]
+
+
+def test_hang_up_saves_and_exits_cleanly(tmp_path: Path) -> None:
+    """The SSH connection drops: the terminal itself goes away (SIGHUP, then no tty)."""
+    term, log, status_file, _pid = _log_a_set_in_a_terminal(tmp_path)
+    term.close()
+    assert _wait_for_file(status_file) == "0"
+    assert _logged_sets(log) == [("bench-press", 100, 5, 8)]
+    assert not list(tmp_path.glob("*.tmp*"))
+
+
+# -- colours -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "allowed"),
+    [
+        # NO_COLOR: greys only (and the terminal's default colours, 39/49)
+        (
+            {"NO_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": ""},
+            lambda code: code in ("39", "49") or (code[:5] in ("38;5;", "48;5;") and is_grey(code)),
+        ),
+        # TERM=xterm: the 16 colours, no 256-colour or true-colour codes
+        (
+            {"TERM": "xterm", "COLORTERM": ""},
+            lambda code: ";" not in code,
+        ),
+    ],
+    ids=["NO_COLOR", "xterm-16"],
+)
+def test_runs_without_colour_or_with_16(tmp_path: Path, env: dict, allowed) -> None:
+    log = tmp_path / "log.json"
+    _log_with_sets(log)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, env={**env, "XDG_CONFIG_HOME": str(tmp_path)}) as term:
+        term.wait_for("14 days")  # home, with its score worked out
+        codes = sgr_colours(term)
+        assert codes and all(allowed(code) for code in codes), sorted(codes)
+        term.keys("?")
+        term.wait_for("Everywhere")
+        codes = sgr_colours(term)
+        assert all(allowed(code) for code in codes), sorted(codes)
+        term.keys("Escape")  # alone: Escape and q at once would be alt+q
+        deadline = time.monotonic() + 10
+        while "Everywhere" in term.screen() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        term.keys("q")
+        assert "Traceback" not in term.wait_for("[exited 0]")
+
+
+# -- the command palette -----------------------------------------------------------------
+
+
+async def _palette_commands(app: RestdayApp, pilot) -> dict[str, str]:
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    assert isinstance(app.screen, CommandPalette)
+    commands = app.screen.query_one(CommandList)
+    found = {}
+    for index in range(commands.option_count):
+        hit = commands.get_option_at_index(index).hit
+        found[str(hit.text)] = str(hit.help)
+    await pilot.press("escape")
+    return found
+
+
+async def test_palette_lists_every_screen_and_action_with_its_key(tmp_path: Path) -> None:
+    app = _app(tmp_path, '[keys]\n"screen.workout" = "ctrl+w"\n')
+    async with app.run_test(size=SIZE) as pilot:
+        commands = await _palette_commands(app, pilot)
+        for mode in RestdayApp.MODES:  # every screen: a binding switches to it
+            (binding,) = [b for b in RestdayApp.BINDINGS if b.action == f"switch_mode('{mode}')"]
+            assert binding.description in commands
+        assert commands["Workout"] == "Today's workout · key: ^w"  # as remapped
+        assert commands["Help"] == "Every key · key: ?"
+        assert commands["Quit"] == "Save and leave restday · key: q, ^q"
+        for binding in RestdayApp.BINDINGS:
+            if binding.id not in REST_ONLY_BINDINGS and binding.id != "palette":
+                assert binding.description in commands, binding
+        assert "Stop rest" not in commands  # no rest is running: it would do nothing
+        assert "Finish" not in commands  # nor is a workout
+
+        app.start_rest(RestPeriod(started=app.clock(), duration_s=120))
+        await pilot.press("a")  # start an empty workout: the screen's actions come in
+        await pilot.pause()
+        commands = await _palette_commands(app, pilot)
+        for binding in RestdayApp.BINDINGS:
+            if binding.id in REST_ONLY_BINDINGS:
+                assert binding.description in commands
+        assert commands["Finish"] == "key: f"  # the current screen's
+
+        # choosing a command runs it
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"help", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
+
+
+# -- reading the log after the first frame -------------------------------------------------
+
+
+class ProbeScreen(Screen):
+    """A screen that waits for the log as screens should: loading... then LogReady."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def compose(self):
+        yield Static("loading", id="state")
+
+    def on_mount(self) -> None:
+        self.seen.append(f"mount ready={self.app.store.ready}")
+        if self.app.store.ready:
+            self.load()
+
+    def on_log_ready(self, message: LogReady) -> None:
+        self.seen.append("LogReady")
+        self.load()
+
+    def load(self) -> None:
+        counts = self.app.store.read(lambda repo: repo.counts())
+        self.query_one("#state", Static).update(f"{counts.sets} sets")
+
+
+class ProbeApp(RestdayApp):
+    MODES = {"workout": ProbeScreen}
+
+
+async def test_log_given_by_path_is_read_after_the_first_frame(tmp_path: Path) -> None:
+    _log_with_sets(tmp_path / "log.json")
+    app = ProbeApp(tmp_path / "log.json", keymap_file=tmp_path / "keymap.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProbeScreen)
+        assert screen.seen[0] == "mount ready=False"
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "LogReady" in screen.seen:
+                break
+        assert screen.seen == ["mount ready=False", "LogReady"]
+        assert _text(screen.query_one("#state", Static)) == "3 sets"
+        assert app.store.ready and app.store.read(lambda repo: len(repo.sets())) == 3
+
+
+async def test_log_given_as_a_repository_is_ready_at_once(tmp_path: Path) -> None:
+    _log_with_sets(tmp_path / "log.json")
+    app = ProbeApp(Repository(tmp_path / "log.json"), keymap_file=tmp_path / "keymap.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert app.screen.seen == ["mount ready=True"]
+        assert _text(app.screen.query_one("#state", Static)) == "3 sets"
+
+
+async def test_unreadable_log_ends_the_app_with_the_error(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    log.write_text('{"sets": {"1": ')
+    app = ProbeApp(log, keymap_file=tmp_path / "keymap.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+    assert app.return_code == 1
+    assert isinstance(app.open_error, CorruptLogError)
+    assert log.read_text() == '{"sets": {"1": '
+
+
+def test_unreadable_log_is_one_line_in_a_real_terminal(tmp_path: Path) -> None:
+    """With the real screens, whether they wait for LogReady or read the log at mount."""
+    log = tmp_path / "log.json"
+    log.write_text('{"sets": {"1": ')
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, env={"XDG_CONFIG_HOME": str(tmp_path)}) as term:
+        screen = term.wait_for("[exited 1]")
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[-1] == "[exited 1]"
+    message = "".join(lines[:-1])  # one line, wrapped at 80 columns
+    assert message.startswith("restday: error: ") and "cannot be read" in message
+    assert len(lines[:-1]) == -(-len(message) // 80)
+    assert "Traceback" not in screen
+    assert log.read_text() == '{"sets": {"1": '
+
+
+async def test_first_frame_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    marker = tmp_path / "first-frame"
+    monkeypatch.setenv(FIRST_FRAME_ENV, str(marker))
+    before = time.time()
+    async with _app(tmp_path).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert before <= float(marker.read_text()) <= time.time()
+
+
+async def test_rest_period_is_loaded_with_the_log(tmp_path: Path) -> None:
+    """The rest timer comes from the log too, once it is read."""
+    log = tmp_path / "log.json"
+    with Repository(log) as repo:
+        repo.save_rest_period(RestPeriod(started=repo.now(), duration_s=180))
+    app = ProbeApp(log, keymap_file=tmp_path / "keymap.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.rest is not None:
+                break
+        assert app.rest is not None and app.rest.duration_s == 180
+        assert 120 < app.rest.remaining(app.clock()) <= 180

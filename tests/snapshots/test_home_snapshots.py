@@ -1,0 +1,75 @@
+"""The home screen at 80x24, as SVG snapshots, on a 12-week demo log (fixed seed, UTC) at
+fixed moments: a fresh day, in the fatigue episode, after the deload; and an empty log.
+Regenerate after a deliberate change, and look at them:
+
+    .venv/bin/python -m pytest --snapshot-update tests/test_home_snapshots.py
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from storage.demo.generator import generate_demo, write_demo
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from tests.support.clock import FakeClock
+from tests.support.screen_helpers import make_app, saved
+from tests.support.snapshot_app import SIZE
+from tui.app import RestdayApp
+from tui.screens.home.screen import HomeScreen
+
+END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # the demo's last day
+
+
+@pytest.fixture(autouse=True)
+def _colours(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)  # read by App.__init__
+
+
+def home_at(tmp_path: Path, moment: datetime, *, demo: bool = True) -> RestdayApp:
+    log = tmp_path / "log.json"
+    with Repository(log, clock=FakeClock(END)) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        if demo:
+            write_demo(
+                repo,
+                generate_demo(
+                    END.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=END
+                ),
+            )
+    return make_app(log, FakeClock(moment), first_screen="home")
+
+
+async def scored(pilot: Pilot) -> None:
+    await saved(pilot.app, pilot)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen) and pilot.app.screen.view is not None
+
+
+def test_a_fresh_day(snap_compare, tmp_path: Path) -> None:
+    """The demo's last morning: recovery and symptoms logged, no workout yet."""
+    app = home_at(tmp_path, datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
+    assert snap_compare(app, terminal_size=SIZE, run_before=scored)
+
+
+def test_in_the_fatigue_episode(snap_compare, tmp_path: Path) -> None:
+    """The last day of the demo's fatigue episode (19-28 October), in the morning."""
+    app = home_at(tmp_path, datetime(2026, 10, 28, 9, 0, tzinfo=UTC))
+    assert snap_compare(app, terminal_size=SIZE, run_before=scored)
+
+
+def test_after_the_deload(snap_compare, tmp_path: Path) -> None:
+    """Two weeks after the episode, the deload week behind."""
+    app = home_at(tmp_path, datetime(2026, 11, 11, 9, 0, tzinfo=UTC))
+    assert snap_compare(app, terminal_size=SIZE, run_before=scored)
+
+
+def test_an_empty_log(snap_compare, tmp_path: Path) -> None:
+    """Nothing logged yet: no number, what to log first."""
+    app = home_at(tmp_path, END, demo=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=scored)

@@ -1,0 +1,1 @@
+"""What the tests share: clocks, apps on fixed logs, terminals, helpers."""

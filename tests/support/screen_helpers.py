@@ -1,0 +1,61 @@
+"""Helpers for screen tests: the app on a log, waiting for background saves, and a disk
+that fills up (the `disk` fixture in conftest.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+import storage.log.atomic_json
+from storage.log.repository import Repository
+from tests.support.clock import FakeClock
+from tui.app import RestdayApp
+
+
+def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> RestdayApp:
+    """The app on `log`, with the fake clock and no keymap file, opening on the workout."""
+    return RestdayApp(
+        Repository(log, clock=clock),
+        clock=clock,
+        keymap_file=log.parent / "no-keymap.toml",
+        first_screen=first_screen,
+    )
+
+
+async def saved(app: RestdayApp, pilot: Pilot) -> None:
+    """Wait for every save queued so far (they run in order on one thread)."""
+    app.store.save(lambda repo: None).result()
+    await pilot.pause()
+
+
+async def eventually(pilot: Pilot, check: Callable[[], bool], timeout: float = 5) -> None:
+    """Wait until `check()` holds (a timer or a background save has to act first)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        assert asyncio.get_running_loop().time() < deadline, "gave up waiting"
+        await pilot.pause(0.05)
+
+
+class FullDisk:
+    """Replacing the log fails as on a full disk between `fill()` and `free()`."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+        self.full = threading.Event()
+        self.real_replace = storage.log.atomic_json.os.replace
+
+    def replace(self, src, dst, *args, **kwargs):
+        if self.full.is_set() and Path(dst).parent == self.log.parent:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real_replace(src, dst, *args, **kwargs)
+
+    def fill(self) -> None:
+        self.full.set()
+
+    def free(self) -> None:
+        self.full.clear()
