@@ -1,6 +1,7 @@
 """The scenarios in tests/terminal/scenarios/, run by the workplace's `tty-drive`
-(shared/tools) in a real 80x24 terminal: every expectation must hold and no traceback may ever show. The same
-ground is covered by the tmux tests (test_*_terminal.py), which need only tmux."""
+(shared/tools) in a real 80x24 terminal: every expectation must hold and no traceback may
+ever show. The same ground is covered by the tmux tests (test_*_terminal.py), which need
+only tmux."""
 
 from __future__ import annotations
 
