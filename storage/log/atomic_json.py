@@ -140,6 +140,8 @@ class AtomicJSONStorage(Storage):
         self._temps_swept = False
         self.generation = 0
         """Bumped whenever the data was (re)loaded from disk rather than written by us."""
+        self._frozen: Tables = {}
+        self._thawed: set[str] | None = None  # tables changed since `frozen`; None: all
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -188,7 +190,25 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self._stamp = stamp
         self._chunks = {}
+        self._thawed = None
         self.generation += 1
+
+    def frozen(self) -> Tables:
+        """The data as it stands now, in dicts that no later write changes: a new dict for
+        each table changed since the last call, the same one as then for the others (and
+        updaters replace a document rather than change it: `tables._TrackedTable`). What
+        a reader on another thread may hold while this storage goes on writing."""
+        data = self.read()
+        thawed, frozen = self._thawed, self._frozen
+        if thawed is None or thawed or frozen.keys() != data.keys():
+            self._frozen = {
+                name: frozen[name]
+                if thawed is not None and name in frozen and name not in thawed
+                else dict(table)
+                for name, table in data.items()
+            }
+        self._thawed = set()
+        return self._frozen
 
     def changed_on_disk(self) -> bool:
         """Whether the file changed since this process last read or wrote it."""
@@ -252,6 +272,7 @@ class AtomicJSONStorage(Storage):
         the last write; without it every document is re-serialised."""
         if self.read_only:
             raise ReadOnlyLogError(f"the log {self.path} is read-only: {self.read_only_reason}")
+        self._thaw(data, touched)
         if self._batch_depth:
             self._defer(data, touched)
             return
@@ -265,6 +286,12 @@ class AtomicJSONStorage(Storage):
                     "nothing was written, read again and retry"
                 )
             self._write_now(data, touched)
+
+    def _thaw(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
+        if touched is None or data is not self._data:
+            self._thawed = None
+        elif self._thawed is not None:
+            self._thawed.update(touched)
 
     def _defer(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
         self._batch_dirty = True
@@ -307,6 +334,7 @@ class AtomicJSONStorage(Storage):
     def _invalidate(self) -> None:
         self._data = None
         self._stamp = _UNREAD
+        self._thawed = None
         self._chunks = {}
 
     def _replace(self, parts: list[bytes]) -> None:

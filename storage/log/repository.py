@@ -1,9 +1,9 @@
-"""The repository: the only way the rest of restday reads or writes the log.
+"""The repository: the only way the rest of restday writes the log (and reads it live).
 
-Plain dataclasses go in and come out. Every change is applied under the log's lock on
-up-to-date data, so two copies of the app on one log never lose each other's work. A change
-that cannot be saved (disk full, read-only file system) stays queued in memory and is saved
-with the next change or `flush()`.
+Plain dataclasses go in and come out; the questions it answers are `LogReader`'s. Every
+change is applied under the log's lock on up-to-date data, so two copies of the app on one
+log never lose each other's work. A change that cannot be saved (disk full, read-only file
+system) stays queued in memory and is saved with the next change or `flush()`.
 """
 
 from __future__ import annotations
@@ -11,17 +11,17 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
+from storage.errors import ReadOnlyLogError, StorageError, WriteFailedError
 from storage.log.atomic_json import AtomicJSONStorage
+from storage.log.reader import LogReader, Tables
+from storage.log.snapshot import LogSnapshot
 from storage.log.tables import LogDB
 from storage.model import validation
-from storage.model.days import day_of, machine_timezone
-from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from storage.model.records import (
     SCHEMA_VERSION,
     Exercise,
@@ -45,14 +45,7 @@ class SaveFailedError(StorageError):
     """A change could not be written; it is kept in memory and retried with the next save."""
 
 
-@dataclass(frozen=True)
-class LogCounts:
-    workouts: int
-    sets: int
-    days: int
-
-
-class Repository:
+class Repository(LogReader):
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -60,14 +53,12 @@ class Repository:
         clock: Callable[[], datetime] = utc_now,
         read_only: bool = False,
     ) -> None:
+        super().__init__(clock)
         self.path = Path(path).expanduser().absolute()
-        self.clock = clock
         self._db = LogDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
         self._in_transaction = False
-        self._ids: dict[str, tuple[int, dict[str, int]]] = {}
-        self._indexes: dict[tuple[str, str], tuple[int, dict[Any, set[int]]]] = {}
         self._storage.read()  # fail now, with a clear message, if the log is unreadable
         version = self.settings().schema_version
         if version > SCHEMA_VERSION:
@@ -99,6 +90,31 @@ class Repository:
 
     def close(self) -> None:
         self._db.close()
+
+    def _tables(self) -> Tables:
+        return self._storage.read()
+
+    def refresh(self) -> bool:
+        """Read the log again if another process changed it since this one last read or
+        wrote it; whether it did."""
+        if self._in_transaction or not self._storage.changed_on_disk():
+            return False
+        self._storage.read()
+        return True
+
+    def snapshot(self) -> LogSnapshot:
+        """The log as it stands now, for reading on any thread while this repository
+        goes on writing (changes waiting to be saved are not in it)."""
+        return LogSnapshot(
+            self.path,
+            self._storage.frozen(),
+            self._storage.stamp,
+            clock=self.clock,
+            read_only_reason=self.read_only_reason if self.read_only else None,
+        )
+
+    def _generation(self) -> int:
+        return self._storage.generation
 
     def __enter__(self) -> Repository:
         return self
@@ -156,31 +172,6 @@ class Repository:
                 self._pending.pop()
             raise
 
-    def _raw(self, table: str) -> dict[str, dict[str, Any]]:
-        return self._storage.read().get(table, {})
-
-    def _docs(self, cls: type[R]) -> Iterable[dict[str, Any]]:
-        return self._raw(cls.TABLE).values()
-
-    def _doc_ids(self, table: str) -> dict[str, int]:
-        generation = self._storage.generation
-        cached = self._ids.get(table)
-        if cached is None or cached[0] != generation:
-            ids = {doc["id"]: int(key) for key, doc in self._raw(table).items() if "id" in doc}
-            cached = self._ids[table] = (generation, ids)
-        return cached[1]
-
-    def _index(self, table: str, field: str) -> dict[Any, set[int]]:
-        """Doc ids by the value of one field, kept up to date by `_put` and `_delete`."""
-        generation = self._storage.generation
-        cached = self._indexes.get((table, field))
-        if cached is None or cached[0] != generation:
-            index: dict[Any, set[int]] = {}
-            for key, doc in self._raw(table).items():
-                index.setdefault(doc.get(field), set()).add(int(key))
-            cached = self._indexes[(table, field)] = (generation, index)
-        return cached[1]
-
     def _reindex(self, table: str, doc_id: int, old: dict | None, new: dict | None) -> None:
         generation = self._storage.generation
         for (name, field), (built, index) in self._indexes.items():
@@ -190,10 +181,6 @@ class Repository:
                 index.get(old.get(field), set()).discard(doc_id)
             if new is not None:
                 index.setdefault(new.get(field), set()).add(doc_id)
-
-    def now(self) -> datetime:
-        """The clock, to the second: what the log stores."""
-        return self.clock().replace(microsecond=0)
 
     def _stamp(self, record: R, day: date | None) -> R:
         now = self.now()
@@ -221,17 +208,6 @@ class Repository:
             self._db.table(table_name).remove(doc_ids=[doc_id])
             self._reindex(table_name, doc_id, old, None)
 
-    def _get(self, cls: type[R], record_id: str) -> R | None:
-        for _ in range(2):  # a second time if another process wrote between the two reads
-            doc_id = self._doc_ids(cls.TABLE).get(record_id)
-            if doc_id is None:
-                return None
-            doc = self._raw(cls.TABLE).get(str(doc_id))
-            if doc is not None and doc.get("id") == record_id:
-                return cls.from_doc(doc)
-            self._ids.pop(cls.TABLE, None)
-        return None
-
     def import_records(self, records: Iterable[Record]) -> int:
         """Insert many records (a demo log, an import) in one write."""
         by_table: dict[str, list[dict[str, Any]]] = {}
@@ -247,22 +223,7 @@ class Repository:
         self._apply(change)
         return sum(len(docs) for docs in by_table.values())
 
-    def counts(self) -> LogCounts:
-        days: set[str] = set()
-        for table in (Workout, Recovery, SymptomEntry):
-            days.update(doc["day"] for doc in self._docs(table) if "day" in doc)
-        return LogCounts(
-            workouts=len(self._raw(Workout.TABLE)),
-            sets=len(self._raw(SetEntry.TABLE)),
-            days=len(days),
-        )
-
     # -- settings and days -----------------------------------------------------------------
-
-    def settings(self) -> Settings:
-        for doc in self._docs(Settings):
-            return Settings.from_doc(doc)
-        return Settings()
 
     def save_settings(self, settings: Settings) -> Settings:
         validation.check_settings(settings)
@@ -279,35 +240,10 @@ class Repository:
             settings_id = doc["id"]
             self._apply(lambda settings_id=settings_id: self._delete(Settings.TABLE, settings_id))
 
-    @property
-    def timezone(self) -> str:
-        return self.settings().timezone or machine_timezone()
-
-    def day_of(self, moment: datetime) -> date:
-        settings = self.settings()
-        return day_of(moment, settings.timezone or machine_timezone(), settings.rollover_hour)
-
-    def today(self) -> date:
-        return self.day_of(self.clock())
-
     # -- exercises -------------------------------------------------------------------------
 
-    def exercises(self) -> list[Exercise]:
-        """The built-in library followed by the user's own exercises."""
-        return [*BUILTIN_EXERCISES, *(Exercise.from_doc(d) for d in self._docs(Exercise))]
-
-    def exercise(self, exercise_id: str) -> Exercise | None:
-        return BUILTIN_BY_ID.get(exercise_id) or self._get(Exercise, exercise_id)
-
     def add_exercise(self, exercise: Exercise) -> Exercise:
-        validation.check_exercise(exercise)
-        name = exercise.name.strip().casefold()
-        for other in self.exercises():
-            if other.id != exercise.id and name in {
-                other.name.casefold(),
-                *(a.casefold() for a in other.aliases),
-            }:
-                raise ValidationError(f"an exercise called {other.name!r} already exists")
+        validation.check_new_exercise(exercise, self.exercises())
         exercise = self._stamp(replace(exercise, builtin=False), self.today())
         self._apply(lambda: self._put(exercise))
         return exercise
@@ -336,21 +272,6 @@ class Repository:
         end = (at or self.clock()).replace(microsecond=0)
         finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes)
         return self.save_workout(finished)
-
-    def workout(self, workout_id: str) -> Workout | None:
-        return self._get(Workout, workout_id)
-
-    def workouts(self, since: date | None = None, until: date | None = None) -> list[Workout]:
-        docs = _within(self._docs(Workout), since, until)
-        return sorted((Workout.from_doc(d) for d in docs), key=lambda w: w.start)
-
-    def open_workout(self) -> Workout | None:
-        """Today's workout in progress, if there is one."""
-        today = self.today().isoformat()
-        open_today = [d for d in self._docs(Workout) if d.get("day") == today and "end" not in d]
-        if not open_today:
-            return None
-        return Workout.from_doc(max(open_today, key=lambda d: d["start"]))
 
     def todays_workout(self) -> Workout:
         """Today's workout in progress, started now if there is none (under the lock, so two
@@ -440,45 +361,7 @@ class Repository:
     def delete_set(self, set_id: str) -> None:
         self._apply(lambda: self._delete(SetEntry.TABLE, set_id))
 
-    def sets(
-        self,
-        *,
-        workout: str | None = None,
-        exercise: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-    ) -> list[SetEntry]:
-        """Sets in the order they were done."""
-        if workout is not None or exercise is not None:
-            field, value = ("workout", workout) if workout is not None else ("exercise", exercise)
-            raw = self._raw(SetEntry.TABLE)
-            ids = self._index(SetEntry.TABLE, field).get(value, ())
-            # Another process may write between the two reads, so the index can be newer
-            # than `raw`: keep only the documents `raw` holds for this workout or exercise.
-            found = (raw.get(str(i)) for i in ids)
-            docs = (d for d in found if d is not None and d.get(field) == value)
-        else:
-            docs = self._docs(SetEntry)
-        docs = _within(docs, since, until)
-        if exercise is not None:
-            docs = (d for d in docs if d.get("exercise") == exercise)
-        entries = [SetEntry.from_doc(d) for d in docs]
-        entries.sort(key=lambda s: (s.timestamp, s.order))
-        return entries
-
     # -- the rest timer --------------------------------------------------------------------
-
-    def rest_for(
-        self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
-    ) -> int:
-        """Seconds of rest after a set: 0 means no timer."""
-        return self.settings().rest_for(exercise, warmup=warmup, template_rest_s=template_rest_s)
-
-    def rest_period(self) -> RestPeriod | None:
-        """The running (or paused, or overdue) rest timer, if any."""
-        for doc in self._docs(RestPeriod):
-            return RestPeriod.from_doc(doc)
-        return None
 
     def save_rest_period(self, period: RestPeriod) -> RestPeriod:
         period = self._stamp(period, self.day_of(period.started))
@@ -508,33 +391,6 @@ class Repository:
         )
 
     # -- recovery --------------------------------------------------------------------------
-
-    def recovery(self, day: date) -> Recovery | None:
-        key = day.isoformat()
-        raw = self._raw(Recovery.TABLE)
-        for doc_id in self._index(Recovery.TABLE, "day").get(key, ()):
-            doc = raw.get(str(doc_id))
-            if doc is not None and doc.get("day") == key:
-                return Recovery.from_doc(doc)
-        return None
-
-    def recoveries(self, since: date | None = None, until: date | None = None) -> list[Recovery]:
-        entries = [Recovery.from_doc(d) for d in _within(self._docs(Recovery), since, until)]
-        return sorted(entries, key=lambda r: r.day or date.min)
-
-    def latest_bodyweight(self, day: date) -> tuple[date, float] | None:
-        """The bodyweight logged that day or, failing that, the latest logged before it:
-        the day it was logged and the weight in kg."""
-        key = day.isoformat()
-        logged = [
-            (doc["day"], doc["bodyweight_kg"])
-            for doc in self._docs(Recovery)
-            if doc.get("bodyweight_kg") is not None and doc.get("day", "") <= key
-        ]
-        if not logged:
-            return None
-        latest, kg = max(logged)
-        return date.fromisoformat(latest), kg
 
     def save_recovery(self, entry: Recovery) -> Recovery:
         """Set a day's recovery entry (there is one per day; `entry.day` says which)."""
@@ -593,36 +449,7 @@ class Repository:
     def delete_symptoms(self, entry_id: str) -> None:
         self._apply(lambda: self._delete(SymptomEntry.TABLE, entry_id))
 
-    def symptoms(self, since: date | None = None, until: date | None = None) -> list[SymptomEntry]:
-        entries = [
-            SymptomEntry.from_doc(d) for d in _within(self._docs(SymptomEntry), since, until)
-        ]
-        return sorted(entries, key=lambda s: s.timestamp)
-
-    def latest_symptoms(self) -> SymptomEntry | None:
-        """The newest symptom entry of all: a new one starts from it."""
-        docs = self._docs(SymptomEntry)
-        newest = max(docs, key=lambda d: d.get("timestamp", ""), default=None)
-        return None if newest is None else SymptomEntry.from_doc(newest)
-
-    def muscles_trained(self, since: date, until: date) -> dict[str, date]:
-        """Muscles trained directly by a working set from `since` to `until`, each with the
-        last day it was."""
-        trained: dict[str, date] = {}
-        for workout in self.workouts(since, until):
-            for entry in self.sets(workout=workout.id):
-                exercise = self.exercise(entry.exercise)
-                if entry.warmup or exercise is None or entry.day is None:
-                    continue
-                for muscle in exercise.primary_muscles:
-                    if muscle not in trained or trained[muscle] < entry.day:
-                        trained[muscle] = entry.day
-        return trained
-
     # -- templates -------------------------------------------------------------------------
-
-    def templates(self) -> list[Template]:
-        return sorted((Template.from_doc(d) for d in self._docs(Template)), key=lambda t: t.name)
 
     def save_template(self, template: Template) -> Template:
         validation.check_template(template)
@@ -632,18 +459,6 @@ class Repository:
 
     def delete_template(self, template_id: str) -> None:
         self._apply(lambda: self._delete(Template.TABLE, template_id))
-
-
-def _within(
-    docs: Iterable[dict[str, Any]], since: date | None, until: date | None
-) -> Iterable[dict[str, Any]]:
-    if since is not None:
-        low = since.isoformat()
-        docs = (d for d in docs if d.get("day", "") >= low)
-    if until is not None:
-        high = until.isoformat()
-        docs = (d for d in docs if d.get("day", "") <= high)
-    return docs
 
 
 def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

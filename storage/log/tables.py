@@ -15,14 +15,16 @@ from storage.log.atomic_json import AtomicJSONStorage
 class _TrackedTable(MutableMapping[int, Any]):
     """The int-keyed view of a stored table that TinyDB's updaters expect, recording each
     document they touch. Reading a document counts as touching it: updaters change
-    documents in place."""
+    documents in place, so each gets a copy of its own, put in the table in place of the
+    original, which a frozen version of the table (`AtomicJSONStorage.frozen`) may hold."""
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
         self.touched: set[int] = set()
 
     def __getitem__(self, doc_id: int) -> Any:
-        doc = self.raw[str(doc_id)]
+        key = str(doc_id)
+        doc = self.raw[key] = dict(self.raw[key])
         self.touched.add(doc_id)
         return doc
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from scoring.e1rm import estimate
 from scoring.load import effort_multiplier
-from storage.log.repository import Repository
+from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Workout
 
 REP_RECORDS = (1, 3, 5, 8, 10)
@@ -127,7 +127,7 @@ class HistoryIndex:
         self.last_day: date | None = max(known) if known else None
 
     @classmethod
-    def build(cls, repo: Repository) -> HistoryIndex:
+    def build(cls, repo: LogReader) -> HistoryIndex:
         """The whole log, read once."""
         exercises = {e.id: e for e in repo.exercises()}
         return cls(repo.workouts(), repo.sets(), exercises, read_wellness(repo))
@@ -243,7 +243,7 @@ class HistoryIndex:
         }
 
 
-def read_wellness(repo: Repository) -> dict[date, DayWellness]:
+def read_wellness(repo: LogReader) -> dict[date, DayWellness]:
     """Sleep, bodyweight and the day's worst soreness, by day."""
     sleep: dict[date, float | None] = {}
     bodyweight: dict[date, float | None] = {}

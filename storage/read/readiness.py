@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from storage.log.repository import Repository
+from storage.log.reader import LogReader
 
 if TYPE_CHECKING:
     from scoring import Assessment
@@ -30,7 +30,7 @@ class ReadinessView:
     unit: str
 
 
-def read_readiness(repo: Repository, moment: datetime) -> ReadinessView:
+def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
     from scoring import assess

@@ -27,7 +27,7 @@ from scoring.inputs import (
     TrainingLog,
     TrainingSet,
 )
-from storage.log.repository import Repository
+from storage.log.reader import LogReader
 from storage.model.days import day_of, day_start, machine_timezone
 from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry
 
@@ -35,7 +35,7 @@ WINDOW_DAYS = 61  # 13 (history) + 6 (a latest session's age) + 42 (its trend's 
 CALENDAR_DAYS = 14  # days whose start the model needs: today and the 13 mornings before
 
 
-def read_window(repo: Repository, moment: datetime | None = None) -> TrainingLog:
+def read_window(repo: LogReader, moment: datetime | None = None) -> TrainingLog:
     """The log the model reads at `moment` (default: the repository's clock)."""
     moment = moment or repo.now()
     settings = repo.settings()
@@ -44,14 +44,14 @@ def read_window(repo: Repository, moment: datetime | None = None) -> TrainingLog
     return _read(repo, today - timedelta(days=WINDOW_DAYS - 1), today, mornings)
 
 
-def read_span(repo: Repository, first_day: date, last_day: date) -> TrainingLog:
+def read_span(repo: LogReader, first_day: date, last_day: date) -> TrainingLog:
     """The log the model reads for every morning from `first_day` to `last_day` (the
     history screen's calendar and trends): those days and the 61 before the first."""
     mornings = [first_day + timedelta(days=k) for k in range((last_day - first_day).days + 1)]
     return _read(repo, first_day - timedelta(days=WINDOW_DAYS - 1), last_day, mornings)
 
 
-def _read(repo: Repository, since: date, until: date, mornings: Iterable[date]) -> TrainingLog:
+def _read(repo: LogReader, since: date, until: date, mornings: Iterable[date]) -> TrainingLog:
     """Sets, recovery and symptoms from `since` to `until`, with the start of each day in
     `mornings` (the days the model is asked about)."""
     settings = repo.settings()

@@ -14,7 +14,8 @@ import orjson
 import pytest
 
 from storage.errors import ValidationError
-from storage.log.repository import LogCounts, Repository
+from storage.log.reader import LogCounts
+from storage.log.repository import Repository
 from storage.model import days
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from storage.model.records import (
@@ -148,9 +149,9 @@ def test_a_set_after_midnight_belongs_to_the_day_before(log: Path) -> None:
 
 
 def test_server_in_utc_and_user_in_los_angeles(log: Path, monkeypatch) -> None:
-    import storage.log.repository
+    import storage.log.reader
 
-    monkeypatch.setattr(storage.log.repository, "machine_timezone", lambda: "UTC")
+    monkeypatch.setattr(storage.log.reader, "machine_timezone", lambda: "UTC")
     # 06:30 UTC on 10 March: 23:30 on the 9th in Los Angeles (PDT, UTC-7).
     clock = FakeClock(utc(2026, 3, 10, 6, 30))
     with Repository(log, clock=clock) as repo:

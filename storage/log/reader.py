@@ -1,0 +1,250 @@
+"""Reading the log: every question the app asks of it, over a set of tables.
+
+`LogReader` answers from whatever tables it is given. The repository (`repository.py`)
+is one: it reads the live log under its lock and writes it. A `LogSnapshot`
+(`snapshot.py`) is another: the log as one commit left it, which no later write changes,
+so the UI thread reads it without a lock and without touching the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from storage.model.days import day_of, machine_timezone
+from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
+from storage.model.records import (
+    Exercise,
+    Record,
+    Recovery,
+    RestPeriod,
+    SetEntry,
+    Settings,
+    SymptomEntry,
+    Template,
+    Workout,
+    utc_now,
+)
+
+R = TypeVar("R", bound=Record)
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class LogCounts:
+    workouts: int
+    sets: int
+    days: int
+
+
+class LogReader:
+    def __init__(self, clock: Callable[[], datetime] = utc_now) -> None:
+        self.clock = clock
+        self._ids: dict[str, tuple[int, dict[str, int]]] = {}
+        self._indexes: dict[tuple[str, str], tuple[int, dict[Any, set[int]]]] = {}
+
+    def _tables(self) -> Tables:
+        """The log's tables: table name -> doc id (a string) -> document."""
+        raise NotImplementedError
+
+    def _generation(self) -> int:
+        """Changes whenever `_tables()` may hold other documents than when the caches
+        below were built (the data was read again)."""
+        return 0
+
+    def _raw(self, table: str) -> dict[str, dict[str, Any]]:
+        return self._tables().get(table, {})
+
+    def _docs(self, cls: type[R]) -> Iterable[dict[str, Any]]:
+        return self._raw(cls.TABLE).values()
+
+    def _doc_ids(self, table: str) -> dict[str, int]:
+        generation = self._generation()
+        cached = self._ids.get(table)
+        if cached is None or cached[0] != generation:
+            ids = {doc["id"]: int(key) for key, doc in self._raw(table).items() if "id" in doc}
+            cached = self._ids[table] = (generation, ids)
+        return cached[1]
+
+    def _index(self, table: str, field: str) -> dict[Any, set[int]]:
+        """Doc ids by the value of one field (the repository keeps it up to date as it
+        writes)."""
+        generation = self._generation()
+        cached = self._indexes.get((table, field))
+        if cached is None or cached[0] != generation:
+            index: dict[Any, set[int]] = {}
+            for key, doc in self._raw(table).items():
+                index.setdefault(doc.get(field), set()).add(int(key))
+            cached = self._indexes[(table, field)] = (generation, index)
+        return cached[1]
+
+    def now(self) -> datetime:
+        """The clock, to the second: what the log stores."""
+        return self.clock().replace(microsecond=0)
+
+    def _get(self, cls: type[R], record_id: str) -> R | None:
+        for _ in range(2):  # a second time if another process wrote between the two reads
+            doc_id = self._doc_ids(cls.TABLE).get(record_id)
+            if doc_id is None:
+                return None
+            doc = self._raw(cls.TABLE).get(str(doc_id))
+            if doc is not None and doc.get("id") == record_id:
+                return cls.from_doc(doc)
+            self._ids.pop(cls.TABLE, None)
+        return None
+
+    def counts(self) -> LogCounts:
+        days: set[str] = set()
+        for table in (Workout, Recovery, SymptomEntry):
+            days.update(doc["day"] for doc in self._docs(table) if "day" in doc)
+        return LogCounts(
+            workouts=len(self._raw(Workout.TABLE)),
+            sets=len(self._raw(SetEntry.TABLE)),
+            days=len(days),
+        )
+
+    def settings(self) -> Settings:
+        for doc in self._docs(Settings):
+            return Settings.from_doc(doc)
+        return Settings()
+
+    @property
+    def timezone(self) -> str:
+        return self.settings().timezone or machine_timezone()
+
+    def day_of(self, moment: datetime) -> date:
+        settings = self.settings()
+        return day_of(moment, settings.timezone or machine_timezone(), settings.rollover_hour)
+
+    def today(self) -> date:
+        return self.day_of(self.clock())
+
+    def exercises(self) -> list[Exercise]:
+        """The built-in library followed by the user's own exercises."""
+        return [*BUILTIN_EXERCISES, *(Exercise.from_doc(d) for d in self._docs(Exercise))]
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        return BUILTIN_BY_ID.get(exercise_id) or self._get(Exercise, exercise_id)
+
+    def workout(self, workout_id: str) -> Workout | None:
+        return self._get(Workout, workout_id)
+
+    def workouts(self, since: date | None = None, until: date | None = None) -> list[Workout]:
+        docs = _within(self._docs(Workout), since, until)
+        return sorted((Workout.from_doc(d) for d in docs), key=lambda w: w.start)
+
+    def open_workout(self) -> Workout | None:
+        """Today's workout in progress, if there is one."""
+        today = self.today().isoformat()
+        open_today = [d for d in self._docs(Workout) if d.get("day") == today and "end" not in d]
+        if not open_today:
+            return None
+        return Workout.from_doc(max(open_today, key=lambda d: d["start"]))
+
+    def sets(
+        self,
+        *,
+        workout: str | None = None,
+        exercise: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[SetEntry]:
+        """Sets in the order they were done."""
+        if workout is not None or exercise is not None:
+            field, value = ("workout", workout) if workout is not None else ("exercise", exercise)
+            raw = self._raw(SetEntry.TABLE)
+            ids = self._index(SetEntry.TABLE, field).get(value, ())
+            # Another process may write between the two reads, so the index can be newer
+            # than `raw`: keep only the documents `raw` holds for this workout or exercise.
+            found = (raw.get(str(i)) for i in ids)
+            docs = (d for d in found if d is not None and d.get(field) == value)
+        else:
+            docs = self._docs(SetEntry)
+        docs = _within(docs, since, until)
+        if exercise is not None:
+            docs = (d for d in docs if d.get("exercise") == exercise)
+        entries = [SetEntry.from_doc(d) for d in docs]
+        entries.sort(key=lambda s: (s.timestamp, s.order))
+        return entries
+
+    def rest_for(
+        self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
+    ) -> int:
+        """Seconds of rest after a set: 0 means no timer."""
+        return self.settings().rest_for(exercise, warmup=warmup, template_rest_s=template_rest_s)
+
+    def rest_period(self) -> RestPeriod | None:
+        """The running (or paused, or overdue) rest timer, if any."""
+        for doc in self._docs(RestPeriod):
+            return RestPeriod.from_doc(doc)
+        return None
+
+    def recovery(self, day: date) -> Recovery | None:
+        key = day.isoformat()
+        raw = self._raw(Recovery.TABLE)
+        for doc_id in self._index(Recovery.TABLE, "day").get(key, ()):
+            doc = raw.get(str(doc_id))
+            if doc is not None and doc.get("day") == key:
+                return Recovery.from_doc(doc)
+        return None
+
+    def recoveries(self, since: date | None = None, until: date | None = None) -> list[Recovery]:
+        entries = [Recovery.from_doc(d) for d in _within(self._docs(Recovery), since, until)]
+        return sorted(entries, key=lambda r: r.day or date.min)
+
+    def latest_bodyweight(self, day: date) -> tuple[date, float] | None:
+        """The bodyweight logged that day or, failing that, the latest logged before it:
+        the day it was logged and the weight in kg."""
+        key = day.isoformat()
+        logged = [
+            (doc["day"], doc["bodyweight_kg"])
+            for doc in self._docs(Recovery)
+            if doc.get("bodyweight_kg") is not None and doc.get("day", "") <= key
+        ]
+        if not logged:
+            return None
+        latest, kg = max(logged)
+        return date.fromisoformat(latest), kg
+
+    def symptoms(self, since: date | None = None, until: date | None = None) -> list[SymptomEntry]:
+        entries = [
+            SymptomEntry.from_doc(d) for d in _within(self._docs(SymptomEntry), since, until)
+        ]
+        return sorted(entries, key=lambda s: s.timestamp)
+
+    def latest_symptoms(self) -> SymptomEntry | None:
+        """The newest symptom entry of all: a new one starts from it."""
+        docs = self._docs(SymptomEntry)
+        newest = max(docs, key=lambda d: d.get("timestamp", ""), default=None)
+        return None if newest is None else SymptomEntry.from_doc(newest)
+
+    def muscles_trained(self, since: date, until: date) -> dict[str, date]:
+        """Muscles trained directly by a working set from `since` to `until`, each with the
+        last day it was."""
+        trained: dict[str, date] = {}
+        for workout in self.workouts(since, until):
+            for entry in self.sets(workout=workout.id):
+                exercise = self.exercise(entry.exercise)
+                if entry.warmup or exercise is None or entry.day is None:
+                    continue
+                for muscle in exercise.primary_muscles:
+                    if muscle not in trained or trained[muscle] < entry.day:
+                        trained[muscle] = entry.day
+        return trained
+
+    def templates(self) -> list[Template]:
+        return sorted((Template.from_doc(d) for d in self._docs(Template)), key=lambda t: t.name)
+
+
+def _within(
+    docs: Iterable[dict[str, Any]], since: date | None, until: date | None
+) -> Iterable[dict[str, Any]]:
+    if since is not None:
+        low = since.isoformat()
+        docs = (d for d in docs if d.get("day", "") >= low)
+    if until is not None:
+        high = until.isoformat()
+        docs = (d for d in docs if d.get("day", "") <= high)
+    return docs

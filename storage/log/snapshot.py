@@ -1,0 +1,37 @@
+"""The log as one commit left it: `Repository.snapshot()`.
+
+A snapshot holds tables that no later write changes (`AtomicJSONStorage.frozen`), so any
+thread may read it, at any time, without the log's lock and without touching the disk: the
+app reads what it shows from the newest one while a save is still syncing to disk. What was
+not yet saved when it was taken (changes queued behind a failed write) is not in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from storage.log.reader import LogReader, Tables
+
+
+class LogSnapshot(LogReader):
+    def __init__(
+        self,
+        path: Path,
+        tables: Tables,
+        stamp: tuple[int, ...] | None,
+        *,
+        clock: Callable[[], datetime],
+        read_only_reason: str | None = None,
+    ) -> None:
+        super().__init__(clock)
+        self.path = path
+        self.stamp = stamp
+        """Which version of the log on disk it is (`atomic_json.disk_stamp`)."""
+        self.read_only_reason = read_only_reason
+        """Why the log cannot be changed, if it cannot."""
+        self._frozen = tables
+
+    def _tables(self) -> Tables:
+        return self._frozen
