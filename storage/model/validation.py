@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from storage.errors import ValidationError
 from storage.model.records import (
@@ -116,6 +117,18 @@ def check_exercise(exercise: Exercise) -> None:
                 f"{muscle}: 1.0 when trained directly, 0.5 when indirectly (got {coefficient})"
             )
     _integer("default rest", exercise.default_rest_s, 0, 3600)
+
+
+def check_new_exercise(exercise: Exercise, existing: Iterable[Exercise]) -> None:
+    """`check_exercise`, and its name is neither the name nor an alias of another one."""
+    check_exercise(exercise)
+    name = exercise.name.strip().casefold()
+    for other in existing:
+        if other.id != exercise.id and name in {
+            other.name.casefold(),
+            *(a.casefold() for a in other.aliases),
+        }:
+            raise ValidationError(f"an exercise called {other.name!r} already exists")
 
 
 def check_template(template: Template) -> None:

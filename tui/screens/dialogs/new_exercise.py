@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from storage.errors import StorageError, ValidationError
-from storage.log.repository import SaveFailedError
+from storage.errors import ValidationError
 from storage.model.records import MUSCLES, Exercise
+from storage.model.validation import check_new_exercise
 
 MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
 
@@ -80,19 +81,13 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
             )
             if not any(c == 1.0 for c in exercise.muscles.values()):
                 raise ValidationError("name at least one muscle it trains directly")
-            saved = self.app.store.save(lambda repo: repo.add_exercise(exercise)).result()
-        except SaveFailedError as exc:
-            # The repository keeps it and saves it with the next change: the exercise is
-            # made. Asking again would queue a second one with the same name.
-            self.app.notify(
-                str(exc), title="Exercise not saved yet", severity="warning", markup=False
-            )
-            self.dismiss(exercise)
-            return
-        except (ValidationError, StorageError) as exc:
+            check_new_exercise(exercise, self.app.store.snapshot.exercises())
+        except ValidationError as exc:
             error.update(str(exc))
             return
-        self.dismiss(saved)
+        # Made now, saved by the log's writer: the sets logged with it are saved after it.
+        self.app.store.save(lambda repo: repo.add_exercise(exercise))
+        self.dismiss(replace(exercise, builtin=False))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
