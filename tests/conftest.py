@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import storage.log.atomic_json
-import tui.screens.log_screen
+import tui.log_store
 from tests.support.screen_helpers import FullDisk
 
 
@@ -17,7 +17,7 @@ def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
     is full; failed saves are retried every 0.05 s."""
     disk = FullDisk(log)
     monkeypatch.setattr(storage.log.atomic_json.os, "replace", disk.replace)
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
     return disk
 
 

@@ -8,19 +8,22 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 
 from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
-from tui.log_store import LogReady, LogStore
-from tui.widgets.app_header import AppHeader, format_rest
+from tui.log_store import LogStore
+from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 
 FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"  # the start-up benchmark's stopwatch
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
@@ -133,6 +136,13 @@ class RestdayApp(App):
         Binding("t", "rest_view", "Full-screen timer", id="timer.view", show=False),
     ]
 
+    rest: var[RestPeriod | None] = var(None, init=False)
+    """The rest timer: running, paused or run over; None when there is none."""
+    now: var[datetime] = var(datetime.min.replace(tzinfo=UTC), init=False, always_update=True)
+    """The app's clock as of its last tick (every 0.2 s): what the timer on screen reads."""
+    save_problem: var[str | None] = var(None, init=False)
+    """Why changes are waiting to be saved, while some are (they are being retried)."""
+
     def __init__(
         self,
         repo: Repository | str | os.PathLike[str],
@@ -141,14 +151,14 @@ class RestdayApp(App):
         keymap_file: Path | None = None,
         first_screen: str | None = None,
     ) -> None:
-        """`repo` is an open Repository, or the log's path: then the log is read on a
-        background thread once the first frame is on screen, and screens get `LogReady`.
+        """`repo` is an open Repository, or the log's path: then the log is read by the
+        writer once the first frame is on screen, and screens get `LogOpened`.
         `first_screen` is a mode; the first of MODES (home) by default."""
         super().__init__()
         self.first_screen = first_screen or next(iter(self.MODES))
-        self.store = LogStore(repo)
+        self.store = LogStore(repo, clock=clock)
         self.clock = clock
-        self.rest: RestPeriod | None = None
+        self.set_reactive(RestdayApp.now, clock())
         self._rest_alerted: datetime | None = None
         if keymap_file is None:
             from storage.paths import keymap_path
@@ -162,33 +172,64 @@ class RestdayApp(App):
     def on_mount(self) -> None:
         self._apply_keymap()
         self._handle_exit_signals()
+        self._write_log()
         if self.store.ready:
             self._load_rest()
         self.switch_mode(self.first_screen)
         self.set_interval(0.2, self.tick)
-        self.screen_change_signal.subscribe(self, lambda _screen: self.call_later(self.check_size))
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.check_size()
+
+    @work(thread=True, name="log writer", group="log writer")
+    def _write_log(self) -> None:
+        """The one worker that writes the log: every change, in order (`LogStore.run`)."""
+        self.store.run(self.post_message)
 
     def on_ready(self) -> None:
         """The first frame is on screen: now read the log, if it was given by path."""
         if marker := os.environ.get(FIRST_FRAME_ENV):
             Path(marker).write_text(repr(time.time()))
         if not self.store.ready:
-            self.store.open().add_done_callback(lambda _f: self.post_message(LogReady()))
-        elif self.rest is None:
-            self._load_rest()  # a screen read the log before the first frame: no LogReady
+            self.store.open()
 
-    def on_log_ready(self, message: LogReady) -> None:
+    @on(LogOpened)
+    def _log_opened(self) -> None:
         """The log has been read (or failed to be): tell every screen, or leave."""
         if (error := self.store.error) is not None:
             self._cannot_open(error)
             return
         self._load_rest()
-        self.tick()
+        self.tell_screens(LogOpened)
+
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        if not self.store.pending:  # the timer as saved, with nothing of ours on its way
+            self._show_rest(self.store.snapshot.rest_period())
+        self.tell_screens(LogChanged)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        if message.kept:
+            self.save_problem = message.problem
+        else:
+            self.notify(message.problem, title="Not saved", severity="error", markup=False)
+
+    @on(SavesCaughtUp)
+    def _saves_caught_up(self) -> None:
+        self.save_problem = None
+        self.tell_screens(SavesCaughtUp)
+
+    def tell_screens(self, message: Callable[[], Message]) -> None:
+        """Post a `message()` to every screen of every mode (a screen of a mode not shown
+        yet has not been made: it reads the log when it mounts)."""
         for mode in dict.fromkeys((self.current_mode, *self.MODES)):
             with contextlib.suppress(KeyError):  # a mode not visited yet has no screens
                 for screen in self.get_screen_stack(mode):
-                    screen.post_message(LogReady())
+                    screen.post_message(message())
+
+    def _screen_changed(self, _screen: Screen) -> None:
+        self.tick()  # the new screen's header shows the timer as of now
+        self.call_later(self.check_size)
 
     def exit(self, *args, **kwargs) -> None:
         self.exiting = True
@@ -200,21 +241,14 @@ class RestdayApp(App):
         return not self.exiting
 
     def _load_rest(self) -> None:
-        self.rest = self.store.read(lambda repo: repo.rest_period())
-        if self.rest is not None and self.rest.remaining(self.clock()) <= 0:
-            self._rest_alerted = self.rest.started  # it ran out before the app opened
+        rest = self.store.snapshot.rest_period()
+        if rest is not None and rest.remaining(self.clock()) <= 0:
+            self._rest_alerted = rest.started  # it ran out before the app opened
+        self.rest = rest
 
     def _cannot_open(self, error: BaseException) -> None:
         self.open_error = error
         self.exit(return_code=1)
-
-    def _handle_exception(self, error: Exception) -> None:
-        # A screen read the log before it was ready and reading it failed: that is the one
-        # clear line the cli prints (CorruptLogError...), not a traceback.
-        if error is self.store.error:
-            self._cannot_open(error)
-            return
-        super()._handle_exception(error)
 
     def on_unmount(self) -> None:
         if not self.is_headless:
@@ -272,40 +306,42 @@ class RestdayApp(App):
 
     def start_rest(self, period: RestPeriod | None) -> None:
         """Show a rest that has just begun (the repository stores it with the set)."""
-        self.rest = period
         self._rest_alerted = None
+        self._show_rest(period)
+
+    def _show_rest(self, period: RestPeriod | None) -> None:
+        self.rest = period
         self.tick()
 
     def tick(self) -> None:
-        """Bring the timer on screen up to date; ring once when the rest runs out."""
+        """Move the app's clock on: the timer on screen follows (`now`)."""
+        self.now = self.clock()
+
+    def watch_now(self) -> None:
+        self._ring_when_over()
+
+    def watch_rest(self) -> None:
+        self._ring_when_over()
+
+    def _ring_when_over(self) -> None:
+        """Ring once when the rest runs out."""
         rest = self.rest
-        now = self.clock()
-        header = next(iter(self.screen.query(AppHeader)), None)
-        show_rest = getattr(self.screen, "show_rest", None)  # a screen that shows more of it
-        if show_rest is not None:
-            show_rest(rest, now)
         if rest is None:
-            if header is not None:
-                header.rest = ""
             return
-        remaining = rest.remaining(now)
+        remaining = rest.remaining(self.now)
         if remaining > 0 and self._rest_alerted == rest.started:
             self._rest_alerted = None  # time was added after it rang: ring again at zero
         if remaining <= 0 and self._rest_alerted != rest.started and not rest.paused:
             self._rest_alerted = rest.started
             self.bell()
             self.notify("Rest is over: time for the next set.", title="Rest timer")
-        if header is not None:
-            header.rest = format_rest(remaining)
-            header.rest_state = "paused" if rest.paused else "over" if remaining <= 0 else "running"
 
     def _save_rest(self, period: RestPeriod | None) -> None:
-        self.rest = period
         if period is None:
             self.store.save(lambda repo: repo.stop_rest())
         else:
             self.store.save(lambda repo: repo.save_rest_period(period))
-        self.tick()
+        self._show_rest(period)
 
     def action_rest_adjust(self, seconds: int) -> None:
         if self.rest is not None:

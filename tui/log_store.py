@@ -1,122 +1,333 @@
-"""The app's door to the log: reads on the UI thread, saves on one background thread.
+"""The app's door to the log: the log as last saved, to read at once, and one writer that
+saves changes in order on a thread of its own.
 
-A key press never waits for the disk: the screen shows the change at once and hands the
-save to `save()`. The repository is not thread-safe, so every call into it, read or save,
-holds one lock; saves run in order on a single thread. A save that fails stays queued in
-the repository and is retried (`retry()`), so nothing typed is lost.
+A key press never waits for the disk. Screens read `snapshot`, the log as the newest save
+left it (`storage.log.snapshot`): no lock, no disk. A change goes to `save()`, which hands
+it to the writer and returns at once; the screen has shown the change already. The writer
+(`run`, on a thread worker the app starts) applies the changes one at a time in the order
+they came, each under the log's lock. After each it publishes the new snapshot and posts
+`LogChanged` to the app, and, if asked, a message made from the log as saved (`SetSaved`)
+to whoever asked. A slow fsync delays only the changes queued behind it.
 
-The store can also be given the log's path: then the log is parsed on the save thread
-(`open()`, which the app calls once its first frame is on screen), saves queue behind
-that, and `ready` says whether it is done. The app posts `LogReady` to its screens then.
+A change the log refuses for now (a full disk, a read-only or unreadable log) is kept with
+every change after it, in order, and tried again every `RETRY_EVERY_S` seconds until it is
+saved: the app shows `SaveFailed` until `SavesCaughtUp`. Nothing typed is lost.
+
+Given the log's path, the store reads it on the writer once the app asks (`open()`, after
+its first frame); the app tells its screens `LogOpened`, or leaves with the error.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.message import Message
+from textual.message_pump import MessagePump
 
-from storage.log.repository import Repository
+from storage.errors import StorageError
+from storage.log.recent_copy import write_recent
+from storage.log.repository import Repository, SaveFailedError
+from storage.log.snapshot import LogSnapshot
+from storage.model.records import utc_now
+from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 
 T = TypeVar("T")
+Change = Callable[[Repository], Any]
+Reply = Callable[[Repository], Message | None]
+
+RETRY_EVERY_S = 5
+FOLLOW_EVERY_S = 0.5  # how often the writer looks for another process's changes
 
 
-class LogReady(Message, bubble=False):
-    """Posted by the app to its screens once the log has been read (`app.store.ready`).
+@dataclass(eq=False)
+class _Job:
+    """A change (None: nothing to change, only to be done after what came before), the
+    future its first try settles, and who wants to hear of it once it is saved."""
 
-    A screen that mounts before then shows "loading" and loads in `on_log_ready`; one that
-    mounts after finds `app.store.ready` true. Loading should not mind running twice."""
+    change: Change | None
+    future: Future = field(default_factory=Future)
+    reply_to: MessagePump | None = None
+    reply: Reply | None = None
+
+
+_OPEN = object()
+_FOLLOW = object()
+_RETRY = object()
+_CLOSE = object()
 
 
 class LogStore:
-    def __init__(self, repo: Repository | str | os.PathLike[str]) -> None:
-        self._lock = threading.RLock()
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="restday-save")
-        self._opened: Future[Repository] | None = None
+    def __init__(
+        self,
+        log: Repository | str | os.PathLike[str],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.clock = clock
+        self._jobs: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._kept: list[_Job] = []  # refused for now: tried again, in order
+        self._kept_by_repo: list[_Job] = []  # in the repository's pending changes
+        self._done: list[_Job] = []  # saved, not answered yet
+        self._failing = False
+        self._waiting = 0  # changes handed over and not saved yet
+        self._count = threading.Lock()
+        self._post: Callable[[Message], object] = lambda _message: None
+        self._running = False
+        self._stopped = threading.Event()
+        self._close_error: BaseException | None = None
+        self.error: BaseException | None = None
+        """Why the log could not be read (e.g. `CorruptLogError`), once that is known."""
         self.repo: Repository | None = None
-        if isinstance(repo, Repository):
-            self.repo = repo
-            self.path = repo.path
-            self._opened = Future()
-            self._opened.set_result(repo)
+        """The log, for the writer's thread only."""
+        self.snapshot: LogSnapshot | None = None
+        """The log as the newest save left it (None until it has been read)."""
+        if isinstance(log, Repository):
+            self.repo = log
+            self.path = log.path
+            self.snapshot = log.snapshot()
         else:
-            self.path = Path(repo).expanduser().absolute()
+            self.path = Path(log).expanduser().absolute()
 
     @property
     def ready(self) -> bool:
-        """Whether the log has been read; until then `read()` waits for it."""
-        return self.repo is not None
-
-    @property
-    def error(self) -> BaseException | None:
-        """Why the log could not be opened (e.g. `CorruptLogError`), once that is known."""
-        opened = self._opened
-        return opened.exception() if opened is not None and opened.done() else None
-
-    def open(self) -> Future[Repository]:
-        """Start reading the log on the save thread (once); the future holds the repository
-        or the error. Saves queue behind it."""
-        if self._opened is None:
-            self._opened = self._saver.submit(self._open)
-        return self._opened
-
-    def _open(self) -> Repository:
-        repo = Repository(self.path)
-        with self._lock:
-            self.repo = repo
-        return repo
-
-    def _repo(self) -> Repository:
-        if self.repo is None:
-            return self.open().result()  # raises the open error
-        return self.repo
-
-    def read(self, query: Callable[[Repository], T]) -> T:
-        """Run `query` now; before the log is ready this waits for it to be read."""
-        repo = self._repo()
-        with self._lock:
-            return query(repo)
-
-    def save(self, change: Callable[[Repository], T]) -> Future[T]:
-        """Run `change` on the save thread; the future holds its result or its error."""
-
-        self.open()  # a save waits for the log to be read: it runs on the same thread
-
-        def run() -> T:
-            repo = self._repo()
-            with self._lock:
-                return change(repo)
-
-        return self._saver.submit(run)
-
-    def after_saves(self, query: Callable[[Repository], T]) -> Future[T]:
-        """Run `query` on the save thread once every save queued so far has run, so that
-        it reads what the user has just logged; the UI thread does not wait for it."""
-        return self.save(query)
-
-    def retry(self) -> Future[None]:
-        return self.save(lambda repo: repo.flush())
+        """Whether the log has been read: `snapshot` holds it."""
+        return self.snapshot is not None
 
     @property
     def pending(self) -> int:
-        with self._lock:
-            return 0 if self.repo is None else self.repo.pending
+        """Changes handed to `save()` and not saved yet."""
+        return self._waiting
+
+    # -- the UI thread's side --------------------------------------------------------------
+
+    def open(self) -> None:
+        """Read the log on the writer now, ahead of any change (the app calls this once its
+        first frame is on screen)."""
+        self._jobs.put(_OPEN)
+
+    def save(
+        self,
+        change: Callable[[Repository], T],
+        *,
+        reply_to: MessagePump | None = None,
+        reply: Reply | None = None,
+    ) -> Future[T]:
+        """Hand `change` to the writer and return at once. Once it is saved, `reply` makes
+        a message from the log as saved, posted to `reply_to`; a change refused for good is
+        reported to `reply_to` (else to the app) as `SaveFailed`. The future settles with
+        its first try."""
+        job = _Job(change, reply_to=reply_to, reply=reply)
+        with self._count:
+            self._waiting += 1
+        self._jobs.put(job)
+        return job.future
+
+    def follow(self) -> None:
+        """Look for another process's changes now (rather than within `FOLLOW_EVERY_S`):
+        a `LogChanged` follows if there were any."""
+        self._jobs.put(_FOLLOW)
+
+    def flushed(self) -> Future[None]:
+        """Settles once every change handed over so far has been tried."""
+        job = _Job(None)
+        self._jobs.put(job)
+        return job.future
 
     def close(self) -> None:
-        """Finish queued saves, try once more to save what is pending, release the log."""
-        self._saver.shutdown(wait=True)
-        with self._lock:
-            if self.repo is None:  # never opened, or it could not be read: nothing to save
-                return
-            try:
-                self.repo.flush()
-                from storage.log.recent_copy import write_recent
+        """Save what is waiting (one last try), copy the recent weeks for `restday status`,
+        release the log. Raises what stopped the last save."""
+        if self._running:
+            self._jobs.put(_CLOSE)
+            self._stopped.wait()
+        else:
+            self._finish()
+        if self._close_error is not None:
+            raise self._close_error
 
-                write_recent(self.repo)  # for `restday status` in the next login banner
-            finally:
-                self.repo.close()
+    # -- the writer's side -----------------------------------------------------------------
+
+    def run(self, post: Callable[[Message], object]) -> None:
+        """The writer: apply what comes, in order, until `close()`. `post` sends a message
+        to the app from this thread."""
+        self._post = post
+        self._running = True
+        try:
+            while (job := self._next()) is not _CLOSE:
+                try:
+                    self._do(job)
+                except Exception as error:  # noqa: BLE001 - a bug: say so, go on writing
+                    if isinstance(job, _Job):
+                        _settle(job.future, error=error)
+                    self._post(SaveFailed(f"unexpected {type(error).__name__}: {error}", False))
+        finally:
+            self._finish()
+            self._stopped.set()
+            self._drain()
+
+    def _drain(self) -> None:
+        """The writer has stopped: whoever waits for a change queued after it, hears so."""
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(job, _Job):
+                _settle(job.future, error=RuntimeError("the log's writer has stopped"))
+
+    def _next(self) -> object:
+        try:
+            return self._jobs.get(timeout=RETRY_EVERY_S if self._failing else FOLLOW_EVERY_S)
+        except queue.Empty:
+            return _RETRY if self._failing else _FOLLOW
+
+    def _do(self, job: object) -> None:
+        if job is _RETRY:
+            self._retry()
+            return
+        if job is _FOLLOW:
+            if self.repo is not None and self.repo.refresh():
+                self._publish()
+            return
+        repo = self._open()
+        if job is _OPEN:
+            return
+        assert isinstance(job, _Job)
+        if repo is None:
+            assert self.error is not None
+            job.future.set_exception(self.error)
+            return
+        if job.change is None:
+            job.future.set_result(None)
+        elif self._kept:
+            self._kept.append(job)  # behind a change refused for now: in its turn
+            self._retry()
+        elif self._try(job):
+            self._saved()
+
+    def _open(self) -> Repository | None:
+        if self.repo is None and self.error is None:
+            try:
+                self.repo = Repository(self.path, clock=self.clock)
+                self.snapshot = self.repo.snapshot()
+            except BaseException as error:  # noqa: BLE001 - the app says why and leaves
+                self.error = error
+            self._post(LogOpened())
+        return self.repo
+
+    def _try(self, job: _Job) -> bool:
+        """Apply one change; False if it is kept to be tried again."""
+        assert self.repo is not None and job.change is not None
+        try:
+            result = job.change(self.repo)
+        except SaveFailedError as error:
+            self._kept_by_repo.append(job)  # saved with the next change that is saved
+            self._fail(job, error)
+            return False
+        except StorageError as error:
+            self._kept.append(job)
+            self._fail(job, error)
+            return False
+        except Exception as error:  # noqa: BLE001 - refused for good: the screen says why
+            self._count_saved(1)
+            _settle(job.future, error=error)
+            refused = SaveFailed(str(error), kept=False)
+            if job.reply_to is not None:
+                _post_to(job.reply_to, refused)
+            else:
+                self._post(refused)
+            return True
+        _settle(job.future, result=result)
+        self._done.append(job)
+        return True
+
+    def _fail(self, job: _Job, error: StorageError) -> None:
+        _settle(job.future, error=error)
+        self._failing = True
+        self._post(SaveFailed(str(error), kept=True))
+
+    def _retry(self) -> None:
+        assert self.repo is not None
+        kept, self._kept = self._kept, []
+        for index, job in enumerate(kept):
+            if not self._try(job):
+                self._kept.extend(kept[index + 1 :])
+                break
+        else:
+            if self.repo.pending:
+                try:
+                    self.repo.flush()
+                except StorageError as error:
+                    self._post(SaveFailed(str(error), kept=True))
+        self._saved()
+
+    def _saved(self) -> None:
+        """Publish the log as saved, then answer every change that is now in it: those
+        just saved and, with nothing refused left, every one that was waiting."""
+        assert self.repo is not None
+        done, self._done = self._done, []
+        caught_up = False
+        if not self._kept and not self.repo.pending:
+            done += self._kept_by_repo
+            self._kept_by_repo = []
+            caught_up, self._failing = self._failing, False
+        self._publish()
+        for job in done:
+            self._count_saved(1)
+            if job.reply is not None and job.reply_to is not None:
+                message = job.reply(self.repo)
+                if message is not None:
+                    _post_to(job.reply_to, message)
+        if caught_up:
+            self._post(SavesCaughtUp())
+
+    def _count_saved(self, count: int) -> None:
+        with self._count:
+            self._waiting -= count
+
+    def _publish(self) -> None:
+        """Make the log as saved the one screens read, and tell the app if it changed."""
+        assert self.repo is not None
+        try:
+            snapshot = self.repo.snapshot()
+        except StorageError:
+            return  # the log cannot be read for now: screens keep the last one read
+        if self.snapshot is not None and snapshot.stamp == self.snapshot.stamp:
+            return
+        self.snapshot = snapshot
+        self._post(LogChanged())
+
+    def _finish(self) -> None:
+        if self.repo is None:  # never read, or it could not be: nothing to save
+            return
+        try:
+            if self._kept:
+                self._retry()
+            self.repo.flush()
+            write_recent(self.repo)  # for `restday status` in the next login banner
+        except BaseException as error:  # noqa: BLE001 - raised by close(), on the UI thread
+            self._close_error = error
+        finally:
+            self.repo.close()
+
+
+def _settle(future: Future, *, result: object = None, error: BaseException | None = None) -> None:
+    if future.done():  # settled by its first try: a retry only saves it
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _post_to(node: MessagePump, message: Message) -> None:
+    with contextlib.suppress(RuntimeError):  # the app's loop has closed
+        node.post_message(message)

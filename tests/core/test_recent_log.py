@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -137,7 +138,8 @@ def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path) -> None:
 
     log = tmp_path / "log.json"
     store = LogStore(log)
-    store.open().result()
+    writer = threading.Thread(target=store.run, args=(lambda _message: None,))
+    writer.start()
     store.save(lambda repo: repo.add_intake(repo.today(), water_cups=2)).result()
     store.close()
     assert open_recent(log, date.today() - timedelta(days=30)) is not None

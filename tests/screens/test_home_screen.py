@@ -15,7 +15,7 @@ from storage.demo.generator import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import FakeClock
-from tests.support.screen_helpers import make_app, saved
+from tests.support.screen_helpers import make_app, saved, workers_done
 from tui.app import RestdayApp
 from tui.screens.home.screen import HomeScreen
 from tui.widgets.big_digits import BigDigits
@@ -52,7 +52,7 @@ def log(tmp_path: Path, demo_file: Path) -> Path:
 async def scored(pilot: Pilot) -> HomeScreen:
     """Wait until the home screen shows its score (worked out in the background)."""
     await saved(pilot.app, pilot)
-    await pilot.pause()
+    await workers_done(pilot, "score")
     screen = pilot.app.screen
     assert isinstance(screen, HomeScreen) and screen.view is not None
     return screen

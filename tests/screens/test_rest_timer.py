@@ -73,7 +73,7 @@ def _header(app: RestdayApp) -> AppHeader:
 def _saved(app: RestdayApp) -> RestPeriod | None:
     """The rest timer in the log, once the saves queued so far are done."""
     app.store.save(lambda repo: None).result()
-    return app.store.read(lambda repo: repo.rest_period())
+    return app.store.snapshot.rest_period()
 
 
 # -- arithmetic ------------------------------------------------------------------------------
@@ -208,10 +208,10 @@ async def test_header_counts_down_after_a_set(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         app.tick()
         assert _header(app).rest == ""
-        workout = app.store.read(lambda repo: repo.start_workout("Upper A"))
-        bench = app.store.read(lambda repo: repo.exercise("bench-press"))
-        app.store.read(lambda repo: repo.log_set(workout, bench, 100, 5))
-        app.start_rest(app.store.read(lambda repo: repo.rest_period()))
+        workout = app.store.save(lambda repo: repo.start_workout("Upper A")).result()
+        bench = app.store.snapshot.exercise("bench-press")
+        app.store.save(lambda repo: repo.log_set(workout, bench, 100, 5)).result()
+        app.start_rest(app.store.save(lambda repo: repo.rest_period()).result())
         assert _header(app).rest == "3:00"
         clock.advance(0.3)
         app.tick()
@@ -519,10 +519,10 @@ async def test_restart_resumes_from_the_stored_start(tmp_path: Path) -> None:
     log, clock = tmp_path / "log.json", FakeClock(T0)
     app = _app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        workout = app.store.read(lambda repo: repo.start_workout("Upper A"))
-        bench = app.store.read(lambda repo: repo.exercise("bench-press"))
-        app.store.read(lambda repo: repo.log_set(workout, bench, 100, 5))
-        app.start_rest(app.store.read(lambda repo: repo.rest_period()))
+        workout = app.store.save(lambda repo: repo.start_workout("Upper A")).result()
+        bench = app.store.snapshot.exercise("bench-press")
+        app.store.save(lambda repo: repo.log_set(workout, bench, 100, 5)).result()
+        app.start_rest(app.store.save(lambda repo: repo.rest_period()).result())
         await pilot.press("plus")  # 3:15
         clock.advance(20)
         app.tick()

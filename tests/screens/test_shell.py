@@ -24,7 +24,7 @@ from storage.model.records import RestPeriod
 from tests.support.terminal import Terminal, is_grey, sgr_colours
 from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
-from tui.log_store import LogReady
+from tui.messages import LogOpened
 from tui.screens.help import HelpScreen
 from tui.screens.too_small import TooSmallScreen
 
@@ -388,7 +388,9 @@ async def test_palette_lists_every_screen_and_action_with_its_key(tmp_path: Path
         assert "Stop rest" not in commands  # no rest is running: it would do nothing
         assert "Finish" not in commands  # nor is a workout
 
-        app.start_rest(RestPeriod(started=app.clock(), duration_s=120))
+        rest = RestPeriod(started=app.clock(), duration_s=120)
+        app.store.save(lambda repo: repo.save_rest_period(rest))  # as a set starts one
+        app.start_rest(rest)
         await pilot.press("a")  # start an empty workout: the screen's actions come in
         await pilot.pause()
         commands = await _palette_commands(app, pilot)
@@ -409,7 +411,7 @@ async def test_palette_lists_every_screen_and_action_with_its_key(tmp_path: Path
 
 
 class ProbeScreen(Screen):
-    """A screen that waits for the log as screens should: loading... then LogReady."""
+    """A screen that waits for the log as screens should: loading... then LogOpened."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -423,12 +425,12 @@ class ProbeScreen(Screen):
         if self.app.store.ready:
             self.load()
 
-    def on_log_ready(self, message: LogReady) -> None:
-        self.seen.append("LogReady")
+    def on_log_opened(self, message: LogOpened) -> None:
+        self.seen.append("LogOpened")
         self.load()
 
     def load(self) -> None:
-        counts = self.app.store.read(lambda repo: repo.counts())
+        counts = self.app.store.snapshot.counts()
         self.query_one("#state", Static).update(f"{counts.sets} sets")
 
 
@@ -445,11 +447,11 @@ async def test_log_given_by_path_is_read_after_the_first_frame(tmp_path: Path) -
         assert screen.seen[0] == "mount ready=False"
         for _ in range(50):
             await pilot.pause(0.05)
-            if "LogReady" in screen.seen:
+            if "LogOpened" in screen.seen:
                 break
-        assert screen.seen == ["mount ready=False", "LogReady"]
+        assert screen.seen == ["mount ready=False", "LogOpened"]
         assert _text(screen.query_one("#state", Static)) == "3 sets"
-        assert app.store.ready and app.store.read(lambda repo: len(repo.sets())) == 3
+        assert app.store.ready and len(app.store.snapshot.sets()) == 3
 
 
 async def test_log_given_as_a_repository_is_ready_at_once(tmp_path: Path) -> None:
@@ -473,7 +475,7 @@ async def test_unreadable_log_ends_the_app_with_the_error(tmp_path: Path) -> Non
 
 
 def test_unreadable_log_is_one_line_in_a_real_terminal(tmp_path: Path) -> None:
-    """With the real screens, whether they wait for LogReady or read the log at mount."""
+    """With the real screens, whether they wait for LogOpened or read the log at mount."""
     log = tmp_path / "log.json"
     log.write_text('{"sets": {"1": ')
     command = [sys.executable, "-m", "tui", "--db", str(log)]

@@ -870,7 +870,7 @@ async def test_the_screen_waits_for_the_log(
     reading = threading.Event()
 
     class SlowRepository(Repository):
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, **_options: object) -> None:
             reading.wait(10)  # a large log on a slow disk
             super().__init__(path, clock=clock)
 

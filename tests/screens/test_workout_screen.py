@@ -19,7 +19,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
-import tui.screens.log_screen
+import tui.log_store
 from storage.demo.generator import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -1117,7 +1117,7 @@ async def test_a_failed_save_before_the_workout_is_written(
 async def test_a_read_only_log_is_never_said_to_be_saved(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
     with Repository(log, clock=clock) as repo:  # written by a newer restday
         repo.save_settings(replace(repo.settings(), schema_version=999))
     before = log.read_bytes()
@@ -1137,7 +1137,7 @@ async def test_a_read_only_log_is_never_said_to_be_saved(
 async def test_a_change_the_log_refused_is_tried_again(
     log: Path, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 0.05)
+    monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
@@ -1188,7 +1188,7 @@ async def test_sets_kept_in_memory_are_saved_on_quit(
         await type_line(pilot, "bench")
         await saved(app, pilot)
         disk.fill()
-        monkeypatch.setattr(tui.screens.log_screen, "RETRY_EVERY_S", 3600)  # only quitting saves
+        monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 3600)  # only quitting saves
         await type_line(pilot, "100x5")
         await saved(app, pilot)
         assert app.screen.query_one("#save-error").display

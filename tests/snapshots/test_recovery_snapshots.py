@@ -26,9 +26,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> RestdayApp:
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = demo_app(tmp_path, clock)
-    app.store.repo.delete_recovery(NOW.date())  # this morning's inputs not logged yet
-    return app
+    # This morning's inputs not logged yet.
+    return demo_app(tmp_path, clock, then=lambda repo: repo.delete_recovery(NOW.date()))
 
 
 async def open_recovery(pilot: Pilot) -> RecoveryScreen:

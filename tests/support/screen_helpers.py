@@ -28,8 +28,18 @@ def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> Rest
 
 
 async def saved(app: RestdayApp, pilot: Pilot) -> None:
-    """Wait for every save queued so far (they run in order on one thread)."""
-    app.store.save(lambda repo: None).result()
+    """Wait for every save queued so far (they run in order on one thread), then for the
+    app to take in what the writer said of them."""
+    await asyncio.wrap_future(app.store.flushed())
+    await pilot.pause()
+
+
+async def workers_done(pilot: Pilot, group: str) -> None:
+    """Wait for the app's background workers of `group` (the home screen's "score") to
+    finish, and for the app to take in what they reported."""
+    workers = [worker for worker in pilot.app.workers if worker.group == group]
+    if workers:  # none would mean every worker, the log's writer too: it never finishes
+        await pilot.app.workers.wait_for_complete(workers)
     await pilot.pause()
 
 

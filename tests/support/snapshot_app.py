@@ -8,6 +8,7 @@ test also unsets NO_COLOR (App.__init__ reads it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,12 +27,20 @@ DEMO_END = date(2026, 11, 24)  # a Tuesday: the demo's "Lower A" day, not traine
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 
-def demo_app(tmp_path: Path, clock: FakeClock, first_screen: str = "workout") -> RestdayApp:
-    """The app on a 6-week demo log whose last day is today (the fake clock's)."""
+def demo_app(
+    tmp_path: Path,
+    clock: FakeClock,
+    first_screen: str = "workout",
+    then: Callable[[Repository], object] | None = None,
+) -> RestdayApp:
+    """The app on a 6-week demo log whose last day is today (the fake clock's); `then`
+    changes the log before the app opens it."""
     repo = Repository(tmp_path / "log.json", clock=clock)
     repo.save_settings(replace(repo.settings(), timezone="UTC"))
     log = generate_demo(DEMO_END, weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock())
     write_demo(repo, log)
+    if then is not None:
+        then(repo)
     app = RestdayApp(
         repo, clock=clock, keymap_file=tmp_path / "no-keymap.toml", first_screen=first_screen
     )

@@ -1,8 +1,8 @@
 """The rest timer, full screen: the countdown in big digits, readable from across the gym.
 
-The app owns the timer (`RestdayApp.rest`) and its clock; this screen only shows it. The
-app's tick calls `show_rest` on the active screen once it has one, so the view follows the
-same clock as the header, and tests drive it with a fake clock and `app.tick()`.
+The app owns the timer (`RestdayApp.rest`) and its clock (`RestdayApp.now`); this screen
+watches both and shows them, so the view follows the same clock as the header, and tests
+drive it with a fake clock and `app.tick()`.
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ class RestTimerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._exercise_names: dict[str, str] = {}
-        self._composed = False
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -80,18 +79,18 @@ class RestTimerScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "Rest timer"
-        self._composed = True
-        tick = getattr(self.app, "tick", None)
-        if tick is not None:
-            tick()  # show the timer now, not at the next tick
+        self.watch(self.app, "rest", self.show_rest)
+        self.watch(self.app, "now", self.show_rest)
 
     def action_close(self) -> None:
         self.dismiss()
 
-    def show_rest(self, rest: RestPeriod | None, now: datetime) -> None:
-        """Bring the view up to date with the app's timer at `now`."""
-        if not self._composed:
-            return  # on_mount asks for a tick once every widget is there
+    def show_rest(self) -> None:
+        """Bring the view up to date with the app's timer at the app's clock."""
+        if self.app.screen is not self:
+            return  # under help, say: the app ticks when it is on top again
+        rest: RestPeriod | None = self.app.rest
+        now: datetime = self.app.now
         view = self.query_one("#rest-view")
         if rest is None:
             state, title, digits = "none", "No rest running", NO_REST
@@ -122,8 +121,7 @@ class RestTimerScreen(Screen):
             return "the last set"
         name = self._exercise_names.get(exercise_id)
         if name is None:
-            store = getattr(self.app, "store", None)
-            exercise = store.read(lambda repo: repo.exercise(exercise_id)) if store else None
+            exercise = self.app.store.snapshot.exercise(exercise_id)
             name = exercise.name if exercise is not None else exercise_id
             self._exercise_names[exercise_id] = name
         return name

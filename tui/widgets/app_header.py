@@ -1,10 +1,18 @@
-"""The top line of every screen: the title, the screen's name, and the rest timer."""
+"""The top line of every screen: the title, the screen's name, and the rest timer.
+
+The timer is the app's (`RestdayApp.rest`, read at the app's clock, `RestdayApp.now`): the
+header of the screen on show watches both and draws what they say."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from storage.model.records import RestPeriod
 
 
 def format_rest(remaining: float) -> str:
@@ -31,9 +39,21 @@ class AppHeader(Widget):
     rest_state: reactive[str] = reactive("")  # "running", "paused", "over" or ""
 
     def on_mount(self) -> None:
-        tick = getattr(self.app, "tick", None)  # the app's rest timer
-        if tick is not None:
-            tick()  # a new screen shows the timer at once, not at the next tick
+        self.watch(self.app, "rest", self._show_rest)
+        self.watch(self.app, "now", self._show_rest)
+
+    def _show_rest(self) -> None:
+        if self.app.screen is not self.screen:
+            # A screen under the one on top would have the one on top drawn again (all of
+            # it, each second); the app ticks when the screens change.
+            return
+        rest: RestPeriod | None = self.app.rest
+        if rest is None:
+            self.rest = ""
+            return
+        remaining = rest.remaining(self.app.now)
+        self.rest = format_rest(remaining)
+        self.rest_state = "paused" if rest.paused else "over" if remaining <= 0 else "running"
 
     def render(self) -> Text:
         width = self.size.width

@@ -29,7 +29,7 @@ class DayDetailScreen(DetailScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Static).update(self.app.store.read(self._describe))
+        self.query_one(Static).update(self._describe(self.app.store.snapshot))
         self.set_focus(self.query_one(VerticalScroll))
 
     def _describe(self, repo) -> Text:

@@ -1,30 +1,26 @@
-"""The score as it stood each morning, worked out for the history screen in the background.
+"""The score as it stood each morning, for the history screen: which mornings to score
+next, and the scores found.
 
 Ten years of mornings take a couple of seconds to score, so they are scored a stretch at a
 time, newest first; a view that needs other days (an older year of the calendar, a trend
-over all time) asks for them and they go to the front of the queue. Each stretch is read on
-the store's thread (after the saves queued so far) and scored on a worker thread; the
-scores reach the screen through `on_scored`, on the UI thread.
+over all time) asks for them and they go to the front of the queue. This is plain state:
+the screen scores each stretch on a worker (`score(days, generation)`) and hands the scores
+back (`finished`), and pauses the scoring while it is not on show.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from datetime import date, timedelta
-
-from textual.app import App
-
-from tui.ui_thread import UiThread
 
 STRETCH_DAYS = 120
 
 
 class MorningScorer:
-    def __init__(self, app: App, on_scored: Callable[[dict[date, object]], None]) -> None:
-        self.app = app
-        self.on_scored = on_scored
+    def __init__(self, score: Callable[[list[date], int], None]) -> None:
+        """`score(days, generation)` starts scoring `days` in the background; the scores
+        come back through `finished(scores, generation)`."""
+        self._score = score
         self.scores: dict[date, object] = {}  # scoring.mornings.MorningScore by day
         self._queue: list[list[date]] = []
         self._busy = False
@@ -69,6 +65,18 @@ class MorningScorer:
     def done(self) -> bool:
         return not self._queue and not self._busy
 
+    def finished(self, scores: dict[date, object], generation: int) -> dict[date, object]:
+        """A stretch has been scored: keep its scores (unless the log changed meanwhile)
+        and start the next one. Returns the scores that are new on show."""
+        self._busy = False
+        found: dict[date, object] = {}
+        if generation == self._generation:
+            self.scores.update(scores)
+            self._stale.difference_update(scores)
+            found = scores
+        self._next()
+        return found
+
     def _next(self) -> None:
         if self._busy or self._paused or not self._queue:
             return
@@ -78,35 +86,4 @@ class MorningScorer:
             self._next()
             return
         self._busy = True
-        ui = UiThread()
-        generation = self._generation
-        from storage.read.score_window import read_span
-
-        try:
-            read = self.app.store.after_saves(lambda repo: read_span(repo, days[0], days[-1]))
-        except RuntimeError:  # the store has closed: the app is leaving
-            self._queue.clear()
-            return
-        read.add_done_callback(lambda f: self._score(f, days, generation, ui))
-
-    def _score(self, read: Future, days: list[date], generation: int, ui: UiThread) -> None:
-        """On the store's thread: hand the scoring to a thread of its own, so that saves
-        never wait for it."""
-
-        def score() -> None:
-            from scoring.mornings import morning_scores
-
-            scores = {} if read.exception() else morning_scores(read.result(), days)
-            ui.call(self._finished, scores, generation)
-
-        threading.Thread(target=score, name="restday-mornings", daemon=True).start()
-
-    def _finished(self, scores: dict[date, object], generation: int) -> None:
-        self._busy = False
-        self._paused = False
-        if generation == self._generation:
-            self.scores.update(scores)
-            self._stale.difference_update(scores)
-            if scores:
-                self.on_scored(scores)
-        self._next()
+        self._score(days, self._generation)

@@ -13,11 +13,11 @@ import asyncio
 import contextlib
 import gc
 from bisect import bisect_left
-from concurrent.futures import Future
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,12 +25,13 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
+from storage.log.snapshot import LogSnapshot
 from tui.format.readiness import BAND_STYLE, score_style
 from tui.format.units import format_number, to_unit
-from tui.log_store import LogReady
+from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
-from tui.ui_thread import UiThread
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.history.year_calendar import YearCalendar
@@ -66,7 +67,7 @@ class HistoryScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.index = None  # storage.read.history_index.HistoryIndex, once built
-        self.scorer = MorningScorer(self.app, self._scored)
+        self.scorer = MorningScorer(self._score_mornings)
         self.names: dict[str, str] = {}  # exercise id -> name
         self.kinds: dict[str, str] = {}  # exercise id -> "compound" or "isolation"
         self.unit = "kg"
@@ -75,7 +76,6 @@ class HistoryScreen(Screen):
         self.exercise_filter: str | None = None
         self.progress_exercise: str | None = None
         self._stamp: object = None  # the log's stamp when the index was built
-        self._loading: Future | None = None
         self._drawn_year: int | None = None
         self._session_rows: dict[date, list[str]] = {}  # day -> session row keys
         self._current_view = "calendar"
@@ -145,8 +145,14 @@ class HistoryScreen(Screen):
         mounted = self._views.get(key)
         return mounted is not None and mounted.is_set()
 
-    def on_log_ready(self, message: LogReady) -> None:
+    @on(LogOpened)
+    def _log_opened(self) -> None:
         self.build()
+
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        if self.is_current and self.index is not None:
+            self.build()
 
     def on_screen_resume(self) -> None:
         self.scorer.resume()
@@ -160,48 +166,38 @@ class HistoryScreen(Screen):
 
     def build(self) -> None:
         """Aggregate the log in the background, unless it is unchanged since the last time;
-        draw the views once it is done."""
-        if self._loading is not None and not self._loading.done():
-            return
+        draw the views once it is done (`HistoryBuilt`)."""
+        log = self.app.store.snapshot
+        stamp = (log.stamp, log.today())
+        if stamp != self._stamp or stamp[0] is None:
+            self._build(log, stamp)
+
+    @work(thread=True, exclusive=True, group="history index")
+    def _build(self, log: LogSnapshot, stamp: tuple) -> None:
         from storage.read.history_index import HistoryIndex
 
-        built_at = self._stamp
+        exercises = log.exercises()
+        built = HistoryBuilt(
+            stamp,
+            HistoryIndex.build(log),
+            {e.id: e.name for e in exercises},
+            {e.id: e.kind for e in exercises},
+            log.settings().unit,
+        )
+        if not get_current_worker().is_cancelled:  # a newer log is being built
+            self.post_message(built)
 
-        def read(repo):
-            stamp = (repo.stamp, repo.today())
-            if stamp == built_at and stamp[0] is not None:
-                return None
-            exercises = repo.exercises()
-            return (
-                stamp,
-                HistoryIndex.build(repo),
-                {e.id: e.name for e in exercises},
-                {e.id: e.kind for e in exercises},
-                repo.settings().unit,
-            )
-
-        try:
-            future = self.app.store.after_saves(read)
-        except RuntimeError:  # the store has closed: the app is leaving
-            return
-        ui = UiThread()
-        future.add_done_callback(lambda done: ui.call(self._built, done))
-        self._loading = future
-
-    def _built(self, future: Future) -> None:
-        with contextlib.suppress(NoMatches):  # the app is closing
-            self._show_built(future)
-
-    def _show_built(self, future: Future) -> None:
+    @on(HistoryBuilt)
+    def _built(self, message: HistoryBuilt) -> None:
         if not self.is_mounted:
             return
-        if (error := future.exception()) is not None:
-            self.query_one(AppHeader).subtitle = f"History · the log could not be read: {error}"
-            return
-        if future.result() is None:
-            return  # unchanged
+        with contextlib.suppress(NoMatches):  # the app is closing
+            self._show_built(message)
+
+    def _show_built(self, built: HistoryBuilt) -> None:
         first_build = self.index is None
-        self._stamp, self.index, self.names, self.kinds, self.unit = future.result()
+        self._stamp, self.index = built.stamp, built.index
+        self.names, self.kinds, self.unit = built.names, built.kinds, built.unit
         _settled()
         today = self._stamp[1]
         self.today = today
@@ -228,6 +224,23 @@ class HistoryScreen(Screen):
             return sum(s.volume_kg for s in self.index.exercise_sessions(exercise_id))
 
         return max(compound, key=lambda item: (item[1], lifted(item[0])))[0]
+
+    def _score_mornings(self, days: list[date], generation: int) -> None:
+        self._score_stretch(self.app.store.snapshot, days, generation)
+
+    @work(thread=True, group="mornings")
+    def _score_stretch(self, log: LogSnapshot, days: list[date], generation: int) -> None:
+        from scoring.mornings import morning_scores
+        from storage.read.score_window import read_span
+
+        scores = morning_scores(read_span(log, days[0], days[-1]), days)
+        self.post_message(MorningsScored(scores, generation))
+
+    @on(MorningsScored)
+    def _mornings_scored(self, message: MorningsScored) -> None:
+        scores = self.scorer.finished(message.scores, message.generation)
+        if scores:
+            self._scored(scores)
 
     def _scored(self, scores: dict) -> None:
         if not self.is_mounted or self.index is None:
@@ -447,7 +460,7 @@ class HistoryScreen(Screen):
         if self.index is None:
             return
         done = {exercise_id for exercise_id, _count in self.index.exercises_done()}
-        exercises = [e for e in self.app.store.read(lambda repo: repo.exercises()) if e.id in done]
+        exercises = [e for e in self.app.store.snapshot.exercises() if e.id in done]
 
         def picked(choice) -> None:
             if choice == EVERY_EXERCISE:

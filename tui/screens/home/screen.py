@@ -1,21 +1,24 @@
 """Home: how ready the lifter is today, why, and what to do about it.
 
-The score is worked out on the store's background thread after every save already queued
-(`LogStore.after_saves`), so it includes what was just logged on another screen, and the
-screen never waits for it. It is worked out again each time the screen is shown, and every
-minute while it is (the day, the 24 hours a symptom entry counts, the decay of fatigue).
+The score is worked out on a worker thread from the log as last saved (`ScoreReady`), so
+the screen never waits for it. It is worked out again each time the screen is shown, each
+time a save changes the log while it is (what was just logged on another screen, once it
+is saved), and every minute (the day, the 24 hours a symptom entry counts, the decay of
+fatigue).
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future
+from datetime import datetime
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from storage.log.snapshot import LogSnapshot
 from storage.model.records import MUSCLES
 from storage.read.readiness import ReadinessView, read_readiness
 from tui.format.readiness import (
@@ -29,8 +32,7 @@ from tui.format.readiness import (
     trends,
     verdict,
 )
-from tui.log_store import LogReady
-from tui.ui_thread import UiThread
+from tui.messages import LogChanged, LogOpened, ScoreReady
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
@@ -46,7 +48,6 @@ class HomeScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.view: ReadinessView | None = None
-        self._pending: Future | None = None
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -75,8 +76,14 @@ class HomeScreen(Screen):
             self.query_one("#band", Static).update("reading your log…")
         self.set_interval(REFRESH_EVERY_S, self.refresh_score)
 
-    def on_log_ready(self, message: LogReady) -> None:
+    @on(LogOpened)
+    def _log_opened(self) -> None:
         self.refresh_score()
+
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        if self.is_current:
+            self.refresh_score()
 
     def on_screen_resume(self) -> None:
         if self.app.store.ready:
@@ -84,25 +91,17 @@ class HomeScreen(Screen):
 
     def refresh_score(self) -> None:
         """Work the score out again in the background; show it when it is ready."""
-        if self._pending is not None and not self._pending.done():
-            return
-        moment = self.app.clock()
-        future = self.app.store.after_saves(lambda repo: read_readiness(repo, moment))
-        self._pending = future
-        ui = UiThread()
-        future.add_done_callback(lambda done: ui.call(self._scored, done))
+        self._score(self.app.store.snapshot, self.app.clock())
 
-    def _scored(self, future: Future) -> None:
-        if not self.is_mounted:
-            return
-        error = future.exception()
-        if error is not None:
-            self.query_one("#band", Static).update(
-                Text(f"No score: the log could not be read ({error})", style="bold red")
-            )
-            return
-        self.view = future.result()
-        self.show(self.view)
+    @work(thread=True, exclusive=True, group="score")
+    def _score(self, log: LogSnapshot, moment: datetime) -> None:
+        self.post_message(ScoreReady(read_readiness(log, moment)))
+
+    @on(ScoreReady)
+    def _scored(self, message: ScoreReady) -> None:
+        if self.is_mounted:
+            self.view = message.view
+            self.show(self.view)
 
     # -- drawing ---------------------------------------------------------------------------
 

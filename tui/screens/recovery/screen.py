@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,11 +39,13 @@ from storage.model.validation import (
     check_recovery,
 )
 from tui.format.units import format_number, format_weight
+from tui.messages import LogChanged
 from tui.recovery_targets import Target, filled_fields, recovery_targets
 from tui.screens.log_screen import LogScreen
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
+from tui.widgets.save_problem import SaveProblem
 
 ENTRY_HINT = "s 7.5 q4 w+2 p30 c60 bw 81.2 st2 · + / - a cup of water"
 KEYS_HELP = (
@@ -164,7 +167,7 @@ class RecoveryScreen(LogScreen):
             yield Static(id="day")
             yield FieldList(id="fields")
             yield Static(KEYS_HELP, id="keys-help")
-        yield Static(id="save-error", markup=False)
+        yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(
             placeholder=ENTRY_HINT, id="entry", keys_when_empty=frozenset({"plus", "minus"})
@@ -177,27 +180,38 @@ class RecoveryScreen(LogScreen):
             self.query_one("#body").display = False
 
     def load(self) -> None:
-        self.settings, self.today = self.app.store.read(
-            lambda repo: (repo.settings(), repo.today())
-        )
+        self.read_log()
+        self.query_one("#entry").focus()
+
+    def read_log(self) -> None:
+        """Show the log as last saved: the day on show, or today."""
+        log = self.app.store.snapshot
+        self.settings, self.today = log.settings(), log.today()
         self.entries.clear()
         self.earlier_bodyweights.clear()
         self.query_one("#body").display = True
         self.show_day(self.day or self.today)
-        self.query_one("#entry").focus()
 
     def on_screen_resume(self) -> None:
         """Back on this screen: read the log again (another screen or terminal may have
-        changed it), unless a change of its own is still on its way to the disk."""
-        if self.today is not None and not self._saving and self.save_error is None:
+        changed it), unless a change is still on its way to the disk."""
+        if self.today is not None and not self.app.store.pending:
             self.load()
+        self.app.store.follow()
+
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        """Changed by another screen or terminal while on show: show it, once nothing of
+        this app's is on its way to the disk (what is on screen is newer till then)."""
+        if self.is_current and self.today is not None and not self.app.store.pending:
+            self.read_log()
 
     def show_day(self, day: date) -> None:
         self.day = day
         if day not in self.entries:
-            self.entries[day], self.earlier_bodyweights[day] = self.app.store.read(
-                lambda repo: (repo.recovery(day), repo.latest_bodyweight(day - timedelta(days=1)))
-            )
+            log = self.app.store.snapshot
+            self.entries[day] = log.recovery(day)
+            self.earlier_bodyweights[day] = log.latest_bodyweight(day - timedelta(days=1))
         self.refresh_day()
 
     # -- drawing ---------------------------------------------------------------------------

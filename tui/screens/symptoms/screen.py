@@ -9,7 +9,6 @@ Saves run in the background (`LogScreen`); nothing is saved from a line that has
 
 from __future__ import annotations
 
-from concurrent.futures import Future
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from time import monotonic
@@ -17,26 +16,28 @@ from time import monotonic
 import pendulum
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.wellness_lines import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
 from storage.errors import ValidationError
-from storage.log.repository import Repository
+from storage.log.reader import LogReader
 from storage.model.days import day_of
 from storage.model.records import SymptomEntry, new_id
 from storage.model.validation import check_symptoms
+from tui.messages import LogChanged
 from tui.screens.log_screen import LogScreen
 from tui.symptom_scales import SCALE_BY_FIELD, SCALES, summary
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
 from tui.widgets.entry_line import EntryLine
+from tui.widgets.save_problem import SaveProblem
 from tui.widgets.scale_list import ScaleList
 
 TRAINED_DAYS = 3  # muscles trained today and the two days before are marked
@@ -113,7 +114,7 @@ class SymptomScreen(LogScreen):
             yield BodyMap(id="body-map", legend=f"• trained in the last {TRAINED_DAYS} days")
             yield Static(id="entries-title", markup=False)
             yield OptionList(id="entries")
-        yield Static(id="save-error", markup=False)
+        yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
         yield AppFooter()
@@ -126,33 +127,23 @@ class SymptomScreen(LogScreen):
 
     def load(self) -> None:
         """Read today's entries, the one before and what was trained; start a new entry."""
-
-        def read(repo: Repository) -> tuple:
-            today = repo.today()
-            earlier = repo.symptoms(until=today - timedelta(days=1))
-            return (
-                today,
-                repo.timezone,
-                repo.settings().rollover_hour,
-                repo.symptoms(today, today),
-                earlier[-1] if earlier else None,
-                repo.muscles_trained(today - timedelta(days=TRAINED_DAYS - 1), today),
-            )
-
-        (
-            self.today,
-            self.timezone,
-            self.rollover_hour,
-            self.todays,
-            self.previous,
-            self.trained,
-        ) = self.app.store.read(read)
+        log = self.app.store.snapshot
+        self.today = log.today()
+        self.timezone = log.timezone
+        self.rollover_hour = log.settings().rollover_hour
+        self.todays = log.symptoms(self.today, self.today)
+        earlier = log.symptoms(until=self.today - timedelta(days=1))
+        self.previous = earlier[-1] if earlier else None
+        self.trained = self._trained(log)
         self.zone = pendulum.timezone(self.timezone)
         self.deleted = []
         self.query_one("#form").display = True
         self.query_one(BodyMap).mark(self.trained)
         self.start_new(self.newest())
         self.query_one("#entry").focus()
+
+    def _trained(self, log: LogReader) -> dict[str, date]:
+        return log.muscles_trained(self.today - timedelta(days=TRAINED_DAYS - 1), self.today)
 
     def on_screen_suspend(self) -> None:
         self._left_mode = self not in self.app.screen_stack  # not a dialog opening on top
@@ -169,23 +160,19 @@ class SymptomScreen(LogScreen):
         # Today's entries on screen are the log's and those still being saved: keep them.
         self.start_new(self.newest())
         self.query_one("#entry").focus()
-        since, today = self.today - timedelta(days=TRAINED_DAYS - 1), self.today
+        self._mark_trained(self.app.store.snapshot)
 
-        # Read on the save thread, after the sets just logged on the workout screen.
-        def read(done: Future) -> None:
-            if done.exception() is None:
-                self.post_message(self.TrainedRead(done.result()))
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        """Sets logged on the workout screen, saved since: mark what they trained."""
+        if self.entry is not None:
+            self._mark_trained(self.app.store.snapshot)
 
-        self.app.store.save(lambda repo: repo.muscles_trained(since, today)).add_done_callback(read)
-
-    class TrainedRead(Message):
-        def __init__(self, trained: dict[str, date]) -> None:
-            super().__init__()
+    def _mark_trained(self, log: LogReader) -> None:
+        trained = self._trained(log)
+        if trained != self.trained:
             self.trained = trained
-
-    def on_symptom_screen_trained_read(self, message: TrainedRead) -> None:
-        self.trained = message.trained
-        self.query_one(BodyMap).mark(self.trained)
+            self.query_one(BodyMap).mark(trained)
 
     # -- days and times --------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from storage.entry.exercise_names import AmbiguousExercise, find_exercise
 from storage.entry.set_line import EntryError, LastSet, parse_workout_entry
 from storage.errors import ValidationError
+from storage.log.reader import LogReader
 from storage.log.repository import Repository
 from storage.model.records import (
     Exercise,
@@ -38,6 +39,7 @@ from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
+from tui.widgets.save_problem import SaveProblem
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -131,7 +133,7 @@ class WorkoutScreen(LogScreen):
                 yield Static(id="exercise-title")
                 yield Static(id="exercise-info")
                 yield DataTable(id="sets", cursor_type="row", zebra_stripes=False)
-        yield Static(id="save-error", markup=False)
+        yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(placeholder=ENTRY_HINT, id="entry")
         yield AppFooter()
@@ -148,9 +150,8 @@ class WorkoutScreen(LogScreen):
 
     def load(self) -> None:
         """Read today's workout from the log."""
-        store = self.app.store
 
-        def read(repo: Repository) -> tuple:
+        def read(repo: LogReader) -> tuple:
             workout = repo.open_workout()
             sets = repo.sets(workout=workout.id) if workout else []
             template = None
@@ -174,7 +175,7 @@ class WorkoutScreen(LogScreen):
             exercises,
             self.templates,
             self.today,
-        ) = store.read(read)
+        ) = read(self.app.store.snapshot)
         self.unit = self.settings.unit
         self.exercises = {e.id: e for e in exercises}
         self.order = self._exercise_order()
@@ -255,7 +256,7 @@ class WorkoutScreen(LogScreen):
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         if exercise_id not in self.histories:
-            sets = self.app.store.read(lambda repo: repo.sets(exercise=exercise_id))
+            sets = self.app.store.snapshot.sets(exercise=exercise_id)
             self.histories[exercise_id] = ExerciseHistory.build(sets, self.today)
         return self.histories[exercise_id]
 
@@ -326,7 +327,7 @@ class WorkoutScreen(LogScreen):
             start=start,
             name=name,
             template=template.id if template else None,
-            day=self.app.store.read(lambda repo: repo.day_of(start)),
+            day=self.app.store.snapshot.day_of(start),
         )
         self.workout = workout
         self.save(lambda repo: repo.save_workout(workout))
