@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import p95, timed  # noqa: E402
 
 from scoring import assess  # noqa: E402
-from storage.demo.generator import generate_demo, write_demo  # noqa: E402
+from storage.demo import generate_demo, write_demo  # noqa: E402
 from storage.log.repository import Repository  # noqa: E402
 from storage.model.days import day_start  # noqa: E402
 from storage.model.exercise_library import BUILTIN_BY_ID  # noqa: E402

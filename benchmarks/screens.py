@@ -16,7 +16,7 @@ from typing import Any
 from textual import events
 from textual.app import App
 
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 

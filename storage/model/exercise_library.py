@@ -6,1219 +6,177 @@ muscle map: 1.0 for a muscle trained directly, 0.5 for one worked indirectly. Sc
 depends on these maps; the Back Squat, Romanian Deadlift and Bench Press maps are the
 scoring spec's worked example and must not change.
 
-Rules (checked by tests/test_exercise_library.py): ids and names unique (names
+Rules (checked by tests/core/test_exercise_library.py): ids and names unique (names
 case-insensitively); an alias never equals any exercise's name or another exercise's
 alias; muscles come from `MUSCLES`, kinds from `EXERCISE_KINDS`, equipment from
-`EQUIPMENT`. Rest: heavy compounds 180 s, other compounds 120-150 s, isolation 60-90 s.
+`EQUIPMENT`. Rest follows the kind: compound 180 s, isolation 90 s, bodyweight 120 s,
+timed 60 s.
 """
 
 from __future__ import annotations
 
 from storage.model.records import Exercise
 
-BUILTIN_EXERCISES: tuple[Exercise, ...] = (
-    # Barbell
-    Exercise(
-        id="bench-press",
-        name="Bench Press",
-        aliases=("bp", "bench", "flat bench"),
-        equipment="barbell",
-        muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="incline-bench-press",
-        name="Incline Bench Press",
-        aliases=("incline bench", "incline bp"),
-        equipment="barbell",
-        muscles={"chest": 1.0, "front_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="decline-bench-press",
-        name="Decline Bench Press",
-        aliases=("decline bench",),
-        equipment="barbell",
-        muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="close-grip-bench-press",
-        name="Close-Grip Bench Press",
-        aliases=("cgbp", "close grip bench"),
-        equipment="barbell",
-        muscles={"triceps": 1.0, "chest": 1.0, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="floor-press",
-        name="Floor Press",
-        aliases=(),
-        equipment="barbell",
-        muscles={"chest": 1.0, "triceps": 1.0, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="back-squat",
-        name="Back Squat",
-        aliases=("squat", "sq"),
-        equipment="barbell",
-        muscles={"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="front-squat",
-        name="Front Squat",
-        aliases=("fsq",),
-        equipment="barbell",
-        muscles={"quads": 1.0, "glutes": 0.5, "upper_back": 0.5, "abs": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="box-squat",
-        name="Box Squat",
-        aliases=(),
-        equipment="barbell",
-        muscles={"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="deadlift",
-        name="Deadlift",
-        aliases=("dl", "conventional deadlift", "deadlifts"),
-        equipment="barbell",
-        muscles={
-            "glutes": 1.0,
-            "hamstrings": 1.0,
-            "lower_back": 1.0,
-            "quads": 0.5,
-            "upper_back": 0.5,
-            "forearms": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="sumo-deadlift",
-        name="Sumo Deadlift",
-        aliases=("sumo", "sumo dl"),
-        equipment="barbell",
-        muscles={
-            "glutes": 1.0,
-            "adductors": 1.0,
-            "quads": 0.5,
-            "hamstrings": 0.5,
-            "lower_back": 0.5,
-            "upper_back": 0.5,
-            "forearms": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="romanian-deadlift",
-        name="Romanian Deadlift",
-        aliases=("rdl",),
-        equipment="barbell",
-        muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="stiff-leg-deadlift",
-        name="Stiff-Leg Deadlift",
-        aliases=("sldl", "stiff leg deadlift"),
-        equipment="barbell",
-        muscles={"hamstrings": 1.0, "glutes": 0.5, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="rack-pull",
-        name="Rack Pull",
-        aliases=("rack pulls",),
-        equipment="barbell",
-        muscles={
-            "upper_back": 1.0,
-            "lower_back": 1.0,
-            "glutes": 1.0,
-            "hamstrings": 0.5,
-            "forearms": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="good-morning",
-        name="Good Morning",
-        aliases=("gm", "good mornings"),
-        equipment="barbell",
-        muscles={"hamstrings": 1.0, "lower_back": 1.0, "glutes": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="hip-thrust",
-        name="Hip Thrust",
-        aliases=("hip thrusts", "barbell hip thrust"),
-        equipment="barbell",
-        muscles={"glutes": 1.0, "hamstrings": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="barbell-lunge",
-        name="Barbell Lunge",
-        aliases=("bb lunge",),
-        equipment="barbell",
-        muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5, "hamstrings": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="overhead-press",
-        name="Overhead Press",
-        aliases=("ohp", "press", "military press", "strict press"),
-        equipment="barbell",
-        muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="push-press",
-        name="Push Press",
-        aliases=(),
-        equipment="barbell",
-        muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5, "quads": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="landmine-press",
-        name="Landmine Press",
-        aliases=(),
-        equipment="barbell",
-        muscles={"front_delts": 1.0, "chest": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="power-clean",
-        name="Power Clean",
-        aliases=("clean",),
-        equipment="barbell",
-        muscles={
-            "glutes": 1.0,
-            "hamstrings": 1.0,
-            "upper_back": 1.0,
-            "quads": 0.5,
-            "lower_back": 0.5,
-            "calves": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="barbell-row",
-        name="Barbell Row",
-        aliases=("row", "bb row", "bent over row", "bent-over row"),
-        equipment="barbell",
-        muscles={
-            "lats": 1.0,
-            "upper_back": 1.0,
-            "rear_delts": 0.5,
-            "biceps": 0.5,
-            "lower_back": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="pendlay-row",
-        name="Pendlay Row",
-        aliases=("pendlay",),
-        equipment="barbell",
-        muscles={
-            "upper_back": 1.0,
-            "lats": 1.0,
-            "rear_delts": 0.5,
-            "biceps": 0.5,
-            "lower_back": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="t-bar-row",
-        name="T-Bar Row",
-        aliases=("tbar row", "t bar row"),
-        equipment="barbell",
-        muscles={
-            "upper_back": 1.0,
-            "lats": 1.0,
-            "rear_delts": 0.5,
-            "biceps": 0.5,
-            "lower_back": 0.5,
-        },
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="seal-row",
-        name="Seal Row",
-        aliases=("seal rows",),
-        equipment="barbell",
-        muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="upright-row",
-        name="Upright Row",
-        aliases=("upright rows",),
-        equipment="barbell",
-        muscles={"side_delts": 1.0, "upper_back": 0.5, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="barbell-shrug",
-        name="Barbell Shrug",
-        aliases=("shrug", "shrugs"),
-        equipment="barbell",
-        muscles={"upper_back": 1.0, "forearms": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="barbell-curl",
-        name="Barbell Curl",
-        aliases=("bb curl", "straight bar curl"),
-        equipment="barbell",
-        muscles={"biceps": 1.0, "forearms": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="ez-bar-curl",
-        name="EZ-Bar Curl",
-        aliases=("ez curl", "ez bar curl"),
-        equipment="barbell",
-        muscles={"biceps": 1.0, "forearms": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="preacher-curl",
-        name="Preacher Curl",
-        aliases=("preacher", "preacher curls"),
-        equipment="barbell",
-        muscles={"biceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="skull-crusher",
-        name="Skull Crusher",
-        aliases=("skullcrusher", "skullcrushers", "lying triceps extension"),
-        equipment="barbell",
-        muscles={"triceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    # Dumbbell
-    Exercise(
-        id="dumbbell-bench-press",
-        name="Dumbbell Bench Press",
-        aliases=("db bench", "db bp", "dumbbell bench"),
-        equipment="dumbbell",
-        muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="incline-dumbbell-press",
-        name="Incline Dumbbell Press",
-        aliases=("incline db press", "incline db bench"),
-        equipment="dumbbell",
-        muscles={"chest": 1.0, "front_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-shoulder-press",
-        name="Dumbbell Shoulder Press",
-        aliases=("db press", "db ohp", "db shoulder press"),
-        equipment="dumbbell",
-        muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="arnold-press",
-        name="Arnold Press",
-        aliases=(),
-        equipment="dumbbell",
-        muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-row",
-        name="Dumbbell Row",
-        aliases=("db row", "one arm row", "single arm row"),
-        equipment="dumbbell",
-        muscles={"lats": 1.0, "upper_back": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="chest-supported-row",
-        name="Chest-Supported Row",
-        aliases=("cs row", "chest supported row"),
-        equipment="dumbbell",
-        muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="goblet-squat",
-        name="Goblet Squat",
-        aliases=(),
-        equipment="dumbbell",
-        muscles={"quads": 1.0, "glutes": 0.5, "adductors": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="bulgarian-split-squat",
-        name="Bulgarian Split Squat",
-        aliases=("bss", "bulgarians", "rfess"),
-        equipment="dumbbell",
-        muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-lunge",
-        name="Dumbbell Lunge",
-        aliases=("lunge", "lunges", "db lunge", "walking lunge"),
-        equipment="dumbbell",
-        muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5, "hamstrings": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="step-up",
-        name="Step-Up",
-        aliases=("step up", "step ups", "stepup"),
-        equipment="dumbbell",
-        muscles={"quads": 1.0, "glutes": 1.0},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-romanian-deadlift",
-        name="Dumbbell Romanian Deadlift",
-        aliases=("db rdl",),
-        equipment="dumbbell",
-        muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="single-leg-romanian-deadlift",
-        name="Single-Leg Romanian Deadlift",
-        aliases=("sl rdl", "single leg rdl"),
-        equipment="dumbbell",
-        muscles={"hamstrings": 1.0, "glutes": 1.0, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-fly",
-        name="Dumbbell Fly",
-        aliases=("db fly", "db flye", "dumbbell flye"),
-        equipment="dumbbell",
-        muscles={"chest": 1.0, "front_delts": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-pullover",
-        name="Dumbbell Pullover",
-        aliases=("pullover", "db pullover"),
-        equipment="dumbbell",
-        muscles={"lats": 1.0, "chest": 0.5, "triceps": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="lateral-raise",
-        name="Lateral Raise",
-        aliases=("lat raise", "lateral raises", "side raise", "db lateral raise"),
-        equipment="dumbbell",
-        muscles={"side_delts": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="front-raise",
-        name="Front Raise",
-        aliases=("front raises",),
-        equipment="dumbbell",
-        muscles={"front_delts": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="rear-delt-fly",
-        name="Rear Delt Fly",
-        aliases=("reverse fly", "rear delt raise", "rear delt flye"),
-        equipment="dumbbell",
-        muscles={"rear_delts": 1.0, "upper_back": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-shrug",
-        name="Dumbbell Shrug",
-        aliases=("db shrug", "db shrugs"),
-        equipment="dumbbell",
-        muscles={"upper_back": 1.0, "forearms": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="dumbbell-curl",
-        name="Dumbbell Curl",
-        aliases=("db curl", "bicep curl", "biceps curl"),
-        equipment="dumbbell",
-        muscles={"biceps": 1.0, "forearms": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="hammer-curl",
-        name="Hammer Curl",
-        aliases=("hammer curls", "hammers"),
-        equipment="dumbbell",
-        muscles={"biceps": 1.0, "forearms": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="incline-dumbbell-curl",
-        name="Incline Dumbbell Curl",
-        aliases=("incline curl", "incline db curl"),
-        equipment="dumbbell",
-        muscles={"biceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="concentration-curl",
-        name="Concentration Curl",
-        aliases=("concentration curls",),
-        equipment="dumbbell",
-        muscles={"biceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="overhead-triceps-extension",
-        name="Overhead Triceps Extension",
-        aliases=("ote", "overhead extension", "db triceps extension"),
-        equipment="dumbbell",
-        muscles={"triceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="triceps-kickback",
-        name="Triceps Kickback",
-        aliases=("kickback", "kickbacks", "tricep kickback"),
-        equipment="dumbbell",
-        muscles={"triceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="wrist-curl",
-        name="Wrist Curl",
-        aliases=("wrist curls",),
-        equipment="dumbbell",
-        muscles={"forearms": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="farmers-carry",
-        name="Farmer's Carry",
-        aliases=("farmers carry", "farmer carry", "farmers walk", "farmer's walk"),
-        equipment="dumbbell",
-        muscles={"forearms": 1.0, "upper_back": 1.0, "abs": 0.5, "glutes": 0.5},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    # Machine
-    Exercise(
-        id="leg-press",
-        name="Leg Press",
-        aliases=("lp",),
-        equipment="machine",
-        muscles={"quads": 1.0, "glutes": 0.5, "adductors": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="hack-squat",
-        name="Hack Squat",
-        aliases=("hack",),
-        equipment="machine",
-        muscles={"quads": 1.0, "glutes": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="belt-squat",
-        name="Belt Squat",
-        aliases=(),
-        equipment="machine",
-        muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="smith-machine-squat",
-        name="Smith Machine Squat",
-        aliases=("smith squat",),
-        equipment="machine",
-        muscles={"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="machine-chest-press",
-        name="Machine Chest Press",
-        aliases=("chest press",),
-        equipment="machine",
-        muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="machine-shoulder-press",
-        name="Machine Shoulder Press",
-        aliases=("shoulder press",),
-        equipment="machine",
-        muscles={"front_delts": 1.0, "side_delts": 0.5, "triceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="machine-row",
-        name="Machine Row",
-        aliases=("seated machine row",),
-        equipment="machine",
-        muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="assisted-pull-up",
-        name="Assisted Pull-Up",
-        aliases=("assisted pullup", "assisted pullups"),
-        equipment="machine",
-        muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="leg-extension",
-        name="Leg Extension",
-        aliases=("leg ext", "leg extensions"),
-        equipment="machine",
-        muscles={"quads": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="lying-leg-curl",
-        name="Lying Leg Curl",
-        aliases=("leg curl", "leg curls"),
-        equipment="machine",
-        muscles={"hamstrings": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="seated-leg-curl",
-        name="Seated Leg Curl",
-        aliases=("seated curl",),
-        equipment="machine",
-        muscles={"hamstrings": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="standing-calf-raise",
-        name="Standing Calf Raise",
-        aliases=("calf raise", "calf raises"),
-        equipment="machine",
-        muscles={"calves": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="seated-calf-raise",
-        name="Seated Calf Raise",
-        aliases=("seated calves",),
-        equipment="machine",
-        muscles={"calves": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="pec-deck",
-        name="Pec Deck",
-        aliases=("pec dec", "pec fly", "machine fly"),
-        equipment="machine",
-        muscles={"chest": 1.0, "front_delts": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="reverse-pec-deck",
-        name="Reverse Pec Deck",
-        aliases=("reverse pec dec", "rear delt machine"),
-        equipment="machine",
-        muscles={"rear_delts": 1.0, "upper_back": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="hip-abduction",
-        name="Hip Abduction",
-        aliases=("abduction", "abductor", "abductors"),
-        equipment="machine",
-        muscles={"glutes": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="hip-adduction",
-        name="Hip Adduction",
-        aliases=("adduction", "adductor", "adductor machine"),
-        equipment="machine",
-        muscles={"adductors": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    # Cable
-    Exercise(
-        id="lat-pulldown",
-        name="Lat Pulldown",
-        aliases=("pulldown", "pulldowns", "lat pull down", "lat pulldowns"),
-        equipment="cable",
-        muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="seated-cable-row",
-        name="Seated Cable Row",
-        aliases=("cable row", "seated row", "low row"),
-        equipment="cable",
-        muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-pull-through",
-        name="Cable Pull-Through",
-        aliases=("pull through", "pull-through", "pullthrough"),
-        equipment="cable",
-        muscles={"glutes": 1.0, "hamstrings": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="straight-arm-pulldown",
-        name="Straight-Arm Pulldown",
-        aliases=("straight arm pulldown", "stiff arm pulldown"),
-        equipment="cable",
-        muscles={"lats": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-fly",
-        name="Cable Fly",
-        aliases=("cable flye", "cable crossover", "crossover", "cable flyes"),
-        equipment="cable",
-        muscles={"chest": 1.0, "front_delts": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="triceps-pushdown",
-        name="Triceps Pushdown",
-        aliases=("pushdown", "pushdowns", "tricep pushdown", "rope pushdown"),
-        equipment="cable",
-        muscles={"triceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-overhead-triceps-extension",
-        name="Cable Overhead Triceps Extension",
-        aliases=("cable overhead extension",),
-        equipment="cable",
-        muscles={"triceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-curl",
-        name="Cable Curl",
-        aliases=("cable curls",),
-        equipment="cable",
-        muscles={"biceps": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="face-pull",
-        name="Face Pull",
-        aliases=("face pulls", "facepull", "facepulls"),
-        equipment="cable",
-        muscles={"rear_delts": 1.0, "upper_back": 0.5},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-lateral-raise",
-        name="Cable Lateral Raise",
-        aliases=("cable lat raise",),
-        equipment="cable",
-        muscles={"side_delts": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-crunch",
-        name="Cable Crunch",
-        aliases=("cable crunches", "kneeling cable crunch"),
-        equipment="cable",
-        muscles={"abs": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="pallof-press",
-        name="Pallof Press",
-        aliases=("pallof",),
-        equipment="cable",
-        muscles={"abs": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-woodchop",
-        name="Cable Woodchop",
-        aliases=("woodchop", "woodchopper", "woodchops"),
-        equipment="cable",
-        muscles={"abs": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    Exercise(
-        id="cable-glute-kickback",
-        name="Cable Glute Kickback",
-        aliases=("glute kickback", "glute kickbacks"),
-        equipment="cable",
-        muscles={"glutes": 1.0},
-        kind="isolation",
-        default_rest_s=90,
-        builtin=True,
-    ),
-    # Bodyweight
-    Exercise(
-        id="pull-up",
-        name="Pull-Up",
-        aliases=("pullup", "pullups", "pull up", "pull ups", "pull-ups"),
-        equipment="bodyweight",
-        muscles={"lats": 1.0, "upper_back": 0.5, "biceps": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="chin-up",
-        name="Chin-Up",
-        aliases=("chinup", "chinups", "chin up", "chin ups", "chin-ups"),
-        equipment="bodyweight",
-        muscles={"lats": 1.0, "biceps": 1.0, "upper_back": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="dip",
-        name="Dip",
-        aliases=("dips", "parallel bar dip"),
-        equipment="bodyweight",
-        muscles={"chest": 1.0, "triceps": 1.0, "front_delts": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="muscle-up",
-        name="Muscle-Up",
-        aliases=("muscleup", "muscle up", "muscle-ups"),
-        equipment="bodyweight",
-        muscles={"lats": 1.0, "chest": 0.5, "triceps": 0.5, "biceps": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="push-up",
-        name="Push-Up",
-        aliases=("pushup", "pushups", "push up", "push ups", "push-ups"),
-        equipment="bodyweight",
-        muscles={"chest": 1.0, "triceps": 0.5, "front_delts": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="diamond-push-up",
-        name="Diamond Push-Up",
-        aliases=("diamond pushup", "diamond pushups", "close grip push-up"),
-        equipment="bodyweight",
-        muscles={"triceps": 1.0, "chest": 0.5, "front_delts": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="pike-push-up",
-        name="Pike Push-Up",
-        aliases=("pike pushup", "pike pushups"),
-        equipment="bodyweight",
-        muscles={"front_delts": 1.0, "triceps": 0.5, "side_delts": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="handstand-push-up",
-        name="Handstand Push-Up",
-        aliases=("hspu", "handstand pushup"),
-        equipment="bodyweight",
-        muscles={"front_delts": 1.0, "triceps": 0.5, "side_delts": 0.5, "upper_back": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="bench-dip",
-        name="Bench Dip",
-        aliases=("bench dips",),
-        equipment="bodyweight",
-        muscles={"triceps": 1.0, "front_delts": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="inverted-row",
-        name="Inverted Row",
-        aliases=("bodyweight row", "australian pull-up", "ring row"),
-        equipment="bodyweight",
-        muscles={"upper_back": 1.0, "lats": 1.0, "rear_delts": 0.5, "biceps": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="bodyweight-squat",
-        name="Bodyweight Squat",
-        aliases=("air squat", "air squats", "bw squat"),
-        equipment="bodyweight",
-        muscles={"quads": 1.0, "glutes": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="pistol-squat",
-        name="Pistol Squat",
-        aliases=("pistol", "pistols"),
-        equipment="bodyweight",
-        muscles={"quads": 1.0, "glutes": 1.0, "adductors": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="nordic-curl",
-        name="Nordic Curl",
-        aliases=("nordic", "nordics", "nordic hamstring curl"),
-        equipment="bodyweight",
-        muscles={"hamstrings": 1.0},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="glute-bridge",
-        name="Glute Bridge",
-        aliases=("glute bridges", "bridge"),
-        equipment="bodyweight",
-        muscles={"glutes": 1.0, "hamstrings": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="back-extension",
-        name="Back Extension",
-        aliases=("hyperextension", "hyperextensions", "hypers", "back extensions"),
-        equipment="bodyweight",
-        muscles={"lower_back": 1.0, "glutes": 0.5, "hamstrings": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="hanging-leg-raise",
-        name="Hanging Leg Raise",
-        aliases=("hlr", "leg raise", "leg raises", "hanging leg raises"),
-        equipment="bodyweight",
-        muscles={"abs": 1.0, "forearms": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="crunch",
-        name="Crunch",
-        aliases=("crunches",),
-        equipment="bodyweight",
-        muscles={"abs": 1.0},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="sit-up",
-        name="Sit-Up",
-        aliases=("situp", "situps", "sit up", "sit ups", "sit-ups"),
-        equipment="bodyweight",
-        muscles={"abs": 1.0},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-    Exercise(
-        id="plank",
-        name="Plank",
-        aliases=("planks",),
-        equipment="bodyweight",
-        muscles={"abs": 1.0},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="side-plank",
-        name="Side Plank",
-        aliases=("side planks",),
-        equipment="bodyweight",
-        muscles={"abs": 1.0},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="hollow-hold",
-        name="Hollow Hold",
-        aliases=("hollow body hold", "hollow body"),
-        equipment="bodyweight",
-        muscles={"abs": 1.0},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="l-sit",
-        name="L-Sit",
-        aliases=("lsit", "l sit"),
-        equipment="bodyweight",
-        muscles={"abs": 1.0, "triceps": 0.5},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="wall-sit",
-        name="Wall Sit",
-        aliases=("wall sits",),
-        equipment="bodyweight",
-        muscles={"quads": 1.0},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="dead-hang",
-        name="Dead Hang",
-        aliases=("hang", "dead hangs"),
-        equipment="bodyweight",
-        muscles={"forearms": 1.0, "lats": 0.5},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    # Kettlebell and other
-    Exercise(
-        id="kettlebell-swing",
-        name="Kettlebell Swing",
-        aliases=("kb swing", "kb swings", "swing", "swings", "kettlebell swings"),
-        equipment="kettlebell",
-        muscles={"glutes": 1.0, "hamstrings": 1.0, "lower_back": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="turkish-get-up",
-        name="Turkish Get-Up",
-        aliases=("tgu", "get up", "get-up", "turkish getup"),
-        equipment="kettlebell",
-        muscles={"abs": 1.0, "front_delts": 0.5, "glutes": 0.5},
-        kind="compound",
-        default_rest_s=180,
-        builtin=True,
-    ),
-    Exercise(
-        id="suitcase-carry",
-        name="Suitcase Carry",
-        aliases=("suitcase walk",),
-        equipment="kettlebell",
-        muscles={"abs": 1.0, "forearms": 1.0},
-        kind="timed",
-        default_rest_s=60,
-        builtin=True,
-    ),
-    Exercise(
-        id="ab-wheel-rollout",
-        name="Ab Wheel Rollout",
-        aliases=("ab wheel", "rollout", "rollouts"),
-        equipment="other",
-        muscles={"abs": 1.0, "lats": 0.5},
-        kind="bodyweight",
-        default_rest_s=120,
-        builtin=True,
-    ),
-)
+_REST_S_BY_KIND: dict[str, int] = {"compound": 180, "isolation": 90, "bodyweight": 120, "timed": 60}
+
+# One row an exercise, under a line naming its equipment ("barbell:"); its columns:
+# id | name | kind | muscles trained directly | muscles worked indirectly | aliases
+_LIBRARY = """
+barbell:
+bench-press            | Bench Press            | compound  | chest                        | triceps front_delts                             | bp, bench, flat bench
+incline-bench-press    | Incline Bench Press    | compound  | chest                        | front_delts triceps                             | incline bench, incline bp
+decline-bench-press    | Decline Bench Press    | compound  | chest                        | triceps front_delts                             | decline bench
+close-grip-bench-press | Close-Grip Bench Press | compound  | triceps chest                | front_delts                                     | cgbp, close grip bench
+floor-press            | Floor Press            | compound  | chest triceps                | front_delts                                     |
+back-squat             | Back Squat             | compound  | quads glutes                 | hamstrings lower_back                           | squat, sq
+front-squat            | Front Squat            | compound  | quads                        | glutes upper_back abs                           | fsq
+box-squat              | Box Squat              | compound  | quads glutes                 | hamstrings lower_back                           |
+deadlift               | Deadlift               | compound  | glutes hamstrings lower_back | quads upper_back forearms                       | dl, conventional deadlift, deadlifts
+sumo-deadlift          | Sumo Deadlift          | compound  | glutes adductors             | quads hamstrings lower_back upper_back forearms | sumo, sumo dl
+romanian-deadlift      | Romanian Deadlift      | compound  | hamstrings glutes            | lower_back                                      | rdl
+stiff-leg-deadlift     | Stiff-Leg Deadlift     | compound  | hamstrings                   | glutes lower_back                               | sldl, stiff leg deadlift
+rack-pull              | Rack Pull              | compound  | upper_back lower_back glutes | hamstrings forearms                             | rack pulls
+good-morning           | Good Morning           | compound  | hamstrings lower_back        | glutes                                          | gm, good mornings
+hip-thrust             | Hip Thrust             | compound  | glutes                       | hamstrings                                      | hip thrusts, barbell hip thrust
+barbell-lunge          | Barbell Lunge          | compound  | quads glutes                 | adductors hamstrings                            | bb lunge
+overhead-press         | Overhead Press         | compound  | front_delts                  | side_delts triceps                              | ohp, press, military press, strict press
+push-press             | Push Press             | compound  | front_delts                  | side_delts triceps quads                        |
+landmine-press         | Landmine Press         | compound  | front_delts                  | chest triceps                                   |
+power-clean            | Power Clean            | compound  | glutes hamstrings upper_back | quads lower_back calves                         | clean
+barbell-row            | Barbell Row            | compound  | lats upper_back              | rear_delts biceps lower_back                    | row, bb row, bent over row, bent-over row
+pendlay-row            | Pendlay Row            | compound  | upper_back lats              | rear_delts biceps lower_back                    | pendlay
+t-bar-row              | T-Bar Row              | compound  | upper_back lats              | rear_delts biceps lower_back                    | tbar row, t bar row
+seal-row               | Seal Row               | compound  | upper_back lats              | rear_delts biceps                               | seal rows
+upright-row            | Upright Row            | compound  | side_delts                   | upper_back front_delts                          | upright rows
+barbell-shrug          | Barbell Shrug          | isolation | upper_back                   | forearms                                        | shrug, shrugs
+barbell-curl           | Barbell Curl           | isolation | biceps                       | forearms                                        | bb curl, straight bar curl
+ez-bar-curl            | EZ-Bar Curl            | isolation | biceps                       | forearms                                        | ez curl, ez bar curl
+preacher-curl          | Preacher Curl          | isolation | biceps                       |                                                 | preacher, preacher curls
+skull-crusher          | Skull Crusher          | isolation | triceps                      |                                                 | skullcrusher, skullcrushers, lying triceps extension
+
+dumbbell:
+dumbbell-bench-press         | Dumbbell Bench Press         | compound  | chest               | triceps front_delts  | db bench, db bp, dumbbell bench
+incline-dumbbell-press       | Incline Dumbbell Press       | compound  | chest               | front_delts triceps  | incline db press, incline db bench
+dumbbell-shoulder-press      | Dumbbell Shoulder Press      | compound  | front_delts         | side_delts triceps   | db press, db ohp, db shoulder press
+arnold-press                 | Arnold Press                 | compound  | front_delts         | side_delts triceps   |
+dumbbell-row                 | Dumbbell Row                 | compound  | lats upper_back     | rear_delts biceps    | db row, one arm row, single arm row
+chest-supported-row          | Chest-Supported Row          | compound  | upper_back lats     | rear_delts biceps    | cs row, chest supported row
+goblet-squat                 | Goblet Squat                 | compound  | quads               | glutes adductors     |
+bulgarian-split-squat        | Bulgarian Split Squat        | compound  | quads glutes        | adductors            | bss, bulgarians, rfess
+dumbbell-lunge               | Dumbbell Lunge               | compound  | quads glutes        | adductors hamstrings | lunge, lunges, db lunge, walking lunge
+step-up                      | Step-Up                      | compound  | quads glutes        |                      | step up, step ups, stepup
+dumbbell-romanian-deadlift   | Dumbbell Romanian Deadlift   | compound  | hamstrings glutes   | lower_back           | db rdl
+single-leg-romanian-deadlift | Single-Leg Romanian Deadlift | compound  | hamstrings glutes   | lower_back           | sl rdl, single leg rdl
+dumbbell-fly                 | Dumbbell Fly                 | isolation | chest               | front_delts          | db fly, db flye, dumbbell flye
+dumbbell-pullover            | Dumbbell Pullover            | isolation | lats                | chest triceps        | pullover, db pullover
+lateral-raise                | Lateral Raise                | isolation | side_delts          |                      | lat raise, lateral raises, side raise, db lateral raise
+front-raise                  | Front Raise                  | isolation | front_delts         |                      | front raises
+rear-delt-fly                | Rear Delt Fly                | isolation | rear_delts          | upper_back           | reverse fly, rear delt raise, rear delt flye
+dumbbell-shrug               | Dumbbell Shrug               | isolation | upper_back          | forearms             | db shrug, db shrugs
+dumbbell-curl                | Dumbbell Curl                | isolation | biceps              | forearms             | db curl, bicep curl, biceps curl
+hammer-curl                  | Hammer Curl                  | isolation | biceps forearms     |                      | hammer curls, hammers
+incline-dumbbell-curl        | Incline Dumbbell Curl        | isolation | biceps              |                      | incline curl, incline db curl
+concentration-curl           | Concentration Curl           | isolation | biceps              |                      | concentration curls
+overhead-triceps-extension   | Overhead Triceps Extension   | isolation | triceps             |                      | ote, overhead extension, db triceps extension
+triceps-kickback             | Triceps Kickback             | isolation | triceps             |                      | kickback, kickbacks, tricep kickback
+wrist-curl                   | Wrist Curl                   | isolation | forearms            |                      | wrist curls
+farmers-carry                | Farmer's Carry               | timed     | forearms upper_back | abs glutes           | farmers carry, farmer carry, farmers walk, farmer's walk
+
+machine:
+leg-press              | Leg Press              | compound  | quads           | glutes adductors    | lp
+hack-squat             | Hack Squat             | compound  | quads           | glutes              | hack
+belt-squat             | Belt Squat             | compound  | quads glutes    | adductors           |
+smith-machine-squat    | Smith Machine Squat    | compound  | quads glutes    | hamstrings          | smith squat
+machine-chest-press    | Machine Chest Press    | compound  | chest           | triceps front_delts | chest press
+machine-shoulder-press | Machine Shoulder Press | compound  | front_delts     | side_delts triceps  | shoulder press
+machine-row            | Machine Row            | compound  | upper_back lats | rear_delts biceps   | seated machine row
+assisted-pull-up       | Assisted Pull-Up       | compound  | lats            | upper_back biceps   | assisted pullup, assisted pullups
+leg-extension          | Leg Extension          | isolation | quads           |                     | leg ext, leg extensions
+lying-leg-curl         | Lying Leg Curl         | isolation | hamstrings      |                     | leg curl, leg curls
+seated-leg-curl        | Seated Leg Curl        | isolation | hamstrings      |                     | seated curl
+standing-calf-raise    | Standing Calf Raise    | isolation | calves          |                     | calf raise, calf raises
+seated-calf-raise      | Seated Calf Raise      | isolation | calves          |                     | seated calves
+pec-deck               | Pec Deck               | isolation | chest           | front_delts         | pec dec, pec fly, machine fly
+reverse-pec-deck       | Reverse Pec Deck       | isolation | rear_delts      | upper_back          | reverse pec dec, rear delt machine
+hip-abduction          | Hip Abduction          | isolation | glutes          |                     | abduction, abductor, abductors
+hip-adduction          | Hip Adduction          | isolation | adductors       |                     | adduction, adductor, adductor machine
+
+cable:
+lat-pulldown                     | Lat Pulldown                     | compound  | lats            | upper_back biceps | pulldown, pulldowns, lat pull down, lat pulldowns
+seated-cable-row                 | Seated Cable Row                 | compound  | upper_back lats | rear_delts biceps | cable row, seated row, low row
+cable-pull-through               | Cable Pull-Through               | compound  | glutes          | hamstrings        | pull through, pull-through, pullthrough
+straight-arm-pulldown            | Straight-Arm Pulldown            | isolation | lats            |                   | straight arm pulldown, stiff arm pulldown
+cable-fly                        | Cable Fly                        | isolation | chest           | front_delts       | cable flye, cable crossover, crossover, cable flyes
+triceps-pushdown                 | Triceps Pushdown                 | isolation | triceps         |                   | pushdown, pushdowns, tricep pushdown, rope pushdown
+cable-overhead-triceps-extension | Cable Overhead Triceps Extension | isolation | triceps         |                   | cable overhead extension
+cable-curl                       | Cable Curl                       | isolation | biceps          |                   | cable curls
+face-pull                        | Face Pull                        | isolation | rear_delts      | upper_back        | face pulls, facepull, facepulls
+cable-lateral-raise              | Cable Lateral Raise              | isolation | side_delts      |                   | cable lat raise
+cable-crunch                     | Cable Crunch                     | isolation | abs             |                   | cable crunches, kneeling cable crunch
+pallof-press                     | Pallof Press                     | isolation | abs             |                   | pallof
+cable-woodchop                   | Cable Woodchop                   | isolation | abs             |                   | woodchop, woodchopper, woodchops
+cable-glute-kickback             | Cable Glute Kickback             | isolation | glutes          |                   | glute kickback, glute kickbacks
+
+bodyweight:
+pull-up           | Pull-Up           | bodyweight | lats            | upper_back biceps             | pullup, pullups, pull up, pull ups, pull-ups
+chin-up           | Chin-Up           | bodyweight | lats biceps     | upper_back                    | chinup, chinups, chin up, chin ups, chin-ups
+dip               | Dip               | bodyweight | chest triceps   | front_delts                   | dips, parallel bar dip
+muscle-up         | Muscle-Up         | bodyweight | lats            | chest triceps biceps          | muscleup, muscle up, muscle-ups
+push-up           | Push-Up           | bodyweight | chest           | triceps front_delts           | pushup, pushups, push up, push ups, push-ups
+diamond-push-up   | Diamond Push-Up   | bodyweight | triceps         | chest front_delts             | diamond pushup, diamond pushups, close grip push-up
+pike-push-up      | Pike Push-Up      | bodyweight | front_delts     | triceps side_delts            | pike pushup, pike pushups
+handstand-push-up | Handstand Push-Up | bodyweight | front_delts     | triceps side_delts upper_back | hspu, handstand pushup
+bench-dip         | Bench Dip         | bodyweight | triceps         | front_delts                   | bench dips
+inverted-row      | Inverted Row      | bodyweight | upper_back lats | rear_delts biceps             | bodyweight row, australian pull-up, ring row
+bodyweight-squat  | Bodyweight Squat  | bodyweight | quads           | glutes                        | air squat, air squats, bw squat
+pistol-squat      | Pistol Squat      | bodyweight | quads glutes    | adductors                     | pistol, pistols
+nordic-curl       | Nordic Curl       | bodyweight | hamstrings      |                               | nordic, nordics, nordic hamstring curl
+glute-bridge      | Glute Bridge      | bodyweight | glutes          | hamstrings                    | glute bridges, bridge
+back-extension    | Back Extension    | bodyweight | lower_back      | glutes hamstrings             | hyperextension, hyperextensions, hypers, back extensions
+hanging-leg-raise | Hanging Leg Raise | bodyweight | abs             | forearms                      | hlr, leg raise, leg raises, hanging leg raises
+crunch            | Crunch            | bodyweight | abs             |                               | crunches
+sit-up            | Sit-Up            | bodyweight | abs             |                               | situp, situps, sit up, sit ups, sit-ups
+plank             | Plank             | timed      | abs             |                               | planks
+side-plank        | Side Plank        | timed      | abs             |                               | side planks
+hollow-hold       | Hollow Hold       | timed      | abs             |                               | hollow body hold, hollow body
+l-sit             | L-Sit             | timed      | abs             | triceps                       | lsit, l sit
+wall-sit          | Wall Sit          | timed      | quads           |                               | wall sits
+dead-hang         | Dead Hang         | timed      | forearms        | lats                          | hang, dead hangs
+
+kettlebell:
+kettlebell-swing | Kettlebell Swing | compound | glutes hamstrings | lower_back         | kb swing, kb swings, swing, swings, kettlebell swings
+turkish-get-up   | Turkish Get-Up   | compound | abs               | front_delts glutes | tgu, get up, get-up, turkish getup
+suitcase-carry   | Suitcase Carry   | timed    | abs forearms      |                    | suitcase walk
+
+other:
+ab-wheel-rollout | Ab Wheel Rollout | bodyweight | abs | lats | ab wheel, rollout, rollouts
+"""  # noqa: E501
+
+
+def _exercises(table: str) -> tuple[Exercise, ...]:
+    exercises = []
+    equipment = ""
+    for line in table.splitlines():
+        if line.endswith(":"):
+            equipment = line[:-1]
+        elif line:
+            id_, name, kind, direct, indirect, aliases = (cell.strip() for cell in line.split("|"))
+            exercises.append(
+                Exercise(
+                    id=id_,
+                    name=name,
+                    aliases=tuple(aliases.split(", ")) if aliases else (),
+                    equipment=equipment,
+                    muscles=dict.fromkeys(direct.split(), 1.0)
+                    | dict.fromkeys(indirect.split(), 0.5),
+                    kind=kind,
+                    default_rest_s=_REST_S_BY_KIND[kind],
+                    builtin=True,
+                )
+            )
+    return tuple(exercises)
+
+
+BUILTIN_EXERCISES: tuple[Exercise, ...] = _exercises(_LIBRARY)
 
 BUILTIN_BY_ID: dict[str, Exercise] = {e.id: e for e in BUILTIN_EXERCISES}

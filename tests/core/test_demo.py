@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from scoring.e1rm import estimate
-from storage.demo.generator import DemoLog, generate_demo, write_demo
+from storage.demo import DemoLog, generate_demo, write_demo
 from storage.model import validation
 from storage.model.days import day_of
 from storage.model.exercise_library import BUILTIN_BY_ID

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import tui.commands.export
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.exchange.export import CSV_COLUMNS, export_csv, export_json
 from storage.exchange.importing.errors import BadExport, UnknownFormat
 from storage.exchange.importing.restday_json import import_restday_export, read_restday_export

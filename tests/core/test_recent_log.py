@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from scoring import BANDS, REDUCE, REST, TRAIN, assess
-from storage.demo.generator import generate_demo
+from storage.demo import generate_demo
 from storage.model.days import day_start
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.read.score_window import training_log

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from scoring import assess
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.days import day_start
 from storage.model.exercise_library import BUILTIN_BY_ID

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import MUSCLES

@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import FakeClock

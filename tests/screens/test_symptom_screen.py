@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 import tui.log_store
 import tui.screens.log_screen
 import tui.screens.symptoms.screen
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SymptomEntry

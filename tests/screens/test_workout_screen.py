@@ -20,7 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import tui.log_store
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import LB_PER_KG, SetEntry, Workout

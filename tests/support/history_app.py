@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from storage.demo.generator import generate_demo, write_demo
+from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import FakeClock

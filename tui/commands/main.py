@@ -202,7 +202,7 @@ def cmd_open(db: str | None, *, demo: bool = False) -> int:
 
 
 def cmd_demo(path: Path, weeks: int, seed: int, *, quiet: bool = False) -> int:
-    from storage.demo.generator import generate_demo, write_demo
+    from storage.demo import generate_demo, write_demo
     from storage.log.repository import Repository
     from storage.model.exercise_library import BUILTIN_BY_ID
 
