@@ -8,7 +8,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-FORMATS = ("strong", "hevy", "fitnotes", "restday")
+from storage.exchange.formats import IMPORT_FORMATS
+
 PROGRESS_FROM_ROWS = 2000  # a file this big shows a progress bar (on a terminal)
 MAX_LINES_SHOWN = 40  # line numbers listed for one reason a row was skipped
 
@@ -23,7 +24,7 @@ def add_import_parser(commands, db_help: str) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the export: a .csv file, or restday JSON")
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
-    parser.add_argument("--from", dest="source", choices=FORMATS, help="the file's format")
+    parser.add_argument("--from", dest="source", choices=IMPORT_FORMATS, help="the file's format")
     parser.add_argument(
         "--unit",
         choices=("kg", "lb"),
