@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.commands.export
+import storage.log.durable
 from storage.demo.generator import generate_demo, write_demo
 from storage.exchange.export import CSV_COLUMNS, export_csv, export_json
 from storage.exchange.importing.errors import BadExport, UnknownFormat
@@ -364,7 +364,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
     def full_disk(src, dst):
         raise OSError(28, "No space left on device", str(dst))
 
-    monkeypatch.setattr(tui.commands.export.os, "replace", full_disk)
+    monkeypatch.setattr(storage.log.durable.os, "replace", full_disk)
     assert main(["export", "--db", str(kg_log), "-o", str(target)]) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text() == "the previous export"

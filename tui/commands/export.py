@@ -7,7 +7,6 @@ import argparse
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 EXPORT_FORMATS = ("json", "csv")
@@ -63,7 +62,9 @@ def cmd_export(db: str | None, fmt: str | None, output: str | None) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 141  # as a shell reports a pipe closed early (128 + SIGPIPE)
         return 0
-    write_atomically(target, text.encode("utf-8"))
+    from storage.log.durable import write_durably
+
+    write_durably(target, [text.encode("utf-8")])
     print(f"exported {log} as {fmt.upper()} to {target}", file=sys.stderr)
     return 0
 
@@ -100,29 +101,3 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temp file beside `path` (mode 0600: this is health data), sync
-    it, and rename it over `path`: a reader sees the old file or the whole new one."""
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
