@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 from storage.exchange.formats import EXPORT_FORMATS
+from tui.commands.shared import CommandError, add_db_option
 
 
-def add_export_parser(commands, db_help: str = "the log file to export") -> None:
+def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "export",
         help="write everything in the log as JSON (to import again) or CSV (spreadsheets)",
@@ -20,7 +21,7 @@ def add_export_parser(commands, db_help: str = "the log file to export") -> None
         "symptoms, exercises, templates, settings) and 'restday import' reads it back "
         "exactly; CSV is one row per set, weights in your unit, for spreadsheets.",
     )
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    add_db_option(parser)
     parser.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -32,15 +33,16 @@ def add_export_parser(commands, db_help: str = "the log file to export") -> None
         metavar="FILE",
         help="the file to write (replaced whole, never half-written); default: stdout",
     )
+    return parser
 
 
-def cmd_export(db: str | None, fmt: str | None, output: str | None) -> int:
+def run(args: argparse.Namespace) -> int:
     from storage.exchange.export_file import read_export, write_export
     from storage.paths import resolve_log_path
-    from tui.commands.main import CommandError
 
-    fmt = fmt or ("csv" if output and output.casefold().endswith(".csv") else "json")
-    log = resolve_log_path(db)
+    output = args.output
+    fmt = args.format or ("csv" if output and output.casefold().endswith(".csv") else "json")
+    log = resolve_log_path(args.db)
     if not log.exists():
         raise CommandError(f"no log at {log}: there is nothing to export")
     if output not in (None, "-"):
