@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import storage.log.atomic_json
+import storage.log.durable
 import tui.log_store
 from tests.support.screen_helpers import FullDisk
 
@@ -16,7 +16,7 @@ def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
     """Replacing `log` (the test module's fixture) fails as on a full disk while the disk
     is full; failed saves are retried every 0.05 s."""
     disk = FullDisk(log)
-    monkeypatch.setattr(storage.log.atomic_json.os, "replace", disk.replace)
+    monkeypatch.setattr(storage.log.durable.os, "replace", disk.replace)
     monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
     return disk
 

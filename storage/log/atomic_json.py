@@ -18,9 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import shutil
 import struct
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -36,6 +34,7 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
+from storage.log.durable import copy_durably, write_durably
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
@@ -338,29 +337,9 @@ class AtomicJSONStorage(Storage):
         self._chunks = {}
 
     def _replace(self, parts: list[bytes]) -> None:
-        directory = self.path.parent
         if self._create_dirs:
-            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            try:
-                for part in parts:
-                    view = memoryview(part)
-                    while view:
-                        view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        # The log is replaced: the write has happened. Syncing the directory only makes the
-        # rename durable sooner; if it fails (some file systems refuse it), reporting the
-        # write as failed would be false and a retry would apply the change twice.
-        with contextlib.suppress(OSError):
-            _fsync_dir(directory)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_durably(self.path, parts)
 
     def _sweep_temps(self) -> None:
         """Remove temp files left by a writer that was killed mid-write (we hold the lock,
@@ -378,19 +357,7 @@ class AtomicJSONStorage(Storage):
         backup = self.path.with_name(f"{self.path.name}.bak-{self._today().isoformat()}")
         if backup.exists():
             return
-        fd, tmp = tempfile.mkstemp(
-            dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(fd, "wb") as out, open(self.path, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, backup)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        copy_durably(self.path, backup)
         for old in backup_paths(self.path)[self._backups :]:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -455,11 +422,3 @@ def _update_chunks(chunks: dict[int, bytes], table: dict[str, Any], ids: Iterabl
             if key in table:
                 docs[key] = table[key]
         chunks[index] = _serialise_chunk(docs)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

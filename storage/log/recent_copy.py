@@ -12,8 +12,7 @@ and the next `status` copies it anew. The app refreshes it when it closes.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import contextlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import orjson
 
 from storage.errors import StorageError
 from storage.log.atomic_json import disk_stamp
+from storage.log.durable import write_durably
 from storage.log.repository import Repository
 from storage.model.records import Record, Recovery
 
@@ -58,7 +58,8 @@ def write_recent(repo: Repository) -> None:
     for record in records:
         table = tables.setdefault(record.TABLE, {})
         table[str(len(table) + 1)] = record.to_doc()
-    _write_atomically(recent_path(repo.path), orjson.dumps(tables))
+    with contextlib.suppress(OSError):
+        write_durably(recent_path(repo.path), [orjson.dumps(tables)])
 
 
 def open_recent(log: Path, first_day: date) -> Repository | None:
@@ -78,17 +79,3 @@ def open_recent(log: Path, first_day: date) -> Repository | None:
         return Repository(path, read_only=True)
     except StorageError:
         return None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # only a shortcut: status reads the whole log without it

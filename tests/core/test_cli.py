@@ -44,6 +44,21 @@ def test_log_prints_the_set_and_stores_it(log: Path, capsys: pytest.CaptureFixtu
         assert repo.open_workout() is not None
 
 
+def test_log_loads_neither_textual_nor_rich(log: Path) -> None:
+    """`restday log` runs between sets: it starts without the UI libraries (each command
+    imports what it needs when it runs)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", "log", "--db", str(log), "bench 100x5"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    assert "tui.commands.log" in loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in ("textual", "rich")) == []
+
+
 def test_log_several_sets_in_pounds_into_one_workout(log: Path, capsys) -> None:
     assert main(["log", "--db", str(log), "squat 225lbx5x3"]) == 0
     assert main(["log", "--db", str(log), "w", "bench", "60x5"]) == 0

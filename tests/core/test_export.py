@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.commands.export
+import storage.log.durable
 from storage.demo import generate_demo, write_demo
 from storage.exchange.export import CSV_COLUMNS, export_csv, export_json
 from storage.exchange.importing.errors import BadExport, UnknownFormat
@@ -347,7 +347,8 @@ def test_export_refuses_to_write_over_the_log(kg_log: Path, tmp_path: Path, caps
     before = log.read_bytes()
     link = tmp_path / "link.json"
     link.symlink_to(log)
-    for target in (log, link, tmp_path / "log.json.bak-2026-11-24", tmp_path / "log.json.lock"):
+    belongs = ("log.json.bak-2026-11-24", "log.json.lock", "log.json.recent")
+    for target in (log, link, *(tmp_path / name for name in belongs)):
         assert main(["export", "--db", str(log), "--format", "json", "-o", str(target)]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("restday: error: ")
@@ -364,7 +365,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
     def full_disk(src, dst):
         raise OSError(28, "No space left on device", str(dst))
 
-    monkeypatch.setattr(tui.commands.export.os, "replace", full_disk)
+    monkeypatch.setattr(storage.log.durable.os, "replace", full_disk)
     assert main(["export", "--db", str(kg_log), "-o", str(target)]) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text() == "the previous export"

@@ -3,6 +3,7 @@ gives the same answers as the whole log, and is never used once the log has chan
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import storage.log.durable
 from storage.demo import generate_demo, write_demo
 from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
 from storage.log.repository import Repository
@@ -97,6 +99,17 @@ def test_nothing_is_copied_while_changes_wait(log: Path, clock) -> None:
         repo._pending.append(lambda: None)  # a save that failed and waits for a retry
         write_recent(repo)
     assert not recent_path(log).exists()
+
+
+def test_a_copy_that_cannot_be_written_is_left_out(log: Path, clock, monkeypatch) -> None:
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+
+    monkeypatch.setattr(storage.log.durable.os, "replace", full_disk)
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)  # no error: the copy is only a shortcut
+    assert not recent_path(log).exists()
+    assert list(log.parent.glob(".*.tmp")) == []
 
 
 def status(log: Path, *args: str) -> dict:

@@ -392,7 +392,7 @@ def test_directory_sync_failing_after_the_replace_is_not_a_failed_save(
 ) -> None:
     """Once the new file is moved over the log the change has happened: calling it failed
     would be false, and the retry would apply it twice (an intake counted twice)."""
-    import storage.log.atomic_json
+    import storage.log.durable
 
     day = date(2026, 3, 10)
     with Repository(log, clock=lambda: NOW) as repo, Repository(log) as other:
@@ -402,7 +402,7 @@ def test_directory_sync_failing_after_the_replace_is_not_a_failed_save(
         def refuse(directory: Path) -> None:
             raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
 
-        monkeypatch.setattr(storage.log.atomic_json, "_fsync_dir", refuse)
+        monkeypatch.setattr(storage.log.durable, "_fsync_dir", refuse)
         repo.add_intake(day, protein_g=10)
         assert repo.pending == 0
         repo.flush()
@@ -515,6 +515,29 @@ def test_first_write_of_a_day_backs_up_the_log(log: Path) -> None:
     second = log.with_name("log.json.bak-2026-03-02")
     assert backup_paths(log) == [second, first]
     assert second.read_bytes() == before
+    storage.close()
+
+
+@pytest.mark.parametrize(("call", "code", "strerror"), FAULTS)
+def test_a_backup_that_cannot_be_written_leaves_the_log(
+    log: Path, faults: Faults, call: str, code: int, strerror: str
+) -> None:
+    today = Calendar(date(2026, 3, 1))
+    storage = AtomicJSONStorage(log, today=today)
+    storage.read()
+    storage.write({"sets": {"1": {"n": 1}}})
+    before = snapshot(log)
+    getattr(faults, call)(code)  # the day's first write backs up the log first: that fails
+    with pytest.raises(WriteFailedError, match=strerror):
+        storage.write({"sets": {"1": {"n": 1}, "2": {"n": 2}}})
+    assert snapshot(log) == before
+    assert backup_paths(log) == []
+    assert temp_files(log) == []
+    faults.clear()
+    storage.read()
+    storage.write({"sets": {"1": {"n": 1}, "2": {"n": 2}}})
+    (backup,) = backup_paths(log)
+    assert backup.read_bytes() == before[0]
     storage.close()
 
 

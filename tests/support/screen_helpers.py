@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-import storage.log.atomic_json
+import storage.log.durable
 from storage.log.repository import Repository
 from tests.support.clock import FakeClock
 from tui.app import RestdayApp
@@ -57,7 +57,7 @@ class FullDisk:
     def __init__(self, log: Path) -> None:
         self.log = log
         self.full = threading.Event()
-        self.real_replace = storage.log.atomic_json.os.replace
+        self.real_replace = storage.log.durable.os.replace
 
     def replace(self, src, dst, *args, **kwargs):
         if self.full.is_set() and Path(dst).parent == self.log.parent:

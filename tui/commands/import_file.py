@@ -8,12 +8,14 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-FORMATS = ("strong", "hevy", "fitnotes", "restday")
+from storage.exchange.formats import IMPORT_FORMATS
+from tui.commands.shared import CommandError, add_db_option, open_repository
+
 PROGRESS_FROM_ROWS = 2000  # a file this big shows a progress bar (on a terminal)
 MAX_LINES_SHOWN = 40  # line numbers listed for one reason a row was skipped
 
 
-def add_import_parser(commands, db_help: str) -> None:
+def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "import",
         help="bring in a Strong, Hevy or FitNotes export, or a restday export",
@@ -22,8 +24,8 @@ def add_import_parser(commands, db_help: str) -> None:
         "again adds nothing.",
     )
     parser.add_argument("file", metavar="FILE", help="the export: a .csv file, or restday JSON")
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
-    parser.add_argument("--from", dest="source", choices=FORMATS, help="the file's format")
+    add_db_option(parser)
+    parser.add_argument("--from", dest="source", choices=IMPORT_FORMATS, help="the file's format")
     parser.add_argument(
         "--unit",
         choices=("kg", "lb"),
@@ -32,21 +34,20 @@ def add_import_parser(commands, db_help: str) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would come in; write nothing"
     )
+    return parser
 
 
-def cmd_import(
-    db: str | None, file: str, *, source: str | None, unit: str | None, dry_run: bool
-) -> int:
+def run(args: argparse.Namespace) -> int:
     from storage.exchange.importing.detect import detect
-    from tui.commands.main import CommandError, _open_repository
 
+    file, dry_run = args.file, args.dry_run
     text = _read_text(Path(file))
-    source = source or detect(text)
-    repo = _open_repository(db)
+    source = args.source or detect(text)
+    repo = open_repository(args.db)
     if source == "restday":
         return _import_restday(repo, text, dry_run=dry_run)
     parsed = _reader(source)(text)
-    unit = unit or _ask_unit(file, parsed)
+    unit = args.unit or _ask_unit(file, parsed)
     from storage.exchange.importing.plan import plan_import, write_plan
 
     settings = repo.settings()
@@ -80,8 +81,6 @@ def cmd_import(
 
 
 def _read_text(path: Path) -> str:
-    from tui.commands.main import CommandError
-
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
@@ -108,7 +107,6 @@ def _reader(source: str):
 def _ask_unit(file: str, parsed) -> str | None:
     """The unit for weights the file gives none for: asked on a terminal, else an error."""
     from storage.exchange.importing.plan import needs_unit
-    from tui.commands.main import CommandError
 
     if not needs_unit(parsed):
         return None

@@ -1,25 +1,61 @@
-"""`restday status`: the home screen's summary as text for a terminal (or an SSH login
-banner), or as JSON for scripts."""
+"""`restday status`: the home screen's summary without opening the app, as text for a
+terminal (or an SSH login banner), or as JSON for scripts."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
-from rich.text import Text
+from tui.commands.shared import CommandError, add_db_option
 
-from storage.log.repository import Repository
-from storage.read.readiness import ReadinessView
-from tui.format.readiness import (
-    BAND_STYLE,
-    checklist,
-    load,
-    reasons,
-    sides,
-    sparkline,
-    trends,
-    verdict,
-)
+if TYPE_CHECKING:
+    from storage.log.repository import Repository
+
+
+def add_parser(commands) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        "status",
+        help="print today's readiness without opening the app",
+        description="Print the home screen's summary: readiness, what to do, and why. "
+        "Good in an SSH login banner.",
+    )
+    add_db_option(parser)
+    parser.add_argument(
+        "--at",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="the score as it stood that morning (default: now)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from storage.paths import resolve_log_path
+    from storage.read.readiness import read_readiness
+
+    day = args.at
+    path = resolve_log_path(args.db)
+    if not path.exists():
+        raise CommandError(f"no log at {path}: open restday and log something first")
+    repo = _status_repository(path, day)
+    if day is not None and day > repo.today():
+        raise CommandError(f"{day} is in the future: --at takes a day up to today")
+    moment = repo.now() if day is None else morning_of(repo, day)
+    view = read_readiness(repo, moment)
+    if args.json:
+        import json
+
+        print(json.dumps(view.assessment.as_json(), indent=2))
+        return 0
+    from rich.console import Console
+
+    from tui.format.status import status_text
+
+    Console(highlight=False).print(status_text(view))
+    return 0
 
 
 def morning_of(repo: Repository, day: date) -> datetime:
@@ -32,32 +68,24 @@ def morning_of(repo: Repository, day: date) -> datetime:
     return start + timedelta(hours=SCORING.morning_hours)
 
 
-def status_text(view: ReadinessView) -> RenderableType:
-    result = view.assessment
-    when = f"{result.moment.astimezone():%a %-d %b %Y, %H:%M}"
-    title = Text.assemble(("restday", "bold"), f" · readiness on {when}")
-    if result.readiness is None:
-        log_first = "; ".join(result.log_first) or "a workout, your recovery or how you feel"
-        return Group(
-            title,
-            Text(f"No score yet. To get one, log {log_first}.", style="bold"),
-            checklist(view.today),
-        )
-    score = Text.assemble(
-        ("Readiness ", "bold"),
-        (f"{result.readiness:.0f}", f"bold {BAND_STYLE.get(result.band, '')}"),
-        "/100  ",
-    )
-    score.append_text(verdict(result))
-    parts: list[RenderableType] = [title, score, reasons(result), sides(result)]
-    if result.skip_muscles:
-        names = ", ".join(m.replace("_", " ") for m in result.skip_muscles)
-        parts.append(Text(f"Skip today: {names}", style="bold red"))
-    parts += [
-        checklist(view.today),
-        trends(result, view.unit),
-        load(result),
-        sparkline(result.history),
-    ]
-    parts.append(Text("Guidance, not medical advice.", style="dim italic"))
-    return Group(*parts)
+def _status_repository(path: Path, day: date | None) -> Repository:
+    """The log's recent copy when it is up to date and holds the days the score reads (a
+    ten-year log need not be parsed); else the log itself, copied for next time."""
+    from storage.log.recent_copy import open_recent, write_recent
+    from storage.log.repository import Repository
+    from storage.read.score_window import WINDOW_DAYS
+
+    first_day = (day or date.today()) - timedelta(days=WINDOW_DAYS + 1)
+    recent = open_recent(path, first_day)
+    if recent is not None:
+        return recent
+    repo = Repository(path)
+    write_recent(repo)
+    return repo
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None

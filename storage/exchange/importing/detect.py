@@ -10,8 +10,6 @@ from storage.exchange.importing.errors import UnknownFormat
 from storage.exchange.importing.fitnotes import fitnotes_column
 from storage.exchange.importing.strong import strong_column
 
-FORMATS = ("strong", "hevy", "fitnotes", "restday")
-
 
 def header_fields(line: str) -> list[str]:
     """The header line's cells, as `header_key` spells them."""
@@ -23,8 +21,8 @@ def header_fields(line: str) -> list[str]:
 
 
 def detect(text: str) -> str:
-    """ "strong", "hevy", "fitnotes" or "restday" for an export's text; UnknownFormat when
-    it is none of them."""
+    """Which of `IMPORT_FORMATS` an export's text is in; UnknownFormat when it is none of
+    them."""
     if strip_bom(text).lstrip().startswith("{"):
         return "restday"
     line = first_line(text)

@@ -1,0 +1,41 @@
+"""`restday` with no command: the app, on the log or, with `--demo`, on the demo log (written
+first if there is none)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.commands.demo import write_demo_log
+from tui.commands.shared import DB_HELP, CommandError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument(
+        "--demo", action="store_true", help="open a demo log, kept apart from your own"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    db = args.db
+    if args.demo:
+        if db:
+            raise CommandError("--demo opens the demo log; it cannot be combined with --db")
+        from storage.paths import demo_log_path
+
+        path = demo_log_path()
+        if not path.exists():
+            print(f"restday: writing a demo log to {path} ...", file=sys.stderr)
+            write_demo_log(path, weeks=12, seed=1, quiet=True)
+        db = str(path)
+    from storage.paths import resolve_log_path
+    from tui.app import RestdayApp
+
+    # The app reads the log itself once its first frame is on screen (a ten-year log takes
+    # a moment); if it cannot, it leaves and the error is our one line on stderr.
+    app = RestdayApp(resolve_log_path(db))
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error
+    return app.return_code or 0

@@ -1,0 +1,37 @@
+"""What the commands share: the error a command reports to the user, the one line any error
+is described in, the `--db` option, and opening the log it names."""
+
+from __future__ import annotations
+
+import argparse
+
+DB_HELP = "the log file to use (default: $RESTDAY_DB, else the user data directory)"
+
+
+class CommandError(Exception):
+    """An error for the user: printed as one line, exit status 1."""
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """A command's `--db`; given before the command instead, that one is kept."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+
+
+def describe_error(exc: Exception) -> str:
+    """The error as one line for the user: never a traceback."""
+    from storage.entry.set_line import EntryError
+    from storage.errors import StorageError, ValidationError
+
+    if isinstance(exc, CommandError | StorageError | ValidationError | EntryError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
+    return f"unexpected {type(exc).__name__}: {exc}"
+
+
+def open_repository(db: str | None):
+    """The log `--db` names (else $RESTDAY_DB, else the user's own)."""
+    from storage.log.repository import Repository
+    from storage.paths import resolve_log_path
+
+    return Repository(resolve_log_path(db))
