@@ -28,8 +28,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
+from storage.read.chart_points import bucket_kind, thin
 from tui.format.units import format_set, format_weight, to_unit
-from tui.widgets.history.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
+from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
 if TYPE_CHECKING:
     from storage.read.history_index import ExerciseSession, HistoryIndex, PersonalRecord

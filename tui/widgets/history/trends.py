@@ -33,16 +33,9 @@ from textual_plotext import PlotextPlot
 
 from scoring.constants import SCORING
 from scoring.load import acwr_ewma, monotony, strain
+from storage.read.chart_points import Point, bucket_kind, bucket_start, thin
 from tui.format.units import format_number, to_unit
-from tui.widgets.history.chart_points import (
-    BUCKET_WORDS,
-    Point,
-    bucket_kind,
-    bucket_start,
-    date_ticks,
-    thin,
-    y_axis,
-)
+from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
 if TYPE_CHECKING:
     from scoring.mornings import MorningScore
