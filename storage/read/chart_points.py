@@ -33,6 +33,15 @@ def bucket_start(day: date, kind: str) -> date:
     return day.replace(month=1, day=1)
 
 
+def bucket_ends(days: Sequence[date], kind: str) -> list[date]:
+    """The last of `days` (consecutive, oldest first) in each bucket."""
+    ends = []
+    for k, day in enumerate(days):
+        if k + 1 == len(days) or bucket_start(days[k + 1], kind) != bucket_start(day, kind):
+            ends.append(day)
+    return ends
+
+
 def thin(
     values: Iterable[tuple[date, float | None]],
     kind: str,
