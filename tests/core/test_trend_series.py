@@ -1,9 +1,10 @@
 """The history charts' series without a screen: spans, thinning to a chart's step, the
-trends' series (readiness, wellness, weekly hard sets, monotony and strain, ACWR), against
-values worked out by hand or by the scoring functions."""
+trends' series (readiness, wellness, weekly hard sets, monotony and strain, ACWR) and an
+exercise's e1RM series, against values worked out by hand or by the scoring functions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from scoring.load import acwr_ewma, monotony, strain
 from scoring.mornings import MorningScore
 from storage.read.chart_points import bucket_ends, bucket_kind, bucket_start, thin
+from storage.read.e1rm_series import e1rm_series
 from storage.read.history_index import DayWellness, HistoryIndex
 from storage.read.trend_series import TrendSeries, days_between, span_days
 from tests.core.test_history import EXERCISES, MON, lift, small_log, workout
@@ -211,3 +213,35 @@ def test_the_acwr_waits_for_28_days_of_history() -> None:
     assert trend.latest == (day(41), pytest.approx(ratio[41]))
     assert series.acwr(day(0), day(26), "day").points == []
     assert series.acwr(day(0), day(26), "day").latest is None
+
+
+# -- an exercise's e1RM -------------------------------------------------------------------------
+
+
+def test_e1rm_one_point_per_session_while_they_fit() -> None:
+    sessions = small_log().exercise_sessions("bench")
+    series = e1rm_series(sessions, 40, lambda kg: kg)
+    assert series.step == "day"
+    assert series.points == [(s.day.toordinal(), s.best_e1rm_kg) for s in sessions]
+    assert [s.day for s in sessions] == [day(0), day(2), day(8)]
+    assert series.best == (o(2), sessions[1].best_e1rm_kg)
+    assert (series.first, series.last) == (day(0), day(8))
+
+
+def test_e1rm_best_of_each_month_on_a_long_history() -> None:
+    sample = small_log().exercise_sessions("bench")[0]
+    sessions = [replace(sample, day=day(2 * k), best_e1rm_kg=100 + (k % 20)) for k in range(200)]
+    series = e1rm_series(sessions, 20, lambda kg: kg * 2)  # 400 days in 20 columns
+    assert series.step == "month"
+    months: dict[date, float] = {}
+    for s in sessions:
+        start = s.day.replace(day=1)
+        months[start] = max(months.get(start, 0), 2 * s.best_e1rm_kg)
+    assert series.points == [(m.toordinal(), best) for m, best in months.items()]
+    assert series.best[1] == 2 * 119
+
+
+def test_no_e1rm_series_without_an_e1rm() -> None:
+    sample = small_log().exercise_sessions("bench")[0]
+    assert e1rm_series([replace(sample, best_e1rm_kg=None)], 40, lambda kg: kg) is None
+    assert e1rm_series([], 40, lambda kg: kg) is None
