@@ -19,10 +19,10 @@ from scoring.mornings import MorningScore
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import LB_PER_KG
+from storage.read.chart_points import bucket_kind, thin
 from storage.read.history_index import HistoryIndex
 from tests.support.clock import FakeClock
 from tui.keymap import binding_ids
-from tui.widgets.history.chart_points import bucket_kind, thin
 from tui.widgets.history.exercise_progress import PAGE, ExerciseProgress
 from tui.widgets.history.trends import CHARTS, MAX_WANTED, SPANS, TrendsView
 

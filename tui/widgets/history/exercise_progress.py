@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -28,8 +29,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
+from storage.read.e1rm_series import e1rm_series
 from tui.format.units import format_set, format_weight, to_unit
-from tui.widgets.history.chart_points import BUCKET_WORDS, bucket_kind, date_ticks, thin, y_axis
+from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
 if TYPE_CHECKING:
     from storage.read.history_index import ExerciseSession, HistoryIndex, PersonalRecord
@@ -162,8 +164,9 @@ class ExerciseProgress(Vertical):
     def _chart(self, name: str, sessions: list[ExerciseSession]) -> None:
         plot = self.query_one(PlotextPlot)
         no_chart = self.query_one("#progress-no-chart", Static)
-        values = [(s.day, to_unit(s.best_e1rm_kg, self.unit)) for s in sessions if s.best_e1rm_kg]
-        if not values:
+        columns = max((plot.size.width or 46) - 8, 20)
+        series = e1rm_series(sessions, columns, partial(to_unit, unit=self.unit))
+        if series is None:
             plot.display = False
             no_chart.display = True
             no_chart.update(
@@ -173,25 +176,17 @@ class ExerciseProgress(Vertical):
             return
         plot.display = True
         no_chart.display = False
-        first, last = values[0][0], values[-1][0]
-        columns = max((plot.size.width or 46) - 8, 20)
-        # one point per session while they fit, the best of each week, month... if not
-        kind = (
-            "day" if len(values) <= 2 * columns else bucket_kind((last - first).days + 1, columns)
-        )
-        points = thin(values, kind, max)
         plt = plot.plt
         plt.clear_figure()
-        xs = [x for x, _y in points]
-        ys = [y for _x, y in points]
+        xs = [x for x, _y in series.points]
+        ys = [y for _x, y in series.points]
         plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
-        best = max(points, key=lambda p: p[1])
-        plt.scatter([best[0]], [best[1]], marker="*", color=BEST_COLOR)
-        if first != last:
-            plt.xlim(first.toordinal(), last.toordinal())
-        plt.xticks(*date_ticks(first, last, 3))
+        plt.scatter([series.best[0]], [series.best[1]], marker="*", color=BEST_COLOR)
+        if series.first != series.last:
+            plt.xlim(series.first.toordinal(), series.last.toordinal())
+        plt.xticks(*date_ticks(series.first, series.last, 3))
         y_axis(plt, ys, count=4)
-        each = "per session" if kind == "day" else f"{BUCKET_WORDS[kind]} best"
+        each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
         plt.title(f"e1RM {self.unit}, {each}, * top")
         plot.refresh()
 
