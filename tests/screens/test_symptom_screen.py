@@ -21,7 +21,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 import tui.log_store
-import tui.screens.log_screen
 import tui.screens.symptoms.screen
 from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
