@@ -374,6 +374,7 @@ class RestdayApp(App):
         """Every screen and action with its key (as remapped): the app's bindings, then the
         current screen's; Textual's own Theme and Screenshot stay."""
         from tui.screens.help import effective_bindings
+        from tui.textual_workarounds import action_state
 
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Keys"):  # ours below carry their key
@@ -385,7 +386,7 @@ class RestdayApp(App):
                     continue
                 if binding.id in REST_ONLY_BINDINGS and self.rest is None:
                     continue  # they do something only while a rest runs
-                if not self._check_action_state(binding.action, node):
+                if not action_state(self, binding.action, node):
                     continue  # the screen says it can do nothing now (no workout to finish)
                 keys = f"key: {', '.join(row.keys)}"
                 help_text = f"{binding.tooltip} · {keys}" if binding.tooltip else keys

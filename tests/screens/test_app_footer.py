@@ -9,7 +9,8 @@ from textual.widgets._footer import FooterKey
 
 from tests.support.history_app import history_app, open_history
 from tests.support.snapshot_app import SIZE
-from tui.widgets.app_footer import WATCHERS, AppFooter
+from tui.textual_workarounds import WATCHERS
+from tui.widgets.app_footer import AppFooter
 
 
 async def test_no_dead_keys_kept_and_no_needless_recompose(

@@ -17,6 +17,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.textual_workarounds import bind_key, declared_bindings, keymapped_bindings
+
 TIMER_PREFIX = "timer."
 PALETTE_ACTIONS = {"command_palette", "app.command_palette"}
 
@@ -30,16 +32,11 @@ class KeyRow:
 
 
 def effective_bindings(app: App, node: DOMNode) -> list[KeyRow]:
-    """The node's own bindings with the app's keymap applied, one row per action.
-
-    Uses Textual 8.2.8 internals (`_bindings`, `_keymap`), the same maps Textual itself
-    dispatches keys from."""
-    bindings_map = node._bindings.copy()
+    """The node's own bindings with the app's keymap applied, one row per action."""
     order: dict[object, int] = {}
-    for _key, binding in node._bindings:
+    for _key, binding in declared_bindings(node):
         order.setdefault(_row_key(binding), len(order))
-    if app._keymap:
-        bindings_map.apply_keymap(app._keymap)
+    bindings_map = keymapped_bindings(app, node)
     rows: dict[object, list[tuple[str, Binding]]] = {}
     for key, binding in bindings_map:
         if not binding.system:
@@ -183,7 +180,7 @@ class HelpScreen(ModalScreen[None]):
         for row in effective_bindings(self.app, self.app):
             if row.binding.action == "help":
                 for key in row.key_names:
-                    self._bindings.bind(key, "close", show=False)
+                    bind_key(self, key, "close")
 
     def action_close(self) -> None:
         self.dismiss(None)

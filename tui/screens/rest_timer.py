@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.model.records import RestPeriod
+from tui.textual_workarounds import forget_watchers
 from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits
 
@@ -81,6 +82,9 @@ class RestTimerScreen(Screen):
         self.query_one(AppHeader).subtitle = "Rest timer"
         self.watch(self.app, "rest", self.show_rest)
         self.watch(self.app, "now", self.show_rest)
+
+    def on_unmount(self) -> None:
+        forget_watchers(self.app, of=self)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -9,14 +9,15 @@ when what it would show differs from what it shows.
 Each time, Textual's footer also binds each new key to its `compact` value, and drops the
 bindings of the keys it removed only when `compact` changes, which it never does here: a
 session of moving between screens would keep thousands of dead widgets alive, and each full
-pass of the garbage collector would take longer. This footer lets go of them.
+pass of the garbage collector would take longer. This footer lets go of them
+(`textual_workarounds.forget_watchers`).
 """
 
 from __future__ import annotations
 
 from textual.widgets import Footer
 
-WATCHERS = "__watchers"  # where Textual keeps who watches a reactive (textual/reactive.py)
+from tui.textual_workarounds import forget_watchers
 
 
 class AppFooter(Footer):
@@ -32,8 +33,7 @@ class AppFooter(Footer):
             return
         self._shown = shown
         await super().recompose()
-        for watchers in getattr(self, WATCHERS, {}).values():
-            watchers[:] = [(node, callback) for node, callback in watchers if node.is_attached]
+        forget_watchers(self)
 
     def _keys(self) -> tuple:
         """What the footer would show: each binding, its key, label and whether enabled."""

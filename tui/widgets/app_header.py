@@ -11,6 +11,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.textual_workarounds import forget_watchers
+
 if TYPE_CHECKING:
     from storage.model.records import RestPeriod
 
@@ -41,6 +43,9 @@ class AppHeader(Widget):
     def on_mount(self) -> None:
         self.watch(self.app, "rest", self._show_rest)
         self.watch(self.app, "now", self._show_rest)
+
+    def on_unmount(self) -> None:
+        forget_watchers(self.app, of=self)
 
     def _show_rest(self) -> None:
         if self.app.screen is not self.screen:

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
-from textual.widgets import Input
+
+from tui.textual_workarounds import OrderedInput
 
 
-class EntryLine(Input):
-    """The entry line, taking its keys strictly in the order they come.
-
-    Textual's Input inserts a character as soon as it reads the key, but runs a bound key
-    (Enter, Backspace, up/down) only once the key has bubbled up to the app, and submits by
-    posting a message. Keys that arrive in one burst (typed ahead over a slow SSH link) were
-    applied out of order: "100x5", Enter, "x6", Enter logged 100x5x6 twice (Textual issue
-    #6605). Here a bound key runs as it is read, and Enter hands the line over at once.
+class EntryLine(OrderedInput):
+    """The entry line: its keys applied strictly in the order they come (`OrderedInput`),
+    and Enter handing the line to `submit`, given by the screen that composes it, at once:
+    a `Submitted` message would be handled after the keys typed behind it.
 
     `keys_when_empty` are printable keys that, typed into an empty line, work as the
     screen's keys (the recovery screen's `+` adds a cup of water); typed after something,
     they are text."""
 
-    def __init__(self, *args, keys_when_empty: frozenset[str] = frozenset(), **kwargs) -> None:
+    def __init__(
+        self,
+        submit: Callable[[EntryLine], None],
+        *args,
+        keys_when_empty: frozenset[str] = frozenset(),
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.submit = submit
         self.keys_when_empty = keys_when_empty
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.is_printable and not (self.value == "" and event.key in self.keys_when_empty):
-            return  # Input's own handler inserts it, in order
-        # The app's own binding lookup (focused widget, screen, app; the keymap applied),
-        # run here rather than after the key has bubbled up.
-        if await self.app._check_bindings(event.key):
-            event.stop()
-            event.prevent_default()
+    def is_text(self, event: events.Key) -> bool:
+        return not (self.value == "" and event.key in self.keys_when_empty)
 
     async def action_submit(self) -> None:
-        submit = getattr(self.screen, "submit_entry", None)
-        if submit is not None:
-            submit(self)
+        self.submit(self)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tui.log_store import RETRY_EVERY_S
+from tui.textual_workarounds import forget_watchers
 
 
 class SaveProblem(Static):
@@ -15,6 +16,9 @@ class SaveProblem(Static):
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_problem", self._show)
+
+    def on_unmount(self) -> None:
+        forget_watchers(self.app, of=self)
 
     def _show(self, problem: str | None) -> None:
         self.display = problem is not None

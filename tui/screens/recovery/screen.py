@@ -170,7 +170,10 @@ class RecoveryScreen(LogScreen):
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(
-            placeholder=ENTRY_HINT, id="entry", keys_when_empty=frozenset({"plus", "minus"})
+            self.submit_entry,
+            placeholder=ENTRY_HINT,
+            id="entry",
+            keys_when_empty=frozenset({"plus", "minus"}),
         )
         yield AppFooter()
 
@@ -271,7 +274,7 @@ class RecoveryScreen(LogScreen):
 
     # -- the quick-entry line --------------------------------------------------------------
 
-    def submit_entry(self, entry_line: Input) -> None:
+    def submit_entry(self, entry_line: EntryLine) -> None:
         """Enter in the quick-entry line (called at once: see `EntryLine`)."""
         if not entry_line.value.strip():
             self.show_message(f"Type what to log: {RECOVERY_EXAMPLE}")

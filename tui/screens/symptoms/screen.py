@@ -116,7 +116,7 @@ class SymptomScreen(LogScreen):
             yield OptionList(id="entries")
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
-        yield EntryLine(placeholder=ENTRY_HINT, id="entry")
+        yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -357,7 +357,7 @@ class SymptomScreen(LogScreen):
 
     # -- the entry line --------------------------------------------------------------------
 
-    def submit_entry(self, entry_line: Input) -> None:
+    def submit_entry(self, entry_line: EntryLine) -> None:
         """Enter in the entry line (called at once, not by message: see `EntryLine`)."""
         if self.entry is None:
             self.show_message("Still reading your log: press Enter again in a moment.")

@@ -135,7 +135,7 @@ class WorkoutScreen(LogScreen):
                 yield DataTable(id="sets", cursor_type="row", zebra_stripes=False)
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
-        yield EntryLine(placeholder=ENTRY_HINT, id="entry")
+        yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -341,7 +341,7 @@ class WorkoutScreen(LogScreen):
 
     # -- the entry line --------------------------------------------------------------------
 
-    def submit_entry(self, entry_line: Input) -> None:
+    def submit_entry(self, entry_line: EntryLine) -> None:
         """Enter in the entry line (called at once, not by message: see `EntryLine`)."""
         try:
             self.enter(entry_line.value)

@@ -1,0 +1,89 @@
+"""Canaries for `tui/textual_workarounds.py`: each fails when a Textual upgrade changes what
+a workaround relies on, or fixes what it works around (then the workaround can go)."""
+
+from __future__ import annotations
+
+import inspect
+import tomllib
+from importlib.metadata import version
+from pathlib import Path
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import BindingsMap
+from textual.reactive import var
+from textual.widgets import Input, Static
+
+from tui.textual_workarounds import WATCHERS, OrderedInput, forget_watchers
+
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+
+
+def test_the_textual_these_were_written_for_is_the_one_installed() -> None:
+    """A new pin: check each workaround below against the new Textual, then pin here."""
+    dependencies = tomllib.loads(PYPROJECT.read_text())["project"]["dependencies"]
+    assert "textual==8.2.8" in dependencies
+    assert version("textual") == "8.2.8"
+
+
+def test_the_private_names_used_are_there() -> None:
+    assert inspect.iscoroutinefunction(App._check_bindings)
+    assert callable(App._check_action_state)
+    app = App()
+    assert isinstance(app._bindings, BindingsMap) and hasattr(app, "_keymap")
+    assert inspect.iscoroutinefunction(Input._on_key)
+
+
+class TypingApp(App):
+    def __init__(self, line: Input) -> None:
+        super().__init__()
+        self.line = line
+
+    def compose(self) -> ComposeResult:
+        yield self.line
+
+
+async def burst(line: Input, *keys: str) -> str:
+    """Type `keys` in one burst, as over a slow SSH link; what the line then holds."""
+    app = TypingApp(line)
+    async with app.run_test() as pilot:
+        for key in keys:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.1)
+        return line.value
+
+
+async def test_textual_6605_a_bound_key_in_a_burst_still_applies_out_of_order() -> None:
+    """https://github.com/Textualize/textual/issues/6605: Backspace runs after the "c"
+    typed behind it. When this fails, Textual has fixed it: `OrderedInput` can go."""
+    assert await burst(Input(), "b", "a", "backspace", "c") == "ba"
+
+
+async def test_ordered_input_applies_a_burst_in_order() -> None:
+    assert await burst(OrderedInput(), "b", "a", "backspace", "c") == "bc"
+
+
+class Watched(App):
+    value: var[int] = var(0)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="watcher")
+
+    def on_mount(self) -> None:
+        self.query_one("#watcher").watch(self, "value", lambda: None)
+
+
+def watchers_of(app: App) -> list:
+    return getattr(app, WATCHERS, {}).get("value", [])
+
+
+async def test_textual_6666_a_removed_widget_stays_watching_until_the_value_changes() -> None:
+    """https://github.com/Textualize/textual/issues/6666. When the first assertion fails,
+    Textual lets go of them itself: `forget_watchers` can go."""
+    app = Watched()
+    async with app.run_test() as pilot:
+        await app.query_one("#watcher").remove()
+        await pilot.pause()
+        assert len(watchers_of(app)) == 1  # kept, and the widget with it
+        forget_watchers(app)
+        assert watchers_of(app) == []

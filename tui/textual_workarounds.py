@@ -1,0 +1,82 @@
+"""Where restday works around the pinned Textual (8.2.8): every use of Textual's private API
+is here, each with the upstream issue that would let it go. A canary test
+(tests/screens/test_textual_workarounds.py) fails when a Textual upgrade changes what these
+rely on, or fixes what they work around.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.widgets import Input
+
+WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
+
+
+class OrderedInput(Input):
+    """An Input that runs a bound key (Enter, Backspace, up/down) as the key is read, in
+    turn with the characters typed around it. Textual's Input inserts a character as it
+    reads the key but runs a bound key only once it has bubbled up to the app, so in a
+    burst of keys (typed ahead over a slow SSH link) they apply out of order: "100x5",
+    Enter, "x6", Enter logged 100x5x6 twice.
+    https://github.com/Textualize/textual/issues/6605 (fix proposed in
+    https://github.com/Textualize/textual/pull/6631)
+
+    `is_text(event)` says which printable keys are text (all, unless a subclass says)."""
+
+    def is_text(self, event: events.Key) -> bool:
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable and self.is_text(event):
+            return  # Input's own handler, next, inserts it in order
+        # The app's own binding lookup (focused widget, screen, app; the keymap applied),
+        # run now rather than after the key has bubbled up.
+        if await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+
+def forget_watchers(observed: DOMNode, *, of: DOMNode | None = None) -> None:
+    """Let go of the watchers kept on `observed` for nodes that are closed or detached (or,
+    with `of`, for that node): Textual drops them only when the attribute watched changes
+    again, so a widget that watched a long-lived one (`self.watch(self.app, ...)`,
+    `data_bind`) is kept alive, with its whole subtree, until then.
+    https://github.com/Textualize/textual/issues/6666"""
+    for watchers in getattr(observed, WATCHERS, {}).values():
+        watchers[:] = [
+            (node, callback)
+            for node, callback in watchers
+            if node is not of and node.is_attached and not node._closing
+        ]
+
+
+# Textual has no public way to ask for these: help and the command palette list every key
+# as it is bound now, with the user's keymap applied, and only actions a screen can do now.
+
+
+def declared_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
+    """The node's own bindings, key by key, in the order they were declared."""
+    return list(node._bindings)
+
+
+def keymapped_bindings(app: App, node: DOMNode) -> BindingsMap:
+    """The node's own bindings with the app's keymap applied: the map Textual dispatches
+    its keys from."""
+    bindings = node._bindings.copy()
+    if app._keymap:
+        bindings.apply_keymap(app._keymap)
+    return bindings
+
+
+def action_state(app: App, action: str, node: DOMNode) -> bool | None:
+    """What `node` says of `action` now (its `check_action`): True, False (hidden) or None
+    (shown, disabled)."""
+    return app._check_action_state(action, node)
+
+
+def bind_key(node: DOMNode, key: str, action: str) -> None:
+    """Bind `key` to `action` on a node already mounted, not shown in the footer."""
+    node._bindings.bind(key, action, show=False)
