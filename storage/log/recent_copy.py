@@ -13,7 +13,8 @@ and the next `status` copies it anew. The app refreshes it when it closes.
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import orjson
@@ -22,7 +23,7 @@ from storage.errors import StorageError
 from storage.log.atomic_json import disk_stamp
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
-from storage.model.records import Record, Recovery
+from storage.model.records import Record, Recovery, utc_now
 
 RECENT_DAYS = 120
 META = "recent"
@@ -62,9 +63,11 @@ def write_recent(repo: Repository) -> None:
         write_durably(recent_path(repo.path), [orjson.dumps(tables)])
 
 
-def open_recent(log: Path, first_day: date) -> Repository | None:
-    """The recent copy of `log`, read-only, if it is of the log as it is now and holds
-    every day from `first_day`; else None."""
+def open_recent(
+    log: Path, first_day: date, *, clock: Callable[[], datetime] = utc_now
+) -> Repository | None:
+    """The recent copy of `log`, read-only (its days told by `clock`), if it is of the log
+    as it is now and holds every day from `first_day`; else None."""
     path = recent_path(log)
     try:
         meta = orjson.loads(path.read_bytes()).get(META, {}).get("1", {})
@@ -76,6 +79,6 @@ def open_recent(log: Path, first_day: date) -> Repository | None:
     if date.fromisoformat(meta.get("since", "9999-12-31")) > first_day:
         return None
     try:
-        return Repository(path, read_only=True)
+        return Repository(path, clock=clock, read_only=True)
     except StorageError:
         return None

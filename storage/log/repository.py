@@ -55,7 +55,9 @@ class Repository(LogReader):
     ) -> None:
         super().__init__(clock)
         self.path = Path(path).expanduser().absolute()
-        self._db = LogDB(self.path, storage=AtomicJSONStorage, read_only=read_only)
+        self._db = LogDB(
+            self.path, storage=AtomicJSONStorage, read_only=read_only, today=self._local_date
+        )
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
         self._in_transaction = False
@@ -93,6 +95,10 @@ class Repository(LogReader):
 
     def _tables(self) -> Tables:
         return self._storage.read()
+
+    def _local_date(self) -> date:
+        """The machine's date by the clock: what the day's backup is named after."""
+        return self.clock().astimezone().date()
 
     def refresh(self) -> bool:
         """Read the log again if another process changed it since this one last read or

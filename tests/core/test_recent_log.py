@@ -12,12 +12,13 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 import storage.log.durable
+from storage.clock import NOW_ENV
 from storage.demo import generate_demo, write_demo
 from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
 from storage.log.repository import Repository
@@ -113,46 +114,44 @@ def test_a_copy_that_cannot_be_written_is_left_out(log: Path, clock, monkeypatch
 
 
 def status(log: Path, *args: str) -> dict:
+    """`restday status --json` at NOW, as a command run then."""
     run = subprocess.run(
         [sys.executable, "-m", "tui", "status", "--db", str(log), "--json", *args],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat()},
     )
     return json.loads(run.stdout)
 
 
-def test_status_follows_a_set_logged_after_the_copy(tmp_path: Path) -> None:
+def test_status_follows_a_set_logged_after_the_copy(tmp_path: Path, clock) -> None:
     log = tmp_path / "log.json"
-    with Repository(log) as repo:
-        made = generate_demo(
-            repo.today(),
-            weeks=12,
-            seed=1,
-            tz=repo.timezone,
-            exercises=BUILTIN_BY_ID,
-            now=repo.now(),
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        write_demo(
+            repo,
+            generate_demo(NOW.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=NOW),
         )
-        write_demo(repo, made)
     first = status(log)
     assert recent_path(log).exists()  # the first status made the copy
     second = status(log)  # the same, but for the moment it was asked at
     assert second == {**first, "moment": second["moment"], "history": second["history"]}
-    with Repository(log) as other:
+    with Repository(log, clock=clock) as other:
         workout = other.start_workout("Evening")
         other.log_set(workout, BUILTIN_BY_ID["back-squat"], 100, 5, rpe=9)
     after = status(log)
     assert after["consecutive_days"] >= 1 and after["fatigue"]["quads"] > first["fatigue"]["quads"]
 
 
-def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path) -> None:
+def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path, clock) -> None:
     from tui.log_store import LogStore
 
     log = tmp_path / "log.json"
-    store = LogStore(log)
+    store = LogStore(log, clock=clock)
     writer = threading.Thread(target=store.run, args=(lambda _message: None,))
     writer.start()
     store.save(lambda repo: repo.add_intake(repo.today(), water_cups=2)).result()
     store.close()
-    assert open_recent(log, date.today() - timedelta(days=30)) is not None
+    assert open_recent(log, NOW.date() - timedelta(days=30)) is not None

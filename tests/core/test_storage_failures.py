@@ -570,7 +570,7 @@ def test_backups_count_is_configurable(log: Path) -> None:
     storage.close()
 
 
-def test_backups_from_real_dates(log: Path) -> None:
+def test_backups_are_named_by_the_date_on_the_logs_clock(log: Path) -> None:
     make_log(log)
     (backup,) = backup_paths(log)
-    assert backup.name == f"log.json.bak-{date.today().isoformat()}"
+    assert backup.name == f"log.json.bak-{NOW.astimezone().date().isoformat()}"

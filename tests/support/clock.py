@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+
+# When the tests run restday, unless a test says otherwise: the demo's last day, a Tuesday
+# (its Lower A day), in the evening, with that day's session not trained yet.
+TUESDAY_EVENING = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 
 class FakeClock:

@@ -11,7 +11,12 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
+
+from storage.clock import NOW_ENV
+from storage.log.repository import Repository
+from tests.support.clock import TUESDAY_EVENING
 
 
 class Terminal:
@@ -106,20 +111,31 @@ def leave_entry(term: Terminal) -> None:
     time.sleep(ESCAPE_GAP_S)
 
 
-def isolated(tmp_path: Path) -> dict[str, str]:
-    """Keep the user's own config (keymap) and data out of it."""
-    return {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+def isolated(tmp_path: Path, now: datetime = TUESDAY_EVENING) -> dict[str, str]:
+    """The environment of a restday run by a test: the user's own config (keymap) and data
+    kept out of it, its clock starting at `now` (never the wall clock's day), in UTC."""
+    return {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        NOW_ENV: now.isoformat(),
+        "TZ": "UTC",
+    }
 
 
-def write_demo_log(tmp_path: Path, weeks: int = 6) -> Path:
-    """A demo log ending today (the demo's upper/lower split: templates and history),
-    written by `restday demo` as a user would."""
+def open_log(log: Path, now: datetime = TUESDAY_EVENING) -> Repository:
+    """The log a test's restday writes, read on the same day as it runs."""
+    return Repository(log, clock=lambda: now)
+
+
+def write_demo_log(tmp_path: Path, weeks: int = 6, now: datetime = TUESDAY_EVENING) -> Path:
+    """A demo log ending on `now`'s day (the demo's upper/lower split: templates and
+    history), written by `restday demo` as a user would."""
     log = tmp_path / "log.json"
     subprocess.run(
         [sys.executable, "-m", "tui", "demo", "--db", str(log), "--weeks", str(weeks)],
         check=True,
         capture_output=True,
-        env={**os.environ, **isolated(tmp_path)},
+        env={**os.environ, **isolated(tmp_path, now)},
     )
     return log
 

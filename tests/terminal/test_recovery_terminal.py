@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
 from tests.support.terminal import (
     ESCAPE_GAP_S,
     Terminal,
     entry_line,
     isolated,
     leave_entry,
+    open_log,
     type_line,
     type_text,
     wait_until,
@@ -26,7 +26,7 @@ from tests.support.terminal import (
 @pytest.fixture
 def demo_log(tmp_path: Path) -> Path:
     log = write_demo_log(tmp_path)
-    with Repository(log) as repo:  # this morning's inputs are not in yet
+    with open_log(log) as repo:  # this morning's inputs are not in yet
         repo.delete_recovery(repo.today())
     return log
 
@@ -77,7 +77,7 @@ def test_a_mornings_recovery_by_keys(demo_log: Path, tmp_path: Path) -> None:
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen
 
-    with Repository(demo_log) as repo:
+    with open_log(demo_log) as repo:
         today = repo.recovery(repo.today())
         yesterday = repo.recovery(repo.today() - timedelta(days=1))
     assert (today.sleep_hours, today.sleep_quality, today.water_cups) == (7.5, 4, 3)

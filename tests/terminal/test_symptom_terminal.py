@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
 from tests.support.terminal import (
     Terminal,
     entry_line,
     isolated,
     leave_entry,
+    open_log,
     type_line,
     wait_until,
     write_demo_log,
@@ -29,7 +29,7 @@ def demo_log(tmp_path: Path) -> Path:
 
 
 def test_symptoms_by_keys(demo_log: Path, tmp_path: Path) -> None:
-    with Repository(demo_log) as repo:
+    with open_log(demo_log) as repo:
         before = len(repo.symptoms())
     with Terminal([RESTDAY, "--db", str(demo_log)], size="80x24", env=isolated(tmp_path)) as term:
         term.wait_for("Guidance, not medical advice.")  # home
@@ -72,7 +72,7 @@ def test_symptoms_by_keys(demo_log: Path, tmp_path: Path) -> None:
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen
 
-    with Repository(demo_log) as repo:
+    with open_log(demo_log) as repo:
         entries = repo.symptoms()
     assert len(entries) == before + 1
     entry = entries[-1]

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
-from tests.support.terminal import isolated, write_demo_log
+from tests.support.terminal import isolated, open_log, write_demo_log
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 TTY_DRIVE = Path(__file__).resolve().parents[3] / "shared" / "tools" / "tty-drive"
@@ -39,10 +38,10 @@ def drive(scenario: str, log: Path, tmp_path: Path) -> str:
 
 def test_recovery_scenario(tmp_path: Path) -> None:
     log = write_demo_log(tmp_path)
-    with Repository(log) as repo:
+    with open_log(log) as repo:
         repo.delete_recovery(repo.today())
     drive("recovery.steps", log, tmp_path)
-    with Repository(log) as repo:
+    with open_log(log) as repo:
         today = repo.recovery(repo.today())
     assert (today.sleep_hours, today.sleep_quality, today.water_cups) == (7.5, 4, 3)
     assert (today.protein_g, today.carbs_g, today.bodyweight_kg, today.stress) == (
@@ -56,7 +55,7 @@ def test_recovery_scenario(tmp_path: Path) -> None:
 def test_symptoms_scenario(tmp_path: Path) -> None:
     log = write_demo_log(tmp_path)
     drive("symptoms.steps", log, tmp_path)
-    with Repository(log) as repo:
+    with open_log(log) as repo:
         newest = repo.latest_symptoms()
     assert (newest.weakness, newest.energy, newest.mood, newest.motivation) == (3, 2, 3, 2)
     assert newest.soreness["side_delts"] == 7 and newest.soreness["biceps"] == 10

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
 from tests.support.terminal import (
     Terminal,
     entry_line,
     isolated,
     leave_entry,
+    open_log,
     type_line,
     type_text,
     wait_until,
@@ -91,7 +91,7 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen
 
-    with Repository(demo_log) as repo:
+    with open_log(demo_log) as repo:
         workout = repo.workouts()[-1]
         template = next(t for t in repo.templates() if t.name == "Upper A")
         sets = repo.sets(workout=workout.id)

@@ -29,12 +29,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"restday: writing a demo log to {path} ...", file=sys.stderr)
             write_demo_log(path, weeks=12, seed=1, quiet=True)
         db = str(path)
+    from storage.clock import clock_from_env
     from storage.paths import resolve_log_path
     from tui.app import RestdayApp
 
     # The app reads the log itself once its first frame is on screen (a ten-year log takes
     # a moment); if it cannot, it leaves and the error is our one line on stderr.
-    app = RestdayApp(resolve_log_path(db))
+    app = RestdayApp(resolve_log_path(db), clock=clock_from_env())
     app.run()
     if app.open_error is not None:
         raise app.open_error

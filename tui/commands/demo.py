@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
 def write_demo_log(path: Path, weeks: int, seed: int, *, quiet: bool = False) -> None:
     """Write the demo log to `path`, which must not hold a log already."""
+    from storage.clock import clock_from_env
     from storage.demo import generate_demo, write_demo
     from storage.log.repository import Repository
     from storage.model.exercise_library import BUILTIN_BY_ID
@@ -46,7 +47,7 @@ def write_demo_log(path: Path, weeks: int, seed: int, *, quiet: bool = False) ->
             f"{path} already exists; restday demo only writes a new file, so that it never "
             "overwrites a log (choose another --db path)"
         )
-    repo = Repository(path)
+    repo = Repository(path, clock=clock_from_env())
     log = generate_demo(
         repo.today(),
         weeks=weeks,

@@ -31,7 +31,8 @@ def describe_error(exc: Exception) -> str:
 
 def open_repository(db: str | None):
     """The log `--db` names (else $RESTDAY_DB, else the user's own)."""
+    from storage.clock import clock_from_env
     from storage.log.repository import Repository
     from storage.paths import resolve_log_path
 
-    return Repository(resolve_log_path(db))
+    return Repository(resolve_log_path(db), clock=clock_from_env())

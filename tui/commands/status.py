@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from tui.commands.shared import CommandError, add_db_option
 
 if TYPE_CHECKING:
+    from storage.clock import Clock
     from storage.log.repository import Repository
 
 
@@ -40,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
     path = resolve_log_path(args.db)
     if not path.exists():
         raise CommandError(f"no log at {path}: open restday and log something first")
-    repo = _status_repository(path, day)
+    from storage.clock import clock_from_env
+
+    repo = _status_repository(path, day, clock_from_env())
     if day is not None and day > repo.today():
         raise CommandError(f"{day} is in the future: --at takes a day up to today")
     moment = repo.now() if day is None else morning_of(repo, day)
@@ -68,18 +71,18 @@ def morning_of(repo: Repository, day: date) -> datetime:
     return start + timedelta(hours=SCORING.morning_hours)
 
 
-def _status_repository(path: Path, day: date | None) -> Repository:
+def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository:
     """The log's recent copy when it is up to date and holds the days the score reads (a
     ten-year log need not be parsed); else the log itself, copied for next time."""
     from storage.log.recent_copy import open_recent, write_recent
     from storage.log.repository import Repository
     from storage.read.score_window import WINDOW_DAYS
 
-    first_day = (day or date.today()) - timedelta(days=WINDOW_DAYS + 1)
-    recent = open_recent(path, first_day)
+    first_day = (day or clock().astimezone().date()) - timedelta(days=WINDOW_DAYS + 1)
+    recent = open_recent(path, first_day, clock=clock)
     if recent is not None:
         return recent
-    repo = Repository(path)
+    repo = Repository(path, clock=clock)
     write_recent(repo)
     return repo
 
