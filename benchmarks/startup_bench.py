@@ -5,9 +5,10 @@ Runs, in a pseudo-terminal of 80x24, interleaved and `--runs` times each:
 - restday on an empty log;
 - restday on a ten-year demo log (`restday demo --weeks 520`).
 
-"First frame": each app writes `time.time()` to the file named by $RESTDAY_FIRST_FRAME_FILE
-from its `on_ready` handler (Textual sends Ready once the first screen has been painted);
-the clock starts just before the process is spawned. Every run is a fresh interpreter.
+"First frame": the moment the app's first screen reaches the terminal, read from the pty:
+the first time its output holds a text the first frame shows (restday's header, a row of
+the bare app's table). The clock starts just before the process is spawned. Every run is a
+fresh interpreter.
 
     python benchmarks/startup_bench.py [--runs 5] [--weeks 520]
 
@@ -34,12 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.5
-FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"
 
 BARE_APP = '''
 """The reference: a bare Textual app with a header, a table and a footer."""
-import os, time
-from pathlib import Path
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -57,51 +55,52 @@ class Bare(App):
         table.add_columns("#", "set", "e1RM")
         table.add_rows([(n, "100 kg x 5 @8", "123.3") for n in range(1, 6)])
 
-    def on_ready(self):
-        if marker := os.environ.get("RESTDAY_FIRST_FRAME_FILE"):
-            Path(marker).write_text(repr(time.time()))
-
 
 Bare().run()
 '''
 
 
-def first_frame(command: list[str], marker: Path, env: dict[str, str], timeout: float) -> float:
-    """Seconds from spawning `command` in an 80x24 pty to its first-frame marker."""
-    marker.unlink(missing_ok=True)
+def first_frame(command: list[str], shows: bytes, env: dict[str, str], timeout: float) -> float:
+    """Seconds from spawning `command` in an 80x24 pty to its output first holding `shows`."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    shown = threading.Event()
+    shown_at: list[float] = []
 
-    def drain() -> None:  # read everything the app writes, so that it never blocks
+    def read() -> None:  # read everything the app writes, so that it never blocks
+        tail = b""
         while True:
             try:
-                if not os.read(master, 65536):
-                    return
+                chunk = os.read(master, 65536)
             except OSError:
                 return
+            if not chunk:
+                return
+            if not shown.is_set() and shows in tail + chunk:
+                shown_at.append(time.time())
+                shown.set()
+            tail = (tail + chunk)[-len(shows) :]
 
-    reader = threading.Thread(target=drain, daemon=True)
+    reader = threading.Thread(target=read, daemon=True)
     start = time.time()
     process = subprocess.Popen(
         command,
         stdin=slave,
         stdout=slave,
         stderr=slave,
-        env={**env, FIRST_FRAME_ENV: str(marker)},
+        env=env,
         start_new_session=True,
         cwd=ROOT,
     )
     os.close(slave)
     reader.start()
     try:
-        deadline = start + timeout
-        while not (marker.exists() and marker.read_text()):
+        while not shown.wait(0.05):
             if process.poll() is not None:
                 raise RuntimeError(f"{command} exited ({process.returncode}) before a frame")
-            if time.time() > deadline:
+            if time.time() > start + timeout:
                 raise RuntimeError(f"{command} showed no frame within {timeout} s")
-            time.sleep(0.002)
-        return float(marker.read_text()) - start
+        return shown_at[0] - start
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -137,16 +136,18 @@ def main() -> int:
         env.update(TERM="xterm-256color", XDG_CONFIG_HOME=str(tmp_dir / "config"))
         env.pop("NO_COLOR", None)
         restday = [sys.executable, "-m", "tui", "--db"]
-        cases = {
-            "bare Textual app": [sys.executable, str(bare)],
-            "restday, empty log": [*restday, str(empty_log)],
-            f"restday, {args.weeks}-week log ({size_mb:.0f} MB)": [*restday, str(ten_years)],
+        cases = {  # what each shows in its first frame
+            "bare Textual app": ([sys.executable, str(bare)], b"100 kg x 5 @8"),
+            "restday, empty log": ([*restday, str(empty_log)], b"restday"),
+            f"restday, {args.weeks}-week log ({size_mb:.0f} MB)": (
+                [*restday, str(ten_years)],
+                b"restday",
+            ),
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
-        marker = tmp_dir / "first-frame"
         for run in range(args.runs):
-            for name, command in cases.items():  # interleaved: drift hits every case alike
-                times[name].append(first_frame(command, marker, env, args.timeout))
+            for name, (command, shows) in cases.items():  # interleaved: drift hits all alike
+                times[name].append(first_frame(command, shows, env, args.timeout))
             print(f"run {run + 1}/{args.runs} done", flush=True)
 
     medians = {name: statistics.median(values) for name, values in times.items()}

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
@@ -25,7 +24,6 @@ from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 
-FIRST_FRAME_ENV = "RESTDAY_FIRST_FRAME_FILE"  # the start-up benchmark's stopwatch
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
 REST_STEP_S = 15
@@ -187,8 +185,6 @@ class RestdayApp(App):
 
     def on_ready(self) -> None:
         """The first frame is on screen: now read the log, if it was given by path."""
-        if marker := os.environ.get(FIRST_FRAME_ENV):
-            Path(marker).write_text(repr(time.time()))
         if not self.store.ready:
             self.store.open()
 

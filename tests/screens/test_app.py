@@ -1,24 +1,32 @@
-"""The app as a whole: it opens on home, with today's workout one key away, in Pilot and in
-a real terminal."""
+"""The app as a whole: it opens on home, with today's workout one key away (in a real
+terminal: tests/terminal/)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from textual import events
 
 from storage.log.repository import Repository
-from tests.support.terminal import Terminal
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.app import RestdayApp
 from tui.screens.home.screen import HomeScreen
 from tui.screens.workout.screen import WorkoutScreen
 from tui.widgets.app_header import AppHeader
 
 
+def _app(tmp_path: Path, **options) -> RestdayApp:
+    clock = FakeClock(TUESDAY_EVENING)
+    return RestdayApp(
+        Repository(tmp_path / "log.json", clock=clock),
+        clock=clock,
+        keymap_file=tmp_path / "no-keymap.toml",
+        **options,
+    )
+
+
 async def test_opens_on_home_then_w_offers_a_choice_of_start(tmp_path: Path) -> None:
-    app = RestdayApp(Repository(tmp_path / "log.json"))
+    app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.title == "restday"
@@ -34,10 +42,10 @@ async def test_opens_on_home_then_w_offers_a_choice_of_start(tmp_path: Path) -> 
 
 
 async def test_resumes_a_workout_in_progress(tmp_path: Path) -> None:
-    with Repository(tmp_path / "log.json") as repo:
+    with Repository(tmp_path / "log.json", clock=FakeClock(TUESDAY_EVENING)) as repo:
         workout = repo.todays_workout()
         repo.log_set(workout, repo.exercise("bench-press"), 100, 5, rpe=8)
-    app = RestdayApp(Repository(tmp_path / "log.json"))
+    app = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "workout in progress (w)" in str(app.screen.query_one("#checklist").visual)
@@ -48,32 +56,10 @@ async def test_resumes_a_workout_in_progress(tmp_path: Path) -> None:
         assert screen.current is not None and screen.current.id == "bench-press"
 
 
-def test_a_set_logged_from_the_shell_shows_in_the_app(tmp_path: Path) -> None:
-    log = tmp_path / "log.json"
-    logged = subprocess.run(
-        [sys.executable, "-m", "tui", "log", "--db", str(log), "bench 100x5@8"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "Bench Press" in logged.stdout
-    with Terminal([sys.executable, "-m", "tui", "--db", str(log)], size="80x24") as term:
-        term.wait_for("workout in progress (w)")
-        term.keys("w")
-        screen = term.wait_for("100 kg x 5 @8")
-        assert screen.splitlines()[0].lstrip().startswith("restday")
-        assert "rest" in screen.splitlines()[0]  # the timer the shell started is running
-        term.keys("Escape")
-        term.wait_for("Type a set")
-        term.keys("q")
-        screen = term.wait_for("[exited 0]")
-        assert "Traceback" not in screen
-
-
 async def test_keys_typed_ahead_of_a_quit_open_nothing(tmp_path: Path) -> None:
     """ "q" then "s" in one burst: the app closes cleanly, without mounting the symptom
     screen half-way."""
-    app = RestdayApp(Repository(tmp_path / "log.json"), first_screen="recovery")
+    app = _app(tmp_path, first_screen="recovery")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("escape")

@@ -1,15 +1,10 @@
-"""The app shell: keymap, help, too-small terminals, signals, colours, the command palette,
-and reading the log after the first frame."""
+"""The app shell: keymap, help, too-small terminals, the command palette, and reading the
+log after the first frame (in a real terminal: tests/terminal/test_shell_terminal.py)."""
 
 from __future__ import annotations
 
 import io
-import os
 import re
-import signal
-import sys
-import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,8 +16,9 @@ from textual.widgets import Static
 from storage.errors import CorruptLogError
 from storage.log.repository import Repository
 from storage.model.records import RestPeriod
-from tests.support.terminal import Terminal, is_grey, sgr_colours
-from tui.app import FIRST_FRAME_ENV, REST_ONLY_BINDINGS, RestdayApp
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.logs import log_with_sets
+from tui.app import REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
 from tui.messages import LogOpened
 from tui.screens.help import HelpScreen
@@ -31,12 +27,8 @@ from tui.screens.too_small import TooSmallScreen
 SIZE = (80, 24)
 
 
-def _log_with_sets(path: Path, sets: int = 3) -> None:
-    with Repository(path) as repo:
-        workout = repo.start_workout("Upper A", at=datetime(2026, 11, 20, 18, tzinfo=UTC))
-        bench = repo.exercise("bench-press")
-        for _ in range(sets):
-            repo.log_set(workout, bench, 100, 5, rpe=8)
+def _clock() -> FakeClock:
+    return FakeClock(TUESDAY_EVENING)
 
 
 def _app(tmp_path: Path, keymap: str | None = None, **kwargs) -> RestdayApp:
@@ -45,7 +37,13 @@ def _app(tmp_path: Path, keymap: str | None = None, **kwargs) -> RestdayApp:
     if keymap is not None:
         keymap_file.write_text(keymap)
     kwargs.setdefault("first_screen", "workout")
-    return RestdayApp(Repository(tmp_path / "log.json"), keymap_file=keymap_file, **kwargs)
+    clock = _clock()
+    return RestdayApp(
+        Repository(tmp_path / "log.json", clock=clock),
+        clock=clock,
+        keymap_file=keymap_file,
+        **kwargs,
+    )
 
 
 def _text(widget: Static) -> str:
@@ -226,136 +224,6 @@ async def test_too_small_q_quits(tmp_path: Path) -> None:
     assert app.return_code == 0
 
 
-def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
-    log = tmp_path / "log.json"
-    _log_with_sets(log)
-    env = {"XDG_CONFIG_HOME": str(tmp_path)}
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, size="60x20", env=env) as term:
-        screen = term.wait_for("terminal too small (60x20): restday needs 80x24")
-        assert "medical advice" not in screen
-        term.resize("80x24")
-        screen = term.wait_for("Guidance, not medical advice.")
-        assert "too small" not in screen
-        term.resize("80x22")
-        term.wait_for("terminal too small (80x22)")
-        term.resize("80x24")
-        term.wait_for("Guidance, not medical advice.")
-        term.keys("q")
-        assert "Traceback" not in term.wait_for("[exited 0]")
-
-
-# -- signals -------------------------------------------------------------------------------
-
-WRAPPER = '''
-"""Run a command; write its pid and, when it ends, its exit status (survives a hang-up)."""
-import signal, subprocess, sys
-from pathlib import Path
-
-pid_file, status_file, *command = sys.argv[1:]
-signal.signal(signal.SIGHUP, lambda *_: None)  # a handler: the child gets the default
-child = subprocess.Popen(command)
-Path(pid_file).write_text(str(child.pid))
-Path(status_file).write_text(str(child.wait()))
-'''
-
-
-def _wait_for_file(path: Path, timeout: float = 15) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists() and (text := path.read_text()):
-            return text
-        time.sleep(0.05)
-    raise AssertionError(f"{path} was not written")
-
-
-def _log_a_set_in_a_terminal(tmp_path: Path) -> tuple[Terminal, Path, Path, int]:
-    log = tmp_path / "log.json"
-    wrapper = tmp_path / "wrapper.py"
-    wrapper.write_text(WRAPPER)
-    pid_file, status_file = tmp_path / "pid", tmp_path / "status"
-    command = [sys.executable, str(wrapper), str(pid_file), str(status_file)]
-    command += [sys.executable, "-m", "tui", "--db", str(log)]
-    term = Terminal(command, env={"XDG_CONFIG_HOME": str(tmp_path)})
-    try:
-        term.wait_for("Guidance, not medical advice.")  # home
-        term.keys("w")
-        term.wait_for("Empty workout")
-        term.keys("a")
-        term.wait_for("Workout ·")
-        term.keys("bench 100x5@8", "Enter")
-        term.wait_for("100 kg x 5")
-    except BaseException:
-        term.close()
-        raise
-    return term, log, status_file, int(_wait_for_file(pid_file))
-
-
-def _logged_sets(log: Path) -> list:
-    with Repository(log) as repo:
-        return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in repo.sets()]
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_signal_saves_and_exits_cleanly(tmp_path: Path, signum: int) -> None:
-    term, log, status_file, pid = _log_a_set_in_a_terminal(tmp_path)
-    with term:
-        os.kill(pid, signum)
-        assert _wait_for_file(status_file) == "0"
-        screen = term.wait_for("[exited 0]")
-        # the terminal is restored: the app's screen is gone, the shell's text is back
-        assert "Bench Press" not in screen and "Traceback" not in screen
-    assert _logged_sets(log) == [("bench-press", 100, 5, 8)]
-
-
-def test_hang_up_saves_and_exits_cleanly(tmp_path: Path) -> None:
-    """The SSH connection drops: the terminal itself goes away (SIGHUP, then no tty)."""
-    term, log, status_file, _pid = _log_a_set_in_a_terminal(tmp_path)
-    term.close()
-    assert _wait_for_file(status_file) == "0"
-    assert _logged_sets(log) == [("bench-press", 100, 5, 8)]
-    assert not list(tmp_path.glob("*.tmp*"))
-
-
-# -- colours -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("env", "allowed"),
-    [
-        # NO_COLOR: greys only (and the terminal's default colours, 39/49)
-        (
-            {"NO_COLOR": "1", "TERM": "xterm-256color", "COLORTERM": ""},
-            lambda code: code in ("39", "49") or (code[:5] in ("38;5;", "48;5;") and is_grey(code)),
-        ),
-        # TERM=xterm: the 16 colours, no 256-colour or true-colour codes
-        (
-            {"TERM": "xterm", "COLORTERM": ""},
-            lambda code: ";" not in code,
-        ),
-    ],
-    ids=["NO_COLOR", "xterm-16"],
-)
-def test_runs_without_colour_or_with_16(tmp_path: Path, env: dict, allowed) -> None:
-    log = tmp_path / "log.json"
-    _log_with_sets(log)
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env={**env, "XDG_CONFIG_HOME": str(tmp_path)}) as term:
-        term.wait_for("14 days")  # home, with its score worked out
-        codes = sgr_colours(term)
-        assert codes and all(allowed(code) for code in codes), sorted(codes)
-        term.keys("?")
-        term.wait_for("Everywhere")
-        codes = sgr_colours(term)
-        assert all(allowed(code) for code in codes), sorted(codes)
-        term.keys("Escape")  # alone: Escape and q at once would be alt+q
-        deadline = time.monotonic() + 10
-        while "Everywhere" in term.screen() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        term.keys("q")
-        assert "Traceback" not in term.wait_for("[exited 0]")
-
-
 # -- the command palette -----------------------------------------------------------------
 
 
@@ -439,8 +307,8 @@ class ProbeApp(RestdayApp):
 
 
 async def test_log_given_by_path_is_read_after_the_first_frame(tmp_path: Path) -> None:
-    _log_with_sets(tmp_path / "log.json")
-    app = ProbeApp(tmp_path / "log.json", keymap_file=tmp_path / "keymap.toml")
+    log_with_sets(tmp_path / "log.json")
+    app = ProbeApp(tmp_path / "log.json", clock=_clock(), keymap_file=tmp_path / "keymap.toml")
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, ProbeScreen)
@@ -455,8 +323,13 @@ async def test_log_given_by_path_is_read_after_the_first_frame(tmp_path: Path) -
 
 
 async def test_log_given_as_a_repository_is_ready_at_once(tmp_path: Path) -> None:
-    _log_with_sets(tmp_path / "log.json")
-    app = ProbeApp(Repository(tmp_path / "log.json"), keymap_file=tmp_path / "keymap.toml")
+    log_with_sets(tmp_path / "log.json")
+    clock = _clock()
+    app = ProbeApp(
+        Repository(tmp_path / "log.json", clock=clock),
+        clock=clock,
+        keymap_file=tmp_path / "keymap.toml",
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.2)
         assert app.screen.seen == ["mount ready=True"]
@@ -466,7 +339,7 @@ async def test_log_given_as_a_repository_is_ready_at_once(tmp_path: Path) -> Non
 async def test_unreadable_log_ends_the_app_with_the_error(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     log.write_text('{"sets": {"1": ')
-    app = ProbeApp(log, keymap_file=tmp_path / "keymap.toml")
+    app = ProbeApp(log, clock=_clock(), keymap_file=tmp_path / "keymap.toml")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
     assert app.return_code == 1
@@ -474,37 +347,12 @@ async def test_unreadable_log_ends_the_app_with_the_error(tmp_path: Path) -> Non
     assert log.read_text() == '{"sets": {"1": '
 
 
-def test_unreadable_log_is_one_line_in_a_real_terminal(tmp_path: Path) -> None:
-    """With the real screens, whether they wait for LogOpened or read the log at mount."""
-    log = tmp_path / "log.json"
-    log.write_text('{"sets": {"1": ')
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env={"XDG_CONFIG_HOME": str(tmp_path)}) as term:
-        screen = term.wait_for("[exited 1]")
-    lines = [line for line in screen.splitlines() if line.strip()]
-    assert lines[-1] == "[exited 1]"
-    message = "".join(lines[:-1])  # one line, wrapped at 80 columns
-    assert message.startswith("restday: error: ") and "cannot be read" in message
-    assert len(lines[:-1]) == -(-len(message) // 80)
-    assert "Traceback" not in screen
-    assert log.read_text() == '{"sets": {"1": '
-
-
-async def test_first_frame_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    marker = tmp_path / "first-frame"
-    monkeypatch.setenv(FIRST_FRAME_ENV, str(marker))
-    before = time.time()
-    async with _app(tmp_path).run_test(size=SIZE) as pilot:
-        await pilot.pause()
-    assert before <= float(marker.read_text()) <= time.time()
-
-
 async def test_rest_period_is_loaded_with_the_log(tmp_path: Path) -> None:
     """The rest timer comes from the log too, once it is read."""
     log = tmp_path / "log.json"
-    with Repository(log) as repo:
+    with Repository(log, clock=_clock()) as repo:
         repo.save_rest_period(RestPeriod(started=repo.now(), duration_s=180))
-    app = ProbeApp(log, keymap_file=tmp_path / "keymap.toml")
+    app = ProbeApp(log, clock=_clock(), keymap_file=tmp_path / "keymap.toml")
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(50):
             await pilot.pause(0.05)
