@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from storage.model.records import Exercise, SetEntry
+    from storage.model.records import SetEntry
     from storage.read.history_index import HistoryIndex
     from storage.read.readiness import ReadinessView
 
@@ -53,13 +53,6 @@ class SetSaved(Message, bubble=False):
     writer may have reached first."""
 
     entry: SetEntry
-
-
-@dataclass
-class ExerciseSaved(Message, bubble=False):
-    """A new exercise as the log stored it."""
-
-    exercise: Exercise
 
 
 @dataclass

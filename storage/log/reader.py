@@ -214,12 +214,6 @@ class LogReader:
         ]
         return sorted(entries, key=lambda s: s.timestamp)
 
-    def latest_symptoms(self) -> SymptomEntry | None:
-        """The newest symptom entry of all: a new one starts from it."""
-        docs = self._docs(SymptomEntry)
-        newest = max(docs, key=lambda d: d.get("timestamp", ""), default=None)
-        return None if newest is None else SymptomEntry.from_doc(newest)
-
     def muscles_trained(self, since: date, until: date) -> dict[str, date]:
         """Muscles trained directly by a working set from `since` to `until`, each with the
         last day it was."""

@@ -463,9 +463,6 @@ class Repository(LogReader):
         self._apply(lambda: self._put(template))
         return template
 
-    def delete_template(self, template_id: str) -> None:
-        self._apply(lambda: self._delete(Template.TABLE, template_id))
-
 
 def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     def transform(stored: dict[str, Any]) -> None:

@@ -164,10 +164,6 @@ class Workout(Record):
     notes: str = ""
 
     @property
-    def in_progress(self) -> bool:
-        return self.end is None
-
-    @property
     def duration_minutes(self) -> float | None:
         if self.end is None:
             return None

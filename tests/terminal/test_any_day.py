@@ -91,4 +91,5 @@ def test_a_day_of_the_app(fixed_log: Path, tmp_path: Path, when: tuple[datetime,
             (100, 5, day)
         ]
         assert repo.recovery(day).water_cups == water_before + 2
-        assert repo.latest_symptoms().weakness == 2 and repo.latest_symptoms().day == day
+        newest = repo.symptoms()[-1]
+        assert (newest.weakness, newest.day) == (2, day)

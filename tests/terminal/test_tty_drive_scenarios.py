@@ -56,7 +56,7 @@ def test_symptoms_scenario(tmp_path: Path) -> None:
     log = write_demo_log(tmp_path)
     drive("symptoms.steps", log, tmp_path)
     with open_log(log) as repo:
-        newest = repo.latest_symptoms()
+        newest = repo.symptoms()[-1]
     assert (newest.weakness, newest.energy, newest.mood, newest.motivation) == (3, 2, 3, 2)
     assert newest.soreness["side_delts"] == 7 and newest.soreness["biceps"] == 10
     assert (newest.soreness["quads"], newest.soreness["hamstrings"]) == (4, 5)
