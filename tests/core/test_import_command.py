@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from storage.log.repository import Repository
+from tests.support.shared import SAMPLES as SHARED_SAMPLES
+from tests.support.shared import needs_samples
 from tui.commands.main import main
 
 SAMPLES = Path(__file__).parent / "import_samples"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "samples"
-REAL = pytest.mark.skipif(not SHARED.exists(), reason=f"no shared samples at {SHARED}")
 
 
 def run(*args: str) -> int:
@@ -41,7 +41,7 @@ def test_every_layout_imports(sample: str, tmp_path: Path, capsys) -> None:
     assert counts(log) == (workouts, sets)
 
 
-@REAL
+@needs_samples
 @pytest.mark.parametrize(
     ("sample", "unit", "workouts", "sets"),
     [
@@ -52,7 +52,7 @@ def test_every_layout_imports(sample: str, tmp_path: Path, capsys) -> None:
 )
 def test_the_real_exports(sample, unit, workouts, sets, tmp_path: Path, capsys) -> None:
     log = tmp_path / "log.json"
-    args = [SHARED / sample, "--db", log, *(["--unit", unit] if unit else [])]
+    args = [SHARED_SAMPLES / sample, "--db", log, *(["--unit", unit] if unit else [])]
     assert run(*args) == 0
     assert counts(log) == (workouts, sets)
     assert run(*args) == 0

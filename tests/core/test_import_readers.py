@@ -20,9 +20,10 @@ from storage.exchange.importing.fitnotes import read_fitnotes
 from storage.exchange.importing.hevy import read_hevy
 from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
 from storage.exchange.importing.strong import read_strong
+from tests.support.shared import SAMPLES as SHARED_SAMPLES
+from tests.support.shared import needs_samples
 
 SAMPLES = Path(__file__).resolve().parent / "import_samples"
-REAL_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 READERS = {"strong": read_strong, "hevy": read_hevy, "fitnotes": read_fitnotes}
 
 
@@ -38,10 +39,7 @@ def parse(name: str) -> ParsedFile:
 
 
 def real(name: str) -> str:
-    path = REAL_SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not there")
-    return path.read_text(encoding="utf-8")
+    return (SHARED_SAMPLES / name).read_text(encoding="utf-8")
 
 
 # -- detect ------------------------------------------------------------------------------
@@ -393,6 +391,7 @@ def test_fitnotes_bad_rows() -> None:
 # -- the real exports --------------------------------------------------------------------
 
 
+@needs_samples
 def test_real_strong_sample() -> None:
     text = real("strong-comma.csv")
     assert detect(text) == "strong"
@@ -404,6 +403,7 @@ def test_real_strong_sample() -> None:
     assert parsed.rows[0].duration_s == 31 * 60
 
 
+@needs_samples
 def test_real_hevy_sample() -> None:
     text = real("hevy.csv")
     assert detect(text) == "hevy"
@@ -414,6 +414,7 @@ def test_real_hevy_sample() -> None:
     assert all(row.unit == "kg" and row.end is not None for row in parsed.rows)
 
 
+@needs_samples
 def test_real_fitnotes_sample() -> None:
     text = real("fitnotes.csv")
     assert detect(text) == "fitnotes"

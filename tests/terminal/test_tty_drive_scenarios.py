@@ -9,16 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from tests.support.shared import TTY_DRIVE, needs_tty_drive
 from tests.support.terminal import isolated, open_log, write_demo_log
 
 SCENARIOS = Path(__file__).parent / "scenarios"
-TTY_DRIVE = Path(__file__).resolve().parents[3] / "shared" / "tools" / "tty-drive"
-
-pytestmark = pytest.mark.skipif(
-    not TTY_DRIVE.exists(), reason=f"tty-drive is not at {TTY_DRIVE} (the shared tools)"
-)
+pytestmark = needs_tty_drive
 
 
 def drive(scenario: str, log: Path, tmp_path: Path) -> str:
