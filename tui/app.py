@@ -18,6 +18,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 
 from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
@@ -27,6 +28,7 @@ from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
 REST_STEP_S = 15
+TICK_S = 0.2
 
 
 def _home_screen() -> Screen:
@@ -166,6 +168,7 @@ class RestdayApp(App):
         self.open_error: BaseException | None = None  # the log could not be read: cli says why
         self.exit_signal: int | None = None
         self.exiting = False
+        self._ticking: Timer | None = None
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -174,7 +177,7 @@ class RestdayApp(App):
         if self.store.ready:
             self._load_rest()
         self.switch_mode(self.first_screen)
-        self.set_interval(0.2, self.tick)
+        self._ticking = self.set_interval(TICK_S, self.tick)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.check_size()
 
@@ -229,6 +232,8 @@ class RestdayApp(App):
 
     def exit(self, *args, **kwargs) -> None:
         self.exiting = True
+        if self._ticking is not None:
+            self._ticking.stop()  # the screens go next: nothing may draw the timer then
         super().exit(*args, **kwargs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -311,7 +316,8 @@ class RestdayApp(App):
 
     def tick(self) -> None:
         """Move the app's clock on: the timer on screen follows (`now`)."""
-        self.now = self.clock()
+        if not self.exiting:
+            self.now = self.clock()
 
     def watch_now(self) -> None:
         self._ring_when_over()

@@ -551,3 +551,18 @@ async def test_restart_keeps_a_paused_rest_paused(tmp_path: Path) -> None:
 
 
 # -- over SSH: bytes written to the terminal -------------------------------------------------
+
+
+async def test_the_timer_never_ticks_into_a_closing_app(tmp_path: Path) -> None:
+    """The rest runs out as the app closes, and a tick already on its way comes after the
+    screens have gone: nothing is drawn, nothing rings, nothing raises."""
+    log, clock = tmp_path / "log.json", FakeClock(T0)
+    _log_set(log, clock)
+    app = _app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock.advance(181)
+        app.exit()
+        app.tick()
+    app.tick()
+    assert app.return_code == 0
