@@ -33,9 +33,11 @@ from storage.model.records import (
     new_id,
 )
 from storage.model.validation import check_set
+from storage.read.exercise_history import ExerciseHistory
+from storage.read.records_so_far import RecordsSoFar, set_e1rm
+from tui.format.sets import format_last
 from tui.format.units import format_number, format_set, to_unit
 from tui.screens.log_screen import LogScreen
-from tui.set_history import ExerciseHistory, e1rm, format_last
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -91,7 +93,7 @@ class WorkoutScreen(LogScreen):
         self.current: Exercise | None = None
         self.unit = "kg"
         self.settings = Settings()
-        self._so_far = ExerciseHistory()
+        self._so_far = RecordsSoFar()
         self.exercises: dict[str, Exercise] = {}
         self.histories: dict[str, ExerciseHistory] = {}
         self.templates: list[Template] = []
@@ -256,8 +258,8 @@ class WorkoutScreen(LogScreen):
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         if exercise_id not in self.histories:
-            sets = self.app.store.snapshot.sets(exercise=exercise_id)
-            self.histories[exercise_id] = ExerciseHistory.build(sets, self.today)
+            log = self.app.store.snapshot
+            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, self.today)
         return self.histories[exercise_id]
 
     def refresh_exercise(self) -> None:
@@ -280,7 +282,7 @@ class WorkoutScreen(LogScreen):
             lines.append(f"target {target.sets}x{target.reps}{rpe} · rest {_clock(rest)}")
         lines.append(format_last(history, self.unit) or "[dim]first time: no earlier sets[/]")
         info.update("\n".join(lines))
-        self._so_far = replace(history, best_reps=dict(history.best_reps))
+        self._so_far = history.copy()
         self._append_rows([s for s in self.sets if s.exercise == exercise.id])
 
     def _append_rows(self, entries: list[SetEntry]) -> None:
@@ -289,16 +291,15 @@ class WorkoutScreen(LogScreen):
         table = self.query_one("#sets", DataTable)
         working = sum(1 for row in table.rows if table.get_cell(row, "n") != "w")
         for entry in entries:
-            pr = self._so_far.is_pr(entry)
+            pr = self._so_far.add(entry)
             if not entry.warmup:
-                self._so_far.add(entry)
                 working += 1
-            value = e1rm(entry)
+            found = set_e1rm(entry)
             marks = " ".join(m for m in ("PR" if pr else "", "note" if entry.notes else "") if m)
             table.add_row(
                 "w" if entry.warmup else str(working),
                 format_set(entry, self.unit).removeprefix("warm-up "),
-                format_number(to_unit(value, self.unit)) if value else "",
+                format_number(to_unit(found[0], self.unit)) if found else "",
                 f"[b]{marks}[/]" if pr else marks,
                 key=entry.id,
             )
