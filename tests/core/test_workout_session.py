@@ -285,6 +285,38 @@ def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock
     assert (workout.session_rpe, workout.notes, workout.duration_minutes) == (8, "solid", 50)
 
 
+# -- the log has the last word on numbering -------------------------------------------------
+
+
+def test_a_set_the_log_numbered_otherwise_is_taken_back(repo: Repository, clock: FakeClock) -> None:
+    session = started(repo, clock)
+    typed(session, "bench 100x5", repo, clock())
+    line = session.read_line("x5")
+    mine, save = session.log_set(BENCH, line.spec, clock.advance(90))
+    assert (mine.entry.order, mine.entry.rest_s) == (2, 90)
+    # Another terminal logged a set into the workout first, at the same moment.
+    theirs = repo.log_set(repo.open_workout(), ROW, 80, 8, at=clock())
+    session.begin_edit(session.sets[-1])
+    stored = save(repo)
+    assert (theirs.order, stored.order, stored.rest_s) == (2, 3, 0)
+    session.take_stored(stored)
+    assert (session.sets[-1].order, session.sets[-1].rest_s) == (3, 0)
+    assert session.editing.order == 3  # an edit saves the number the log gave
+    assert placed(session.sets) == placed([s for s in repo.sets() if s.id != theirs.id])
+    line = session.read_line("x5")
+    assert session.log_set(BENCH, line.spec, clock())[0].entry.order == 4
+
+
+def test_a_set_stored_after_it_was_deleted_here_stays_deleted(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock)
+    (entry,) = typed(session, "bench 100x5", repo, clock())
+    session.delete(entry)
+    session.take_stored(repo.set_entry(entry.id))
+    assert session.sets == []
+
+
 # -- an exercise's past ---------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.markup import escape
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,9 +21,12 @@ from textual.widgets.option_list import Option
 from storage.entry.exercise_names import AmbiguousExercise
 from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
+from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.units import format_set
+from tui.log_store import Reply
+from tui.messages import SetSaved
 from tui.screens.log_screen import LogScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -260,7 +264,7 @@ class WorkoutScreen(LogScreen):
             moment = self.app.clock().replace(microsecond=0)
             placed, change = session.log_set(exercise, typed.spec, moment)
             self.app.start_rest(placed.rest)
-            self.save(change)
+            self.save(change, reply=_stored_set(placed.entry.id))
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged)
@@ -272,6 +276,11 @@ class WorkoutScreen(LogScreen):
             if len(logged) > 1
             else ""
         )
+
+    @on(SetSaved)
+    def _take_stored_set(self, message: SetSaved) -> None:
+        """The log numbered the set under its lock: take its number, rest and day."""
+        self.session.take_stored(message.entry)
 
     # -- changing exercise -----------------------------------------------------------------
 
@@ -428,3 +437,13 @@ class WorkoutScreen(LogScreen):
 
         default = session.workout.name if session.workout and session.workout.name else ""
         self.app.push_screen(PromptScreen("Template name", default), named)
+
+
+def _stored_set(set_id: str) -> Reply:
+    """The reply to a set's save: the set as the log stored it."""
+
+    def reply(repo: LogReader) -> SetSaved | None:
+        stored = repo.set_entry(set_id)
+        return None if stored is None else SetSaved(stored)
+
+    return reply

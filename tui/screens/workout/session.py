@@ -249,6 +249,20 @@ class WorkoutSession:
             set_id=entry.id,
         )
 
+    def take_stored(self, entry: SetEntry) -> None:
+        """The log saved a set: take its number, rest and day as the log worked them out
+        (another writer may have logged a set first). Its other fields stay as they are
+        here: an edit or a note may be on its way to the log."""
+
+        def placed(local: SetEntry) -> SetEntry:
+            if local.id != entry.id:
+                return local
+            return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
+
+        self.sets = [placed(s) for s in self.sets]
+        if self.editing is not None:
+            self.editing = placed(self.editing)
+
     # -- changing exercise -----------------------------------------------------------------
 
     def go_to(self, exercise: Exercise) -> None:
