@@ -265,7 +265,7 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Resu
             else:  # its number typed on the entry line, then Enter (timed)
                 exercise_id = screen.order[number - 1]
                 # As on the first switch of a session: its history is read from the log.
-                screen.histories.pop(exercise_id, None)
+                screen.session.histories.pop(exercise_id, None)
                 await pilot.press(str(number))
                 await settle()
                 gc.collect()

@@ -169,11 +169,8 @@ class LogReader:
         entries.sort(key=lambda s: (s.timestamp, s.order))
         return entries
 
-    def rest_for(
-        self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
-    ) -> int:
-        """Seconds of rest after a set: 0 means no timer."""
-        return self.settings().rest_for(exercise, warmup=warmup, template_rest_s=template_rest_s)
+    def set_entry(self, set_id: str) -> SetEntry | None:
+        return self._get(SetEntry, set_id)
 
     def rest_period(self) -> RestPeriod | None:
         """The running (or paused, or overdue) rest timer, if any."""

@@ -36,6 +36,7 @@ from storage.model.records import (
     new_id,
     utc_now,
 )
+from storage.model.set_rules import place_set
 
 R = TypeVar("R", bound=Record)
 Change = Callable[[], None]
@@ -313,10 +314,10 @@ class Repository(LogReader):
         rest_after_s: int | None = None,
         set_id: str | None = None,
     ) -> SetEntry:
-        """Add a set to a workout, numbering it and noting the rest taken before it. Both are
-        worked out under the lock, so two processes logging at once number their sets in
-        turn. The rest timer starts from it: `rest_after_s` (a template's rest) or the
-        exercise's rest; after a warm-up, the warm-up rest setting."""
+        """Add a set to a workout, numbering it and noting the rest taken before it
+        (`place_set`). Both are worked out under the lock, so two processes logging at once
+        number their sets in turn. The rest timer starts from it: `rest_after_s` (a
+        template's rest) or the exercise's rest; after a warm-up, the warm-up rest setting."""
         moment = (at or self.clock()).replace(microsecond=0)
         entry = SetEntry(
             id=set_id or new_id(),
@@ -331,30 +332,21 @@ class Repository(LogReader):
             timestamp=moment,
         )
         validation.check_set(entry)
-        logged = [self._stamp(entry, workout.day)]
+        entry = self._stamp(entry, workout.day)
+        logged = [entry]
 
         def change() -> None:
             earlier = [s for s in self.sets(workout=workout.id) if s.id != entry.id]
-            previous = earlier[-1] if earlier else None
-            rest = None
-            if previous is not None and moment >= previous.timestamp:
-                rest = round((moment - previous.timestamp).total_seconds())
-            order = previous.order + 1 if previous else 1
-            logged[0] = replace(logged[0], order=order, rest_s=rest)
-            self._put(logged[0])
-            if rest_target:
-                self._put_rest(
-                    RestPeriod(
-                        started=moment,
-                        duration_s=rest_target,
-                        after_set=entry.id,
-                        exercise=exercise.id,
-                    )
-                )
+            placed = place_set(
+                entry, earlier, exercise, self.settings(), template_rest_s=rest_after_s
+            )
+            logged[0] = placed.entry
+            self._put(placed.entry)
+            if placed.rest is not None:
+                self._put_rest(placed.rest)
             else:  # a set with no rest after it ends the one before
                 self._clear_rest()
 
-        rest_target = self.rest_for(exercise, warmup=warmup, template_rest_s=rest_after_s)
         self._apply(change)
         return logged[0]
 

@@ -13,26 +13,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from scoring.e1rm import estimate
 from scoring.load import effort_multiplier
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Workout
+from storage.read.records_so_far import RecordsSoFar, set_e1rm
 
 REP_RECORDS = (1, 3, 5, 8, 10)
-
-
-def set_e1rm(entry: SetEntry) -> tuple[float, str] | None:
-    """The set's estimated one-rep max in kg and its method; none for warm-ups and sets
-    without an external load (a bodyweight set's added weight is not its load)."""
-    if entry.warmup or entry.bodyweight or entry.weight_kg <= 0:
-        return None
-    return estimate(entry.weight_kg, entry.reps, entry.rpe)
-
-
-def is_hard(entry: SetEntry) -> bool:
-    """A working set with RIR 4 or less (scoring model section 1); a set without an RPE
-    counts, as its effort multiplier does."""
-    return effort_multiplier(entry.rpe, entry.warmup) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +310,7 @@ def _walk_exercises(
     """In the order they were done: the sets that were PRs when done (as the workout screen
     marks them), and each exercise's sessions."""
     prs: set[str] = set()
-    best_e1rm: dict[str, float] = {}
-    best_reps: dict[tuple[str, bool, float], int] = {}
+    records: dict[str, RecordsSoFar] = defaultdict(RecordsSoFar)
     by_exercise: dict[str, list[ExerciseSession]] = defaultdict(list)
     for session in reversed(sessions):
         per_exercise: dict[str, list[SetEntry]] = defaultdict(list)
@@ -333,18 +318,8 @@ def _walk_exercises(
             if entry.warmup:
                 continue
             per_exercise[entry.exercise].append(entry)
-            found = set_e1rm(entry)
-            value = None if found is None else found[0]
-            previous = best_e1rm.get(entry.exercise)
-            key = (entry.exercise, entry.bodyweight, round(entry.weight_kg, 2))
-            most = best_reps.get(key)
-            if (value is not None and previous is not None and value > previous + 1e-9) or (
-                most is not None and entry.reps > most
-            ):
+            if records[entry.exercise].add(entry):
                 prs.add(entry.id)
-            if value is not None and (previous is None or value > previous):
-                best_e1rm[entry.exercise] = value
-            best_reps[key] = max(most or 0, entry.reps)
         for exercise_id, done in per_exercise.items():
             by_exercise[exercise_id].append(_exercise_session(session, done))
     return prs, dict(by_exercise)

@@ -8,7 +8,8 @@ import pytest
 
 from storage.log.repository import Repository
 from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry, Workout
-from storage.read.history_index import DayWellness, HistoryIndex, read_wellness, set_e1rm
+from storage.read.history_index import DayWellness, HistoryIndex, read_wellness
+from storage.read.records_so_far import set_e1rm
 from tests.support.clock import FakeClock
 
 BENCH = Exercise(id="bench", name="Bench", muscles={"chest": 1.0, "triceps": 0.5})

@@ -1061,6 +1061,38 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)]
 
 
+async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: Path, clock) -> None:
+    """While the set waits to be saved, another terminal logs one into the same workout:
+    the log numbers them in turn under its lock, and the screen takes the number back."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await type_line(pilot, "bench 100x5")
+        await saved(app, pilot)
+        gate = threading.Event()
+        app.store.save(lambda repo: gate.wait(5))  # a slow disk holds the save thread
+        try:
+            clock.advance(90)
+            await type_line(pilot, "x5")
+            assert [(s.order, s.rest_s) for s in screen.sets] == [(1, None), (2, 90)]
+            with Repository(log, clock=clock) as other:
+                theirs = other.log_set(other.open_workout(), other.exercise("barbell-row"), 80, 8)
+        finally:
+            gate.set()
+        await saved(app, pilot)
+        _, stored = todays(log, clock)
+        assert [s.id for s in stored][1] == theirs.id and theirs.order == 2
+        mine = [(s.id, s.order, s.rest_s, s.day) for s in stored if s.id != theirs.id]
+        await eventually(pilot, lambda: [s.order for s in screen.sets] == [1, 3])
+        assert [(s.id, s.order, s.rest_s, s.day) for s in screen.sets] == mine
+        assert shown_sets(app) == ["100 kg x 5", "100 kg x 5"]  # the rows keep their numbers
+        assert app.rest.after_set == screen.sets[-1].id  # the timer as the log has it
+        await type_line(pilot, "x5")
+        assert screen.sets[-1].order == 4
+        await saved(app, pilot)
+    assert [s.order for s in todays(log, clock)[1]] == [1, 2, 3, 4]
+
+
 async def test_a_failed_save_stays_on_screen_until_a_retry_works(
     log: Path, clock, disk: FullDisk
 ) -> None:

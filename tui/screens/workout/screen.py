@@ -2,40 +2,41 @@
 
 The entry line has focus. A set shows on screen the moment Enter is pressed and is saved
 on the store's background thread; a failed save stays on screen until a retry succeeds.
+The screen wires keys, widgets and saves: what it holds and what a typed line does is the
+session's (`session.py`); the exercise list and the current exercise draw themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Generic, TypeVar
 
 from rich.markup import escape
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.entry.exercise_names import AmbiguousExercise, find_exercise
-from storage.entry.set_line import EntryError, LastSet, parse_workout_entry
+from storage.entry.exercise_names import AmbiguousExercise
+from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
-from storage.log.repository import Repository
-from storage.model.records import (
-    Exercise,
-    RestPeriod,
-    SetEntry,
-    Settings,
-    Template,
-    TemplateItem,
-    Workout,
-    new_id,
-)
-from storage.model.validation import check_set
-from tui.format.units import format_number, format_set, to_unit
+from storage.model.records import Exercise, SetEntry, Template, Workout
+from storage.read.exercise_history import ExerciseHistory
+from tui.format.units import format_set
+from tui.log_store import Reply
+from tui.messages import SetSaved
 from tui.screens.log_screen import LogScreen
-from tui.set_history import ExerciseHistory, e1rm, format_last
+from tui.screens.workout.exercise_list import ExerciseList
+from tui.screens.workout.exercise_panel import ExercisePanel
+from tui.screens.workout.session import (
+    ExerciseName,
+    ExerciseNumber,
+    TypedSets,
+    WorkoutSession,
+)
+from tui.screens.workout.set_table import SetTable
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -43,16 +44,18 @@ from tui.widgets.save_problem import SaveProblem
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
+
+T = TypeVar("T")
 
 
-@dataclass
-class Undo:
-    """How to take back one change: on screen, and in the log."""
+class _FromSession(Generic[T]):
+    """A read-only attribute of the screen that is its session's of the same name."""
 
-    what: str
-    on_screen: Callable[[], None]
-    in_log: Callable[[Repository], Any]
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, screen: WorkoutScreen | None, owner: type | None = None) -> T:
+        return self if screen is None else getattr(screen.session, self.name)
 
 
 class WorkoutScreen(LogScreen):
@@ -82,41 +85,39 @@ class WorkoutScreen(LogScreen):
         ),
     ]
 
+    # What the session holds, read through the screen.
+    workout = _FromSession[Workout | None]()
+    template = _FromSession[Template | None]()
+    sets = _FromSession[list[SetEntry]]()
+    order = _FromSession[list[str]]()
+    current = _FromSession[Exercise | None]()
+    editing = _FromSession[SetEntry | None]()
+
     def __init__(self) -> None:
         super().__init__()
-        self.workout: Workout | None = None
-        self.template: Template | None = None
-        self.sets: list[SetEntry] = []
-        self.order: list[str] = []
-        self.current: Exercise | None = None
-        self.unit = "kg"
-        self.settings = Settings()
-        self._so_far = ExerciseHistory()
-        self.exercises: dict[str, Exercise] = {}
-        self.histories: dict[str, ExerciseHistory] = {}
-        self.templates: list[Template] = []
-        self.undo_stack: list[Undo] = []
-        self.editing: SetEntry | None = None
+        self.session = WorkoutSession()
+
+    def history(self, exercise_id: str) -> ExerciseHistory:
+        return self.session.history(exercise_id, self.app.store.snapshot)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the keys that can do nothing right now."""
-        started = self.workout is not None
+        session = self.session
+        started = session.workout is not None
         if action in ("edit_set", "delete_set", "note_set"):
-            return started and self._has_selectable_set()
+            return started and self.is_mounted and self.query_one(SetTable).row_count > 0
         if action in ("finish", "note_workout", "pick_exercise", "focus_entry"):
             return started
         if action == "save_template":
-            return bool(self.sets)
+            return bool(session.sets)
         if action in ("switch_exercise", "exercise_number"):
-            return len(self.order) > 1 or (action == "exercise_number" and bool(self.order))
+            order = session.order
+            return len(order) > 1 or (action == "exercise_number" and bool(order))
         if action == "undo":
-            return bool(self.undo_stack)
+            return bool(session.undo_stack)
         if action == "leave_entry":
-            return isinstance(self.focused, Input) or self.editing is not None
+            return isinstance(self.focused, Input) or session.editing is not None
         return True
-
-    def _has_selectable_set(self) -> bool:
-        return self.is_mounted and self.query_one("#sets", DataTable).row_count > 0
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -128,20 +129,14 @@ class WorkoutScreen(LogScreen):
             )
             yield OptionList(id="start-options")
         with Horizontal(id="main"):
-            yield Static(id="exercise-list")
-            with Vertical(id="exercise-panel"):
-                yield Static(id="exercise-title")
-                yield Static(id="exercise-info")
-                yield DataTable(id="sets", cursor_type="row", zebra_stripes=False)
+            yield ExerciseList(id="exercise-list")
+            yield ExercisePanel(id="exercise-panel")
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
         yield AppFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#sets", DataTable)
-        table.add_column("#", key="n")
-        table.add_columns("set", "e1RM", "")
         # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
         self.query_one("#entry", Input).cursor_blink = False
         if not self.app.store.ready:  # the first frame comes before the log is read
@@ -150,58 +145,19 @@ class WorkoutScreen(LogScreen):
 
     def load(self) -> None:
         """Read today's workout from the log."""
-
-        def read(repo: LogReader) -> tuple:
-            workout = repo.open_workout()
-            sets = repo.sets(workout=workout.id) if workout else []
-            template = None
-            if workout is not None and workout.template:
-                template = next((t for t in repo.templates() if t.id == workout.template), None)
-            return (
-                workout,
-                sets,
-                template,
-                repo.settings(),
-                repo.exercises(),
-                repo.templates(),
-                repo.today(),
-            )
-
-        (
-            self.workout,
-            self.sets,
-            self.template,
-            self.settings,
-            exercises,
-            self.templates,
-            self.today,
-        ) = read(self.app.store.snapshot)
-        self.unit = self.settings.unit
-        self.exercises = {e.id: e for e in exercises}
-        self.order = self._exercise_order()
-        if self.current is None and self.order:
-            last = self.sets[-1].exercise if self.sets else self.order[0]
-            self.current = self.exercises.get(last)
+        self.session.load(self.app.store.snapshot)
         self.refresh_all()
-        if self.workout is not None:
+        if self.session.workout is not None:
             self.query_one("#entry").focus()
-
-    def _exercise_order(self) -> list[str]:
-        order = [item.exercise for item in (self.template.items if self.template else [])]
-        for entry in self.sets:
-            if entry.exercise not in order:
-                order.append(entry.exercise)
-        return [ex for ex in order if ex in self.exercises]
 
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        started = self.workout is not None
+        started = self.session.workout is not None
         self.query_one("#start").display = not started
         self.query_one("#main").display = started
-        header = self.query_one(AppHeader)
         if not started:
-            header.subtitle = "Workout: not started"
+            self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
             self.query_one("#start-options").focus()
             return
@@ -211,19 +167,18 @@ class WorkoutScreen(LogScreen):
         self.refresh_bindings()
 
     def _refresh_subtitle(self) -> None:
-        name = self.workout.name or "Workout"
-        count = len(self.sets)
+        name = self.session.workout.name or "Workout"
+        count = len(self.session.sets)
         self.query_one(AppHeader).subtitle = f"{name} · {count} set{'' if count == 1 else 's'}"
 
     def _fill_start_options(self) -> None:
+        exercises = self.session.exercises
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
         options.add_option(Option(f"[b]{LETTERS[0]}[/]  Empty workout", id="empty"))
-        for letter, template in zip(LETTERS[1:], self.templates, strict=False):
+        for letter, template in zip(LETTERS[1:], self.session.templates, strict=False):
             names = ", ".join(
-                self.exercises[i.exercise].name
-                for i in template.items[:3]
-                if i.exercise in self.exercises
+                exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
             )
             options.add_option(
                 Option(
@@ -234,81 +189,26 @@ class WorkoutScreen(LogScreen):
         options.highlighted = 0
 
     def refresh_exercise_list(self) -> None:
-        lines = []
-        for n, exercise_id in enumerate(self.order, 1):
-            exercise = self.exercises[exercise_id]
-            done = sum(1 for s in self.sets if s.exercise == exercise_id and not s.warmup)
-            target = self._target(exercise_id)
-            count = f"{done}/{target.sets}" if target else str(done)
-            mark = "▸" if self.current and exercise_id == self.current.id else " "
-            style = "b" if mark == "▸" else "dim" if target and done >= target.sets else ""
-            name = escape(f"{exercise.name[:16]:<16}")
-            text = f"{mark}{n if n < 10 else ' '} {name} {count:>5}"
-            lines.append(f"[{style}]{text}[/]" if style else text)
-        if not lines:
-            lines = ["[dim]No exercise yet.", "Type one: bench 100x5", "or press p to pick.[/]"]
-        self.query_one("#exercise-list", Static).update("\n".join(lines))
-
-    def _target(self, exercise_id: str) -> TemplateItem | None:
-        if self.template is None:
-            return None
-        return next((i for i in self.template.items if i.exercise == exercise_id), None)
-
-    def history(self, exercise_id: str) -> ExerciseHistory:
-        if exercise_id not in self.histories:
-            sets = self.app.store.snapshot.sets(exercise=exercise_id)
-            self.histories[exercise_id] = ExerciseHistory.build(sets, self.today)
-        return self.histories[exercise_id]
+        self.query_one(ExerciseList).show(self.session)
 
     def refresh_exercise(self) -> None:
-        table = self.query_one("#sets", DataTable)
-        table.clear()
-        title = self.query_one("#exercise-title", Static)
-        info = self.query_one("#exercise-info", Static)
-        if self.current is None:
-            title.update("Pick an exercise: type its name (bench, rdl) or press p")
-            info.update("")
+        session, panel = self.session, self.query_one(ExercisePanel)
+        exercise = session.current
+        if exercise is None:
+            panel.ask_for_exercise()
             return
-        exercise = self.current
-        title.update(f"[b]{escape(exercise.name)}[/]")
-        history = self.history(exercise.id)
-        lines = []
-        target = self._target(exercise.id)
-        if target is not None:
-            rpe = f" @{format_number(target.rpe)}" if target.rpe is not None else ""
-            rest = target.rest_s if target.rest_s is not None else exercise.default_rest_s
-            lines.append(f"target {target.sets}x{target.reps}{rpe} · rest {_clock(rest)}")
-        lines.append(format_last(history, self.unit) or "[dim]first time: no earlier sets[/]")
-        info.update("\n".join(lines))
-        self._so_far = replace(history, best_reps=dict(history.best_reps))
-        self._append_rows([s for s in self.sets if s.exercise == exercise.id])
-
-    def _append_rows(self, entries: list[SetEntry]) -> None:
-        """Add rows for the current exercise's newest sets, with their PR marks (judged
-        against history and the rows before them)."""
-        table = self.query_one("#sets", DataTable)
-        working = sum(1 for row in table.rows if table.get_cell(row, "n") != "w")
-        for entry in entries:
-            pr = self._so_far.is_pr(entry)
-            if not entry.warmup:
-                self._so_far.add(entry)
-                working += 1
-            value = e1rm(entry)
-            marks = " ".join(m for m in ("PR" if pr else "", "note" if entry.notes else "") if m)
-            table.add_row(
-                "w" if entry.warmup else str(working),
-                format_set(entry, self.unit).removeprefix("warm-up "),
-                format_number(to_unit(value, self.unit)) if value else "",
-                f"[b]{marks}[/]" if pr else marks,
-                key=entry.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=table.row_count - 1)
+        panel.show(
+            exercise,
+            session.target(exercise.id),
+            self.history(exercise.id),
+            session.sets_of(exercise.id),
+            session.unit,
+        )
 
     # -- starting --------------------------------------------------------------------------
 
     def on_key(self, event) -> None:
-        if self.workout is None and event.character and event.character in LETTERS:
+        if self.session.workout is None and event.character and event.character in LETTERS:
             index = LETTERS.index(event.character)
             options = self.query_one("#start-options", OptionList)
             if index < options.option_count:
@@ -320,23 +220,12 @@ class WorkoutScreen(LogScreen):
             self.start(event.option.id)
 
     def start(self, choice: str | None) -> None:
-        template = next((t for t in self.templates if t.id == choice), None)
-        name = template.name if template else ""
         start = self.app.clock().replace(microsecond=0)
-        workout = Workout(
-            start=start,
-            name=name,
-            template=template.id if template else None,
-            day=self.app.store.snapshot.day_of(start),
-        )
-        self.workout = workout
-        self.save(lambda repo: repo.save_workout(workout))
-        self.template = template
-        self.sets = []
-        self.order = self._exercise_order()
-        self.current = self.exercises.get(self.order[0]) if self.order else None
+        day = self.app.store.snapshot.day_of(start)
+        self.save(self.session.start(choice, start, day))
         self.refresh_all()
         self.query_one("#entry").focus()
+        name = self.session.workout.name
         self.show_message(f"Started {name or 'a workout'}. Type a set: {ENTRY_HINT}")
 
     # -- the entry line --------------------------------------------------------------------
@@ -352,33 +241,33 @@ class WorkoutScreen(LogScreen):
 
     def enter(self, text: str) -> None:
         """Act on what was typed: a set, a change of exercise, or an edit."""
-        if self.editing is not None:
+        if self.session.editing is not None:
             self._finish_edit(text)
             return
-        current = self.current
-        if text.strip().isdigit() and 1 <= int(text) <= min(9, len(self.order)):
-            self.action_exercise_number(int(text))
-            return
-        try:
-            spec = parse_workout_entry(text, self._last_set(current), self.unit)
-        except EntryError:
-            if text.strip() and not any(c.isdigit() for c in text) and "bw" not in text.lower():
-                self.switch_to_named(text.strip())
-                return
-            raise
-        exercise = current
-        if spec.exercise is not None:
-            exercise = find_exercise(spec.exercise, list(self.exercises.values()))
-        if exercise is None:
-            raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
-        if self.workout is None:
+        line = self.session.read_line(text)
+        if isinstance(line, ExerciseNumber):
+            self.action_exercise_number(line.number)
+        elif isinstance(line, ExerciseName):
+            self.switch_to_named(line.name)
+        else:
+            self.log_sets(line)
+
+    def log_sets(self, typed: TypedSets) -> None:
+        """Put the sets on screen now, start the rest timer; save them in the background."""
+        session, exercise = self.session, typed.exercise
+        if session.workout is None:
             self.start(None)
-        if exercise is not current:
+        if exercise is not session.current:
             self.set_current(exercise)
-        weight_kg = spec.weight_kg(self.unit)
-        logged = [self.log_set(exercise, weight_kg, spec) for _ in range(spec.sets)]
+        logged = []
+        for _ in range(typed.spec.sets):
+            moment = self.app.clock().replace(microsecond=0)
+            placed, change = session.log_set(exercise, typed.spec, moment)
+            self.app.start_rest(placed.rest)
+            self.save(change, reply=_stored_set(placed.entry.id))
+            logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
-        self._append_rows(logged)
+        self.query_one(SetTable).append(logged)
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -388,81 +277,21 @@ class WorkoutScreen(LogScreen):
             else ""
         )
 
-    def _last_set(self, exercise: Exercise | None) -> LastSet | None:
-        if exercise is None:
-            return None
-        mine = [s for s in self.sets if s.exercise == exercise.id]
-        if not mine:
-            return None
-        last = mine[-1]
-        return LastSet(last.weight_kg, last.reps, last.rpe, last.warmup, last.bodyweight)
-
-    def log_set(self, exercise: Exercise, weight_kg: float, spec) -> SetEntry:
-        """Put a set on screen now; save it in the background."""
-        workout = self.workout
-        moment = self.app.clock().replace(microsecond=0)
-        previous = self.sets[-1] if self.sets else None
-        entry = SetEntry(
-            id=new_id(),
-            workout=workout.id,
-            exercise=exercise.id,
-            weight_kg=weight_kg,
-            reps=spec.reps,
-            rpe=spec.rpe,
-            warmup=spec.warmup,
-            bodyweight=spec.bodyweight,
-            timestamp=moment,
-            order=(previous.order + 1) if previous else 1,
-            rest_s=round((moment - previous.timestamp).total_seconds()) if previous else None,
-            day=workout.day,
-        )
-        check_set(entry)
-        self.sets.append(entry)
-        if exercise.id not in self.order:
-            self.order.append(exercise.id)
-        target = self._target(exercise.id)
-        template_rest = target.rest_s if target else None
-        rest_s = self.settings.rest_for(exercise, warmup=spec.warmup, template_rest_s=template_rest)
-        self.app.start_rest(
-            RestPeriod(started=moment, duration_s=rest_s, after_set=entry.id, exercise=exercise.id)
-            if rest_s
-            else None
-        )
-        self.save(
-            lambda repo: repo.log_set(
-                workout,
-                exercise,
-                weight_kg,
-                spec.reps,
-                rpe=spec.rpe,
-                warmup=spec.warmup,
-                bodyweight=spec.bodyweight,
-                at=moment,
-                rest_after_s=template_rest,
-                set_id=entry.id,
-            )
-        )
-        self.undo_stack.append(
-            Undo(
-                f"{exercise.name} {format_set(entry, self.unit)}",
-                lambda: self._drop(entry.id),
-                lambda repo: repo.delete_set(entry.id),
-            )
-        )
-        return entry
+    @on(SetSaved)
+    def _take_stored_set(self, message: SetSaved) -> None:
+        """The log numbered the set under its lock: take its number, rest and day."""
+        self.session.take_stored(message.entry)
 
     # -- changing exercise -----------------------------------------------------------------
 
     def set_current(self, exercise: Exercise) -> None:
-        self.current = exercise
-        if exercise.id not in self.order:
-            self.order.append(exercise.id)
+        self.session.go_to(exercise)
         self.refresh_exercise_list()
         self.refresh_exercise()
 
     def switch_to_named(self, name: str) -> None:
         try:
-            exercise = find_exercise(name, list(self.exercises.values()))
+            exercise = self.session.find(name)
         except AmbiguousExercise:
             self.action_pick_exercise(name)
             return
@@ -470,18 +299,14 @@ class WorkoutScreen(LogScreen):
         self.show_message(f"{exercise.name}: type a set, e.g. 100x5@8")
 
     def action_switch_exercise(self, step: int) -> None:
-        if not self.order or self.editing is not None:
-            return
-        index = (
-            self.order.index(self.current.id)
-            if self.current and self.current.id in self.order
-            else -1
-        )
-        self.set_current(self.exercises[self.order[(index + step) % len(self.order)]])
+        exercise = self.session.step(step)
+        if exercise is not None:
+            self.set_current(exercise)
 
     def action_exercise_number(self, number: int) -> None:
-        if number <= len(self.order):
-            self.set_current(self.exercises[self.order[number - 1]])
+        exercise = self.session.numbered(number)
+        if exercise is not None:
+            self.set_current(exercise)
             self.set_focus(self.query_one("#entry"))
 
     def action_pick_exercise(self, query: str = "") -> None:
@@ -489,13 +314,13 @@ class WorkoutScreen(LogScreen):
 
         def picked(exercise: Exercise | None) -> None:
             if exercise is not None:
-                self.exercises.setdefault(exercise.id, exercise)
                 self.set_current(exercise)
             self.query_one("#entry").focus()
 
-        self.app.push_screen(ExercisePickerScreen(list(self.exercises.values()), query), picked)
+        exercises = list(self.session.exercises.values())
+        self.app.push_screen(ExercisePickerScreen(exercises, query), picked)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self) -> None:
         self.query_one("#entry").focus()
 
     # -- focus -----------------------------------------------------------------------------
@@ -506,85 +331,45 @@ class WorkoutScreen(LogScreen):
         self.set_focus(self.query_one("#entry"))
 
     def action_leave_entry(self) -> None:
-        if self.editing is not None:
-            self.editing = None
+        if self.session.editing is not None:
+            self.session.editing = None
             self.query_one("#entry", Input).value = ""
             self.show_message("Edit cancelled.")
         if isinstance(self.focused, Input):
-            self.set_focus(self.query_one("#sets", DataTable))
+            self.set_focus(self.query_one(SetTable))
 
     # -- editing, deleting, notes, undo ----------------------------------------------------
 
     def selected_set(self) -> SetEntry | None:
-        table = self.query_one("#sets", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return next((s for s in self.sets if s.id == key), None)
+        key = self.query_one(SetTable).selected_key()
+        return None if key is None else self.session.set_by_id(key)
 
     def action_edit_set(self) -> None:
         entry = self.selected_set()
         if entry is None:
             return
-        self.editing = entry
         entry_line = self.query_one("#entry", Input)
-        text = format_set(entry, self.unit).replace(" ", "").replace("warm-up", "w ")
-        entry_line.value = text
+        entry_line.value = self.session.begin_edit(entry)
         entry_line.focus()
         self.show_message("Editing the set: change it and press Enter; Escape cancels.")
 
     def _finish_edit(self, text: str) -> None:
-        old = self.editing
-        # "+2.5x5", "x6" and an empty line start from the set being edited.
-        base = LastSet(old.weight_kg, old.reps, old.rpe, old.warmup, old.bodyweight)
-        spec = parse_workout_entry(text, base, self.unit)
-        if spec.exercise is not None or spec.sets > 1:
-            raise EntryError(
-                f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
-            )
-        new = replace(
-            old,
-            weight_kg=spec.weight_kg(self.unit),
-            reps=spec.reps,
-            rpe=spec.rpe,
-            warmup=spec.warmup,
-            bodyweight=spec.bodyweight,
-        )
-        check_set(new)
-        self.editing = None
-        self._replace_local(new)
-        self.save(lambda repo: repo.save_set(new))
-        self.undo_stack.append(
-            Undo("edit", lambda: self._replace_local(old), lambda repo: repo.save_set(old))
-        )
+        self.save(self.session.finish_edit(text))
         self.refresh_all()
         self.show_message("Set changed (u undoes).")
-
-    def _replace_local(self, entry: SetEntry) -> None:
-        self.sets = [entry if s.id == entry.id else s for s in self.sets]
-
-    def _drop(self, set_id: str) -> None:
-        self.sets = [s for s in self.sets if s.id != set_id]
 
     def action_delete_set(self) -> None:
         entry = self.selected_set()
         if entry is None:
             return
-        self._drop(entry.id)
-        self.save(lambda repo: repo.delete_set(entry.id))
-
-        def restore() -> None:
-            self.sets = sorted([*self.sets, entry], key=lambda s: (s.timestamp, s.order))
-
-        self.undo_stack.append(Undo("delete", restore, lambda repo: repo.save_set(entry)))
+        self.save(self.session.delete(entry))
         self.refresh_all()
-        self.show_message(f"Deleted {format_set(entry, self.unit)} (u undoes).")
+        self.show_message(f"Deleted {format_set(entry, self.session.unit)} (u undoes).")
 
     def action_undo(self) -> None:
-        if not self.undo_stack:  # `u` is disabled then; a remapped key may still get here
+        undo = self.session.undo()
+        if undo is None:  # `u` is disabled then; a remapped key may still get here
             return
-        undo = self.undo_stack.pop()
-        undo.on_screen()
         self.save(undo.in_log)
         self.refresh_all()
         self.show_message(f"Undone: {undo.what}.")
@@ -596,60 +381,40 @@ class WorkoutScreen(LogScreen):
         from tui.screens.dialogs.prompt import PromptScreen
 
         def noted(text: str | None) -> None:
-            if text is None:
-                return
-            new = replace(entry, notes=text)
-            self._replace_local(new)
-            self.save(lambda repo: repo.save_set(new))
-            self.undo_stack.append(
-                Undo("note", lambda: self._replace_local(entry), lambda repo: repo.save_set(entry))
-            )
-            self.refresh_all()
+            if text is not None:
+                self.save(self.session.note_set(entry, text))
+                self.refresh_all()
 
         self.app.push_screen(PromptScreen("Note on this set", entry.notes), noted)
 
     def action_note_workout(self) -> None:
-        if self.workout is None:
+        if self.session.workout is None:
             return
         from tui.screens.dialogs.prompt import PromptScreen
 
-        workout = self.workout
-
         def noted(text: str | None) -> None:
             if text is not None:
-                noted_workout = self.workout = replace(workout, notes=text)
-                self.save(lambda repo: repo.save_workout(noted_workout))
-
-                def restore() -> None:
-                    self.workout = workout
-
-                self.undo_stack.append(
-                    Undo("workout note", restore, lambda repo: repo.save_workout(workout))
-                )
+                self.save(self.session.note_workout(text))
                 self.show_message("Workout note saved.")
 
-        self.app.push_screen(PromptScreen("Note on today's workout", workout.notes), noted)
+        notes = self.session.workout.notes
+        self.app.push_screen(PromptScreen("Note on today's workout", notes), noted)
 
     # -- finishing and templates -----------------------------------------------------------
 
     def action_finish(self) -> None:
-        if self.workout is None:
+        workout = self.session.workout
+        if workout is None:
             return
         from tui.screens.workout.finish import Finish, FinishWorkoutScreen
-
-        workout = self.workout
 
         def finished(result: Finish | None) -> None:
             if result is None:
                 return
             end = self.app.clock().replace(microsecond=0)
-            self.save(
-                lambda repo: repo.finish_workout(workout, result.session_rpe, result.notes, at=end)
-            )
             minutes = round((end - workout.start).total_seconds() / 60)
-            done = len([s for s in self.sets if not s.warmup])
-            self.workout, self.template, self.sets, self.order = None, None, [], []
-            self.current, self.undo_stack = None, []
+            done = self.session.working_sets()
+            self.save(self.session.finish(result.session_rpe, result.notes, end))
             self.refresh_all()
             self.show_message(
                 f"Workout finished: {done} working sets in {minutes} min, "
@@ -659,39 +424,26 @@ class WorkoutScreen(LogScreen):
         self.app.push_screen(FinishWorkoutScreen(workout.notes), finished)
 
     def action_save_template(self) -> None:
-        if not self.sets:
+        session = self.session
+        if not session.sets:
             self.show_message("Log some sets first: a template is made from today's workout.")
             return
         from tui.screens.dialogs.prompt import PromptScreen
 
         def named(name: str | None) -> None:
-            if not name:
-                return
-            template = Template(name=name, items=self._template_items())
-            self.save(lambda repo: repo.save_template(template))
-            self.templates.append(template)
-            self.show_message(f"Saved today's workout as the template {name!r}.")
+            if name:
+                self.save(session.save_template(name))
+                self.show_message(f"Saved today's workout as the template {name!r}.")
 
-        default = self.workout.name if self.workout and self.workout.name else ""
+        default = session.workout.name if session.workout and session.workout.name else ""
         self.app.push_screen(PromptScreen("Template name", default), named)
 
-    def _template_items(self) -> list[TemplateItem]:
-        items = []
-        for exercise_id in self.order:
-            working = [s for s in self.sets if s.exercise == exercise_id and not s.warmup]
-            if not working:
-                continue
-            rpes = [s.rpe for s in working if s.rpe is not None]
-            items.append(
-                TemplateItem(
-                    exercise=exercise_id,
-                    sets=len(working),
-                    reps=max(set(s.reps for s in working), key=[s.reps for s in working].count),
-                    rpe=max(rpes) if rpes else None,
-                )
-            )
-        return items
 
+def _stored_set(set_id: str) -> Reply:
+    """The reply to a set's save: the set as the log stored it."""
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    def reply(repo: LogReader) -> SetSaved | None:
+        stored = repo.set_entry(set_id)
+        return None if stored is None else SetSaved(stored)
+
+    return reply

@@ -1,0 +1,38 @@
+"""An exercise's past as the workout screen shows it: its last session before today and
+its records so far, the bar today's sets are marked PRs against."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from storage.log.reader import LogReader
+from storage.model.records import SetEntry
+from storage.read.records_so_far import RecordsSoFar
+
+
+@dataclass
+class ExerciseHistory(RecordsSoFar):
+    """An exercise's working sets before today, boiled down: the records they set, and
+    the last day it was done with that day's sets."""
+
+    last_day: date | None = None
+    last_sets: list[SetEntry] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, log: LogReader, exercise_id: str, today: date) -> ExerciseHistory:
+        return cls.build(log.sets(exercise=exercise_id), today)
+
+    @classmethod
+    def build(cls, sets: Iterable[SetEntry], today: date) -> ExerciseHistory:
+        history = cls()
+        for entry in sets:
+            if entry.warmup or entry.day is None or entry.day >= today:
+                continue
+            history.add(entry)
+            if history.last_day is None or entry.day > history.last_day:
+                history.last_day, history.last_sets = entry.day, [entry]
+            elif entry.day == history.last_day:
+                history.last_sets.append(entry)
+        return history

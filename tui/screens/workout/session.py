@@ -1,0 +1,380 @@
+"""Today's workout as the workout screen holds it, and what a typed line does to it: plain
+state and rules, no Textual and no Rich, tested without a screen.
+
+The session holds the workout in progress, its sets in the order done, the order of its
+exercises (the template's, then each other one as it comes), the current exercise, the
+template's targets, each exercise's past, what `u` takes back and the set being edited.
+A change returns what the log must do (a `Change`: a function of the Repository), which
+the screen hands to the log's writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from storage.entry.exercise_names import find_exercise
+from storage.entry.set_line import EntryError, LastSet, SetSpec, parse_workout_entry
+from storage.log.reader import LogReader
+from storage.log.repository import Repository
+from storage.model.records import (
+    Exercise,
+    SetEntry,
+    Settings,
+    Template,
+    TemplateItem,
+    Workout,
+    new_id,
+)
+from storage.model.set_rules import PlacedSet, place_set
+from storage.model.validation import check_set
+from storage.read.exercise_history import ExerciseHistory
+from tui.format.units import format_set
+
+EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
+
+Change = Callable[[Repository], Any]
+
+
+@dataclass(frozen=True)
+class Undo:
+    """How to take back one change: in the session, and in the log."""
+
+    what: str
+    in_session: Callable[[], None]
+    in_log: Change
+
+
+@dataclass(frozen=True)
+class ExerciseNumber:
+    """A line that is the number of one of today's exercises: go to it."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class ExerciseName:
+    """A line that names an exercise and no set: go to it."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class TypedSets:
+    """A line that is sets (`spec.sets` of them) of an exercise."""
+
+    exercise: Exercise
+    spec: SetSpec
+
+
+class WorkoutSession:
+    def __init__(self) -> None:
+        self.workout: Workout | None = None
+        self.template: Template | None = None
+        self.sets: list[SetEntry] = []
+        self.order: list[str] = []  # exercise ids, as numbered on screen
+        self.current: Exercise | None = None
+        self.settings = Settings()
+        self.today: date | None = None
+        self.exercises: dict[str, Exercise] = {}
+        self.templates: list[Template] = []
+        self.histories: dict[str, ExerciseHistory] = {}
+        self.undo_stack: list[Undo] = []
+        self.editing: SetEntry | None = None
+
+    @property
+    def unit(self) -> str:
+        return self.settings.unit
+
+    def load(self, log: LogReader) -> None:
+        """Read today's workout in progress, its sets, template, the settings, the
+        exercises and the templates; the current exercise stays, or is the last done."""
+        self.workout = log.open_workout()
+        self.sets = log.sets(workout=self.workout.id) if self.workout else []
+        self.templates = log.templates()
+        self.template = None
+        if self.workout is not None and self.workout.template:
+            self.template = next((t for t in self.templates if t.id == self.workout.template), None)
+        self.settings = log.settings()
+        self.exercises = {e.id: e for e in log.exercises()}
+        self.today = log.today()
+        self.order = self._exercise_order()
+        if self.current is None and self.order:
+            last = self.sets[-1].exercise if self.sets else self.order[0]
+            self.current = self.exercises.get(last)
+
+    def _exercise_order(self) -> list[str]:
+        order = [item.exercise for item in (self.template.items if self.template else [])]
+        for entry in self.sets:
+            if entry.exercise not in order:
+                order.append(entry.exercise)
+        return [ex for ex in order if ex in self.exercises]
+
+    # -- what there is to show -------------------------------------------------------------
+
+    def target(self, exercise_id: str) -> TemplateItem | None:
+        """The template's target for the exercise, if it has one."""
+        if self.template is None:
+            return None
+        return next((i for i in self.template.items if i.exercise == exercise_id), None)
+
+    def history(self, exercise_id: str, log: LogReader) -> ExerciseHistory:
+        """The exercise's past before today, read from `log` the first time it is asked."""
+        if exercise_id not in self.histories:
+            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, self.today)
+        return self.histories[exercise_id]
+
+    def sets_of(self, exercise_id: str) -> list[SetEntry]:
+        return [s for s in self.sets if s.exercise == exercise_id]
+
+    def working_sets(self, exercise_id: str | None = None) -> int:
+        """Today's working sets (not warm-ups): of one exercise, or of all."""
+        return sum(
+            1
+            for s in self.sets
+            if not s.warmup and (exercise_id is None or s.exercise == exercise_id)
+        )
+
+    def set_by_id(self, set_id: str) -> SetEntry | None:
+        return next((s for s in self.sets if s.id == set_id), None)
+
+    # -- starting and finishing ------------------------------------------------------------
+
+    def start(self, template_id: str | None, at: datetime, day: date) -> Change:
+        """Start today's workout, empty or from a template, at `at` on `day`."""
+        template = next((t for t in self.templates if t.id == template_id), None)
+        workout = Workout(
+            start=at,
+            name=template.name if template else "",
+            template=template.id if template else None,
+            day=day,
+        )
+        self.workout, self.template, self.sets = workout, template, []
+        self.order = self._exercise_order()
+        self.current = self.exercises.get(self.order[0]) if self.order else None
+        return lambda repo: repo.save_workout(workout)
+
+    def finish(self, session_rpe: int, notes: str, at: datetime) -> Change:
+        """End the workout at `at`: nothing is in progress after it."""
+        workout = self.workout
+        self.workout, self.template, self.sets, self.order = None, None, [], []
+        self.current, self.undo_stack = None, []
+        return lambda repo: repo.finish_workout(workout, session_rpe, notes, at=at)
+
+    def note_workout(self, notes: str) -> Change:
+        workout = self.workout
+        noted = self.workout = replace(workout, notes=notes)
+
+        def restore() -> None:
+            self.workout = workout
+
+        self.undo_stack.append(
+            Undo("workout note", restore, lambda repo: repo.save_workout(workout))
+        )
+        return lambda repo: repo.save_workout(noted)
+
+    # -- a typed line ----------------------------------------------------------------------
+
+    def read_line(self, text: str) -> ExerciseNumber | ExerciseName | TypedSets:
+        """What a line typed in the entry line means (outside an edit: see `finish_edit`).
+        Raises EntryError, saying what is wrong and what is accepted."""
+        if text.strip().isdigit() and 1 <= int(text) <= min(9, len(self.order)):
+            return ExerciseNumber(int(text))
+        try:
+            spec = parse_workout_entry(text, self.last_set(self.current), self.unit)
+        except EntryError:
+            if text.strip() and not any(c.isdigit() for c in text) and "bw" not in text.lower():
+                return ExerciseName(text.strip())
+            raise
+        exercise = self.current
+        if spec.exercise is not None:
+            exercise = self.find(spec.exercise)
+        if exercise is None:
+            raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
+        return TypedSets(exercise, spec)
+
+    def find(self, name: str) -> Exercise:
+        """The exercise `name` means; raises UnknownExercise or AmbiguousExercise."""
+        return find_exercise(name, list(self.exercises.values()))
+
+    def last_set(self, exercise: Exercise | None) -> LastSet | None:
+        """Today's last set of the exercise: what "+2.5x5", "x6" and Enter start from."""
+        mine = self.sets_of(exercise.id) if exercise is not None else []
+        return _as_last(mine[-1]) if mine else None
+
+    def log_set(self, exercise: Exercise, spec: SetSpec, at: datetime) -> tuple[PlacedSet, Change]:
+        """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
+        timer it starts, and its save. Raises ValidationError (EntryError for a weight
+        over the limit)."""
+        workout = self.workout
+        weight_kg = spec.weight_kg(self.unit)
+        target = self.target(exercise.id)
+        template_rest = target.rest_s if target else None
+        new = SetEntry(
+            id=new_id(),
+            workout=workout.id,
+            exercise=exercise.id,
+            weight_kg=weight_kg,
+            reps=spec.reps,
+            rpe=spec.rpe,
+            warmup=spec.warmup,
+            bodyweight=spec.bodyweight,
+            timestamp=at,
+            day=workout.day,
+        )
+        check_set(new)
+        placed = place_set(new, self.sets, exercise, self.settings, template_rest_s=template_rest)
+        entry = placed.entry
+        self.sets.append(entry)
+        self.go_to(exercise)
+        self.undo_stack.append(
+            Undo(
+                f"{exercise.name} {format_set(entry, self.unit)}",
+                lambda: self._drop(entry.id),
+                lambda repo: repo.delete_set(entry.id),
+            )
+        )
+        return placed, lambda repo: repo.log_set(
+            workout,
+            exercise,
+            weight_kg,
+            spec.reps,
+            rpe=spec.rpe,
+            warmup=spec.warmup,
+            bodyweight=spec.bodyweight,
+            at=at,
+            rest_after_s=template_rest,
+            set_id=entry.id,
+        )
+
+    def take_stored(self, entry: SetEntry) -> None:
+        """The log saved a set: take its number, rest and day as the log worked them out
+        (another writer may have logged a set first). Its other fields stay as they are
+        here: an edit or a note may be on its way to the log."""
+
+        def placed(local: SetEntry) -> SetEntry:
+            if local.id != entry.id:
+                return local
+            return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
+
+        self.sets = [placed(s) for s in self.sets]
+        if self.editing is not None:
+            self.editing = placed(self.editing)
+
+    # -- changing exercise -----------------------------------------------------------------
+
+    def go_to(self, exercise: Exercise) -> None:
+        """Make the exercise the current one, numbered after today's others if it is new."""
+        self.exercises.setdefault(exercise.id, exercise)
+        self.current = exercise
+        if exercise.id not in self.order:
+            self.order.append(exercise.id)
+
+    def numbered(self, number: int) -> Exercise | None:
+        """Today's exercise with that number (from 1), if there is one."""
+        if 1 <= number <= len(self.order):
+            return self.exercises[self.order[number - 1]]
+        return None
+
+    def step(self, step: int) -> Exercise | None:
+        """The exercise `step` places from the current one in today's order, round; none
+        while a set is being edited."""
+        if not self.order or self.editing is not None:
+            return None
+        current = self.current
+        index = self.order.index(current.id) if current and current.id in self.order else -1
+        return self.exercises[self.order[(index + step) % len(self.order)]]
+
+    # -- editing, deleting, notes, undo ----------------------------------------------------
+
+    def begin_edit(self, entry: SetEntry) -> str:
+        """Edit a set: the text to change, as it would be typed."""
+        self.editing = entry
+        return format_set(entry, self.unit).replace(" ", "").replace("warm-up", "w ")
+
+    def finish_edit(self, text: str) -> Change:
+        """The set being edited becomes what `text` says ("+2.5x5", "x6" and an empty line
+        start from it). Raises EntryError or ValidationError and stays in the edit."""
+        old = self.editing
+        spec = parse_workout_entry(text, _as_last(old), self.unit)
+        if spec.exercise is not None or spec.sets > 1:
+            raise EntryError(
+                f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
+            )
+        new = replace(
+            old,
+            weight_kg=spec.weight_kg(self.unit),
+            reps=spec.reps,
+            rpe=spec.rpe,
+            warmup=spec.warmup,
+            bodyweight=spec.bodyweight,
+        )
+        check_set(new)
+        self.editing = None
+        return self._change_set(old, new, "edit")
+
+    def note_set(self, entry: SetEntry, notes: str) -> Change:
+        return self._change_set(entry, replace(entry, notes=notes), "note")
+
+    def _change_set(self, old: SetEntry, new: SetEntry, what: str) -> Change:
+        self._replace(new)
+        self.undo_stack.append(
+            Undo(what, lambda: self._replace(old), lambda repo: repo.save_set(old))
+        )
+        return lambda repo: repo.save_set(new)
+
+    def delete(self, entry: SetEntry) -> Change:
+        self._drop(entry.id)
+
+        def restore() -> None:
+            self.sets = sorted([*self.sets, entry], key=lambda s: (s.timestamp, s.order))
+
+        self.undo_stack.append(Undo("delete", restore, lambda repo: repo.save_set(entry)))
+        return lambda repo: repo.delete_set(entry.id)
+
+    def undo(self) -> Undo | None:
+        """Take back the last change here; the log's part is left to the caller."""
+        if not self.undo_stack:
+            return None
+        undo = self.undo_stack.pop()
+        undo.in_session()
+        return undo
+
+    def _replace(self, entry: SetEntry) -> None:
+        self.sets = [entry if s.id == entry.id else s for s in self.sets]
+
+    def _drop(self, set_id: str) -> None:
+        self.sets = [s for s in self.sets if s.id != set_id]
+
+    # -- templates -------------------------------------------------------------------------
+
+    def save_template(self, name: str) -> Change:
+        """A template named `name` made from today's workout (`template_items`)."""
+        template = Template(name=name, items=self.template_items())
+        self.templates.append(template)
+        return lambda repo: repo.save_template(template)
+
+    def template_items(self) -> list[TemplateItem]:
+        """Today's exercises in order, each with its working sets, their most common reps
+        and their highest RPE."""
+        items = []
+        for exercise_id in self.order:
+            working = [s for s in self.sets_of(exercise_id) if not s.warmup]
+            if not working:
+                continue
+            rpes = [s.rpe for s in working if s.rpe is not None]
+            items.append(
+                TemplateItem(
+                    exercise=exercise_id,
+                    sets=len(working),
+                    reps=max(set(s.reps for s in working), key=[s.reps for s in working].count),
+                    rpe=max(rpes) if rpes else None,
+                )
+            )
+        return items
+
+
+def _as_last(entry: SetEntry) -> LastSet:
+    return LastSet(entry.weight_kg, entry.reps, entry.rpe, entry.warmup, entry.bodyweight)
