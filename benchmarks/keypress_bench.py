@@ -14,9 +14,8 @@ forces a frame (Pilot.pause would).
 Per exercise, sets 1, 3 and 5 are sent after a pause: the previous save has finished, as
 between sets, and this set's own save starts on the store's thread while its frame is
 built. Sets 2 and 4 are sent while another save (the previous set written again: one full
-durable write of the log, ~20-30 ms on this disk) is running on the store's thread: the
-key path must not wait for it. Any wait of the UI thread on the store's lock while a key
-is timed is recorded, with the line of restday that waited.
+durable write of the log, ~20-30 ms on this disk) is running on the log's writer: the key
+path cannot wait for it (screens read the newest snapshot of the log, with no lock).
 
 Informational: 10 more sets of one exercise once its table is full (rows 25-34), where the
 new row is below the fold and the table needs a second frame to scroll to it; and, in
@@ -46,7 +45,6 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -85,37 +83,6 @@ SAVES = "(each save, on the store's thread)"
 Results = dict[str, list[float]]
 
 
-class LockWaits:
-    """Stands in for the store's lock: records how long the UI thread waited for it while
-    a key press was being timed, and which line of restday asked."""
-
-    def __init__(self, lock: Any) -> None:
-        self.lock = lock
-        self.timing = False
-        self.waits: list[tuple[float, str]] = []
-
-    def __enter__(self) -> LockWaits:
-        if not self.timing or threading.current_thread() is not threading.main_thread():
-            self.lock.acquire()
-            return self
-        started = time.perf_counter()
-        self.lock.acquire()
-        waited = (time.perf_counter() - started) * 1000
-        caller = next(
-            (
-                f"{Path(f.filename).relative_to(ROOT)}:{f.lineno} {f.name}"
-                for f in reversed(traceback.extract_stack()[:-1])
-                if f.filename.startswith(str(ROOT / "tui")) and not f.filename.endswith("store.py")
-            ),
-            "?",
-        )
-        self.waits.append((waited, caller))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock.release()
-
-
 def row_pattern(number: int, text: str) -> re.Pattern[str]:
     return re.compile(rf"(^|\n)[ ▸]*{number}\s+{re.escape(text)}")
 
@@ -149,7 +116,6 @@ class Driver:
     settle: Callable[[], Awaitable[None]]  # untimed: saves done, screen idle
     start_save: Callable[[], Future[Any]]  # a save running on a thread when it returns
     clock: FakeClock | None = None
-    lock: LockWaits | None = None
     save_ended_early: int = 0  # background saves done before the set was on screen
 
     async def enter_set(self, weight: float, *, save_running: bool = False) -> float:
@@ -159,13 +125,9 @@ class Driver:
         await self.settle()
         gc.collect()
         background = self.start_save() if save_running else None
-        if self.lock is not None:
-            self.lock.timing = True
         try:
             return await timed_enter(self.app, self.frames, self.rows() + 1, shown(weight))
         finally:
-            if self.lock is not None:
-                self.lock.timing = False
             if background is not None:
                 if background.done():
                     self.save_ended_early += 1
@@ -213,7 +175,7 @@ def started_on(executor: ThreadPoolExecutor | Any, work: Callable[[Any], Any]) -
 # -- restday -----------------------------------------------------------------------------
 
 
-async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Results, LockWaits]:
+async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> Results:
     repo = Repository(path, clock=clock)
     app = RestdayApp(
         repo, clock=clock, keymap_file=path.with_name("no-keymap.toml"), first_screen="workout"
@@ -225,10 +187,9 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Resu
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)
         store = app.store
-        lock = store._lock = LockWaits(store._lock)  # type: ignore[assignment]
         save = store.save
 
-        def timed_save(change: Callable[[Repository], Any]) -> Future[Any]:
+        def timed_save(change: Callable[[Repository], Any], **options: Any) -> Future[Any]:
             def run(repo: Repository) -> Any:
                 started = time.perf_counter()
                 try:
@@ -236,12 +197,12 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Resu
                 finally:
                     save_ms.append((time.perf_counter() - started) * 1000)
 
-            return save(run)
+            return save(run, **options)
 
         store.save = timed_save  # type: ignore[method-assign]
 
         async def settle() -> None:
-            await asyncio.wrap_future(save(lambda repo: None))  # queued saves done (untimed)
+            await asyncio.wrap_future(store.flushed())  # queued saves done (untimed)
             await pilot.pause()
 
         async def start_lower_a() -> None:
@@ -272,11 +233,9 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Resu
                 in_flight = index % 2 == 0  # every other switch: a save is running
                 background = start_save() if in_flight else None
                 name = re.escape(BUILTIN_BY_ID[exercise_id].name)
-                lock.timing = True
                 try:
                     elapsed = await timed_key(app, frames, re.compile(rf"(^|\n) *{name} *(\n|$)"))
                 finally:
-                    lock.timing = False
                     if background is not None:
                         await asyncio.wrap_future(background)
                 switches[SWITCH_SAVING if in_flight else SWITCH].append(elapsed)
@@ -295,11 +254,11 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> tuple[Resu
 
         frames = Frames(app)
         frames.install()
-        driver = Driver(app, pilot, frames, rows, next_exercise, settle, start_save, clock, lock)
+        driver = Driver(app, pilot, frames, rows, next_exercise, settle, start_save, clock)
         results = await driver.run(n_sets)
     results.update(switches)
     results[SAVES] = save_ms
-    return results, lock
+    return results
 
 
 # -- the reference: a bare Textual app ---------------------------------------------------
@@ -373,7 +332,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="restday-keypress-") as tmp:
         path = build_log(Path(tmp), args.weeks, clock)
         log_copy = shutil.copy(path, Path(tmp) / "reference.json")
-        restday, lock = asyncio.run(bench_restday(path, clock, n_sets))
+        restday = asyncio.run(bench_restday(path, clock, n_sets))
         reference = asyncio.run(bench_reference(Path(log_copy), n_sets))
 
     print(f"\nEnter to the set on screen, {n_sets} sets (+ info rows), {SIZE[0]}x{SIZE[1]}:")
@@ -383,13 +342,6 @@ def main() -> int:
     print("reference (bare Textual app: Input + DataTable; same saves on a thread)")
     for name, values in reference.items():
         print(summary(name, values))
-
-    callers: dict[str, list[float]] = {}
-    for ms, caller in lock.waits:
-        callers.setdefault(caller, []).append(ms)
-    print(f"\nUI thread on the store's lock while keys were timed: {len(lock.waits)} times")
-    for caller, waits in sorted(callers.items()):
-        print(f"  {len(waits):4} x, longest wait {max(waits):6.2f} ms: {caller}")
 
     measured = restday[PAUSED] + restday[IN_FLIGHT]
     ok = p95(measured) <= FRAME_MS

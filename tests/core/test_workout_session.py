@@ -171,6 +171,16 @@ def test_nothing_to_repeat_or_start_from(repo: Repository, clock: FakeClock) -> 
             session.read_line(line)
 
 
+@pytest.mark.parametrize("line", ["²", "³x5"])
+def test_digits_int_refuses_are_an_entry_error_not_a_crash(
+    repo: Repository, clock: FakeClock, line: str
+) -> None:
+    """ "²" is a key of its own on AZERTY keyboards: str.isdigit() takes it, int() not."""
+    session = started(repo, clock, UPPER.id)
+    with pytest.raises(EntryError):
+        session.read_line(line)
+
+
 def test_a_bad_set_is_refused_before_it_is_logged(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock)
     line = session.read_line("w bench 60x5@8")

@@ -180,7 +180,7 @@ class WorkoutSession:
     def read_line(self, text: str) -> ExerciseNumber | ExerciseName | TypedSets:
         """What a line typed in the entry line means (outside an edit: see `finish_edit`).
         Raises EntryError, saying what is wrong and what is accepted."""
-        if text.strip().isdigit() and 1 <= int(text) <= min(9, len(self.order)):
+        if text.strip().isdecimal() and 1 <= int(text) <= min(9, len(self.order)):
             return ExerciseNumber(int(text))
         try:
             spec = parse_workout_entry(text, self.last_set(self.current), self.unit)
