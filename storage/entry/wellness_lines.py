@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from storage.entry.set_line import UNIT_NAMES, EntryError, quote
+from storage.model.intake import add_intake
 from storage.model.records import LB_PER_KG, MUSCLES, Recovery, SymptomEntry
 from storage.model.validation import (
     MAX_BODYWEIGHT_KG,
@@ -73,13 +74,10 @@ class RecoveryInput:
         }
         if self.water_set is not None:
             changes["water_cups"] = self.water_set
-        elif self.water_add is not None:
-            changes["water_cups"] = max(0, (entry.water_cups or 0) + self.water_add)
-        if self.protein_add_g is not None:
-            changes["protein_g"] = (entry.protein_g or 0) + self.protein_add_g
-        if self.carbs_add_g is not None:
-            changes["carbs_g"] = (entry.carbs_g or 0) + self.carbs_add_g
-        return replace(entry, **changes)
+        added = add_intake(
+            entry, water_cups=self.water_add, protein_g=self.protein_add_g, carbs_g=self.carbs_add_g
+        )
+        return replace(added, **changes)
 
 
 @dataclass(frozen=True)
