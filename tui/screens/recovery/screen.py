@@ -22,12 +22,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.entry.wellness_lines import (
-    RECOVERY_EXAMPLE,
-    RecoveryInput,
-    WellnessEntryError,
-    parse_recovery_entry,
-)
+from storage.entry.line_items import WellnessEntryError
+from storage.entry.recovery_line import RECOVERY_EXAMPLE, RecoveryInput, parse_recovery_entry
 from storage.errors import ValidationError
 from storage.model.records import Recovery, Settings
 from storage.model.validation import (

@@ -24,7 +24,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.entry.wellness_lines import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
+from storage.entry.line_items import WellnessEntryError
+from storage.entry.symptom_line import SYMPTOM_EXAMPLE, parse_symptom_entry
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.days import day_of
