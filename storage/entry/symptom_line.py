@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from storage.entry.line_items import ItemValue, LineItems, WellnessEntryError
 from storage.entry.set_line import quote
 from storage.model.records import MUSCLES, SymptomEntry
+from storage.model.symptom_scales import MOST_SORE, SCALE_BY_FIELD
 
 SYMPTOM_EXAMPLE = "e.g. weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 chest 2"
 
@@ -38,15 +39,15 @@ class SymptomInput:
         return replace(entry, soreness={**entry.soreness, **self.soreness}, **changes)
 
 
-# name -> (field, label, low, high, example value)
-_SCALES: dict[str, tuple[str, str, int, int, int]] = {
-    "weak": ("weakness", "weakness", 0, 10, 3),
-    "weakness": ("weakness", "weakness", 0, 10, 3),
-    "energy": ("energy", "energy", 1, 5, 3),
-    "en": ("energy", "energy", 1, 5, 3),
-    "mood": ("mood", "mood", 1, 5, 3),
-    "mot": ("motivation", "motivation", 1, 5, 3),
-    "motivation": ("motivation", "motivation", 1, 5, 3),
+# name as typed -> the field of its scale
+_SCALE_NAMES = {
+    "weak": "weakness",
+    "weakness": "weakness",
+    "energy": "energy",
+    "en": "energy",
+    "mood": "mood",
+    "mot": "motivation",
+    "motivation": "motivation",
 }
 _DELTS = ("front_delts", "side_delts", "rear_delts")
 # name as typed (words separated by one space) -> the muscles it sets
@@ -101,10 +102,11 @@ def parse_symptom_entry(text: str) -> SymptomInput:
             second = items.word_after(end)
             if second and f"{key} {second.group().lower()}" in _MUSCLE_NAMES:
                 key, end = f"{key} {second.group().lower()}", second.end()
-        if key in _SCALES:
-            name, label, low, high, example = _SCALES[key]
+        if key in _SCALE_NAMES:
+            scale = SCALE_BY_FIELD[_SCALE_NAMES[key]]
+            name, label, low, high, example = scale.field, scale.field, scale.low, scale.high, 3
         elif key in _MUSCLE_NAMES:
-            name, label, low, high, example = "", "soreness", 0, 10, 4
+            name, label, low, high, example = "", "soreness", 0, MOST_SORE, 4
         else:
             raise WellnessEntryError(f"unknown item {quote(items.token_at(pos))}: {_SYMPTOM_ITEMS}")
         accepted = f"{label} is a whole number {low}-{high}, e.g. {key} {example}"

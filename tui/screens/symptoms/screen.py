@@ -30,13 +30,15 @@ from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.days import day_of
 from storage.model.records import SymptomEntry, new_id
+from storage.model.symptom_scales import MOST_SORE, SCALE_BY_FIELD, SCALES
 from storage.model.validation import check_symptoms
+from tui.format.muscles import MUSCLE_LABELS
+from tui.format.symptoms import summary
 from tui.messages import LogChanged
 from tui.screens.log_screen import LogScreen
-from tui.symptom_scales import SCALE_BY_FIELD, SCALES, summary
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
-from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
+from tui.widgets.body_map import BODY_MAP, BodyMap
 from tui.widgets.entry_line import EntryLine
 from tui.widgets.save_problem import SaveProblem
 from tui.widgets.scale_list import ScaleList
@@ -44,7 +46,6 @@ from tui.widgets.scale_list import ScaleList
 TRAINED_DAYS = 3  # muscles trained today and the two days before are marked
 COUNTS_FOR = timedelta(hours=24)  # how long an entry counts for the score
 TEN_WITHIN_S = 1.0  # "1" then "0" this quickly sets 10
-MOST_SORE = 10
 ENTRY_HINT = "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 · n slept badly (a note)"
 
 
