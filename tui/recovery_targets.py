@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.model.records import LB_PER_KG, Recovery, Settings
+from storage.model.records import LB_PER_KG, Settings
 from tui.format.units import format_number, format_weight
 
 
@@ -56,20 +56,3 @@ def recovery_targets(
 
 def _grams_range(low: float, high: float) -> str:
     return f"{low:.0f}-{high:.0f} g"
-
-
-def filled_fields(entry: Recovery | None) -> int:
-    """How many of the day's fields hold something."""
-    if entry is None:
-        return 0
-    values = (
-        entry.sleep_hours,
-        entry.sleep_quality,
-        entry.water_cups,
-        entry.protein_g,
-        entry.carbs_g,
-        entry.bodyweight_kg,
-        entry.stress,
-        entry.notes or None,
-    )
-    return sum(value is not None for value in values)

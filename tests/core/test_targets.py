@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from storage.errors import ValidationError
-from storage.model.records import Recovery, Settings, default_targets
+from storage.model.records import Settings, default_targets
 from storage.model.validation import check_settings, check_targets
-from tui.recovery_targets import filled_fields, recovery_targets
+from tui.recovery_targets import recovery_targets
 from tui.screens.recovery.targets import parse_targets, shown_target
 
 DEFAULTS = {"water": "12", "protein": "0.8-1", "carbs": "3-5", "sleep": "7"}
@@ -76,9 +76,3 @@ def test_progress_towards_a_target() -> None:
     water = recovery_targets(Settings(), None, "kg")["water_cups"]
     assert [water.progress(cups) for cups in (None, 0, 6, 12, 20)] == [0, 0, 0.5, 1, 1]
     assert not water.met(11) and water.met(12)
-
-
-def test_filled_fields() -> None:
-    assert filled_fields(None) == 0
-    assert filled_fields(Recovery(sleep_hours=0, notes="")) == 1
-    assert filled_fields(Recovery(water_cups=2, stress=3, notes="ok")) == 3
