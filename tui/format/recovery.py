@@ -1,5 +1,5 @@
 """A day's recovery in words: each field's value as the recovery screen shows it and as it
-is typed back in, and what a recovery line logged."""
+is typed back in, what a recovery line logged, and the day's targets."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from storage.entry.recovery_line import RecoveryInput
+from storage.model.recovery_targets import Target
 from tui.format.units import format_number, format_weight
 
 QUALITY = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "excellent"}
@@ -70,6 +71,20 @@ def logged(line: RecoveryInput, unit: str, water_total: int | None = None) -> st
 
 def _cups(cups: int) -> str:
     return "cup" if abs(cups) == 1 else "cups"
+
+
+def target_text(field: str, target: Target, unit: str) -> str:
+    """A target of `field` in words, in the user's unit: '7 h or more', '12 cups',
+    '141-176 g at 80 kg', or what is missing to work it out."""
+    if target.low is None:
+        return "log bodyweight (bw 80) for a target"
+    match field:
+        case "sleep_hours":
+            return f"{format_number(target.low)} h or more"
+        case "water_cups":
+            return f"{format_number(target.low)} cups"
+    at = format_weight(target.bodyweight_kg, unit)
+    return f"{target.low:.0f}-{target.high:.0f} g at {at}"
 
 
 def days_ago(day: date, today: date) -> str:

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 from storage.log.reader import LogReader
 from storage.model.records import Recovery, Settings
+from storage.model.recovery_targets import Target, recovery_targets
 from storage.model.validation import check_recovery
-from tui.recovery_targets import Target, recovery_targets
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class RecoveryDays:
         return None if earlier is None else earlier[1]
 
     def targets(self) -> dict[str, Target]:
-        return recovery_targets(self.settings, self.bodyweight(), self.unit)
+        return recovery_targets(self.settings, self.bodyweight())
 
     def change(self, edit: Callable[[Recovery], Recovery]) -> Recovery:
         """Apply `edit` to the day on show and keep it to undo. Raises ValidationError,

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.format.recovery import shown_value
+from storage.model.recovery_targets import Target
+from tui.format.recovery import shown_value, target_text
 from tui.format.units import format_weight
-from tui.recovery_targets import Target
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.recovery.fields import FIELDS, Field
 
@@ -65,5 +65,6 @@ def _row(field: Field, value: object, target: Target | None, unit: str) -> Text:
     style = "green" if target.met(number) else "yellow" if number else "dim"
     row.append("█" * filled, style)
     row.append("░" * (BAR_WIDTH - filled), "dim")
-    row.append(f"  {target.text}" if target.low is None else f"  target {target.text}")
+    text = target_text(field.name, target, unit)
+    row.append(f"  {text}" if target.low is None else f"  target {text}")
     return row
