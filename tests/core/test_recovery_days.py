@@ -4,8 +4,6 @@ own."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -31,15 +29,6 @@ def repo(tmp_path: Path):
     with Repository(tmp_path / "log.json", clock=FakeClock(NOW)) as repo:
         repo.save_settings(replace(repo.settings(), timezone="UTC"))
         yield repo
-
-
-def test_the_state_loads_no_ui_library() -> None:
-    probe = (
-        "import sys, tui.screens.recovery.days, tui.screens.recovery.fields; "
-        "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_it_opens_on_today_with_the_latest_bodyweight_before(repo: Repository) -> None:
