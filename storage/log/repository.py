@@ -22,6 +22,7 @@ from storage.log.reader import LogReader, Tables
 from storage.log.snapshot import LogSnapshot
 from storage.log.tables import LogDB
 from storage.model import validation
+from storage.model.intake import add_intake
 from storage.model.records import (
     SCHEMA_VERSION,
     Exercise,
@@ -421,12 +422,20 @@ class Repository(LogReader):
         return result
 
     def add_intake(
-        self, day: date, *, water_cups: int = 0, protein_g: float = 0, carbs_g: float = 0
+        self,
+        day: date,
+        *,
+        water_cups: int | None = None,
+        protein_g: float | None = None,
+        carbs_g: float | None = None,
     ) -> Recovery:
         """Add water, protein and carbs to a day's totals (they accumulate over a day). The
         sum is taken under the lock, so two processes adding at once both count."""
         return self.update_recovery(
-            day, lambda entry: _add_intake(entry, water_cups, protein_g, carbs_g)
+            day,
+            lambda entry: add_intake(
+                entry, water_cups=water_cups, protein_g=protein_g, carbs_g=carbs_g
+            ),
         )
 
     def delete_recovery(self, day: date) -> None:
@@ -462,17 +471,3 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
         stored.update(doc)
 
     return transform
-
-
-def _add_intake(entry: Recovery, water_cups: int, protein_g: float, carbs_g: float) -> Recovery:
-    def plus(current: float | None, extra: float) -> float | None:
-        if not extra:
-            return current
-        return (current or 0) + extra
-
-    return replace(
-        entry,
-        water_cups=plus(entry.water_cups, water_cups),
-        protein_g=plus(entry.protein_g, protein_g),
-        carbs_g=plus(entry.carbs_g, carbs_g),
-    )

@@ -19,6 +19,7 @@ from storage.model.records import (
     Template,
     Workout,
 )
+from storage.model.symptom_scales import MOST_SORE, SCALES
 
 MAX_WEIGHT_KG = 1000.0
 MIN_BODYWEIGHT_KG = 20.0
@@ -89,14 +90,12 @@ def check_soreness(soreness: dict[str, int]) -> None:
     for muscle, value in soreness.items():
         if muscle not in MUSCLES:
             raise ValidationError(f"unknown muscle {muscle!r}: one of {', '.join(MUSCLES)}")
-        _integer(f"{muscle} soreness", value, 0, 10)
+        _integer(f"{muscle} soreness", value, 0, MOST_SORE)
 
 
 def check_symptoms(entry: SymptomEntry) -> None:
-    _integer("weakness", entry.weakness, 0, 10)
-    _integer("energy", entry.energy, 1, 5)
-    _integer("mood", entry.mood, 1, 5)
-    _integer("motivation", entry.motivation, 1, 5)
+    for scale in SCALES:
+        _integer(scale.field, getattr(entry, scale.field), scale.low, scale.high)
     check_soreness(entry.soreness)
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from storage.errors import ValidationError
-from storage.model.records import Recovery, Settings, default_targets
+from storage.model.records import Settings, default_targets
+from storage.model.recovery_targets import Target, recovery_targets
 from storage.model.validation import check_settings, check_targets
-from tui.recovery_targets import filled_fields, recovery_targets
+from tui.format.recovery import target_text
 from tui.screens.recovery.targets import parse_targets, shown_target
 
 DEFAULTS = {"water": "12", "protein": "0.8-1", "carbs": "3-5", "sleep": "7"}
@@ -59,26 +60,25 @@ def test_the_log_refuses_bad_targets() -> None:
         check_settings(Settings(targets={**default_targets(), "water_cups": 500}))
 
 
+def in_words(targets: dict[str, Target], unit: str) -> dict[str, str]:
+    return {field: target_text(field, target, unit) for field, target in targets.items()}
+
+
 def test_protein_and_carbs_scale_with_bodyweight_in_the_users_unit() -> None:
     settings = Settings()
-    lb = recovery_targets(settings, 180 / 2.2046226218, "lb")
-    assert lb["protein_g"].text == "144-180 g at 180 lb"
-    assert lb["carbs_g"].text == "245-408 g at 180 lb"
-    kg = recovery_targets(settings, 80, "kg")
-    assert kg["protein_g"].text == "141-176 g at 80 kg"
-    assert kg["carbs_g"].text == "240-400 g at 80 kg"
-    assert kg["water_cups"].text == "12 cups" and kg["sleep_hours"].text == "7 h or more"
-    unknown = recovery_targets(settings, None, "kg")
-    assert unknown["protein_g"].low is None and "log bodyweight" in unknown["protein_g"].text
+    lb = in_words(recovery_targets(settings, 180 / 2.2046226218), "lb")
+    assert lb["protein_g"] == "144-180 g at 180 lb"
+    assert lb["carbs_g"] == "245-408 g at 180 lb"
+    kg = in_words(recovery_targets(settings, 80), "kg")
+    assert kg["protein_g"] == "141-176 g at 80 kg"
+    assert kg["carbs_g"] == "240-400 g at 80 kg"
+    assert kg["water_cups"] == "12 cups" and kg["sleep_hours"] == "7 h or more"
+    unknown = recovery_targets(settings, None)
+    assert unknown["protein_g"].low is None
+    assert "log bodyweight" in in_words(unknown, "kg")["protein_g"]
 
 
 def test_progress_towards_a_target() -> None:
-    water = recovery_targets(Settings(), None, "kg")["water_cups"]
+    water = recovery_targets(Settings(), None)["water_cups"]
     assert [water.progress(cups) for cups in (None, 0, 6, 12, 20)] == [0, 0, 0.5, 1, 1]
     assert not water.met(11) and water.met(12)
-
-
-def test_filled_fields() -> None:
-    assert filled_fields(None) == 0
-    assert filled_fields(Recovery(sleep_hours=0, notes="")) == 1
-    assert filled_fields(Recovery(water_cups=2, stress=3, notes="ok")) == 3

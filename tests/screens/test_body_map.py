@@ -7,7 +7,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from storage.model.records import MUSCLES
-from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
+from tui.format.muscles import MUSCLE_LABELS
+from tui.widgets.body_map import BODY_MAP, BodyMap
 
 SORENESS = {
     "front_delts": 3,

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from storage.model.records import MUSCLES
+from tui.format.muscles import MUSCLE_LABELS
 
 # Head to feet; in each row the front's two columns, then the back's.
 BODY_MAP: tuple[tuple[str, str, str, str], ...] = (
@@ -33,7 +33,6 @@ BODY_MAP: tuple[tuple[str, str, str, str], ...] = (
     ("abs", "forearms", "lower_back", "glutes"),
     ("quads", "adductors", "hamstrings", "calves"),
 )
-MUSCLE_LABELS: dict[str, str] = {muscle: muscle.replace("_", " ") for muscle in MUSCLES}
 FIGURE = (" o ", "/|\\", " | ", "/ \\")  # drawn between each side's two columns
 SIDES = ("FRONT", "BACK")
 MARK = "•"

@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from storage.model.records import SymptomEntry
-from tui.symptom_scales import SCALES, Scale
+from storage.model.symptom_scales import SCALES, Scale
 
 
 class ScaleList(Widget, can_focus=True):

@@ -70,7 +70,7 @@ class DayDetailScreen(DetailScreen):
         entries = repo.symptoms(since=day, until=day)
         if not entries:
             text.append("  nothing logged\n", "dim")
-        from tui.symptom_scales import summary
+        from tui.format.symptoms import summary
 
         for entry in entries:
             text.append(f"  {entry.timestamp.astimezone(zone):%H:%M}  {summary(entry)}\n")

@@ -1,69 +1,43 @@
 """The symptom log: weakness, energy, mood, motivation and soreness per muscle, as often as
 the lifter likes (morning, after training); the newest entry within 24 h counts for the score.
 
-The screen edits one entry at a time. It opens on a draft: a copy of the newest entry with a
-new id and no note, so an unchanged day is logged with Enter alone. The first change (a line,
-a digit, a note) saves the entry; later changes replace it, until `n` starts another one.
+The screen edits one entry at a time (`SymptomDay`). It opens on a draft copied from the
+newest entry, so an unchanged day is logged with Enter alone. The first change (a line, a
+digit, a note) saves the entry; later changes replace it, until `n` starts another one.
 Saves run in the background (`LogScreen`); nothing is saved from a line that has an error.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
 from time import monotonic
 
-import pendulum
 from rich.style import Style
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
 
-from storage.entry.wellness_lines import SYMPTOM_EXAMPLE, WellnessEntryError, parse_symptom_entry
+from storage.entry.line_items import WellnessEntryError
+from storage.entry.symptom_line import SYMPTOM_EXAMPLE, parse_symptom_entry
 from storage.errors import ValidationError
-from storage.log.reader import LogReader
-from storage.model.days import day_of
-from storage.model.records import SymptomEntry, new_id
-from storage.model.validation import check_symptoms
+from storage.model.records import SymptomEntry
+from tui.format.muscles import MUSCLE_LABELS
 from tui.messages import LogChanged
 from tui.screens.log_screen import LogScreen
-from tui.symptom_scales import SCALE_BY_FIELD, SCALES, summary
+from tui.screens.symptoms.day import TRAINED_DAYS, SymptomDay, day_name, is_empty
+from tui.screens.symptoms.drawing import entries_heading, notes_line, title
+from tui.screens.symptoms.entry_list import EntryList
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
-from tui.widgets.body_map import BODY_MAP, MUSCLE_LABELS, BodyMap
+from tui.widgets.body_map import BODY_MAP, BodyMap
 from tui.widgets.entry_line import EntryLine
 from tui.widgets.save_problem import SaveProblem
 from tui.widgets.scale_list import ScaleList
 
-TRAINED_DAYS = 3  # muscles trained today and the two days before are marked
-COUNTS_FOR = timedelta(hours=24)  # how long an entry counts for the score
-TEN_WITHIN_S = 1.0  # "1" then "0" this quickly sets 10
-MOST_SORE = 10
 ENTRY_HINT = "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 · n slept badly (a note)"
-
-
-def day_name(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def is_empty(entry: SymptomEntry) -> bool:
-    return (
-        all(getattr(entry, scale.field) is None for scale in SCALES)
-        and not entry.soreness
-        and not entry.notes
-    )
-
-
-def new_draft(base: SymptomEntry | None, now: datetime) -> SymptomEntry:
-    """A new entry starting from `base`: its values, a new id, this moment, no note."""
-    if base is None:
-        return SymptomEntry(timestamp=now)
-    return replace(base, id=new_id(), created=None, updated=None, day=None, timestamp=now, notes="")
 
 
 class SymptomScreen(LogScreen):
@@ -89,19 +63,28 @@ class SymptomScreen(LogScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entry: SymptomEntry | None = None  # the entry being edited; None until loaded
-        self.in_log = False  # `entry` has been saved: changes replace it
-        self.based_on: SymptomEntry | None = None  # what a new entry was copied from
-        self.today = date.min
-        self.todays: list[SymptomEntry] = []  # today's entries, oldest first
-        self.previous: SymptomEntry | None = None  # the newest entry before today
-        self.trained: dict[str, date] = {}
-        self.timezone = "UTC"  # the log's, for days and times
-        self.zone = UTC
-        self.rollover_hour = 4
-        self.deleted: list[SymptomEntry] = []  # what `u` brings back, last first
-        self._last_digit: tuple[str, int, float] | None = None  # (field or muscle, digit, when)
+        self.day = SymptomDay()
         self._left_mode = False
+
+    @property
+    def entry(self) -> SymptomEntry | None:
+        """The entry being edited; None until the log is read."""
+        return self.day.entry
+
+    @property
+    def in_log(self) -> bool:
+        """The entry being edited has been saved: changes replace it."""
+        return self.day.in_log
+
+    @property
+    def based_on(self) -> SymptomEntry | None:
+        """What a new entry was copied from."""
+        return self.day.based_on
+
+    @property
+    def todays(self) -> list[SymptomEntry]:
+        """Today's entries, oldest first."""
+        return self.day.todays
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -113,7 +96,7 @@ class SymptomScreen(LogScreen):
             yield Static(id="notes", markup=False)
             yield BodyMap(id="body-map", legend=f"• trained in the last {TRAINED_DAYS} days")
             yield Static(id="entries-title", markup=False)
-            yield OptionList(id="entries")
+            yield EntryList(id="entries")
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
@@ -127,23 +110,11 @@ class SymptomScreen(LogScreen):
 
     def load(self) -> None:
         """Read today's entries, the one before and what was trained; start a new entry."""
-        log = self.app.store.snapshot
-        self.today = log.today()
-        self.timezone = log.timezone
-        self.rollover_hour = log.settings().rollover_hour
-        self.todays = log.symptoms(self.today, self.today)
-        earlier = log.symptoms(until=self.today - timedelta(days=1))
-        self.previous = earlier[-1] if earlier else None
-        self.trained = self._trained(log)
-        self.zone = pendulum.timezone(self.timezone)
-        self.deleted = []
+        self.day.read(self.app.store.snapshot, self.app.clock())
         self.query_one("#form").display = True
-        self.query_one(BodyMap).mark(self.trained)
-        self.start_new(self.newest())
+        self.query_one(BodyMap).mark(self.day.trained)
+        self.refresh_all()
         self.query_one("#entry").focus()
-
-    def _trained(self, log: LogReader) -> dict[str, date]:
-        return log.muscles_trained(self.today - timedelta(days=TRAINED_DAYS - 1), self.today)
 
     def on_screen_suspend(self) -> None:
         self._left_mode = self not in self.app.screen_stack  # not a dialog opening on top
@@ -154,83 +125,36 @@ class SymptomScreen(LogScreen):
         if not self._left_mode or self.entry is None:
             return
         self._left_mode = False
-        if self.day_of(self.app.clock()) != self.today:
+        if self.day.day_of(self.app.clock()) != self.day.today:
             self.load()
             return
         # Today's entries on screen are the log's and those still being saved: keep them.
-        self.start_new(self.newest())
+        self.start_new(self.day.newest())
         self.query_one("#entry").focus()
-        self._mark_trained(self.app.store.snapshot)
+        self._mark_trained()
 
     @on(LogChanged)
     def _log_changed(self) -> None:
         """Sets logged on the workout screen, saved since: mark what they trained."""
         if self.entry is not None:
-            self._mark_trained(self.app.store.snapshot)
+            self._mark_trained()
 
-    def _mark_trained(self, log: LogReader) -> None:
-        trained = self._trained(log)
-        if trained != self.trained:
-            self.trained = trained
-            self.query_one(BodyMap).mark(trained)
-
-    # -- days and times --------------------------------------------------------------------
-
-    def day_of(self, moment: datetime) -> date:
-        return day_of(moment, self.timezone, self.rollover_hour)
-
-    def clock_time(self, moment: datetime) -> str:
-        return moment.astimezone(self.zone).strftime("%H:%M")
-
-    def when(self, entry: SymptomEntry) -> str:
-        """'today 07:12', 'yesterday 08:37' or 'Sun 22 Nov 08:36'."""
-        day = self.day_of(entry.timestamp)
-        if day == self.today:
-            name = "today"
-        elif day == self.today - timedelta(days=1):
-            name = "yesterday"
-        else:
-            name = day_name(day)
-        return f"{name} {self.clock_time(entry.timestamp)}"
-
-    def newest(self) -> SymptomEntry | None:
-        entries = [*self.todays, *([self.previous] if self.previous else [])]
-        return max(entries, key=lambda e: e.timestamp, default=None)
-
-    def counting(self) -> SymptomEntry | None:
-        """The entry that counts for the score now: the newest, if within 24 h."""
-        newest = self.newest()
-        if newest is None or self.app.clock() - newest.timestamp > COUNTS_FOR:
-            return None
-        return newest
+    def _mark_trained(self) -> None:
+        if self.day.read_trained(self.app.store.snapshot):
+            self.query_one(BodyMap).mark(self.day.trained)
 
     # -- drawing ---------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        entry = self.entry
-        self.query_one(AppHeader).subtitle = f"Symptoms · {day_name(self.today)}"
-        self.query_one("#title", Static).update(self._title())
-        self.query_one(ScaleList).show(entry)
-        self.query_one("#notes", Static).update(
-            Text.assemble(
-                ("notes       ", "dim"),
-                (entry.notes, "")
-                if entry.notes
-                else ("— (N adds one, or type n and the note)", "dim"),
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-        )
+        self.query_one(AppHeader).subtitle = f"Symptoms · {day_name(self.day.today)}"
+        self.query_one("#title", Static).update(title(self.day))
+        self.query_one(ScaleList).show(self.entry)
+        self.query_one("#notes", Static).update(notes_line(self.entry))
         self._draw_body_map()
-        self._draw_entries()
+        now = self.app.clock()
+        self.query_one("#entries-title", Static).update(entries_heading(self.day, now))
+        self.query_one(EntryList).show(self.day, now)
         self.refresh_bindings()
-
-    def _title(self) -> str:
-        if self.in_log:
-            return f"Entry of {self.when(self.entry)} · changes update it · n starts a new one"
-        if self.based_on is None:
-            return "New entry · nothing logged before: type how you feel below"
-        return f"New entry · starts from {self.when(self.based_on)} · Enter alone logs it"
 
     def _draw_body_map(self) -> None:
         body_map = self.query_one(BodyMap)
@@ -249,47 +173,8 @@ class SymptomScreen(LogScreen):
         level = "none" if value == 0 else "some" if value <= 3 else "sore" if value <= 6 else "very"
         return str(value), self.get_component_rich_style(f"soreness--{level}", partial=True)
 
-    def _draw_entries(self) -> None:
-        counting = self.counting()
-        title = self.query_one("#entries-title", Static)
-        if self.todays:
-            count = len(self.todays)
-            title.update(
-                f"Today: {count} entr{'y' if count == 1 else 'ies'} · "
-                "the newest within 24 h counts for the score"
-            )
-        elif counting is not None:
-            until = self.clock_time(counting.timestamp + COUNTS_FOR)
-            title.update(
-                f"Today: no entry yet · {self.when(counting)} counts for the score until {until}"
-            )
-        else:
-            title.update("Today: no entry yet · none in the last 24 h counts for the score")
-        entries = self.query_one("#entries", OptionList)
-        selected = self.selected_entry()
-        entries.clear_options()
-        for entry in self.todays:
-            editing = self.in_log and entry.id == self.entry.id
-            line = Text.assemble(
-                ("▸ " if editing else "  ", "bold"),
-                (self.clock_time(entry.timestamp), "bold"),
-                "  ",
-                ("counts" if counting and entry.id == counting.id else "      ", "bold"),
-                "  ",
-                summary(entry),
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-            entries.add_option(Option(line, id=entry.id))
-        keep = self.entry.id if self.in_log else selected.id if selected else None
-        ids = [entry.id for entry in self.todays]
-        if ids:
-            entries.highlighted = ids.index(keep) if keep in ids else len(ids) - 1
-
     def selected_entry(self) -> SymptomEntry | None:
-        entries = self.query_one("#entries", OptionList)
-        option = entries.highlighted_option
-        return next((e for e in self.todays if option and e.id == option.id), None)
+        return self.query_one(EntryList).selected(self.day)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -308,7 +193,7 @@ class SymptomScreen(LogScreen):
         if action == "delete_entry":
             return isinstance(focused, OptionList) and self.selected_entry() is not None
         if action == "undo":
-            return bool(self.deleted) and not typing
+            return bool(self.day.deleted) and not typing
         if action == "new_entry":
             return self.in_log and not typing
         if action in ("focus_entry", "note"):
@@ -341,10 +226,10 @@ class SymptomScreen(LogScreen):
         if self.entry is None:
             return
         value = self.entry.soreness.get(muscle)
-        trained = self.trained.get(muscle)
+        trained = self.day.trained.get(muscle)
         about = MUSCLE_LABELS[muscle] + (" not rated" if value is None else f" {value}")
         if trained is not None:
-            about += f" (trained {'today' if trained == self.today else f'{trained:%a}'})"
+            about += f" (trained {'today' if trained == self.day.today else f'{trained:%a}'})"
         self.show_message(f"{about} · arrows move · 0-9 sets · +/- · Backspace clears")
 
     # Keys move the focus at once (Screen.set_focus), not after the keys already typed
@@ -377,43 +262,28 @@ class SymptomScreen(LogScreen):
         """Enter on an empty line: log the new entry as it stands (the day unchanged)."""
         if self.in_log:
             self.show_message(
-                f"Already logged ({self.when(self.entry)}): changes update it; "
+                f"Already logged ({self.day.when(self.entry)}): changes update it; "
                 "n starts a new entry."
             )
         elif is_empty(self.entry):
             self.show_message(f"Nothing to log yet: type how you feel, {SYMPTOM_EXAMPLE}")
         else:
-            self.commit(self.entry, f"same as {self.when(self.based_on)}")
+            self.commit(self.entry, f"same as {self.day.when(self.based_on)}")
 
     # -- changing the entry ----------------------------------------------------------------
 
     def commit(self, entry: SymptomEntry, what: str) -> None:
-        """Make `entry` the one on screen and save it: its first change logs it as new,
-        at this moment; later ones replace it. Raises ValidationError, changing nothing."""
-        check_symptoms(entry)
-        first = not self.in_log
-        if first:
-            now = self.app.clock().replace(microsecond=0)
-            entry = replace(entry, timestamp=now, created=now)
-        entry = replace(entry, day=self.day_of(entry.timestamp))
-        self.entry, self.in_log = entry, True
-        self.save(lambda repo: repo.save_symptoms(entry))
-        self._put(entry)
+        """Make `entry` the one on screen and save it (see `SymptomDay.commit`). Raises
+        ValidationError, changing nothing."""
+        first = self.day.commit(entry, self.app.clock())
+        saved = self.day.entry
+        self.save(lambda repo: repo.save_symptoms(saved))
         self.refresh_all()
         done = "Logged a new entry" if first else "Updated the entry of"
-        self.show_message(f"{done} {self.when(entry)}: {what}.")
-
-    def _put(self, entry: SymptomEntry) -> None:
-        """Show `entry` in today's list (in place, if there) if it is today's."""
-        others = [e for e in self.todays if e.id != entry.id]
-        if entry.day == self.today:
-            others.append(entry)
-        self.todays = sorted(others, key=lambda e: e.timestamp)
+        self.show_message(f"{done} {self.day.when(saved)}: {what}.")
 
     def start_new(self, base: SymptomEntry | None) -> None:
-        self.based_on = base
-        self.in_log = False
-        self.entry = new_draft(base, self.app.clock().replace(microsecond=0))
+        self.day.start_new(base, self.app.clock())
         self.refresh_all()
 
     def action_digit(self, digit: int) -> None:
@@ -427,17 +297,11 @@ class SymptomScreen(LogScreen):
         )
         if target is None:
             return
-        now = monotonic()
-        last, self._last_digit = self._last_digit, (target, digit, now)
-        value = digit
-        if digit == 0 and last and last[:2] == (target, 1) and now - last[2] <= TEN_WITHIN_S:
-            value, self._last_digit = MOST_SORE, None
-        self.set_value(target, value)
+        self.set_value(target, self.day.digit(target, digit, monotonic()))
 
     def action_step(self, step: int) -> None:
         muscle = self.query_one(BodyMap).cursor
-        value = min(max(self.entry.soreness.get(muscle, 0) + step, 0), MOST_SORE)
-        self.set_value(muscle, value)
+        self.set_value(muscle, self.day.stepped(muscle, step))
 
     def action_clear(self) -> None:
         focused = self.focused
@@ -448,22 +312,12 @@ class SymptomScreen(LogScreen):
 
     def set_value(self, target: str, value: int | None) -> None:
         """Set a scale (by field) or a muscle's soreness; None clears it."""
-        scale = SCALE_BY_FIELD.get(target)
-        if scale is not None:
-            if value is not None and not scale.low <= value <= scale.high:
-                self.show_message(f"{scale.accepted}: press {scale.low}-{scale.high}", error=True)
-                return
-            new = replace(self.entry, **{target: value})
-            label = target
-        else:
-            soreness = dict(self.entry.soreness)
-            if value is None:
-                soreness.pop(target, None)
-            else:
-                soreness[target] = value
-            new = replace(self.entry, soreness=soreness)
-            label = MUSCLE_LABELS[target]
-        self.commit(new, f"{label} {'cleared' if value is None else value}")
+        try:
+            entry, what = self.day.with_value(target, value)
+        except ValidationError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.commit(entry, what)
 
     def action_note(self) -> None:
         from tui.screens.dialogs.prompt import PromptScreen
@@ -485,7 +339,7 @@ class SymptomScreen(LogScreen):
         self.start_new(self.entry)
         self.set_focus(self.query_one("#entry"))
         self.show_message(
-            f"A new entry, starting from {self.when(self.based_on)}: Enter alone logs it."
+            f"A new entry, starting from {self.day.when(self.based_on)}: Enter alone logs it."
         )
 
     # -- today's entries -------------------------------------------------------------------
@@ -494,32 +348,24 @@ class SymptomScreen(LogScreen):
         entry = self.selected_entry()
         if entry is None:
             return
-        self.entry, self.in_log, self.based_on = entry, True, None
+        self.day.edit(entry)
         self.refresh_all()
         self.set_focus(self.query_one("#entry"))
-        self.show_message(f"Editing the entry of {self.when(entry)}: type what to change.")
+        self.show_message(f"Editing the entry of {self.day.when(entry)}: type what to change.")
 
     def action_delete_entry(self) -> None:
         entry = self.selected_entry()
         if entry is None:
             return
-        self.todays = [e for e in self.todays if e.id != entry.id]
+        self.day.delete(entry, self.app.clock())
         self.save(lambda repo: repo.delete_symptoms(entry.id))
-        self.deleted.append(entry)
-        if not self.in_log or self.entry.id == entry.id:
-            self.start_new(self.newest())  # a new entry starts from the newest left
-        else:
-            self.refresh_all()
-        self.show_message(f"Deleted the entry of {self.when(entry)} (u undoes).")
+        self.refresh_all()
+        self.show_message(f"Deleted the entry of {self.day.when(entry)} (u undoes).")
 
     def action_undo(self) -> None:
-        if not self.deleted:
+        if not self.day.deleted:
             return
-        entry = self.deleted.pop()
+        entry = self.day.restore(self.app.clock())
         self.save(lambda repo: repo.save_symptoms(entry))
-        self._put(entry)
-        if self.in_log:
-            self.refresh_all()
-        else:
-            self.start_new(self.newest())
-        self.show_message(f"Undone: the entry of {self.when(entry)} is back.")
+        self.refresh_all()
+        self.show_message(f"Undone: the entry of {self.day.when(entry)} is back.")

@@ -1,12 +1,12 @@
-"""The symptom log's four scales (weakness 0-10; energy, mood, motivation 1-5), each value
-with a short descriptor, and an entry summed up on one line."""
+"""The symptom log's scales: weakness 0-10; energy, mood and motivation 1-5, each value
+with a short descriptor; and soreness 0-10 per muscle. The log checks a symptom entry
+against them, the symptom line reads them, the symptom screen draws them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.model.records import SymptomEntry
-from tui.widgets.body_map import MUSCLE_LABELS
+MOST_SORE = 10  # soreness per muscle is 0 (none) to this
 
 
 @dataclass(frozen=True)
@@ -73,22 +73,3 @@ SCALES: tuple[Scale, ...] = (
     ),
 )
 SCALE_BY_FIELD = {scale.field: scale for scale in SCALES}
-SHORT_NAMES = {"weakness": "weak", "energy": "en", "mood": "mood", "motivation": "mot"}
-
-
-def summary(entry: SymptomEntry) -> str:
-    """One line: 'weak 3 en 2 mood 3 mot 2 · quads 4 hams 5', sorest first."""
-    scales = [
-        f"{SHORT_NAMES[scale.field]} {value}"
-        for scale in SCALES
-        if (value := getattr(entry, scale.field)) is not None
-    ]
-    sore = sorted(((v, m) for m, v in entry.soreness.items() if v > 0), key=lambda p: -p[0])
-    parts = [" ".join(scales)] if scales else []
-    if sore:
-        parts.append(" ".join(f"{MUSCLE_LABELS[m]} {v}" for v, m in sore))
-    elif entry.soreness:
-        parts.append("no soreness")
-    if entry.notes:
-        parts.append(f"“{entry.notes}”")
-    return " · ".join(parts) or "nothing rated"
