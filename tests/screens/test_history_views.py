@@ -1,9 +1,10 @@
-"""The history screen's calendar view on its own, in a small app with an index of the
-12-week demo log: what it draws from what it is given, and what it tells the screen."""
+"""The history screen's calendar and sessions views on their own, in a small app with an
+index of the 12-week demo log: what they draw from what they are given, and what they tell
+the screen."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from scoring.mornings import MorningScore
 from storage.log.repository import Repository
@@ -19,9 +20,11 @@ from storage.read.history_index import HistoryIndex
 from tests.support.clock import FakeClock
 from tests.support.history_app import NOW
 from tui.widgets.history.calendar_view import CalendarView
+from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 TODAY = NOW.date()
+NAMES = {"deadlift": "Deadlift"}
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +45,7 @@ class ViewApp(App):
         yield self.view
 
     @on(CalendarView.MorningsWanted)
+    @on(SessionsView.SessionChosen)
     def _tell(self, message: Message) -> None:
         self.told.append(message)
 
@@ -95,3 +99,29 @@ async def test_calendar_moved_describes_the_day(index: HistoryIndex) -> None:
         await pilot.pause()
         assert f"{trained:%A %-d %B %Y}" in text_of(view, "#day")
         assert " lb" in text_of(view, "#day")
+
+
+async def test_sessions_filtered_scored_and_chosen(index: HistoryIndex) -> None:
+    view = SessionsView()
+    app = ViewApp(view)
+    async with app.run_test() as pilot:
+        mornings: dict[date, MorningScore] = {}
+        view.show(index, mornings, NAMES, "kg", "deadlift")
+        await pilot.pause()
+        table = view.query_one(DataTable)
+        deadlifts = index.sessions("deadlift")
+        assert table.row_count == len(deadlifts) > 0
+        assert text_of(view, "#sessions-filter").startswith(
+            f"{len(deadlifts)} sessions, newest first · Deadlift"
+        )
+        assert table.get_row_at(0)[6].plain == "…"  # not scored yet
+
+        newest = deadlifts[0]
+        mornings[newest.day] = MorningScore(55.0, 50.0, 60.0)
+        view.scored([newest.day])
+        assert table.get_row_at(0)[6].plain == "55"
+
+        table.focus()
+        await pilot.press("enter")
+        [chosen] = app.told
+        assert chosen.workout_id == newest.workout_id

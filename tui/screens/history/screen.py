@@ -24,17 +24,16 @@ from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from storage.log.snapshot import LogSnapshot
-from tui.format.readiness import score_style
-from tui.format.units import format_number, to_unit
 from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.history.calendar_view import CalendarView
+from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
@@ -76,7 +75,6 @@ class HistoryScreen(Screen):
         self.exercise_filter: str | None = None
         self.progress_exercise: str | None = None
         self._stamp: object = None  # the log's stamp when the index was built
-        self._session_rows: dict[date, list[str]] = {}  # day -> session row keys
         self._current_view = "calendar"
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
@@ -250,7 +248,7 @@ class HistoryScreen(Screen):
             return
         calendar.scored(scores)
         if self._mounted("sessions"):
-            self._update_session_readiness(scores)
+            self.query_one(SessionsView).scored(scores)
         if self.view == "trends":
             self._draw_trends()
 
@@ -283,48 +281,9 @@ class HistoryScreen(Screen):
         }[key]()
 
     def _draw_sessions(self) -> None:
-        if not self._mounted("sessions"):
-            return
-        table = self.query_one("#session-table", DataTable)
-        table.clear()
-        sessions = self.index.sessions(self.exercise_filter)
-        self._session_rows = {}
-        for session in sessions:
-            self._session_rows.setdefault(session.day, []).append(session.workout_id)
-            table.add_row(
-                f"{session.day:%a %-d %b %y}",
-                (session.name or "Workout")[:18],
-                "" if session.duration_min is None else f"{session.duration_min:.0f}",
-                str(session.working_sets),
-                format_number(to_unit(session.volume_kg, self.unit)),
-                "" if session.session_load is None else f"{session.session_load:.0f}",
-                self._readiness_cell(session.day),
-                key=session.workout_id,
-            )
-        chosen = self.exercise_filter
-        label = "all exercises" if chosen is None else self._exercise_name(chosen)
-        self.query_one("#sessions-filter", Static).update(
-            Text.assemble(
-                (f"{len(sessions)} sessions, newest first · ", "bold"),
-                label,
-                ("   f: filter · Enter: open", "dim"),
-            )
-        )
-
-    def _readiness_cell(self, day: date) -> Text:
-        score = self.mornings.get(day)
-        if score is not None and score.readiness is not None:
-            return Text(f"{score.readiness:.0f}", score_style(score.readiness))
-        return Text("—" if score is not None else "…", "dim")
-
-    def _update_session_readiness(self, scores: dict) -> None:
-        table = self.query_one("#session-table", DataTable)
-        for day in scores:
-            for key in self._session_rows.get(day, ()):
-                table.update_cell(key, "readiness", self._readiness_cell(day))
-
-    def _exercise_name(self, exercise_id: str) -> str:
-        return self.names.get(exercise_id, exercise_id)
+        if self._mounted("sessions"):
+            sessions = self.query_one(SessionsView)
+            sessions.show(self.index, self.mornings, self.names, self.unit, self.exercise_filter)
 
     def _draw_progress(self) -> None:
         if not self._mounted("progress"):
@@ -345,6 +304,9 @@ class HistoryScreen(Screen):
 
     def on_calendar_view_mornings_wanted(self, message: CalendarView.MorningsWanted) -> None:
         self._want_mornings(message.days)
+
+    def on_sessions_view_session_chosen(self, message: SessionsView.SessionChosen) -> None:
+        self._open_session(message.workout_id)
 
     def on_exercise_progress_session_chosen(self, message: ExerciseProgress.SessionChosen) -> None:
         self._open_session(message.workout_id)
@@ -408,11 +370,6 @@ class HistoryScreen(Screen):
     def action_back(self) -> None:
         self.app.switch_mode("home")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "session-table" and event.row_key.value is not None:
-            event.stop()
-            self._open_session(event.row_key.value)
-
     def _open_session(self, workout_id: str) -> None:
         from tui.screens.history.session_detail import SessionDetailScreen
 
@@ -435,18 +392,7 @@ def _settled() -> None:
 
 def _new_view(key: str) -> Widget:
     if key == "sessions":
-        table = DataTable(id="session-table", cursor_type="row")
-        for label, column in (
-            ("date", "date"),
-            ("workout", "name"),
-            ("min", "minutes"),
-            ("sets", "sets"),
-            ("volume", "volume"),
-            ("sRPE load", "load"),
-            ("ready", "readiness"),
-        ):
-            table.add_column(label, key=column)
-        return Vertical(Static(id="sessions-filter"), table)
+        return SessionsView()
     if key == "progress":
         from tui.widgets.history.exercise_progress import ExerciseProgress
 
