@@ -1,11 +1,11 @@
 """The history screen's calendar: a year of days shaded by volume or by readiness, the
 shading's legend, and what the day under the cursor holds.
 
-        Jan       Feb       Mar ...
-     Mo ░ ▒ · █ ...
-     ...
+       Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov  Dec
+    Mo                                     ▒▒▓▒▒▒▒█░▒▓▒
+    ...
     volume  low ░▒▓█ high   · rest day   v: readiness
-    Tuesday 24 November 2026  1 workout · 18 sets · 9 870 kg  readiness 72
+    Monday 23 November 2026  1 workout · 17 sets · 8722 kg  readiness 87
     Enter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year
 
 The screen gives it the log's aggregate, the morning scores found so far and the unit

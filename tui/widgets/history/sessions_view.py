@@ -1,9 +1,10 @@
 """The history screen's sessions: every workout, newest first, or those of one exercise,
 with each morning's readiness as it is scored.
 
-    2120 sessions, newest first · all exercises   f: filter · Enter: open
-     date           workout    min  sets  volume  sRPE load  ready
-     Tue 24 Nov 26  Lower A     62    18   9 870        480     72
+    49 sessions, newest first · all exercises   f: filter · Enter: open
+     date           workout  min  sets  volume   sRPE load  ready
+     Mon 23 Nov 26  Upper A  88   17    8722     617        87
+     Fri 20 Nov 26  Lower B  72   16    12087.5  501        79
 
 The screen gives it the log's aggregate, the morning scores found so far, the exercises'
 names, the unit and the exercise picked (`show`), and the mornings as they are scored
