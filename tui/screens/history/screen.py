@@ -2,9 +2,10 @@
 view at a time (Tab cycles them); Enter opens what is selected, Escape goes back.
 
 The log is aggregated once, off the UI thread (`storage.read.history_index.HistoryIndex`, after the
-saves already queued), and each view draws from it; it is built again only when the log has
-changed. The score each morning is worked out in the background too
-(`tui.screens.history.mornings`); the views show it as it arrives and say so until then.
+saves already queued), and each view (a widget of `tui.widgets.history`) draws from it; it is
+built again only when the log has changed. The score each morning is worked out in the
+background too (`tui.screens.history.mornings`); the views show it as it arrives and say so
+until then.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from bisect import bisect_left
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,16 +24,16 @@ from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from storage.log.snapshot import LogSnapshot
-from tui.format.readiness import BAND_STYLE, score_style
-from tui.format.units import format_number, to_unit
 from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
+from tui.widgets.history.calendar_view import CalendarView
+from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ VIEWS = (
     ("progress", "Progress"),
     ("trends", "Trends"),
 )
-VOLUME_SHADES = "░▒▓█"
 DRAWN_AFTER_S = 0.1  # the calendar is on screen by then
 MOUNT_LATER_S = 0.3
 
@@ -76,8 +75,6 @@ class HistoryScreen(Screen):
         self.exercise_filter: str | None = None
         self.progress_exercise: str | None = None
         self._stamp: object = None  # the log's stamp when the index was built
-        self._drawn_year: int | None = None
-        self._session_rows: dict[date, list[str]] = {}  # day -> session row keys
         self._current_view = "calendar"
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
@@ -99,10 +96,8 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield Static(id="tabs")
-        with Vertical(id="views"), Vertical(id="calendar"):
-            yield YearCalendar(id="year")
-            yield Static(id="legend")
-            yield Static(id="day")
+        with Vertical(id="views"):
+            yield CalendarView(id="calendar")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -195,22 +190,21 @@ class HistoryScreen(Screen):
             self._show_built(message)
 
     def _show_built(self, built: HistoryBuilt) -> None:
-        first_build = self.index is None
         self._stamp, self.index = built.stamp, built.index
         self.names, self.kinds, self.unit = built.names, built.kinds, built.unit
         _settled()
         today = self._stamp[1]
         self.today = today
         self.query_one(AppHeader).subtitle = "History"
-        calendar = self.query_one(YearCalendar)
         first = min(self.index.first_day or today, today)
-        calendar.set_range(first, today)
-        if first_build:
-            calendar.cursor = today
+        self.query_one(CalendarView).show(self.index, self.mornings, self.unit, first, today)
         if self.progress_exercise is None:
             self.progress_exercise = self._favourite_exercise()
-        self.refresh_views()
+        for key, _label in VIEWS[1:]:
+            if self._mounted(key):
+                self._draw(key)
         self.scorer.start(first, today)
+        self._show_scoring()
 
     def _favourite_exercise(self) -> str | None:
         """The compound lift done most often, the most lifted of equals (the most done
@@ -239,6 +233,7 @@ class HistoryScreen(Screen):
     @on(MorningsScored)
     def _mornings_scored(self, message: MorningsScored) -> None:
         scores = self.scorer.finished(message.scores, message.generation)
+        self._show_scoring()
         if scores:
             self._scored(scores)
 
@@ -248,18 +243,23 @@ class HistoryScreen(Screen):
         if self.scorer.done:
             _settled()
         try:
-            calendar = self.query_one(YearCalendar)
+            calendar = self.query_one(CalendarView)
         except NoMatches:  # the app is closing
             return
-        if self.shade_by == "readiness" and any(d.year == calendar.cursor.year for d in scores):
-            self._draw_calendar()
-        else:
-            self.query_one("#legend", Static).update(self._legend())
-            self._describe_day(calendar.cursor)
+        calendar.scored(scores)
         if self._mounted("sessions"):
-            self._update_session_readiness(scores)
+            self.query_one(SessionsView).scored(scores)
         if self.view == "trends":
             self._draw_trends()
+
+    def _want_mornings(self, days: list[date]) -> None:
+        self.scorer.want(days)
+        self._show_scoring()
+
+    def _show_scoring(self) -> None:
+        """Whether mornings are still being scored, for the calendar's legend."""
+        with contextlib.suppress(NoMatches):  # the app is closing
+            self.query_one(CalendarView).show_scoring(not self.scorer.done)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -272,140 +272,18 @@ class HistoryScreen(Screen):
         tabs.append("  Tab: next view", "dim")
         self.query_one("#tabs", Static).update(tabs)
 
-    def refresh_views(self) -> None:
-        if self.index is None:
-            return
-        for key, _label in VIEWS:
-            if self._mounted(key):
-                self._draw(key)
-
     def _draw(self, key: str) -> None:
+        """Draw a view mounted after the calendar."""
         {
-            "calendar": self._draw_calendar,
             "sessions": self._draw_sessions,
             "progress": self._draw_progress,
             "trends": self._draw_trends,
         }[key]()
 
-    def _draw_calendar(self) -> None:
-        calendar = self.query_one(YearCalendar)
-        year = calendar.cursor.year
-        days = {d: s for d, s in self.index.days.items() if d.year == year}
-        if self.shade_by == "volume":
-            volumes = sorted(s.volume_kg for s in days.values() if s.volume_kg > 0)
-            cells = {d: _volume_cell(s.volume_kg, volumes) for d, s in days.items()}
-        else:
-            cells = {
-                d: ("█" if d in days else "░", BAND_STYLE.get(score.band, ""))
-                for d, score in self.mornings.items()
-                if d.year == year and score.readiness is not None
-            }
-            self._want_year(year)
-        start = date(year, 1, 1)
-        for offset in range(366):
-            day = date.fromordinal(start.toordinal() + offset)
-            if day.year != year:
-                break
-            if calendar.first_day <= day <= calendar.last_day and day not in cells:
-                cells[day] = ("·", "dim")  # a rest day, or one without a score
-        calendar.set_days(cells)
-        self.query_one("#legend", Static).update(self._legend())
-        self._describe_day(calendar.cursor)
-
-    def _legend(self) -> Text:
-        if self.shade_by == "volume":
-            text = Text("volume  ", style="bold")
-            text.append("low ", "dim")
-            text.append(VOLUME_SHADES, "green")
-            text.append(" high   · rest day", "dim")
-        else:
-            text = Text("readiness  ", style="bold")
-            for label, style in zip(("train", "reduce", "rest"), BAND_STYLE.values(), strict=True):
-                text.append("█", style)
-                text.append(f" {label}  ")
-            text.append("░ a day without training", "dim")
-            if not self.scorer.done:
-                text.append(" (scoring…)", "dim")
-        text.append("   v: ", "dim")
-        text.append("readiness" if self.shade_by == "volume" else "volume", "dim")
-        return text
-
-    def _describe_day(self, day: date) -> None:
-        summary = self.index.days.get(day) if self.index else None
-        text = Text(f"{day:%A %-d %B %Y}  ", style="bold")
-        if summary is None:
-            text.append("rest day", "dim")
-        else:
-            volume = format_number(to_unit(summary.volume_kg, self.unit))
-            text.append(
-                f"{summary.workouts} workout{'s' if summary.workouts != 1 else ''} · "
-                f"{summary.working_sets} sets · {volume} {self.unit}"
-            )
-        score = self.mornings.get(day)
-        if score is not None and score.readiness is not None:
-            text.append("  readiness ")
-            text.append(f"{score.readiness:.0f}", f"bold {score_style(score.readiness)}")
-        text.append("\nEnter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year", "dim")
-        self.query_one("#day", Static).update(text)
-
-    def _want_year(self, year: int) -> None:
-        calendar = self.query_one(YearCalendar)
-        first = max(date(year, 1, 1), calendar.first_day)
-        last = min(date(year, 12, 31), calendar.last_day)
-        self.scorer.want(first + timedelta(days=k) for k in range((last - first).days + 1))
-
-    def on_year_calendar_moved(self, message: YearCalendar.Moved) -> None:
-        if self.index is None:
-            return
-        if self._drawn_year != message.day.year:
-            self._drawn_year = message.day.year
-            self._draw_calendar()
-        else:
-            self._describe_day(message.day)
-
     def _draw_sessions(self) -> None:
-        if not self._mounted("sessions"):
-            return
-        table = self.query_one("#session-table", DataTable)
-        table.clear()
-        sessions = self.index.sessions(self.exercise_filter)
-        self._session_rows = {}
-        for session in sessions:
-            self._session_rows.setdefault(session.day, []).append(session.workout_id)
-            table.add_row(
-                f"{session.day:%a %-d %b %y}",
-                (session.name or "Workout")[:18],
-                "" if session.duration_min is None else f"{session.duration_min:.0f}",
-                str(session.working_sets),
-                format_number(to_unit(session.volume_kg, self.unit)),
-                "" if session.session_load is None else f"{session.session_load:.0f}",
-                self._readiness_cell(session.day),
-                key=session.workout_id,
-            )
-        chosen = self.exercise_filter
-        label = "all exercises" if chosen is None else self._exercise_name(chosen)
-        self.query_one("#sessions-filter", Static).update(
-            Text.assemble(
-                (f"{len(sessions)} sessions, newest first · ", "bold"),
-                label,
-                ("   f: filter · Enter: open", "dim"),
-            )
-        )
-
-    def _readiness_cell(self, day: date) -> Text:
-        score = self.mornings.get(day)
-        if score is not None and score.readiness is not None:
-            return Text(f"{score.readiness:.0f}", score_style(score.readiness))
-        return Text("—" if score is not None else "…", "dim")
-
-    def _update_session_readiness(self, scores: dict) -> None:
-        table = self.query_one("#session-table", DataTable)
-        for day in scores:
-            for key in self._session_rows.get(day, ()):
-                table.update_cell(key, "readiness", self._readiness_cell(day))
-
-    def _exercise_name(self, exercise_id: str) -> str:
-        return self.names.get(exercise_id, exercise_id)
+        if self._mounted("sessions"):
+            sessions = self.query_one(SessionsView)
+            sessions.show(self.index, self.mornings, self.names, self.unit, self.exercise_filter)
 
     def _draw_progress(self) -> None:
         if not self._mounted("progress"):
@@ -422,7 +300,13 @@ class HistoryScreen(Screen):
             trends.show(self.index, self.mornings, self.unit, self.today)
 
     def on_trends_view_mornings_wanted(self, message: TrendsView.MorningsWanted) -> None:
-        self.scorer.want(message.days)
+        self._want_mornings(message.days)
+
+    def on_calendar_view_mornings_wanted(self, message: CalendarView.MorningsWanted) -> None:
+        self._want_mornings(message.days)
+
+    def on_sessions_view_session_chosen(self, message: SessionsView.SessionChosen) -> None:
+        self._open_session(message.workout_id)
 
     def on_exercise_progress_session_chosen(self, message: ExerciseProgress.SessionChosen) -> None:
         self._open_session(message.workout_id)
@@ -449,8 +333,7 @@ class HistoryScreen(Screen):
 
     def action_shade(self) -> None:
         self.shade_by = "readiness" if self.shade_by == "volume" else "volume"
-        if self.index is not None:
-            self._draw_calendar()
+        self.query_one(CalendarView).shade(self.shade_by)
 
     def _pick_exercise(self, every: str | None, then) -> None:
         """The picker over the exercises in the log; `then` gets the exercise id, or
@@ -487,11 +370,6 @@ class HistoryScreen(Screen):
     def action_back(self) -> None:
         self.app.switch_mode("home")
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "session-table" and event.row_key.value is not None:
-            event.stop()
-            self._open_session(event.row_key.value)
-
     def _open_session(self, workout_id: str) -> None:
         from tui.screens.history.session_detail import SessionDetailScreen
 
@@ -514,18 +392,7 @@ def _settled() -> None:
 
 def _new_view(key: str) -> Widget:
     if key == "sessions":
-        table = DataTable(id="session-table", cursor_type="row")
-        for label, column in (
-            ("date", "date"),
-            ("workout", "name"),
-            ("min", "minutes"),
-            ("sets", "sets"),
-            ("volume", "volume"),
-            ("sRPE load", "load"),
-            ("ready", "readiness"),
-        ):
-            table.add_column(label, key=column)
-        return Vertical(Static(id="sessions-filter"), table)
+        return SessionsView()
     if key == "progress":
         from tui.widgets.history.exercise_progress import ExerciseProgress
 
@@ -533,11 +400,3 @@ def _new_view(key: str) -> Widget:
     from tui.widgets.history.trends import TrendsView
 
     return TrendsView()
-
-
-def _volume_cell(volume: float, volumes: list[float]) -> tuple[str, str]:
-    """A shade by where the day's volume stands among the year's training days."""
-    if not volumes or volume <= 0:
-        return ("·", "dim")
-    rank = bisect_left(volumes, volume) / len(volumes)
-    return (VOLUME_SHADES[min(len(VOLUME_SHADES) - 1, int(rank * len(VOLUME_SHADES)))], "green")

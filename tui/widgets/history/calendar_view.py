@@ -1,0 +1,197 @@
+"""The history screen's calendar: a year of days shaded by volume or by readiness, the
+shading's legend, and what the day under the cursor holds.
+
+       Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov  Dec
+    Mo                                     ▒▒▓▒▒▒▒█░▒▓▒
+    ...
+    volume  low ░▒▓█ high   · rest day   v: readiness
+    Monday 23 November 2026  1 workout · 17 sets · 8722 kg  readiness 87
+    Enter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year
+
+The screen gives it the log's aggregate, the morning scores found so far and the unit
+(`show`), the shading (`shade`), the scores as they arrive (`scored`) and whether more are
+being worked out (`show_scoring`). Shaded by readiness, the view asks for the mornings of
+the year on show (`MorningsWanted`). Enter on a day is the calendar's `YearCalendar.Opened`.
+Its rules are in history.tcss, with the screen's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from tui.format.readiness import BAND_STYLE, score_style
+from tui.format.units import format_number, to_unit
+from tui.widgets.history.year_calendar import YearCalendar
+
+if TYPE_CHECKING:
+    from scoring.mornings import MorningScore
+    from storage.read.history_index import HistoryIndex
+
+VOLUME_SHADES = "░▒▓█"
+
+
+class CalendarView(Vertical):
+    class MorningsWanted(Message):
+        """Shaded by readiness, the year on show needs these mornings' scores: work out
+        those not found yet, and hand them over through `scored`."""
+
+        def __init__(self, days: list[date]) -> None:
+            super().__init__()
+            self.days = days
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: HistoryIndex | None = None
+        self.mornings: Mapping[date, MorningScore] = {}
+        self.unit = "kg"
+        self.shade_by = "volume"
+        self.scoring = False  # mornings are still being scored
+        self._drawn_year: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield YearCalendar(id="year")
+        yield Static(id="legend")
+        yield Static(id="day")
+
+    # -- public ------------------------------------------------------------------------------
+
+    def show(
+        self,
+        index: HistoryIndex,
+        mornings: Mapping[date, MorningScore],
+        unit: str,
+        first_day: date,
+        last_day: date,
+    ) -> None:
+        """The log as aggregated, on the days from `first_day` to `last_day` (today, where
+        the cursor starts)."""
+        first_show = self.index is None
+        self.index, self.mornings, self.unit = index, mornings, unit
+        calendar = self.query_one(YearCalendar)
+        calendar.set_range(first_day, last_day)
+        if first_show:
+            calendar.cursor = last_day
+        self._draw()
+
+    def shade(self, by: str) -> None:
+        """Shade the days by "volume" or by "readiness"."""
+        self.shade_by = by
+        if self.index is not None:
+            self._draw()
+
+    def scored(self, days: Iterable[date]) -> None:
+        """These mornings' scores have arrived (in the mapping given to `show`)."""
+        if self.index is None:
+            return
+        calendar = self.query_one(YearCalendar)
+        if self.shade_by == "readiness" and any(d.year == calendar.cursor.year for d in days):
+            self._draw()
+        else:
+            self._show_legend()
+            self._describe_day(calendar.cursor)
+
+    def show_scoring(self, scoring: bool) -> None:
+        """Whether mornings are still being scored: the legend says so, shaded by readiness."""
+        if scoring != self.scoring:
+            self.scoring = scoring
+            if self.index is not None and self.shade_by == "readiness":
+                self._show_legend()
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        calendar = self.query_one(YearCalendar)
+        year = calendar.cursor.year
+        days = {d: s for d, s in self.index.days.items() if d.year == year}
+        if self.shade_by == "volume":
+            volumes = sorted(s.volume_kg for s in days.values() if s.volume_kg > 0)
+            cells = {d: _volume_cell(s.volume_kg, volumes) for d, s in days.items()}
+        else:
+            cells = {
+                d: ("█" if d in days else "░", BAND_STYLE.get(score.band, ""))
+                for d, score in self.mornings.items()
+                if d.year == year and score.readiness is not None
+            }
+            self._want_year(year)
+        start = date(year, 1, 1)
+        for offset in range(366):
+            day = date.fromordinal(start.toordinal() + offset)
+            if day.year != year:
+                break
+            if calendar.first_day <= day <= calendar.last_day and day not in cells:
+                cells[day] = ("·", "dim")  # a rest day, or one without a score
+        calendar.set_days(cells)
+        self._show_legend()
+        self._describe_day(calendar.cursor)
+
+    def _show_legend(self) -> None:
+        if self.shade_by == "volume":
+            text = Text("volume  ", style="bold")
+            text.append("low ", "dim")
+            text.append(VOLUME_SHADES, "green")
+            text.append(" high   · rest day", "dim")
+        else:
+            text = Text("readiness  ", style="bold")
+            for label, style in zip(("train", "reduce", "rest"), BAND_STYLE.values(), strict=True):
+                text.append("█", style)
+                text.append(f" {label}  ")
+            text.append("░ a day without training", "dim")
+            if self.scoring:
+                text.append(" (scoring…)", "dim")
+        text.append("   v: ", "dim")
+        text.append("readiness" if self.shade_by == "volume" else "volume", "dim")
+        self.query_one("#legend", Static).update(text)
+
+    def _describe_day(self, day: date) -> None:
+        summary = self.index.days.get(day)
+        text = Text(f"{day:%A %-d %B %Y}  ", style="bold")
+        if summary is None:
+            text.append("rest day", "dim")
+        else:
+            volume = format_number(to_unit(summary.volume_kg, self.unit))
+            text.append(
+                f"{summary.workouts} workout{'s' if summary.workouts != 1 else ''} · "
+                f"{summary.working_sets} sets · {volume} {self.unit}"
+            )
+        score = self.mornings.get(day)
+        if score is not None and score.readiness is not None:
+            text.append("  readiness ")
+            text.append(f"{score.readiness:.0f}", f"bold {score_style(score.readiness)}")
+        text.append("\nEnter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year", "dim")
+        self.query_one("#day", Static).update(text)
+
+    def _want_year(self, year: int) -> None:
+        calendar = self.query_one(YearCalendar)
+        first = max(date(year, 1, 1), calendar.first_day)
+        last = min(date(year, 12, 31), calendar.last_day)
+        self.post_message(
+            self.MorningsWanted([first + timedelta(days=k) for k in range((last - first).days + 1)])
+        )
+
+    # -- events ------------------------------------------------------------------------------
+
+    def on_year_calendar_moved(self, message: YearCalendar.Moved) -> None:
+        if self.index is None:
+            return
+        if self._drawn_year != message.day.year:
+            self._drawn_year = message.day.year
+            self._draw()
+        else:
+            self._describe_day(message.day)
+
+
+def _volume_cell(volume: float, volumes: list[float]) -> tuple[str, str]:
+    """A shade by where the day's volume stands among the year's training days."""
+    if not volumes or volume <= 0:
+        return ("·", "dim")
+    rank = bisect_left(volumes, volume) / len(volumes)
+    return (VOLUME_SHADES[min(len(VOLUME_SHADES) - 1, int(rank * len(VOLUME_SHADES)))], "green")

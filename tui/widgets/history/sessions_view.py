@@ -1,0 +1,116 @@
+"""The history screen's sessions: every workout, newest first, or those of one exercise,
+with each morning's readiness as it is scored.
+
+    49 sessions, newest first · all exercises   f: filter · Enter: open
+     date           workout  min  sets  volume   sRPE load  ready
+     Mon 23 Nov 26  Upper A  88   17    8722     617        87
+     Fri 20 Nov 26  Lower B  72   16    12087.5  501        79
+
+The screen gives it the log's aggregate, the morning scores found so far, the exercises'
+names, the unit and the exercise picked (`show`), and the mornings as they are scored
+(`scored`). Enter on a session posts `SessionChosen`. Its rules are in history.tcss, with
+the screen's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from tui.format.readiness import score_style
+from tui.format.units import format_number, to_unit
+
+if TYPE_CHECKING:
+    from scoring.mornings import MorningScore
+    from storage.read.history_index import HistoryIndex
+
+COLUMNS = {  # key -> label
+    "date": "date",
+    "name": "workout",
+    "minutes": "min",
+    "sets": "sets",
+    "volume": "volume",
+    "load": "sRPE load",
+    "readiness": "ready",
+}
+
+
+class SessionsView(Vertical):
+    class SessionChosen(Message):
+        """Enter on a session: the screen opens the workout."""
+
+        def __init__(self, workout_id: str) -> None:
+            super().__init__()
+            self.workout_id = workout_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mornings: Mapping[date, MorningScore] = {}
+        self._rows: dict[date, list[str]] = {}  # day -> its sessions' row keys
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="sessions-filter")
+        table = DataTable(id="session-table", cursor_type="row")
+        for key, label in COLUMNS.items():
+            table.add_column(label, key=key)
+        yield table
+
+    def show(
+        self,
+        index: HistoryIndex,
+        mornings: Mapping[date, MorningScore],
+        names: Mapping[str, str],
+        unit: str,
+        exercise_id: str | None,
+    ) -> None:
+        """The sessions in `index`, those of `exercise_id` (None: every session)."""
+        self.mornings = mornings
+        table = self.query_one(DataTable)
+        table.clear()
+        sessions = index.sessions(exercise_id)
+        self._rows = {}
+        for session in sessions:
+            self._rows.setdefault(session.day, []).append(session.workout_id)
+            table.add_row(
+                f"{session.day:%a %-d %b %y}",
+                (session.name or "Workout")[:18],
+                "" if session.duration_min is None else f"{session.duration_min:.0f}",
+                str(session.working_sets),
+                format_number(to_unit(session.volume_kg, unit)),
+                "" if session.session_load is None else f"{session.session_load:.0f}",
+                self._readiness_cell(session.day),
+                key=session.workout_id,
+            )
+        label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
+        self.query_one("#sessions-filter", Static).update(
+            Text.assemble(
+                (f"{len(sessions)} sessions, newest first · ", "bold"),
+                label,
+                ("   f: filter · Enter: open", "dim"),
+            )
+        )
+
+    def scored(self, days: Iterable[date]) -> None:
+        """These mornings' scores have arrived (in the mapping given to `show`)."""
+        table = self.query_one(DataTable)
+        for day in days:
+            for key in self._rows.get(day, ()):
+                table.update_cell(key, "readiness", self._readiness_cell(day))
+
+    def _readiness_cell(self, day: date) -> Text:
+        score = self.mornings.get(day)
+        if score is not None and score.readiness is not None:
+            return Text(f"{score.readiness:.0f}", score_style(score.readiness))
+        return Text("—" if score is not None else "…", "dim")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            event.stop()
+            self.post_message(self.SessionChosen(event.row_key.value))
