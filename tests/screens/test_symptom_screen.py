@@ -233,7 +233,7 @@ async def test_enter_alone_logs_an_unchanged_day(morning, log: Path) -> None:
 
 async def test_a_new_entry_leaves_the_last_ones_note_behind(morning, log: Path) -> None:
     with Repository(log, clock=morning) as repo:
-        repo.save_symptoms(replace(repo.latest_symptoms(), notes="slept badly"))
+        repo.save_symptoms(replace(repo.symptoms()[-1], notes="slept badly"))
     app = make_app(log, morning)
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
