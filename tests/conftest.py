@@ -3,12 +3,15 @@ the workplace's shared files (`needs_shared`), which never skip silently."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 import storage.log.durable
 import tui.log_store
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.logs import demo_log_at
 from tests.support.screen_helpers import FullDisk
 from tests.support.shared import MISSING, SHARED
 
@@ -59,9 +62,34 @@ def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
     return disk
 
 
-@pytest.fixture(scope="session")
-def demo_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 12-week demo log of the history tests, written once; tests use a copy."""
-    from tests.support.history_app import write_history_demo
+@pytest.fixture
+def clock() -> FakeClock:
+    """The tests' clock, standing still on Tuesday evening until a test moves it (a module
+    that starts at another moment has a `clock` of its own)."""
+    return FakeClock(TUESDAY_EVENING)
 
-    return write_history_demo(tmp_path_factory.mktemp("history") / "demo.json")
+
+@pytest.fixture(scope="session")
+def six_week_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Six weeks of the demo ending Tuesday evening, written once: never change it (take
+    `six_week_log`, a copy of one's own)."""
+    return demo_log_at(tmp_path_factory.mktemp("six-weeks") / "log.json", weeks=6)
+
+
+@pytest.fixture(scope="session")
+def twelve_week_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve weeks of the demo ending Tuesday evening, with its fatigue episode (19-28
+    October), deload and rebound, written once: never change it (`twelve_week_log`)."""
+    return demo_log_at(tmp_path_factory.mktemp("twelve-weeks") / "log.json", weeks=12)
+
+
+@pytest.fixture
+def six_week_log(tmp_path: Path, six_week_demo: Path) -> Path:
+    """A copy of the six-week demo log, this test's own, at `tmp_path / "log.json"`."""
+    return Path(shutil.copy(six_week_demo, tmp_path / "log.json"))
+
+
+@pytest.fixture
+def twelve_week_log(tmp_path: Path, twelve_week_demo: Path) -> Path:
+    """A copy of the twelve-week demo log, this test's own, at `tmp_path / "log.json"`."""
+    return Path(shutil.copy(twelve_week_demo, tmp_path / "log.json"))

@@ -9,7 +9,7 @@ import io
 import json
 import os
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,10 @@ from storage.exchange.importing.restday_json import import_restday_export, read_
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Exercise, Recovery, Settings, SymptomEntry, Template, TemplateItem
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.commands.main import main
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 LATER = NOW + timedelta(days=3)
 
 

@@ -4,7 +4,7 @@ ids that make a second import of the same file add nothing."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,9 +14,9 @@ from storage.exchange.importing.plan import KG_PER_LB, UnitNeeded, plan_import, 
 from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_EXERCISES
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 MONDAY = datetime(2026, 11, 2, 18, 30)  # naive: local time, as files give it
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,9 @@ from hypothesis import strategies as st
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Recovery, SymptomEntry
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 BENCH = BUILTIN_BY_ID["bench-press"]
 
 

@@ -18,9 +18,9 @@ NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def repo(demo_log: Path) -> Repository:
+def repo(twelve_week_demo: Path) -> Repository:
     """The 12-week demo log (conftest.py), read only."""
-    return Repository(demo_log, clock=FakeClock(NOW), read_only=True)
+    return Repository(twelve_week_demo, clock=FakeClock(NOW), read_only=True)
 
 
 def test_each_morning_scores_as_the_home_screens_history(repo: Repository) -> None:

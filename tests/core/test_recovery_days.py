@@ -5,7 +5,7 @@ own."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,11 @@ from storage.entry.line_items import WellnessEntryError
 from storage.errors import ValidationError
 from storage.log.repository import Repository
 from storage.model.records import Recovery
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.recovery.fields import FIELDS, correction, filled_fields
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 TODAY = NOW.date()
 YESTERDAY = TODAY - timedelta(days=1)
 FIELD = {field.name: field for field in FIELDS}

@@ -3,14 +3,15 @@ the rest before it and the rest timer after it, the same for the screen and the 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Settings
 from storage.model.set_rules import place_set
+from tests.support.clock import TUESDAY_EVENING
 
 BENCH = BUILTIN_BY_ID["bench-press"]
-T0 = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+T0 = TUESDAY_EVENING
 
 
 def new_set(seconds: float = 0, **fields) -> SetEntry:

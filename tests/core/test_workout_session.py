@@ -6,7 +6,7 @@ log and the session agree."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from storage.errors import ValidationError
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Settings, Template, TemplateItem
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.screens.workout.session import (
     ExerciseName,
     ExerciseNumber,
@@ -25,7 +25,7 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 BENCH = BUILTIN_BY_ID["bench-press"]
 ROW = BUILTIN_BY_ID["barbell-row"]
 SQUAT = BUILTIN_BY_ID["back-squat"]
@@ -36,11 +36,6 @@ UPPER = Template(
         TemplateItem(exercise=ROW.id, sets=3, reps=8),
     ],
 )
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from tui.widgets.app_footer import AppFooter
 
 
 async def test_no_dead_keys_kept_and_no_needless_recompose(
-    tmp_path: Path, demo_log: Path, monkeypatch
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch
 ) -> None:
     composed = []
     recompose = AppFooter.recompose
@@ -25,7 +25,7 @@ async def test_no_dead_keys_kept_and_no_needless_recompose(
         composed.append(self._shown is not before)
 
     monkeypatch.setattr(AppFooter, "recompose", counted)
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         for _ in range(12):

@@ -32,8 +32,8 @@ NAMES = {exercise_id: exercise.name for exercise_id, exercise in BUILTIN_BY_ID.i
 
 
 @pytest.fixture(scope="module")
-def index(demo_log: Path) -> HistoryIndex:
-    with Repository(demo_log, clock=FakeClock(NOW), read_only=True) as repo:
+def index(twelve_week_demo: Path) -> HistoryIndex:
+    with Repository(twelve_week_demo, clock=FakeClock(NOW), read_only=True) as repo:
         return HistoryIndex.build(repo)
 
 

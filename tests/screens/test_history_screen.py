@@ -12,6 +12,7 @@ from storage.log.repository import Repository
 from tests.support.history_app import NOW, history_app, open_history
 from tests.support.screen_helpers import eventually, saved
 from tests.support.snapshot_app import SIZE
+from tests.support.typing import type_line
 from tui.screens.history.day_detail import DayDetailScreen
 from tui.screens.history.session_detail import SessionDetailScreen
 from tui.widgets.history.year_calendar import YearCalendar
@@ -23,8 +24,8 @@ def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-async def test_y_opens_the_calendar_on_today(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_y_opens_the_calendar_on_today(tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         assert screen.view == "calendar"
@@ -34,8 +35,10 @@ async def test_y_opens_the_calendar_on_today(tmp_path: Path, demo_log: Path) -> 
         assert "Tuesday 24 November 2026" in text_of(screen, "#day")
 
 
-async def test_calendar_moves_by_day_week_month_and_year(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_calendar_moves_by_day_week_month_and_year(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         calendar = screen.query_one(YearCalendar)
@@ -54,8 +57,10 @@ async def test_calendar_moves_by_day_week_month_and_year(tmp_path: Path, demo_lo
         assert calendar.cursor == screen.index.first_day
 
 
-async def test_a_training_day_and_a_rest_day_described(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_a_training_day_and_a_rest_day_described(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         calendar = screen.query_one(YearCalendar)
@@ -73,8 +78,8 @@ async def test_a_training_day_and_a_rest_day_described(tmp_path: Path, demo_log:
         assert "rest day" in text_of(screen, "#day")
 
 
-async def test_v_shades_by_readiness_then_volume(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_v_shades_by_readiness_then_volume(tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         calendar = screen.query_one(YearCalendar)
@@ -89,9 +94,9 @@ async def test_v_shades_by_readiness_then_volume(tmp_path: Path, demo_log: Path)
 
 
 async def test_tab_cycles_the_four_views_and_escape_goes_home(
-    tmp_path: Path, demo_log: Path
+    tmp_path: Path, twelve_week_demo: Path
 ) -> None:
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         seen = []
@@ -106,9 +111,9 @@ async def test_tab_cycles_the_four_views_and_escape_goes_home(
 
 
 async def test_sessions_newest_first_open_the_session_and_its_day(
-    tmp_path: Path, demo_log: Path
+    tmp_path: Path, twelve_week_demo: Path
 ) -> None:
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         await pilot.press("tab")
@@ -131,12 +136,12 @@ async def test_sessions_newest_first_open_the_session_and_its_day(
         assert app.screen is screen
 
 
-async def test_sessions_filtered_by_exercise(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_sessions_filtered_by_exercise(tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         await pilot.press("tab", "f")
-        await pilot.press(*"deadlift", "enter")
+        await type_line(pilot, "deadlift")
         await pilot.pause()
         table = screen.query_one("#session-table", DataTable)
         assert screen.exercise_filter == "deadlift"
@@ -149,8 +154,8 @@ async def test_sessions_filtered_by_exercise(tmp_path: Path, demo_log: Path) -> 
         assert table.row_count == len(screen.index.sessions())
 
 
-async def test_enter_on_a_day_opens_its_detail(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_enter_on_a_day_opens_its_detail(tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         trained = max(d for d in screen.index.days if d < TODAY)
@@ -165,9 +170,11 @@ async def test_enter_on_a_day_opens_its_detail(tmp_path: Path, demo_log: Path) -
         assert app.screen is screen
 
 
-async def test_logged_elsewhere_then_back_in_history(tmp_path: Path, demo_log: Path) -> None:
+async def test_logged_elsewhere_then_back_in_history(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
     """Back on history after logging a set, the index is built again; unchanged, it isn't."""
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         first = screen.index
@@ -186,8 +193,10 @@ async def test_logged_elsewhere_then_back_in_history(tmp_path: Path, demo_log: P
         assert screen.index.days[TODAY].working_sets >= 1
 
 
-async def test_scoring_pauses_while_history_is_not_on_show(tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+async def test_scoring_pauses_while_history_is_not_on_show(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot, scored=False)
         await pilot.press("h")

@@ -28,8 +28,8 @@ NAMES = {"deadlift": "Deadlift"}
 
 
 @pytest.fixture(scope="module")
-def index(demo_log: Path) -> HistoryIndex:
-    with Repository(demo_log, clock=FakeClock(NOW), read_only=True) as repo:
+def index(twelve_week_demo: Path) -> HistoryIndex:
+    with Repository(twelve_week_demo, clock=FakeClock(NOW), read_only=True) as repo:
         return HistoryIndex.build(repo.snapshot())
 
 

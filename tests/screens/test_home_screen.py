@@ -7,46 +7,24 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app, saved, workers_done
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.screens.home.screen import HomeScreen
 from tui.widgets.big_digits import BigDigits
 
 SIZE = (80, 24)
-END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+END = TUESDAY_EVENING
 
 
 def text(app: RestdayApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).visual)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 12-week demo log ending on END's day, with its fatigue episode 19-28 October."""
-    path = tmp_path_factory.mktemp("demo") / "log.json"
-    clock = FakeClock(END)
-    with Repository(path, clock=clock) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-        demo = generate_demo(
-            END.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=END
-        )
-        write_demo(repo, demo)
-    return path
-
-
-@pytest.fixture
-def log(tmp_path: Path, demo_file: Path) -> Path:
-    path = tmp_path / "log.json"
-    path.write_bytes(demo_file.read_bytes())
-    return path
 
 
 async def scored(pilot: Pilot) -> HomeScreen:
@@ -58,9 +36,9 @@ async def scored(pilot: Pilot) -> HomeScreen:
     return screen
 
 
-async def test_the_app_opens_on_home_with_the_score_and_its_reasons(log: Path) -> None:
+async def test_the_app_opens_on_home_with_the_score_and_its_reasons(twelve_week_log: Path) -> None:
     clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
-    app = make_app(log, clock, first_screen="home")
+    app = make_app(twelve_week_log, clock, first_screen="home")
     async with app.run_test(size=SIZE) as pilot:
         screen = await scored(pilot)
         result = screen.view.assessment
@@ -83,14 +61,14 @@ async def test_the_app_opens_on_home_with_the_score_and_its_reasons(log: Path) -
         assert text(app, "#disclaimer") == "Guidance, not medical advice."
 
 
-async def test_the_score_follows_what_is_logged_without_a_restart(log: Path) -> None:
+async def test_the_score_follows_what_is_logged_without_a_restart(twelve_week_log: Path) -> None:
     clock = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
-    app = make_app(log, clock, first_screen="home")
+    app = make_app(twelve_week_log, clock, first_screen="home")
     async with app.run_test(size=SIZE) as pilot:
         before = (await scored(pilot)).view.assessment
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press(*"mot 1 mood 1 energy 1 weak 8", "enter")
+        await type_line(pilot, "mot 1 mood 1 energy 1 weak 8")
         await pilot.press("escape", "h")
         after = (await scored(pilot)).view.assessment
         assert after.central < before.central and after.readiness < before.readiness
@@ -104,9 +82,9 @@ async def test_the_score_follows_what_is_logged_without_a_restart(log: Path) -> 
         assert "workout in progress (w)" in text(app, "#checklist")
 
 
-async def test_in_the_fatigue_episode_it_says_rest_or_reduce_and_why(log: Path) -> None:
+async def test_in_the_fatigue_episode_it_says_rest_or_reduce_and_why(twelve_week_log: Path) -> None:
     clock = FakeClock(datetime(2026, 10, 28, 9, 0, tzinfo=UTC))
-    app = make_app(log, clock, first_screen="home")
+    app = make_app(twelve_week_log, clock, first_screen="home")
     async with app.run_test(size=SIZE) as pilot:
         result = (await scored(pilot)).view.assessment
         assert result.band in ("Rest day", "Reduce")

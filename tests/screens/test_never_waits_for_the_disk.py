@@ -9,7 +9,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,19 +17,20 @@ from textual import events
 from textual.pilot import Pilot
 
 from storage.log.repository import Repository
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app, saved
 from tui.screens.recovery.screen import RecoveryScreen
 from tui.screens.workout.screen import WorkoutScreen
 
 SIZE = (80, 24)
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 FSYNC_S = 1.0
 ANSWER_S = 0.1
 
 
 class SlowDisk:
-    """Every fsync takes FSYNC_S once `slow()` is called; `syncing` is set while one runs."""
+    """Every fsync takes FSYNC_S between `slow()` and `fast()`; `syncing` is set once one
+    runs."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self._real = os.fsync
@@ -39,6 +40,9 @@ class SlowDisk:
 
     def slow(self) -> None:
         self._slow = True
+
+    def fast(self) -> None:
+        self._slow = False
 
     def _fsync(self, fd: int) -> None:
         if self._slow:
@@ -86,6 +90,8 @@ async def test_moving_between_days_while_a_save_syncs(tmp_path: Path, disk: Slow
         assert took < ANSWER_S, f"Right took {took * 1000:.0f} ms during a save"
         took = await answer_time(pilot, "plus", lambda: screen.entry.water_cups == 3)
         assert took < ANSWER_S, f"+ took {took * 1000:.0f} ms during a save"
+        assert disk.syncing.is_set() and app.store.pending  # all that while, still saving
+        disk.fast()
         await saved(app, pilot)
     with Repository(log, clock=clock) as repo:
         assert repo.recovery(NOW.date()).water_cups == 3
@@ -110,6 +116,8 @@ async def test_logging_sets_while_a_save_syncs(tmp_path: Path, disk: SlowDisk) -
         await pilot.press("escape")
         took = await answer_time(pilot, "r", lambda: isinstance(app.screen, RecoveryScreen))
         assert took < ANSWER_S, f"r took {took * 1000:.0f} ms during a save"
+        assert app.store.pending  # all that while, still saving
+        disk.fast()
         await saved(app, pilot)
     with Repository(log, clock=clock) as repo:
         assert [(s.weight_kg, s.reps, s.order) for s in repo.sets()] == [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,21 +18,17 @@ from textual.widgets import Input, OptionList, Static
 
 from storage.log.repository import Repository
 from storage.model.records import Recovery
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
 from tui.screens.recovery.screen import RecoveryScreen
 from tui.screens.recovery.targets import TargetsScreen
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 TODAY = NOW.date()
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
 
 
 @pytest.fixture
@@ -52,10 +48,6 @@ async def open_recovery(pilot: Pilot) -> RecoveryScreen:
     screen = pilot.app.screen
     assert isinstance(screen, RecoveryScreen)
     return screen
-
-
-async def type_line(pilot: Pilot, text: str) -> None:
-    await pilot.press(*text, "enter")
 
 
 def text(app: RestdayApp, selector: str) -> str:

@@ -22,12 +22,13 @@ from textual.widgets import Input, OptionList, Static
 
 import tui.log_store
 import tui.screens.symptoms.screen
-from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SymptomEntry
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.logs import demo_log_at
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
 from tui.screens.help import HelpScreen, help_sections
@@ -35,7 +36,7 @@ from tui.screens.symptoms.screen import SymptomScreen
 from tui.widgets.body_map import BodyMap
 from tui.widgets.scale_list import ScaleList
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # a Tuesday, after this morning's entry
+NOW = TUESDAY_EVENING  # a Tuesday, after this morning's entry
 MORNING = datetime(2026, 11, 24, 6, 30, tzinfo=UTC)  # the same day, before it
 TODAY = NOW.date()
 MONDAY = datetime(2026, 11, 23, 8, 37, 42, tzinfo=UTC)
@@ -45,24 +46,12 @@ TRAINED_MONDAY = {"chest", "lats", "upper_back", "triceps"}
 
 
 @pytest.fixture(scope="module")
-def demo_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[datetime, Path]:
-    """The demo log as it stands at each moment the tests start from (written once)."""
-    logs = {}
-    for moment in (NOW, MORNING):
-        path = tmp_path_factory.mktemp("demo") / "log.json"
-        with Repository(path, clock=FakeClock(moment)) as repo:
-            repo.save_settings(replace(repo.settings(), timezone="UTC"))
-            demo = generate_demo(
-                TODAY, weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=moment
-            )
-            write_demo(repo, demo)
-        logs[moment] = path
-    return logs
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
+def demo_logs(
+    tmp_path_factory: pytest.TempPathFactory, six_week_demo: Path
+) -> dict[datetime, Path]:
+    """The six-week demo log as it stands at each moment the tests start from."""
+    morning = demo_log_at(tmp_path_factory.mktemp("morning") / "log.json", 6, MORNING)
+    return {NOW: six_week_demo, MORNING: morning}
 
 
 @pytest.fixture
@@ -139,11 +128,6 @@ def stored(log: Path, clock: FakeClock) -> list[SymptomEntry]:
 
 def values(entry: SymptomEntry) -> tuple:
     return (entry.weakness, entry.energy, entry.mood, entry.motivation, entry.soreness)
-
-
-async def type_line(pilot: Pilot, line: str) -> None:
-    """Type a line into the entry line, key by key, and press Enter."""
-    await pilot.press(*line, "enter")
 
 
 async def enter_line(pilot: Pilot, line: str) -> None:
@@ -587,7 +571,7 @@ async def test_muscles_trained_in_the_last_3_days_are_marked(log: Path, clock) -
         assert "•upper back" in lines[1] and " front delts" in lines[1]
         # Today's Lower A: back on the symptom screen, the legs are marked too.
         await pilot.press("escape", "w", "b")
-        await pilot.press(*"140x5@8", "enter")
+        await type_line(pilot, "140x5@8")
         await pilot.press("escape", "s")
         assert isinstance(app.screen, SymptomScreen)
         assert app.focused is entry_line(app)

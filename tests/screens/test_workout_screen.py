@@ -9,23 +9,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from rich.text import Text
-from textual import events
-from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import tui.log_store
-from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
-from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import LB_PER_KG, SetEntry, Workout
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
+from tests.support.typing import chars, key_event, press, type_line
 from tui.app import RestdayApp
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 from tui.screens.dialogs.new_exercise import NewExerciseScreen
@@ -33,7 +30,7 @@ from tui.screens.dialogs.prompt import PromptScreen
 from tui.screens.workout.finish import FinishWorkoutScreen
 from tui.screens.workout.screen import WorkoutScreen
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # a Tuesday; the demo's last day
+NOW = TUESDAY_EVENING  # a Tuesday; the demo's last day
 SIZE = (80, 24)
 
 # The demo's templates, sorted by name, follow "a  Empty workout" on the start screen.
@@ -41,24 +38,8 @@ START_LETTER = {"Empty": "a", "Lower A": "b", "Lower B": "c", "Upper A": "d", "U
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
 def log(tmp_path: Path) -> Path:
     return tmp_path / "log.json"
-
-
-@pytest.fixture
-def demo_log(log: Path, clock: FakeClock) -> Path:
-    """Six weeks of an upper/lower split ending today: templates and history."""
-    demo = generate_demo(
-        NOW.date(), weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock()
-    )
-    with Repository(log, clock=clock) as repo:
-        write_demo(repo, demo)
-    return log
 
 
 # -- reading the screen and the log ----------------------------------------------------------
@@ -123,48 +104,6 @@ def logged(sets: Sequence[SetEntry]) -> list[tuple]:
 # -- typing ----------------------------------------------------------------------------------
 
 
-def chars(line: str) -> list[str]:
-    """The keys that type `line`."""
-    return ["space" if c == " " else c for c in line]
-
-
-def _character(key: str) -> str | None:
-    """The character a key types, if it types one."""
-    if key == "space":
-        return " "
-    return key if len(key) == 1 and key.isprintable() else None
-
-
-def key_event(key: str) -> events.Key:
-    """The event the terminal driver sends for `key` ("x", "+", "enter", "backspace")."""
-    character = _character(key)
-    if character is None:
-        return events.Key(key, None)
-    return events.Key(_character_to_key(character), character)
-
-
-async def press(pilot: Pilot, keys: Sequence[str], budget: int | None = None) -> None:
-    """Press `keys` in order; with a budget, first check there are no more than that.
-
-    Characters typed into a focused field are sent as the same key events Pilot sends,
-    but without its ~50 ms wait after each one (the field takes them in order); every
-    other key goes through `pilot.press`, which waits for what it sets off."""
-    if budget is not None:
-        assert len(keys) <= budget, f"{len(keys)} keys, budget {budget}: {keys}"
-    app = pilot.app
-    for key in keys:
-        if _character(key) is not None and isinstance(app.focused, Input):
-            app.post_message(key_event(key))
-        else:
-            await pilot.press(key)  # after the characters before it: events keep their order
-    await pilot.pause()
-
-
-async def type_line(pilot: Pilot, line: str) -> None:
-    """Type a line in the focused field and press Enter."""
-    await press(pilot, [*chars(line), "enter"])
-
-
 async def leave_entry(pilot: Pilot) -> None:
     await press(pilot, ["escape"])
     assert isinstance(pilot.app.focused, DataTable)
@@ -182,8 +121,8 @@ async def start(pilot: Pilot, choice: str = "Empty") -> WorkoutScreen:
 # -- starting ----------------------------------------------------------------------------------
 
 
-async def test_no_workout_offers_an_empty_one_and_the_templates(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_no_workout_offers_an_empty_one_and_the_templates(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#start-options", OptionList)
@@ -209,8 +148,8 @@ async def test_a_letter_starts_an_empty_workout(log: Path, clock) -> None:
     assert sets == []
 
 
-async def test_a_letter_starts_a_template_and_shows_its_targets(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_letter_starts_a_template_and_shows_its_targets(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot, "Upper A")
         assert current_name(app) == "Bench Press"
@@ -222,30 +161,30 @@ async def test_a_letter_starts_a_template_and_shows_its_targets(demo_log: Path, 
         assert "last: Mon 23 Nov  95x5@8.5  95x5@9" in info  # the demo's Monday session
         await saved(app, pilot)
         template_id = screen.template.id
-    workout, sets = todays(demo_log, clock)
+    workout, sets = todays(six_week_log, clock)
     assert (workout.name, workout.template, workout.end) == ("Upper A", template_id, None)
     assert sets == []
 
 
-async def test_arrows_and_enter_start_a_template(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_arrows_and_enter_start_a_template(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, ["down", "down", "enter"])  # a Empty, b Lower A, c Lower B
         assert workout_screen(app).workout.name == "Lower B"
         assert current_name(app) == "Deadlift"
         await saved(app, pilot)
-    assert todays(demo_log, clock)[0].name == "Lower B"
+    assert todays(six_week_log, clock)[0].name == "Lower B"
 
 
-async def test_a_workout_in_progress_is_resumed_with_its_sets(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_workout_in_progress_is_resumed_with_its_sets(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "100x5@8")
         await type_line(pilot, "row 80x8")
         await saved(app, pilot)
-    app = make_app(demo_log, clock)
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = workout_screen(app)
@@ -384,8 +323,8 @@ async def test_an_unknown_name_says_so_and_keeps_the_text(log: Path, clock) -> N
         assert current_name(app) is None
 
 
-async def test_a_number_or_arrows_move_between_todays_exercises(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_number_or_arrows_move_between_todays_exercises(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "3")
@@ -403,8 +342,8 @@ async def test_a_number_or_arrows_move_between_todays_exercises(demo_log: Path, 
         assert "can't read '9'" in text(app, "#message")
 
 
-async def test_a_number_key_in_the_set_table_switches(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_number_key_in_the_set_table_switches(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await leave_entry(pilot)
@@ -521,8 +460,8 @@ async def test_bodyweight_sets(log: Path, clock) -> None:
     ]
 
 
-async def test_a_name_before_the_set_switches_and_logs(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_name_before_the_set_switches_and_logs(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "bench 100x5@8")
@@ -536,7 +475,7 @@ async def test_a_name_before_the_set_switches_and_logs(demo_log: Path, clock) ->
         assert current_name(app) == "Bench Press"
         assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5"]
         await saved(app, pilot)
-    workout, sets = todays(demo_log, clock)
+    workout, sets = todays(six_week_log, clock)
     assert [(s.exercise, s.weight_kg, s.reps) for s in sets] == [
         (BENCH, 100.0, 5),
         ("romanian-deadlift", 120.0, 8),
@@ -545,10 +484,10 @@ async def test_a_name_before_the_set_switches_and_logs(demo_log: Path, clock) ->
     assert all(s.workout == workout.id for s in sets)
 
 
-async def test_weights_show_in_the_users_unit(demo_log: Path, clock) -> None:
-    with Repository(demo_log, clock=clock) as repo:
+async def test_weights_show_in_the_users_unit(six_week_log: Path, clock) -> None:
+    with Repository(six_week_log, clock=clock) as repo:
         repo.save_settings(replace(repo.settings(), unit="lb"))
-    app = make_app(demo_log, clock)
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         assert "last: Mon 23 Nov  209.4x5@8.5" in text(app, "#exercise-info")  # 95 kg
@@ -557,7 +496,7 @@ async def test_weights_show_in_the_users_unit(demo_log: Path, clock) -> None:
         await type_line(pilot, "100kgx3")
         assert shown_sets(app) == ["225 lb x 5 @8", "230 lb x 5", "220.5 lb x 3"]
         await saved(app, pilot)
-    weights = [round(s.weight_kg, 3) for s in todays(demo_log, clock)[1]]
+    weights = [round(s.weight_kg, 3) for s in todays(six_week_log, clock)[1]]
     assert weights == [round(225 / LB_PER_KG, 3), round(230 / LB_PER_KG, 3), 100.0]
 
 
@@ -618,8 +557,8 @@ async def test_a_typo_is_explained_and_kept(log: Path, clock, typed, said) -> No
     assert len(read_log(log, clock)[1]) == 2
 
 
-async def test_a_set_starts_the_rest_timer(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_set_starts_the_rest_timer(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "100x5@8")
@@ -627,7 +566,7 @@ async def test_a_set_starts_the_rest_timer(demo_log: Path, clock) -> None:
         await type_line(pilot, "w 60x5")
         assert app.rest.duration_s == 60  # a warm-up's
         await saved(app, pilot)
-    with Repository(demo_log, clock=clock) as repo:
+    with Repository(six_week_log, clock=clock) as repo:
         assert repo.rest_period().duration_s == 60
 
 
@@ -650,8 +589,8 @@ async def test_the_users_rest_settings_are_used(log: Path, clock) -> None:
 # -- what the screen says about the exercise --------------------------------------------------
 
 
-async def test_today_last_time_target_e1rm_and_prs(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_today_last_time_target_e1rm_and_prs(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         info = text(app, "#exercise-info").splitlines()
@@ -677,8 +616,8 @@ async def test_today_last_time_target_e1rm_and_prs(demo_log: Path, clock) -> Non
         assert listing.startswith("▸1 Bench Press") and listing.endswith("4/4")
 
 
-async def test_an_exercise_never_done_says_so(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_an_exercise_never_done_says_so(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "face")
@@ -929,8 +868,8 @@ async def test_keys_that_can_do_nothing_do_nothing(log: Path, clock) -> None:
 # -- finishing and templates ------------------------------------------------------------------
 
 
-async def test_finish_asks_session_rpe_and_notes(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_finish_asks_session_rpe_and_notes(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "100x5@8")
@@ -946,14 +885,14 @@ async def test_finish_asks_session_rpe_and_notes(demo_log: Path, clock) -> None:
         assert "Workout finished: 1 working sets in 52 min, session RPE 8" in text(app, "#message")
         assert app.focused is app.screen.query_one("#start-options")
         await saved(app, pilot)
-    workout, sets = todays(demo_log, clock)
+    workout, sets = todays(six_week_log, clock)
     assert (workout.end, workout.session_rpe, workout.notes) == (
         NOW + timedelta(minutes=52),
         8,
         "good day",
     )
     assert len(sets) == 1
-    with Repository(demo_log, clock=clock) as repo:
+    with Repository(six_week_log, clock=clock) as repo:
         assert repo.open_workout() is None
 
 
@@ -1026,8 +965,8 @@ async def test_save_todays_workout_as_a_template_and_start_from_it(log: Path, cl
     ]
 
 
-async def test_a_template_name_defaults_to_the_workouts(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_a_template_name_defaults_to_the_workouts(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         await type_line(pilot, "100x5")
@@ -1036,7 +975,7 @@ async def test_a_template_name_defaults_to_the_workouts(demo_log: Path, clock) -
         assert app.screen.query_one("#prompt-input", Input).value == "Upper A"
         await press(pilot, ["escape"])
         await saved(app, pilot)
-    with Repository(demo_log, clock=clock) as repo:
+    with Repository(six_week_log, clock=clock) as repo:
         assert [t.name for t in repo.templates()] == ["Lower A", "Lower B", "Upper A", "Upper B"]
 
 
@@ -1233,8 +1172,8 @@ async def test_sets_kept_in_memory_are_saved_on_quit(
 # -- the keystroke budget ---------------------------------------------------------------------
 
 
-async def test_keystroke_budget(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_keystroke_budget(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
 
@@ -1265,11 +1204,11 @@ async def test_keystroke_budget(demo_log: Path, clock) -> None:
         # And back to it: the sets logged are all still there.
         assert shown_sets(app) == ["102.5 kg x 5 @8"] * 2
         await saved(app, pilot)
-    assert len(todays(demo_log, clock)[1]) == 2
+    assert len(todays(six_week_log, clock)[1]) == 2
 
 
-async def test_the_screen_fits_80x24(demo_log: Path, clock) -> None:
-    app = make_app(demo_log, clock)
+async def test_the_screen_fits_80x24(six_week_log: Path, clock) -> None:
+    app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "Upper A")
         for line in ("w 60x5", "", "100x5@8", "", "", "x4@9"):

@@ -39,40 +39,40 @@ def after(*keys: str, day: date | None = None) -> Callable[[Pilot], Awaitable[No
     return run_before
 
 
-def test_calendar_by_volume(snap_compare, tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+def test_calendar_by_volume(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after())
 
 
-def test_calendar_by_readiness(snap_compare, tmp_path: Path, demo_log: Path) -> None:
+def test_calendar_by_readiness(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
     """The fatigue episode in red and yellow, the cursor on a day in it."""
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("v", day=EPISODE_DAY))
 
 
-def test_sessions(snap_compare, tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+def test_sessions(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("tab"))
 
 
-def test_a_session(snap_compare, tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+def test_a_session(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("tab", "enter"))
 
 
-def test_a_day(snap_compare, tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+def test_a_day(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("enter", day=EPISODE_DAY))
 
 
-def test_exercise_progress(snap_compare, tmp_path: Path, demo_log: Path) -> None:
-    app = history_app(tmp_path, demo_log)
+def test_exercise_progress(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("tab", "tab"))
 
 
-def test_trends(snap_compare, tmp_path: Path, demo_log: Path) -> None:
+def test_trends(snap_compare, tmp_path: Path, twelve_week_demo: Path) -> None:
     """Readiness with P and C over the 12 weeks."""
-    app = history_app(tmp_path, demo_log)
+    app = history_app(tmp_path, twelve_week_demo)
     assert snap_compare(app, terminal_size=SIZE, run_before=after("tab", "tab", "tab"))
 
 

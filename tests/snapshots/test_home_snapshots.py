@@ -17,13 +17,13 @@ from textual.pilot import Pilot
 from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app, saved
 from tests.support.snapshot_app import SIZE
 from tui.app import RestdayApp
 from tui.screens.home.screen import HomeScreen
 
-END = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # the demo's last day
+END = TUESDAY_EVENING  # the demo's last day
 
 
 @pytest.fixture(autouse=True)

@@ -14,13 +14,9 @@ from textual.pilot import Pilot
 
 from tests.support.clock import FakeClock
 from tests.support.snapshot_app import NOW, SIZE, demo_app, settle
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.screens.recovery.screen import RecoveryScreen
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
 
 
 @pytest.fixture
@@ -53,8 +49,8 @@ def test_filled_day(snap_compare, app: RestdayApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await open_recovery(pilot)
-        await pilot.press(*"s 7:15 q4 w+3 p40 c80 bw 82.4 st2", "enter")
-        await pilot.press(*"p45 c120", "enter")
+        await type_line(pilot, "s 7:15 q4 w+3 p40 c80 bw 82.4 st2")
+        await type_line(pilot, "p45 c120")
         await pilot.press("plus", "plus", "escape", "down", "down", "down")
         await settle(pilot)
         assert screen.entry.water_cups == 5 and screen.entry.protein_g == 85
@@ -67,7 +63,7 @@ def test_input_error(snap_compare, app: RestdayApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await open_recovery(pilot)
-        await pilot.press(*"s 7.5 q6", "enter")
+        await type_line(pilot, "s 7.5 q6")
         await settle(pilot)
         assert screen.entry is None
 

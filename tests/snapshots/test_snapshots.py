@@ -22,25 +22,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tests.support.clock import FakeClock
-from tests.support.snapshot_app import NOW, SIZE, demo_app, settle
+from tests.support.snapshot_app import SIZE, demo_app, settle
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.widgets.app_header import AppHeader
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
 
 
 @pytest.fixture
 def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> RestdayApp:
     monkeypatch.delenv("NO_COLOR", raising=False)  # read by App.__init__: no colours at all
     return demo_app(tmp_path, clock)
-
-
-async def type_line(pilot: Pilot, text: str) -> None:
-    """Type `text` into the focused field, one key per character, then press Enter."""
-    await pilot.press(*text, "enter")
 
 
 async def start_lower_a(pilot: Pilot) -> None:

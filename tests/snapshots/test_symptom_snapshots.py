@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from tests.support.clock import FakeClock
 from tests.support.snapshot_app import NOW, SIZE, demo_app, settle
+from tests.support.typing import type_line
 from tui.app import RestdayApp
 from tui.screens.symptoms.screen import SymptomScreen
 from tui.widgets.body_map import BodyMap
@@ -55,7 +56,7 @@ def test_filled_day(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await open_symptoms(pilot)
-        await pilot.press(*"weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 chest 2", "enter")
+        await type_line(pilot, "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 chest 2")
         await pilot.press("escape", "down", "down", "down")
         await settle(pilot)
         assert len(screen.todays) == 2
@@ -69,7 +70,7 @@ def test_input_error(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         screen = await open_symptoms(pilot)
-        await pilot.press(*"weak 3 energy 7", "enter")
+        await type_line(pilot, "weak 3 energy 7")
         await settle(pilot)
         assert screen.query_one("#entry").value == "weak 3 energy 7"
         assert not screen.in_log

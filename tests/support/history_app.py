@@ -5,37 +5,24 @@ home; and `open_history`, which presses `y` and waits for the log and the scores
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
 
-from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
-from storage.model.exercise_library import BUILTIN_BY_ID
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import eventually, make_app, saved
 from tui.app import RestdayApp
 from tui.screens.history.screen import HistoryScreen
 
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 
 
-def write_history_demo(path: Path) -> Path:
-    with Repository(path, clock=FakeClock(NOW)) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-        write_demo(
-            repo,
-            generate_demo(NOW.date(), weeks=12, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=NOW),
-        )
-    return path
-
-
-def history_app(tmp_path: Path, demo_log: Path | None) -> RestdayApp:
-    """The app on a copy of `demo_log`, or on an empty log."""
+def history_app(tmp_path: Path, demo: Path | None) -> RestdayApp:
+    """The app on a copy of `demo` (the twelve-week demo log), or on an empty log."""
     log = tmp_path / "log.json"
-    if demo_log is not None:
-        log.write_bytes(demo_log.read_bytes())
+    if demo is not None:
+        log.write_bytes(demo.read_bytes())
     else:
         with Repository(log, clock=FakeClock(NOW)) as repo:
             repo.save_settings(replace(repo.settings(), timezone="UTC"))

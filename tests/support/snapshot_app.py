@@ -9,22 +9,18 @@ test also unsets NO_COLOR (App.__init__ reads it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
-from storage.model.exercise_library import BUILTIN_BY_ID
-from tests.support.clock import FakeClock
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.logs import demo_log_at
 from tui.app import RestdayApp
 
 SIZE = (80, 24)
-DEMO_END = date(2026, 11, 24)  # a Tuesday: the demo's "Lower A" day, not trained yet
-NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+NOW = TUESDAY_EVENING
 
 
 def demo_app(
@@ -35,10 +31,7 @@ def demo_app(
 ) -> RestdayApp:
     """The app on a 6-week demo log whose last day is today (the fake clock's); `then`
     changes the log before the app opens it."""
-    repo = Repository(tmp_path / "log.json", clock=clock)
-    repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    log = generate_demo(DEMO_END, weeks=6, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=clock())
-    write_demo(repo, log)
+    repo = Repository(demo_log_at(tmp_path / "log.json", 6, clock()), clock=clock)
     if then is not None:
         then(repo)
     app = RestdayApp(
