@@ -3,9 +3,10 @@ change at once and hands it to the log's writer (`LogStore.save`), and says when
 writer could not save it: a change refused for good in its message line, a change kept to
 be tried again in the `SaveProblem` line until everything waiting is saved.
 
-A subclass composes a `SaveProblem` with the id `save-error` and a `#message` Static
-(styled by log_screen.tcss: `CSS_PATH = ["../log_screen.tcss", "<its own>.tcss"]`) and
-implements `load()`, reading `self.app.store.snapshot`.
+A subclass composes its body, then `below(entry_line)` (what is wrong with saving, a
+message line, the entry line and the footer; styled by log_screen.tcss: `CSS_PATH =
+["../log_screen.tcss", "<its own>.tcss"]`), and implements `load()`, reading
+`self.app.store.snapshot`.
 """
 
 from __future__ import annotations
@@ -14,19 +15,30 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import on
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.log.repository import Repository
 from tui.log_store import Reply
 from tui.messages import LogOpened, SaveFailed, SavesCaughtUp
+from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
+from tui.widgets.entry_line import EntryLine
+from tui.widgets.save_problem import SaveProblem
 
 
 class LogScreen(Screen):
     def load(self) -> None:
         """Show what the log holds (`self.app.store.snapshot`)."""
         raise NotImplementedError
+
+    def below(self, entry_line: EntryLine) -> ComposeResult:
+        """What every screen over the log shows below its body."""
+        yield SaveProblem(id="save-error")
+        yield Static(id="message", markup=False)
+        yield entry_line
+        yield AppFooter()
 
     def on_mount(self) -> None:
         # Textual runs a subclass's on_mount first, then this one: its widgets are set up.

@@ -26,6 +26,7 @@ class EntryLine(OrderedInput):
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.cursor_blink = False  # each blink redraws the bordered line: ~2 KB/s over SSH
         self.submit = submit
         self.keys_when_empty = keys_when_empty
 

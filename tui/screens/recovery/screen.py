@@ -31,10 +31,8 @@ from tui.screens.recovery.day_heading import DayHeading
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.recovery.field_list import FieldList
 from tui.screens.recovery.fields import correction
-from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
-from tui.widgets.save_problem import SaveProblem
 
 ENTRY_HINT = "s 7.5 q4 w+2 p30 c60 bw 81.2 st2 · + / - a cup of water"
 KEYS_HELP = (
@@ -96,18 +94,16 @@ class RecoveryScreen(LogScreen):
             yield DayHeading(id="day")
             yield FieldList(id="fields")
             yield Static(KEYS_HELP, id="keys-help")
-        yield SaveProblem(id="save-error")
-        yield Static(id="message", markup=False)
-        yield EntryLine(
-            self.submit_entry,
-            placeholder=ENTRY_HINT,
-            id="entry",
-            keys_when_empty=frozenset({"plus", "minus"}),
+        yield from self.below(
+            EntryLine(
+                self.submit_entry,
+                placeholder=ENTRY_HINT,
+                id="entry",
+                keys_when_empty=frozenset({"plus", "minus"}),
+            )
         )
-        yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#entry", Input).cursor_blink = False
         if not self.app.store.ready:
             self.query_one("#body").display = False
 

@@ -30,11 +30,9 @@ from tui.screens.log_screen import LogScreen
 from tui.screens.symptoms.day import TRAINED_DAYS, SymptomDay, day_name, is_empty
 from tui.screens.symptoms.drawing import entries_heading, notes_line, title
 from tui.screens.symptoms.entry_list import EntryList
-from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.body_map import BODY_MAP, BodyMap
 from tui.widgets.entry_line import EntryLine
-from tui.widgets.save_problem import SaveProblem
 from tui.widgets.scale_list import ScaleList
 
 ENTRY_HINT = "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 · n slept badly (a note)"
@@ -97,14 +95,9 @@ class SymptomScreen(LogScreen):
             yield BodyMap(id="body-map", legend=f"• trained in the last {TRAINED_DAYS} days")
             yield Static(id="entries-title", markup=False)
             yield EntryList(id="entries")
-        yield SaveProblem(id="save-error")
-        yield Static(id="message", markup=False)
-        yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
-        yield AppFooter()
+        yield from self.below(EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry"))
 
     def on_mount(self) -> None:
-        # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
-        self.query_one("#entry", Input).cursor_blink = False
         self.query_one("#form").display = self.app.store.ready
         self.watch(self.query_one(BodyMap), "cursor", self._describe_muscle, init=False)
 

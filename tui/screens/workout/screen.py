@@ -37,10 +37,8 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 from tui.screens.workout.set_table import SetTable
-from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
-from tui.widgets.save_problem import SaveProblem
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -131,14 +129,9 @@ class WorkoutScreen(LogScreen):
         with Horizontal(id="main"):
             yield ExerciseList(id="exercise-list")
             yield ExercisePanel(id="exercise-panel")
-        yield SaveProblem(id="save-error")
-        yield Static(id="message", markup=False)
-        yield EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry")
-        yield AppFooter()
+        yield from self.below(EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry"))
 
     def on_mount(self) -> None:
-        # No blinking cursor: each blink redraws the bordered line, ~2 KB/s over SSH.
-        self.query_one("#entry", Input).cursor_blink = False
         if not self.app.store.ready:  # the first frame comes before the log is read
             self.query_one("#main").display = False
             self.query_one("#start").display = False
