@@ -194,8 +194,7 @@ class LogStore:
             self._retry()
             return
         if job is _FOLLOW:
-            if self.repo is not None and self.repo.refresh():
-                self._publish()
+            self._follow()
             return
         repo = self._open()
         if job is _OPEN:
@@ -212,6 +211,19 @@ class LogStore:
             self._retry()
         elif self._try(job):
             self._saved()
+
+    def _follow(self) -> None:
+        """Another process's changes, if any: published as a new snapshot. A log that can't
+        be read now (being replaced, mangled) is looked at again next time; the screens keep
+        the last snapshot, and a change to save says what is wrong."""
+        if self.repo is None:
+            return
+        try:
+            changed = self.repo.refresh()
+        except StorageError:
+            return
+        if changed:
+            self._publish()
 
     def _open(self) -> Repository | None:
         if self.repo is None and self.error is None:

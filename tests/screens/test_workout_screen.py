@@ -1128,6 +1128,26 @@ async def test_a_change_the_log_refused_is_tried_again(
     assert [(s.weight_kg, s.reps) for s in read_log(log, clock)[1]] == [(100.0, 5), (100.0, 4)]
 
 
+async def test_a_log_mangled_while_open_is_followed_quietly(
+    log: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer looks for other processes' changes twice a second: a log it can't read
+    meanwhile keeps the screens on what they show, without a notice each time."""
+    app = make_app(log, clock)
+    notices: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **_: notices.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench 100x5")
+        await saved(app, pilot)
+        good = log.read_bytes()
+        log.write_bytes(b"{not json")
+        await pilot.pause(1.2)
+        assert notices == [] and shown_sets(app) == ["100 kg x 5"]
+        log.write_bytes(good)
+    assert len(read_log(log, clock)[1]) == 1
+
+
 async def test_a_new_exercise_on_a_full_disk_is_made_once(log: Path, clock, disk: FullDisk) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
