@@ -252,11 +252,15 @@ class RestdayApp(App):
         self.exit(return_code=1)
 
     def on_unmount(self) -> None:
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for signum in EXIT_SIGNALS:
-                loop.remove_signal_handler(signum)
-        self.store.close()
+        try:
+            # With our handlers still on, a SIGTERM or SIGHUP that comes while the last
+            # saves wait for the log's lock does not end the process before they are made.
+            self.store.close()
+        finally:
+            if not self.is_headless:
+                loop = asyncio.get_running_loop()
+                for signum in EXIT_SIGNALS:
+                    loop.remove_signal_handler(signum)
 
     # -- the shell: keymap, terminal size, signals -------------------------------------------
 

@@ -3,6 +3,7 @@ connection, colours (none, 16), and a log that cannot be read."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import sys
@@ -11,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from storage.log.atomic_json import lock_path
 from tests.support.logs import log_with_sets
-from tests.support.terminal import Terminal, is_grey, isolated, open_log, sgr_colours
+from tests.support.terminal import (
+    ESCAPE_GAP_S,
+    Terminal,
+    is_grey,
+    isolated,
+    open_log,
+    sgr_colours,
+)
 
 
 def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
@@ -102,6 +111,26 @@ def test_hang_up_saves_and_exits_cleanly(tmp_path: Path) -> None:
     assert _wait_for_file(status_file) == "0"
     assert _logged_sets(log) == [("bench-press", 100, 5, 8)]
     assert not list(tmp_path.glob("*.tmp*"))
+
+
+def test_a_signal_while_the_last_save_waits_for_the_lock_loses_nothing(tmp_path: Path) -> None:
+    """Quit while another process holds the log's lock: the app waits to save, and a
+    SIGTERM meanwhile (an impatient supervisor) does not end it before it has."""
+    term, log, status_file, pid = _log_a_set_in_a_terminal(tmp_path)
+    with term, open(lock_path(log), "rb+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as another copy of restday mid-write
+        term.keys("x6", "Enter")
+        term.wait_for("100 kg x 6")
+        term.keys("Escape")
+        time.sleep(ESCAPE_GAP_S)
+        term.keys("q")
+        time.sleep(0.5)
+        os.kill(pid, signal.SIGTERM)
+        time.sleep(0.5)
+        assert not status_file.exists()  # still waiting to save
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        assert _wait_for_file(status_file) == "0"
+    assert _logged_sets(log) == [("bench-press", 100, 5, 8), ("bench-press", 100, 6, None)]
 
 
 @pytest.mark.parametrize(
