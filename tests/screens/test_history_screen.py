@@ -3,14 +3,16 @@ detail, the day's detail, filters, and the log changing underneath."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
 from storage.log.repository import Repository
+from tests.support.clock import FakeClock
 from tests.support.history_app import NOW, history_app, open_history
-from tests.support.screen_helpers import eventually, saved
+from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.snapshot_app import SIZE
 from tests.support.typing import type_line
 from tui.screens.history.day_detail import DayDetailScreen
@@ -218,3 +220,23 @@ async def test_an_empty_log(tmp_path: Path) -> None:
         assert "0 sessions" in text_of(screen, "#sessions-filter")
         await pilot.press("tab", "tab", "tab")
         assert screen.view == "calendar"
+
+
+async def test_names_and_notes_with_markup_are_shown_as_typed(tmp_path: Path) -> None:
+    """A lifter's text is text: brackets in a workout's name or a set's note are shown as
+    typed in the sessions and in a session's detail, and break nothing."""
+    with Repository(tmp_path / "log.json", clock=lambda: NOW) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout("[/]Push [b]A", at=NOW - timedelta(hours=2))
+        repo.log_set(workout, repo.exercise("bench-press"), 100, 5, notes="[/] [red]x")
+        repo.finish_workout(workout, 8)
+    app = make_app(tmp_path / "log.json", FakeClock(NOW), first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("tab")
+        table = screen.query_one("#session-table", DataTable)
+        assert str(table.get_row_at(0)[1]) == "[/]Push [b]A"
+        await pilot.press("enter")
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert str(detail.query_one(DataTable).get_row_at(0)[5]) == "[/] [red]x"

@@ -62,13 +62,13 @@ class SessionDetailScreen(DetailScreen):
             )
             previous = entry.exercise
             rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
-            table.add_row(
-                name[:22],
+            table.add_row(  # names and notes are the lifter's text: never markup
+                Text(name[:22]),
                 format_set(entry, unit),
                 "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
                 Text("PR", "bold green") if done.is_pr else "",
                 rest,
-                entry.notes[:20],
+                Text(entry.notes[:20]),
             )
         self.set_focus(table)
 

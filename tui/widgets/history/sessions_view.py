@@ -80,7 +80,7 @@ class SessionsView(Vertical):
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
                 f"{session.day:%a %-d %b %y}",
-                (session.name or "Workout")[:18],
+                Text((session.name or "Workout")[:18]),  # the lifter's text: never markup
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
                 format_number(to_unit(session.volume_kg, unit)),
