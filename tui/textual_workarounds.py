@@ -20,7 +20,8 @@ class OrderedInput(Input):
     turn with the characters typed around it. Textual's Input inserts a character as it
     reads the key but runs a bound key only once it has bubbled up to the app, so in a
     burst of keys (typed ahead over a slow SSH link) they apply out of order: "100x5",
-    Enter, "x6", Enter logged 100x5x6 twice.
+    Enter, "x6", Enter logged 100x5x6 twice; Ctrl+U, "120", Enter in a dialog saved an
+    empty value. Every line a person types into is one.
     https://github.com/Textualize/textual/issues/6605 (fix proposed in
     https://github.com/Textualize/textual/pull/6631)
 

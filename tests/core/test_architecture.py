@@ -132,3 +132,18 @@ def test_only_storage_writes_files(package: str) -> None:
         if (what := writes(node))
     ]
     assert found == []
+
+
+def test_every_line_a_person_types_into_takes_a_burst_in_order() -> None:
+    """A plain Input runs Enter and Ctrl+U after the characters typed behind them
+    (textual#6605): "Ctrl+U 120 Enter" typed fast saved an empty value. Every line is an
+    OrderedInput."""
+    plain = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in python_files("tui")
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path)))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Input"
+    ]
+    assert plain == []

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import rank_exercises
 from storage.model.records import Exercise
+from tui.textual_workarounds import OrderedInput
 
 NEW = "__new__"
 EVERY_EXERCISE = "__every__"
@@ -51,7 +52,7 @@ class ExercisePickerScreen(ModalScreen[Exercise | str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Exercise: type a few letters (bp, rdl, leg curl), arrows, Enter")
-            yield Input(self.query_text, placeholder="name or alias", id="picker-query")
+            yield OrderedInput(self.query_text, placeholder="name or alias", id="picker-query")
             yield OptionList(id="picker-options")
             yield Label("Escape to cancel", classes="hint")
 

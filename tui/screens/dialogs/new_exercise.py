@@ -14,6 +14,7 @@ from textual.widgets import Input, Label
 from storage.errors import ValidationError
 from storage.model.records import MUSCLES, Exercise
 from storage.model.validation import check_new_exercise
+from tui.textual_workarounds import OrderedInput
 
 MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
 
@@ -61,10 +62,14 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("New exercise (Tab moves between fields, Enter saves)")
-            yield Input(self.initial_name, placeholder="name, e.g. Zercher Squat", id="new-name")
-            yield Input(placeholder="trained directly, e.g. quads, glutes", id="new-direct")
-            yield Input(placeholder="trained indirectly, e.g. abs, upper_back", id="new-indirect")
-            yield Input("120", placeholder="default rest: seconds or M:SS", id="new-rest")
+            yield OrderedInput(
+                self.initial_name, placeholder="name, e.g. Zercher Squat", id="new-name"
+            )
+            yield OrderedInput(placeholder="trained directly, e.g. quads, glutes", id="new-direct")
+            yield OrderedInput(
+                placeholder="trained indirectly, e.g. abs, upper_back", id="new-indirect"
+            )
+            yield OrderedInput("120", placeholder="default rest: seconds or M:SS", id="new-rest")
             yield Label("", id="new-error", markup=False)
             yield Label(MUSCLES_HELP, classes="hint")
 

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label
 
 from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
+from tui.textual_workarounds import OrderedInput
 
 
 class PromptScreen(ModalScreen[Any]):
@@ -54,7 +55,7 @@ class PromptScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield OrderedInput(self.value, placeholder=self.placeholder, id="prompt-input")
             error = Label("", id="prompt-error", markup=False)
             error.display = False
             yield error

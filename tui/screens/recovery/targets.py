@@ -15,6 +15,7 @@ from storage.errors import ValidationError
 from storage.model.records import Settings, default_targets
 from storage.model.validation import check_targets
 from tui.format.units import format_number
+from tui.textual_workarounds import OrderedInput
 
 _NUMBER = r"\s*([0-9]+(?:[.,][0-9]+)?)\s*"
 _SINGLE = re.compile(_NUMBER)
@@ -101,7 +102,7 @@ class TargetsScreen(ModalScreen[Settings | None]):
             for field, (label, _keys, _example) in TARGET_FIELDS.items():
                 with Horizontal():
                     yield Label(label)
-                    yield Input(shown_target(self.settings, field), id=field)
+                    yield OrderedInput(shown_target(self.settings, field), id=field)
             error = Label("", id="targets-error", markup=False)
             error.display = False
             yield error

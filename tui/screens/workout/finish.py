@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.textual_workarounds import OrderedInput
+
 SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
 # Only these: str.isdigit() also takes "²" (a key of its own on AZERTY), which int() refuses.
 SESSION_RPE_KEYS = {**{str(n): n for n in range(10)}, "t": 10, "T": 10}
@@ -45,7 +47,9 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
         with Vertical():
             yield Label("Finish today's workout")
             yield Label(SESSION_RPE_HELP, id="rpe")
-            yield Input(self.notes, placeholder="notes (optional)", id="notes", disabled=True)
+            yield OrderedInput(
+                self.notes, placeholder="notes (optional)", id="notes", disabled=True
+            )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
 
     def on_key(self, event: events.Key) -> None:
