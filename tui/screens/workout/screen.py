@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +24,7 @@ from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.read.exercise_history import ExerciseHistory
+from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import SetSaved
@@ -168,14 +169,22 @@ class WorkoutScreen(LogScreen):
         exercises = self.session.exercises
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
-        options.add_option(Option(f"[b]{LETTERS[0]}[/]  Empty workout", id="empty"))
+        options.add_option(
+            Option(Text.assemble((LETTERS[0], "bold"), "  Empty workout"), id="empty")
+        )
         for letter, template in zip(LETTERS[1:], self.session.templates, strict=False):
             names = ", ".join(
                 exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
             )
             options.add_option(
                 Option(
-                    f"[b]{letter}[/]  {escape(template.name)}  [dim]{escape(names)}[/]",
+                    Text.assemble(
+                        (letter, "bold"),
+                        "  ",
+                        log_text(template.name),
+                        "  ",
+                        log_text(names, "dim"),
+                    ),
                     id=template.id,
                 )
             )
