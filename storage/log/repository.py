@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storage.errors import ReadOnlyLogError, StorageError, WriteFailedError
+from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
 from storage.log.atomic_json import AtomicJSONStorage
 from storage.log.reader import LogReader, Tables
 from storage.log.snapshot import LogSnapshot
@@ -217,9 +217,16 @@ class Repository(LogReader):
             self._reindex(table_name, doc_id, old, None)
 
     def import_records(self, records: Iterable[Record]) -> int:
-        """Insert many records (a demo log, an import) in one write."""
+        """Insert many records (a demo log, an import) in one write. Each passes the checks
+        typed input gets (`validation.check_record`); one that does not raises
+        `ValidationError`, naming it, and nothing is written."""
+        today = self.today()
         by_table: dict[str, list[dict[str, Any]]] = {}
         for record in records:
+            try:
+                validation.check_record(record, today)
+            except ValidationError as exc:
+                raise ValidationError(f"{type(record).__name__} {record.id}: {exc}") from None
             by_table.setdefault(record.TABLE, []).append(record.to_doc())
 
         def change() -> None:
