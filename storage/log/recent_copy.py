@@ -4,9 +4,9 @@ in an SSH login banner answers without parsing years of history.
 The copy is itself a log file, opened read-only with the same `Repository`, and holds what
 the readiness model reads for today: the settings, the user's exercises, and the workouts
 with their sets, the recovery entries and the symptom entries of the score's window (the
-`RECENT_DAYS` days up to today, none after it), plus the latest bodyweight before them. It records the
-`disk_stamp` of the version of the log it was copied from and is used only while the log
-still has that stamp: any write by any restday, or a backup copied back, makes it stale,
+`RECENT_DAYS` days up to today, none after it), plus the latest bodyweight before them.
+It records the `disk_stamp` of the version of the log it was copied from and is used only
+while the log still has that stamp: any write by any restday, or a backup copied back, makes it stale,
 and the next `status` copies it anew. The app refreshes it when it closes.
 """
 
