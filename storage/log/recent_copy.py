@@ -6,8 +6,8 @@ the readiness model reads for today: the settings, the user's exercises, and the
 with their sets, the recovery entries and the symptom entries of the score's window (the
 `RECENT_DAYS` days up to today, none after it), plus the latest bodyweight before them.
 It records the `disk_stamp` of the version of the log it was copied from and is used only
-while the log still has that stamp: any write by any restday, or a backup copied back, makes it stale,
-and the next `status` copies it anew. The app refreshes it when it closes.
+while the log still has that stamp: any write by any restday, or a backup copied back,
+makes it stale, and the next `status` copies it anew. The app refreshes it when it closes.
 """
 
 from __future__ import annotations
