@@ -221,22 +221,24 @@ class Repository(LogReader):
         typed input gets (`validation.check_record`); one that does not raises
         `ValidationError`, naming it, and nothing is written."""
         today = self.today()
-        by_table: dict[str, list[dict[str, Any]]] = {}
+        by_table: dict[str, list[Record]] = {}
         for record in records:
             try:
                 validation.check_record(record, today)
             except ValidationError as exc:
                 raise ValidationError(f"{type(record).__name__} {record.id}: {exc}") from None
-            by_table.setdefault(record.TABLE, []).append(record.to_doc())
+            by_table.setdefault(record.TABLE, []).append(record)
 
         def change() -> None:
-            for table, docs in by_table.items():
-                self._db.table(table).insert_multiple(docs)
+            # Each document is made as it is inserted: a big import holds one copy of its
+            # documents (the table's), not two.
+            for table, items in by_table.items():
+                self._db.table(table).insert_multiple(r.to_doc() for r in items)
             self._ids.clear()
             self._indexes.clear()
 
         self._apply(change)
-        return sum(len(docs) for docs in by_table.values())
+        return sum(len(items) for items in by_table.values())
 
     # -- settings and days -----------------------------------------------------------------
 
