@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storage.errors import ReadOnlyLogError, StorageError, WriteFailedError
+from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
 from storage.log.atomic_json import AtomicJSONStorage
 from storage.log.reader import LogReader, Tables
 from storage.log.snapshot import LogSnapshot
@@ -217,19 +217,28 @@ class Repository(LogReader):
             self._reindex(table_name, doc_id, old, None)
 
     def import_records(self, records: Iterable[Record]) -> int:
-        """Insert many records (a demo log, an import) in one write."""
-        by_table: dict[str, list[dict[str, Any]]] = {}
+        """Insert many records (a demo log, an import) in one write. Each passes the checks
+        typed input gets (`validation.check_record`); one that does not raises
+        `ValidationError`, naming it, and nothing is written."""
+        today = self.today()
+        by_table: dict[str, list[Record]] = {}
         for record in records:
-            by_table.setdefault(record.TABLE, []).append(record.to_doc())
+            try:
+                validation.check_record(record, today)
+            except ValidationError as exc:
+                raise ValidationError(f"{type(record).__name__} {record.id}: {exc}") from None
+            by_table.setdefault(record.TABLE, []).append(record)
 
         def change() -> None:
-            for table, docs in by_table.items():
-                self._db.table(table).insert_multiple(docs)
+            # Each document is made as it is inserted: a big import holds one copy of its
+            # documents (the table's), not two.
+            for table, items in by_table.items():
+                self._db.table(table).insert_multiple(r.to_doc() for r in items)
             self._ids.clear()
             self._indexes.clear()
 
         self._apply(change)
-        return sum(len(docs) for docs in by_table.values())
+        return sum(len(items) for items in by_table.values())
 
     # -- settings and days -----------------------------------------------------------------
 

@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             exists=lambda workout_id: repo.workout(workout_id) is not None,
             progress=progress.update,
         )
+    del text, parsed  # the plan holds what is written: the file's text and rows can go
     _print_summary(plan, file)
     if dry_run:
         print("Dry run: nothing was written.")

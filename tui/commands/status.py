@@ -78,8 +78,9 @@ def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository
     from storage.log.repository import Repository
     from storage.read.score_window import WINDOW_DAYS
 
-    first_day = (day or clock().astimezone().date()) - timedelta(days=WINDOW_DAYS + 1)
-    recent = open_recent(path, first_day, clock=clock)
+    last_day = day or clock().astimezone().date()
+    first_day = last_day - timedelta(days=WINDOW_DAYS + 1)
+    recent = open_recent(path, first_day, last_day, clock=clock)
     if recent is not None:
         return recent
     repo = Repository(path, clock=clock)
