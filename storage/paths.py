@@ -39,3 +39,10 @@ def resolve_log_path(db: str | os.PathLike[str] | None = None) -> Path:
     """`--db` first, then $RESTDAY_DB, then the user's data directory."""
     chosen = db or os.environ.get(DB_ENV)
     return Path(chosen).expanduser() if chosen else default_log_path()
+
+
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """Where the file `path` names really is (`~` expanded, every symlink followed): a log
+    reached through a link is written, locked, backed up and copied there, so that the link
+    stays a link and every restday, by whichever name, shares one file and one lock."""
+    return Path(os.path.realpath(Path(path).expanduser()))

@@ -36,6 +36,7 @@ from storage.errors import (
     WriteFailedError,
 )
 from storage.log.durable import copy_durably, write_durably
+from storage.paths import real_path
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
@@ -82,6 +83,7 @@ def lock_path(path: Path) -> Path:
 def disk_stamp(path: Path) -> tuple[int, ...] | None:
     """What identifies a version of the log on disk without reading it: its inode, mtime,
     size and the writers' counter in the lock file (None: there is no log)."""
+    path = real_path(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -151,7 +153,7 @@ class AtomicJSONStorage(Storage):
         backups: int = BACKUPS_KEPT,
         today: Callable[[], date] = date.today,
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self.read_only = read_only
         self.read_only_reason = "it was opened read-only"
         self._create_dirs = create_dirs
