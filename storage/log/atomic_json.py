@@ -36,7 +36,7 @@ from storage.errors import (
     WriteFailedError,
 )
 from storage.log.durable import copy_durably, write_durably
-from storage.paths import real_path
+from storage.paths import make_private_dirs, real_path
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
@@ -252,7 +252,7 @@ class AtomicJSONStorage(Storage):
             self._lock_fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
             return
         if self._create_dirs:
-            lock.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(lock.parent)
         self._lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
     @contextlib.contextmanager
@@ -369,7 +369,7 @@ class AtomicJSONStorage(Storage):
 
     def _replace(self, parts: list[bytes]) -> None:
         if self._create_dirs:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(self.path.parent)
         write_durably(self.path, parts)
 
     def _sweep_temps(self) -> None:
