@@ -134,3 +134,14 @@ def test_a_link_to_a_log_not_written_yet_creates_it_where_it_points(tmp_path: Pa
     assert link.is_symlink()
     assert real.is_file()
     assert len(stored_ids(link)) == 1
+
+
+def test_locate_names_the_files_beside_the_real_log(tmp_path: Path) -> None:
+    real, link = linked_log(tmp_path)
+    assert restday("log", "--db", str(link), "bench", "100x5", tmp_path=tmp_path).returncode == 0
+    result = restday("locate", "--db", str(link), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = dict(line.split(None, 1) for line in result.stdout.splitlines() if "  " in line)
+    assert rows["log"].strip() == str(real)
+    assert rows["lock"].strip() == str(lock_path(real))
+    assert rows["backups"].startswith(f"{real}.bak-YYYY-MM-DD")
