@@ -137,27 +137,25 @@ def export_document(repo: Repository) -> dict[str, Any]:
 
 
 def _as_stored(repo: Repository, version: int) -> dict[str, Any]:
-    """The export of a log from a newer restday: every table and field as stored."""
+    """The export of a log from a newer restday: every table and field as stored. A table
+    this restday keeps one record in (settings, the rest timer) that holds more is also
+    given whole in `other_tables`, so that no document is left out."""
     tables = repo.stored()
-
-    def docs(record: type[Record]) -> list[dict[str, Any]]:
-        return list(tables.get(record.TABLE, {}).values())
-
-    def single(record: type[Record]) -> dict[str, Any] | None:
-        return next(iter(docs(record)), None)
-
+    singles = (Settings.TABLE, RestPeriod.TABLE)
+    sections = {section: record.TABLE for section, record in SECTION_RECORDS.items()}
     document: dict[str, Any] = {
         EXPORT_FORMAT: EXPORT_VERSION,
         "exported": repo.now().isoformat(timespec="seconds"),
         "log_schema": version,
-        "settings": single(Settings),
     }
-    for section, record in SECTION_RECORDS.items():
-        document[section] = docs(record)
-    document["rest_period"] = single(RestPeriod)
-    known = {record.TABLE for record in (*SECTION_RECORDS.values(), Settings, RestPeriod)}
+    order = {"settings": Settings.TABLE, **sections, "rest_period": RestPeriod.TABLE}
+    for key, table in order.items():
+        docs = list(tables.get(table, {}).values())
+        document[key] = docs if key in sections else next(iter(docs), None)
     document[OTHER_TABLES] = {
-        name: list(table.values()) for name, table in tables.items() if name not in known
+        name: list(table.values())
+        for name, table in tables.items()
+        if name not in sections.values() and (name not in singles or len(table) > 1)
     }
     return document
 
