@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shlex
 import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -35,6 +36,7 @@ from storage.errors import (
     WriteFailedError,
 )
 from storage.log.durable import copy_durably, write_durably
+from storage.paths import make_private_dirs, real_path
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
@@ -44,9 +46,34 @@ _UNREAD = object()
 Tables = dict[str, dict[str, Any]]
 
 
-def backup_paths(path: Path) -> list[Path]:
-    """The log's backups, newest first."""
-    return sorted(path.parent.glob(f"{path.name}.bak-*"), reverse=True)
+def backup_path(path: Path, day: date) -> Path:
+    """Where the backup restday makes on `day` (before that day's first write) goes."""
+    return path.with_name(f"{path.name}.bak-{day.isoformat()}")
+
+
+def backup_paths(path: Path, today: date | None = None) -> list[Path]:
+    """restday's own backups of the log (regular files named exactly as `backup_path`
+    names them), newest date first; with `today`, none dated after it (a wrong clock's).
+    Other files beside the log, a user's own copies among them, are not backups."""
+    prefix = f"{path.name}.bak-"
+    dated: list[tuple[date, Path]] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if not entry.name.startswith(prefix) or not entry.is_file(follow_symlinks=False):
+                continue
+            day = _iso_date(entry.name[len(prefix) :])
+            if day is not None and (today is None or day <= today):
+                dated.append((day, path.parent / entry.name))
+    return [backup for _, backup in sorted(dated, reverse=True)]
+
+
+def _iso_date(text: str) -> date | None:
+    """The date `text` spells exactly as YYYY-MM-DD, else None."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if day.isoformat() == text else None
 
 
 def lock_path(path: Path) -> Path:
@@ -56,6 +83,7 @@ def lock_path(path: Path) -> Path:
 def disk_stamp(path: Path) -> tuple[int, ...] | None:
     """What identifies a version of the log on disk without reading it: its inode, mtime,
     size and the writers' counter in the lock file (None: there is no log)."""
+    path = real_path(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -69,44 +97,47 @@ def disk_stamp(path: Path) -> tuple[int, ...] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size, counter)
 
 
-def parse_log(raw: bytes, path: Path) -> Tables:
-    """Parse the bytes of a log file; raise `CorruptLogError` (with a way out) if they are
-    not a log."""
+def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
+    """Parse the bytes of a log file; raise `CorruptLogError` (with a way out: the newest
+    good backup up to `today`, by default the machine's date) if they are not a log."""
     if not raw.strip():
-        raise CorruptLogError(_corrupt_message(path, "the file is empty"))
+        raise CorruptLogError(_corrupt_message(path, "the file is empty", today))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise CorruptLogError(_corrupt_message(path, f"it is not valid JSON ({exc})")) from None
+        problem = f"it is not valid JSON ({exc})"
+        raise CorruptLogError(_corrupt_message(path, problem, today)) from None
     if not isinstance(data, dict) or not all(
         isinstance(t, dict) and all(isinstance(doc, dict) for doc in t.values())
         for t in data.values()
     ):
-        raise CorruptLogError(_corrupt_message(path, "it is JSON but not a restday log"))
+        problem = "it is JSON but not a restday log"
+        raise CorruptLogError(_corrupt_message(path, problem, today))
     return data
 
 
-def newest_good_backup(path: Path) -> Path | None:
-    for backup in backup_paths(path):
+def newest_good_backup(path: Path, today: date) -> Path | None:
+    """The newest of restday's backups of the log dated up to `today` that is a log."""
+    for backup in backup_paths(path, today):
         try:
-            parse_log(backup.read_bytes(), backup)
+            parse_log(backup.read_bytes(), backup, today)
         except (OSError, CorruptLogError):
             continue
         return backup
     return None
 
 
-def _corrupt_message(path: Path, problem: str) -> str:
+def _corrupt_message(path: Path, problem: str, today: date | None) -> str:
     message = f"the log {path} cannot be read: {problem}. It has been left exactly as it is."
-    backup = newest_good_backup(path)
+    backup = newest_good_backup(path, date.today() if today is None else today)
     if backup is not None:
         return (
             f"{message} The newest good backup is {backup}; to restore it, run: "
-            f"cp '{backup}' '{path}'"
+            f"{shlex.join(['cp', str(backup), str(path)])}"
         )
     return (
         f"{message} There is no good backup; to start a new log, move it aside: "
-        f"mv '{path}' '{path}.broken'"
+        f"{shlex.join(['mv', str(path), f'{path}.broken'])}"
     )
 
 
@@ -122,7 +153,7 @@ class AtomicJSONStorage(Storage):
         backups: int = BACKUPS_KEPT,
         today: Callable[[], date] = date.today,
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self.read_only = read_only
         self.read_only_reason = "it was opened read-only"
         self._create_dirs = create_dirs
@@ -185,7 +216,7 @@ class AtomicJSONStorage(Storage):
                     raw = fh.read()
             except OSError as exc:
                 raise StorageError(f"cannot read the log {self.path}: {exc.strerror}") from None
-            data = parse_log(raw, self.path)
+            data = parse_log(raw, self.path, self._today())
         self._data = data
         self._stamp = stamp
         self._chunks = {}
@@ -221,7 +252,7 @@ class AtomicJSONStorage(Storage):
             self._lock_fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
             return
         if self._create_dirs:
-            lock.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(lock.parent)
         self._lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
     @contextlib.contextmanager
@@ -338,7 +369,7 @@ class AtomicJSONStorage(Storage):
 
     def _replace(self, parts: list[bytes]) -> None:
         if self._create_dirs:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(self.path.parent)
         write_durably(self.path, parts)
 
     def _sweep_temps(self) -> None:
@@ -352,13 +383,16 @@ class AtomicJSONStorage(Storage):
         self._temps_swept = True
 
     def _backup_if_first_today(self) -> None:
+        """Copy the log before the day's first write, and keep the newest `backups` of
+        restday's own backups up to today (one dated later, by a wrong clock, is left)."""
         if self._backups <= 0 or not self.path.exists():
             return
-        backup = self.path.with_name(f"{self.path.name}.bak-{self._today().isoformat()}")
+        today = self._today()
+        backup = backup_path(self.path, today)
         if backup.exists():
             return
         copy_durably(self.path, backup)
-        for old in backup_paths(self.path)[self._backups :]:
+        for old in backup_paths(self.path, today)[self._backups :]:
             with contextlib.suppress(OSError):
                 old.unlink()
 

@@ -24,6 +24,7 @@ from storage.log.atomic_json import disk_stamp
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
 from storage.model.records import Record, Recovery, utc_now
+from storage.paths import real_path
 from storage.read.score_window import WINDOW_DAYS
 
 # The days `restday status` reads for today: the score's window and the day before it (a
@@ -72,6 +73,7 @@ def open_recent(
 ) -> Repository | None:
     """The recent copy of `log`, read-only (its days told by `clock`), if it is of the log
     as it is now and holds every day from `first_day` to `last_day`; else None."""
+    log = real_path(log)
     path = recent_path(log)
     try:
         meta = orjson.loads(path.read_bytes()).get(META, {}).get("1", {})

@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
@@ -38,6 +37,7 @@ from storage.model.records import (
     utc_now,
 )
 from storage.model.set_rules import place_set
+from storage.paths import real_path
 
 R = TypeVar("R", bound=Record)
 Change = Callable[[], None]
@@ -56,7 +56,7 @@ class Repository(LogReader):
         read_only: bool = False,
     ) -> None:
         super().__init__(clock)
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self._db = LogDB(
             self.path, storage=AtomicJSONStorage, read_only=read_only, today=self._local_date
         )

@@ -94,7 +94,7 @@ def test_unreadable_log_is_left_alone_with_a_clear_message(log: Path, case: str)
     assert_one_line(message, log)
     assert problem in message
     assert "left exactly as it is" in message
-    assert f"mv '{log}' '{log}.broken'" in message
+    assert shlex.join(["mv", str(log), f"{log}.broken"]) in message
     assert snapshot(log) == before
     assert temp_files(log) == []
     assert backup_paths(log) == []
@@ -149,7 +149,7 @@ def test_corrupt_log_message_names_the_good_backup_and_the_cp_command(log: Path)
     message = str(excinfo.value)
     assert_one_line(message, log)
     assert f"The newest good backup is {backup}" in message
-    command = f"cp '{backup}' '{log}'"
+    command = shlex.join(["cp", str(backup), str(log)])
     assert command in message
     assert message.endswith(command)
     assert snapshot(log) == before
@@ -170,7 +170,7 @@ def test_corrupt_backups_are_skipped_for_an_older_good_one(log: Path) -> None:
     with pytest.raises(CorruptLogError) as excinfo:
         Repository(log)
     message = str(excinfo.value)
-    assert f"cp '{good}' '{log}'" in message
+    assert shlex.join(["cp", str(good), str(log)]) in message
     assert str(bad) not in message
 
 
