@@ -196,8 +196,8 @@ def export_csv(repo: Repository) -> str:
             (
                 day.isoformat(),
                 local.strftime("%H:%M"),
-                _text(workout.name if workout else ""),
-                _text(names.get(entry.exercise, entry.exercise)),
+                spreadsheet_text(workout.name if workout else ""),
+                spreadsheet_text(names.get(entry.exercise, entry.exercise)),
                 numbers[(entry.workout, entry.exercise)],
                 _number(weight),
                 unit,
@@ -206,8 +206,8 @@ def export_csv(repo: Repository) -> str:
                 _yes_no(entry.warmup),
                 _yes_no(entry.bodyweight),
                 "" if entry.rest_s is None else entry.rest_s,
-                _text(entry.notes),
-                _text(workout.notes if workout else ""),
+                spreadsheet_text(entry.notes),
+                spreadsheet_text(workout.notes if workout else ""),
                 _duration(workout),
                 "" if workout is None or workout.session_rpe is None else workout.session_rpe,
             )
@@ -215,7 +215,7 @@ def export_csv(repo: Repository) -> str:
     return out.getvalue()
 
 
-def _text(value: str) -> str:
+def spreadsheet_text(value: str) -> str:
     """A text cell, with a single quote before one that starts like a formula (`=`, `+`,
     `-`, `@`, tab, CR: OWASP's advice against CSV injection); a cell that is just a number
     ("-5") stays as it is, a number."""
