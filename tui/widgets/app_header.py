@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -81,9 +82,5 @@ class AppHeader(Widget):
             line.append_text(right)
         if self.cannot_write is None:
             return line
-        banner = Text(
-            f" READ-ONLY: nothing you enter is saved: {self.cannot_write}",
-            style="bold reverse",
-            no_wrap=False,
-        )
-        return Group(line, banner)
+        banner = Text(f"READ-ONLY: nothing you enter is saved: {self.cannot_write}")
+        return Group(line, Padding(banner, (0, 1), style="bold reverse"))
