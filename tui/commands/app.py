@@ -4,6 +4,7 @@ first if there is none)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if app.open_error is not None:
         raise app.open_error
     if app.store.unsaved:
-        print(unsaved_report(app.store.unsaved, app.store.problem, app.store.path), file=sys.stderr)
+        # After a hang-up there is no terminal left to tell: the exit status still says so.
+        with contextlib.suppress(OSError):
+            report = unsaved_report(app.store.unsaved, app.store.problem, app.store.path)
+            print(report, file=sys.stderr)
         return 1
     return app.return_code or 0
 
