@@ -19,6 +19,7 @@ class QuitScreen(ModalScreen[bool]):
         width: 72; height: auto; padding: 1 2;
         border: round $error; background: $surface;
     }
+    QuitScreen Label { width: 100%; }
     QuitScreen #quit-title { text-style: bold; color: $error; }
     QuitScreen #quit-problem { margin: 1 0; }
     QuitScreen .hint { color: $text-muted; }
