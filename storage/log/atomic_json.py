@@ -6,7 +6,10 @@ file safely between processes.
 - The parsed log is kept in memory and re-read only when another process changed it. Each
   writer bumps a counter in the lock file beside the log, so a change is never missed.
 - `locked()` holds an exclusive fcntl lock for a read-modify-write; `batch()` also defers
-  the writes inside it to one write at the end.
+  the writes inside it to one write at the end. A writer waits for the lock while other
+  writers go on writing, but gives up (`LockHeldError`) when it has been held for
+  `LOCK_WAIT_S` with no write, naming the process that holds it (the holder writes its
+  pid after the counter).
 - The file is serialised in chunks of documents; a write that says which documents it
   touched re-serialises only their chunks, so adding one set to a large log costs about
   one copy of the bytes plus the durable replace.
@@ -20,6 +23,7 @@ import fcntl
 import os
 import shlex
 import struct
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -31,6 +35,7 @@ from tinydb.storages import Storage
 from storage.errors import (
     ConcurrentWriteError,
     CorruptLogError,
+    LockHeldError,
     ReadOnlyLogError,
     StorageError,
     WriteFailedError,
@@ -40,7 +45,10 @@ from storage.paths import make_private_dirs, real_path
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
+LOCK_WAIT_S = 3.0  # a write takes well under a second, even of a 100-year log
+LOCK_POLL_S = 0.01
 _COUNTER = struct.Struct("<Q")
+_HOLDER = struct.Struct("<Q")  # the pid of the process holding the lock, after the counter
 _UNREAD = object()
 
 Tables = dict[str, dict[str, Any]]
@@ -264,7 +272,7 @@ class AtomicJSONStorage(Storage):
                     self._open_lock_file()
                 except OSError as exc:
                     raise WriteFailedError(self._write_problem(exc)) from None
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+            self._take_lock()
         self._lock_depth += 1
         try:
             yield
@@ -272,6 +280,38 @@ class AtomicJSONStorage(Storage):
             self._lock_depth -= 1
             if self._lock_depth == 0:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _take_lock(self) -> None:
+        """Take the lock, waiting while other writers make progress (the counter moves);
+        `LockHeldError` once it has been held `LOCK_WAIT_S` with no write done."""
+        deadline = time.monotonic() + LOCK_WAIT_S
+        seen = self._counter()
+        while True:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if (counter := self._counter()) != seen:
+                    seen, deadline = counter, time.monotonic() + LOCK_WAIT_S
+                elif time.monotonic() >= deadline:
+                    raise LockHeldError(self._lock_problem()) from None
+                time.sleep(LOCK_POLL_S)
+        if not self.read_only:  # so that a writer kept waiting can say who holds it
+            with contextlib.suppress(OSError):
+                os.pwrite(self._lock_fd, _HOLDER.pack(os.getpid()), _COUNTER.size)
+
+    def _lock_problem(self) -> str:
+        pid = _lock_holder(self._lock_fd)
+        holder = "another process" if pid is None else f"another process (pid {pid}"
+        if pid is not None:
+            command = _command_of(pid)
+            holder += f": {command})" if command else ")"
+        stop = f"kill {pid}" if pid is not None else "end it"
+        return (
+            f"the log {self.path} is locked by {holder}, still after {LOCK_WAIT_S:g} s; "
+            "nothing was written. If that is a copy of restday stopped with Ctrl-Z, bring it "
+            f"back with fg, or end it ({stop}), and try again."
+        )
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -427,6 +467,37 @@ class AtomicJSONStorage(Storage):
             os.close(self._lock_fd)
             self._lock_fd = None
             self._lock_depth = 0
+
+
+def _lock_holder(fd: int) -> int | None:
+    """The pid of the process holding the lock on `fd`'s file: the kernel's word where it
+    gives one (/proc/locks), else the pid the last restday to take it wrote there."""
+    st = os.fstat(fd)
+    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    try:
+        with open("/proc/locks") as locks:
+            for line in locks:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == device:
+                    return int(fields[4])
+    except (OSError, ValueError):
+        pass
+    raw = os.pread(fd, _HOLDER.size, _COUNTER.size)
+    return _HOLDER.unpack(raw)[0] or None if len(raw) == _HOLDER.size else None
+
+
+def _command_of(pid: int, limit: int = 80) -> str:
+    """The command line of process `pid`, paths by their last part, as printable text cut
+    to `limit` ('' if unknown): 'python3 -m tui log --db log.json bench 100x5'."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            raw = fh.read(4096)
+    except OSError:
+        return ""
+    args = raw.rstrip(b"\0").decode(errors="replace").split("\0")
+    text = " ".join(os.path.basename(arg) if arg.startswith("/") else arg for arg in args)
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _chunk_of(doc_id: str) -> int:

@@ -44,7 +44,8 @@ Change = Callable[[], None]
 
 
 class SaveFailedError(StorageError):
-    """A change could not be written; it is kept in memory and retried with the next save."""
+    """A change could not be written; this repository keeps it and tries it again with
+    the next save, for as long as it lives."""
 
 
 class Repository(LogReader):
@@ -146,10 +147,9 @@ class Repository(LogReader):
                     change()
                 yield
         except WriteFailedError as exc:
-            raise SaveFailedError(
-                f"{exc} {len(self._pending)} unsaved change(s) kept in memory; "
-                "they are saved with the next change."
-            ) from None
+            # Whether the changes outlive this message is the caller's to say: a process
+            # that is ending keeps nothing.
+            raise SaveFailedError(f"{exc} {len(self._pending)} change(s) not saved.") from None
         except BaseException:
             del self._pending[start:]
             raise

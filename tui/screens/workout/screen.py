@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import AmbiguousExercise
-from storage.entry.set_line import EntryError
+from storage.entry.set_line import EntryError, typed_set
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
@@ -266,7 +266,8 @@ class WorkoutScreen(LogScreen):
             moment = self.app.clock().replace(microsecond=0)
             placed, change = session.log_set(exercise, typed.spec, moment)
             self.app.start_rest(placed.rest)
-            self.save(change, reply=_stored_set(placed.entry.id))
+            again = typed_set(exercise.name, placed.entry, session.unit)
+            self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged)
