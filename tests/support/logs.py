@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -31,4 +33,14 @@ def demo_log_at(path: Path, weeks: int, now: datetime = TUESDAY_EVENING) -> Path
             now.date(), weeks=weeks, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=now
         )
         write_demo(repo, log)
+    return path
+
+
+def written_by_a_newer_restday(path: Path, schema_version: int = 999) -> Path:
+    """`path` as a newer restday leaves it: a log schema this one cannot write. Edited in
+    the file, as this restday refuses to write such a log itself."""
+    data = orjson.loads(path.read_bytes()) if path.exists() else {}
+    settings = data.setdefault("settings", {}).setdefault("1", {"id": "settings"})
+    settings["schema_version"] = schema_version
+    path.write_bytes(orjson.dumps(data))
     return path
