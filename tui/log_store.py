@@ -251,6 +251,7 @@ class LogStore:
         except Exception as error:  # noqa: BLE001 - refused for good: the screen says why
             self._count_saved(1)
             _settle(job.future, error=error)
+            self._publish()  # the log as the refusal found it: what the screen shows next
             refused = SaveFailed(str(error), kept=False)
             if job.reply_to is not None:
                 _post_to(job.reply_to, refused)

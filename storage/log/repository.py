@@ -243,6 +243,13 @@ class Repository(LogReader):
         self._apply(lambda: self._put(settings))
         return settings
 
+    def update_settings(self, base: Settings, changed: Settings) -> Settings:
+        """Make the changes from `base` (the settings as read) to `changed` (targets, say)
+        to the settings as stored (`_update`)."""
+        return self._update(
+            base, changed, validation.check_settings, "the settings", stored=self.settings
+        )
+
     def clear_settings(self) -> None:
         """Remove the log's settings record (an import puts an export's own in its place)."""
         for doc in list(self._docs(Settings)):
@@ -532,12 +539,20 @@ class Repository(LogReader):
 
     # -- changes to a stored record, made as another copy may have changed it ---------------
 
-    def _update(self, base: R, changed: R, check: Callable[[R], None], what: str) -> R:
+    def _update(
+        self,
+        base: R,
+        changed: R,
+        check: Callable[[R], None],
+        what: str,
+        stored: Callable[[], R | None] | None = None,
+    ) -> R:
         """Apply the fields `changed` sets other than `base` (the record as this copy read
         it) to the record as stored, under the lock: merged with another writer's changes
         to other fields (`merge`). Raises ChangeRefused, saving nothing, if the record is
         gone or another writer set one of those fields to another value; ValidationError
-        if the result is not a valid record."""
+        if the result is not a valid record. `stored` finds the record (by default, by
+        `changed`'s id)."""
         check(changed)
         base_doc = base.to_doc()
         changes = changes_between(base_doc, changed.to_doc())
@@ -545,11 +560,11 @@ class Repository(LogReader):
         result = [changed]
 
         def change() -> None:
-            stored = self._get(cls, changed.id)
-            if stored is None:
+            record = stored() if stored is not None else self._get(cls, changed.id)
+            if record is None:
                 raise ChangeRefused(_gone(what))
             try:
-                merged = merge(stored.to_doc(), base_doc, changes)
+                merged = merge(record.to_doc(), base_doc, changes)
             except Collision as collision:
                 raise ChangeRefused(_collided(what, collision)) from None
             record = replace(cls.from_doc(merged), updated=self.now())

@@ -4,13 +4,12 @@ refused with a clear message when both changed the same field. The other copy is
 process writing the real file.
 
 Copy A is the screen's state in this process (`WorkoutSession`, `RecoveryDays`) read from
-the log, with its own repository; copy B is `python -c ...` with a repository of its own.
+the log, with its own repository; copy B is `python -c ...` with a repository of its own
+(the app itself against another process: tests/screens/test_two_copies_on_screen.py).
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -22,39 +21,16 @@ from storage.log.repository import Repository
 from storage.model.merge import ChangeRefused
 from storage.model.records import Recovery, Settings, SymptomEntry
 from tests.support.clock import TUESDAY_EVENING
+from tests.support.other_copy import other_copy as shared_other_copy
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.workout.session import WorkoutSession
 
 NOW = TUESDAY_EVENING
 DAY = NOW.date()
 
-OTHER_COPY = """\
-import sys
-from dataclasses import replace
-from datetime import date, datetime, timedelta
-
-from storage.log.repository import Repository
-
-now = datetime.fromisoformat(sys.argv[2])
-with Repository(sys.argv[1], clock=lambda: now) as repo:
-    workout = repo.open_workout()
-    sets = repo.sets(workout=workout.id) if workout else []
-{code}
-"""
-
 
 def other_copy(log: Path, code: str) -> None:
-    """Run `code` in another process with its own repository on `log` (`repo`, today's
-    open `workout` and its `sets` are there to use)."""
-    body = "\n".join(f"    {line}" for line in code.strip().splitlines())
-    done = subprocess.run(
-        [sys.executable, "-c", OTHER_COPY.format(code=body), str(log), NOW.isoformat()],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    shared_other_copy(log, code, NOW)
 
 
 @pytest.fixture
@@ -192,10 +168,9 @@ def test_undo_on_a_day_another_copy_logged_keeps_its_entry(repo: Repository, log
     def sleep(entry: Recovery) -> Recovery:
         return replace(entry, sleep_hours=7.5)
 
-    after = a.change(sleep)
+    a.change(sleep)
     repo.update_recovery(DAY, sleep)
-    undo = a.undo()
-    repo.undo_recovery(undo.day, after, undo.before)
+    a.undo().in_log(repo)
     with stored(log) as now:
         entry = now.recovery(DAY)
     assert entry is not None
@@ -204,11 +179,10 @@ def test_undo_on_a_day_another_copy_logged_keeps_its_entry(repo: Repository, log
 
 def test_undo_keeps_the_fields_another_copy_set_meanwhile(repo: Repository, log: Path) -> None:
     a = recovery_days(repo)
-    after = a.change(lambda entry: replace(entry, sleep_hours=7.5))
+    a.change(lambda entry: replace(entry, sleep_hours=7.5))
     repo.update_recovery(DAY, lambda entry: replace(entry, sleep_hours=7.5))
     other_copy(log, f"repo.add_intake(date.fromisoformat({DAY.isoformat()!r}), protein_g=40)")
-    undo = a.undo()
-    repo.undo_recovery(undo.day, after, undo.before)
+    a.undo().in_log(repo)
     with stored(log) as now:
         entry = now.recovery(DAY)
     assert entry is not None and (entry.protein_g, entry.sleep_hours) == (40, None)
@@ -216,10 +190,9 @@ def test_undo_keeps_the_fields_another_copy_set_meanwhile(repo: Repository, log:
 
 def test_undo_alone_on_a_day_leaves_nothing(repo: Repository, log: Path) -> None:
     a = recovery_days(repo)
-    after = a.change(lambda entry: replace(entry, sleep_hours=7.5))
+    a.change(lambda entry: replace(entry, sleep_hours=7.5))
     repo.update_recovery(DAY, lambda entry: replace(entry, sleep_hours=7.5))
-    undo = a.undo()
-    repo.undo_recovery(undo.day, after, undo.before)
+    a.undo().in_log(repo)
     with stored(log) as now:
         assert now.recovery(DAY) is None
 
@@ -228,16 +201,15 @@ def test_undo_of_a_field_another_copy_changed_otherwise_is_refused(
     repo: Repository, log: Path
 ) -> None:
     a = recovery_days(repo)
-    after = a.change(lambda entry: replace(entry, sleep_hours=7.5))
+    a.change(lambda entry: replace(entry, sleep_hours=7.5))
     repo.update_recovery(DAY, lambda entry: replace(entry, sleep_hours=7.5))
     day = DAY.isoformat()
     other_copy(
         log,
         f"repo.update_recovery(date.fromisoformat({day!r}), lambda e: replace(e, sleep_hours=6))",
     )
-    undo = a.undo()
     with pytest.raises(ChangeRefused, match=r"\(sleep hours\)"):
-        repo.undo_recovery(undo.day, after, undo.before)
+        a.undo().in_log(repo)
     with stored(log) as now:
         assert now.recovery(DAY).sleep_hours == 6
 
@@ -266,3 +238,15 @@ def test_deleting_a_symptom_entry_another_copy_changed_is_refused(
         repo.delete_symptoms(entry.id, base=entry)
     with stored(log) as now:
         assert [e.notes for e in now.symptoms()] == ["flu"]
+
+
+def test_targets_saved_on_the_recovery_screen_keep_another_copys_unit(
+    repo: Repository, log: Path
+) -> None:
+    a = recovery_days(repo)
+    other_copy(log, "repo.update_settings(repo.settings(), replace(repo.settings(), unit='lb'))")
+    targets = {**a.settings.targets, "water_cups": 10}
+    repo.update_settings(a.settings, replace(a.settings, targets=targets))
+    with stored(log) as now:
+        settings = now.settings()
+    assert (settings.unit, settings.targets["water_cups"]) == ("lb", 10)
