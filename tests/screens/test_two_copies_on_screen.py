@@ -56,11 +56,13 @@ async def bench_set_logged(pilot) -> WorkoutScreen:
 async def test_a_workout_note_keeps_the_finish_another_copy_made(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await bench_set_logged(pilot)
+        screen = await bench_set_logged(pilot)
         other_copy(log, "repo.finish_workout(workout, 8)", NOW)
         await press(pilot, ["N"])
         await type_line(pilot, "new shoes")
         await saved(app, pilot)
+        assert screen.workout is None  # finished, as stored
+        assert screen.query_one("#start").display
     with stored(log, clock) as after:
         (workout,) = after.workouts()
     assert (workout.end, workout.session_rpe, workout.notes) == (NOW, 8, "new shoes")
@@ -69,10 +71,13 @@ async def test_a_workout_note_keeps_the_finish_another_copy_made(log: Path, cloc
 async def test_a_set_note_keeps_the_edit_another_copy_made(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await bench_set_logged(pilot)
+        screen = await bench_set_logged(pilot)
         other_copy(log, "repo.update_set(sets[0], replace(sets[0], weight_kg=110.0, rpe=9.0))", NOW)
         await press(pilot, ["n", *chars("paused"), "enter"])
         await saved(app, pilot)
+        (shown,) = screen.sets
+        assert (shown.weight_kg, shown.rpe, shown.notes) == (110, 9, "paused")
+        assert str(screen.query_one("#sets", DataTable).get_row_at(0)[1]) == "110 kg x 5 @9"
     with stored(log, clock) as after:
         (entry,) = after.sets()
     assert (entry.weight_kg, entry.reps, entry.rpe, entry.notes) == (110, 5, 9, "paused")

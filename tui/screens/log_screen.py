@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from storage.log.repository import Repository
 from tui.log_store import Reply
-from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
+from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp, StoredOtherwise
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -72,6 +72,11 @@ class LogScreen(Screen):
             self._stale = True
             self._show_stored()
         self.show_message(f"not saved: {message.problem}", error=True)
+
+    @on(StoredOtherwise)
+    def _merged(self) -> None:
+        self._stale = True
+        self._show_stored()
 
     @on(LogChanged)
     def _show_stored(self) -> None:

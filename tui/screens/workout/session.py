@@ -21,6 +21,7 @@ from storage.entry.exercise_names import find_exercise
 from storage.entry.set_line import EntryError, LastSet, SetSpec, parse_workout_entry
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
+from storage.model.merge import changes_between
 from storage.model.records import (
     Exercise,
     SetEntry,
@@ -349,6 +350,27 @@ class WorkoutSession:
 
     def _drop(self, set_id: str) -> None:
         self.sets = [s for s in self.sets if s.id != set_id]
+
+    def as_shown(self) -> Callable[[LogReader], bool]:
+        """Whether a log holds today's workout and its sets as the session shows them now
+        (another copy may have changed them, its changes merged with the session's)."""
+        workout, sets = self.workout, {s.id: s for s in self.sets}
+
+        def shown(log: LogReader) -> bool:
+            stored = log.open_workout()
+            if workout is None or stored is None:
+                return workout is stored
+            stored_sets = {s.id: s for s in log.sets(workout=stored.id)}
+            return (
+                stored.id == workout.id
+                and not changes_between(workout.to_doc(), stored.to_doc())
+                and stored_sets.keys() == sets.keys()
+                and not any(
+                    changes_between(sets[i].to_doc(), stored_sets[i].to_doc()) for i in sets
+                )
+            )
+
+        return shown
 
     # -- templates -------------------------------------------------------------------------
 
