@@ -18,6 +18,7 @@ from tests.support.screen_helpers import make_app, saved
 from tests.support.typing import chars, press, type_line
 from tui.app import RestdayApp
 from tui.screens.recovery.screen import RecoveryScreen
+from tui.screens.symptoms.screen import SymptomScreen
 from tui.screens.workout.screen import WorkoutScreen
 
 NOW = TUESDAY_EVENING
@@ -133,3 +134,20 @@ async def test_recovery_undo_keeps_what_another_copy_logged_on_the_day(log: Path
     with stored(log, clock) as after:
         entry = after.recovery(NOW.date())
     assert entry is not None and (entry.water_cups, entry.sleep_hours) == (3, None)
+
+
+async def test_a_symptom_entry_keeps_what_another_copy_changed_in_it(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SymptomScreen)
+        await type_line(pilot, "weak 4")
+        await saved(app, pilot)
+        other_copy(log, "e = repo.symptoms()[0]\nrepo.update_symptoms(e, replace(e, mood=2))", NOW)
+        await type_line(pilot, "energy 1")
+        await saved(app, pilot)
+    with stored(log, clock) as after:
+        (entry,) = after.symptoms()
+    assert (entry.weakness, entry.energy, entry.mood) == (4, 1, 2)
