@@ -2,8 +2,12 @@
 
 Plain dataclasses go in and come out; the questions it answers are `LogReader`'s. Every
 change is applied under the log's lock on up-to-date data, so two copies of the app on one
-log never lose each other's work. A change that cannot be saved (disk full, read-only file
-system) stays queued in memory and is saved with the next change or `flush()`.
+log never lose each other's work: a change to a stored record (`update_set`,
+`finish_workout`, `undo_recovery`...) is the fields it changes from the record as its copy
+read it, merged with what another copy changed since and refused (`ChangeRefused`) where
+both changed one field (`storage.model.merge`), never that copy's whole record written over
+the stored one. A change that cannot be saved (disk full, read-only file system) stays
+queued in memory and is saved with the next change or `flush()`.
 """
 
 from __future__ import annotations
