@@ -301,6 +301,8 @@ class LogStore:
                     _post_to(job.reply_to, message)
         if caught_up:
             self._post(SavesCaughtUp())
+            for refused in self.repo.take_refused():  # after it: the last word on them
+                self._post(SaveFailed(str(refused), kept=False))
 
     def _count_saved(self, count: int) -> None:
         with self._count:

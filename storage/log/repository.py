@@ -67,6 +67,9 @@ class Repository(LogReader):
         )
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
+        # Changes waiting to be saved (after a failed write) that refused themselves when
+        # tried again: reported by `take_refused()`.
+        self._refused_later: dict[Change, Exception] = {}
         self._in_transaction = False
         self._storage.read()  # fail now, with a clear message, if the log is unreadable
         version = self.settings().schema_version
@@ -604,19 +607,37 @@ class Repository(LogReader):
 
     def _apply_refusable(self, change: Change) -> None:
         """`_apply` a change that may refuse itself (ChangeRefused or ValidationError, as
-        it finds the log under the lock): raised here, once the rest is saved. Tried again
-        later (after a failed write), a refusal drops it: it can never be saved."""
+        it finds the log under the lock): raised here, once the rest is saved. Kept after a
+        failed write and tried again later, a refusal drops it and `take_refused()` says
+        why."""
         refusal: list[Exception] = []
+        first = True
 
         def refusable() -> None:
             try:
                 change()
             except (ChangeRefused, ValidationError) as error:
-                refusal.append(error)
+                if first:
+                    refusal.append(error)
+                else:
+                    self._refused_later[refusable] = error
+            else:
+                self._refused_later.pop(refusable, None)
 
-        self._apply(refusable)
+        try:
+            self._apply(refusable)
+        finally:
+            first = False
         if refusal:
             raise refusal[0]
+
+    def take_refused(self) -> list[Exception]:
+        """Why the changes kept after a failed write and refused when they were saved at
+        last were dropped (another copy changed what they change); asked once all is saved."""
+        if self._pending:
+            return []
+        refused, self._refused_later = list(self._refused_later.values()), {}
+        return refused
 
 
 def _words(fields: tuple[str, ...]) -> str:

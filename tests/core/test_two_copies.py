@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
+import storage.log.durable
+from storage.log.repository import Repository, SaveFailedError
 from storage.model.merge import ChangeRefused
 from storage.model.records import Recovery, Settings, SymptomEntry
 from tests.support.clock import TUESDAY_EVENING
 from tests.support.other_copy import other_copy as shared_other_copy
+from tests.support.screen_helpers import FullDisk
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.workout.session import WorkoutSession
 
@@ -250,3 +252,23 @@ def test_targets_saved_on_the_recovery_screen_keep_another_copys_unit(
     with stored(log) as now:
         settings = now.settings()
     assert (settings.unit, settings.targets["water_cups"]) == ("lb", 10)
+
+
+def test_a_change_kept_on_a_full_disk_that_collides_when_saved_is_reported(
+    repo: Repository, log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = FullDisk(log)
+    monkeypatch.setattr(storage.log.durable.os, "replace", disk.replace)
+    a = session_of(repo)
+    disk.fill()
+    with pytest.raises(SaveFailedError):
+        a.note_set(a.sets[0], "paused")(repo)
+    assert repo.take_refused() == []  # still waiting
+    other_copy(log, "repo.update_set(sets[0], replace(sets[0], notes='belt'))")
+    disk.free()
+    repo.flush()
+    (refused,) = repo.take_refused()
+    assert "changed this set (notes)" in str(refused)
+    assert repo.take_refused() == []
+    with stored(log) as after:
+        assert after.sets()[0].notes == "belt"

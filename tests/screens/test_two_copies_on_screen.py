@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.other_copy import other_copy
-from tests.support.screen_helpers import make_app, saved
+from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
 from tests.support.typing import chars, press, type_line
 from tui.app import RestdayApp
 from tui.screens.recovery.screen import RecoveryScreen
@@ -151,3 +151,24 @@ async def test_a_symptom_entry_keeps_what_another_copy_changed_in_it(log: Path, 
     with stored(log, clock) as after:
         (entry,) = after.symptoms()
     assert (entry.weakness, entry.energy, entry.mood) == (4, 1, 2)
+
+
+async def test_a_note_kept_on_a_full_disk_that_collides_when_saved_is_said_not_saved(
+    log: Path, clock, disk: FullDisk
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bench_set_logged(pilot)
+        disk.fill()
+        await press(pilot, ["n", *chars("paused"), "enter"])
+        await saved(app, pilot)
+        assert screen.query_one("#save-error").display
+        other_copy(log, "repo.update_set(sets[0], replace(sets[0], notes='belt'))", NOW)
+        disk.free()
+        await eventually(pilot, lambda: not screen.query_one("#save-error").display)
+        await eventually(
+            pilot,
+            lambda: any("changed this set (notes)" in str(n.message) for n in app._notifications),
+        )
+    with stored(log, clock) as after:
+        assert [s.notes for s in after.sets()] == ["belt"]
