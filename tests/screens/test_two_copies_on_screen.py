@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
@@ -134,6 +134,35 @@ async def test_recovery_undo_keeps_what_another_copy_logged_on_the_day(log: Path
     with stored(log, clock) as after:
         entry = after.recovery(NOW.date())
     assert entry is not None and (entry.water_cups, entry.sleep_hours) == (3, None)
+
+
+async def test_recovery_undo_of_a_field_another_copy_changed_is_refused_and_shows_it(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("r")
+        await pilot.pause()
+        await type_line(pilot, "s 7.5")
+        await saved(app, pilot)
+        day = NOW.date().isoformat()
+        other_copy(
+            log,
+            f"repo.update_recovery(date.fromisoformat({day!r}), "
+            "lambda e: replace(e, sleep_hours=6.0))",
+            NOW,
+        )
+        await press(pilot, ["escape", "u"])
+        await saved(app, pilot)
+        assert message(app).startswith(
+            "not saved: another copy of restday changed this day's recovery entry (sleep hours)"
+        )
+        fields = app.screen.query_one("#fields", OptionList)
+        assert "Sleep         6 h " in str(fields.get_option("sleep_hours").prompt)
+    with stored(log, clock) as after:
+        assert after.recovery(NOW.date()).sleep_hours == 6
 
 
 async def test_a_symptom_entry_keeps_what_another_copy_changed_in_it(log: Path, clock) -> None:
