@@ -273,6 +273,7 @@ class LogStore:
     def _refuse(self, job: _Job, error: Exception) -> bool:
         self._count_saved(1)
         _settle(job.future, error=error)
+        self._publish()  # the log as the refusal found it: what the screen shows next
         refused = SaveFailed(str(error), kept=False)
         if job.reply_to is not None:
             _post_to(job.reply_to, refused)
@@ -322,6 +323,8 @@ class LogStore:
                     _post_to(job.reply_to, message)
         if caught_up:
             self._post(SavesCaughtUp())
+            for refused in self.repo.take_refused():  # after it: the last word on them
+                self._post(SaveFailed(str(refused), kept=False))
 
     def _count_saved(self, count: int) -> None:
         with self._count:
