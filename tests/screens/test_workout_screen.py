@@ -1098,11 +1098,14 @@ async def test_a_failed_save_before_the_workout_is_written(
 async def test_a_read_only_log_says_so_on_top_and_takes_no_set(log: Path, clock) -> None:
     """A log a newer restday wrote can never be written here: every screen says so at the
     top, and a set typed is refused at once rather than retried for ever."""
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Upper A")
     written_by_a_newer_restday(log)
     before = log.read_bytes()
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+        await pilot.pause()
+        assert workout_screen(app).workout is not None  # the workout open in the log
         assert "READ-ONLY: nothing you enter is saved" in header_text(app)
         await type_line(pilot, "bench 100x5")
         await saved(app, pilot)
