@@ -6,7 +6,10 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from storage.demo import generate_demo, write_demo
+from storage.log import journal
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import TUESDAY_EVENING
@@ -32,3 +35,12 @@ def demo_log_at(path: Path, weeks: int, now: datetime = TUESDAY_EVENING) -> Path
         )
         write_demo(repo, log)
     return path
+
+
+def on_disk(path: Path) -> dict[str, dict[str, dict]]:
+    """What is saved of the log at `path`, read from disk as any restday reads it: the
+    file, with the changes in its journal (`storage.log.journal`) applied."""
+    tables = orjson.loads(path.read_bytes())
+    for change in journal.read_journal(journal.journal_path(path)).changes:
+        journal.apply(tables, change)
+    return tables
