@@ -196,6 +196,7 @@ class WorkoutScreen(LogScreen):
             self.history(exercise.id),
             session.sets_of(exercise.id),
             session.unit,
+            session.unsaved,
         )
 
     # -- starting --------------------------------------------------------------------------
@@ -260,7 +261,7 @@ class WorkoutScreen(LogScreen):
             self.save(change, reply=_stored_set(placed.entry.id))
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
-        self.query_one(SetTable).append(logged)
+        self.query_one(SetTable).append(logged, session.unsaved)
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -272,8 +273,10 @@ class WorkoutScreen(LogScreen):
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
-        """The log numbered the set under its lock: take its number, rest and day."""
+        """The log saved the set (it is on disk) and numbered it under its lock: take its
+        number, rest and day, and stop showing it as not yet saved."""
         self.session.take_stored(message.entry)
+        self.query_one(SetTable).mark_saved(message.entry.id)
 
     # -- changing exercise -----------------------------------------------------------------
 
