@@ -241,7 +241,7 @@ class AtomicJSONStorage(Storage):
         if stamp is None:  # a journal without its log (moved away) belongs to no log
             return journal.Read([], 0)
         try:
-            return journal.read_journal(self._journal, offset)
+            read = journal.read_journal(self._journal, offset)
         except OSError as exc:
             raise StorageError(
                 f"cannot read the log's journal {self._journal}: {exc.strerror}"
@@ -253,6 +253,13 @@ class AtomicJSONStorage(Storage):
                 f"open the log without them, move it aside: "
                 f"mv '{self._journal}' '{self._journal}.broken'"
             ) from None
+        if read.newer:
+            self.read_only = True
+            self.read_only_reason = (
+                f"its journal {self._journal} holds changes saved by a newer restday; "
+                "upgrade restday to read and change it"
+            )
+        return read
 
     def _touch(self, touched: Mapping[str, Iterable[int]]) -> None:
         """Note documents changed since the file was rewritten (their chunks are stale)."""

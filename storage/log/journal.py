@@ -53,6 +53,9 @@ class Read:
     changes: list[dict[str, dict[str, Any]]]
     end: int
     """Where the good lines end (a cut-short last line, if any, starts here)."""
+    newer: bool = False
+    """A line written by a newer restday stopped the reading: the log is not ours to
+    change (its changes from there on are not in `changes`)."""
 
 
 def journal_size(path: Path) -> int:
@@ -75,8 +78,12 @@ def read_journal(path: Path, offset: int = 0) -> Read:
     end = offset
     bad: int | None = None
     start = 0
-    for number, line in enumerate(raw.splitlines(keepends=True), 1):
+    lines = [line + b"\n" for line in raw.split(b"\n")]
+    lines[-1] = lines[-1][:-1]  # what follows the last newline: b"" or a cut-short line
+    for number, line in enumerate(filter(None, lines), 1):
         change = _parse(line)
+        if change is None and bad is None and _newer(line):
+            return Read(changes, end, newer=True)
         if change is None:
             if bad is None:
                 bad = number
@@ -87,6 +94,14 @@ def read_journal(path: Path, offset: int = 0) -> Read:
             end = offset + start + len(line)
         start += len(line)
     return Read(changes, end)
+
+
+def _newer(line: bytes) -> bool:
+    try:
+        version = orjson.loads(line).get("v") if line.endswith(b"\n") else None
+    except (orjson.JSONDecodeError, AttributeError):
+        return False
+    return isinstance(version, int) and version > VERSION
 
 
 def _parse(line: bytes) -> dict[str, dict[str, Any]] | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.errors import CorruptLogError
+from storage.errors import CorruptLogError, ReadOnlyLogError
 from storage.log import journal
 from storage.log.journal import journal_path
 from storage.log.repository import Repository
@@ -242,3 +242,18 @@ def test_the_journal_is_folded_once_it_grows_past_its_bound(
         assert len(repo.sets(workout=workout.id)) == 20
     with Repository(log, read_only=True) as repo:
         assert len(repo.sets(since=NOW.date())) == 20
+
+
+def test_a_line_from_a_newer_restday_makes_the_log_read_only(log: Path) -> None:
+    with Repository(log, clock=lambda: NOW) as repo:
+        first = repo.log_set(repo.todays_workout(), BENCH, 100, 5)
+    newer = b'{"v":2,"ops":[["something", "new"]]}\n'
+    journal_path(log).write_bytes(newer)
+    before = (log.read_bytes(), journal_path(log).read_bytes())
+    with Repository(log, clock=lambda: NOW) as repo:
+        assert repo.read_only
+        assert "newer restday" in repo.read_only_reason
+        assert repo.set_entry(first.id) is not None  # what the file holds is read
+        with pytest.raises(ReadOnlyLogError, match="newer restday"):
+            repo.log_set(repo.todays_workout(), BENCH, 100, 5)
+    assert (log.read_bytes(), journal_path(log).read_bytes()) == before
