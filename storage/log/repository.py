@@ -101,6 +101,16 @@ class Repository(LogReader):
         """How many changes are waiting to be saved."""
         return len(self._pending)
 
+    @property
+    def journalled(self) -> bool:
+        """Whether saved changes wait in the log's journal to be folded into its file."""
+        return self._storage.journalled
+
+    def fold(self) -> None:
+        """Fold the journal into the log file (`AtomicJSONStorage.fold`); `WriteFailedError`
+        if the disk refuses, the changes staying safe in the journal."""
+        self._storage.fold()
+
     def close(self) -> None:
         self._db.close()
 

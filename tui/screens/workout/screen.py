@@ -206,6 +206,7 @@ class WorkoutScreen(LogScreen):
             self.history(exercise.id),
             session.sets_of(exercise.id),
             session.unit,
+            session.unsaved,
         )
 
     # -- starting --------------------------------------------------------------------------
@@ -271,7 +272,7 @@ class WorkoutScreen(LogScreen):
             self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
-        self.query_one(SetTable).append(logged)
+        self.query_one(SetTable).append(logged, session.unsaved)
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -283,8 +284,10 @@ class WorkoutScreen(LogScreen):
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
-        """The log numbered the set under its lock: take its number, rest and day."""
+        """The log saved the set (it is on disk) and numbered it under its lock: take its
+        number, rest and day, and stop showing it as not yet saved."""
         self.session.take_stored(message.entry)
+        self.query_one(SetTable).mark_saved(message.entry.id)
 
     # -- changing exercise -----------------------------------------------------------------
 

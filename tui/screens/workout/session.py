@@ -77,6 +77,8 @@ class WorkoutSession:
         self.workout: Workout | None = None
         self.template: Template | None = None
         self.sets: list[SetEntry] = []
+        self.unsaved: set[str] = set()
+        """Sets shown and not yet saved: the log has not said it holds them (`SetSaved`)."""
         self.order: list[str] = []  # exercise ids, as numbered on screen
         self.current: Exercise | None = None
         self.settings = Settings()
@@ -231,6 +233,7 @@ class WorkoutSession:
         placed = place_set(new, self.sets, exercise, self.settings, template_rest_s=template_rest)
         entry = placed.entry
         self.sets.append(entry)
+        self.unsaved.add(entry.id)
         self.go_to(exercise)
         self.undo_stack.append(
             Undo(
@@ -263,6 +266,7 @@ class WorkoutSession:
             return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
 
         self.sets = [placed(s) for s in self.sets]
+        self.unsaved.discard(entry.id)
         if self.editing is not None:
             self.editing = placed(self.editing)
 
