@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -172,7 +173,7 @@ def test_a_damaged_line_before_good_ones_is_reported_with_a_way_out(log: Path) -
     message = str(excinfo.value)
     assert "line 2 of the journal is damaged" in message
     assert "left exactly as it is" in message
-    assert f"mv '{journal_path(log)}' '{journal_path(log)}.broken'" in message
+    assert shlex.join(["mv", str(journal_path(log)), f"{journal_path(log)}.broken"]) in message
     assert (log.read_bytes(), journal_path(log).read_bytes()) == before
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-import storage.log.durable
 from storage.log.repository import Repository, SaveFailedError
 from storage.model.merge import ChangeRefused
 from storage.model.records import Recovery, Settings, SymptomEntry
@@ -255,10 +254,8 @@ def test_targets_saved_on_the_recovery_screen_keep_another_copys_unit(
 
 
 def test_a_change_kept_on_a_full_disk_that_collides_when_saved_is_reported(
-    repo: Repository, log: Path, monkeypatch: pytest.MonkeyPatch
+    repo: Repository, log: Path, disk: FullDisk
 ) -> None:
-    disk = FullDisk(log)
-    monkeypatch.setattr(storage.log.durable.os, "replace", disk.replace)
     a = session_of(repo)
     disk.fill()
     with pytest.raises(SaveFailedError):
