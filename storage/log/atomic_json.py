@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -34,10 +35,14 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
+from storage.log import schema
 from storage.log.durable import copy_durably, write_durably
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
+MAX_LOG_BYTES = 2 * 1024**3
+"""No log is this big (a century of daily training is under 200 MB): a file that is, is
+not read (it would take all the memory there is)."""
 _COUNTER = struct.Struct("<Q")
 _UNREAD = object()
 
@@ -67,6 +72,46 @@ def disk_stamp(path: Path) -> tuple[int, ...] | None:
         raw = b""
     counter = _COUNTER.unpack(raw)[0] if len(raw) == _COUNTER.size else 0
     return (st.st_ino, st.st_mtime_ns, st.st_size, counter)
+
+
+def read_log_bytes(path: Path) -> bytes:
+    """The bytes of a log file (or a backup or copy of one): only a regular file of a
+    plausible size is read. A FIFO would block the open and a device (/dev/zero) never
+    ends, so the file is opened without blocking and looked at before it is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StorageError(f"cannot read the log {path}: {exc.strerror}") from None
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise StorageError(
+                f"the log {path} is not a regular file (it is {_file_kind(st.st_mode)}): "
+                "restday reads its log only from a file; --db or $RESTDAY_DB must name one"
+            )
+        if st.st_size > MAX_LOG_BYTES:
+            raise StorageError(
+                f"the log {path} is too big to be a restday log ({st.st_size / 1024**3:.1f} "
+                f"GB; no log reaches {MAX_LOG_BYTES // 1024**3} GB): it was not read, and is "
+                "left as it is"
+            )
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise StorageError(f"cannot read the log {path}: {exc.strerror}") from None
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 def parse_log(raw: bytes, path: Path) -> Tables:
@@ -123,8 +168,11 @@ class AtomicJSONStorage(Storage):
         today: Callable[[], date] = date.today,
     ) -> None:
         self.path = Path(path).expanduser().absolute()
-        self.read_only = read_only
-        self.read_only_reason = "it was opened read-only"
+        self._read_only = read_only
+        self._read_only_reason = "it was opened read-only"
+        self.problem: str | None = None
+        """Why the log as last read is only read: records restday cannot read are in it
+        (`schema`); they are left out of `read()`. Cleared once a read finds none."""
         self._create_dirs = create_dirs
         self._backups = backups
         self._today = today
@@ -141,6 +189,22 @@ class AtomicJSONStorage(Storage):
         """Bumped whenever the data was (re)loaded from disk rather than written by us."""
         self._frozen: Tables = {}
         self._thawed: set[str] | None = None  # tables changed since `frozen`; None: all
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only or self.problem is not None
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self._read_only = value
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.problem if self.problem is not None else self._read_only_reason
+
+    @read_only_reason.setter
+    def read_only_reason(self, reason: str) -> None:
+        self._read_only_reason = reason
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -177,15 +241,18 @@ class AtomicJSONStorage(Storage):
         stamp = self._disk_stamp()
         if self._data is not None and stamp == self._stamp:
             return
+        problem = None
         if stamp is None:
             data: Tables = {}
         else:
-            try:
-                with open(self.path, "rb") as fh:
-                    raw = fh.read()
-            except OSError as exc:
-                raise StorageError(f"cannot read the log {self.path}: {exc.strerror}") from None
-            data = parse_log(raw, self.path)
+            data = parse_log(read_log_bytes(self.path), self.path)
+            if not schema.known_good(self.path, stamp):
+                bad = schema.bad_records(data)
+                if bad:
+                    data, problem = schema.without(data, bad), schema.describe(self.path, bad)
+                elif not self._read_only:
+                    schema.remember_good(self.path, stamp)
+        self.problem = problem
         self._data = data
         self._stamp = stamp
         self._chunks = {}
@@ -319,6 +386,7 @@ class AtomicJSONStorage(Storage):
             raise
         self._data = data
         self._stamp = self._disk_stamp()
+        schema.remember_good(self.path, self._stamp)  # what restday writes was checked
 
     def _write_problem(self, exc: OSError) -> str:
         return (

@@ -20,7 +20,7 @@ from pathlib import Path
 import orjson
 
 from storage.errors import StorageError
-from storage.log.atomic_json import disk_stamp
+from storage.log.atomic_json import disk_stamp, read_log_bytes
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
 from storage.model.records import Record, Recovery, utc_now
@@ -70,8 +70,8 @@ def open_recent(
     as it is now and holds every day from `first_day`; else None."""
     path = recent_path(log)
     try:
-        meta = orjson.loads(path.read_bytes()).get(META, {}).get("1", {})
-    except (OSError, orjson.JSONDecodeError, AttributeError):
+        meta = orjson.loads(read_log_bytes(path)).get(META, {}).get("1", {})
+    except (StorageError, orjson.JSONDecodeError, AttributeError):
         return None
     stamp = disk_stamp(log)
     if stamp is None or meta.get("stamp") != list(stamp):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date
 
 from storage.errors import ValidationError
 from storage.model.records import (
@@ -21,6 +22,9 @@ from storage.model.records import (
 )
 from storage.model.symptom_scales import MOST_SORE, SCALES
 
+FIRST_DAY = date(1900, 1, 1)
+"""No day before it is a training day anyone logs (nor one date arithmetic can go near the
+start of the calendar from)."""
 MAX_WEIGHT_KG = 1000.0
 MIN_BODYWEIGHT_KG = 20.0
 MAX_BODYWEIGHT_KG = 400.0

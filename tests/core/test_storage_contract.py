@@ -24,6 +24,7 @@ from tinydb.table import Document
 
 from storage.errors import ConcurrentWriteError
 from storage.log.atomic_json import CHUNK_SIZE, AtomicJSONStorage, backup_paths, lock_path
+from storage.log.schema import checked_path
 from storage.log.tables import LogDB, LogTable
 
 KINDS = ("tinydb", "logdb")
@@ -519,7 +520,8 @@ def test_writes_replace_the_file_through_a_temp_file(kind: str, path: Path, db: 
         assert temp_files(path) == []
     assert len(inodes) >= 2
     names = {p.name for p in path.parent.iterdir()}
-    assert names <= {path.name, lock_path(path).name} | {p.name for p in backup_paths(path)}
+    beside = {path.name, lock_path(path).name, checked_path(path).name}
+    assert names <= beside | {p.name for p in backup_paths(path)}
 
 
 def test_a_read_does_not_write(kind: str, path: Path, filled: TinyDB) -> None:
