@@ -169,6 +169,7 @@ class RestdayApp(App):
         self.exit_signal: int | None = None
         self.exiting = False
         self._ticking: Timer | None = None
+        self._read_only_told: str | None = None
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -198,13 +199,29 @@ class RestdayApp(App):
             self._cannot_open(error)
             return
         self._load_rest()
+        self._say_if_read_only()
         self.tell_screens(LogOpened)
 
     @on(LogChanged)
     def _log_changed(self) -> None:
         if not self.store.pending:  # the timer as saved, with nothing of ours on its way
             self._show_rest(self.store.snapshot.rest_period())
+        self._say_if_read_only()
         self.tell_screens(LogChanged)
+
+    def _say_if_read_only(self) -> None:
+        """Say why the log cannot be changed as soon as it is read so (once for each
+        reason): what is typed meanwhile would not be saved."""
+        reason = self.store.snapshot.read_only_reason
+        if reason is not None and reason != self._read_only_told:
+            self.notify(
+                f"{self.store.path} is read-only: {reason}",
+                title="Read-only log",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        self._read_only_told = reason
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
