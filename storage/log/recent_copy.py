@@ -23,6 +23,7 @@ from storage.errors import StorageError
 from storage.log.atomic_json import disk_stamp, read_log_bytes
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
+from storage.log.schema import remember_good
 from storage.model.records import Record, Recovery, utc_now
 
 RECENT_DAYS = 120
@@ -59,8 +60,10 @@ def write_recent(repo: Repository) -> None:
     for record in records:
         table = tables.setdefault(record.TABLE, {})
         table[str(len(table) + 1)] = record.to_doc()
+    copy = recent_path(repo.path)
     with contextlib.suppress(OSError):
-        write_durably(recent_path(repo.path), [orjson.dumps(tables)])
+        write_durably(copy, [orjson.dumps(tables)])
+        remember_good(copy, disk_stamp(copy))  # made of checked records: not checked again
 
 
 def open_recent(
