@@ -177,6 +177,7 @@ class RestdayApp(App):
         self._write_log()
         if self.store.ready:
             self._load_rest()
+            self._say_if_read_only()
         self.switch_mode(self.first_screen)
         self._ticking = self.set_interval(TICK_S, self.tick)
         self.screen_change_signal.subscribe(self, self._screen_changed)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import log_with_sets
 from tests.support.screen_helpers import eventually, saved
@@ -25,11 +28,13 @@ def spoilt_log(tmp_path: Path) -> tuple[Path, str]:
     return log, bad["id"]
 
 
-async def test_the_app_opens_read_only_and_says_why(tmp_path: Path) -> None:
+@pytest.mark.parametrize("given", ["by path", "as a repository"])
+async def test_the_app_opens_read_only_and_says_why(tmp_path: Path, given: str) -> None:
     log, bad_id = spoilt_log(tmp_path)
     before = log.read_bytes()
     clock = FakeClock(TUESDAY_EVENING)
-    app = RestdayApp(log, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
+    opened = log if given == "by path" else Repository(log, clock=clock)
+    app = RestdayApp(opened, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
     async with app.run_test(size=(80, 24)) as pilot:
         await eventually(pilot, lambda: app.store.ready)
         await pilot.pause()
