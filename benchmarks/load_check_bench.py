@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from timing import p95
@@ -68,7 +69,7 @@ def main() -> None:
         tables = orjson.loads(raw)
         parsed = time.process_time() - start
         start = time.process_time()
-        bad = bad_records(tables)
+        bad = bad_records(tables, date.today())
         checked = time.process_time() - start
         records = sum(len(t) for t in tables.values())
         print(f"{args.weeks} weeks: {len(raw) / 1e6:.1f} MB, {records} records, {len(bad)} bad")

@@ -20,6 +20,11 @@ class WriteFailedError(StorageError):
     The file on disk is untouched."""
 
 
+class LockHeldError(StorageError):
+    """Another process held the log's lock for longer than a writer waits for it (a copy of
+    restday stopped with Ctrl-Z mid-write, say). Nothing was written."""
+
+
 class ConcurrentWriteError(StorageError):
     """Another process changed the log between this process's read and its write, outside
     a locked update; writing would lose that process's change, so nothing was written."""

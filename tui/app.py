@@ -142,6 +142,9 @@ class RestdayApp(App):
     """The app's clock as of its last tick (every 0.2 s): what the timer on screen reads."""
     save_problem: var[str | None] = var(None, init=False)
     """Why changes are waiting to be saved, while some are (they are being retried)."""
+    cannot_write: var[str | None] = var(None, init=False)
+    """Why the log can never be written (read-only: a newer restday's), if it cannot: every
+    screen's header says so, and the entry lines take nothing."""
 
     def __init__(
         self,
@@ -169,7 +172,6 @@ class RestdayApp(App):
         self.exit_signal: int | None = None
         self.exiting = False
         self._ticking: Timer | None = None
-        self._read_only_told: str | None = None
 
     def on_mount(self) -> None:
         self._apply_keymap()
@@ -177,7 +179,7 @@ class RestdayApp(App):
         self._write_log()
         if self.store.ready:
             self._load_rest()
-            self._say_if_read_only()
+            self._check_writable()
         self.switch_mode(self.first_screen)
         self._ticking = self.set_interval(TICK_S, self.tick)
         self.screen_change_signal.subscribe(self, self._screen_changed)
@@ -200,29 +202,18 @@ class RestdayApp(App):
             self._cannot_open(error)
             return
         self._load_rest()
-        self._say_if_read_only()
+        self._check_writable()
         self.tell_screens(LogOpened)
 
     @on(LogChanged)
     def _log_changed(self) -> None:
         if not self.store.pending:  # the timer as saved, with nothing of ours on its way
             self._show_rest(self.store.snapshot.rest_period())
-        self._say_if_read_only()
+        self._check_writable()
         self.tell_screens(LogChanged)
 
-    def _say_if_read_only(self) -> None:
-        """Say why the log cannot be changed as soon as it is read so (once for each
-        reason): what is typed meanwhile would not be saved."""
-        reason = self.store.snapshot.read_only_reason
-        if reason is not None and reason != self._read_only_told:
-            self.notify(
-                f"{self.store.path} is read-only: {reason}",
-                title="Read-only log",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-        self._read_only_told = reason
+    def _check_writable(self) -> None:
+        self.cannot_write = self.store.snapshot.read_only_reason
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
@@ -269,10 +260,44 @@ class RestdayApp(App):
         self.open_error = error
         self.exit(return_code=1)
 
+    async def action_quit(self) -> None:
+        """Leave, once every change is saved; with some not saved, ask first."""
+        from tui.screens.dialogs.quit import QuitScreen
+
+        if self.exiting or isinstance(self.screen, QuitScreen):
+            return
+        if self.store.pending and self.save_problem is None:
+            self._quit_when_saved()  # most likely saved within moments: then leave
+            return
+        if self.store.pending:
+            self.push_screen(QuitScreen(self.store.pending, self.save_problem), self._leave)
+            return
+        self.exit()
+
+    @work(exclusive=True, group="quit")
+    async def _quit_when_saved(self) -> None:
+        from tui.screens.dialogs.quit import QuitScreen
+
+        self.notify("Saving before leaving…", timeout=2)
+        await asyncio.wrap_future(self.store.flushed())  # a try is seconds at most
+        if self.exiting or isinstance(self.screen, QuitScreen):
+            return
+        if self.store.pending:
+            problem = self.store.problem or self.save_problem
+            self.push_screen(QuitScreen(self.store.pending, problem), self._leave)
+        else:
+            self.exit()
+
+    def _leave(self, anyway: bool | None) -> None:
+        if anyway:
+            self.exit()
+
     def on_unmount(self) -> None:
         try:
             # With our handlers still on, a SIGTERM or SIGHUP that comes while the last
-            # saves wait for the log's lock does not end the process before they are made.
+            # saves wait for the log's lock does not end the process before they are made
+            # (a held lock keeps them seconds at most). What is not saved, the command
+            # prints once the terminal is back (`store.unsaved`).
             self.store.close()
         finally:
             if not self.is_headless:

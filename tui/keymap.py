@@ -21,6 +21,9 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import Keys, key_to_character
 
+from storage.regular_file import read_regular_file
+
+MAX_KEYMAP_BYTES = 64 * 1024
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _KEY_NAMES = frozenset(key.value for key in Keys)
 
@@ -101,9 +104,10 @@ def parse_keymap(text: str, path: Path) -> Keymap:
 
 
 def load_keymap(path: Path) -> Keymap:
-    """The keymap at `path`; no file means no remapping and no problem."""
+    """The keymap at `path`; no file means no remapping and no problem. Only a regular
+    file of at most `MAX_KEYMAP_BYTES` is read (a FIFO there would hang the app)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_KEYMAP_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Keymap(path)
     except (OSError, UnicodeDecodeError) as exc:

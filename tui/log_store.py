@@ -9,9 +9,12 @@ they came, each under the log's lock. After each it publishes the new snapshot a
 `LogChanged` to the app, and, if asked, a message made from the log as saved (`SetSaved`)
 to whoever asked. A slow fsync delays only the changes queued behind it.
 
-A change the log refuses for now (a full disk, a read-only or unreadable log) is kept with
-every change after it, in order, and tried again every `RETRY_EVERY_S` seconds until it is
-saved: the app shows `SaveFailed` until `SavesCaughtUp`. Nothing typed is lost.
+A change the log refuses for now (a full disk, a log another process holds locked or
+cannot be read) is kept with every change after it, in order, and tried again every
+`RETRY_EVERY_S` seconds until it is saved: the app shows `SaveFailed` until `SavesCaughtUp`.
+A log that can never be written (read-only: a newer restday's) refuses a change for good.
+`close()` tries once more; what it could not save is `unsaved`, each change as the text
+that logs it again where it has one (`save(..., entry=...)`): the app prints it on leaving.
 
 Given the log's path, the store reads it on the writer once the app asks (`open()`, after
 its first frame); the app tells its screens `LogOpened`, or leaves with the error.
@@ -33,7 +36,7 @@ from typing import Any, TypeVar
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from storage.errors import StorageError
+from storage.errors import ReadOnlyLogError, StorageError
 from storage.log.recent_copy import write_recent
 from storage.log.repository import Repository, SaveFailedError
 from storage.log.snapshot import LogSnapshot
@@ -51,12 +54,14 @@ FOLLOW_EVERY_S = 0.5  # how often the writer looks for another process's changes
 @dataclass(eq=False)
 class _Job:
     """A change (None: nothing to change, only to be done after what came before), the
-    future its first try settles, and who wants to hear of it once it is saved."""
+    future its first try settles, who wants to hear of it once it is saved, and the
+    entry that makes it again (None: it has none)."""
 
     change: Change | None
     future: Future = field(default_factory=Future)
     reply_to: MessagePump | None = None
     reply: Reply | None = None
+    entry: str | None = None
 
 
 _OPEN = object()
@@ -83,7 +88,12 @@ class LogStore:
         self._post: Callable[[Message], object] = lambda _message: None
         self._running = False
         self._stopped = threading.Event()
-        self._close_error: BaseException | None = None
+        self.problem: str | None = None
+        """Why the last try to save failed, while changes wait (after `close()`: why they
+        were not saved)."""
+        self.unsaved: list[str | None] = []
+        """After `close()`: the changes it could not save, in order, each as the entry that
+        makes it again (None for a change that has none)."""
         self.error: BaseException | None = None
         """Why the log could not be read (e.g. `CorruptLogError`), once that is known."""
         self.repo: Repository | None = None
@@ -120,12 +130,14 @@ class LogStore:
         *,
         reply_to: MessagePump | None = None,
         reply: Reply | None = None,
+        entry: str | None = None,
     ) -> Future[T]:
         """Hand `change` to the writer and return at once. Once it is saved, `reply` makes
         a message from the log as saved, posted to `reply_to`; a change refused for good is
         reported to `reply_to` (else to the app) as `SaveFailed`. The future settles with
-        its first try."""
-        job = _Job(change, reply_to=reply_to, reply=reply)
+        its first try. `entry` is what a user types to make the change again (a set:
+        `storage.entry.set_line.typed_set`), should it never be saved."""
+        job = _Job(change, reply_to=reply_to, reply=reply, entry=entry)
         with self._count:
             self._waiting += 1
         self._jobs.put(job)
@@ -143,15 +155,14 @@ class LogStore:
         return job.future
 
     def close(self) -> None:
-        """Save what is waiting (one last try), copy the recent weeks for `restday status`,
-        release the log. Raises what stopped the last save."""
+        """Save what is waiting (one last try: a held lock keeps it `LOCK_WAIT_S` at
+        most), copy the recent weeks for `restday status`, release the log. What could not
+        be saved is then in `unsaved`, and why in `problem`."""
         if self._running:
             self._jobs.put(_CLOSE)
             self._stopped.wait()
         else:
             self._finish()
-        if self._close_error is not None:
-            raise self._close_error
 
     # -- the writer's side -----------------------------------------------------------------
 
@@ -170,11 +181,12 @@ class LogStore:
                     self._post(SaveFailed(f"unexpected {type(error).__name__}: {error}", False))
         finally:
             self._finish()
-            self._stopped.set()
             self._drain()
+            self._stopped.set()
 
     def _drain(self) -> None:
-        """The writer has stopped: whoever waits for a change queued after it, hears so."""
+        """The writer has stopped: whoever waits for a change queued after it, hears so,
+        and the change is told among the unsaved."""
         while True:
             try:
                 job = self._jobs.get_nowait()
@@ -182,6 +194,8 @@ class LogStore:
                 return
             if isinstance(job, _Job):
                 _settle(job.future, error=RuntimeError("the log's writer has stopped"))
+                if job.change is not None:
+                    self.unsaved.append(job.entry)
 
     def _next(self) -> object:
         try:
@@ -244,26 +258,32 @@ class LogStore:
             self._kept_by_repo.append(job)  # saved with the next change that is saved
             self._fail(job, error)
             return False
+        except ReadOnlyLogError as error:  # never to be saved: refused for good, below
+            return self._refuse(job, error)
         except StorageError as error:
             self._kept.append(job)
             self._fail(job, error)
             return False
         except Exception as error:  # noqa: BLE001 - refused for good: the screen says why
-            self._count_saved(1)
-            _settle(job.future, error=error)
-            refused = SaveFailed(str(error), kept=False)
-            if job.reply_to is not None:
-                _post_to(job.reply_to, refused)
-            else:
-                self._post(refused)
-            return True
+            return self._refuse(job, error)
         _settle(job.future, result=result)
         self._done.append(job)
+        return True
+
+    def _refuse(self, job: _Job, error: Exception) -> bool:
+        self._count_saved(1)
+        _settle(job.future, error=error)
+        refused = SaveFailed(str(error), kept=False)
+        if job.reply_to is not None:
+            _post_to(job.reply_to, refused)
+        else:
+            self._post(refused)
         return True
 
     def _fail(self, job: _Job, error: StorageError) -> None:
         _settle(job.future, error=error)
         self._failing = True
+        self.problem = str(error)
         self._post(SaveFailed(str(error), kept=True))
 
     def _retry(self) -> None:
@@ -278,6 +298,7 @@ class LogStore:
                 try:
                     self.repo.flush()
                 except StorageError as error:
+                    self.problem = str(error)
                     self._post(SaveFailed(str(error), kept=True))
         self._saved()
 
@@ -291,6 +312,7 @@ class LogStore:
             done += self._kept_by_repo
             self._kept_by_repo = []
             caught_up, self._failing = self._failing, False
+            self.problem = None
         self._publish()
         for job in done:
             self._count_saved(1)
@@ -321,14 +343,16 @@ class LogStore:
         if self.repo is None:  # never read, or it could not be: nothing to save
             return
         try:
-            if self._kept:
+            if self._kept or self.repo.pending:
                 self._retry()
-            self.repo.flush()
-            write_recent(self.repo)  # for `restday status` in the next login banner
-        except BaseException as error:  # noqa: BLE001 - raised by close(), on the UI thread
-            self._close_error = error
+            if not self._kept and not self.repo.pending:
+                write_recent(self.repo)  # for `restday status` in the next login banner
+        except Exception as error:  # noqa: BLE001 - a bug: what is unsaved is still told
+            self.problem = f"unexpected {type(error).__name__}: {error}"
         finally:
             self.repo.close()
+            if self._kept or self.repo.pending:
+                self.unsaved = [job.entry for job in self._kept_by_repo + self._kept]
 
 
 def _settle(future: Future, *, result: object = None, error: BaseException | None = None) -> None:

@@ -24,10 +24,11 @@ the selected exercise::
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
-from storage.model.records import LB_PER_KG
+from storage.model.records import LB_PER_KG, SetEntry
 
 EXAMPLES = "e.g. 100x5, 100x5@8, 225lbx5x3, bw+20x6"
 WORKOUT_EXAMPLES = "e.g. 100x5, 100x5@8, bw+20x6, +2.5x5, -5x8, x6, or Enter to repeat the last set"
@@ -271,6 +272,36 @@ def _absolute(m: re.Match[str], text: str) -> SetSpec:
         warmup=m["warmup"] is not None,
         bodyweight=m["bw"] is not None,
     )
+
+
+def typed_set(exercise: str, entry: SetEntry, unit: str) -> str:
+    """The line `parse_set` reads back as `entry` of the exercise named `exercise`, in the
+    user's `unit` where that keeps the weight to the gram: 'Bench Press 100kgx5@8',
+    'w Squat 225lbx5', 'Dip bw+20kgx6', 'Pull-up bwx8'."""
+    unit = UNIT_NAMES.get(unit.lower(), "kg")
+    if unit == "lb":
+        shown = _typed_number(entry.weight_kg * LB_PER_KG, MAX_KG * LB_PER_KG)
+    else:
+        shown = _typed_number(entry.weight_kg)
+    back = float(shown) / LB_PER_KG if unit == "lb" else float(shown)
+    if abs(back - entry.weight_kg) > 1e-6 or back >= MAX_KG:
+        unit, shown = "kg", _typed_number(entry.weight_kg)
+    load = f"{shown}{unit}"
+    if entry.bodyweight:
+        load = f"bw+{load}" if entry.weight_kg else "bw"
+    line = f"{exercise} {load}x{entry.reps}"
+    if entry.rpe is not None:
+        line += f"@{entry.rpe:g}"
+    return f"w {line}" if entry.warmup else line
+
+
+def _typed_number(value: float, limit: float = MAX_KG) -> str:
+    """`value` to 3 decimals as `_NUM` reads it ('102.5', '100', never '1e+02'), rounded
+    down where rounding would reach `limit`."""
+    shown = f"{value:.3f}"
+    if float(shown) >= limit:
+        shown = f"{math.floor(value * 1000) / 1000:.3f}"
+    return shown.rstrip("0").rstrip(".")
 
 
 def _check_length(text: str, examples: str) -> None:

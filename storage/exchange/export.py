@@ -12,34 +12,60 @@ same bytes (apart from `exported`, the moment of the export):
 `settings` is null while the log holds no settings of its own (restday's defaults apply);
 `exercises` are the user's own: the built-in library is restday's, not the log's, and sets
 refer to its exercises by their ids.
+
+A log written by a newer restday holds what this one does not know, so its JSON export is
+every document as stored, under the log's real `log_schema`, with the tables this restday
+has no section for in `other_tables` (name -> documents): nothing is left out, this
+restday's import refuses it and the newer one reads it. Its CSV export is refused (a row
+per set cannot carry what this restday does not know).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import orjson
 
+from storage.errors import StorageError
 from storage.log.repository import Repository
-from storage.model.records import LB_PER_KG, SCHEMA_VERSION, Exercise, Settings, Workout
+from storage.model.records import (
+    LB_PER_KG,
+    SCHEMA_VERSION,
+    Exercise,
+    Record,
+    Recovery,
+    RestPeriod,
+    SetEntry,
+    Settings,
+    SymptomEntry,
+    Template,
+    Workout,
+)
 
 EXPORT_FORMAT = "restday_export"
 EXPORT_VERSION = 1
 
 # The lists of an export, in the order they are written and imported (what is referred to
-# comes before what refers to it).
-SECTIONS: tuple[str, ...] = (
-    "exercises",
-    "templates",
-    "workouts",
-    "sets",
-    "recoveries",
-    "symptoms",
-)
+# comes before what refers to it), and the records each holds.
+SECTION_RECORDS: dict[str, type[Record]] = {
+    "exercises": Exercise,
+    "templates": Template,
+    "workouts": Workout,
+    "sets": SetEntry,
+    "recoveries": Recovery,
+    "symptoms": SymptomEntry,
+}
+SECTIONS: tuple[str, ...] = tuple(SECTION_RECORDS)
+OTHER_TABLES = "other_tables"
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "Date",
@@ -73,8 +99,21 @@ def user_exercises(repo: Repository) -> list[Exercise]:
     return [e for e in repo.exercises() if not e.builtin]
 
 
+class NewerLogError(StorageError):
+    """The log was written by a newer restday and the export cannot carry all of it."""
+
+
+def newer_schema(repo: Repository) -> int | None:
+    """The log's schema if a newer restday wrote it, else None."""
+    version = repo.settings().schema_version
+    return version if version > SCHEMA_VERSION else None
+
+
 def export_document(repo: Repository) -> dict[str, Any]:
     """The export as a JSON-ready dict."""
+    version = newer_schema(repo)
+    if version is not None:
+        return _as_stored(repo, version)
     settings = stored_settings(repo)
     rest = repo.rest_period()
     records = {
@@ -97,6 +136,30 @@ def export_document(repo: Repository) -> dict[str, Any]:
     return document
 
 
+def _as_stored(repo: Repository, version: int) -> dict[str, Any]:
+    """The export of a log from a newer restday: every table and field as stored. A table
+    this restday keeps one record in (settings, the rest timer) that holds more is also
+    given whole in `other_tables`, so that no document is left out."""
+    tables = repo.stored()
+    singles = (Settings.TABLE, RestPeriod.TABLE)
+    sections = {section: record.TABLE for section, record in SECTION_RECORDS.items()}
+    document: dict[str, Any] = {
+        EXPORT_FORMAT: EXPORT_VERSION,
+        "exported": repo.now().isoformat(timespec="seconds"),
+        "log_schema": version,
+    }
+    order = {"settings": Settings.TABLE, **sections, "rest_period": RestPeriod.TABLE}
+    for key, table in order.items():
+        docs = list(tables.get(table, {}).values())
+        document[key] = docs if key in sections else next(iter(docs), None)
+    document[OTHER_TABLES] = {
+        name: list(table.values())
+        for name, table in tables.items()
+        if name not in sections.values() and (name not in singles or len(table) > 1)
+    }
+    return document
+
+
 def export_json(repo: Repository) -> str:
     """The whole log as restday JSON (indented, one key per line; ends with a newline)."""
     return orjson.dumps(export_document(repo), option=orjson.OPT_INDENT_2).decode() + "\n"
@@ -105,14 +168,23 @@ def export_json(repo: Repository) -> str:
 def export_csv(repo: Repository) -> str:
     """One row per set (warm-ups included), oldest first, weights in the user's unit; the
     date is the training day (a set after midnight, before the day's rollover hour, belongs
-    to the evening before), the time is local."""
+    to the evening before), the time is local. Text that a spreadsheet would run as a
+    formula is neutralised (`_text`). Lines end in CRLF (RFC 4180): then a note holding a
+    lone CR is quoted, not split into two rows."""
+    version = newer_schema(repo)
+    if version is not None:
+        raise NewerLogError(
+            f"the log was written by a newer restday (log schema {version}; this restday "
+            f"knows {SCHEMA_VERSION}): CSV would leave out what this restday does not know. "
+            "Export it with --format json, which keeps everything, or upgrade restday"
+        )
     unit = repo.settings().unit
     zone = ZoneInfo(repo.timezone)
     names = {e.id: e.name for e in repo.exercises()}
     workouts: dict[str, Workout] = {w.id: w for w in repo.workouts()}
     numbers: Counter[tuple[str, str]] = Counter()
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in repo.sets():
         workout = workouts.get(entry.workout)
@@ -124,8 +196,8 @@ def export_csv(repo: Repository) -> str:
             (
                 day.isoformat(),
                 local.strftime("%H:%M"),
-                workout.name if workout else "",
-                names.get(entry.exercise, entry.exercise),
+                spreadsheet_text(workout.name if workout else ""),
+                spreadsheet_text(names.get(entry.exercise, entry.exercise)),
                 numbers[(entry.workout, entry.exercise)],
                 _number(weight),
                 unit,
@@ -134,13 +206,22 @@ def export_csv(repo: Repository) -> str:
                 _yes_no(entry.warmup),
                 _yes_no(entry.bodyweight),
                 "" if entry.rest_s is None else entry.rest_s,
-                entry.notes,
-                workout.notes if workout else "",
+                spreadsheet_text(entry.notes),
+                spreadsheet_text(workout.notes if workout else ""),
                 _duration(workout),
                 "" if workout is None or workout.session_rpe is None else workout.session_rpe,
             )
         )
     return out.getvalue()
+
+
+def spreadsheet_text(value: str) -> str:
+    """A text cell, with a single quote before one that starts like a formula (`=`, `+`,
+    `-`, `@`, tab, CR: OWASP's advice against CSV injection); a cell that is just a number
+    ("-5") stays as it is, a number."""
+    if value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def _number(value: float) -> str:

@@ -1,10 +1,14 @@
 """`restday export`'s output: the log read as an export, and written to a file whole or not
 at all, never over the log or a file that belongs to it (its backups, lock and recent
-copy)."""
+copy). What the target names decides how: a new or regular file (or a symlink to one,
+written where it really is) is replaced whole; a character device or FIFO (`/dev/null`,
+`/dev/stdout`, a named pipe) is written to as a stream and stays what it is; anything else
+(a directory, a socket, a block device) is refused."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from storage.errors import StorageError
@@ -13,6 +17,7 @@ from storage.log.atomic_json import lock_path
 from storage.log.durable import write_durably
 from storage.log.recent_copy import recent_path
 from storage.log.repository import Repository
+from storage.paths import real_path
 
 
 class ExportTargetError(StorageError):
@@ -29,18 +34,54 @@ def read_export(log: Path, fmt: str) -> str:
 
 
 def write_export(log: Path, fmt: str, target: Path) -> None:
-    """Write the export to `target`, replaced whole (never half-written); refused before
-    the log is read if `target` is a directory or one of the log's files."""
+    """Write the export to `target`: a file is replaced whole (never half-written), a
+    device or FIFO written as a stream; refused before the log is read if `target` is
+    neither, or one of the log's files."""
+    stream = _is_stream(target)
     _refuse_log_files(target, log)
-    write_durably(target, [read_export(log, fmt).encode("utf-8")])
+    data = read_export(log, fmt).encode("utf-8")
+    if stream:
+        _write_stream(target, data)
+    else:
+        write_durably(real_path(target), [data])
+
+
+def _is_stream(target: Path) -> bool:
+    """Whether `target` (followed through symlinks) is a character device or FIFO; False
+    for a regular file or none; `ExportTargetError` for anything else."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return False  # a new file (or a symlink to one): made where it really is
+    except OSError as exc:
+        raise ExportTargetError(f"cannot write to {target}: {exc.strerror or exc}") from None
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        raise ExportTargetError(
+            f"{target} is a directory: give a file name, e.g. {target / 'restday-export.json'}"
+        )
+    kind = "a socket" if stat.S_ISSOCK(mode) else "a block device"
+    raise ExportTargetError(
+        f"{target} is {kind}, not a file: give a file name, e.g. restday-export.json"
+    )
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    """Write `data` to a device or FIFO as it is, without replacing it."""
+    fd = os.open(target, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _refuse_log_files(target: Path, log: Path) -> None:
     """Never write over the log, its lock, its backups or its recent copy."""
-    if target.is_dir():
-        raise ExportTargetError(
-            f"{target} is a directory: give a file name, e.g. {target / 'restday-export.json'}"
-        )
     log_real = log.resolve()
     target_real = target.resolve()
     if target_real == log_real or (target.exists() and _same_file(target, log)):

@@ -6,7 +6,10 @@ file safely between processes.
 - The parsed log is kept in memory and re-read only when another process changed it. Each
   writer bumps a counter in the lock file beside the log, so a change is never missed.
 - `locked()` holds an exclusive fcntl lock for a read-modify-write; `batch()` also defers
-  the writes inside it to one write at the end.
+  the writes inside it to one write at the end. A writer waits for the lock while other
+  writers go on writing, but gives up (`LockHeldError`) when it has been held for
+  `LOCK_WAIT_S` with no write, naming the process that holds it (the holder writes its
+  pid after the counter).
 - The file is serialised in chunks of documents; a write that says which documents it
   touched re-serialises only their chunks, so adding one set to a large log costs about
   one copy of the bytes plus the durable replace.
@@ -18,8 +21,9 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import stat
+import shlex
 import struct
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -31,27 +35,58 @@ from tinydb.storages import Storage
 from storage.errors import (
     ConcurrentWriteError,
     CorruptLogError,
+    LockHeldError,
     ReadOnlyLogError,
     StorageError,
     WriteFailedError,
 )
 from storage.log import schema
 from storage.log.durable import copy_durably, write_durably
+from storage.paths import make_private_dirs, real_path
+from storage.regular_file import NotReadableFileError, read_regular_file
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
+LOCK_WAIT_S = 3.0  # a write takes well under a second, even of a 100-year log
+LOCK_POLL_S = 0.01
 MAX_LOG_BYTES = 2 * 1024**3
 """No log is this big (a century of daily training is under 200 MB): a file that is, is
 not read (it would take all the memory there is)."""
 _COUNTER = struct.Struct("<Q")
+_HOLDER = struct.Struct("<Q")  # the pid of the process holding the lock, after the counter
 _UNREAD = object()
 
 Tables = dict[str, dict[str, Any]]
 
 
-def backup_paths(path: Path) -> list[Path]:
-    """The log's backups, newest first."""
-    return sorted(path.parent.glob(f"{path.name}.bak-*"), reverse=True)
+def backup_path(path: Path, day: date) -> Path:
+    """Where the backup restday makes on `day` (before that day's first write) goes."""
+    return path.with_name(f"{path.name}.bak-{day.isoformat()}")
+
+
+def backup_paths(path: Path, today: date | None = None) -> list[Path]:
+    """restday's own backups of the log (regular files named exactly as `backup_path`
+    names them), newest date first; with `today`, none dated after it (a wrong clock's).
+    Other files beside the log, a user's own copies among them, are not backups."""
+    prefix = f"{path.name}.bak-"
+    dated: list[tuple[date, Path]] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if not entry.name.startswith(prefix) or not entry.is_file(follow_symlinks=False):
+                continue
+            day = _iso_date(entry.name[len(prefix) :])
+            if day is not None and (today is None or day <= today):
+                dated.append((day, path.parent / entry.name))
+    return [backup for _, backup in sorted(dated, reverse=True)]
+
+
+def _iso_date(text: str) -> date | None:
+    """The date `text` spells exactly as YYYY-MM-DD, else None."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if day.isoformat() == text else None
 
 
 def lock_path(path: Path) -> Path:
@@ -61,6 +96,7 @@ def lock_path(path: Path) -> Path:
 def disk_stamp(path: Path) -> tuple[int, ...] | None:
     """What identifies a version of the log on disk without reading it: its inode, mtime,
     size and the writers' counter in the lock file (None: there is no log)."""
+    path = real_path(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -75,83 +111,60 @@ def disk_stamp(path: Path) -> tuple[int, ...] | None:
 
 
 def read_log_bytes(path: Path) -> bytes:
-    """The bytes of a log file (or a backup or copy of one): only a regular file of a
-    plausible size is read. A FIFO would block the open and a device (/dev/zero) never
-    ends, so the file is opened without blocking and looked at before it is read."""
+    """The bytes of a log file (or a copy of one): only a regular file of a plausible size
+    is read (`read_regular_file`: a FIFO would block, /dev/zero never ends)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        return read_regular_file(path, MAX_LOG_BYTES)
+    except NotReadableFileError as exc:
+        raise StorageError(
+            f"the log {path} cannot be read: {exc}. restday reads its log only from a "
+            "regular file of a log's size; it has been left as it is"
+        ) from None
     except OSError as exc:
         raise StorageError(f"cannot read the log {path}: {exc.strerror}") from None
-    with open(fd, "rb") as fh:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise StorageError(
-                f"the log {path} is not a regular file (it is {_file_kind(st.st_mode)}): "
-                "restday reads its log only from a file; --db or $RESTDAY_DB must name one"
-            )
-        if st.st_size > MAX_LOG_BYTES:
-            raise StorageError(
-                f"the log {path} is too big to be a restday log ({st.st_size / 1024**3:.1f} "
-                f"GB; no log reaches {MAX_LOG_BYTES // 1024**3} GB): it was not read, and is "
-                "left as it is"
-            )
-        try:
-            return fh.read()
-        except OSError as exc:
-            raise StorageError(f"cannot read the log {path}: {exc.strerror}") from None
 
 
-def _file_kind(mode: int) -> str:
-    for test, kind in (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return kind
-    return "not a file"
-
-
-def parse_log(raw: bytes, path: Path) -> Tables:
-    """Parse the bytes of a log file; raise `CorruptLogError` (with a way out) if they are
-    not a log."""
+def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
+    """Parse the bytes of a log file; raise `CorruptLogError` (with a way out: the newest
+    good backup up to `today`, by default the machine's date) if they are not a log."""
     if not raw.strip():
-        raise CorruptLogError(_corrupt_message(path, "the file is empty"))
+        raise CorruptLogError(_corrupt_message(path, "the file is empty", today))
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise CorruptLogError(_corrupt_message(path, f"it is not valid JSON ({exc})")) from None
+        problem = f"it is not valid JSON ({exc})"
+        raise CorruptLogError(_corrupt_message(path, problem, today)) from None
     if not isinstance(data, dict) or not all(
         isinstance(t, dict) and all(isinstance(doc, dict) for doc in t.values())
         for t in data.values()
     ):
-        raise CorruptLogError(_corrupt_message(path, "it is JSON but not a restday log"))
+        problem = "it is JSON but not a restday log"
+        raise CorruptLogError(_corrupt_message(path, problem, today))
     return data
 
 
-def newest_good_backup(path: Path) -> Path | None:
-    for backup in backup_paths(path):
+def newest_good_backup(path: Path, today: date) -> Path | None:
+    """The newest of restday's backups of the log dated up to `today` that is a log."""
+    for backup in backup_paths(path, today):
         try:
-            parse_log(backup.read_bytes(), backup)
+            parse_log(backup.read_bytes(), backup, today)
         except (OSError, CorruptLogError):
             continue
         return backup
     return None
 
 
-def _corrupt_message(path: Path, problem: str) -> str:
+def _corrupt_message(path: Path, problem: str, today: date | None) -> str:
     message = f"the log {path} cannot be read: {problem}. It has been left exactly as it is."
-    backup = newest_good_backup(path)
+    backup = newest_good_backup(path, date.today() if today is None else today)
     if backup is not None:
         return (
             f"{message} The newest good backup is {backup}; to restore it, run: "
-            f"cp '{backup}' '{path}'"
+            f"{shlex.join(['cp', str(backup), str(path)])}"
         )
     return (
         f"{message} There is no good backup; to start a new log, move it aside: "
-        f"mv '{path}' '{path}.broken'"
+        f"{shlex.join(['mv', str(path), f'{path}.broken'])}"
     )
 
 
@@ -167,7 +180,7 @@ class AtomicJSONStorage(Storage):
         backups: int = BACKUPS_KEPT,
         today: Callable[[], date] = date.today,
     ) -> None:
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self._read_only = read_only
         self._read_only_reason = "it was opened read-only"
         self.problem: str | None = None
@@ -245,11 +258,11 @@ class AtomicJSONStorage(Storage):
         if stamp is None:
             data: Tables = {}
         else:
-            data = parse_log(read_log_bytes(self.path), self.path)
+            data = parse_log(read_log_bytes(self.path), self.path, self._today())
             if not schema.known_good(self.path, stamp):
-                bad = schema.bad_records(data)
+                bad = schema.bad_records(data, self._latest_today(stamp))
                 if bad:
-                    data, problem = schema.without(data, bad), schema.describe(self.path, bad)
+                    data, problem = schema.without(data, bad), schema.describe(bad)
                 elif not self._read_only:
                     schema.remember_good(self.path, stamp)
         self.problem = problem
@@ -258,6 +271,16 @@ class AtomicJSONStorage(Storage):
         self._chunks = {}
         self._thawed = None
         self.generation += 1
+
+    def _latest_today(self, stamp: tuple[int, ...]) -> date:
+        """The day the log's dates are checked against (none after the end of the next
+        year): today, or the day the file was last written if that is later, so that a
+        clock set back does not make a good log unreadable."""
+        try:
+            written = date.fromtimestamp(stamp[1] / 1e9)
+        except (OverflowError, OSError, ValueError):
+            return self._today()
+        return max(self._today(), written)
 
     def frozen(self) -> Tables:
         """The data as it stands now, in dicts that no later write changes: a new dict for
@@ -288,7 +311,7 @@ class AtomicJSONStorage(Storage):
             self._lock_fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
             return
         if self._create_dirs:
-            lock.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(lock.parent)
         self._lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
     @contextlib.contextmanager
@@ -300,7 +323,7 @@ class AtomicJSONStorage(Storage):
                     self._open_lock_file()
                 except OSError as exc:
                     raise WriteFailedError(self._write_problem(exc)) from None
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+            self._take_lock()
         self._lock_depth += 1
         try:
             yield
@@ -308,6 +331,38 @@ class AtomicJSONStorage(Storage):
             self._lock_depth -= 1
             if self._lock_depth == 0:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _take_lock(self) -> None:
+        """Take the lock, waiting while other writers make progress (the counter moves);
+        `LockHeldError` once it has been held `LOCK_WAIT_S` with no write done."""
+        deadline = time.monotonic() + LOCK_WAIT_S
+        seen = self._counter()
+        while True:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if (counter := self._counter()) != seen:
+                    seen, deadline = counter, time.monotonic() + LOCK_WAIT_S
+                elif time.monotonic() >= deadline:
+                    raise LockHeldError(self._lock_problem()) from None
+                time.sleep(LOCK_POLL_S)
+        if not self.read_only:  # so that a writer kept waiting can say who holds it
+            with contextlib.suppress(OSError):
+                os.pwrite(self._lock_fd, _HOLDER.pack(os.getpid()), _COUNTER.size)
+
+    def _lock_problem(self) -> str:
+        pid = _lock_holder(self._lock_fd)
+        holder = "another process" if pid is None else f"another process (pid {pid}"
+        if pid is not None:
+            command = _command_of(pid)
+            holder += f": {command})" if command else ")"
+        stop = f"kill {pid}" if pid is not None else "end it"
+        return (
+            f"the log {self.path} is locked by {holder}, still after {LOCK_WAIT_S:g} s; "
+            "nothing was written. If that is a copy of restday stopped with Ctrl-Z, bring it "
+            f"back with fg, or end it ({stop}), and try again."
+        )
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -406,7 +461,7 @@ class AtomicJSONStorage(Storage):
 
     def _replace(self, parts: list[bytes]) -> None:
         if self._create_dirs:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(self.path.parent)
         write_durably(self.path, parts)
 
     def _sweep_temps(self) -> None:
@@ -420,13 +475,16 @@ class AtomicJSONStorage(Storage):
         self._temps_swept = True
 
     def _backup_if_first_today(self) -> None:
+        """Copy the log before the day's first write, and keep the newest `backups` of
+        restday's own backups up to today (one dated later, by a wrong clock, is left)."""
         if self._backups <= 0 or not self.path.exists():
             return
-        backup = self.path.with_name(f"{self.path.name}.bak-{self._today().isoformat()}")
+        today = self._today()
+        backup = backup_path(self.path, today)
         if backup.exists():
             return
         copy_durably(self.path, backup)
-        for old in backup_paths(self.path)[self._backups :]:
+        for old in backup_paths(self.path, today)[self._backups :]:
             with contextlib.suppress(OSError):
                 old.unlink()
 
@@ -461,6 +519,37 @@ class AtomicJSONStorage(Storage):
             os.close(self._lock_fd)
             self._lock_fd = None
             self._lock_depth = 0
+
+
+def _lock_holder(fd: int) -> int | None:
+    """The pid of the process holding the lock on `fd`'s file: the kernel's word where it
+    gives one (/proc/locks), else the pid the last restday to take it wrote there."""
+    st = os.fstat(fd)
+    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    try:
+        with open("/proc/locks") as locks:
+            for line in locks:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == device:
+                    return int(fields[4])
+    except (OSError, ValueError):
+        pass
+    raw = os.pread(fd, _HOLDER.size, _COUNTER.size)
+    return _HOLDER.unpack(raw)[0] or None if len(raw) == _HOLDER.size else None
+
+
+def _command_of(pid: int, limit: int = 80) -> str:
+    """The command line of process `pid`, paths by their last part, as printable text cut
+    to `limit` ('' if unknown): 'python3 -m tui log --db log.json bench 100x5'."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            raw = fh.read(4096)
+    except OSError:
+        return ""
+    args = raw.rstrip(b"\0").decode(errors="replace").split("\0")
+    text = " ".join(os.path.basename(arg) if arg.startswith("/") else arg for arg in args)
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _chunk_of(doc_id: str) -> int:

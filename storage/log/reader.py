@@ -57,6 +57,11 @@ class LogReader:
     def _raw(self, table: str) -> dict[str, dict[str, Any]]:
         return self._tables().get(table, {})
 
+    def stored(self) -> Tables:
+        """Every table as stored, fields this restday does not know included: what an
+        export of a log from a newer restday holds (read it, never change it)."""
+        return self._tables()
+
     def _docs(self, cls: type[R]) -> Iterable[dict[str, Any]]:
         return self._raw(cls.TABLE).values()
 

@@ -2,12 +2,12 @@
 in an SSH login banner answers without parsing years of history.
 
 The copy is itself a log file, opened read-only with the same `Repository`, and holds what
-the readiness model reads for any morning of its last weeks: the settings, the user's
-exercises, and the workouts with their sets, the recovery entries and the symptom entries
-of its last `RECENT_DAYS` days, plus the latest bodyweight before them. It records the
-`disk_stamp` of the version of the log it was copied from and is used only while the log
-still has that stamp: any write by any restday, or a backup copied back, makes it stale,
-and the next `status` copies it anew. The app refreshes it when it closes.
+the readiness model reads for today: the settings, the user's exercises, and the workouts
+with their sets, the recovery entries and the symptom entries of the score's window (the
+`RECENT_DAYS` days up to today, none after it), plus the latest bodyweight before them.
+It records the `disk_stamp` of the version of the log it was copied from and is used only
+while the log still has that stamp: any write by any restday, or a backup copied back,
+makes it stale, and the next `status` copies it anew. The app refreshes it when it closes.
 """
 
 from __future__ import annotations
@@ -25,8 +25,12 @@ from storage.log.durable import write_durably
 from storage.log.repository import Repository
 from storage.log.schema import remember_good
 from storage.model.records import Record, Recovery, utc_now
+from storage.paths import real_path
+from storage.read.score_window import WINDOW_DAYS
 
-RECENT_DAYS = 120
+# The days `restday status` reads for today: the score's window and the day before it (a
+# moment early in a day can fall in the day before by the machine's clock).
+RECENT_DAYS = WINDOW_DAYS + 2
 META = "recent"
 
 
@@ -43,19 +47,20 @@ def write_recent(repo: Repository) -> None:
     stamp = repo.stamp
     if stamp is None:
         return
-    since = repo.today() - timedelta(days=RECENT_DAYS - 1)
-    workouts = repo.workouts(since=since)
+    today = repo.today()
+    since = today - timedelta(days=RECENT_DAYS - 1)
+    workouts = repo.workouts(since, today)
     records: list[Record] = [repo.settings()]
     records += [e for e in repo.exercises() if not e.builtin]
     records += workouts
     records += [s for w in workouts for s in repo.sets(workout=w.id)]
-    records += repo.recoveries(since=since)
+    records += repo.recoveries(since, today)
     earlier = repo.latest_bodyweight(since - timedelta(days=1))
     if earlier is not None:
         records.append(Recovery(day=earlier[0], bodyweight_kg=earlier[1]))
-    records += repo.symptoms(since=since)
+    records += repo.symptoms(since, today)
     tables: dict[str, dict[str, object]] = {
-        META: {"1": {"stamp": list(stamp), "since": since.isoformat()}}
+        META: {"1": {"stamp": list(stamp), "since": since.isoformat(), "until": today.isoformat()}}
     }
     for record in records:
         table = tables.setdefault(record.TABLE, {})
@@ -67,10 +72,11 @@ def write_recent(repo: Repository) -> None:
 
 
 def open_recent(
-    log: Path, first_day: date, *, clock: Callable[[], datetime] = utc_now
+    log: Path, first_day: date, last_day: date, *, clock: Callable[[], datetime] = utc_now
 ) -> Repository | None:
     """The recent copy of `log`, read-only (its days told by `clock`), if it is of the log
-    as it is now and holds every day from `first_day`; else None."""
+    as it is now and holds every day from `first_day` to `last_day`; else None."""
+    log = real_path(log)
     path = recent_path(log)
     try:
         meta = orjson.loads(read_log_bytes(path)).get(META, {}).get("1", {})
@@ -79,7 +85,11 @@ def open_recent(
     stamp = disk_stamp(log)
     if stamp is None or meta.get("stamp") != list(stamp):
         return None
-    if date.fromisoformat(meta.get("since", "9999-12-31")) > first_day:
+    try:
+        since, until = date.fromisoformat(meta["since"]), date.fromisoformat(meta["until"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if since > first_day or until < last_day:
         return None
     try:
         return Repository(path, clock=clock, read_only=True)

@@ -13,10 +13,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
-from storage.errors import ReadOnlyLogError, StorageError, WriteFailedError
+from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
 from storage.log.atomic_json import AtomicJSONStorage
 from storage.log.reader import LogReader, Tables
 from storage.log.snapshot import LogSnapshot
@@ -38,13 +37,15 @@ from storage.model.records import (
     utc_now,
 )
 from storage.model.set_rules import place_set
+from storage.paths import real_path
 
 R = TypeVar("R", bound=Record)
 Change = Callable[[], None]
 
 
 class SaveFailedError(StorageError):
-    """A change could not be written; it is kept in memory and retried with the next save."""
+    """A change could not be written; this repository keeps it and tries it again with
+    the next save, for as long as it lives."""
 
 
 class Repository(LogReader):
@@ -56,7 +57,7 @@ class Repository(LogReader):
         read_only: bool = False,
     ) -> None:
         super().__init__(clock)
-        self.path = Path(path).expanduser().absolute()
+        self.path = real_path(path)
         self._db = LogDB(
             self.path, storage=AtomicJSONStorage, read_only=read_only, today=self._local_date
         )
@@ -151,10 +152,9 @@ class Repository(LogReader):
                     change()
                 yield
         except WriteFailedError as exc:
-            raise SaveFailedError(
-                f"{exc} {len(self._pending)} unsaved change(s) kept in memory; "
-                "they are saved with the next change."
-            ) from None
+            # Whether the changes outlive this message is the caller's to say: a process
+            # that is ending keeps nothing.
+            raise SaveFailedError(f"{exc} {len(self._pending)} change(s) not saved.") from None
         except BaseException:
             del self._pending[start:]
             raise
@@ -222,19 +222,28 @@ class Repository(LogReader):
             self._reindex(table_name, doc_id, old, None)
 
     def import_records(self, records: Iterable[Record]) -> int:
-        """Insert many records (a demo log, an import) in one write."""
-        by_table: dict[str, list[dict[str, Any]]] = {}
+        """Insert many records (a demo log, an import) in one write. Each passes the checks
+        typed input gets (`validation.check_record`); one that does not raises
+        `ValidationError`, naming it, and nothing is written."""
+        today = self.today()
+        by_table: dict[str, list[Record]] = {}
         for record in records:
-            by_table.setdefault(record.TABLE, []).append(record.to_doc())
+            try:
+                validation.check_record(record, today)
+            except ValidationError as exc:
+                raise ValidationError(f"{type(record).__name__} {record.id}: {exc}") from None
+            by_table.setdefault(record.TABLE, []).append(record)
 
         def change() -> None:
-            for table, docs in by_table.items():
-                self._db.table(table).insert_multiple(docs)
+            # Each document is made as it is inserted: a big import holds one copy of its
+            # documents (the table's), not two.
+            for table, items in by_table.items():
+                self._db.table(table).insert_multiple(r.to_doc() for r in items)
             self._ids.clear()
             self._indexes.clear()
 
         self._apply(change)
-        return sum(len(docs) for docs in by_table.values())
+        return sum(len(items) for items in by_table.values())
 
     # -- settings and days -----------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 A log can be valid JSON of the right shape and still hold a record restday never wrote: an
 edit by hand, a sync tool, another program. Each record of each table restday knows is
-checked for its fields' types (what `records.py` declares) and then by the same validation
-as typed input (`storage.model.validation`). A record that fails is left out of what is
+checked for its fields' types (what `records.py` declares) and then as typed input and
+every import are (`validation.check_record`). A record that fails is left out of what is
 read and named, with its table and id, in one line; the storage keeps the log read-only
 until it is fixed (`AtomicJSONStorage.problem`). Tables and fields restday does not know
 are left alone, and so is a log written by a newer restday (its records are its own).
@@ -50,17 +50,10 @@ from storage.model.records import (
 Tables = dict[str, dict[str, Any]]
 Check = Callable[[Any], str | None]  # what is wrong with a value, None if nothing
 
-CHECKS: dict[type[Record], Callable[[Any], None] | None] = {
-    Settings: validation.check_settings,
-    Exercise: validation.check_exercise,
-    Workout: validation.check_workout,
-    SetEntry: validation.check_set,
-    Recovery: validation.check_recovery,
-    SymptomEntry: validation.check_symptoms,
-    Template: validation.check_template,
-    RestPeriod: None,
+RECORDS: dict[str, type[Record]] = {
+    cls.TABLE: cls
+    for cls in (Settings, Exercise, Workout, SetEntry, Recovery, SymptomEntry, Template, RestPeriod)
 }
-RECORDS: dict[str, type[Record]] = {cls.TABLE: cls for cls in CHECKS}
 SHOWN_CHARS = 40  # of a bad value, in the message
 
 
@@ -77,8 +70,9 @@ class BadRecord:
         return f"{self.table} record {_plain(self.key)} ({which}): {self.problem}"
 
 
-def bad_records(tables: Tables) -> list[BadRecord]:
-    """Every record of a known table that restday cannot read as it is, in file order."""
+def bad_records(tables: Tables, today: date) -> list[BadRecord]:
+    """Every record of a known table that restday cannot read as it is, in file order (its
+    dates are checked up to the end of the year after `today`)."""
     if _newer(tables):
         return []
     bad = []
@@ -87,7 +81,7 @@ def bad_records(tables: Tables) -> list[BadRecord]:
         if cls is None:
             continue
         for key, doc in table.items():
-            problem = record_problem(cls, key, doc)
+            problem = record_problem(cls, key, doc, today)
             if problem is not None:
                 record_id = doc.get("id")
                 shown_id = _plain(record_id) if isinstance(record_id, str) else None
@@ -95,7 +89,7 @@ def bad_records(tables: Tables) -> list[BadRecord]:
     return bad
 
 
-def record_problem(cls: type[Record], key: str, doc: dict[str, Any]) -> str | None:
+def record_problem(cls: type[Record], key: str, doc: dict[str, Any], today: date) -> str | None:
     """What is wrong with one stored record, None if nothing."""
     if not key.isdecimal():
         return "its key in the table is not a number"
@@ -108,12 +102,10 @@ def record_problem(cls: type[Record], key: str, doc: dict[str, Any]) -> str | No
         if problem is not None:
             return problem
         record = cls.from_doc(doc)
-    check = CHECKS[cls]
-    if check is not None:
-        try:
-            check(record)
-        except ValidationError as exc:
-            return str(exc)
+    try:
+        validation.check_record(record, today)
+    except ValidationError as exc:
+        return str(exc)
     return None
 
 
@@ -135,13 +127,12 @@ def without(tables: Tables, bad: list[BadRecord]) -> Tables:
     return tables
 
 
-def describe(path: Path, bad: list[BadRecord]) -> str:
+def describe(bad: list[BadRecord]) -> str:
     """Why the log is only read, in one line: the first bad record, and how many more."""
     more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
     return (
-        f"it holds a record restday cannot read: {bad[0].describe()}{more}. Correct or "
-        f"remove it in {path} (or put back a backup); until then restday reads the rest "
-        "of the log and writes nothing"
+        f"it holds a record restday cannot read: {bad[0].describe()}{more}; correct or "
+        "remove it in the file, or put back a backup"
     )
 
 

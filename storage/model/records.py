@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from operator import attrgetter
 from typing import Any, ClassVar, Self
+
+from storage.model.text import printable
 
 SCHEMA_VERSION = 1
 
@@ -90,6 +94,22 @@ class Record:
     updated: datetime | None = None
     day: date | None = None
 
+    def __post_init__(self) -> None:
+        # Every door into the log (typed, imported, read from an older log) comes here, as
+        # often as a ten-year log has records: one check in C when the text is printable.
+        read, strings, several = self._texts()
+        try:
+            clean = "".join(filter(None, read(self))).isprintable()
+        except TypeError:  # not text: left for the log's schema check to report
+            clean = False
+        if not clean:
+            for name in strings:
+                if isinstance(value := getattr(self, name), str):
+                    setattr(self, name, printable(value))
+        for name in several:
+            texts = getattr(self, name)
+            setattr(self, name, tuple(printable(t) if isinstance(t, str) else t for t in texts))
+
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {}
         for f in dataclasses.fields(self):
@@ -114,6 +134,18 @@ class Record:
     @classmethod
     def _decode(cls, values: dict[str, Any]) -> dict[str, Any]:
         return values
+
+    @classmethod
+    def _texts(cls) -> tuple[Callable[[Record], Any], tuple[str, ...], tuple[str, ...]]:
+        """What reads the fields holding text (names, notes, ids), their names, and the
+        fields holding several texts (aliases)."""
+        texts = cls.__dict__.get("_text_fields")
+        if texts is None:
+            fields = dataclasses.fields(cls)
+            strings = tuple(f.name for f in fields if f.type in ("str", "str | None"))
+            several = tuple(f.name for f in fields if f.type == "tuple[str, ...]")
+            texts = cls._text_fields = (attrgetter(*strings), strings, several)
+        return texts
 
     @classmethod
     def _field_names(cls) -> frozenset[str]:

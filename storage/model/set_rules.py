@@ -30,14 +30,18 @@ def place_set(
     template_rest_s: int | None = None,
 ) -> PlacedSet:
     """`entry` as the next set of its workout, whose sets so far are `earlier` (in the
-    order done): numbered after the last of them, with the rest since it (none if the set
-    is not later), and the rest after it (`Settings.rest_for`: a template's rest, the
-    exercise's, or the warm-up rest)."""
+    order done): numbered after the highest number among them, with the rest since the
+    last of them (none if the set is not later), and the rest after it
+    (`Settings.rest_for`: a template's rest, the exercise's, or the warm-up rest).
+
+    The highest number, not the last set's: a set's time is read before its writer waits
+    for the lock, so under load a set numbered later can be a second earlier."""
     previous = earlier[-1] if earlier else None
     rest_s = None
     if previous is not None and entry.timestamp >= previous.timestamp:
         rest_s = round((entry.timestamp - previous.timestamp).total_seconds())
-    placed = replace(entry, order=previous.order + 1 if previous else 1, rest_s=rest_s)
+    order = max((s.order for s in earlier), default=0) + 1
+    placed = replace(entry, order=order, rest_s=rest_s)
     duration = settings.rest_for(exercise, warmup=entry.warmup, template_rest_s=template_rest_s)
     timer = None
     if duration:

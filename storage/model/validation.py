@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from storage.errors import ValidationError
 from storage.model.records import (
     EQUIPMENT,
     EXERCISE_KINDS,
     MUSCLES,
+    SCHEMA_VERSION,
     UNITS,
     Exercise,
+    Record,
     Recovery,
+    RestPeriod,
     SetEntry,
     Settings,
     SymptomEntry,
@@ -22,15 +25,14 @@ from storage.model.records import (
 )
 from storage.model.symptom_scales import MOST_SORE, SCALES
 
-FIRST_DAY = date(1900, 1, 1)
-"""No day before it is a training day anyone logs (nor one date arithmetic can go near the
-start of the calendar from)."""
 MAX_WEIGHT_KG = 1000.0
 MIN_BODYWEIGHT_KG = 20.0
 MAX_BODYWEIGHT_KG = 400.0
 MAX_WATER_CUPS = 100
 MAX_PROTEIN_G = 2000.0
 MAX_CARBS_G = 3000.0
+EARLIEST_DAY = date(1900, 1, 1)
+MAX_GAP_S = 366 * 86400  # the longest rest, pause or timer a record may hold
 
 
 def _number(name: str, value: float | None, low: float, high: float, accepted: str) -> None:
@@ -104,14 +106,20 @@ def check_symptoms(entry: SymptomEntry) -> None:
 
 
 def check_exercise(exercise: Exercise) -> None:
+    if not exercise.muscles:
+        raise ValidationError("an exercise needs at least one muscle it trains")
+    _check_stored_exercise(exercise)
+
+
+def _check_stored_exercise(exercise: Exercise) -> None:
+    """`check_exercise` but for the muscles it trains, which an import leaves empty when it
+    cannot guess them (the lifter is told to set them)."""
     if not exercise.name.strip():
         raise ValidationError("an exercise needs a name")
     if exercise.equipment not in EQUIPMENT:
         raise ValidationError(f"equipment must be one of {', '.join(EQUIPMENT)}")
     if exercise.kind not in EXERCISE_KINDS:
         raise ValidationError(f"kind must be one of {', '.join(EXERCISE_KINDS)}")
-    if not exercise.muscles:
-        raise ValidationError("an exercise needs at least one muscle it trains")
     for muscle, coefficient in exercise.muscles.items():
         if muscle not in MUSCLES:
             raise ValidationError(f"unknown muscle {muscle!r}: one of {', '.join(MUSCLES)}")
@@ -153,6 +161,7 @@ def check_settings(settings: Settings) -> None:
         raise ValidationError(
             f"unknown timezone {settings.timezone!r}: an IANA name such as Europe/Berlin"
         )
+    _integer("log schema", settings.schema_version, 1, SCHEMA_VERSION)
     _integer("rollover hour", settings.rollover_hour, 0, 23)
     _integer("warm-up rest", settings.warmup_rest_s, 0, 600)
     for exercise, seconds in settings.rest_overrides.items():
@@ -186,3 +195,47 @@ def check_targets(targets: dict[str, float]) -> None:
                 f"the {nutrient} target's low end {targets[low]:g} is above its high end "
                 f"{targets[high]:g}: give the smaller number first"
             )
+
+
+def latest_day(today: date) -> date:
+    """The last day a record may be dated: the end of next year."""
+    return date(today.year + 1, 12, 31)
+
+
+def check_day(name: str, value: date | datetime | None, today: date) -> None:
+    """A date (or a moment's date) from 1900-01-01 to the end of next year: anything else
+    is a typing or clock mistake, and dates near year 1 or 9999 overflow day arithmetic."""
+    if value is None:
+        return
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DAY <= day <= latest_day(today):
+        raise ValidationError(
+            f"{name} {day.isoformat()} is out of range: "
+            f"{EARLIEST_DAY.isoformat()} to {latest_day(today).isoformat()}"
+        )
+
+
+def check_record(record: Record, today: date) -> None:
+    """The checks a record of any type gets when it is typed, and its dates in range: what
+    every record entering the log passes, whichever way it comes (an import, a demo)."""
+    for name in (*record.DATE_FIELDS, *record.DATETIME_FIELDS):
+        check_day(name, getattr(record, name), today)
+    if isinstance(record, SetEntry):
+        check_set(record)
+        _integer("rest", record.rest_s, 0, MAX_GAP_S)
+        _integer("set number", record.order, 0, 10_000)
+    elif isinstance(record, Workout):
+        check_workout(record)
+    elif isinstance(record, Recovery):
+        check_recovery(record)
+    elif isinstance(record, SymptomEntry):
+        check_symptoms(record)
+    elif isinstance(record, Exercise):
+        _check_stored_exercise(record)
+    elif isinstance(record, Template):
+        check_template(record)
+    elif isinstance(record, Settings):
+        check_settings(record)
+    elif isinstance(record, RestPeriod):
+        _integer("rest timer", record.duration_s, 0, MAX_GAP_S)
+        _number("rest timer pause", record.paused_s, 0, MAX_GAP_S, "0 to a year in seconds")

@@ -208,7 +208,7 @@ def test_dry_run_writes_nothing(kg_log: Path, tmp_path: Path) -> None:
 
 
 def test_read_gives_records_for_import_records(kg_log: Path) -> None:
-    records = read_restday_export(export_json(opened(kg_log)))
+    records = read_restday_export(export_json(opened(kg_log)), today=NOW.date())
     assert isinstance(records[0], Settings)
     kinds = {type(r).__name__ for r in records}
     assert {"Exercise", "Template", "Workout", "SetEntry", "Recovery", "SymptomEntry"} <= kinds
@@ -250,7 +250,7 @@ def _set_field(name, value):
 )
 def test_a_damaged_export_is_refused_with_the_reason(kg_log: Path, edit, message: str) -> None:
     with pytest.raises(BadExport, match=None) as caught:
-        read_restday_export(edited(kg_log, edit))
+        read_restday_export(edited(kg_log, edit), today=NOW.date())
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)
 
@@ -265,7 +265,7 @@ def test_a_damaged_export_is_refused_with_the_reason(kg_log: Path, edit, message
 )
 def test_a_file_that_is_not_an_export(text: str, message: str) -> None:
     with pytest.raises(UnknownFormat, match=message):
-        read_restday_export(text)
+        read_restday_export(text, today=NOW.date())
 
 
 def test_a_bad_file_through_the_command_is_one_line_and_writes_nothing(

@@ -105,7 +105,7 @@ def test_strong_comma_12_columns() -> None:
         ),
         ImportedRow(
             line=3, exercise=bench, set_order=1, weight=150.0, reps=5, rpe=8.5,
-            notes="paused, 1s\nat the bottom", **common,
+            notes="paused, 1s at the bottom", **common,
         ),
         # the note above spans two lines: the next row is on line 5
         ImportedRow(line=5, exercise=bench, kind="drop", weight=40.0, reps=12, **common),
@@ -239,7 +239,7 @@ def test_strong_crlf_and_bom() -> None:
     parsed = read_strong(text)
     assert parsed.skipped == []
     assert [row.line for row in parsed.rows] == [2, 3, 5, 6, 7, 8]
-    assert parsed.rows[1].notes == "paused, 1s\r\nat the bottom"
+    assert parsed.rows[1].notes == "paused, 1s at the bottom"  # a line break is a space
 
 
 def test_strong_bad_rows_are_skipped_with_line_and_reason() -> None:

@@ -24,6 +24,7 @@ from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.read.readiness import read_readiness
+from storage.read.score_window import WINDOW_DAYS
 from tests.support.clock import FakeClock
 from tui.commands.status import morning_of
 
@@ -58,7 +59,7 @@ def test_the_copy_scores_every_morning_it_holds_as_the_log_does(log: Path, clock
         days = [NOW.date() - timedelta(days=n) for n in range(0, RECENT_DAYS - 62, 7)]
         moments = [NOW] + [morning_of(repo, day) for day in days]
         expected = [assessed(repo, moment) for moment in moments]
-    copy = open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS - 62))
+    copy = open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS - 62), NOW.date())
     assert copy is not None
     copy.clock = clock
     assert [assessed(copy, moment) for moment in moments] == expected
@@ -70,17 +71,17 @@ def test_the_copy_scores_every_morning_it_holds_as_the_log_does(log: Path, clock
 def test_a_day_older_than_the_copy_is_not_read_from_it(log: Path, clock) -> None:
     with Repository(log, clock=clock) as repo:
         write_recent(repo)
-    assert open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS)) is None
+    assert open_recent(log, NOW.date() - timedelta(days=RECENT_DAYS), NOW.date()) is None
 
 
 def test_any_change_to_the_log_makes_the_copy_stale(log: Path, clock) -> None:
     with Repository(log, clock=clock) as repo:
         write_recent(repo)
-    first_day = NOW.date() - timedelta(days=70)
-    assert open_recent(log, first_day) is not None
+    first_day = NOW.date() - timedelta(days=30)
+    assert open_recent(log, first_day, NOW.date()) is not None
     with Repository(log, clock=clock) as other:  # another restday logs a set
         other.log_set(other.todays_workout(), BUILTIN_BY_ID["bench-press"], 100, 5)
-    assert open_recent(log, first_day) is None
+    assert open_recent(log, first_day, NOW.date()) is None
 
 
 def test_a_backup_put_back_makes_the_copy_stale(log: Path, clock, tmp_path: Path) -> None:
@@ -89,10 +90,10 @@ def test_a_backup_put_back_makes_the_copy_stale(log: Path, clock, tmp_path: Path
     with Repository(log, clock=clock) as repo:
         repo.add_intake(NOW.date(), water_cups=1)
         write_recent(repo)
-    assert open_recent(log, NOW.date() - timedelta(days=70)) is not None
+    assert open_recent(log, NOW.date() - timedelta(days=30), NOW.date()) is not None
     shutil.copyfile(saved, log)  # the user restores the older file over it
     os.utime(log, ns=(0, 0))  # even with the same size and an old mtime: the inode or stamp
-    assert open_recent(log, NOW.date() - timedelta(days=70)) is None
+    assert open_recent(log, NOW.date() - timedelta(days=30), NOW.date()) is None
 
 
 def test_nothing_is_copied_while_changes_wait(log: Path, clock) -> None:
@@ -154,4 +155,22 @@ def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path, clock) -> Non
     writer.start()
     store.save(lambda repo: repo.add_intake(repo.today(), water_cups=2)).result()
     store.close()
-    assert open_recent(log, NOW.date() - timedelta(days=30)) is not None
+    assert open_recent(log, NOW.date() - timedelta(days=30), NOW.date()) is not None
+
+
+def test_the_copy_holds_only_the_days_the_score_reads(tmp_path: Path, clock) -> None:
+    """A log whose import put years of sets (and sets dated next year) beside today: the
+    copy is the score's window, not the log (a 2-million-row import left a 991 MB copy)."""
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        for days in (-400, -200, -WINDOW_DAYS - 2, -3, 0, 30, 300):
+            workout = repo.start_workout(at=NOW + timedelta(days=days))
+            repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 100, 5, at=workout.start)
+        write_recent(repo)
+    copy = json.loads(recent_path(log).read_text())
+    days = sorted(doc["day"] for doc in copy["sets"].values())
+    assert days == [(NOW + timedelta(days=d)).date().isoformat() for d in (-3, 0)]
+    first_day = NOW.date() - timedelta(days=WINDOW_DAYS + 1)
+    assert open_recent(log, first_day, NOW.date()) is not None
+    assert open_recent(log, first_day, NOW.date() + timedelta(days=30)) is None  # not in it

@@ -41,6 +41,15 @@ def test_a_set_timed_before_the_last_one_has_no_rest() -> None:
     assert (placed.entry.order, placed.entry.rest_s) == (2, None)
 
 
+def test_a_set_is_numbered_after_every_earlier_one_whatever_their_times() -> None:
+    """Two writers: a set timed 18:00:05 waited for the lock while the other logged one at
+    18:00:06, so set 3 is the earlier in time. The next is 4, not 3 again (two processes
+    logging at once numbered two sets alike)."""
+    earlier = [new_set(0, order=1), new_set(5, order=3), new_set(6, order=2)]
+    placed = place_set(new_set(10), earlier, BENCH, Settings())
+    assert (placed.entry.order, placed.entry.rest_s) == (4, 4)
+
+
 def test_the_rest_timer_starts_at_the_set() -> None:
     entry = new_set(30)
     rest = place_set(entry, [], BENCH, Settings()).rest

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from rich.text import Text
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -27,8 +27,10 @@ from tui.app import RestdayApp
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 from tui.screens.dialogs.new_exercise import NewExerciseScreen
 from tui.screens.dialogs.prompt import PromptScreen
+from tui.screens.dialogs.quit import QuitScreen
 from tui.screens.workout.finish import FinishWorkoutScreen
 from tui.screens.workout.screen import WorkoutScreen
+from tui.widgets.app_header import AppHeader
 
 NOW = TUESDAY_EVENING  # a Tuesday; the demo's last day
 SIZE = (80, 24)
@@ -48,6 +50,13 @@ def log(tmp_path: Path) -> Path:
 def text(app: RestdayApp, selector: str) -> str:
     """The plain text of a Static on the current screen."""
     return str(app.screen.query_one(selector, Static).visual)
+
+
+def header_text(app: RestdayApp) -> str:
+    """What the current screen's header shows, line by line."""
+    header = app.screen.query_one(AppHeader)
+    lines = header.render_lines(Region(0, 0, header.size.width, header.size.height))
+    return "\n".join(line.text for line in lines)
 
 
 def rows(app: RestdayApp) -> list[list[str]]:
@@ -128,9 +137,9 @@ async def test_no_workout_offers_an_empty_one_and_the_templates(six_week_log: Pa
         options = app.screen.query_one("#start-options", OptionList)
         assert app.focused is options
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(4)]
-        assert "a[/]  Empty workout" in prompts[0]
-        assert "b[/]  Lower A" in prompts[1]
-        assert "d[/]  Upper A" in prompts[3] and "Bench Press" in prompts[3]
+        assert "a  Empty workout" in prompts[0]
+        assert "b  Lower A" in prompts[1]
+        assert "d  Upper A" in prompts[3] and "Bench Press" in prompts[3]
         assert "No workout in progress" in text(app, "#start-title")
 
 
@@ -950,7 +959,7 @@ async def test_save_todays_workout_as_a_template_and_start_from_it(log: Path, cl
         await leave_entry(pilot)
         await press(pilot, ["f", "7", "enter"])
         options = app.screen.query_one("#start-options", OptionList)
-        assert "b[/]  Push pull" in str(options.get_option_at_index(1).prompt)
+        assert "b  Push pull" in str(options.get_option_at_index(1).prompt)
         clock.advance(hours=1)
         await press(pilot, ["b"])
         screen = workout_screen(app)
@@ -1085,23 +1094,27 @@ async def test_a_failed_save_before_the_workout_is_written(
     assert len(workouts) == 1 and [s.workout for s in sets] == [workouts[0].id]
 
 
-async def test_a_read_only_log_is_never_said_to_be_saved(
-    log: Path, clock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
+async def test_a_read_only_log_says_so_on_top_and_takes_no_set(log: Path, clock) -> None:
+    """A log a newer restday wrote can never be written here: every screen says so at the
+    top, and a set typed is refused at once rather than retried for ever."""
     with Repository(log, clock=clock) as repo:  # written by a newer restday
         repo.save_settings(replace(repo.settings(), schema_version=999))
     before = log.read_bytes()
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
+        assert "READ-ONLY: nothing you enter is saved" in header_text(app)
         await type_line(pilot, "bench 100x5")
-        assert shown_sets(app) == ["100 kg x 5"]
-        await pilot.pause(0.3)  # retries keep failing
         await saved(app, pilot)
-        assert app.screen.query_one("#save-error").display
-        assert "is read-only" in text(app, "#save-error")
-        assert "Saved everything" not in text(app, "#message")
+        assert shown_sets(app) == []
+        assert text(app, "#message").startswith("not logged: this log cannot be changed: ")
+        assert "newer restday" in text(app, "#message")
+        assert not app.screen.query_one("#save-error").display
+        assert app.store.pending == 0
+        await press(pilot, ["escape", "h"])
+        assert "READ-ONLY" in header_text(app)
+        await press(pilot, ["q"])
+    assert app.store.unsaved == []
     assert log.read_bytes() == before
 
 
@@ -1185,8 +1198,40 @@ async def test_sets_kept_in_memory_are_saved_on_quit(
         assert app.screen.query_one("#save-error").display
         disk.free()
         await leave_entry(pilot)
-        await press(pilot, ["q"])
+        await press(pilot, ["q"])  # asks first: a change is not saved yet
+        assert isinstance(app.screen, QuitScreen)
+        await press(pilot, ["l"])  # leaving tries once more, and it works now
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, None, False, False)]
+    assert app.store.unsaved == []
+
+
+async def test_quitting_with_a_set_not_saved_asks_and_tells_it(
+    log: Path, clock, disk: FullDisk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench")
+        await saved(app, pilot)
+        disk.fill()
+        monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 3600)
+        await type_line(pilot, "102.5x5@8")
+        await type_line(pilot, "w 60x5")
+        await saved(app, pilot)
+        await leave_entry(pilot)
+        await press(pilot, ["q"])
+        assert isinstance(app.screen, QuitScreen)
+        problem = str(app.screen.query_one("#quit-problem", Static).visual)
+        assert "No space left on device" in problem
+        await press(pilot, ["s"])  # stay: nothing lost, the sets still on screen
+        assert isinstance(app.screen, WorkoutScreen)
+        assert shown_sets(app) == ["102.5 kg x 5 @8", "60 kg x 5"]
+        await press(pilot, ["q", "q"])  # q again in the dialog is not a yes
+        assert isinstance(app.screen, WorkoutScreen)
+        await press(pilot, ["q", "l"])
+    assert app.store.unsaved == ["Bench Press 102.5kgx5@8", "w Bench Press 60kgx5"]
+    assert "No space left on device" in app.store.problem
+    assert read_log(log, clock)[1] == []
 
 
 # -- the keystroke budget ---------------------------------------------------------------------
@@ -1251,4 +1296,4 @@ async def test_names_with_brackets_are_shown_as_typed(log: Path, clock) -> None:
         await pilot.pause()
         options = picker.query_one(OptionList)
         new = options.get_option_at_index(options.option_count - 1)
-        assert "Curl [/] [EZ]" in Text.from_markup(str(new.prompt)).plain
+        assert "Curl [/] [EZ]" in str(new.prompt)

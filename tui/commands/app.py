@@ -4,7 +4,9 @@ first if there is none)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from pathlib import Path
 
 from tui.commands.demo import write_demo_log
 from tui.commands.shared import DB_HELP, CommandError
@@ -39,4 +41,29 @@ def run(args: argparse.Namespace) -> int:
     app.run()
     if app.open_error is not None:
         raise app.open_error
+    if app.store.unsaved:
+        # After a hang-up there is no terminal left to tell: the exit status still says so.
+        with contextlib.suppress(OSError):
+            report = unsaved_report(app.store.unsaved, app.store.problem, app.store.path)
+            print(report, file=sys.stderr)
+        return 1
     return app.return_code or 0
+
+
+def unsaved_report(unsaved: list[str | None], problem: str | None, db: Path) -> str:
+    """What restday says on leaving with changes it could not save: why, then each set as
+    the command that logs it again."""
+    from tui.commands.log import command_for
+
+    count = "1 change was" if len(unsaved) == 1 else f"{len(unsaved)} changes were"
+    lines = [f"restday: {count} NOT saved: {problem or 'restday closed before saving it'}"]
+    sets = [entry for entry in unsaved if entry is not None]
+    if sets:
+        lines.append("restday: to log the sets again, run:")
+        lines += [command_for(entry, db) for entry in sets]
+    if others := len(unsaved) - len(sets):
+        lines.append(
+            f"restday: {others} other change{'s' if others > 1 else ''} (edits, notes, "
+            "recovery, symptoms) cannot be printed as commands: enter them again in restday."
+        )
+    return "\n".join(lines)

@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             exists=lambda workout_id: repo.workout(workout_id) is not None,
             progress=progress.update,
         )
+    del text, parsed  # the plan holds what is written: the file's text and rows can go
     _print_summary(plan, file)
     if dry_run:
         print("Dry run: nothing was written.")
@@ -125,9 +126,13 @@ def _ask_unit(file: str, parsed) -> str | None:
 
 def _print_summary(plan, file: str) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
 
     from storage.exchange.importing.names import describe_muscles
+    from storage.model.text import printable
+
+    def escape(text: str) -> str:  # what the file says, as text
+        return markup_escape(printable(text))
 
     console = Console(highlight=False)
     sets = len(plan.sets)
@@ -168,9 +173,11 @@ def _print_summary(plan, file: str) -> None:
 
 def _import_restday(repo, text: str, *, dry_run: bool) -> int:
     from storage.exchange.importing.restday_json import import_restday_export
+    from storage.model.text import printable
 
     summary = import_restday_export(repo, text, dry_run=dry_run)
-    print(summary)
+    for line in str(summary).splitlines():  # it names exercises from the file
+        print(printable(line))
     if dry_run:
         print("Dry run: nothing was written.")
     else:

@@ -14,14 +14,14 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from storage.log.atomic_json import backup_paths, lock_path
-    from storage.paths import config_dir, demo_log_path, keymap_path, resolve_log_path
+    from storage.log.atomic_json import BACKUPS_KEPT, backup_paths, lock_path
+    from storage.paths import config_dir, demo_log_path, keymap_path, real_path, resolve_log_path
 
-    path = resolve_log_path(args.db).absolute()
+    path = real_path(resolve_log_path(args.db))  # through a symlink: where it all is
     backups = backup_paths(path)
     rows = [
         ("log", str(path)),
-        ("backups", f"{path}.bak-YYYY-MM-DD ({len(backups)} now, newest 7 kept)"),
+        ("backups", f"{path}.bak-YYYY-MM-DD ({len(backups)} now, newest {BACKUPS_KEPT} kept)"),
         ("lock", str(lock_path(path))),
         ("config", str(config_dir())),
         ("keymap", str(keymap_path())),

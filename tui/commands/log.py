@@ -4,6 +4,8 @@ open. It must start quickly: it never loads Textual or Rich."""
 from __future__ import annotations
 
 import argparse
+import shlex
+from pathlib import Path
 
 from tui.commands.shared import CommandError, add_db_option, open_repository
 
@@ -20,6 +22,12 @@ def add_parser(commands) -> argparse.ArgumentParser:
     add_db_option(parser)
     parser.add_argument("entry", nargs="+", help="the set, e.g. 'bench 100x5@8'")
     return parser
+
+
+def command_for(entry: str, db: Path) -> str:
+    """The shell command that logs `entry` (a set, as `storage.entry.set_line.typed_set`
+    writes it) into the log at `db`: what restday prints for a set it could not save."""
+    return shlex.join(["restday", "log", "--db", str(db), entry])
 
 
 def run(args: argparse.Namespace) -> int:

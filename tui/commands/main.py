@@ -21,6 +21,9 @@ COMMANDS = (demo, log, status, locate, import_file, export)
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        from storage.model.text import printable
+
+        message = printable(message)  # it may quote what was typed
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 

@@ -25,12 +25,14 @@ def describe_error(exc: Exception) -> str:
     """The error as one line for the user: never a traceback."""
     from storage.entry.set_line import EntryError
     from storage.errors import StorageError, ValidationError
+    from storage.model.text import printable
 
+    # a message may quote what a file or a command line held: never a control character
     if isinstance(exc, CommandError | StorageError | ValidationError | EntryError):
-        return str(exc)
+        return printable(str(exc))
     if isinstance(exc, OSError):
-        return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}"
-    return f"unexpected {type(exc).__name__}: {exc}"
+        return printable(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}")
+    return printable(f"unexpected {type(exc).__name__}: {exc}")
 
 
 def open_repository(db: str | None):

@@ -81,8 +81,9 @@ def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository
     from storage.log.repository import Repository
     from storage.read.score_window import WINDOW_DAYS
 
-    first_day = (day or clock().astimezone().date()) - timedelta(days=WINDOW_DAYS + 1)
-    recent = open_recent(path, first_day, clock=clock)
+    last_day = day or clock().astimezone().date()
+    first_day = last_day - timedelta(days=WINDOW_DAYS + 1)
+    recent = open_recent(path, first_day, last_day, clock=clock)
     if recent is not None:
         return recent
     repo = Repository(path, clock=clock)
@@ -91,14 +92,14 @@ def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository
 
 
 def _day(text: str) -> date:
-    from storage.model.validation import FIRST_DAY
+    from storage.model.validation import EARLIEST_DAY
 
     try:
         day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
-    if day < FIRST_DAY:
+    if day < EARLIEST_DAY:
         raise argparse.ArgumentTypeError(
-            f"{day} is too long ago: the log holds days from {FIRST_DAY} on"
+            f"{day} is too long ago: the log holds days from {EARLIEST_DAY} on"
         )
     return day

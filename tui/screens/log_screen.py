@@ -34,7 +34,17 @@ class LogScreen(Screen):
         raise NotImplementedError
 
     def below(self, entry_line: EntryLine) -> ComposeResult:
-        """What every screen over the log shows below its body."""
+        """What every screen over the log shows below its body. The entry line takes
+        nothing while the log cannot be written (`RestdayApp.cannot_write`): it says so."""
+        typed = entry_line.submit
+
+        def submit(line: EntryLine) -> None:
+            if (reason := self.app.cannot_write) is not None:
+                self.show_message(f"not logged: this log cannot be changed: {reason}", error=True)
+                return
+            typed(line)
+
+        entry_line.submit = submit
         yield SaveProblem(id="save-error")
         yield Static(id="message", markup=False)
         yield entry_line
@@ -56,10 +66,17 @@ class LogScreen(Screen):
         message.set_class(error, "error")
         message.update(text)
 
-    def save(self, change: Callable[[Repository], Any], *, reply: Reply | None = None) -> None:
+    def save(
+        self,
+        change: Callable[[Repository], Any],
+        *,
+        reply: Reply | None = None,
+        entry: str | None = None,
+    ) -> None:
         """Hand `change` to the log's writer; `reply` makes the message this screen gets
-        once it is saved, from the log as saved."""
-        self.app.store.save(change, reply_to=self, reply=reply)
+        once it is saved, from the log as saved; `entry` makes the change again, should it
+        never be saved (`LogStore.save`)."""
+        self.app.store.save(change, reply_to=self, reply=reply, entry=entry)
 
     @on(SaveFailed)
     def _refused(self, message: SaveFailed) -> None:

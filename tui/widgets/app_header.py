@@ -1,4 +1,5 @@
-"""The top line of every screen: the title, the screen's name, and the rest timer.
+"""The top line of every screen: the title, the screen's name, and the rest timer; under
+it, while the log cannot be written (`RestdayApp.cannot_write`), why.
 
 The timer is the app's (`RestdayApp.rest`, read at the app's clock, `RestdayApp.now`): the
 header of the screen on show watches both and draws what they say."""
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -30,7 +33,7 @@ class AppHeader(Widget):
     DEFAULT_CSS = """
     AppHeader {
         dock: top;
-        height: 1;
+        height: auto;
         background: $panel;
         color: $foreground;
     }
@@ -39,10 +42,15 @@ class AppHeader(Widget):
     subtitle: reactive[str] = reactive("")
     rest: reactive[str] = reactive("")
     rest_state: reactive[str] = reactive("")  # "running", "paused", "over" or ""
+    cannot_write: reactive[str | None] = reactive(None, layout=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "rest", self._show_rest)
         self.watch(self.app, "now", self._show_rest)
+        self.watch(self.app, "cannot_write", self._show_cannot_write)
+
+    def _show_cannot_write(self, reason: str | None) -> None:
+        self.cannot_write = reason
 
     def on_unmount(self) -> None:
         forget_watchers(self.app, of=self)
@@ -60,7 +68,7 @@ class AppHeader(Widget):
         self.rest = format_rest(remaining)
         self.rest_state = "paused" if rest.paused else "over" if remaining <= 0 else "running"
 
-    def render(self) -> Text:
+    def render(self) -> Text | Group:
         width = self.size.width
         left = Text.assemble((" restday", "bold"), ("  " + self.subtitle, "dim"))
         line = Text(no_wrap=True, overflow="crop")
@@ -72,4 +80,7 @@ class AppHeader(Widget):
             gap = max(1, width - left.cell_len - right.cell_len)
             line.append(" " * gap)
             line.append_text(right)
-        return line
+        if self.cannot_write is None:
+            return line
+        banner = Text(f"READ-ONLY: nothing you enter is saved: {self.cannot_write}")
+        return Group(line, Padding(banner, (0, 1), style="bold reverse"))

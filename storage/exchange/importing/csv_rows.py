@@ -88,7 +88,8 @@ _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 
 
 def parse_number(value: str, what: str) -> float | None:
-    """A decimal number; None for an empty cell or NaN. A decimal comma ("62,5") is read."""
+    """A decimal number; None for an empty cell. A decimal comma ("62,5") is read; NaN and
+    infinity are not numbers."""
     text = value.strip()
     if not text:
         return None
@@ -98,9 +99,7 @@ def parse_number(value: str, what: str) -> float | None:
         number = float(text)
     except ValueError:
         raise CellError(f"{what} {show(value)} is not a number") from None
-    if math.isnan(number):
-        return None
-    if math.isinf(number):
+    if not math.isfinite(number):
         raise CellError(f"{what} {show(value)} is not a number")
     return clean(number)
 
@@ -159,9 +158,19 @@ _DURATION_UNITS = {
 }
 
 
+MAX_DURATION_S = 7 * 86400
+
+
 def parse_duration(value: str, what: str) -> int | None:
-    """Whole seconds from "31m", "1h 3m", "38min", "1h", "18s", "1:03:00" or "1894";
-    None when empty."""
+    """Whole seconds from "31m", "1h 3m", "38min", "1h", "18s", "1:03:00" or "1894", up to
+    a week; None when empty."""
+    seconds = _duration_s(value, what)
+    if seconds is not None and seconds > MAX_DURATION_S:
+        raise CellError(f"{what} {show(value)} is longer than a week")
+    return seconds
+
+
+def _duration_s(value: str, what: str) -> int | None:
     text = value.strip().casefold()
     if not text:
         return None

@@ -22,7 +22,7 @@ from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
 from storage.log.repository import Repository
 from storage.model.days import day_of
 from storage.model.records import Exercise, SetEntry, Workout
-from storage.model.validation import MAX_WEIGHT_KG, check_rpe
+from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
 
 KG_PER_LB = 0.45359237
 SET_SPACING_S = 150  # between sets when the file gives no workout length
@@ -86,8 +86,14 @@ def plan_import(
     groups: dict[tuple[datetime, str], list[ImportedRow]] = {}
     for row in parsed.rows:
         groups.setdefault((row.start, row.workout), []).append(row)
+    today = day_of(now, timezone, rollover_hour)
     done = 0
     for (start, name), rows in groups.items():
+        try:
+            check_day("date", start, today)
+        except ValidationError as exc:  # before any day arithmetic, which it could overflow
+            plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
+            continue
         workout_id = _workout_id(parsed.format, start, name)
         if exists(workout_id):
             plan.already += 1
@@ -132,7 +138,8 @@ def _plan_workout(
     start = start.replace(tzinfo=zone)
     end = _end(first, start)
     day = day_of(start, zone.name, rollover_hour)
-    sets: list[SetEntry] = []
+    today = day_of(now, zone.name, rollover_hour)
+    sets: list[tuple[int, SetEntry]] = []
     rest: int | None = None
     for row in rows:
         if row.rest_s is not None and row.reps is None:
@@ -141,38 +148,50 @@ def _plan_workout(
         entry = _set(plan, row, names)
         if entry is None:
             continue
-        sets.append(replace(entry, workout=workout_id, day=day, rest_s=rest))
+        sets.append((row.line, replace(entry, workout=workout_id, day=day, rest_s=rest)))
         rest = None
     if not sets:
         return
     spacing = SET_SPACING_S
     if end is not None and end > start:
         spacing = (end - start).total_seconds() / len(sets)
-    for n, entry in enumerate(sets, start=1):
-        plan.sets.append(
-            replace(
-                entry,
-                id=f"{workout_id}-{n:03d}",
-                order=n,
-                timestamp=start + timedelta(seconds=round(spacing * (n - 1))),
-                created=now,
-                updated=now,
-            )
-        )
     if end is None:
         end = start + timedelta(seconds=round(spacing * len(sets)))
-    plan.workouts.append(
-        Workout(
-            id=workout_id,
-            day=day,
-            start=start,
-            end=end,
-            name=first.workout,
-            notes=first.workout_notes,
+    workout = Workout(
+        id=workout_id,
+        day=day,
+        start=start,
+        end=end,
+        name=first.workout,
+        notes=first.workout_notes,
+        created=now,
+        updated=now,
+    )
+    try:
+        check_record(workout, today)
+    except ValidationError as exc:
+        plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
+        return
+    placed = []
+    for line, entry in sets:
+        n = len(placed) + 1
+        entry = replace(
+            entry,
+            id=f"{workout_id}-{n:03d}",
+            order=n,
+            timestamp=start + timedelta(seconds=round(spacing * (n - 1))),
             created=now,
             updated=now,
         )
-    )
+        try:
+            check_record(entry, today)  # what typed input is checked by, as the last word
+        except ValidationError as exc:
+            plan.skipped.append(SkippedRow(line, str(exc)))
+            continue
+        placed.append(entry)
+    if placed:
+        plan.sets.extend(placed)
+        plan.workouts.append(workout)
 
 
 def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry | None:

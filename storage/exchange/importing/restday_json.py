@@ -1,10 +1,12 @@
 """restday's own JSON export (`storage.exchange.export`) back into a log.
 
 Reading checks the whole file before anything is written: the format marker and version,
-every record's fields and their types, and that sets and templates refer to workouts and
-exercises the file (or restday's library) has. Importing writes all or nothing in one
-save: records whose id the log holds already are left as they are, so importing the same
-export twice adds nothing, and into an empty log it reproduces the exported log exactly.
+every record's fields and their types, its values as typed input's are checked (ranges,
+known muscles, a timezone and unit restday knows, dates from 1900 to next year), and that
+sets and templates refer to workouts and exercises the file (or restday's library) has.
+Importing writes all or nothing in one save: records whose id the log holds already are
+left as they are, so importing the same export twice adds nothing, and into an empty log it
+reproduces the exported log exactly.
 The export's settings (and a running rest timer) are applied only to an empty log.
 """
 
@@ -38,6 +40,7 @@ from storage.model.records import (
     TemplateItem,
     Workout,
 )
+from storage.model.validation import check_record
 
 SECTION_TYPES: dict[str, type[Record]] = {
     "exercises": Exercise,
@@ -62,19 +65,22 @@ _NOT_EXPORT = "not a restday export"
 # -- reading -------------------------------------------------------------------------------
 
 
-def read_restday_export(text: str | bytes) -> list[Record]:
+def read_restday_export(text: str | bytes, *, today: date) -> list[Record]:
     """The records of a restday export, ready for `Repository.import_records`: the settings
     first (when the export has the log's own), then exercises, templates, workouts, sets,
-    recovery and symptom entries, and the rest timer last (when one was running). Raises
-    `BadExport`, with a one-line reason, for anything else."""
-    return _read(text)[1]
+    recovery and symptom entries, and the rest timer last (when one was running). Each
+    record passes the checks typed input gets (`validation.check_record`, dates up to the
+    end of `today`'s next year). Raises `BadExport`, with a one-line reason, for anything
+    else."""
+    return _read(text, today)[1]
 
 
-def _read(text: str | bytes) -> tuple[dict[str, Any], list[Record]]:
+def _read(text: str | bytes, today: date) -> tuple[dict[str, Any], list[Record]]:
     document = _parse(text)
     records: list[Record] = []
+    record = functools.partial(_record, today=today)
     if document.get("settings") is not None:
-        records.append(_record(Settings, document["settings"], "the settings"))
+        records.append(record(Settings, document["settings"], "the settings"))
     ids: dict[str, set[str]] = {}
     for section in SECTIONS:
         cls = SECTION_TYPES[section]
@@ -84,14 +90,14 @@ def _read(text: str | bytes) -> tuple[dict[str, Any], list[Record]]:
         seen: set[str] = set()
         one = NOUNS[section][0]
         for number, doc in enumerate(items, 1):
-            record = _record(cls, doc, f"{one} {number}")
-            if record.id in seen:
-                raise BadExport(f"{one} {number}: the id {record.id!r} appears twice")
-            seen.add(record.id)
-            records.append(record)
+            read = record(cls, doc, f"{one} {number}")
+            if read.id in seen:
+                raise BadExport(f"{one} {number}: the id {read.id!r} appears twice")
+            seen.add(read.id)
+            records.append(read)
         ids[section] = seen
     if document.get("rest_period") is not None:
-        records.append(_record(RestPeriod, document["rest_period"], "the rest timer"))
+        records.append(record(RestPeriod, document["rest_period"], "the rest timer"))
     _check_references(records, ids)
     return document, records
 
@@ -127,14 +133,16 @@ def _parse(text: str | bytes) -> dict[str, Any]:
     return document
 
 
-def _record(cls: type[Record], doc: Any, what: str) -> Record:
+def _record(cls: type[Record], doc: Any, what: str, *, today: date) -> Record:
     if not isinstance(doc, dict):
         raise BadExport(f"{what} is not a record: {_shown(doc)}")
     problem = _problem(cls, doc)
     if problem is None:
         try:
-            return cls.from_doc(doc)
-        except (TypeError, ValueError, KeyError) as exc:
+            record = cls.from_doc(doc)
+            check_record(record, today)
+            return record
+        except (TypeError, ValueError, KeyError) as exc:  # ValidationError is a ValueError
             problem = str(exc)
     ident = doc.get("id")
     where = f"{what} (id {ident})" if isinstance(ident, str) else what
@@ -354,7 +362,7 @@ def import_restday_export(
 ) -> ImportSummary:
     """Import a restday export into `repo` in one save (nothing on `dry_run`), and say what
     came in. Raises `BadExport` before writing anything if the file cannot be imported."""
-    document, records = _read(text)
+    document, records = _read(text, repo.today())
     if dry_run:
         summary, _ = _plan(repo, records)
     else:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from storage.model.text import printable
+
 SET_KINDS = ("normal", "warmup", "drop", "failure")
 
 
@@ -32,6 +34,10 @@ class ImportedRow:
     workout_notes: str = ""
     superset: str = ""  # Hevy's superset id, else ""
     rest_s: int | None = None  # a rest-timer row (Strong): the rest before the next set
+
+    def __post_init__(self) -> None:
+        for name in ("workout", "exercise", "category", "notes", "workout_notes"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import rank_exercises
 from storage.model.records import Exercise
+from tui.format.text import log_text
 from tui.textual_workarounds import OrderedInput
 
 NEW = "__new__"
@@ -71,14 +72,17 @@ class ExercisePickerScreen(ModalScreen[Exercise | str | None]):
             else sorted(self.exercises, key=lambda e: e.name)
         )
         if self.every is not None and not query.strip():
-            options.add_option(Option(escape(self.every), id=EVERY_EXERCISE))
+            options.add_option(Option(log_text(self.every), id=EVERY_EXERCISE))
         options.add_options(
-            Option(f"{escape(e.name)}  [dim]{escape(', '.join(e.aliases[:3]))}[/]", id=e.id)
+            Option(
+                Text.assemble(log_text(e.name), "  ", log_text(", ".join(e.aliases[:3]), "dim")),
+                id=e.id,
+            )
             for e in ranked
         )
         if self.every is None:
-            label = f"+ New exercise {escape(repr(query.strip()))}" if query.strip() else ""
-            options.add_option(Option(label or "+ New exercise", id=NEW))
+            label = f"+ New exercise {query.strip()!r}" if query.strip() else "+ New exercise"
+            options.add_option(Option(log_text(label), id=NEW))
         options.highlighted = 0 if options.option_count else None
 
     def action_move(self, step: int) -> None:

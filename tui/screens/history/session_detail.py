@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from tui.format.text import log_text
 from tui.format.units import format_number, format_set, to_unit
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
@@ -62,13 +63,13 @@ class SessionDetailScreen(DetailScreen):
             )
             previous = entry.exercise
             rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
-            table.add_row(  # names and notes are the lifter's text: never markup
-                Text(name[:22]),
+            table.add_row(
+                log_text(name[:22]),
                 format_set(entry, unit),
                 "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
                 Text("PR", "bold green") if done.is_pr else "",
                 rest,
-                Text(entry.notes[:20]),
+                log_text(entry.notes[:20]),
             )
         self.set_focus(table)
 

@@ -3,15 +3,16 @@ marked, each with its working sets done (against the template's target: done one
 
 from __future__ import annotations
 
-from rich.markup import escape
+from rich.text import Text
 from textual.widgets import Static
 
+from tui.format.text import log_text
 from tui.screens.workout.session import WorkoutSession
 
 
 class ExerciseList(Static):
     def show(self, session: WorkoutSession) -> None:
-        lines = []
+        lines: list[Text] = []
         for n, exercise_id in enumerate(session.order, 1):
             exercise = session.exercises[exercise_id]
             done = session.working_sets(exercise_id)
@@ -19,9 +20,11 @@ class ExerciseList(Static):
             count = f"{done}/{target.sets}" if target else str(done)
             mark = "▸" if session.current and exercise_id == session.current.id else " "
             style = "b" if mark == "▸" else "dim" if target and done >= target.sets else ""
-            name = escape(f"{exercise.name[:16]:<16}")
-            text = f"{mark}{n if n < 10 else ' '} {name} {count:>5}"
-            lines.append(f"[{style}]{text}[/]" if style else text)
+            name = log_text(exercise.name[:16])
+            name.pad_right(16 - name.cell_len)
+            lines.append(
+                Text.assemble(f"{mark}{n if n < 10 else ' '} ", name, f" {count:>5}", style=style)
+            )
         if not lines:
-            lines = ["[dim]No exercise yet.", "Type one: bench 100x5", "or press p to pick.[/]"]
-        self.update("\n".join(lines))
+            lines = [Text("No exercise yet.\nType one: bench 100x5\nor press p to pick.", "dim")]
+        self.update(Text("\n").join(lines))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -13,6 +12,7 @@ from textual.widgets import Static
 from storage.model.records import Exercise, SetEntry, TemplateItem
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.sets import format_last
+from tui.format.text import log_text
 from tui.format.units import format_number
 from tui.screens.workout.set_table import SetTable
 
@@ -40,7 +40,7 @@ class ExercisePanel(Vertical):
         unit: str,
     ) -> None:
         """Show the exercise with its target, its past and today's sets of it."""
-        self.query_one("#exercise-title", Static).update(f"[b]{escape(exercise.name)}[/]")
+        self.query_one("#exercise-title", Static).update(log_text(exercise.name, "bold"))
         lines = []
         if target is not None:
             rpe = f" @{format_number(target.rpe)}" if target.rpe is not None else ""

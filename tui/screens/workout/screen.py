@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,11 +19,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import AmbiguousExercise
-from storage.entry.set_line import EntryError
+from storage.entry.set_line import EntryError, typed_set
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.read.exercise_history import ExerciseHistory
+from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import SetSaved
@@ -168,14 +169,22 @@ class WorkoutScreen(LogScreen):
         exercises = self.session.exercises
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
-        options.add_option(Option(f"[b]{LETTERS[0]}[/]  Empty workout", id="empty"))
+        options.add_option(
+            Option(Text.assemble((LETTERS[0], "bold"), "  Empty workout"), id="empty")
+        )
         for letter, template in zip(LETTERS[1:], self.session.templates, strict=False):
             names = ", ".join(
                 exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
             )
             options.add_option(
                 Option(
-                    f"[b]{letter}[/]  {escape(template.name)}  [dim]{escape(names)}[/]",
+                    Text.assemble(
+                        (letter, "bold"),
+                        "  ",
+                        log_text(template.name),
+                        "  ",
+                        log_text(names, "dim"),
+                    ),
                     id=template.id,
                 )
             )
@@ -257,7 +266,8 @@ class WorkoutScreen(LogScreen):
             moment = self.app.clock().replace(microsecond=0)
             placed, change = session.log_set(exercise, typed.spec, moment)
             self.app.start_rest(placed.rest)
-            self.save(change, reply=_stored_set(placed.entry.id))
+            again = typed_set(exercise.name, placed.entry, session.unit)
+            self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged)

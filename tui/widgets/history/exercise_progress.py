@@ -30,6 +30,7 @@ from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from storage.read.e1rm_series import e1rm_series
+from tui.format.text import log_text
 from tui.format.units import format_set, format_weight, to_unit
 from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
@@ -103,7 +104,7 @@ class ExerciseProgress(Vertical):
 
     # -- public ------------------------------------------------------------------------------
 
-    def show_empty(self, text: str = "No exercise picked: p picks one") -> None:
+    def show_empty(self, text: str | Text = "No exercise picked: p picks one") -> None:
         self.exercise_id = None
         self._drawn = None
         self._sessions = []
@@ -126,7 +127,7 @@ class ExerciseProgress(Vertical):
         sessions = index.exercise_sessions(exercise_id)
         self.exercise_id, self.unit = exercise_id, unit
         if not sessions:
-            self.show_empty(f"No sessions of {name} yet: p picks another exercise")
+            self.show_empty(log_text(f"No sessions of {name} yet: p picks another exercise"))
             self.exercise_id = exercise_id
             return
         self._drawn = stamp
@@ -149,7 +150,7 @@ class ExerciseProgress(Vertical):
     def _title(self, name: str, sessions: list[ExerciseSession]) -> None:
         first, last = sessions[0].day, sessions[-1].day
         count = len(sessions)
-        text = Text(name, style="bold")
+        text = log_text(name, "bold")
         text.append(f" · {count} session{'s' if count != 1 else ''}")
         if first.year != last.year or first.month != last.month:
             text.append(f", {first:%b %Y} – {last:%b %Y}")
@@ -170,8 +171,10 @@ class ExerciseProgress(Vertical):
             plot.display = False
             no_chart.display = True
             no_chart.update(
-                f"No e1RM to chart: {name} has no sets with an external weight "
-                "(bodyweight sets have none)."
+                log_text(
+                    f"No e1RM to chart: {name} has no sets with an external weight "
+                    "(bodyweight sets have none)."
+                )
             )
             return
         plot.display = True

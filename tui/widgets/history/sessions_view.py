@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from tui.format.readiness import score_style
+from tui.format.text import log_text
 from tui.format.units import format_number, to_unit
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SessionsView(Vertical):
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
                 f"{session.day:%a %-d %b %y}",
-                Text((session.name or "Workout")[:18]),  # the lifter's text: never markup
+                log_text((session.name or "Workout")[:18]),
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
                 format_number(to_unit(session.volume_kg, unit)),
