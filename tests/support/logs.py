@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -31,4 +32,16 @@ def demo_log_at(path: Path, weeks: int, now: datetime = TUESDAY_EVENING) -> Path
             now.date(), weeks=weeks, seed=1, tz="UTC", exercises=BUILTIN_BY_ID, now=now
         )
         write_demo(repo, log)
+    return path
+
+
+def as_if_written_by_a_newer_restday(path: Path, version: int = 999) -> Path:
+    """Mark the log as a newer restday would (its settings' schema version above ours);
+    restday itself refuses to write such a version, so it is written into the file."""
+    with Repository(path) as repo:
+        repo.save_settings(repo.settings())
+    data = json.loads(path.read_bytes())
+    for doc in data["settings"].values():
+        doc["schema_version"] = version
+    path.write_bytes(json.dumps(data).encode())
     return path
