@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import storage.log.durable
+import storage.log.journal
 import tui.log_store
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import demo_log_at
@@ -54,10 +55,11 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
 
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch, log: Path) -> FullDisk:
-    """Replacing `log` (the test module's fixture) fails as on a full disk while the disk
-    is full; failed saves are retried every 0.05 s."""
+    """Replacing `log` (the test module's fixture) or appending to its journal fails as on
+    a full disk while the disk is full; failed saves are retried every 0.05 s."""
     disk = FullDisk(log)
     monkeypatch.setattr(storage.log.durable.os, "replace", disk.replace)
+    monkeypatch.setattr(storage.log.journal, "append", disk.append)
     monkeypatch.setattr(tui.log_store, "RETRY_EVERY_S", 0.05)
     return disk
 

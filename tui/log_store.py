@@ -9,6 +9,11 @@ they came, each under the log's lock. After each it publishes the new snapshot a
 `LogChanged` to the app, and, if asked, a message made from the log as saved (`SetSaved`)
 to whoever asked. A slow fsync delays only the changes queued behind it.
 
+Saving a change costs one small fsynced append to the log's journal
+(`storage.log.journal`); `SetSaved` comes once it is on disk. Once no change has come for
+`FOLD_AFTER_IDLE_S`, the writer folds the journal into the log file (a rewrite of the
+whole file), and on close.
+
 A change the log refuses for now (a full disk, a log another process holds locked or
 cannot be read) is kept with every change after it, in order, and tried again every
 `RETRY_EVERY_S` seconds until it is saved: the app shows `SaveFailed` until `SavesCaughtUp`.
@@ -26,6 +31,7 @@ import contextlib
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -49,6 +55,7 @@ Reply = Callable[[Repository], Message | None]
 
 RETRY_EVERY_S = 5
 FOLLOW_EVERY_S = 0.5  # how often the writer looks for another process's changes
+FOLD_AFTER_IDLE_S = 2.0
 
 
 @dataclass(eq=False)
@@ -83,6 +90,7 @@ class LogStore:
         self._kept_by_repo: list[_Job] = []  # in the repository's pending changes
         self._done: list[_Job] = []  # saved, not answered yet
         self._failing = False
+        self._last_change = time.monotonic()
         self._waiting = 0  # changes handed over and not saved yet
         self._count = threading.Lock()
         self._post: Callable[[Message], object] = lambda _message: None
@@ -214,6 +222,7 @@ class LogStore:
         if job is _OPEN:
             return
         assert isinstance(job, _Job)
+        self._last_change = time.monotonic()
         if repo is None:
             assert self.error is not None
             job.future.set_exception(self.error)
@@ -238,6 +247,18 @@ class LogStore:
             return
         if changed:
             self._publish()
+        if self.repo.journalled and time.monotonic() - self._last_change >= FOLD_AFTER_IDLE_S:
+            self._fold()
+
+    def _fold(self) -> None:
+        """Fold the journal into the log file while nothing is being typed. The log holds
+        the same after it: the new snapshot is taken quietly (its stamp is new)."""
+        assert self.repo is not None
+        try:
+            self.repo.fold()
+            self.snapshot = self.repo.snapshot()
+        except StorageError:
+            self._last_change = time.monotonic()  # the changes are safe in the journal
 
     def _open(self) -> Repository | None:
         if self.repo is None and self.error is None:
@@ -273,6 +294,7 @@ class LogStore:
     def _refuse(self, job: _Job, error: Exception) -> bool:
         self._count_saved(1)
         _settle(job.future, error=error)
+        self._publish()  # the log as the refusal found it: what the screen shows next
         refused = SaveFailed(str(error), kept=False)
         if job.reply_to is not None:
             _post_to(job.reply_to, refused)
@@ -322,6 +344,8 @@ class LogStore:
                     _post_to(job.reply_to, message)
         if caught_up:
             self._post(SavesCaughtUp())
+            for refused in self.repo.take_refused():  # after it: the last word on them
+                self._post(SaveFailed(str(refused), kept=False))
 
     def _count_saved(self, count: int) -> None:
         with self._count:

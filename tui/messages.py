@@ -56,6 +56,12 @@ class SetSaved(Message, bubble=False):
 
 
 @dataclass
+class StoredOtherwise(Message, bubble=False):
+    """A change was saved merged with another copy's changes: the log holds more than the
+    screen that made it shows, so it shows the log as stored."""
+
+
+@dataclass
 class ScoreReady(Message, bubble=False):
     """Today's readiness, worked out in the background."""
 

@@ -15,6 +15,7 @@ from storage.errors import StorageError
 from storage.exchange.export import export_csv, export_json
 from storage.log.atomic_json import lock_path
 from storage.log.durable import write_durably
+from storage.log.journal import journal_path
 from storage.log.recent_copy import recent_path
 from storage.log.repository import Repository
 from storage.paths import real_path
@@ -92,10 +93,12 @@ def _refuse_log_files(target: Path, log: Path) -> None:
     if target_real.parent == log_real.parent and (
         name.startswith(f"{log_real.name}.bak-")
         or name == lock_path(log_real).name
+        or name == journal_path(log_real).name
         or name == recent_path(log_real).name
     ):
         raise ExportTargetError(
-            f"{target} belongs to the log (its backup, lock or recent copy): export to another file"
+            f"{target} belongs to the log (its backup, lock, journal or recent copy): "
+            "export to another file"
         )
 
 

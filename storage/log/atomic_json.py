@@ -10,9 +10,13 @@ file safely between processes.
   writers go on writing, but gives up (`LockHeldError`) when it has been held for
   `LOCK_WAIT_S` with no write, naming the process that holds it (the holder writes its
   pid after the counter).
-- The file is serialised in chunks of documents; a write that says which documents it
-  touched re-serialises only their chunks, so adding one set to a large log costs about
-  one copy of the bytes plus the durable replace.
+- A write that says which documents it touched is appended to the log's journal
+  (`journal.py`): one small fsynced line, whatever the size of the log. Every read
+  applies the journal over the file; a writer folds it into the file (the durable
+  replace above, then empties it) when idle (`fold`), past `journal.FOLD_BYTES`, and
+  on close.
+- The file is serialised in chunks of documents; a rewrite re-serialises only the chunks
+  of the documents touched since the last one.
 - The log, its backups and the lock file are created with mode 0600: this is health data.
 """
 
@@ -40,7 +44,7 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
-from storage.log import schema
+from storage.log import journal, schema
 from storage.log.durable import copy_durably, write_durably
 from storage.paths import make_private_dirs, real_path
 from storage.regular_file import NotReadableFileError, read_regular_file
@@ -54,6 +58,7 @@ MAX_LOG_BYTES = 2 * 1024**3
 not read (it would take all the memory there is)."""
 _COUNTER = struct.Struct("<Q")
 _HOLDER = struct.Struct("<Q")  # the pid of the process holding the lock, after the counter
+READ_TRIES = 5  # reads of the file and the journal that another writer changed meanwhile
 _UNREAD = object()
 
 Tables = dict[str, dict[str, Any]]
@@ -95,19 +100,25 @@ def lock_path(path: Path) -> Path:
 
 def disk_stamp(path: Path) -> tuple[int, ...] | None:
     """What identifies a version of the log on disk without reading it: its inode, mtime,
-    size and the writers' counter in the lock file (None: there is no log)."""
+    size, the writers' counter in the lock file and the journal's size (None: there is no
+    log)."""
     path = real_path(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        return None
     try:
         with open(lock_path(path), "rb") as lock:
             raw = lock.read(_COUNTER.size)
     except FileNotFoundError:
         raw = b""
     counter = _COUNTER.unpack(raw)[0] if len(raw) == _COUNTER.size else 0
-    return (st.st_ino, st.st_mtime_ns, st.st_size, counter)
+    return _stamp_of(path, counter)
+
+
+def _stamp_of(path: Path, counter: int) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    size = journal.journal_size(journal.journal_path(path))
+    return (st.st_ino, st.st_mtime_ns, st.st_size, counter, size)
 
 
 def read_log_bytes(path: Path) -> bytes:
@@ -202,6 +213,10 @@ class AtomicJSONStorage(Storage):
         """Bumped whenever the data was (re)loaded from disk rather than written by us."""
         self._frozen: Tables = {}
         self._thawed: set[str] | None = None  # tables changed since `frozen`; None: all
+        self._journal = journal.journal_path(self.path)
+        self._journal_end = 0  # where the journal's good lines end, as last read or written
+        self._unfolded: dict[str, set[int]] | None = {}  # touched since the file's rewrite
+        self._appended = False  # this storage added to the journal since its last fold
 
     @property
     def read_only(self) -> bool:
@@ -227,11 +242,7 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def _disk_stamp(self) -> tuple[int, ...] | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size, self._counter())
+        return _stamp_of(self.path, self._counter())
 
     @property
     def stamp(self) -> tuple[int, ...] | None:
@@ -251,26 +262,61 @@ class AtomicJSONStorage(Storage):
     def _refresh(self) -> None:
         if self._batch_depth and self._data is not None:
             return
-        stamp = self._disk_stamp()
-        if self._data is not None and stamp == self._stamp:
-            return
-        problem = None
-        if stamp is None:
-            data: Tables = {}
+        for attempt in range(READ_TRIES):
+            stamp = self._disk_stamp()
+            if self._data is not None and stamp == self._stamp:
+                return
+            # Only the journal grew (another process saved a change): read its new lines.
+            grew = (
+                self._data is not None
+                and isinstance(self._stamp, tuple)
+                and stamp is not None
+                and stamp[:3] == self._stamp[:3]
+                and stamp[4] > self._stamp[4]
+                and stamp[4] >= self._journal_end
+            )
+            data = None if grew else self._read_file(stamp)
+            read = self._read_journal(self._journal_end if grew else 0, stamp)
+            # A lockless reader: a writer that folded meanwhile could pair an old file
+            # with an emptied journal. Read again until both are of one version.
+            if self._disk_stamp() == stamp or attempt == READ_TRIES - 1:
+                break
+        if data is None:
+            # New dicts for the tables that change: a reader may be going through the old.
+            assert self._data is not None
+            data, copied = dict(self._data), set()
+            for change in read.changes:
+                for name in change.keys() - copied:
+                    data[name] = dict(data.get(name, {}))
+                    copied.add(name)
+                journal.apply(data, change)
+                self._touch({name: map(int, docs) for name, docs in change.items()})
+            self._data = data
         else:
-            data = parse_log(read_log_bytes(self.path), self.path, self._today())
-            if not schema.known_good(self.path, stamp):
-                bad = schema.bad_records(data, self._latest_today(stamp))
-                if bad:
-                    data, problem = schema.without(data, bad), schema.describe(bad)
-                elif not self._read_only:
-                    schema.remember_good(self.path, stamp)
-        self.problem = problem
-        self._data = data
+            for change in read.changes:
+                journal.apply(data, change)
+            self._data = self._checked(data, stamp)
+            self._chunks = {}
+            self._thawed = None
+            self._unfolded = {}
+        self._journal_end = read.end
         self._stamp = stamp
-        self._chunks = {}
-        self._thawed = None
         self.generation += 1
+
+    def _checked(self, data: Tables, stamp: tuple[int, ...] | None) -> Tables:
+        """`data` read whole from disk, without the records restday cannot read, which
+        `problem` names (`schema`); checked only if this version was not checked before.
+        (Changes read from the journal alone were checked by the restday that saved them.)"""
+        self.problem = None
+        if stamp is None or schema.known_good(self.path, stamp):
+            return data
+        bad = schema.bad_records(data, self._latest_today(stamp))
+        if bad:
+            self.problem = schema.describe(bad)
+            return schema.without(data, bad)
+        if not self._read_only:
+            schema.remember_good(self.path, stamp)
+        return data
 
     def _latest_today(self, stamp: tuple[int, ...]) -> date:
         """The day the log's dates are checked against (none after the end of the next
@@ -281,6 +327,41 @@ class AtomicJSONStorage(Storage):
         except (OverflowError, OSError, ValueError):
             return self._today()
         return max(self._today(), written)
+
+    def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
+        if stamp is None:
+            return {}
+        return parse_log(read_log_bytes(self.path), self.path, self._today())
+
+    def _read_journal(self, offset: int, stamp: tuple[int, ...] | None) -> journal.Read:
+        if stamp is None:  # a journal without its log (moved away) belongs to no log
+            return journal.Read([], 0)
+        try:
+            read = journal.read_journal(self._journal, MAX_LOG_BYTES, offset)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot read the log's journal {self._journal}: {exc.strerror or exc}"
+            ) from None
+        except journal.JournalDamagedError as exc:
+            raise CorruptLogError(
+                f"the log's journal {self._journal} (the changes saved since the log was last "
+                f"rewritten) cannot be read: {exc}. It has been left exactly as it is. To "
+                f"open the log without them, move it aside: "
+                f"{shlex.join(['mv', str(self._journal), f'{self._journal}.broken'])}"
+            ) from None
+        if read.newer:
+            self.read_only = True
+            self.read_only_reason = (
+                f"its journal {self._journal} holds changes saved by a newer restday; "
+                "upgrade restday to read and change it"
+            )
+        return read
+
+    def _touch(self, touched: Mapping[str, Iterable[int]]) -> None:
+        """Note documents changed since the file was rewritten (their chunks are stale)."""
+        if self._thawed is not None:
+            self._thawed.update(touched)
+        self._unfolded_add(touched)
 
     def frozen(self) -> Tables:
         """The data as it stands now, in dicts that no later write changes: a new dict for
@@ -385,6 +466,7 @@ class AtomicJSONStorage(Storage):
                 self._batch_depth -= 1
             if outer and self._batch_dirty:
                 self._write_now(self._data, self._batch_touched)
+                self._fold_if_long()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -407,6 +489,7 @@ class AtomicJSONStorage(Storage):
                     "nothing was written, read again and retry"
                 )
             self._write_now(data, touched)
+            self._fold_if_long()
 
     def _thaw(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
         if touched is None or data is not self._data:
@@ -419,6 +502,7 @@ class AtomicJSONStorage(Storage):
         if data is not self._data:
             self._data = data
             self._chunks = {}
+            self._batch_touched = None
         if touched is None or self._batch_touched is None:
             self._batch_touched = None
         else:
@@ -426,13 +510,28 @@ class AtomicJSONStorage(Storage):
                 self._batch_touched.setdefault(table, set()).update(ids)
 
     def _write_now(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
+        """Save `data`: the documents `touched` as a line appended to the journal if it can
+        be (the data is what was read or written here, changed in those documents), else
+        the whole file rewritten."""
         try:
-            parts = self._serialise(data, touched)
-            self._sweep_temps()
             self._backup_if_first_today()
-            self._replace(parts)
-            counter = self._counter() + 1
-            os.pwrite(self._lock_fd, _COUNTER.pack(counter), 0)
+            if (
+                touched is not None
+                and data is self._data
+                and isinstance(self._stamp, tuple)  # the file is there, as read or written
+                and all(name in data for name in touched)
+                and sum(len(ids) for ids in touched.values()) <= journal.MOST_DOCS
+            ):
+                change = {
+                    name: {str(i): data[name].get(str(i)) for i in ids}
+                    for name, ids in touched.items()
+                }
+                self._journal_end = journal.append(self._journal, change, self._journal_end)
+                self._bump_counter()
+                self._unfolded_add(touched)
+                self._appended = True
+            else:
+                self._rewrite(data, touched)
         except OSError as exc:
             self._invalidate()
             raise WriteFailedError(self._write_problem(exc)) from None
@@ -442,6 +541,65 @@ class AtomicJSONStorage(Storage):
         self._data = data
         self._stamp = self._disk_stamp()
         schema.remember_good(self.path, self._stamp)  # what restday writes was checked
+
+    def _unfolded_add(self, touched: Mapping[str, Iterable[int]]) -> None:
+        if self._unfolded is not None:
+            for name, ids in touched.items():
+                self._unfolded.setdefault(name, set()).update(ids)
+
+    def _rewrite(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
+        """Replace the file with `data` (which holds the journal's changes) and empty the
+        journal."""
+        if touched is not None and self._unfolded is not None:
+            self._unfolded_add(touched)
+            touched = self._unfolded
+        else:
+            touched = None
+        parts = self._serialise(data, touched)
+        self._sweep_temps()
+        self._replace(parts)
+        # The file is replaced: the write has happened. A journal that can't be emptied now
+        # only repeats what the file holds (applying it again changes nothing), and the
+        # next append cuts it back.
+        if journal.journal_size(self._journal):
+            with contextlib.suppress(OSError):
+                journal.clear(self._journal)
+        self._journal_end = 0
+        self._unfolded = {}
+        self._appended = False
+        self._bump_counter()
+
+    def _bump_counter(self) -> None:
+        os.pwrite(self._lock_fd, _COUNTER.pack(self._counter() + 1), 0)
+
+    @property
+    def journalled(self) -> bool:
+        """Whether changes saved here or read from disk wait in the journal to be folded."""
+        return self._journal_end > 0
+
+    def fold(self) -> None:
+        """Rewrite the file with the journal's changes and empty the journal (a writer does
+        this when idle, and on close). `WriteFailedError` if the disk refuses: the changes
+        stay safe in the journal."""
+        if self.read_only:
+            return
+        with self.locked():
+            self._refresh()
+            if not self._journal_end:
+                return
+            assert self._data is not None
+            try:
+                self._rewrite(self._data, {})
+            except OSError as exc:
+                self._invalidate()
+                raise WriteFailedError(self._write_problem(exc)) from None
+            self._stamp = self._disk_stamp()
+            schema.remember_good(self.path, self._stamp)
+
+    def _fold_if_long(self) -> None:
+        if self._journal_end > journal.FOLD_BYTES:
+            with contextlib.suppress(StorageError):  # saved in the journal all the same
+                self.fold()
 
     def _write_problem(self, exc: OSError) -> str:
         return (
@@ -458,6 +616,7 @@ class AtomicJSONStorage(Storage):
         self._stamp = _UNREAD
         self._thawed = None
         self._chunks = {}
+        self._unfolded = {}
 
     def _replace(self, parts: list[bytes]) -> None:
         if self._create_dirs:
@@ -515,6 +674,11 @@ class AtomicJSONStorage(Storage):
         return parts
 
     def close(self) -> None:
+        # What this storage journalled is folded before it goes (another process's lines
+        # are that one's to fold: folding them here would change the file under it).
+        if self._appended:
+            with contextlib.suppress(StorageError):  # saved in the journal all the same
+                self.fold()
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None

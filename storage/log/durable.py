@@ -41,7 +41,7 @@ def write_durably(path: Path, parts: Iterable[bytes]) -> None:
     # rename durable sooner; if it fails (some file systems refuse it), reporting the
     # write as failed would be false and a retry would apply the change twice.
     with contextlib.suppress(OSError):
-        _fsync_dir(directory)
+        sync_directory(directory)
 
 
 def copy_durably(source: Path, path: Path) -> None:
@@ -50,7 +50,8 @@ def copy_durably(source: Path, path: Path) -> None:
         write_durably(path, iter(lambda: src.read(COPY_CHUNK), b""))
 
 
-def _fsync_dir(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
+    """Make the names in `directory` durable (a file created or renamed in it)."""
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

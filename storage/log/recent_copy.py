@@ -44,6 +44,8 @@ def write_recent(repo: Repository) -> None:
     and `status` reads the whole log instead."""
     if repo.pending or repo.read_only:
         return
+    with contextlib.suppress(StorageError):  # the copy is of the file, not of a journal
+        repo.fold()  # folded later: the copy's stamp would be stale at once
     stamp = repo.stamp
     if stamp is None:
         return

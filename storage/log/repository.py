@@ -2,8 +2,12 @@
 
 Plain dataclasses go in and come out; the questions it answers are `LogReader`'s. Every
 change is applied under the log's lock on up-to-date data, so two copies of the app on one
-log never lose each other's work. A change that cannot be saved (disk full, read-only file
-system) stays queued in memory and is saved with the next change or `flush()`.
+log never lose each other's work: a change to a stored record (`update_set`,
+`finish_workout`, `undo_recovery`...) is the fields it changes from the record as its copy
+read it, merged with what another copy changed since and refused (`ChangeRefused`) where
+both changed one field (`storage.model.merge`), never that copy's whole record written over
+the stored one. A change that cannot be saved (disk full, read-only file system) stays
+queued in memory and is saved with the next change or `flush()`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from storage.log.snapshot import LogSnapshot
 from storage.log.tables import LogDB
 from storage.model import validation
 from storage.model.intake import add_intake
+from storage.model.merge import ChangeRefused, Collision, changes_between, merge
 from storage.model.records import (
     SCHEMA_VERSION,
     Exercise,
@@ -63,6 +68,9 @@ class Repository(LogReader):
         )
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
+        # Changes waiting to be saved (after a failed write) that refused themselves when
+        # tried again: reported by `take_refused()`.
+        self._refused_later: dict[Change, Exception] = {}
         self._in_transaction = False
         self._storage.read()  # fail now, with a clear message, if the log is unreadable
         version = self.settings().schema_version
@@ -97,6 +105,16 @@ class Repository(LogReader):
     def pending(self) -> int:
         """How many changes are waiting to be saved."""
         return len(self._pending)
+
+    @property
+    def journalled(self) -> bool:
+        """Whether saved changes wait in the log's journal to be folded into its file."""
+        return self._storage.journalled
+
+    def fold(self) -> None:
+        """Fold the journal into the log file (`AtomicJSONStorage.fold`); `WriteFailedError`
+        if the disk refuses, the changes staying safe in the journal."""
+        self._storage.fold()
 
     def close(self) -> None:
         self._db.close()
@@ -256,6 +274,13 @@ class Repository(LogReader):
         self._apply(lambda: self._put(settings))
         return settings
 
+    def update_settings(self, base: Settings, changed: Settings) -> Settings:
+        """Make the changes from `base` (the settings as read) to `changed` (targets, say)
+        to the settings as stored (`_update`)."""
+        return self._update(
+            base, changed, validation.check_settings, "the settings", stored=self.settings
+        )
+
     def clear_settings(self) -> None:
         """Remove the log's settings record (an import puts an export's own in its place)."""
         for doc in list(self._docs(Settings)):
@@ -282,18 +307,27 @@ class Repository(LogReader):
         return workout
 
     def save_workout(self, workout: Workout) -> Workout:
+        """Put a workout in the log as given: a new one (a change to a stored workout is
+        `update_workout`)."""
         validation.check_workout(workout)
         workout = self._stamp(workout, self.day_of(workout.start))
         self._apply(lambda: self._put(workout))
         return workout
 
+    def update_workout(self, base: Workout, changed: Workout) -> Workout:
+        """Make the changes from `base` (the workout as read) to `changed` to the workout
+        as stored (`_update`)."""
+        return self._update(base, changed, validation.check_workout, "this workout")
+
     def finish_workout(
         self, workout: Workout, session_rpe: int | None, notes: str = "", at: datetime | None = None
     ) -> Workout:
+        """End `workout` (as read) at `at` with a session RPE and notes (none: its notes
+        stay as they are): refused if another copy finished it otherwise meanwhile."""
         notes = notes or workout.notes
         end = (at or self.clock()).replace(microsecond=0)
         finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes)
-        return self.save_workout(finished)
+        return self.update_workout(workout, finished)
 
     def todays_workout(self) -> Workout:
         """Today's workout in progress, started now if there is none (under the lock, so two
@@ -366,13 +400,27 @@ class Repository(LogReader):
         return logged[0]
 
     def save_set(self, entry: SetEntry) -> SetEntry:
+        """Put a set in the log as given (a change to a stored set is `update_set`)."""
         validation.check_set(entry)
         entry = self._stamp(entry, entry.day or self.day_of(entry.timestamp))
         self._apply(lambda: self._put(entry))
         return entry
 
-    def delete_set(self, set_id: str) -> None:
-        self._apply(lambda: self._delete(SetEntry.TABLE, set_id))
+    def update_set(self, base: SetEntry, changed: SetEntry) -> SetEntry:
+        """Make the changes from `base` (the set as read) to `changed` (its weight, reps, a
+        note...) to the set as stored (`_update`)."""
+        return self._update(base, changed, validation.check_set, "this set")
+
+    def delete_set(self, set_id: str, *, base: SetEntry | None = None) -> None:
+        """Delete a set; given `base` (the set as read), only if nobody changed it since."""
+        if base is None:
+            self._apply(lambda: self._delete(SetEntry.TABLE, set_id))
+        else:
+            self._delete_unchanged(base, "this set")
+
+    def restore_set(self, entry: SetEntry) -> SetEntry:
+        """Put back a set this copy deleted (undo), unless it is in the log again."""
+        return self._restore(entry, self.save_set)
 
     # -- the rest timer --------------------------------------------------------------------
 
@@ -457,18 +505,60 @@ class Repository(LogReader):
         if entry is not None:
             self._apply(lambda: self._delete(Recovery.TABLE, entry.id))
 
+    def undo_recovery(self, day: date, after: Recovery, before: Recovery | None) -> None:
+        """Take back a change to a day's recovery entry that made it `after` from `before`
+        (None: there was none): only its own fields go back, merged with what another
+        copy changed meanwhile (`merge`), and the entry goes only if nothing is left in it.
+        Raises ChangeRefused if another copy changed one of those fields to another value.
+        """
+        base = after.to_doc()
+        changes = changes_between(base, (before or Recovery(day=day)).to_doc())
+
+        def change() -> None:
+            stored = self.recovery(day)
+            if stored is None:
+                if before is not None:
+                    raise ChangeRefused(_gone("this day's recovery entry"))
+                return
+            try:
+                merged = merge(stored.to_doc(), base, changes)
+            except Collision as collision:
+                raise ChangeRefused(_collided("this day's recovery entry", collision)) from None
+            if before is None and not changes_between({}, merged):
+                self._delete(Recovery.TABLE, stored.id)
+                return
+            entry = replace(Recovery.from_doc(merged), updated=self.now())
+            validation.check_recovery(entry)
+            self._put(entry)
+
+        self._apply_refusable(change)
+
     # -- symptoms --------------------------------------------------------------------------
 
     def save_symptoms(self, entry: SymptomEntry) -> SymptomEntry:
-        """Add a symptom entry, or replace the one with its id (several a day are kept)."""
+        """Add a symptom entry as given (several a day are kept; a change to a stored one
+        is `update_symptoms`)."""
         validation.check_symptoms(entry)
         entry = replace(entry, timestamp=entry.timestamp.replace(microsecond=0))
         entry = self._stamp(entry, self.day_of(entry.timestamp))
         self._apply(lambda: self._put(entry))
         return entry
 
-    def delete_symptoms(self, entry_id: str) -> None:
-        self._apply(lambda: self._delete(SymptomEntry.TABLE, entry_id))
+    def update_symptoms(self, base: SymptomEntry, changed: SymptomEntry) -> SymptomEntry:
+        """Make the changes from `base` (the entry as read) to `changed` to the entry as
+        stored (`_update`; soreness merges muscle by muscle)."""
+        return self._update(base, changed, validation.check_symptoms, "this symptom entry")
+
+    def delete_symptoms(self, entry_id: str, *, base: SymptomEntry | None = None) -> None:
+        """Delete a symptom entry; given `base` (as read), only if nobody changed it since."""
+        if base is None:
+            self._apply(lambda: self._delete(SymptomEntry.TABLE, entry_id))
+        else:
+            self._delete_unchanged(base, "this symptom entry")
+
+    def restore_symptoms(self, entry: SymptomEntry) -> SymptomEntry:
+        """Put back an entry this copy deleted (undo), unless it is in the log again."""
+        return self._restore(entry, self.save_symptoms)
 
     # -- templates -------------------------------------------------------------------------
 
@@ -477,6 +567,118 @@ class Repository(LogReader):
         template = self._stamp(template, template.day or self.today())
         self._apply(lambda: self._put(template))
         return template
+
+    # -- changes to a stored record, made as another copy may have changed it ---------------
+
+    def _update(
+        self,
+        base: R,
+        changed: R,
+        check: Callable[[R], None],
+        what: str,
+        stored: Callable[[], R | None] | None = None,
+    ) -> R:
+        """Apply the fields `changed` sets other than `base` (the record as this copy read
+        it) to the record as stored, under the lock: merged with another writer's changes
+        to other fields (`merge`). Raises ChangeRefused, saving nothing, if the record is
+        gone or another writer set one of those fields to another value; ValidationError
+        if the result is not a valid record. `stored` finds the record (by default, by
+        `changed`'s id)."""
+        check(changed)
+        base_doc = base.to_doc()
+        changes = changes_between(base_doc, changed.to_doc())
+        cls = type(changed)
+        result = [changed]
+
+        def change() -> None:
+            record = stored() if stored is not None else self._get(cls, changed.id)
+            if record is None:
+                raise ChangeRefused(_gone(what))
+            try:
+                merged = merge(record.to_doc(), base_doc, changes)
+            except Collision as collision:
+                raise ChangeRefused(_collided(what, collision)) from None
+            record = replace(cls.from_doc(merged), updated=self.now())
+            check(record)
+            self._put(record)
+            result[0] = record
+
+        self._apply_refusable(change)
+        return result[0]
+
+    def _delete_unchanged(self, base: Record, what: str) -> None:
+        """Delete the record `base` was read as, unless another writer changed it since
+        (ChangeRefused); one already gone is left gone."""
+
+        def change() -> None:
+            stored = self._get(type(base), base.id)
+            if stored is None:
+                return
+            changed = tuple(changes_between(base.to_doc(), stored.to_doc()))
+            if changed:
+                raise ChangeRefused(
+                    f"another copy of restday changed {what} ({_words(changed)}) since this "
+                    "screen read it, so it was not deleted"
+                )
+            self._delete(base.TABLE, base.id)
+
+        self._apply_refusable(change)
+
+    def _restore(self, record: R, save: Callable[[R], R]) -> R:
+        with self.transaction():
+            stored = self._get(type(record), record.id)
+            return stored if stored is not None else save(record)
+
+    def _apply_refusable(self, change: Change) -> None:
+        """`_apply` a change that may refuse itself (ChangeRefused or ValidationError, as
+        it finds the log under the lock): raised here, once the rest is saved. Kept after a
+        failed write and tried again later, a refusal drops it and `take_refused()` says
+        why."""
+        refusal: list[Exception] = []
+        first = True
+
+        def refusable() -> None:
+            try:
+                change()
+            except (ChangeRefused, ValidationError) as error:
+                if first:
+                    refusal.append(error)
+                else:
+                    self._refused_later[refusable] = error
+            else:
+                self._refused_later.pop(refusable, None)
+
+        try:
+            self._apply(refusable)
+        finally:
+            first = False
+        if refusal:
+            raise refusal[0]
+
+    def take_refused(self) -> list[Exception]:
+        """Why the changes kept after a failed write and refused when they were saved at
+        last were dropped (another copy changed what they change); asked once all is saved."""
+        if self._pending:
+            return []
+        refused, self._refused_later = list(self._refused_later.values()), {}
+        return refused
+
+
+def _words(fields: tuple[str, ...]) -> str:
+    """Field names as a person reads them: weight_kg -> weight, session_rpe -> session RPE."""
+    named = [f.removesuffix("_kg").replace("rpe", "RPE").replace("_", " ") for f in fields]
+    return ", ".join(named)
+
+
+def _gone(what: str) -> str:
+    return f"another copy of restday deleted {what} since this screen read it"
+
+
+def _collided(what: str, collision: Collision) -> str:
+    return (
+        f"another copy of restday changed {what} ({_words(collision.fields)}) to something "
+        "else since this screen read it"
+    )
 
 
 def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

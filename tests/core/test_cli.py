@@ -140,7 +140,7 @@ def test_version_and_help() -> None:
 def test_locate_names_every_place(log: Path) -> None:
     result = run("locate", "--db", str(log))
     assert result.returncode == 0
-    for label in ("log", "backups", "lock", "config", "keymap", "demo log"):
+    for label in ("log", "backups", "lock", "journal", "config", "keymap", "demo log"):
         assert any(line.startswith(label) for line in result.stdout.splitlines())
     assert str(log) in result.stdout
 

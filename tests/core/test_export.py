@@ -347,7 +347,7 @@ def test_export_refuses_to_write_over_the_log(kg_log: Path, tmp_path: Path, caps
     before = log.read_bytes()
     link = tmp_path / "link.json"
     link.symlink_to(log)
-    belongs = ("log.json.bak-2026-11-24", "log.json.lock", "log.json.recent")
+    belongs = ("log.json.bak-2026-11-24", "log.json.lock", "log.json.journal", "log.json.recent")
     for target in (log, link, *(tmp_path / name for name in belongs)):
         assert main(["export", "--db", str(log), "--format", "json", "-o", str(target)]) == 1
         err = capsys.readouterr().err

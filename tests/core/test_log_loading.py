@@ -246,3 +246,13 @@ def test_a_fifo_as_the_recent_copy_does_not_hang(tmp_path: Path, log: Path) -> N
     os.mkfifo(recent)
     shown = restday(tmp_path, "status", "--db", str(log), timeout=30)
     assert shown.returncode == 0, shown.stderr
+
+
+def test_a_fifo_as_the_journal_does_not_hang(tmp_path: Path, log: Path) -> None:
+    journal = log.with_name(log.name + ".journal")
+    journal.unlink(missing_ok=True)
+    os.mkfifo(journal)
+    for command in (["status"], ["log", "bench 100x5"]):
+        run = restday(tmp_path, command[0], "--db", str(log), *command[1:], timeout=30)
+        message = assert_plain(run, 1)
+        assert "not a regular file" in message and str(journal) in message

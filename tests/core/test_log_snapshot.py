@@ -3,7 +3,6 @@ that the UI thread can read it while the writer goes on."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Recovery, SymptomEntry
 from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.logs import on_disk
 
 NOW = TUESDAY_EVENING
 BENCH = BUILTIN_BY_ID["bench-press"]
@@ -132,6 +132,6 @@ def test_every_snapshot_stays_the_log_as_it_was_on_disk(tmp_path: Path, operatio
             elif operation == "water":
                 repo.add_intake(NOW.date(), water_cups=value)
             elif operation == "snapshot":
-                taken.append((repo.snapshot(), json.loads(log.read_bytes())))
-        for snapshot, on_disk in taken:
-            assert snapshot._tables() == on_disk
+                taken.append((repo.snapshot(), on_disk(log)))
+        for snapshot, saved in taken:
+            assert snapshot._tables() == saved

@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from storage.errors import ValidationError
+from storage.log import journal
 from storage.log.reader import LogCounts
 from storage.log.repository import Repository
 from storage.model import days
@@ -33,6 +34,7 @@ from storage.model.records import (
     default_targets,
 )
 from tests.support.clock import FakeClock
+from tests.support.logs import on_disk
 
 BENCH = BUILTIN_BY_ID["bench-press"]
 SQUAT = BUILTIN_BY_ID["back-squat"]
@@ -62,7 +64,7 @@ def repo(log: Path, clock: FakeClock):
 
 
 def raw(log: Path, table: str) -> dict[str, dict[str, Any]]:
-    return json.loads(log.read_bytes()).get(table, {})
+    return on_disk(log).get(table, {})
 
 
 def reopened(log: Path, clock: FakeClock) -> Repository:
@@ -119,10 +121,10 @@ def test_bad_settings_are_rejected(
 ) -> None:
     with Repository(log, clock=clock) as repo:
         repo.save_settings(Settings(timezone="UTC"))
-        before = log.read_bytes()
+        before = saved_bytes(log)
         with pytest.raises(ValidationError, match=accepted):
             repo.save_settings(settings)
-        assert log.read_bytes() == before
+        assert saved_bytes(log) == before
         assert repo.pending == 0
 
 
@@ -268,10 +270,10 @@ def test_session_rpe_within_range_is_accepted(repo: Repository, rpe: int | None)
 @pytest.mark.parametrize("rpe", [-1, 11, 7.5, True, "8"])
 def test_session_rpe_out_of_range_is_rejected(repo: Repository, log: Path, rpe: Any) -> None:
     workout = repo.start_workout()
-    before = log.read_bytes()
+    before = saved_bytes(log)
     with pytest.raises(ValidationError, match="session RPE .*0 to 10"):
         repo.finish_workout(workout, rpe)
-    assert log.read_bytes() == before
+    assert saved_bytes(log) == before
     assert repo.open_workout() == workout
 
 
@@ -361,10 +363,10 @@ def test_bad_sets_are_rejected(
     workout = repo.start_workout()
     values = {"weight_kg": 100, "reps": 5} | kwargs
     weight, reps = values.pop("weight_kg"), values.pop("reps")
-    before = log.read_bytes()
+    before = saved_bytes(log)
     with pytest.raises(ValidationError, match=accepted):
         repo.log_set(workout, BENCH, weight, reps, **values)
-    assert log.read_bytes() == before
+    assert saved_bytes(log) == before
     assert repo.sets() == []
 
 
@@ -683,25 +685,37 @@ def test_counts(repo: Repository) -> None:
     assert repo.counts() == LogCounts(workouts=2, sets=4, days=4)
 
 
-class ReplaceSpy:
-    """Counts the `os.replace` calls that land on the log itself (not on its backups)."""
+class SaveSpy:
+    """Counts the saves of the log: lines appended to its journal, and replacements of the
+    file itself (not of its backups)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
         self.log = str(log)
         self.count = 0
-        real = os.replace
+        real_replace, real_append = os.replace, journal.append
 
-        def spy(src, dst, *args, **kwargs):
+        def replace_spy(src, dst, *args, **kwargs):
             if str(dst) == self.log:
                 self.count += 1
-            return real(src, dst, *args, **kwargs)
+            return real_replace(src, dst, *args, **kwargs)
 
-        monkeypatch.setattr(os, "replace", spy)
+        def append_spy(*args, **kwargs):
+            self.count += 1
+            return real_append(*args, **kwargs)
+
+        monkeypatch.setattr(os, "replace", replace_spy)
+        monkeypatch.setattr(journal, "append", append_spy)
+
+
+def saved_bytes(log: Path) -> tuple[bytes, bytes]:
+    """The log file and its journal, as they are on disk."""
+    path = journal.journal_path(log)
+    return log.read_bytes(), path.read_bytes() if path.exists() else b""
 
 
 def test_transaction_writes_once(repo: Repository, log: Path, monkeypatch) -> None:
-    spy = ReplaceSpy(monkeypatch, log)
-    before = (log.stat().st_ino, log.read_bytes())
+    spy = SaveSpy(monkeypatch, log)
+    before = saved_bytes(log)
     with repo.transaction():
         workout = repo.todays_workout()
         entries = [repo.log_set(workout, BENCH, 100, 5) for _ in range(3)]
@@ -711,16 +725,15 @@ def test_transaction_writes_once(repo: Repository, log: Path, monkeypatch) -> No
         assert repo.sets(workout=workout.id) == entries
         assert [e.order for e in entries] == [1, 2, 3]
         assert repo.recovery(date(2026, 3, 10)).water_cups == 4
-        assert (log.stat().st_ino, log.read_bytes()) == before
+        assert saved_bytes(log) == before
         assert spy.count == 0
     assert spy.count == 1
-    assert log.stat().st_ino != before[0]
     assert repo.pending == 0
     assert {d["id"] for d in raw(log, "sets").values()} == {e.id for e in entries}
 
 
 def test_nested_transactions_write_once(repo: Repository, log: Path, monkeypatch) -> None:
-    spy = ReplaceSpy(monkeypatch, log)
+    spy = SaveSpy(monkeypatch, log)
     with repo.transaction():
         workout = repo.start_workout()
         with repo.transaction():
@@ -733,13 +746,13 @@ def test_nested_transactions_write_once(repo: Repository, log: Path, monkeypatch
 
 def test_a_failing_transaction_writes_nothing(repo: Repository, log: Path) -> None:
     kept = repo.log_set(repo.start_workout(), BENCH, 100, 5)
-    before = log.read_bytes()
+    before = saved_bytes(log)
     with pytest.raises(RuntimeError, match="changed my mind"), repo.transaction():
         workout = repo.todays_workout()
         repo.log_set(workout, BENCH, 200, 1)
         repo.add_intake(date(2026, 3, 10), protein_g=50)
         raise RuntimeError("changed my mind")
-    assert log.read_bytes() == before
+    assert saved_bytes(log) == before
     assert repo.pending == 0
     assert repo.sets() == [kept]  # memory is back to what the file holds
     assert repo.recovery(date(2026, 3, 10)) is None
@@ -770,7 +783,7 @@ def test_import_records(repo: Repository, log: Path, monkeypatch, clock: FakeClo
         Template(name="Imported"),
         custom(),
     ]
-    spy = ReplaceSpy(monkeypatch, log)
+    spy = SaveSpy(monkeypatch, log)
     assert repo.import_records(records) == len(records)
     assert spy.count == 1  # one write
     assert repo.sets(workout=workout.id) == sets

@@ -24,8 +24,10 @@ from tinydb.table import Document
 
 from storage.errors import ConcurrentWriteError
 from storage.log.atomic_json import CHUNK_SIZE, AtomicJSONStorage, backup_paths, lock_path
+from storage.log.journal import journal_path
 from storage.log.schema import checked_path
 from storage.log.tables import LogDB, LogTable
+from tests.support.logs import on_disk
 
 KINDS = ("tinydb", "logdb")
 
@@ -42,13 +44,15 @@ def contents(db: TinyDB) -> dict[str, dict[int, dict]]:
 
 
 def assert_survives(kind: str, path: Path, db: TinyDB) -> None:
-    """A fresh TinyDB on the file sees exactly what `db` holds."""
+    """A fresh TinyDB on the file sees exactly what `db` holds; once `db` has folded its
+    journal into the file, so does TinyDB's own JSONStorage."""
     expected = contents(db)
     fresh = open_db(kind, path)
     try:
         assert contents(fresh) == expected
     finally:
         fresh.close()
+    db.storage.fold()
     if path.exists():
         stock = TinyDB(path, storage=JSONStorage, access_mode="r")
         try:
@@ -486,8 +490,8 @@ def test_the_file_is_valid_json_after_every_write(kind: str, path: Path, db: Tin
     ]
     for step in steps:
         step()
-        on_disk = json.loads(path.read_bytes())
-        assert on_disk == {
+        json.loads(path.read_bytes())  # the file alone is valid JSON, by the standard library
+        assert on_disk(path) == {
             name: {str(i): doc for i, doc in table.items()} for name, table in contents(db).items()
         }
 
@@ -514,14 +518,15 @@ def test_writes_replace_the_file_through_a_temp_file(kind: str, path: Path, db: 
     for i in range(5):
         before = path.stat().st_ino
         db.insert({"a": i})
+        db.storage.fold()  # a LogDB's insert went to the journal
         after = path.stat().st_ino
         assert after != before  # a new file moved over the log, never written in place
         inodes.add(after)
         assert temp_files(path) == []
     assert len(inodes) >= 2
     names = {p.name for p in path.parent.iterdir()}
-    beside = {path.name, lock_path(path).name, checked_path(path).name}
-    assert names <= beside | {p.name for p in backup_paths(path)}
+    own = {path.name, lock_path(path).name, journal_path(path).name, checked_path(path).name}
+    assert names <= own | {p.name for p in backup_paths(path)}
 
 
 def test_a_read_does_not_write(kind: str, path: Path, filled: TinyDB) -> None:
@@ -566,7 +571,7 @@ def test_a_same_size_change_in_the_same_inode_and_mtime_is_seen(path: Path) -> N
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert path.stat().st_ino == st.st_ino and path.stat().st_size == st.st_size
     with one.locked():
-        counter = lock_path(path).read_bytes()[:8]  # the holder's pid follows it
+        counter = lock_path(path).read_bytes()[:8]  # the writers' counter; the holder after it
         value = int.from_bytes(counter, "little") + 1
         fd = os.open(lock_path(path), os.O_WRONLY)
         os.pwrite(fd, value.to_bytes(8, "little"), 0)

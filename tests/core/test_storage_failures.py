@@ -17,10 +17,12 @@ import pytest
 
 from storage.errors import CorruptLogError, ReadOnlyLogError, StorageError, WriteFailedError
 from storage.log.atomic_json import BACKUPS_KEPT, AtomicJSONStorage, backup_paths
+from storage.log.journal import journal_path
 from storage.log.repository import Repository, SaveFailedError
 from storage.log.tables import LogDB
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Recovery, Settings, SymptomEntry, Template, TemplateItem
+from tests.support.logs import on_disk
 
 BENCH = BUILTIN_BY_ID["bench-press"]
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -32,8 +34,14 @@ def log(tmp_path: Path) -> Path:
     return tmp_path / "log.json"
 
 
-def snapshot(path: Path) -> tuple[bytes, int]:
-    return path.read_bytes(), path.stat().st_mtime_ns
+def snapshot(path: Path) -> tuple[bytes, int, bytes]:
+    """The log file, its mtime and its journal."""
+    changes = journal_path(path)
+    return (
+        path.read_bytes(),
+        path.stat().st_mtime_ns,
+        changes.read_bytes() if changes.exists() else b"",
+    )
 
 
 def temp_files(path: Path) -> list[Path]:
@@ -54,7 +62,7 @@ def make_log(path: Path, sets: int = 3) -> list[str]:
 
 
 def stored_set_ids(path: Path) -> set[str]:
-    return {doc["id"] for doc in json.loads(path.read_bytes()).get("sets", {}).values()}
+    return {doc["id"] for doc in on_disk(path).get("sets", {}).values()}
 
 
 # -- logs that cannot be read -------------------------------------------------------------
@@ -262,6 +270,18 @@ class Faults:
         self.failures += 1
         return OSError(code, os.strerror(code), filename)
 
+    def open(self, code: int) -> None:
+        """Opening a file to write in the directory fails (a temp file, the journal)."""
+        real = os.open
+
+        def fake(path, flags, *args, **kwargs):
+            writes = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+            if writes and self._ours(path) and not str(path).endswith(".lock"):
+                raise self._error(code, str(path))
+            return real(path, flags, *args, **kwargs)
+
+        self.monkeypatch.setattr(os, "open", fake)
+
     def mkstemp(self, code: int) -> None:
         real = tempfile.mkstemp
 
@@ -307,6 +327,12 @@ class Faults:
 
 
 FAULTS = [
+    ("open", errno.EROFS, "Read-only file system"),
+    ("open", errno.EACCES, "Permission denied"),
+    ("write", errno.ENOSPC, "No space left on device"),
+    ("fsync", errno.EIO, "Input/output error"),
+]
+REWRITE_FAULTS = [
     ("mkstemp", errno.EROFS, "Read-only file system"),
     ("mkstemp", errno.EACCES, "Permission denied"),
     ("replace", errno.ENOSPC, "No space left on device"),
@@ -362,13 +388,35 @@ def test_failed_save_is_kept_and_saved_by_flush(
     assert temp_files(log) == []
 
 
+@pytest.mark.parametrize(("call", "code", "strerror"), REWRITE_FAULTS)
+def test_a_fold_the_disk_refuses_leaves_the_changes_in_the_journal(
+    log: Path, faults: Faults, call: str, code: int, strerror: str
+) -> None:
+    saved = make_log(log)
+    with Repository(log, clock=lambda: NOW) as repo:
+        workout = repo.open_workout()
+        assert workout is not None
+        new = repo.log_set(workout, BENCH, 110, 3)  # in the journal
+        before = snapshot(log)
+        getattr(faults, call)(code)
+        with pytest.raises(WriteFailedError, match=strerror):
+            repo.fold()
+        assert snapshot(log) == before
+        assert temp_files(log) == []
+        assert stored_set_ids(log) == {*saved, new.id}
+        faults.clear()
+        repo.fold()
+        assert journal_path(log).read_bytes() == b""
+    assert {d["id"] for d in json.loads(log.read_bytes())["sets"].values()} == {*saved, new.id}
+
+
 def test_failed_saves_are_saved_with_the_next_change(log: Path, faults: Faults) -> None:
     make_log(log, sets=1)
     with Repository(log, clock=lambda: NOW) as repo:
         workout = repo.open_workout()
         assert workout is not None
         before = snapshot(log)
-        faults.replace(errno.ENOSPC)
+        faults.write(errno.ENOSPC)
         for pending in (1, 2):
             with pytest.raises(SaveFailedError, match=f"{pending} change\\(s\\) not saved"):
                 repo.log_set(workout, BENCH, 120, 1)
@@ -402,7 +450,7 @@ def test_directory_sync_failing_after_the_replace_is_not_a_failed_save(
         def refuse(directory: Path) -> None:
             raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
 
-        monkeypatch.setattr(storage.log.durable, "_fsync_dir", refuse)
+        monkeypatch.setattr(storage.log.durable, "sync_directory", refuse)
         repo.add_intake(day, protein_g=10)
         assert repo.pending == 0
         repo.flush()

@@ -21,7 +21,7 @@ import tui.log_store
 from storage.log.repository import Repository
 from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.logs import as_if_written_by_a_newer_restday
+from tests.support.logs import written_by_a_newer_restday
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
 from tests.support.typing import chars, key_event, press, type_line
 from tui.app import RestdayApp
@@ -1098,11 +1098,14 @@ async def test_a_failed_save_before_the_workout_is_written(
 async def test_a_read_only_log_says_so_on_top_and_takes_no_set(log: Path, clock) -> None:
     """A log a newer restday wrote can never be written here: every screen says so at the
     top, and a set typed is refused at once rather than retried for ever."""
-    as_if_written_by_a_newer_restday(log)
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Upper A")
+    written_by_a_newer_restday(log)
     before = log.read_bytes()
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+        await pilot.pause()
+        assert workout_screen(app).workout is not None  # the workout open in the log
         assert "READ-ONLY: nothing you enter is saved" in header_text(app)
         await type_line(pilot, "bench 100x5")
         await saved(app, pilot)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from storage.demo import generate_demo, write_demo
+from storage.log import journal
+from storage.log.atomic_json import MAX_LOG_BYTES
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import TUESDAY_EVENING
@@ -35,13 +38,21 @@ def demo_log_at(path: Path, weeks: int, now: datetime = TUESDAY_EVENING) -> Path
     return path
 
 
-def as_if_written_by_a_newer_restday(path: Path, version: int = 999) -> Path:
-    """Mark the log as a newer restday would (its settings' schema version above ours);
-    restday itself refuses to write such a version, so it is written into the file."""
-    with Repository(path) as repo:
-        repo.save_settings(repo.settings())
-    data = json.loads(path.read_bytes())
-    for doc in data["settings"].values():
-        doc["schema_version"] = version
-    path.write_bytes(json.dumps(data).encode())
+def on_disk(path: Path) -> dict[str, dict[str, dict]]:
+    """What is saved of the log at `path`, read from disk as any restday reads it: the
+    file, with the changes in its journal (`storage.log.journal`) applied."""
+    tables = orjson.loads(path.read_bytes())
+    for change in journal.read_journal(journal.journal_path(path), MAX_LOG_BYTES).changes:
+        journal.apply(tables, change)
+    return tables
+
+
+def written_by_a_newer_restday(path: Path, schema_version: int = 999) -> Path:
+    """`path` as a newer restday leaves it: a log schema this one cannot write. Edited in
+    the file (its journal folded in), as this restday refuses to write such a log itself."""
+    data = on_disk(path) if path.exists() else {}
+    settings = data.setdefault("settings", {}).setdefault("1", {"id": "settings"})
+    settings["schema_version"] = schema_version
+    path.write_bytes(orjson.dumps(data))
+    journal.journal_path(path).unlink(missing_ok=True)
     return path

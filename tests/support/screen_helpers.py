@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 import storage.log.durable
+import storage.log.journal
 from storage.log.repository import Repository
 from tests.support.clock import FakeClock
 from tui.app import RestdayApp
@@ -52,12 +53,19 @@ async def eventually(pilot: Pilot, check: Callable[[], bool], timeout: float = 5
 
 
 class FullDisk:
-    """Replacing the log fails as on a full disk between `fill()` and `free()`."""
+    """Replacing the log and appending to its journal fail as on a full disk between
+    `fill()` and `free()`."""
 
     def __init__(self, log: Path) -> None:
         self.log = log
         self.full = threading.Event()
         self.real_replace = storage.log.durable.os.replace
+        self.real_append = storage.log.journal.append
+
+    def append(self, path: Path, *args, **kwargs):
+        if self.full.is_set() and path.parent == self.log.parent:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real_append(path, *args, **kwargs)
 
     def replace(self, src, dst, *args, **kwargs):
         if self.full.is_set() and Path(dst).parent == self.log.parent:

@@ -17,6 +17,7 @@ from textual.widgets import Input
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import demo_log_at
+from tests.support.screen_helpers import saved
 from tui.app import RestdayApp
 
 SIZE = (80, 24)
@@ -42,7 +43,8 @@ def demo_app(
 
 
 async def settle(pilot: Pilot) -> None:
-    """No blinking cursor: the snapshot must not depend on how long the test took."""
+    """No blinking cursor, every save made (no set shown as "saving"): the snapshot must
+    not depend on how long the test took."""
     for entry in pilot.app.screen.query(Input):
         entry.cursor_blink = False
-    await pilot.pause()
+    await saved(pilot.app, pilot)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from storage.log.atomic_json import LOCK_WAIT_S, lock_path
-from tests.support.logs import as_if_written_by_a_newer_restday, log_with_sets
+from tests.support.logs import log_with_sets, written_by_a_newer_restday
 from tests.support.terminal import ESCAPE_GAP_S, Terminal, isolated, open_log
 
 # Wide enough that a printed command (with the test's long path) is one line on screen.
@@ -188,7 +188,7 @@ def test_quit_on_a_full_disk_asks_and_prints_the_sets(tmp_path: Path, log: Path)
 
 
 def test_a_newer_restdays_log_says_so_and_takes_no_set(tmp_path: Path, log: Path) -> None:
-    as_if_written_by_a_newer_restday(log)
+    written_by_a_newer_restday(log)
     before = log.read_bytes()
     with Terminal(app(log), size="80x24", env=isolated(tmp_path)) as term:
         screen = term.wait_for("READ-ONLY: nothing you enter is saved")  # once it is read

@@ -15,6 +15,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from storage.log.atomic_json import BACKUPS_KEPT, backup_paths, lock_path
+    from storage.log.journal import journal_path
     from storage.paths import config_dir, demo_log_path, keymap_path, real_path, resolve_log_path
 
     path = real_path(resolve_log_path(args.db))  # through a symlink: where it all is
@@ -23,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
         ("log", str(path)),
         ("backups", f"{path}.bak-YYYY-MM-DD ({len(backups)} now, newest {BACKUPS_KEPT} kept)"),
         ("lock", str(lock_path(path))),
+        ("journal", f"{journal_path(path)} (changes not yet folded into the log)"),
         ("config", str(config_dir())),
         ("keymap", str(keymap_path())),
         ("demo log", str(demo_log_path())),

@@ -21,7 +21,7 @@ from textual.widgets import Static
 
 from storage.log.repository import Repository
 from tui.log_store import Reply
-from tui.messages import LogOpened, SaveFailed, SavesCaughtUp
+from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp, StoredOtherwise
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -29,6 +29,8 @@ from tui.widgets.save_problem import SaveProblem
 
 
 class LogScreen(Screen):
+    _stale = False  # a change shown here was refused: show the log as stored
+
     def load(self) -> None:
         """Show what the log holds (`self.app.store.snapshot`)."""
         raise NotImplementedError
@@ -80,7 +82,24 @@ class LogScreen(Screen):
 
     @on(SaveFailed)
     def _refused(self, message: SaveFailed) -> None:
+        """A change refused for good (another copy of restday changed the record, say):
+        show the log as stored instead of it, once nothing of this screen's is on its way
+        (what is on screen is newer till then)."""
+        if not message.kept:
+            self._stale = True
+            self._show_stored()
         self.show_message(f"not saved: {message.problem}", error=True)
+
+    @on(StoredOtherwise)
+    def _merged(self) -> None:
+        self._stale = True
+        self._show_stored()
+
+    @on(LogChanged)
+    def _show_stored(self) -> None:
+        if self._stale and self.app.store.ready and not self.app.store.pending:
+            self._stale = False
+            self.load()
 
     @on(SavesCaughtUp)
     def _caught_up(self) -> None:

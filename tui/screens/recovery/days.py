@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storage.log.reader import LogReader
+from storage.log.repository import Repository
 from storage.model.records import Recovery, Settings
 from storage.model.recovery_targets import Target, recovery_targets
 from storage.model.validation import check_recovery
@@ -16,10 +17,17 @@ from storage.model.validation import check_recovery
 
 @dataclass(frozen=True)
 class Undo:
-    """A change made on the screen, to undo: the day and its entry before (None: none)."""
+    """A change made on the screen, to undo: the day, its entry before (None: none) and
+    after."""
 
     day: date
     before: Recovery | None
+    after: Recovery
+
+    def in_log(self, repo: Repository) -> None:
+        """Take the change back in the log: its own fields only, so what another copy of
+        restday logged on the day meanwhile stays (`Repository.undo_recovery`)."""
+        repo.undo_recovery(self.day, self.after, self.before)
 
 
 class RecoveryDays:
@@ -81,7 +89,7 @@ class RecoveryDays:
         after = edit(before or Recovery(day=day))
         check_recovery(after)
         self.entries[day] = after
-        self.undo_stack.append(Undo(day, before))
+        self.undo_stack.append(Undo(day, before, after))
         return after
 
     def undo(self) -> Undo:

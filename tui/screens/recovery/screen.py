@@ -243,11 +243,7 @@ class RecoveryScreen(LogScreen):
         if not self.days.undo_stack:
             return
         undo = self.days.undo()
-        before = undo.before
-        if before is None:
-            self.save(lambda repo: repo.delete_recovery(undo.day))
-        else:
-            self.save(lambda repo: repo.save_recovery(before))
+        self.save(undo.in_log)
         self.show_day(undo.day)
         self.show_message(f"Undone · {undo.day:%a %-d %b}")
 
@@ -257,8 +253,8 @@ class RecoveryScreen(LogScreen):
         def done(settings: Settings | None) -> None:
             if settings is None:
                 return
-            self.days.settings = settings
-            self.save(lambda repo: repo.save_settings(settings))
+            before, self.days.settings = self.days.settings, settings
+            self.save(lambda repo: repo.update_settings(before, settings))
             self.refresh_day()
             self.show_message("Targets saved.")
 

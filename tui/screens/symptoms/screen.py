@@ -268,9 +268,13 @@ class SymptomScreen(LogScreen):
     def commit(self, entry: SymptomEntry, what: str) -> None:
         """Make `entry` the one on screen and save it (see `SymptomDay.commit`). Raises
         ValidationError, changing nothing."""
+        before = self.entry
         first = self.day.commit(entry, self.app.clock())
         saved = self.day.entry
-        self.save(lambda repo: repo.save_symptoms(saved))
+        if first:
+            self.save(lambda repo: repo.save_symptoms(saved))
+        else:  # what changed since it was read: another copy may have changed the rest
+            self.save(lambda repo: repo.update_symptoms(before, saved))
         self.refresh_all()
         done = "Logged a new entry" if first else "Updated the entry of"
         self.show_message(f"{done} {self.day.when(saved)}: {what}.")
@@ -351,7 +355,7 @@ class SymptomScreen(LogScreen):
         if entry is None:
             return
         self.day.delete(entry, self.app.clock())
-        self.save(lambda repo: repo.delete_symptoms(entry.id))
+        self.save(lambda repo: repo.delete_symptoms(entry.id, base=entry))
         self.refresh_all()
         self.show_message(f"Deleted the entry of {self.day.when(entry)} (u undoes).")
 
@@ -359,6 +363,6 @@ class SymptomScreen(LogScreen):
         if not self.day.deleted:
             return
         entry = self.day.restore(self.app.clock())
-        self.save(lambda repo: repo.save_symptoms(entry))
+        self.save(lambda repo: repo.restore_symptoms(entry))
         self.refresh_all()
         self.show_message(f"Undone: the entry of {self.day.when(entry)} is back.")

@@ -3,7 +3,7 @@ last session, and today's sets of it (`SetTable`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -38,6 +38,7 @@ class ExercisePanel(Vertical):
         history: ExerciseHistory,
         entries: Iterable[SetEntry],
         unit: str,
+        unsaved: Collection[str] = (),
     ) -> None:
         """Show the exercise with its target, its past and today's sets of it."""
         self.query_one("#exercise-title", Static).update(log_text(exercise.name, "bold"))
@@ -48,7 +49,7 @@ class ExercisePanel(Vertical):
             lines.append(f"target {target.sets}x{target.reps}{rpe} · rest {_clock(rest)}")
         lines.append(format_last(history, unit) or "[dim]first time: no earlier sets[/]")
         self.query_one("#exercise-info", Static).update("\n".join(lines))
-        self.query_one(SetTable).show(entries, history, unit)
+        self.query_one(SetTable).show(entries, history, unit, unsaved)
 
 
 def _clock(seconds: int) -> str:

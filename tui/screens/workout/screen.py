@@ -27,11 +27,12 @@ from storage.read.exercise_history import ExerciseHistory
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
-from tui.messages import SetSaved
+from tui.messages import SetSaved, StoredOtherwise
 from tui.screens.log_screen import LogScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
 from tui.screens.workout.session import (
+    Change,
     ExerciseName,
     ExerciseNumber,
     TypedSets,
@@ -205,6 +206,7 @@ class WorkoutScreen(LogScreen):
             self.history(exercise.id),
             session.sets_of(exercise.id),
             session.unit,
+            session.unsaved,
         )
 
     # -- starting --------------------------------------------------------------------------
@@ -270,7 +272,7 @@ class WorkoutScreen(LogScreen):
             self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
-        self.query_one(SetTable).append(logged)
+        self.query_one(SetTable).append(logged, session.unsaved)
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -282,8 +284,10 @@ class WorkoutScreen(LogScreen):
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
-        """The log numbered the set under its lock: take its number, rest and day."""
+        """The log saved the set (it is on disk) and numbered it under its lock: take its
+        number, rest and day, and stop showing it as not yet saved."""
         self.session.take_stored(message.entry)
+        self.query_one(SetTable).mark_saved(message.entry.id)
 
     # -- changing exercise -----------------------------------------------------------------
 
@@ -343,6 +347,12 @@ class WorkoutScreen(LogScreen):
 
     # -- editing, deleting, notes, undo ----------------------------------------------------
 
+    def save_change(self, change: Change) -> None:
+        """Save a change to a stored workout or set; if another copy's changes were merged
+        with it, show today's workout as stored."""
+        shown = self.session.as_shown()
+        self.save(change, reply=lambda repo: None if shown(repo) else StoredOtherwise())
+
     def selected_set(self) -> SetEntry | None:
         key = self.query_one(SetTable).selected_key()
         return None if key is None else self.session.set_by_id(key)
@@ -357,7 +367,7 @@ class WorkoutScreen(LogScreen):
         self.show_message("Editing the set: change it and press Enter; Escape cancels.")
 
     def _finish_edit(self, text: str) -> None:
-        self.save(self.session.finish_edit(text))
+        self.save_change(self.session.finish_edit(text))
         self.refresh_all()
         self.show_message("Set changed (u undoes).")
 
@@ -365,7 +375,7 @@ class WorkoutScreen(LogScreen):
         entry = self.selected_set()
         if entry is None:
             return
-        self.save(self.session.delete(entry))
+        self.save_change(self.session.delete(entry))
         self.refresh_all()
         self.show_message(f"Deleted {format_set(entry, self.session.unit)} (u undoes).")
 
@@ -373,7 +383,7 @@ class WorkoutScreen(LogScreen):
         undo = self.session.undo()
         if undo is None:  # `u` is disabled then; a remapped key may still get here
             return
-        self.save(undo.in_log)
+        self.save_change(undo.in_log)
         self.refresh_all()
         self.show_message(f"Undone: {undo.what}.")
 
@@ -385,7 +395,7 @@ class WorkoutScreen(LogScreen):
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.save(self.session.note_set(entry, text))
+                self.save_change(self.session.note_set(entry, text))
                 self.refresh_all()
 
         self.app.push_screen(PromptScreen("Note on this set", entry.notes), noted)
@@ -397,7 +407,7 @@ class WorkoutScreen(LogScreen):
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.save(self.session.note_workout(text))
+                self.save_change(self.session.note_workout(text))
                 self.show_message("Workout note saved.")
 
         notes = self.session.workout.notes

@@ -5,7 +5,9 @@ The session holds the workout in progress, its sets in the order done, the order
 exercises (the template's, then each other one as it comes), the current exercise, the
 template's targets, each exercise's past, what `u` takes back and the set being edited.
 A change returns what the log must do (a `Change`: a function of the Repository), which
-the screen hands to the log's writer.
+the screen hands to the log's writer: an operation on the record as stored (these fields
+changed from what the session read), never the session's copy of it, so what another copy
+of restday changed meanwhile is kept (`storage.model.merge`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from storage.entry.exercise_names import find_exercise
 from storage.entry.set_line import EntryError, LastSet, SetSpec, parse_workout_entry
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
+from storage.model.merge import changes_between
 from storage.model.records import (
     Exercise,
     SetEntry,
@@ -74,6 +77,8 @@ class WorkoutSession:
         self.workout: Workout | None = None
         self.template: Template | None = None
         self.sets: list[SetEntry] = []
+        self.unsaved: set[str] = set()
+        """Sets shown and not yet saved: the log has not said it holds them (`SetSaved`)."""
         self.order: list[str] = []  # exercise ids, as numbered on screen
         self.current: Exercise | None = None
         self.settings = Settings()
@@ -171,9 +176,9 @@ class WorkoutSession:
             self.workout = workout
 
         self.undo_stack.append(
-            Undo("workout note", restore, lambda repo: repo.save_workout(workout))
+            Undo("workout note", restore, lambda repo: repo.update_workout(noted, workout))
         )
-        return lambda repo: repo.save_workout(noted)
+        return lambda repo: repo.update_workout(workout, noted)
 
     # -- a typed line ----------------------------------------------------------------------
 
@@ -228,12 +233,13 @@ class WorkoutSession:
         placed = place_set(new, self.sets, exercise, self.settings, template_rest_s=template_rest)
         entry = placed.entry
         self.sets.append(entry)
+        self.unsaved.add(entry.id)
         self.go_to(exercise)
         self.undo_stack.append(
             Undo(
                 f"{exercise.name} {format_set(entry, self.unit)}",
                 lambda: self._drop(entry.id),
-                lambda repo: repo.delete_set(entry.id),
+                lambda repo: repo.delete_set(entry.id, base=entry),
             )
         )
         return placed, lambda repo: repo.log_set(
@@ -260,6 +266,7 @@ class WorkoutSession:
             return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
 
         self.sets = [placed(s) for s in self.sets]
+        self.unsaved.discard(entry.id)
         if self.editing is not None:
             self.editing = placed(self.editing)
 
@@ -321,9 +328,9 @@ class WorkoutSession:
     def _change_set(self, old: SetEntry, new: SetEntry, what: str) -> Change:
         self._replace(new)
         self.undo_stack.append(
-            Undo(what, lambda: self._replace(old), lambda repo: repo.save_set(old))
+            Undo(what, lambda: self._replace(old), lambda repo: repo.update_set(new, old))
         )
-        return lambda repo: repo.save_set(new)
+        return lambda repo: repo.update_set(old, new)
 
     def delete(self, entry: SetEntry) -> Change:
         self._drop(entry.id)
@@ -331,8 +338,8 @@ class WorkoutSession:
         def restore() -> None:
             self.sets = sorted([*self.sets, entry], key=lambda s: (s.timestamp, s.order))
 
-        self.undo_stack.append(Undo("delete", restore, lambda repo: repo.save_set(entry)))
-        return lambda repo: repo.delete_set(entry.id)
+        self.undo_stack.append(Undo("delete", restore, lambda repo: repo.restore_set(entry)))
+        return lambda repo: repo.delete_set(entry.id, base=entry)
 
     def undo(self) -> Undo | None:
         """Take back the last change here; the log's part is left to the caller."""
@@ -347,6 +354,27 @@ class WorkoutSession:
 
     def _drop(self, set_id: str) -> None:
         self.sets = [s for s in self.sets if s.id != set_id]
+
+    def as_shown(self) -> Callable[[LogReader], bool]:
+        """Whether a log holds today's workout and its sets as the session shows them now
+        (another copy may have changed them, its changes merged with the session's)."""
+        workout, sets = self.workout, {s.id: s for s in self.sets}
+
+        def shown(log: LogReader) -> bool:
+            stored = log.open_workout()
+            if workout is None or stored is None:
+                return workout is stored
+            stored_sets = {s.id: s for s in log.sets(workout=stored.id)}
+            return (
+                stored.id == workout.id
+                and not changes_between(workout.to_doc(), stored.to_doc())
+                and stored_sets.keys() == sets.keys()
+                and not any(
+                    changes_between(sets[i].to_doc(), stored_sets[i].to_doc()) for i in sets
+                )
+            )
+
+        return shown
 
     # -- templates -------------------------------------------------------------------------
 

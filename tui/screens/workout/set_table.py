@@ -1,10 +1,10 @@
 """The workout screen's table of today's sets of the current exercise: work sets numbered
 (a warm-up is "w"), each with its e1RM and its marks: PR (against the exercise's past and
-the sets above it) and note."""
+the sets above it), note, and "saving" until the log says the set is on disk."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from textual.widgets import DataTable
 
@@ -18,19 +18,27 @@ class SetTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._so_far = RecordsSoFar()
         self._unit = "kg"
+        self._marks: dict[str, str] = {}  # set id -> its marks but "saving"
 
     def on_mount(self) -> None:
         self.add_column("#", key="n")
-        self.add_columns("set", "e1RM", "")
+        self.add_columns("set", "e1RM")
+        self.add_column("", key="marks")
 
-    def show(self, entries: Iterable[SetEntry], records: RecordsSoFar, unit: str) -> None:
+    def show(
+        self,
+        entries: Iterable[SetEntry],
+        records: RecordsSoFar,
+        unit: str,
+        unsaved: Collection[str] = (),
+    ) -> None:
         """Show these sets, judging PRs against `records` (the exercise's past)."""
         self.clear()
         self._so_far = records.copy()
         self._unit = unit
-        self.append(entries)
+        self.append(entries, unsaved)
 
-    def append(self, entries: Iterable[SetEntry]) -> None:
+    def append(self, entries: Iterable[SetEntry], unsaved: Collection[str] = ()) -> None:
         """Add rows for the exercise's newest sets (only what changed: redrawing the table
         would cost a frame and its scroll position); the cursor goes to the last."""
         working = sum(1 for row in self.rows if self.get_cell(row, "n") != "w")
@@ -40,18 +48,33 @@ class SetTable(DataTable):
                 working += 1
             found = set_e1rm(entry)
             marks = " ".join(m for m in ("PR" if pr else "", "note" if entry.notes else "") if m)
+            marks = self._marks[entry.id] = f"[b]{marks}[/]" if pr else marks
             self.add_row(
                 "w" if entry.warmup else str(working),
                 format_set(entry, self._unit).removeprefix("warm-up "),
                 format_number(to_unit(found[0], self._unit)) if found else "",
-                f"[b]{marks}[/]" if pr else marks,
+                _marks_cell(marks, saving=entry.id in unsaved),
                 key=entry.id,
             )
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def mark_saved(self, set_id: str) -> None:
+        """The set is on disk: it no longer shows "saving"."""
+        marks = self._marks.get(set_id)
+        if marks is not None:
+            self.update_cell(set_id, "marks", _marks_cell(marks, saving=False))
+
+    def clear(self, columns: bool = False) -> SetTable:
+        self._marks = {}
+        return super().clear(columns)
 
     def selected_key(self) -> str | None:
         """The key (the set's id) of the row under the cursor."""
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key((self.cursor_row, 0)).row_key.value
+
+
+def _marks_cell(marks: str, *, saving: bool) -> str:
+    return f"{marks} [dim]saving[/]".lstrip() if saving else marks

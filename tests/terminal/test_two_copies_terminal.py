@@ -1,0 +1,63 @@
+"""Two copies of the app in two real terminals (tmux) on one log: a note one copy adds
+keeps the other's edit of the set; a note that collides with the other's finish is
+refused, said so, and the copy then shows the workout as stored (finished)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.support.logs import log_with_sets
+from tests.support.terminal import Terminal, isolated, leave_entry, open_log, type_line
+
+
+def answer(term: Terminal, text: str) -> None:
+    """Type `text` in the dialog on screen and press Enter once it shows."""
+    term.keys("-l", "--", text)
+    term.wait_for(text)
+    term.keys("Enter")
+
+
+def test_two_apps_on_one_log_keep_each_others_changes(tmp_path: Path) -> None:
+    log = log_with_sets(tmp_path / "log.json", sets=1)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    env = isolated(tmp_path)
+    with Terminal(command, env=env) as a, Terminal(command, env=env) as b:
+        for term in (a, b):
+            term.wait_for("Guidance, not medical advice.")
+            term.keys("w")
+            term.wait_for("100 kg x 5 @8")
+
+        # B edits the set; A, which still shows 100x5@8, notes it: both stay.
+        leave_entry(b)
+        b.keys("e", "C-u")
+        type_line(b, "110x5@9")
+        b.wait_for("Set changed")
+        leave_entry(a)
+        a.keys("n")
+        a.wait_for("Note on this set")
+        answer(a, "paused")
+        a.wait_for("110 kg x 5 @9")  # merged: A shows the set as stored
+
+        # B finishes with notes; A's workout note collides with them: refused, said so.
+        leave_entry(b)
+        b.keys("f")
+        b.wait_for("How hard was the whole session?")
+        b.keys("8")
+        answer(b, "great day")
+        b.wait_for("Workout finished")
+        leave_entry(a)
+        a.keys("N")
+        a.wait_for("Note on today's workout")
+        answer(a, "new shoes")
+        a.wait_for("not saved: another copy of restday changed this workout")
+        a.wait_for("No workout in progress")
+        for term in (a, b):
+            term.keys("q")
+            term.wait_for("[exited 0]")
+
+    with open_log(log) as repo:
+        (workout,) = repo.workouts()
+        (entry,) = repo.sets()
+    assert (workout.session_rpe, workout.notes) == (8, "great day") and workout.end is not None
+    assert (entry.weight_kg, entry.rpe, entry.notes) == (110, 9, "paused")
