@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 from storage.errors import ValidationError
+from storage.model.days import TZ_ENV, timezone_of_tz
 from storage.model.records import utc_now
 
 NOW_ENV = "RESTDAY_NOW"
@@ -34,3 +35,11 @@ def clock_from_env(environ: Mapping[str, str] = os.environ) -> Clock:
         )
     origin = time.monotonic()
     return lambda: start + timedelta(seconds=time.monotonic() - origin)
+
+
+def check_environment(environ: Mapping[str, str] = os.environ) -> None:
+    """Raise `ValidationError`, saying what to do, if $RESTDAY_NOW or $TZ holds what restday
+    cannot use: checked before a command runs, since any clock reading may need them."""
+    clock_from_env(environ)
+    if tz := environ.get(TZ_ENV):
+        timezone_of_tz(tz)

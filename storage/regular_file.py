@@ -13,24 +13,27 @@ class NotReadableFileError(OSError):
     """The path is not a regular file, or is larger than its reader accepts."""
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of `path`, a regular file of at most `limit` bytes (following symlinks).
-    `FileNotFoundError` if there is none, `NotReadableFileError` saying why if it is not
-    one restday reads; the open never blocks, whatever `path` is."""
+def read_regular_file(path: Path, limit: int, offset: int = 0) -> bytes:
+    """The bytes of `path` from `offset` on, a regular file of at most `limit` bytes
+    (following symlinks). `FileNotFoundError` if there is none, `NotReadableFileError`
+    saying why if it is not one restday reads; the open never blocks, whatever `path` is."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotReadableFileError(f"it is {_kind(mode)}, not a regular file")
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotReadableFileError(f"it is {_kind(st.st_mode)}, not a regular file")
+        if st.st_size > limit:  # said before reading: a log's limit is large
+            raise NotReadableFileError(f"it is larger than {_size(limit)}")
+        os.lseek(fd, offset, os.SEEK_SET)
         chunks: list[bytes] = []
-        size = 0
+        size = offset
         while size <= limit:
             chunk = os.read(fd, limit + 1 - size)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
             size += len(chunk)
-        raise NotReadableFileError(f"it is larger than {limit // 1024} KB")
+        raise NotReadableFileError(f"it is larger than {_size(limit)}")
     finally:
         os.close(fd)
 
@@ -47,3 +50,10 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a file"
+
+
+def _size(limit: int) -> str:
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2)):
+        if limit >= size:
+            return f"{limit / size:g} {unit}"
+    return f"{limit // 1024} KB"

@@ -29,6 +29,8 @@ def read_export(log: Path, fmt: str) -> str:
     """The log at `log` as an export in `fmt`, one of `EXPORT_FORMATS`; the log is only
     read."""
     with Repository(log, read_only=True) as repo:
+        if repo.problem is not None:  # an export holds everything or is not made
+            raise StorageError(f"the log {log} cannot be exported whole: {repo.problem}")
         return export_json(repo) if fmt == "json" else export_csv(repo)
 
 

@@ -44,14 +44,18 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
-from storage.log import journal
+from storage.log import journal, schema
 from storage.log.durable import copy_durably, write_durably
 from storage.paths import make_private_dirs, real_path
+from storage.regular_file import NotReadableFileError, read_regular_file
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
 LOCK_WAIT_S = 3.0  # a write takes well under a second, even of a 100-year log
 LOCK_POLL_S = 0.01
+MAX_LOG_BYTES = 2 * 1024**3
+"""No log is this big (a century of daily training is under 200 MB): a file that is, is
+not read (it would take all the memory there is)."""
 _COUNTER = struct.Struct("<Q")
 _HOLDER = struct.Struct("<Q")  # the pid of the process holding the lock, after the counter
 READ_TRIES = 5  # reads of the file and the journal that another writer changed meanwhile
@@ -117,6 +121,20 @@ def _stamp_of(path: Path, counter: int) -> tuple[int, ...] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size, counter, size)
 
 
+def read_log_bytes(path: Path) -> bytes:
+    """The bytes of a log file (or a copy of one): only a regular file of a plausible size
+    is read (`read_regular_file`: a FIFO would block, /dev/zero never ends)."""
+    try:
+        return read_regular_file(path, MAX_LOG_BYTES)
+    except NotReadableFileError as exc:
+        raise StorageError(
+            f"the log {path} cannot be read: {exc}. restday reads its log only from a "
+            "regular file of a log's size; it has been left as it is"
+        ) from None
+    except OSError as exc:
+        raise StorageError(f"cannot read the log {path}: {exc.strerror}") from None
+
+
 def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
     """Parse the bytes of a log file; raise `CorruptLogError` (with a way out: the newest
     good backup up to `today`, by default the machine's date) if they are not a log."""
@@ -174,8 +192,11 @@ class AtomicJSONStorage(Storage):
         today: Callable[[], date] = date.today,
     ) -> None:
         self.path = real_path(path)
-        self.read_only = read_only
-        self.read_only_reason = "it was opened read-only"
+        self._read_only = read_only
+        self._read_only_reason = "it was opened read-only"
+        self.problem: str | None = None
+        """Why the log as last read is only read: records restday cannot read are in it
+        (`schema`); they are left out of `read()`. Cleared once a read finds none."""
         self._create_dirs = create_dirs
         self._backups = backups
         self._today = today
@@ -196,6 +217,22 @@ class AtomicJSONStorage(Storage):
         self._journal_end = 0  # where the journal's good lines end, as last read or written
         self._unfolded: dict[str, set[int]] | None = {}  # touched since the file's rewrite
         self._appended = False  # this storage added to the journal since its last fold
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only or self.problem is not None
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self._read_only = value
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.problem if self.problem is not None else self._read_only_reason
+
+    @read_only_reason.setter
+    def read_only_reason(self, reason: str) -> None:
+        self._read_only_reason = reason
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -258,7 +295,7 @@ class AtomicJSONStorage(Storage):
         else:
             for change in read.changes:
                 journal.apply(data, change)
-            self._data = data
+            self._data = self._checked(data, stamp)
             self._chunks = {}
             self._thawed = None
             self._unfolded = {}
@@ -266,24 +303,44 @@ class AtomicJSONStorage(Storage):
         self._stamp = stamp
         self.generation += 1
 
+    def _checked(self, data: Tables, stamp: tuple[int, ...] | None) -> Tables:
+        """`data` read whole from disk, without the records restday cannot read, which
+        `problem` names (`schema`); checked only if this version was not checked before.
+        (Changes read from the journal alone were checked by the restday that saved them.)"""
+        self.problem = None
+        if stamp is None or schema.known_good(self.path, stamp):
+            return data
+        bad = schema.bad_records(data, self._latest_today(stamp))
+        if bad:
+            self.problem = schema.describe(bad)
+            return schema.without(data, bad)
+        if not self._read_only:
+            schema.remember_good(self.path, stamp)
+        return data
+
+    def _latest_today(self, stamp: tuple[int, ...]) -> date:
+        """The day the log's dates are checked against (none after the end of the next
+        year): today, or the day the file was last written if that is later, so that a
+        clock set back does not make a good log unreadable."""
+        try:
+            written = date.fromtimestamp(stamp[1] / 1e9)
+        except (OverflowError, OSError, ValueError):
+            return self._today()
+        return max(self._today(), written)
+
     def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
         if stamp is None:
             return {}
-        try:
-            with open(self.path, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            raise StorageError(f"cannot read the log {self.path}: {exc.strerror}") from None
-        return parse_log(raw, self.path, self._today())
+        return parse_log(read_log_bytes(self.path), self.path, self._today())
 
     def _read_journal(self, offset: int, stamp: tuple[int, ...] | None) -> journal.Read:
         if stamp is None:  # a journal without its log (moved away) belongs to no log
             return journal.Read([], 0)
         try:
-            read = journal.read_journal(self._journal, offset)
+            read = journal.read_journal(self._journal, MAX_LOG_BYTES, offset)
         except OSError as exc:
             raise StorageError(
-                f"cannot read the log's journal {self._journal}: {exc.strerror}"
+                f"cannot read the log's journal {self._journal}: {exc.strerror or exc}"
             ) from None
         except journal.JournalDamagedError as exc:
             raise CorruptLogError(
@@ -483,6 +540,7 @@ class AtomicJSONStorage(Storage):
             raise
         self._data = data
         self._stamp = self._disk_stamp()
+        schema.remember_good(self.path, self._stamp)  # what restday writes was checked
 
     def _unfolded_add(self, touched: Mapping[str, Iterable[int]]) -> None:
         if self._unfolded is not None:
@@ -536,6 +594,7 @@ class AtomicJSONStorage(Storage):
                 self._invalidate()
                 raise WriteFailedError(self._write_problem(exc)) from None
             self._stamp = self._disk_stamp()
+            schema.remember_good(self.path, self._stamp)
 
     def _fold_if_long(self) -> None:
         if self._journal_end > journal.FOLD_BYTES:

@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 
 from storage.log.durable import sync_directory
+from storage.regular_file import read_regular_file
 
 VERSION = 1
 FOLD_BYTES = 256 * 1024
@@ -66,12 +67,11 @@ def journal_size(path: Path) -> int:
         return 0
 
 
-def read_journal(path: Path, offset: int = 0) -> Read:
-    """The changes in the journal from byte `offset` (a line's start) on."""
+def read_journal(path: Path, limit: int, offset: int = 0) -> Read:
+    """The changes in the journal from byte `offset` (a line's start) on; only a regular
+    file of at most `limit` bytes is read (`NotReadableFileError`)."""
     try:
-        with open(path, "rb") as fh:
-            fh.seek(offset)
-            raw = fh.read()
+        raw = read_regular_file(path, limit, offset)
     except FileNotFoundError:
         return Read([], 0)
     changes: list[dict[str, dict[str, Any]]] = []

@@ -20,9 +20,10 @@ from pathlib import Path
 import orjson
 
 from storage.errors import StorageError
-from storage.log.atomic_json import disk_stamp
+from storage.log.atomic_json import disk_stamp, read_log_bytes
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
+from storage.log.schema import remember_good
 from storage.model.records import Record, Recovery, utc_now
 from storage.paths import real_path
 from storage.read.score_window import WINDOW_DAYS
@@ -66,8 +67,10 @@ def write_recent(repo: Repository) -> None:
     for record in records:
         table = tables.setdefault(record.TABLE, {})
         table[str(len(table) + 1)] = record.to_doc()
+    copy = recent_path(repo.path)
     with contextlib.suppress(OSError):
-        write_durably(recent_path(repo.path), [orjson.dumps(tables)])
+        write_durably(copy, [orjson.dumps(tables)])
+        remember_good(copy, disk_stamp(copy))  # made of checked records: not checked again
 
 
 def open_recent(
@@ -78,8 +81,8 @@ def open_recent(
     log = real_path(log)
     path = recent_path(log)
     try:
-        meta = orjson.loads(path.read_bytes()).get(META, {}).get("1", {})
-    except (OSError, orjson.JSONDecodeError, AttributeError):
+        meta = orjson.loads(read_log_bytes(path)).get(META, {}).get("1", {})
+    except (StorageError, orjson.JSONDecodeError, AttributeError):
         return None
     stamp = disk_stamp(log)
     if stamp is None or meta.get("stamp") != list(stamp):

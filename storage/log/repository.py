@@ -92,6 +92,11 @@ class Repository(LogReader):
         return self._storage.read_only_reason
 
     @property
+    def problem(self) -> str | None:
+        """Why the log is only read, if records in it cannot be read (they are left out)."""
+        return self._storage.problem
+
+    @property
     def stamp(self) -> tuple[int, ...] | None:
         """Which version of the log on disk this repository holds (`atomic.disk_stamp`)."""
         return self._storage.stamp

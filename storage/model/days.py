@@ -3,15 +3,52 @@ timezone, so a set at 00:30 belongs to the day before. Day arithmetic uses dates
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+
+from storage.errors import ValidationError
+
+TZ_ENV = "TZ"
 
 
 @cache
 def machine_timezone() -> str:
+    """The machine's timezone as an IANA name: $TZ's if it is set, else the system's.
+    Raises `ValidationError`, saying what to do, when neither is one restday can use."""
+    tz = os.environ.get(TZ_ENV)
+    if tz:
+        return timezone_of_tz(tz)
     import pendulum
 
-    return pendulum.local_timezone().name
+    with contextlib.suppress(Exception):  # the system's setting, however it is broken
+        name = pendulum.local_timezone().name
+        if name and is_valid_timezone(name):
+            return name
+    raise ValidationError(
+        "the system's timezone has no name restday knows: set TZ to an IANA name such as "
+        "Europe/Berlin, or set the timezone in restday's settings"
+    )
+
+
+def timezone_of_tz(tz: str) -> str:
+    """The IANA name a value of $TZ stands for: a name (`Europe/Berlin`, `:Europe/Berlin`)
+    or a file of the zoneinfo database (`:/usr/share/zoneinfo/Europe/Berlin`). Anything
+    else (a POSIX rule such as `UTC+99`, a typo) raises `ValidationError`: the C library
+    would read it one way, or fail, and restday's days another."""
+    name = tz[1:] if tz.startswith(":") else tz
+    if name.startswith("/"):
+        real = os.path.realpath(name)
+        _, found, name = real.partition("/zoneinfo/")
+        if not found or not os.path.isfile(real):
+            name = ""
+    if name and not name.startswith("/") and is_valid_timezone(name):
+        return name
+    raise ValidationError(
+        f"TZ={tz!r} is not a timezone restday can use: set TZ to an IANA name such as "
+        "Europe/Berlin (see /usr/share/zoneinfo), or unset it to use the system's"
+    )
 
 
 @cache

@@ -31,8 +31,9 @@ class Calendar:
 
 
 def sets_log(count: int) -> bytes:
-    """A log file holding `count` (bare) documents in its sets table."""
-    return json.dumps({"sets": {str(i): {"n": i} for i in range(1, count + 1)}}).encode()
+    """A log file holding `count` (bare) documents in a table of its own (not one of
+    restday's: their records are checked when the log is read)."""
+    return json.dumps({"docs": {str(i): {"n": i} for i in range(1, count + 1)}}).encode()
 
 
 def run_restday(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -25,6 +25,7 @@ from tinydb.table import Document
 from storage.errors import ConcurrentWriteError
 from storage.log.atomic_json import CHUNK_SIZE, AtomicJSONStorage, backup_paths, lock_path
 from storage.log.journal import journal_path
+from storage.log.schema import checked_path
 from storage.log.tables import LogDB, LogTable
 from tests.support.logs import on_disk
 
@@ -524,7 +525,7 @@ def test_writes_replace_the_file_through_a_temp_file(kind: str, path: Path, db: 
         assert temp_files(path) == []
     assert len(inodes) >= 2
     names = {p.name for p in path.parent.iterdir()}
-    own = {path.name, lock_path(path).name, journal_path(path).name}
+    own = {path.name, lock_path(path).name, journal_path(path).name, checked_path(path).name}
     assert names <= own | {p.name for p in backup_paths(path)}
 
 

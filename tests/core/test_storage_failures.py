@@ -518,14 +518,14 @@ def test_read_only_directory_without_a_lock_file(log: Path) -> None:
 
 def test_unreadable_log_file_is_a_storage_error(log: Path, monkeypatch) -> None:
     make_log(log)
-    real_open = open
+    real_open = os.open
 
     def fake_open(file, *args, **kwargs):
         if str(file) == str(log):
             raise PermissionError(errno.EACCES, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", fake_open)
+    monkeypatch.setattr("os.open", fake_open)
     with pytest.raises(StorageError) as excinfo:
         Repository(log)
     assert_one_line(str(excinfo.value), log)

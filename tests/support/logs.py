@@ -10,6 +10,7 @@ import orjson
 
 from storage.demo import generate_demo, write_demo
 from storage.log import journal
+from storage.log.atomic_json import MAX_LOG_BYTES
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import TUESDAY_EVENING
@@ -41,7 +42,7 @@ def on_disk(path: Path) -> dict[str, dict[str, dict]]:
     """What is saved of the log at `path`, read from disk as any restday reads it: the
     file, with the changes in its journal (`storage.log.journal`) applied."""
     tables = orjson.loads(path.read_bytes())
-    for change in journal.read_journal(journal.journal_path(path)).changes:
+    for change in journal.read_journal(journal.journal_path(path), MAX_LOG_BYTES).changes:
         journal.apply(tables, change)
     return tables
 

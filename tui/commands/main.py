@@ -9,7 +9,7 @@ import sys
 from typing import NoReturn
 
 from tui.commands import app, demo, export, import_file, locate, log, status
-from tui.commands.shared import describe_error
+from tui.commands.shared import UsageError, describe_error
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -66,10 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from storage.clock import check_environment
+    from storage.errors import ValidationError
+
+    try:
+        check_environment()
+    except ValidationError as exc:  # a $TZ or $RESTDAY_NOW no command can run with
+        print(f"restday: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return args.run(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except UsageError as exc:
+        print(f"restday: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # every error is one line, never a traceback
         print(f"restday: error: {describe_error(exc)}", file=sys.stderr)
         return EXIT_ERROR

@@ -12,6 +12,10 @@ class CommandError(Exception):
     """An error for the user: printed as one line, exit status 1."""
 
 
+class UsageError(CommandError):
+    """A command given what it cannot take (an option's value): one line, exit status 2."""
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """A command's `--db`; given before the command instead, that one is kept."""
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)

@@ -4,11 +4,12 @@ terminal (or an SSH login banner), or as JSON for scripts."""
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.commands.shared import CommandError, add_db_option
+from tui.commands.shared import CommandError, UsageError, add_db_option
 
 if TYPE_CHECKING:
     from storage.clock import Clock
@@ -45,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     repo = _status_repository(path, day, clock_from_env())
     if day is not None and day > repo.today():
-        raise CommandError(f"{day} is in the future: --at takes a day up to today")
+        raise UsageError(f"{day} is in the future: --at takes a day up to today")
+    if repo.problem is not None:
+        print(f"restday: warning: {repo.path} is read-only: {repo.problem}", file=sys.stderr)
     moment = repo.now() if day is None else morning_of(repo, day)
     view = read_readiness(repo, moment)
     if args.json:
@@ -89,7 +92,14 @@ def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository
 
 
 def _day(text: str) -> date:
+    from storage.model.validation import EARLIEST_DAY
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+    if day < EARLIEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{day} is too long ago: the log holds days from {EARLIEST_DAY} on"
+        )
+    return day
