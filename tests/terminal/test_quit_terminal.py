@@ -164,11 +164,11 @@ def test_a_signal_with_a_held_lock_ends_within_seconds_and_prints_the_set(
 
 
 def test_quit_on_a_full_disk_asks_and_prints_the_sets(tmp_path: Path, log: Path) -> None:
-    """A real write failure in the real process: the file size limit is the log's size, so
-    the log cannot grow (EFBIG, as ENOSPC on a full disk)."""
+    """A real write failure in the real process: a file size limit far below a set's line
+    in the journal, so nothing can be saved (EFBIG, as ENOSPC on a full disk)."""
     wrapper = tmp_path / "limited.py"
     wrapper.write_text(LIMITED)
-    limit = log.stat().st_size + 16
+    limit = 16
     command = [sys.executable, str(wrapper), str(limit), *app(log)[1:]]
     before = log.read_bytes()
     with Terminal(command, size=SIZE, env=isolated(tmp_path)) as term:
