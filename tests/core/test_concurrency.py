@@ -33,6 +33,7 @@ print("ready", flush=True)
 while not os.path.exists(go):
     time.sleep(0.001)
 for _ in range(count):
+    time.sleep(0.001)  # a breath between changes: a waiting writer polls for the lock
     if job == "sets":
         print(repo.log_set(repo.todays_workout(), bench, 100, 5).id)
     else:
