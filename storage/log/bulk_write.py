@@ -35,21 +35,32 @@ Doc = tuple[str, str, dict[str, Any]]  # (table, record id, document)
 
 class _Spool:
     """One table's new documents, a line each: the record id and the document as JSON
-    (orjson writes neither tabs nor line breaks outside strings)."""
+    (orjson writes neither tabs nor line breaks outside strings). Buffered here rather than
+    by the file object, whose close would retry a write the disk refused."""
 
     def __init__(self, file: IO[bytes]) -> None:
-        self.file = file
+        self.file = file  # unbuffered
+        self.buffer = bytearray()
         self.written = 0
 
     def add(self, record_id: str, doc: dict[str, Any]) -> None:
-        self.file.write(orjson.dumps(record_id) + b"\t" + orjson.dumps(doc) + b"\n")
+        self.buffer += orjson.dumps(record_id) + b"\t" + orjson.dumps(doc) + b"\n"
+        if len(self.buffer) >= PART_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        view = memoryview(self.buffer)
+        while view:
+            view = view[self.file.write(view) :]
+        view.release()
+        self.buffer.clear()
 
     def lines(self) -> Iterator[tuple[bytes, bytes]]:
-        self.file.flush()
         self.file.seek(0)
-        for line in self.file:
-            record_id, _, doc = line.rstrip(b"\n").partition(b"\t")
-            yield record_id, doc
+        with open(self.file.fileno(), "rb", closefd=False) as lines:
+            for line in lines:
+                record_id, _, doc = line.rstrip(b"\n").partition(b"\t")
+                yield record_id, doc
 
 
 def insert_streamed(
@@ -64,9 +75,14 @@ def insert_streamed(
             for table, record_id, doc in docs:
                 spool = spools.get(table)
                 if spool is None:
-                    file = files.enter_context(tempfile.TemporaryFile(dir=storage.path.parent))
-                    spool = spools[table] = _Spool(file)
+                    spool = spools[table] = _Spool(
+                        files.enter_context(
+                            tempfile.TemporaryFile(dir=storage.path.parent, buffering=0)
+                        )
+                    )
                 spool.add(record_id, doc)
+            for spool in spools.values():
+                spool.flush()
         except OSError as exc:
             raise WriteFailedError(
                 f"could not import into the log {storage.path}: {exc.strerror or exc}. "

@@ -269,3 +269,47 @@ def test_only_a_regular_file_is_imported(tmp_path: Path) -> None:
     done = restday(tmp_path, "import", fifo, "--db", tmp_path / "log.json", "--unit", "kg")
     assert done.returncode == 1 and "is not a regular file" in done.stderr, done.stderr
     assert not (tmp_path / "log.json").exists()
+
+
+def _file_size_limit(limit: int):
+    def limit_writes() -> None:  # a disk that fills up: writes past `limit` fail
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limit_writes
+
+
+@pytest.mark.parametrize("limit", [2_000_000, 9_000_000])  # while spooling; while writing
+def test_a_full_disk_mid_import_leaves_the_log(tmp_path: Path, limit: int) -> None:
+    log = write_demo_log(tmp_path, weeks=1, now=NOW)
+    before = log.read_bytes()
+    export = tmp_path / "strong.csv"
+    write_export(export, 40_000)  # about 2.5 MB; 12 MB in the log
+    beside = sorted(p.name for p in tmp_path.iterdir())
+
+    done = restday(
+        tmp_path, "import", export, "--db", log, "--unit", "kg", preexec_fn=_file_size_limit(limit)
+    )
+
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "File too large" in done.stderr and "unchanged" in done.stderr
+    assert log.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if "bak" not in p.name) == beside
+
+
+def test_an_import_backs_up_the_log_first_and_keeps_it_private(tmp_path: Path) -> None:
+    log = write_demo_log(tmp_path, weeks=1, now=NOW)
+    before = log.read_bytes()
+    export = tmp_path / "strong.csv"
+    write_export(export, 1_000)
+
+    done = restday(tmp_path, "import", export, "--db", log, "--unit", "kg")
+
+    assert done.returncode == 0 and "Imported 1000 sets in 50 workouts" in done.stdout
+    assert log.with_name(f"{log.name}.bak-{NOW.date()}").read_bytes() == before
+    assert log.stat().st_mode & 0o777 == 0o600
+    assert open_log(log, NOW).counts().sets == open_log(log, NOW).counts().sets
+    again = restday(tmp_path, "import", export, "--db", log, "--unit", "kg")
+    assert "50 workouts are in the log already" in again.stdout and "Nothing new" in again.stdout
