@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 from storage.errors import ValidationError
-from storage.exchange.importing.plan import plan_import
+from storage.exchange.importing.errors import ExportChanged
+from storage.exchange.importing.plan import ImportPlan, plan_import, plan_records
 from storage.exchange.importing.rows import LINES_LISTED, REASONS_LISTED, SkippedRow, SkippedRows
+from storage.exchange.importing.source import open_rows, scan
 from storage.exchange.importing.strong import read_strong
 from storage.model.exercise_library import BUILTIN_EXERCISES
 from storage.model.records import SetEntry, Workout
@@ -313,3 +315,26 @@ def test_an_import_backs_up_the_log_first_and_keeps_it_private(tmp_path: Path) -
     assert open_log(log, NOW).counts().sets == open_log(log, NOW).counts().sets
     again = restday(tmp_path, "import", export, "--db", log, "--unit", "kg")
     assert "50 workouts are in the log already" in again.stdout and "Nothing new" in again.stdout
+
+
+def test_a_file_changed_between_the_two_passes_is_refused(tmp_path: Path) -> None:
+    export = tmp_path / "strong.csv"
+    write_export(export, 100)
+    found = scan(export, "strong")
+    write_export(
+        export, 100, last='2026-11-01 18:00:00,"Day 0",1h,"Squat (Barbell)",9,100,5,0,0,,,8\n'
+    )
+    plan = ImportPlan(source=found.variant, unit="kg")
+    with open_rows(export, "strong", plan.skipped.append) as stream:
+        records = plan_records(
+            plan,
+            "strong",
+            stream.rows,
+            ends=found.ends,
+            exercises=BUILTIN_EXERCISES,
+            timezone="UTC",
+            rollover_hour=4,
+            now=NOW,
+        )
+        with pytest.raises(ExportChanged, match="changed while it was read"):
+            list(records)

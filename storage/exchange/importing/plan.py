@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from storage.errors import ValidationError
+from storage.exchange.importing.errors import ExportChanged
 from storage.exchange.importing.names import ExerciseNames
 from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow, SkippedRows
 from storage.log.repository import Repository
@@ -131,8 +132,9 @@ def plan_records(
 ) -> Iterator[Record]:
     """The records importing `rows` adds (new exercises before their first set), each
     workout's as its last row (`ends`) is read; `plan` counts them, and the rows skipped
-    with why. `exists(workout_id)` says which workouts the log holds already. The unit of
-    weights the file gives none for is `plan.unit`."""
+    with why; a row after its workout's end raises `ExportChanged`. `exists(workout_id)`
+    says which workouts the log holds already. The unit of weights the file gives none for
+    is `plan.unit`."""
     names = ExerciseNames(exercises)
     zone = _zone(timezone)
     today = day_of(now, timezone, rollover_hour)
@@ -143,12 +145,15 @@ def plan_records(
         held.append(row)
         if progress is not None and done % 1000 == 0:
             progress(done)
-        if ends.get(workout_key(row)) == row.line:
+        end = ends.get(workout_key(row), 0)
+        if row.line > end:  # else a workout could be written twice
+            raise ExportChanged("the file changed while it was read; nothing was written")
+        if row.line == end:
             del reading[key]
             yield from _workout(
                 plan, source_format, held, names, zone, today, rollover_hour, now, exists
             )
-    for held in reading.values():  # rows of a file changed since `ends` was read
+    for held in reading.values():  # workouts sharing a `workout_key` with a later one
         yield from _workout(
             plan, source_format, held, names, zone, today, rollover_hour, now, exists
         )
