@@ -601,6 +601,25 @@ class AtomicJSONStorage(Storage):
             with contextlib.suppress(StorageError):  # saved in the journal all the same
                 self.fold()
 
+    def write_whole(self, parts: Iterable[bytes]) -> None:
+        """Replace the log with `parts`: a whole log file, made under the lock from the data
+        read here (`bulk_write`, which streams an import too big to hold). The day's first
+        backup, the durable replace and the writers' counter are as for any write; if
+        `parts` raises, the temp file goes and the log is left as it was. The data in
+        memory is dropped either way: the next read loads the file."""
+        if self.read_only:
+            raise ReadOnlyLogError(f"the log {self.path} is read-only: {self.read_only_reason}")
+        with self.locked():
+            try:
+                self._sweep_temps()
+                self._backup_if_first_today()
+                self._replace(parts)
+                os.pwrite(self._lock_fd, _COUNTER.pack(self._counter() + 1), 0)
+            except OSError as exc:
+                raise WriteFailedError(self._write_problem(exc)) from None
+            finally:
+                self._invalidate()
+
     def _write_problem(self, exc: OSError) -> str:
         return (
             f"could not save the log {self.path}: {exc.strerror or exc}"

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
+from storage.log import bulk_write
 from storage.log.atomic_json import AtomicJSONStorage
 from storage.log.reader import LogReader, Tables
 from storage.log.snapshot import LogSnapshot
@@ -262,6 +263,34 @@ class Repository(LogReader):
 
         self._apply(change)
         return sum(len(items) for items in by_table.values())
+
+    def import_stream(self, records: Iterable[Record]) -> dict[str, int]:
+        """Add records of any number (an import of millions of rows) in one write, all or
+        nothing, holding none of them: each is checked as typed input is
+        (`validation.check_record`; one that fails raises `ValidationError`, naming it, and
+        nothing is written) and spooled to disk as it comes (`bulk_write`). A record whose
+        id the log holds already is left as it is. Returns how many records of each table
+        were written. Afterwards the log is read from disk again when next asked."""
+        if self.read_only:
+            raise ReadOnlyLogError(f"the log {self.path} is read-only: {self.read_only_reason}")
+        self.flush()  # the bulk write replaces the log as read from disk
+        today = self.today()
+        since = self._storage.stamp
+
+        def docs() -> Iterator[bulk_write.Doc]:
+            for record in records:
+                try:
+                    validation.check_record(record, today)
+                except ValidationError as exc:
+                    raise ValidationError(f"{type(record).__name__} {record.id}: {exc}") from None
+                if record.id not in self._doc_ids(record.TABLE):
+                    yield record.TABLE, record.id, record.to_doc()
+
+        try:
+            return bulk_write.insert_streamed(self._storage, docs(), since)
+        finally:
+            self._ids.clear()
+            self._indexes.clear()
 
     # -- settings and days -----------------------------------------------------------------
 

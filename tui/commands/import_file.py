@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from storage.exchange.formats import IMPORT_FORMATS
 from tui.commands.shared import CommandError, add_db_option, open_repository
 
 PROGRESS_FROM_ROWS = 2000  # a file this big shows a progress bar (on a terminal)
-MAX_LINES_SHOWN = 40  # line numbers listed for one reason a row was skipped
+PROGRESS_FROM_BYTES = 200_000
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -39,77 +38,86 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from storage.exchange.importing.detect import detect
+    from storage.exchange.importing.source import check_export_file, read_head
 
-    file, dry_run = args.file, args.dry_run
-    text = _read_text(Path(file))
-    source = args.source or detect(text)
+    path, dry_run = Path(args.file), args.dry_run
+    size = check_export_file(path)
+    source = args.source or detect(_utf8(path, read_head))
     repo = open_repository(args.db)
     if source == "restday":
-        return _import_restday(repo, text, dry_run=dry_run)
-    parsed = _reader(source)(text)
-    unit = args.unit or _ask_unit(file, parsed)
-    from storage.exchange.importing.plan import plan_import, write_plan
+        return _import_restday(repo, _utf8(path, _read_text), dry_run=dry_run)
+    plan, written = _utf8(
+        path, lambda path: _import_csv(repo, path, source, size, args.unit, dry_run)
+    )
+    _print_summary(plan, args.file)
+    if dry_run:
+        print("Dry run: nothing was written.")
+        return 0
+    if not plan.set_count:
+        print("Nothing new to import.")
+        return 0
+    if written < plan.set_count:
+        raise CommandError("some workouts reached the log from elsewhere meanwhile")
+    print(f"Imported {written} sets in {plan.workout_count} workouts into {repo.path}.")
+    return 0
 
+
+def _import_csv(repo, path: Path, source: str, size: int, unit: str | None, dry_run: bool):
+    """Read the export twice as it streams (`source.scan`, then its rows into records),
+    writing the records as they come (`Repository.import_stream`): the file is never held
+    whole, nor are the records. The log's recent copy is left for the next `status` to
+    make: making it now would read the whole log back."""
+    from storage.exchange.importing.plan import ImportPlan, plan_records
+    from storage.exchange.importing.source import open_rows, scan
+    from storage.model.records import SetEntry
+
+    with _Progress("Reading the file", shown=size >= PROGRESS_FROM_BYTES):
+        found = scan(path, source)
+    unit = unit or _ask_unit(str(path), found.needs_unit)
+    plan = ImportPlan(source=found.variant, unit=unit or "kg")
     settings = repo.settings()
-    with _Progress(len(parsed.rows), "Reading rows") as progress:
-        plan = plan_import(
-            parsed,
+    with (
+        open_rows(path, source, plan.skipped.append) as stream,
+        _Progress("Importing rows", found.rows, shown=found.rows >= PROGRESS_FROM_ROWS) as progress,
+    ):
+        records = plan_records(
+            plan,
+            stream.format,
+            stream.rows,
+            ends=found.ends,
             exercises=repo.exercises(),
-            unit=unit,
             timezone=repo.timezone,
             rollover_hour=settings.rollover_hour,
             now=repo.now(),
             exists=lambda workout_id: repo.workout(workout_id) is not None,
             progress=progress.update,
         )
-    del text, parsed  # the plan holds what is written: the file's text and rows can go
-    _print_summary(plan, file)
-    if dry_run:
-        print("Dry run: nothing was written.")
-        return 0
-    if not plan.sets:
-        print("Nothing new to import.")
-        return 0
-    with _Progress(len(plan.sets), "Writing the log", counted=False):
-        written = write_plan(repo, plan)
-    from storage.log.recent_copy import write_recent
-
-    write_recent(repo)
-    if written < len(plan.sets):
-        raise CommandError("some workouts reached the log from elsewhere meanwhile")
-    print(f"Imported {written} sets in {len(plan.workouts)} workouts into {repo.path}.")
-    return 0
+        written = 0
+        if dry_run:
+            for _record in records:
+                pass
+        else:
+            written = repo.import_stream(records).get(SetEntry.TABLE, 0)
+    return plan, written
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+def _utf8(path: Path, read):
+    """What `read(path)` gives, or a one-line error for a file that is not UTF-8 text."""
     try:
-        return data.decode("utf-8-sig")
+        return read(path)
     except UnicodeDecodeError as exc:
         raise CommandError(
-            f"{path} is not UTF-8 text (byte {exc.start}): export it again as CSV"
+            f"{path} is not UTF-8 text ({exc.reason}): export it again as CSV"
         ) from None
 
 
-def _reader(source: str):
-    if source == "strong":
-        from storage.exchange.importing.strong import read_strong
-
-        return read_strong
-    if source == "hevy":
-        from storage.exchange.importing.hevy import read_hevy
-
-        return read_hevy
-    from storage.exchange.importing.fitnotes import read_fitnotes
-
-    return read_fitnotes
+def _read_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig")
 
 
-def _ask_unit(file: str, parsed) -> str | None:
+def _ask_unit(file: str, needed: bool) -> str | None:
     """The unit for weights the file gives none for: asked on a terminal, else an error."""
-    from storage.exchange.importing.plan import needs_unit
-
-    if not needs_unit(parsed):
+    if not needed:
         return None
     question = f"{file} does not say whether its weights are kg or lb"
     if not sys.stdin.isatty():
@@ -135,11 +143,10 @@ def _print_summary(plan, file: str) -> None:
         return markup_escape(printable(text))
 
     console = Console(highlight=False)
-    sets = len(plan.sets)
     head = f"[bold]{escape(file)}[/]: {escape(plan.source)}"
-    if plan.workouts:
+    if plan.workout_count:
         head += (
-            f" · {len(plan.workouts)} workouts, {sets} sets, "
+            f" · {plan.workout_count} workouts, {plan.set_count} sets, "
             f"{plan.first_day:%-d %b %Y} to {plan.last_day:%-d %b %Y}"
         )
     console.print(head)
@@ -160,15 +167,14 @@ def _print_summary(plan, file: str) -> None:
         console.print(f"{what}: {count} sets")
     if plan.skipped:
         console.print(f"Skipped rows ({len(plan.skipped)}), not imported:")
-        by_reason: dict[str, list[int]] = defaultdict(list)
-        for skipped in plan.skipped:
-            by_reason[skipped.reason].append(skipped.line)
-        for reason, lines in by_reason.items():
-            where = "line" if len(lines) == 1 else f"{len(lines)} rows, lines"
-            shown = ", ".join(map(str, lines[:MAX_LINES_SHOWN]))
-            if len(lines) > MAX_LINES_SHOWN:
-                shown += f" and {len(lines) - MAX_LINES_SHOWN} more"
+        for reason, count, lines in plan.skipped.by_reason():
+            where = "line" if count == 1 else f"{count} rows, lines"
+            shown = ", ".join(map(str, lines))
+            if count > len(lines):
+                shown += f" and {count - len(lines)} more"
             console.print(f"  {where} {shown}: {escape(reason)}")
+        if plan.skipped.unlisted:
+            console.print(f"  {plan.skipped.unlisted} more rows, for other reasons")
 
 
 def _import_restday(repo, text: str, *, dry_run: bool) -> int:
@@ -188,22 +194,23 @@ def _import_restday(repo, text: str, *, dry_run: bool) -> int:
 
 
 class _Progress:
-    """A bar on stderr while a big file is read, or written (only on a terminal)."""
+    """A bar on stderr while a big file is read (only on a terminal); without a `total`,
+    one that only says it is busy."""
 
-    def __init__(self, rows: int, what: str, *, counted: bool = True) -> None:
-        self.rows = rows
+    def __init__(self, what: str, total: int | None = None, *, shown: bool) -> None:
         self.what = what
-        self.counted = counted  # else a bar that only says it is busy
+        self.total = total
+        self.shown = shown
         self._bar = None
 
     def __enter__(self) -> _Progress:
-        if self.rows >= PROGRESS_FROM_ROWS and sys.stderr.isatty():
+        if self.shown and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
             self._bar = Progress(console=Console(stderr=True), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task(self.what, total=self.rows if self.counted else None)
+            self._task = self._bar.add_task(self.what, total=self.total)
         return self
 
     def update(self, done: int) -> None:

@@ -5,13 +5,13 @@ read ("reps 'ten' is not a number") rather than Python's."""
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from storage.exchange.importing.rows import SkippedRow
+from storage.exchange.importing.rows import Skip, SkippedRow
 
 BOM = "\ufeff"
 T = TypeVar("T")
@@ -53,11 +53,20 @@ def header_key(name: str) -> str:
     return " ".join(name.replace(BOM, "").strip().strip('"').split()).casefold()
 
 
-def read_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:
-    """Every record of `text` as (line it starts on, fields, ""), header included; a record
-    the csv module cannot read comes as (line, None, reason). Blank lines are left out."""
+def read_rows(lines: Iterable[str]) -> tuple[str, Iterator[tuple[int, list[str] | None, str]]]:
+    """The delimiter of an export's lines (from its first) and every record in them as
+    (line it starts on, fields, ""), header included; a record the csv module cannot read
+    comes as (line, None, reason). Blank lines are left out. The lines are read as the
+    records are: give a file opened with newline="", and it is never held whole."""
+    lines = iter(lines)
+    first = strip_bom(next(lines, ""))
+    delimiter = sniff_delimiter(first_line(first))
+    return delimiter, _records(itertools.chain((first,), lines), delimiter)
+
+
+def _records(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
-    reader = csv.reader(io.StringIO(strip_bom(text), newline=""), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     previous = 0
     while True:
         try:
@@ -281,13 +290,13 @@ def field_count_reason(fields: list[str], columns: int) -> str:
 
 def read_records(
     records: Iterable[tuple[int, list[str] | None, str]],
-    skipped: list[SkippedRow],
+    skip: Skip,
     missing: list[str],
     columns: int,
     read: Callable[[int, list[str]], T],
 ) -> Iterator[T]:
     """What `read(line, fields)` makes of each record that can be read; every other record
-    goes to `skipped`, with why."""
+    goes to `skip`, with why."""
     for line, fields, reason in records:
         if fields is not None:
             if missing:
@@ -300,16 +309,16 @@ def read_records(
                     continue
                 except CellError as error:
                     reason = str(error)
-        skipped.append(SkippedRow(line, reason))
+        skip(SkippedRow(line, reason))
 
 
 def read_header(
-    records: Iterator[tuple[int, list[str] | None, str]], skipped: list[SkippedRow]
+    records: Iterator[tuple[int, list[str] | None, str]], skip: Skip
 ) -> list[str] | None:
     """The first record that can be read (the header), or None for a file without one;
-    records before it go to `skipped`, with why."""
+    records before it go to `skip`, with why."""
     for line, fields, reason in records:
         if fields is not None:
             return fields
-        skipped.append(SkippedRow(line, reason))
+        skip(SkippedRow(line, reason))
     return None

@@ -12,3 +12,7 @@ class UnknownFormat(StorageError):
 class BadExport(UnknownFormat):
     """The file looks like a restday export but cannot be imported: it is damaged, edited
     by hand into something restday never writes, or written by a newer restday."""
+
+
+class ExportChanged(StorageError):
+    """The export changed between the two passes an import reads it in."""

@@ -4,13 +4,14 @@ one in a "Weight Unit" column ("kgs", "lbs"), and adds a "Comment" column."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from datetime import datetime
 
 from storage.exchange.importing.csv_rows import (
     CellError,
     clean,
     distance_factor,
-    first_line,
     header_key,
     parse_clock,
     parse_int,
@@ -19,11 +20,10 @@ from storage.exchange.importing.csv_rows import (
     read_records,
     read_rows,
     show,
-    sniff_delimiter,
     split_unit,
     weight_unit,
 )
-from storage.exchange.importing.rows import ImportedRow, ParsedFile
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, RowStream, Skip, parse_text
 
 FITNOTES_COLUMNS = {
     "date": "date",
@@ -46,6 +46,7 @@ def fitnotes_column(key: str) -> str | None:
     return FITNOTES_COLUMNS.get(split_unit(key)[0])
 
 
+@functools.lru_cache(maxsize=256)  # a day's rows share their date
 def parse_fitnotes_date(value: str) -> datetime:
     text = value.strip()
     for fmt in _DATE_FORMATS:
@@ -56,15 +57,14 @@ def parse_fitnotes_date(value: str) -> datetime:
     raise CellError(f"date {show(value)} is not a date like 2020-09-13")
 
 
-def read_fitnotes(text: str) -> ParsedFile:
-    """Every row of a FitNotes export; rows that cannot be read are skipped with the
-    reason. Each row's start is its day at 00:00 and its workout name is ""."""
-    delimiter = sniff_delimiter(first_line(text))
-    parsed = ParsedFile(format="fitnotes", variant="FitNotes")
-    records = read_rows(text, delimiter)
-    header = read_header(records, parsed.skipped)
+def fitnotes_rows(lines: Iterable[str], skip: Skip) -> RowStream:
+    """The rows of a FitNotes export as they are read; rows that cannot be read are
+    skipped with the reason. Each row's start is its day at 00:00 and its workout name is
+    ""."""
+    _delimiter, records = read_rows(lines)
+    header = read_header(records, skip)
     if header is None:
-        return parsed
+        return RowStream("fitnotes", "FitNotes", iter(()))
     index: dict[str, int] = {}
     header_unit: str | None = None
     for i, cell in enumerate(header):
@@ -78,20 +78,25 @@ def read_fitnotes(text: str) -> ParsedFile:
                 header_unit = weight_unit(split_unit(key)[1])
             except CellError:
                 header_unit = None
+    variant = "FitNotes"
     if "weight_unit" in index:
-        parsed.variant = "FitNotes, unit column"
+        variant = "FitNotes, unit column"
     elif header_unit:
-        parsed.variant = f"FitNotes, {header_unit}"
+        variant = f"FitNotes, {header_unit}"
     missing = [name for name in ("date", "exercise") if name not in index]
     reader = _RowReader(index, header_unit)
-    parsed.rows.extend(read_records(records, parsed.skipped, missing, len(header), reader.read))
-    return parsed
+    rows = read_records(records, skip, missing, len(header), reader.read)
+    return RowStream("fitnotes", variant, rows)
+
+
+def read_fitnotes(text: str) -> ParsedFile:
+    """Every row of a FitNotes export held in memory."""
+    return parse_text(fitnotes_rows, text)
 
 
 class _RowReader:
     def __init__(self, index: dict[str, int], unit: str | None) -> None:
         self.unit = unit
-        self.dates: dict[str, datetime] = {}
         get = index.get
         self.i_date = get("date", -1)
         self.i_exercise = get("exercise", -1)
@@ -108,11 +113,7 @@ class _RowReader:
         def cell(i: int) -> str:
             return fields[i] if i >= 0 else ""
 
-        value = fields[self.i_date]
-        start = self.dates.get(value)
-        if start is None:
-            start = parse_fitnotes_date(value)
-            self.dates[value] = start
+        start = parse_fitnotes_date(fields[self.i_date])
         exercise = fields[self.i_exercise].strip()
         if not exercise:
             raise CellError("the exercise name is empty")

@@ -6,13 +6,14 @@ Times come as "9 Apr 2026, 17:18" (older exports) or ISO ("2026-04-09T17:18:00Z"
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from storage.exchange.importing.csv_rows import (
     CellError,
     clean,
-    first_line,
     header_key,
     parse_int,
     parse_number,
@@ -20,9 +21,8 @@ from storage.exchange.importing.csv_rows import (
     read_records,
     read_rows,
     show,
-    sniff_delimiter,
 )
-from storage.exchange.importing.rows import ImportedRow, ParsedFile
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, RowStream, Skip, parse_text
 
 SET_TYPES = {
     "normal": "normal",
@@ -57,6 +57,7 @@ _HEVY_TIME = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # a workout's rows share their times
 def parse_hevy_time(value: str, what: str) -> datetime:
     """A naive datetime: "9 Apr 2026, 17:18", or ISO with its offset (if any) dropped."""
     text = value.strip()
@@ -77,14 +78,13 @@ def parse_hevy_time(value: str, what: str) -> datetime:
         raise CellError(f"{what} {show(value)} is not a time like 9 Apr 2026, 17:18") from None
 
 
-def read_hevy(text: str) -> ParsedFile:
-    """Every row of a Hevy export; rows that cannot be read are skipped with the reason."""
-    delimiter = sniff_delimiter(first_line(text))
-    parsed = ParsedFile(format="hevy", variant="Hevy")
-    records = read_rows(text, delimiter)
-    header = read_header(records, parsed.skipped)
+def hevy_rows(lines: Iterable[str], skip: Skip) -> RowStream:
+    """The rows of a Hevy export as they are read; rows that cannot be read are skipped
+    with the reason."""
+    _delimiter, records = read_rows(lines)
+    header = read_header(records, skip)
     if header is None:
-        return parsed
+        return RowStream("hevy", "Hevy", iter(()))
     index: dict[str, int] = {}
     weight_unit: str | None = None
     factor = 1000.0
@@ -100,18 +100,23 @@ def read_hevy(text: str) -> ParsedFile:
                 factor = float(unit)
             key = column
         index.setdefault(key, i)
-    parsed.variant = f"Hevy, {'lb' if weight_unit == 'lb' else 'kg'}"
+    variant = f"Hevy, {'lb' if weight_unit == 'lb' else 'kg'}"
     missing = [name for name in ("start_time", "exercise_title") if name not in index]
     reader = _RowReader(index, weight_unit, factor)
-    parsed.rows.extend(read_records(records, parsed.skipped, missing, len(header), reader.read))
-    return parsed
+    return RowStream(
+        "hevy", variant, read_records(records, skip, missing, len(header), reader.read)
+    )
+
+
+def read_hevy(text: str) -> ParsedFile:
+    """Every row of a Hevy export held in memory."""
+    return parse_text(hevy_rows, text)
 
 
 class _RowReader:
     def __init__(self, index: dict[str, int], unit: str | None, factor: float) -> None:
         self.unit = unit
         self.factor = factor
-        self.times: dict[tuple[str, str], datetime] = {}
         get = index.get
         self.i_title = get("title", -1)
         self.i_start = get("start_time", -1)
@@ -128,20 +133,13 @@ class _RowReader:
         self.i_seconds = get("duration_seconds", -1)
         self.i_rpe = get("rpe", -1)
 
-    def _time(self, value: str, what: str) -> datetime:
-        moment = self.times.get((value, what))
-        if moment is None:
-            moment = parse_hevy_time(value, what)
-            self.times[(value, what)] = moment
-        return moment
-
     def read(self, line: int, fields: list[str]) -> ImportedRow:
         def cell(i: int) -> str:
             return fields[i] if i >= 0 else ""
 
-        start = self._time(fields[self.i_start], "start_time")
+        start = parse_hevy_time(fields[self.i_start], "start_time")
         end_cell = cell(self.i_end).strip()
-        end = self._time(end_cell, "end_time") if end_cell else None
+        end = parse_hevy_time(end_cell, "end_time") if end_cell else None
         duration_s = None
         if end is not None and end >= start:
             duration_s = int((end - start).total_seconds())

@@ -268,23 +268,27 @@ class ExerciseNames:
                 self._by_key.setdefault(_key(text), exercise)
             self._by_key[_key(exercise.name)] = exercise
         self._found: dict[tuple[str, str], NameMatch] = {}
+        self._made: list[Exercise] = []  # the user exercises made, in order
+        self._made_ids: set[str] = set()
 
     def match(self, name: str, category: str = "") -> NameMatch:
         key = (name, category)
         if key not in self._found:
             found = self._known(name)
-            self._found[key] = (
-                NameMatch(found, False) if found is not None else self._new(name, category)
-            )
+            match = NameMatch(found, False) if found is not None else self._new(name, category)
+            self._found[key] = match
+            if match.new and match.exercise.id not in self._made_ids:
+                self._made_ids.add(match.exercise.id)
+                self._made.append(match.exercise)
         return self._found[key]
 
     @property
     def new_exercises(self) -> list[Exercise]:
-        seen = {}
-        for match in self._found.values():
-            if match.new:
-                seen[match.exercise.id] = match.exercise
-        return list(seen.values())
+        return list(self._made)
+
+    def new_exercises_since(self, count: int) -> list[Exercise]:
+        """The user exercises made after the first `count`."""
+        return self._made[count:]
 
     def _known(self, name: str) -> Exercise | None:
         base, equipment = split_equipment(name)

@@ -1,27 +1,32 @@
-"""The rows of an export turned into the log's records, and written in one save.
+"""The rows of an export turned into the log's records, a workout at a time.
 
-Rows are grouped into workouts by their start and workout name, in file order; a rest-timer
-row becomes the rest taken before the next set; warm-ups stay marked, RPE is kept where
-restday's scale (6-10, half steps) has it. Each workout's id comes from the file's format,
-its start and its name, and each set's from its workout's and its place in it, so that
-importing the same file again finds everything already there and adds nothing.
+Rows are grouped into workouts by their start and workout name; a rest-timer row becomes
+the rest taken before the next set; warm-ups stay marked, RPE is kept where restday's scale
+(6-10, half steps) has it. Each workout's id comes from the file's format, its start and its
+name, and each set's from its workout's and its place in it, so that importing the same file
+again finds everything already there and adds nothing.
+
+Records come out as each workout's last row is read (`workout_ends` says which row that is,
+from a first pass over the file), so only the workouts still being read are held: a file
+whose workouts' rows are next to each other, as every app writes them, holds one.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from storage.errors import ValidationError
+from storage.exchange.importing.errors import ExportChanged
 from storage.exchange.importing.names import ExerciseNames
-from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow, SkippedRows
 from storage.log.repository import Repository
 from storage.model.days import day_of
-from storage.model.records import Exercise, SetEntry, Workout
+from storage.model.records import Exercise, Record, SetEntry, Workout
 from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
 
 KG_PER_LB = 0.45359237
@@ -36,32 +41,49 @@ class UnitNeeded(ValueError):
 
 @dataclass
 class ImportPlan:
+    """What an import brings in, as its summary tells it (counts, names, skipped rows);
+    `records` holds the records themselves only when planned whole (`plan_import`)."""
+
     source: str  # what the file was read as
     unit: str  # the unit of the file's weights, where it does not say
-    workouts: list[Workout] = field(default_factory=list)
-    sets: list[SetEntry] = field(default_factory=list)
+    workout_count: int = 0
+    set_count: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
     new_exercises: list[Exercise] = field(default_factory=list)
-    skipped: list[SkippedRow] = field(default_factory=list)
+    skipped: SkippedRows = field(default_factory=SkippedRows)
     already: int = 0  # workouts imported before, left as they are
     adjustments: Counter[str] = field(default_factory=Counter)  # what was changed, how often
     mapped: dict[str, str] = field(default_factory=dict)  # a file's name -> exercise name
+    records: list[Record] = field(default_factory=list)
 
     @property
-    def first_day(self) -> date | None:
-        return min((w.day for w in self.workouts), default=None)
+    def workouts(self) -> list[Workout]:
+        return [r for r in self.records if isinstance(r, Workout)]
 
     @property
-    def last_day(self) -> date | None:
-        return max((w.day for w in self.workouts), default=None)
-
-    @property
-    def records(self) -> list:
-        return [*self.new_exercises, *self.workouts, *self.sets]
+    def sets(self) -> list[SetEntry]:
+        return [r for r in self.records if isinstance(r, SetEntry)]
 
 
-def needs_unit(parsed: ParsedFile) -> bool:
-    """Whether some weight in the file has no unit the file states."""
-    return any(row.unit is None and row.weight for row in parsed.rows)
+def lacks_unit(row: ImportedRow) -> bool:
+    """Whether the row has a weight with no unit the file states."""
+    return row.unit is None and bool(row.weight)
+
+
+def needs_unit(rows: Iterable[ImportedRow]) -> bool:
+    return any(map(lacks_unit, rows))
+
+
+def workout_key(row: ImportedRow) -> int:
+    """Which workout a row is in (a hash: two workouts sharing one only hold the first's
+    rows a little longer)."""
+    return hash((row.start, row.workout))
+
+
+def workout_ends(rows: Iterable[ImportedRow]) -> dict[int, int]:
+    """The line of each workout's last row, by `workout_key`."""
+    return {workout_key(row): row.line for row in rows}
 
 
 def plan_import(
@@ -73,52 +95,110 @@ def plan_import(
     rollover_hour: int,
     now: datetime,
     exists: Callable[[str], bool] = lambda workout_id: False,
-    progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
-    """What importing `parsed` would add: `exists(workout_id)` says which workouts the log
-    holds already. Raises UnitNeeded when weights have no unit and `unit` is None."""
-    if unit is None and needs_unit(parsed):
+    """What importing a file read whole would add, records included."""
+    if unit is None and needs_unit(parsed.rows):
         raise UnitNeeded("the file does not say whether its weights are kg or lb")
     plan = ImportPlan(source=parsed.variant or parsed.format, unit=unit or "kg")
     plan.skipped.extend(parsed.skipped)
+    plan.records = list(
+        plan_records(
+            plan,
+            parsed.format,
+            parsed.rows,
+            ends=workout_ends(parsed.rows),
+            exercises=exercises,
+            timezone=timezone,
+            rollover_hour=rollover_hour,
+            now=now,
+            exists=exists,
+        )
+    )
+    return plan
+
+
+def plan_records(
+    plan: ImportPlan,
+    source_format: str,
+    rows: Iterable[ImportedRow],
+    *,
+    ends: Mapping[int, int],
+    exercises: Sequence[Exercise],
+    timezone: str,
+    rollover_hour: int,
+    now: datetime,
+    exists: Callable[[str], bool] = lambda workout_id: False,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Record]:
+    """The records importing `rows` adds (new exercises before their first set), each
+    workout's as its last row (`ends`) is read; `plan` counts them, and the rows skipped
+    with why; a row after its workout's end raises `ExportChanged`. `exists(workout_id)`
+    says which workouts the log holds already. The unit of weights the file gives none for
+    is `plan.unit`."""
     names = ExerciseNames(exercises)
     zone = _zone(timezone)
-    groups: dict[tuple[datetime, str], list[ImportedRow]] = {}
-    for row in parsed.rows:
-        groups.setdefault((row.start, row.workout), []).append(row)
     today = day_of(now, timezone, rollover_hour)
-    done = 0
-    for (start, name), rows in groups.items():
-        try:
-            check_day("date", start, today)
-        except ValidationError as exc:  # before any day arithmetic, which it could overflow
-            plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
-            continue
-        workout_id = _workout_id(parsed.format, start, name)
-        if exists(workout_id):
-            plan.already += 1
-        else:
-            _plan_workout(plan, parsed.format, workout_id, rows, names, zone, rollover_hour, now)
-        done += len(rows)
-        if progress is not None:
+    reading: dict[tuple[datetime, str], list[ImportedRow]] = {}
+    for done, row in enumerate(rows, 1):
+        key = (row.start, row.workout)
+        held = reading.setdefault(key, [])
+        held.append(row)
+        if progress is not None and done % 1000 == 0:
             progress(done)
-    plan.new_exercises = [replace(e, created=now, updated=now) for e in names.new_exercises]
-    plan.skipped.sort(key=lambda skipped: skipped.line)
-    return plan
+        end = ends.get(workout_key(row), 0)
+        if row.line > end:  # else a workout could be written twice
+            raise ExportChanged("the file changed while it was read; nothing was written")
+        if row.line == end:
+            del reading[key]
+            yield from _workout(
+                plan, source_format, held, names, zone, today, rollover_hour, now, exists
+            )
+    for held in reading.values():  # workouts sharing a `workout_key` with a later one
+        yield from _workout(
+            plan, source_format, held, names, zone, today, rollover_hour, now, exists
+        )
+
+
+def _workout(
+    plan: ImportPlan,
+    source_format: str,
+    rows: list[ImportedRow],
+    names: ExerciseNames,
+    zone,
+    today: date,
+    rollover_hour: int,
+    now: datetime,
+    exists: Callable[[str], bool],
+) -> list[Record]:
+    start, name = rows[0].start, rows[0].workout
+    try:
+        check_day("date", start, today)
+    except ValidationError as exc:  # before any day arithmetic, which it could overflow
+        plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
+        return []
+    workout_id = _workout_id(source_format, start, name)
+    if exists(workout_id):
+        plan.already += 1
+        return []
+    known = len(plan.new_exercises)
+    records = _plan_workout(plan, source_format, workout_id, rows, names, zone, rollover_hour, now)
+    fresh = [replace(e, created=now, updated=now) for e in names.new_exercises_since(known)]
+    plan.new_exercises.extend(fresh)
+    if records:
+        workout = records[0]
+        assert isinstance(workout, Workout)
+        plan.workout_count += 1
+        plan.set_count += len(records) - 1
+        plan.first_day = min(filter(None, (plan.first_day, workout.day)))
+        plan.last_day = max(filter(None, (plan.last_day, workout.day)))
+    return [*fresh, *records]
 
 
 def write_plan(repo: Repository, plan: ImportPlan) -> int:
     """Write the plan's records in one save, all or nothing; workouts that reached the log
     since the plan was made (another import running at once) are left out. Returns the
     number of sets written."""
-    with repo.transaction():
-        fresh = {w.id for w in plan.workouts if repo.workout(w.id) is None}
-        known = {e.id for e in repo.exercises()}
-        records = [e for e in plan.new_exercises if e.id not in known]
-        records += [w for w in plan.workouts if w.id in fresh]
-        sets = [s for s in plan.sets if s.workout in fresh]
-        repo.import_records([*records, *sets])
-    return len(sets)
+    return repo.import_stream(plan.records).get(SetEntry.TABLE, 0)
 
 
 def _plan_workout(
@@ -130,7 +210,8 @@ def _plan_workout(
     zone,
     rollover_hour: int,
     now: datetime,
-) -> None:
+) -> list[Record]:
+    """The workout's record and its sets' (none when no row is a set the log takes)."""
     first = rows[0]
     start = first.start
     if source_format == "fitnotes" and start.time() == time(0, 0):
@@ -151,7 +232,7 @@ def _plan_workout(
         sets.append((row.line, replace(entry, workout=workout_id, day=day, rest_s=rest)))
         rest = None
     if not sets:
-        return
+        return []
     spacing = SET_SPACING_S
     if end is not None and end > start:
         spacing = (end - start).total_seconds() / len(sets)
@@ -171,8 +252,8 @@ def _plan_workout(
         check_record(workout, today)
     except ValidationError as exc:
         plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
-        return
-    placed = []
+        return []
+    placed: list[Record] = []
     for line, entry in sets:
         n = len(placed) + 1
         entry = replace(
@@ -189,9 +270,7 @@ def _plan_workout(
             plan.skipped.append(SkippedRow(line, str(exc)))
             continue
         placed.append(entry)
-    if placed:
-        plan.sets.extend(placed)
-        plan.workouts.append(workout)
+    return [workout, *placed] if placed else []
 
 
 def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry | None:

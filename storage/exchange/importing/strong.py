@@ -9,7 +9,9 @@ Rows are as Strong writes them: one per set, and since Strong 6 also one per res
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from storage.exchange.importing.csv_rows import (
@@ -18,7 +20,6 @@ from storage.exchange.importing.csv_rows import (
     CellError,
     clean,
     distance_factor,
-    first_line,
     header_key,
     parse_duration,
     parse_int,
@@ -27,11 +28,17 @@ from storage.exchange.importing.csv_rows import (
     read_records,
     read_rows,
     show,
-    sniff_delimiter,
     split_unit,
     weight_unit,
 )
-from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
+from storage.exchange.importing.rows import (
+    ImportedRow,
+    ParsedFile,
+    RowStream,
+    Skip,
+    SkippedRow,
+    parse_text,
+)
 
 # Header names (as `header_key` spells them, without a bracketed unit) -> column.
 STRONG_COLUMNS = {
@@ -117,6 +124,7 @@ def strong_column(key: str) -> str | None:
     return column
 
 
+@functools.lru_cache(maxsize=256)  # a workout's rows share their date
 def parse_strong_date(value: str) -> datetime:
     text = " ".join(value.replace("\u202f", " ").replace("\xa0", " ").split())
     for fmt in _DATE_FORMATS:
@@ -160,64 +168,84 @@ def _variant(layout: _Layout, delimiter: str) -> str:
     return ", ".join(parts)
 
 
-def read_strong(text: str) -> ParsedFile:
-    """Every row of a Strong export; rows that cannot be read are skipped with the reason."""
-    delimiter = sniff_delimiter(first_line(text))
-    parsed = ParsedFile(format="strong", variant="Strong")
-    records = read_rows(text, delimiter)
-    header = read_header(records, parsed.skipped)
+def strong_rows(lines: Iterable[str], skip: Skip) -> RowStream:
+    """The rows of a Strong export as they are read; rows that cannot be read are skipped
+    with the reason."""
+    delimiter, records = read_rows(lines)
+    header = read_header(records, skip)
     if header is None:
-        return parsed
+        return RowStream("strong", "Strong", iter(()))
     layout = _Layout(header)
-    parsed.variant = _variant(layout, delimiter)
     missing = [name for name in ("date", "exercise") if name not in layout.index]
-    reader = _RowReader(layout)
-    notes: list[tuple[int, tuple[datetime, str, str], str]] = []
-
-    def read(line: int, fields: list[str]):
-        return line, reader.read(line, fields)
-
-    for line, row in read_records(records, parsed.skipped, missing, layout.columns, read):
-        if isinstance(row, tuple):
-            notes.append((line, row[0], row[1]))
-        else:
-            parsed.rows.append(row)
-    if notes:
-        _attach_notes(parsed, notes)
-    return parsed
+    rows = _with_notes(
+        read_records(records, skip, missing, layout.columns, _RowReader(layout).read), skip
+    )
+    return RowStream("strong", _variant(layout, delimiter), rows)
 
 
-def _attach_notes(
-    parsed: ParsedFile, notes: list[tuple[int, tuple[datetime, str, str], str]]
-) -> None:
+def read_strong(text: str) -> ParsedFile:
+    """Every row of a Strong export held in memory."""
+    return parse_text(strong_rows, text)
+
+
+def _with_notes(rows: Iterable[ImportedRow | _Note], skip: Skip) -> Iterator[ImportedRow]:
     """Strong 6's note rows: the text goes to the same exercise's sets (not rest timers)
-    that have no notes of their own."""
-    by_key: dict[tuple[datetime, str, str], list[int]] = {}
-    for i, row in enumerate(parsed.rows):
-        by_key.setdefault((row.start, row.workout, row.exercise), []).append(i)
-    for line, key, text in notes:
-        indexes = by_key.get(key)
-        if not indexes:
-            parsed.skipped.append(
-                SkippedRow(line, f"a note on {key[2]!r} with no sets of it: {show(text)}")
-            )
-            continue
-        for i in indexes:
-            row = parsed.rows[i]
+    that have no notes of their own, in the rows of its workout next to it (a workout's
+    rows are held until the next workout's begin)."""
+    key: tuple[datetime, str] | None = None
+    workout: list[ImportedRow] = []
+    notes: list[_Note] = []
+    for row in rows:
+        if (row.start, row.workout) != key:
+            yield from _noted(workout, notes, skip)
+            key, workout, notes = (row.start, row.workout), [], []
+        if isinstance(row, _Note):
+            notes.append(row)
+        else:
+            workout.append(row)
+    yield from _noted(workout, notes, skip)
+
+
+def _noted(workout: list[ImportedRow], notes: list[_Note], skip: Skip) -> list[ImportedRow]:
+    for note in notes:
+        found = False
+        for i, row in enumerate(workout):
+            if row.exercise != note.exercise:
+                continue
+            found = True
             if not row.notes and row.rest_s is None:
-                parsed.rows[i] = _replace_notes(row, text)
-    parsed.skipped.sort(key=lambda skipped: skipped.line)
+                workout[i] = replace(row, notes=note.text)
+        if not found:
+            skip(
+                SkippedRow(
+                    note.line, f"a note on {note.exercise!r} with no sets of it: {show(note.text)}"
+                )
+            )
+    return workout
 
 
-def _replace_notes(row: ImportedRow, text: str) -> ImportedRow:
-    return replace(row, notes=text)
+@dataclass(frozen=True, slots=True)
+class _Note:
+    """A note row: text for the sets of one exercise in one workout."""
+
+    line: int
+    start: datetime
+    workout: str
+    exercise: str
+    text: str
+
+
+@functools.lru_cache(maxsize=256)
+def _strong_duration(value: str) -> int | None:
+    seconds = parse_duration(value, "duration")
+    if seconds is not None and seconds < 0:
+        raise CellError(f"duration {show(value)} is negative")
+    return seconds
 
 
 class _RowReader:
     def __init__(self, layout: _Layout) -> None:
         self.layout = layout
-        self.dates: dict[str, datetime] = {}
-        self.durations: dict[str, int | None] = {}
         ix = layout.index
         self.i_date = ix.get("date", -1)
         self.i_exercise = ix.get("exercise", -1)
@@ -235,13 +263,6 @@ class _RowReader:
         self.i_notes = ix.get("notes", -1)
         self.i_workout_notes = ix.get("workout_notes", -1)
 
-    def _date(self, value: str) -> datetime:
-        start = self.dates.get(value)
-        if start is None:
-            start = parse_strong_date(value)
-            self.dates[value] = start
-        return start
-
     def _duration(self, fields: list[str]) -> int | None:
         if self.i_duration_sec >= 0:
             value = fields[self.i_duration_sec]
@@ -249,23 +270,15 @@ class _RowReader:
             value = fields[self.i_duration]
         else:
             return None
-        if value in self.durations:
-            return self.durations[value]
-        seconds = parse_duration(value, "duration")
-        if seconds is not None and seconds < 0:
-            raise CellError(f"duration {show(value)} is negative")
-        self.durations[value] = seconds
-        return seconds
+        return _strong_duration(value)
 
-    def read(
-        self, line: int, fields: list[str]
-    ) -> ImportedRow | tuple[tuple[datetime, str, str], str]:
-        """The row, or for a note row (key, text)."""
+    def read(self, line: int, fields: list[str]) -> ImportedRow | _Note:
+        """The row, or a note row's note."""
 
         def cell(i: int) -> str:
             return fields[i] if i >= 0 else ""
 
-        start = self._date(fields[self.i_date])
+        start = parse_strong_date(fields[self.i_date])
         exercise = fields[self.i_exercise].strip()
         workout = cell(self.i_workout).strip()
         if not exercise:
@@ -275,7 +288,7 @@ class _RowReader:
         set_order: int | None = None
         kind = "normal"
         if order_key in NOTE_CELLS:
-            return (start, workout, exercise), cell(self.i_notes).strip()
+            return _Note(line, start, workout, exercise, cell(self.i_notes).strip())
         seconds = parse_number(cell(self.i_seconds), "seconds")
         duration_s = self._duration(fields)
         if order_key in REST_CELLS or exercise.casefold() in REST_EXERCISES:
