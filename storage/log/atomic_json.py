@@ -558,9 +558,13 @@ class AtomicJSONStorage(Storage):
         parts = self._serialise(data, touched)
         self._sweep_temps()
         self._replace(parts)
-        # The file is replaced: the write has happened. A journal that can't be emptied now
-        # only repeats what the file holds (applying it again changes nothing), and the
-        # next append cuts it back.
+        self._replaced()
+
+    def _replaced(self) -> None:
+        """The file is replaced by one holding the journal's changes: the write has
+        happened. Empty the journal (one that can't be emptied now only repeats what the
+        file holds: applying it again changes nothing, and the next append cuts it back)
+        and tell the other writers."""
         if journal.journal_size(self._journal):
             with contextlib.suppress(OSError):
                 journal.clear(self._journal)
@@ -603,8 +607,9 @@ class AtomicJSONStorage(Storage):
 
     def write_whole(self, parts: Iterable[bytes]) -> None:
         """Replace the log with `parts`: a whole log file, made under the lock from the data
-        read here (`bulk_write`, which streams an import too big to hold). The day's first
-        backup, the durable replace and the writers' counter are as for any write; if
+        read here, its journal applied (`bulk_write`, which streams an import too big to
+        hold). The day's first backup, the durable replace, the journal emptied and the
+        writers' counter are as for any rewrite; if
         `parts` raises, the temp file goes and the log is left as it was. The data in
         memory is dropped either way: the next read loads the file."""
         if self.read_only:
@@ -613,8 +618,8 @@ class AtomicJSONStorage(Storage):
             try:
                 self._sweep_temps()
                 self._backup_if_first_today()
-                self._replace(parts)
-                os.pwrite(self._lock_fd, _COUNTER.pack(self._counter() + 1), 0)
+                self._replace(parts)  # made from a read that applied the journal
+                self._replaced()
             except OSError as exc:
                 raise WriteFailedError(self._write_problem(exc)) from None
             finally:

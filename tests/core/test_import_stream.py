@@ -22,6 +22,7 @@ from storage.exchange.importing.plan import ImportPlan, plan_import, plan_record
 from storage.exchange.importing.rows import LINES_LISTED, REASONS_LISTED, SkippedRow, SkippedRows
 from storage.exchange.importing.source import open_rows, scan
 from storage.exchange.importing.strong import read_strong
+from storage.log.journal import journal_path, journal_size
 from storage.model.exercise_library import BUILTIN_EXERCISES
 from storage.model.records import SetEntry, Workout
 from tests.support.terminal import isolated, open_log, write_demo_log
@@ -208,6 +209,25 @@ def test_a_writer_meanwhile_is_kept_and_nothing_is_doubled(tmp_path: Path) -> No
     assert sorted(i for i in ids if i.startswith("w")) == ["w0", "w1", "w2"]
     assert ours.id in ids
     assert repo.workout(ours.id) is not None  # the repository reads the new file
+
+
+def test_changes_waiting_in_the_journal_go_in_once_and_the_journal_is_emptied(
+    tmp_path: Path,
+) -> None:
+    log = write_demo_log(tmp_path, weeks=1, now=NOW)
+    other = open_log(log, NOW)  # left open: its change waits in the journal, not folded
+    theirs = other.start_workout("theirs", at=NOW - timedelta(hours=1))
+    assert journal_size(journal_path(log)) > 0
+    start = NOW - timedelta(days=3)
+    imported = Workout(id="w0", day=start.date(), start=start, end=start + timedelta(hours=1))
+
+    assert open_log(log, NOW).import_stream([imported]) == {"workouts": 1}
+
+    assert journal_size(journal_path(log)) == 0  # the file holds it now
+    ids = [w.id for w in open_log(log, NOW).workouts()]
+    assert ids.count(theirs.id) == 1 and ids.count("w0") == 1
+    other.start_workout("later", at=NOW)  # the open copy goes on saving where it was
+    assert [w.name for w in open_log(log, NOW).workouts()].count("later") == 1
 
 
 def test_rows_of_one_workout_apart_in_the_file_are_one_workout() -> None:
