@@ -10,6 +10,8 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.drivers import linux_driver
+from textual.drivers._writer_thread import WriterThread
 from textual.widgets import Input
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
@@ -38,6 +40,27 @@ class OrderedInput(Input):
         if await self.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()
+
+
+class WriterOutlivingItsTerminal(WriterThread):
+    """Textual's output thread, which goes on taking the app's writes once the terminal is
+    gone. Textual's dies on the first write the terminal refuses (EIO once an SSH
+    connection drops or the tmux pane is killed); its queue holds 30 writes, so the next
+    frames fill it and the app, leaving, blocks for ever putting the last one: the process
+    outlived its terminal, asleep. The same dead-writer hang as
+    https://github.com/Textualize/textual/issues/6692 (after a failed suspend)."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except (OSError, ValueError):  # the terminal is gone (ValueError: its file closed)
+            while self._queue.get() is not None:
+                pass  # nowhere to write to: let the app go on and leave
+
+
+def keep_writing_when_the_terminal_goes() -> None:
+    """Make the Linux driver use `WriterOutlivingItsTerminal` for the app's output."""
+    linux_driver.WriterThread = WriterOutlivingItsTerminal  # type: ignore[misc]
 
 
 def forget_watchers(observed: DOMNode, *, of: DOMNode | None = None) -> None:

@@ -4,17 +4,27 @@ a workaround relies on, or fixes what it works around (then the workaround can g
 from __future__ import annotations
 
 import inspect
+import threading
 import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
+from textual.drivers import linux_driver
+from textual.drivers._writer_thread import WriterThread
 from textual.reactive import var
 from textual.widgets import Input, Static
 
-from tui.textual_workarounds import WATCHERS, OrderedInput, forget_watchers
+from tui.textual_workarounds import (
+    WATCHERS,
+    OrderedInput,
+    WriterOutlivingItsTerminal,
+    forget_watchers,
+    keep_writing_when_the_terminal_goes,
+)
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 
@@ -87,3 +97,43 @@ async def test_textual_6666_a_removed_widget_stays_watching_until_the_value_chan
         assert len(watchers_of(app)) == 1  # kept, and the widget with it
         forget_watchers(app)
         assert watchers_of(app) == []
+
+
+class GoneTerminal:
+    """A terminal that has hung up: every write fails, as on a pty whose session ended."""
+
+    def write(self, text: str) -> int:
+        raise OSError(5, "Input/output error")
+
+    def flush(self) -> None:
+        raise OSError(5, "Input/output error")
+
+
+def writes_after_the_terminal_went(writer: WriterThread) -> bool:
+    """Whether the app, writing 40 frames after its terminal went and then leaving, gets
+    through (False: it would block for ever)."""
+    writer.start()
+
+    def app_writing_then_leaving() -> None:
+        for _ in range(40):
+            writer.write("frame")
+        writer.stop()
+
+    app = threading.Thread(target=app_writing_then_leaving, daemon=True)
+    app.start()
+    app.join(timeout=2)
+    return not app.is_alive()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_textual_6692_a_writer_that_lost_its_terminal_blocks_the_app() -> None:
+    """Textual's output thread dies on the first failed write and its queue fills: the app
+    leaving blocks for ever. When this fails, Textual has fixed it:
+    `WriterOutlivingItsTerminal` can go."""
+    assert not writes_after_the_terminal_went(WriterThread(GoneTerminal()))  # type: ignore[arg-type]
+
+
+def test_the_writer_outliving_its_terminal_lets_the_app_leave() -> None:
+    assert writes_after_the_terminal_went(WriterOutlivingItsTerminal(GoneTerminal()))  # type: ignore[arg-type]
+    keep_writing_when_the_terminal_goes()
+    assert linux_driver.WriterThread is WriterOutlivingItsTerminal

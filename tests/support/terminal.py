@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -17,6 +19,16 @@ from pathlib import Path
 from storage.clock import NOW_ENV
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING
+
+OUTLIVED_AFTER_S = 10  # leaving saves what is waiting: seconds at most, even on a full disk
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 class Terminal:
@@ -64,7 +76,33 @@ class Terminal:
         self._tmux("send-keys", "-t", self.name, *keys)
 
     def close(self) -> None:
+        """Close the terminal, as a dropped SSH connection does (SIGHUP), and check that
+        what ran in it left within seconds (Textual's output thread once kept a restday
+        asleep for ever: `textual_workarounds.WriterOutlivingItsTerminal`)."""
+        running = self._processes()
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        deadline = time.monotonic() + OUTLIVED_AFTER_S
+        while (left := [pid for pid in running if _alive(pid)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        assert not left, f"still running {OUTLIVED_AFTER_S} s after its terminal closed: {left}"
+
+    def _processes(self) -> list[int]:
+        """The processes running in the terminal: its shell and what that started."""
+        try:
+            shell = int(self._tmux("display-message", "-p", "-t", self.name, "#{pane_pid}"))
+        except (subprocess.CalledProcessError, ValueError):
+            return []  # the session is gone already
+        found, pending = [], [shell]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            for children in Path(f"/proc/{pid}/task").glob("*/children"):
+                with contextlib.suppress(OSError):
+                    pending += map(int, children.read_text().split())
+        return found
 
     def __enter__(self) -> Terminal:
         return self

@@ -62,6 +62,7 @@ def test_symptoms_by_keys(demo_log: Path, tmp_path: Path) -> None:
         term.wait_for("slept badly")
         term.keys("Enter")
         term.wait_for("notes       slept badly")
+        wait_until(term, lambda s: "Note on this entry" not in s, "the note's dialog closing")
         term.keys("i")
         type_line(term, "energy 7")
         screen = term.wait_for("energy 7 is out of range: energy is 1-5")
