@@ -13,6 +13,18 @@ class NotReadableFileError(OSError):
     """The path is not a regular file, or is larger than its reader accepts."""
 
 
+def open_regular_file(path: Path, flags: int, mode: int = 0o600) -> int:
+    """A descriptor of `path` opened with `flags` (never blocking on the open), if it is a
+    regular file; else `NotReadableFileError` saying what it is, nothing left open."""
+    fd = os.open(path, flags | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC, mode)
+    kind = os.fstat(fd).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(fd)
+        raise NotReadableFileError(f"{path} is {_kind(kind)}, not a regular file")
+    os.set_blocking(fd, True)
+    return fd
+
+
 def read_regular_file(path: Path, limit: int, offset: int = 0) -> bytes:
     """The bytes of `path` from `offset` on, a regular file of at most `limit` bytes
     (following symlinks). `FileNotFoundError` if there is none, `NotReadableFileError`

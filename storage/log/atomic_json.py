@@ -47,7 +47,7 @@ from storage.errors import (
 from storage.log import journal, schema
 from storage.log.durable import copy_durably, write_durably
 from storage.paths import make_private_dirs, real_path
-from storage.regular_file import NotReadableFileError, read_regular_file
+from storage.regular_file import NotReadableFileError, open_regular_file, read_regular_file
 
 CHUNK_SIZE = 1024
 BACKUPS_KEPT = 7
@@ -59,6 +59,7 @@ not read (it would take all the memory there is)."""
 _COUNTER = struct.Struct("<Q")
 _HOLDER = struct.Struct("<Q")  # the pid of the process holding the lock, after the counter
 READ_TRIES = 5  # reads of the file and the journal that another writer changed meanwhile
+LOCK_FILE_BYTES = 4096  # the counter and the holder's pid: 16 bytes
 _UNREAD = object()
 
 Tables = dict[str, dict[str, Any]]
@@ -104,9 +105,8 @@ def disk_stamp(path: Path) -> tuple[int, ...] | None:
     log)."""
     path = real_path(path)
     try:
-        with open(lock_path(path), "rb") as lock:
-            raw = lock.read(_COUNTER.size)
-    except FileNotFoundError:
+        raw = read_regular_file(lock_path(path), LOCK_FILE_BYTES)[: _COUNTER.size]
+    except OSError:  # none yet, or not a file: a writer says so when it takes the lock
         raw = b""
     counter = _COUNTER.unpack(raw)[0] if len(raw) == _COUNTER.size else 0
     return _stamp_of(path, counter)
@@ -389,11 +389,11 @@ class AtomicJSONStorage(Storage):
     def _open_lock_file(self) -> None:
         lock = lock_path(self.path)
         if self.read_only:  # only reads the counter: no lock file is made for it
-            self._lock_fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+            self._lock_fd = open_regular_file(lock, os.O_RDONLY)
             return
         if self._create_dirs:
             make_private_dirs(lock.parent)
-        self._lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        self._lock_fd = open_regular_file(lock, os.O_RDWR | os.O_CREAT)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:

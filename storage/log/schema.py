@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import math
 import os
+import stat
 import types
 import typing
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from storage.model.records import (
     Template,
     Workout,
 )
+from storage.regular_file import NotReadableFileError, read_regular_file
 
 Tables = dict[str, dict[str, Any]]
 Check = Callable[[Any], str | None]  # what is wrong with a value, None if nothing
@@ -139,26 +141,33 @@ def describe(bad: list[BadRecord]) -> str:
 # -- the stamp of the newest version known to be good -------------------------------------
 
 
+CHECKED_BYTES = 256  # a stamp: a few numbers
+
+
 def checked_path(log: Path) -> Path:
     return log.with_name(log.name + ".checked")
 
 
 def known_good(log: Path, stamp: tuple[int, ...] | None) -> bool:
     try:
-        with open(checked_path(log), "rb") as fh:
-            return stamp is not None and orjson.loads(fh.read(256)) == list(stamp)
-    except (OSError, orjson.JSONDecodeError):
+        raw = read_regular_file(checked_path(log), CHECKED_BYTES)
+        return stamp is not None and orjson.loads(raw) == list(stamp)
+    except (OSError, NotReadableFileError, orjson.JSONDecodeError):
         return False
 
 
 def remember_good(log: Path, stamp: tuple[int, ...] | None) -> None:
-    """Best effort: without it, the next read checks the log again."""
+    """Best effort: without it, the next read checks the log again. Only ever written to a
+    regular file (a named pipe there would block the open)."""
     if stamp is None:
         return
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC
     with contextlib.suppress(OSError):
-        fd = os.open(checked_path(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        fd = os.open(checked_path(log), flags, 0o600)
         try:
-            os.write(fd, orjson.dumps(list(stamp)))
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                os.ftruncate(fd, 0)
+                os.write(fd, orjson.dumps(list(stamp)))
         finally:
             os.close(fd)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -256,3 +257,27 @@ def test_a_fifo_as_the_journal_does_not_hang(tmp_path: Path, log: Path) -> None:
         run = restday(tmp_path, command[0], "--db", str(log), *command[1:], timeout=30)
         message = assert_plain(run, 1)
         assert "not a regular file" in message and str(journal) in message
+
+
+@pytest.mark.parametrize("beside", [".checked", ".recent.checked"])
+def test_a_fifo_as_a_note_of_the_last_check_is_not_waited_on(
+    tmp_path: Path, log: Path, beside: str
+) -> None:
+    """`log.json.checked` only spares a check: a FIFO there is as good as none."""
+    assert restday(tmp_path, "status", "--db", str(log)).returncode == 0  # the recent copy
+    note = log.with_name(log.name + beside)
+    note.unlink(missing_ok=True)
+    os.mkfifo(note)
+    for command in (["status"], ["log", "bench 100x5"]):
+        run = restday(tmp_path, command[0], "--db", str(log), *command[1:], timeout=30)
+        assert run.returncode == 0, run.stderr
+    assert stat.S_ISFIFO(note.stat().st_mode)  # left as it is
+
+
+def test_a_fifo_as_the_lock_file_is_said_plainly(tmp_path: Path, log: Path) -> None:
+    lock = log.with_name(log.name + ".lock")
+    lock.unlink()
+    os.mkfifo(lock)
+    assert restday(tmp_path, "status", "--db", str(log), timeout=30).returncode == 0  # reads
+    message = assert_plain(restday(tmp_path, "log", "--db", str(log), "bench 100x5"), 1)
+    assert f"{lock} is a FIFO (named pipe), not a regular file" in message
