@@ -86,7 +86,7 @@ def test_restday_log_through_a_link_writes_the_real_file(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert recent_path(real).exists()
     assert sorted(p.name for p in link.parent.iterdir()) == ["log.json"]
-    assert open_recent(link, NOW.date(), NOW.date()) is not None
+    assert open_recent(link, NOW.date(), NOW.date(), clock=lambda: NOW) is not None
 
 
 def test_a_copy_through_the_link_and_one_on_the_real_path_share_one_log(
