@@ -513,8 +513,11 @@ class AtomicJSONStorage(Storage):
         """Save `data`: the documents `touched` as a line appended to the journal if it can
         be (the data is what was read or written here, changed in those documents), else
         the whole file rewritten."""
-        try:
+        # The day's backup is a safety net: a disk too full for a copy of the whole log may
+        # still hold the change's line, which matters more. The next change tries again.
+        with contextlib.suppress(OSError):
             self._backup_if_first_today()
+        try:
             if (
                 touched is not None
                 and data is self._data

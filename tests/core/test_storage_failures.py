@@ -463,7 +463,8 @@ def test_failed_write_through_the_table_leaves_the_file(log: Path, faults: Fault
     db = LogDB(log)
     db.insert({"a": 1})
     before = snapshot(log)
-    faults.mkstemp(errno.EROFS)
+    faults.mkstemp(errno.EROFS)  # a read-only file system: no temp file, no journal
+    faults.open(errno.EROFS)
     with pytest.raises(WriteFailedError) as excinfo:
         db.insert({"a": 2})
     assert_one_line(str(excinfo.value), log)
@@ -474,6 +475,26 @@ def test_failed_write_through_the_table_leaves_the_file(log: Path, faults: Fault
     db.insert({"a": 3})
     assert [d["a"] for d in db.all()] == [1, 3]
     db.close()
+
+
+def test_a_disk_too_full_for_the_days_backup_still_takes_the_change(
+    log: Path, faults: Faults
+) -> None:
+    """The day's first change copies the log aside; a disk with room for the change's line
+    but not for a copy of the whole log saves the change, and a later change makes the
+    backup once there is room."""
+    with Repository(log, clock=lambda: NOW) as repo:
+        workout = repo.start_workout()
+        for path in backup_paths(log):
+            path.unlink()
+        faults.mkstemp(errno.ENOSPC)  # no room for a copy of the log
+        repo.log_set(workout, BENCH, 100, 5)
+        assert repo.pending == 0 and backup_paths(log) == []
+        faults.clear()
+        repo.log_set(workout, BENCH, 100, 5)
+        assert len(backup_paths(log)) == 1
+    with Repository(log, clock=lambda: NOW) as repo:
+        assert len(repo.sets()) == 2
 
 
 @pytest.mark.skipif(IS_ROOT, reason="root ignores directory permissions; simulated above")
