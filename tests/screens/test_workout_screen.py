@@ -828,7 +828,7 @@ async def test_a_note_on_the_workout(log: Path, clock) -> None:
         await press(pilot, ["N"])
         assert isinstance(app.screen, PromptScreen)
         await type_line(pilot, "new shoes")
-        assert text(app, "#message") == "Workout note saved."
+        assert text(app, "#message") == "Noted on today's workout."
         await saved(app, pilot)
         assert read_log(log, clock)[0][0].notes == "new shoes"
         await leave_entry(pilot)
@@ -948,7 +948,7 @@ async def test_save_todays_workout_as_a_template_and_start_from_it(log: Path, cl
         await press(pilot, ["T"])
         assert isinstance(app.screen, PromptScreen)
         await type_line(pilot, "Push pull")
-        assert "Saved today's workout as the template 'Push pull'" in text(app, "#message")
+        assert "Today's workout made into the template 'Push pull'" in text(app, "#message")
         await saved(app, pilot)
         with Repository(log, clock=clock) as repo:
             (template,) = repo.templates()

@@ -256,6 +256,6 @@ class RecoveryScreen(LogScreen):
             before, self.days.settings = self.days.settings, settings
             self.save(lambda repo: repo.update_settings(before, settings))
             self.refresh_day()
-            self.show_message("Targets saved.")
+            self.show_message("Targets set.")
 
         self.app.push_screen(TargetsScreen(self.days.settings), done)

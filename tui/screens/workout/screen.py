@@ -408,7 +408,7 @@ class WorkoutScreen(LogScreen):
         def noted(text: str | None) -> None:
             if text is not None:
                 self.save_change(self.session.note_workout(text))
-                self.show_message("Workout note saved.")
+                self.show_message("Noted on today's workout.")
 
         notes = self.session.workout.notes
         self.app.push_screen(PromptScreen("Note on today's workout", notes), noted)
@@ -446,7 +446,7 @@ class WorkoutScreen(LogScreen):
         def named(name: str | None) -> None:
             if name:
                 self.save(session.save_template(name))
-                self.show_message(f"Saved today's workout as the template {name!r}.")
+                self.show_message(f"Today's workout made into the template {name!r}.")
 
         default = session.workout.name if session.workout and session.workout.name else ""
         self.app.push_screen(PromptScreen("Template name", default), named)
