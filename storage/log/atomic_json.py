@@ -168,14 +168,19 @@ def newest_good_backup(path: Path, today: date) -> Path | None:
 def _corrupt_message(path: Path, problem: str, today: date | None) -> str:
     message = f"the log {path} cannot be read: {problem}. It has been left exactly as it is."
     backup = newest_good_backup(path, date.today() if today is None else today)
+    # Changes saved since the log was last written whole: they belong to that log, not to
+    # an older backup, so they go aside with it (kept, for whoever mends the log).
+    journalled = journal.journal_size(journal.journal_path(path)) > 0
+    aside = journal.journal_path(path)
+    keep = f" && {shlex.join(['mv', str(aside), f'{aside}.broken'])}" if journalled else ""
     if backup is not None:
         return (
             f"{message} The newest good backup is {backup}; to restore it, run: "
-            f"{shlex.join(['cp', str(backup), str(path)])}"
+            f"{shlex.join(['cp', str(backup), str(path)])}{keep}"
         )
     return (
         f"{message} There is no good backup; to start a new log, move it aside: "
-        f"{shlex.join(['mv', str(path), f'{path}.broken'])}"
+        f"{shlex.join(['mv', str(path), f'{path}.broken'])}{keep}"
     )
 
 

@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 
 from storage.log.atomic_json import BACKUPS_KEPT, backup_paths, newest_good_backup
+from storage.log.journal import journal_path
+from storage.log.repository import Repository
 from storage.log.tables import LogDB
+from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.terminal import isolated
 
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
@@ -137,3 +140,22 @@ def test_the_printed_move_aside_command_works_in_any_folder(tmp_path: Path, fold
     subprocess.run(["sh", "-c", command], check=True, timeout=10)
     assert not log.exists()
     assert (home / "log.json.broken").read_bytes() == b"garbage"
+
+
+def test_restoring_a_backup_moves_the_journal_of_the_broken_log_aside(tmp_path: Path) -> None:
+    """Changes in the journal belong to the log they were saved over, not to an older
+    backup: the printed way back sets them aside (kept), so none lands on the backup."""
+    log = tmp_path / "log.json"
+    repo = Repository(log, clock=lambda: NOW)  # left open: its sets wait in the journal
+    repo.log_set(repo.todays_workout(), BUILTIN_BY_ID["bench-press"], 100, 5)
+    repo.log_set(repo.todays_workout(), BUILTIN_BY_ID["bench-press"], 100, 5)
+    journal = journal_path(log)
+    assert journal.stat().st_size > 0
+    log.write_bytes(b'{"sets": {"1": ')
+
+    result = run_restday("status", "--db", str(log), tmp_path=tmp_path)
+    assert result.returncode == 1
+    command = result.stderr.strip().split("to restore it, run: ", 1)[1]
+    subprocess.run(["sh", "-c", command], check=True, timeout=10)
+    assert not journal.exists() and journal.with_name(journal.name + ".broken").exists()
+    assert run_restday("status", "--db", str(log), tmp_path=tmp_path).returncode == 0
