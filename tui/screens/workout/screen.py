@@ -228,7 +228,7 @@ class WorkoutScreen(LogScreen):
         day = self.app.store.snapshot.day_of(start)
         self.save(self.session.start(choice, start, day))
         self.refresh_all()
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
         name = self.session.workout.name
         self.show_message(f"Started {name or 'a workout'}. Type a set: {ENTRY_HINT}")
 
@@ -322,13 +322,13 @@ class WorkoutScreen(LogScreen):
         def picked(exercise: Exercise | None) -> None:
             if exercise is not None:
                 self.set_current(exercise)
-            self.query_one("#entry").focus()
+            self.set_focus(self.query_one("#entry"))
 
         exercises = list(self.session.exercises.values())
         self.app.push_screen(ExercisePickerScreen(exercises, query), picked)
 
     def on_data_table_row_selected(self) -> None:
-        self.query_one("#entry").focus()
+        self.set_focus(self.query_one("#entry"))
 
     # -- focus -----------------------------------------------------------------------------
 
@@ -363,7 +363,7 @@ class WorkoutScreen(LogScreen):
             return
         entry_line = self.query_one("#entry", Input)
         entry_line.value = self.session.begin_edit(entry)
-        entry_line.focus()
+        self.set_focus(entry_line)
         self.show_message("Editing the set: change it and press Enter; Escape cancels.")
 
     def _finish_edit(self, text: str) -> None:
