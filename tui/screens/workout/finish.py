@@ -53,7 +53,12 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
 
     def on_key(self, event: events.Key) -> None:
+        notes = self.query_one("#notes", Input)
         if self.session_rpe is not None:
+            if event.is_printable and event.character is not None:
+                # Typed right behind the RPE, before the focus was on the notes: theirs.
+                event.stop()
+                notes.insert_text_at_cursor(event.character)
             return
         rpe = SESSION_RPE_KEYS.get(event.character or "")
         if rpe is not None:
@@ -62,9 +67,8 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
             self.query_one("#rpe", Label).update(f"Session RPE {self.session_rpe}")
             self.query_one("#hint", Label).update("Enter to finish, Escape to go back")
             self.add_class("notes")
-            notes = self.query_one("#notes", Input)
             notes.disabled = False
-            notes.focus()
+            self.set_focus(notes)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
