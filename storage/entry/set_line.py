@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storage.model.records import LB_PER_KG, SetEntry
+from storage.model.text import printable
 
 EXAMPLES = "e.g. 100x5, 100x5@8, 225lbx5x3, bw+20x6"
 WORKOUT_EXAMPLES = "e.g. 100x5, 100x5@8, bw+20x6, +2.5x5, -5x8, x6, or Enter to repeat the last set"
@@ -114,9 +115,9 @@ class SetSpec:
 
 
 def quote(text: str, limit: int = 40) -> str:
-    """`text` quoted for a one-line message: whitespace collapsed, unprintables replaced,
-    long text cut."""
-    shown = "".join(c if c.isprintable() else "?" for c in " ".join(text.split()))
+    """`text` quoted for a one-line message: whitespace collapsed, made printable
+    (`storage.model.text`), long text cut."""
+    shown = printable(" ".join(text.split()))
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return f"'{shown}'"

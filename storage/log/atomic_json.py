@@ -46,6 +46,7 @@ from storage.errors import (
 )
 from storage.log import journal, schema
 from storage.log.durable import copy_durably, write_durably
+from storage.model.text import printable
 from storage.paths import make_private_dirs, real_path
 from storage.regular_file import NotReadableFileError, open_regular_file, read_regular_file
 
@@ -744,7 +745,7 @@ def _command_of(pid: int, limit: int = 80) -> str:
         return ""
     args = raw.rstrip(b"\0").decode(errors="replace").split("\0")
     text = " ".join(os.path.basename(arg) if arg.startswith("/") else arg for arg in args)
-    text = "".join(c if c.isprintable() else "?" for c in text)
+    text = printable(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -21,7 +21,6 @@ import contextlib
 import dataclasses
 import math
 import os
-import stat
 import types
 import typing
 from collections.abc import Callable
@@ -47,7 +46,7 @@ from storage.model.records import (
     Template,
     Workout,
 )
-from storage.regular_file import NotReadableFileError, read_regular_file
+from storage.regular_file import NotReadableFileError, open_regular_file, read_regular_file
 
 Tables = dict[str, dict[str, Any]]
 Check = Callable[[Any], str | None]  # what is wrong with a value, None if nothing
@@ -161,13 +160,11 @@ def remember_good(log: Path, stamp: tuple[int, ...] | None) -> None:
     regular file (a named pipe there would block the open)."""
     if stamp is None:
         return
-    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC
-    with contextlib.suppress(OSError):
-        fd = os.open(checked_path(log), flags, 0o600)
+    with contextlib.suppress(OSError):  # NotReadableFileError included: left as it is
+        fd = open_regular_file(checked_path(log), os.O_WRONLY | os.O_CREAT)
         try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):
-                os.ftruncate(fd, 0)
-                os.write(fd, orjson.dumps(list(stamp)))
+            os.ftruncate(fd, 0)
+            os.write(fd, orjson.dumps(list(stamp)))
         finally:
             os.close(fd)
 
