@@ -3,6 +3,7 @@ the workplace's shared files (`needs_shared`), which never skip silently."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,11 +14,13 @@ import storage.log.journal
 import tui.log_store
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import demo_log_at
+from tests.support.quick_idle import use_quick_idle
 from tests.support.screen_helpers import FullDisk
 from tests.support.shared import MISSING, SHARED
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    use_quick_idle()
     config.addinivalue_line(
         "markers", "needs_shared(path): the test reads this file of ../shared (samples, tools)"
     )
@@ -28,8 +31,23 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"shared files: {SHARED} ({found})"
 
 
+TERMINAL_TESTS = Path(__file__).parent / "terminal"
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """A worker per core, and one more for the real-terminal tests (below), which spend
+    most of their time waiting for an app in tmux to draw."""
+    if "PYTEST_XDIST_AUTO_NUM_WORKERS" in os.environ:  # xdist's own override, kept
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    return (os.cpu_count() or 1) + 1
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (`--dist loadgroup`)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
+        if item.path.is_relative_to(TERMINAL_TESTS):
+            # one group: they run one after another on one worker, beside the others
+            item.add_marker(pytest.mark.xdist_group("terminal"))
         for marker in item.iter_markers("needs_shared"):
             path = Path(marker.args[0])
             if not path.exists():

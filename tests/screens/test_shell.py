@@ -18,6 +18,7 @@ from storage.log.repository import Repository
 from storage.model.records import RestPeriod
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import log_with_sets
+from tests.support.screen_helpers import eventually
 from tui.app import REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
 from tui.messages import LogOpened
@@ -200,20 +201,18 @@ async def test_too_small_shows_a_notice_and_recovers(tmp_path: Path) -> None:
         assert notice == "terminal too small (60x20): restday needs 80x24"
         await pilot.press("w", "question_mark")  # the hidden screen's keys do nothing
         assert isinstance(app.screen, TooSmallScreen)
+        # Textual takes in a resize on a timer (1/120 s): wait for it
         await pilot.resize_terminal(79, 24)
-        assert "(79x24)" in _text(app.screen.query_one("#too-small", Static))
+        await eventually(pilot, lambda: "(79x24)" in _text(app.screen.query_one("#too-small")))
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert not isinstance(app.screen, TooSmallScreen)
+        await eventually(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
         assert app.current_mode == "workout"
         # over any screen, a modal one too
         await pilot.press("question_mark")
         await pilot.resize_terminal(80, 23)
-        await pilot.pause()
-        assert isinstance(app.screen, TooSmallScreen)
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await eventually(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 0
 
 

@@ -15,7 +15,8 @@ from tests.support.terminal import Terminal, isolated
 LIMIT_BYTES_PER_S = 2048
 
 
-MEASURE_S = 5.0
+# three ticks of the timer: enough to tell a few hundred bytes a second from a redraw a tick
+MEASURE_S = 3.0
 
 
 def _bytes_per_second(term: Terminal, out: Path) -> float:
