@@ -144,6 +144,17 @@ def type_line(term: Terminal, line: str) -> None:
     term.keys("Enter")
 
 
+PERSON_KEY_GAP_S = 0.15  # a lifter between sets: a key every 150 ms
+
+
+def type_slowly(term: Terminal, text: str, gap: float = PERSON_KEY_GAP_S) -> None:
+    """Type `text` a character at a time at a person's pace, looking at nothing in between
+    (what reaches where is the app's business, as for a lifter typing without looking)."""
+    for character in text:
+        term.keys("-l", "--", character)
+        time.sleep(gap)
+
+
 def leave_entry(term: Terminal) -> None:
     term.keys("Escape")
     time.sleep(ESCAPE_GAP_S)

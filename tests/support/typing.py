@@ -4,6 +4,7 @@ every other key goes through `pilot.press`, which waits for what it sets off."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from textual import events
@@ -52,3 +53,17 @@ async def press(pilot: Pilot, keys: Sequence[str], budget: int | None = None) ->
 async def type_line(pilot: Pilot, line: str) -> None:
     """Type a line in the focused field and press Enter."""
     await press(pilot, [*chars(line), "enter"])
+
+
+PERSON_KEY_GAP_S = 0.15  # a lifter between sets: a key every 150 ms
+
+
+async def press_at_pace(pilot: Pilot, keys: Sequence[str], gap: float = PERSON_KEY_GAP_S) -> None:
+    """Press `keys` as a person does: each one reaches the app as from the terminal, `gap`
+    seconds after the one before, whatever the app is still doing (no wait for idle), so a
+    key lands wherever the focus really is at that moment."""
+    app = pilot.app
+    for key in keys:
+        app.post_message(key_event(key))
+        await asyncio.sleep(gap)
+    await pilot.pause()
