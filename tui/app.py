@@ -362,8 +362,9 @@ class RestdayApp(App):
         self.tick()
 
     def tick(self) -> None:
-        """Move the app's clock on: the timer on screen follows (`now`)."""
-        if not self.exiting:
+        """Move the app's clock on: the timer on screen follows (`now`). Not once the app
+        closes (a test's run ends without `exit()`): its screens are going."""
+        if self.is_running and not self.exiting:
             self.now = self.clock()
 
     def watch_now(self) -> None:

@@ -56,9 +56,10 @@ class AppHeader(Widget):
         forget_watchers(self.app, of=self)
 
     def _show_rest(self) -> None:
-        if self.app.screen is not self.screen:
+        if not self.screen.is_active:
             # A screen under the one on top would have the one on top drawn again (all of
-            # it, each second); the app ticks when the screens change.
+            # it, each second); the app ticks when the screens change. At shutdown there
+            # is no screen on top at all.
             return
         rest: RestPeriod | None = self.app.rest
         if rest is None:
