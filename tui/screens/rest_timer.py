@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.model.records import RestPeriod
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import forget_watchers
 from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits
@@ -24,7 +25,7 @@ KEYS = "+/- 15 s   space pause/resume   x stop   t or Esc close"
 NO_REST = "-:--"
 
 
-class RestTimerScreen(Screen):
+class RestTimerScreen(CompactLayout, Screen):
     DEFAULT_CSS = """
     RestTimerScreen #rest-view {
         height: 1fr;
