@@ -26,43 +26,7 @@ NO_REST = "-:--"
 
 
 class RestTimerScreen(CompactLayout, Screen):
-    DEFAULT_CSS = """
-    RestTimerScreen #rest-view {
-        height: 1fr;
-        padding: 1 2 0 2;
-    }
-    RestTimerScreen #rest-view Static {
-        width: 100%;
-        text-align: center;
-    }
-    RestTimerScreen #rest-title {
-        text-style: bold;
-    }
-    RestTimerScreen #rest-digits {
-        color: $accent;
-        margin: 1 0;
-    }
-    RestTimerScreen .-paused #rest-digits {
-        color: $text-muted;
-    }
-    RestTimerScreen .-over #rest-digits {
-        color: $warning;
-    }
-    RestTimerScreen .-none #rest-digits {
-        color: $text-disabled;
-    }
-    RestTimerScreen #rest-state {
-        margin-bottom: 1;
-    }
-    RestTimerScreen .-over #rest-state {
-        color: $warning;
-        text-style: bold;
-    }
-    RestTimerScreen #rest-keys {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    """
+    CSS_PATH = "rest_timer.tcss"
     BINDINGS = [
         Binding("escape,t", "close", "Close", id="timer.close"),
     ]
