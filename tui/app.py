@@ -248,7 +248,14 @@ class RestdayApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys typed ahead of a quit ("q" then "s") must not open a screen while the app
         # closes: it would be mounted half-way.
-        return not self.exiting
+        if self.exiting:
+            return False
+        from tui.screens.too_small import TooSmallScreen
+
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen) and not screen.offers_screens:
+            return action == "quit"  # no screen fits: only leaving does something
+        return True
 
     def _load_rest(self) -> None:
         rest = self.store.snapshot.rest_period()

@@ -21,6 +21,8 @@ from textual.widgets import Static
 FULL_SIZE = (80, 24)
 COMPACT_SIZE = (45, 20)
 COMPACT_CLASS = "-compact"
+# The app's keys a notice offers: the screens that fit a phone, and quit.
+COMPACT_KEYS = ("screen.workout", "screen.recovery", "screen.symptoms", "quit")
 
 
 class CompactLayout:
@@ -45,9 +47,9 @@ def notice(name: str, needed: tuple[int, int], width: int, height: int) -> str:
 
 
 class TooSmallScreen(Screen[None]):
-    """Covers `covered`, a screen that does not fit the terminal. Not modal: the app's keys
-    still switch to a screen that fits (the workout, say), and Escape closes a dialog or
-    help that does not fit."""
+    """Covers `covered`, a screen that does not fit the terminal. Not modal: if a compact
+    screen fits, the app's keys switch to it (`offers_screens`), and Escape closes a dialog
+    or help that does not fit; if none fits, only quitting works (`RestdayApp.check_action`)."""
 
     DEFAULT_CSS = """
     TooSmallScreen {
@@ -75,16 +77,24 @@ class TooSmallScreen(Screen[None]):
         self.covered = covered
         self.needed = needed_size(covered)
         self.covered_name = name
+        self.offers_screens = self.needed == FULL_SIZE
+        """Whether the app's keys lead to a screen that fits (else they do nothing)."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._notice(*self.app.size), id="too-small", markup=False)
-        hint = "make the window larger, or q to quit"
-        if self.needed == FULL_SIZE:
-            hint = "w workout · r recovery · s symptoms · q quit"
-        yield Static(hint, id="too-small-hint", markup=False)
+        yield Static(self._hint(), id="too-small-hint", markup=False)
 
     def _notice(self, width: int, height: int) -> str:
         return notice(self.covered_name, self.needed, width, height)
+
+    def _hint(self) -> str:
+        """The keys (as remapped) of the screens that fit a phone, when this one needs more."""
+        from tui.screens.help import effective_bindings
+
+        wanted = COMPACT_KEYS if self.offers_screens else ("quit",)
+        rows = {row.binding.id: row for row in effective_bindings(self.app, self.app)}
+        keys = [f"{rows[i].keys[0]} {rows[i].description.lower()}" for i in wanted if i in rows]
+        return " · ".join(keys)
 
     def on_resize(self, event: Resize) -> None:
         self.query_one("#too-small", Static).update(self._notice(*event.size))
