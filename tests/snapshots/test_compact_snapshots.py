@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.snapshots.test_snapshots import start_lower_a
+from tests.snapshots.test_snapshots import three_squat_sets
 from tests.support.clock import FakeClock
 from tests.support.snapshot_app import NOW, demo_app, settle
 from tests.support.typing import type_line
@@ -31,18 +31,6 @@ def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Re
     monkeypatch.delenv("NO_COLOR", raising=False)
     # This morning's recovery not logged yet: the screen shows what the test types.
     return demo_app(tmp_path, clock, then=lambda repo: repo.delete_recovery(NOW.date()))
-
-
-async def three_squat_sets(pilot: Pilot, clock: FakeClock) -> None:
-    await start_lower_a(pilot)
-    await type_line(pilot, "140x5@8")
-    clock.advance(minutes=3)
-    await pilot.press("enter")  # Enter on an empty line repeats the last set
-    clock.advance(minutes=3)
-    await type_line(pilot, "+2.5x5")
-    clock.advance(seconds=45)
-    pilot.app.tick()
-    await settle(pilot)
 
 
 def test_compact_mid_workout(snap_compare, app: RestdayApp, clock: FakeClock) -> None:
