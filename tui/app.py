@@ -248,7 +248,14 @@ class RestdayApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys typed ahead of a quit ("q" then "s") must not open a screen while the app
         # closes: it would be mounted half-way.
-        return not self.exiting
+        if self.exiting:
+            return False
+        from tui.screens.too_small import TooSmallScreen
+
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen) and not screen.offers_screens:
+            return action == "quit"  # no screen fits: only leaving does something
+        return True
 
     def _load_rest(self) -> None:
         rest = self.store.snapshot.rest_period()
@@ -325,18 +332,32 @@ class RestdayApp(App):
         self.check_size(*event.size)
 
     def check_size(self, width: int | None = None, height: int | None = None) -> None:
-        """Below 80x24 a notice covers whatever screen is showing; it goes when it fits."""
-        from tui.screens.too_small import TooSmallScreen, too_small
+        """Below 80x24 the app is compact (`too_small`): the screens made for it lay out in
+        one column; over any other, or below 45x20, a notice says what size is needed. It
+        goes when the screen fits again."""
+        from tui.screens.too_small import (
+            COMPACT_CLASS,
+            TooSmallScreen,
+            fits,
+            is_compact,
+            needed_size,
+        )
 
         if self.current_mode not in self.MODES:
             return  # not started yet: on_mount checks
         if width is None or height is None:
             width, height = self.size
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small(width, height) and not showing:
-            self.push_screen(TooSmallScreen())
-        elif showing and not too_small(width, height):
+        self.set_class(is_compact(width, height), COMPACT_CLASS)
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen):
+            if not fits((width, height), screen.needed):
+                return
             self.pop_screen()
+            screen = screen.covered
+        if not fits((width, height), needed_size(screen)):
+            base = screen is self.screen_stack[0] or len(self.screen_stack) == 1
+            name = self.current_mode.capitalize() if base else "This screen"
+            self.push_screen(TooSmallScreen(screen, name))
 
     def _handle_exit_signals(self) -> None:
         """SIGHUP (the SSH connection dropped) and SIGTERM: save and leave, exit status 0."""

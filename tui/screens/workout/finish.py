@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import OrderedInput
 
 SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
@@ -24,14 +25,14 @@ class Finish:
     notes: str
 
 
-class FinishWorkoutScreen(ModalScreen[Finish | None]):
+class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
     DEFAULT_CSS = """
     FinishWorkoutScreen { align: center middle; }
     FinishWorkoutScreen > Vertical {
-        width: 64; height: auto; padding: 1 2;
+        width: 64; max-width: 100%; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
-    FinishWorkoutScreen #rpe { text-style: bold; margin: 1 0; }
+    FinishWorkoutScreen #rpe { width: 100%; text-style: bold; margin: 1 0; }
     FinishWorkoutScreen Input { display: none; }
     FinishWorkoutScreen.notes Input { display: block; }
     FinishWorkoutScreen .hint { color: $text-muted; margin-top: 1; }

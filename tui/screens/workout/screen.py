@@ -29,6 +29,7 @@ from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import SetSaved, StoredOtherwise
 from tui.screens.log_screen import LogScreen
+from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
 from tui.screens.workout.session import (
@@ -58,7 +59,7 @@ class _FromSession(Generic[T]):
         return self if screen is None else getattr(screen.session, self.name)
 
 
-class WorkoutScreen(LogScreen):
+class WorkoutScreen(CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
