@@ -32,10 +32,16 @@ class SettingsScreen(Screen):
             "set_unit('kg')",
             "kg",
             id="settings.kg",
+            show=False,
             tooltip="Show and type weights in kilograms",
         ),
         Binding(
-            "l", "set_unit('lb')", "lb", id="settings.lb", tooltip="Show and type weights in pounds"
+            "l",
+            "set_unit('lb')",
+            "lb",
+            id="settings.lb",
+            show=False,
+            tooltip="Show and type weights in pounds",
         ),
     ]
 
