@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui.format.text import log_text
-from tui.format.units import format_amount, format_number, format_set, to_unit
+from tui.format.units import format_number, format_set, to_unit
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
@@ -66,7 +66,7 @@ class SessionDetailScreen(DetailScreen):
             table.add_row(
                 log_text(name[:22]),
                 format_set(entry, unit),
-                "" if done.e1rm_kg is None else format_amount(done.e1rm_kg, unit),
+                "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
                 Text("PR", "bold green") if done.is_pr else "",
                 rest,
                 log_text(entry.notes[:20]),

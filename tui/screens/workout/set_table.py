@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from storage.model.records import SetEntry
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
-from tui.format.units import format_amount, format_set
+from tui.format.units import format_number, format_set, to_unit
 
 
 class SetTable(DataTable):
@@ -52,7 +52,7 @@ class SetTable(DataTable):
             self.add_row(
                 "w" if entry.warmup else str(working),
                 format_set(entry, self._unit).removeprefix("warm-up "),
-                format_amount(found[0], self._unit) if found else "",
+                format_number(to_unit(found[0], self._unit)) if found else "",
                 _marks_cell(marks, saving=entry.id in unsaved),
                 key=entry.id,
             )
