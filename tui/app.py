@@ -61,6 +61,12 @@ def _symptom_screen() -> Screen:
     return SymptomScreen()
 
 
+def _settings_screen() -> Screen:
+    from tui.screens.settings.screen import SettingsScreen
+
+    return SettingsScreen()
+
+
 class RestdayApp(App):
     TITLE = "restday"
     MODES = {
@@ -69,6 +75,7 @@ class RestdayApp(App):
         "recovery": _recovery_screen,
         "symptoms": _symptom_screen,
         "history": _history_screen,
+        "settings": _settings_screen,
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
     # would cost opening history a third of its time budget.
@@ -105,6 +112,14 @@ class RestdayApp(App):
             "History",
             id="screen.history",
             tooltip="Calendar, sessions, progress and trends",
+        ),
+        Binding(
+            "comma",
+            "switch_mode('settings')",
+            "Settings",
+            id="screen.settings",
+            show=False,
+            tooltip="kg or lb, and the other settings",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),

@@ -27,7 +27,7 @@ from storage.read.exercise_history import ExerciseHistory
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
-from tui.messages import SetSaved, StoredOtherwise
+from tui.messages import LogChanged, SetSaved, StoredOtherwise
 from tui.screens.log_screen import LogScreen
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
@@ -145,6 +145,21 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.refresh_all()
         if self.session.workout is not None:
             self.query_one("#entry").focus()
+
+    def on_screen_resume(self) -> None:
+        self._follow_unit()
+
+    @on(LogChanged)
+    def _follow_unit(self) -> None:
+        """Weights in the unit the settings now say (set on the settings screen, or by
+        `restday config`): what is shown, and what a typed number means."""
+        if not self.app.store.ready:
+            return
+        settings = self.app.store.snapshot.settings()
+        if settings.unit != self.session.unit:
+            self.session.settings = settings
+            if self.session.current is not None:
+                self.refresh_exercise()
 
     # -- drawing ---------------------------------------------------------------------------
 
