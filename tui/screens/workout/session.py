@@ -207,7 +207,7 @@ class WorkoutSession:
     def last_set(self, exercise: Exercise | None) -> LastSet | None:
         """Today's last set of the exercise: what "+2.5x5", "x6" and Enter start from."""
         mine = self.sets_of(exercise.id) if exercise is not None else []
-        return _as_last(mine[-1]) if mine else None
+        return LastSet.of(mine[-1]) if mine else None
 
     def log_set(self, exercise: Exercise, spec: SetSpec, at: datetime) -> tuple[PlacedSet, Change]:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
@@ -305,7 +305,7 @@ class WorkoutSession:
         """The set being edited becomes what `text` says ("+2.5x5", "x6" and an empty line
         start from it). Raises EntryError or ValidationError and stays in the edit."""
         old = self.editing
-        spec = parse_workout_entry(text, _as_last(old), self.unit)
+        spec = parse_workout_entry(text, LastSet.of(old), self.unit)
         if spec.exercise is not None or spec.sets > 1:
             raise EntryError(
                 f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
@@ -402,7 +402,3 @@ class WorkoutSession:
                 )
             )
         return items
-
-
-def _as_last(entry: SetEntry) -> LastSet:
-    return LastSet(entry.weight_kg, entry.reps, entry.rpe, entry.warmup, entry.bodyweight)
