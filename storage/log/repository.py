@@ -42,7 +42,7 @@ from storage.model.records import (
     new_id,
     utc_now,
 )
-from storage.model.set_rules import place_set
+from storage.model.set_rules import place_set, touches_rest_timer
 from storage.paths import real_path
 
 R = TypeVar("R", bound=Record)
@@ -437,8 +437,8 @@ class Repository(LogReader):
             )
             logged[0] = placed.entry
             self._put(placed.entry)
-            if workout.day is not None and workout.day < self.today():
-                return  # a set added to a past day's workout: today's rest timer is not its
+            if not touches_rest_timer(placed.entry, self.today()):
+                return
             if placed.rest is not None:
                 self._put_rest(placed.rest)
             else:  # a set with no rest after it ends the one before

@@ -190,7 +190,7 @@ def test_a_bad_set_is_refused_before_it_is_logged(repo: Repository, clock: FakeC
 def test_a_name_a_number_or_a_step_switches(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock, UPPER.id)
     assert session.read_line("squat") == ExerciseName("squat")
-    session.go_to(session.find("squat"))
+    session.go_to(session.resolve("squat").exercise)
     assert session.current == SQUAT and session.order == [BENCH.id, ROW.id, SQUAT.id]
     assert session.read_line("2") == ExerciseNumber(2)
     with pytest.raises(EntryError, match="expected WEIGHTxREPS"):
@@ -198,9 +198,9 @@ def test_a_name_a_number_or_a_step_switches(repo: Repository, clock: FakeClock) 
     assert session.numbered(2) == ROW and session.numbered(4) is None
     assert session.step(1) == BENCH and session.step(-1) == ROW  # round, from squat
     with pytest.raises(AmbiguousExercise):
-        session.find("curl")
+        session.resolve("curl")
     with pytest.raises(UnknownExercise):
-        session.find("zzzz")
+        session.resolve("zzzz")
 
 
 def test_a_name_before_a_set_logs_it_there(repo: Repository, clock: FakeClock) -> None:

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     notices = []
     with repo.transaction():
         workout = repo.open_workout()
-        finished = None if workout is not None else _last_finished_today(repo)
+        finished = None if workout is not None else repo.last_finished(repo.today())
         sets = repo.sets(workout=workout.id) if workout is not None else []
         if finished is not None and args.reopen:
             sets = repo.sets(workout=finished.id)
@@ -127,13 +127,6 @@ def run(args: argparse.Namespace) -> int:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")
     return 0
-
-
-def _last_finished_today(repo):
-    """Today's workout finished last, if there is one."""
-    today = repo.today()
-    done = [w for w in repo.workouts(since=today, until=today) if w.end is not None]
-    return max(done, key=lambda w: w.end, default=None)
 
 
 def _named(workout) -> str:
