@@ -60,8 +60,13 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
                     f"Session RPE {self.kept_rpe}: Enter keeps it{notes}.\n0-9 or T changes it.",
                     id="rpe",
                 )
+            # Notes it was finished with before are added to, not replaced by a first key.
             yield OrderedInput(
-                self.notes, placeholder="notes (optional)", id="notes", disabled=True
+                self.notes,
+                placeholder="notes (optional)",
+                id="notes",
+                disabled=True,
+                select_on_focus=False,
             )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
 

@@ -100,6 +100,7 @@ class WorkoutScreen(LogScreen):
         super().__init__()
         self.session = WorkoutSession()
         self.missing_name = ""  # the exercise last typed that none matched: ctrl+n makes it
+        self.to_reopen: Workout | None = None  # asked for before the log was read here
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -148,6 +149,9 @@ class WorkoutScreen(LogScreen):
         self.refresh_all()
         if self.session.workout is not None:
             self.query_one("#entry").focus()
+        if self.to_reopen is not None:
+            workout, self.to_reopen = self.to_reopen, None
+            self.reopen(workout)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -158,7 +162,8 @@ class WorkoutScreen(LogScreen):
         if not started:
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
-            self.query_one("#start-options").focus()
+            # At once (not Widget.focus, queued): a reopen right after must take it back.
+            self.set_focus(self.query_one("#start-options"))
             return
         self._refresh_subtitle()
         self.refresh_exercise_list()
@@ -253,6 +258,9 @@ class WorkoutScreen(LogScreen):
         """Open a finished workout (today's or an earlier day's) again to add, change or
         delete sets; `f` finishes it again."""
         session = self.session
+        if session.today is None:  # not loaded yet (just mounted): once it is
+            self.to_reopen = workout
+            return
         if session.workout is not None:
             if session.workout.id != workout.id:
                 self.show_message(
