@@ -73,7 +73,7 @@ class WorkoutScreen(LogScreen):
         Binding("N", "note_workout", "Workout note", id="workout.note_workout"),
         Binding("f", "finish", "Finish", id="workout.finish"),
         Binding("T", "save_template", "Save as template", id="workout.save_template"),
-        Binding("ctrl+n", "new_exercise", "New exercise", id="workout.new_exercise"),
+        Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
         *(
