@@ -130,6 +130,7 @@ async def test_reopen_a_past_workout_from_history_adds_a_set_on_that_day(log) ->
         await eventually(pilot, lambda: app.screen is screen and screen.workout is not None)
         assert screen.workout is not None and screen.workout.id == workout_id
         assert "of Sun 22 Nov" in message(app)
+        assert screen.history(BENCH.id).last_day is None  # nothing before that day
         timer = app.rest
         await type_at_pace(pilot, "x3")  # the forgotten third set: 100 x 3
         assert app.rest == timer  # a set of two days ago starts no rest timer now

@@ -143,9 +143,11 @@ class WorkoutSession:
         return next((i for i in self.template.items if i.exercise == exercise_id), None)
 
     def history(self, exercise_id: str, log: LogReader) -> ExerciseHistory:
-        """The exercise's past before today, read from `log` the first time it is asked."""
+        """The exercise's past before today (before its day, in an earlier day's workout),
+        read from `log` the first time it is asked."""
         if exercise_id not in self.histories:
-            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, self.today)
+            before = self.workout.day if self.earlier_day else self.today
+            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, before)
         return self.histories[exercise_id]
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
@@ -190,7 +192,7 @@ class WorkoutSession:
         self.order = self._exercise_order()
         last = self.sets[-1].exercise if self.sets else None
         self.current = self.exercises.get(last) if last else None
-        self.undo_stack, self.editing = [], None
+        self.undo_stack, self.editing, self.histories = [], None, {}
         return lambda repo: repo.reopen_workout(workout)
 
     @property
@@ -230,6 +232,8 @@ class WorkoutSession:
             self.finished_today = finished
         self.workout, self.template, self.sets, self.order = None, None, [], []
         self.current, self.undo_stack, self.former_end = None, [], None
+        if workout.day != self.today:
+            self.histories = {}  # as of today again
         return lambda repo: repo.update_workout(workout, finished)
 
     def note_workout(self, notes: str) -> Change:
