@@ -58,7 +58,7 @@ async def type_at_pace(pilot: Pilot, line: str) -> None:
     await press_at_pace(pilot, [*chars(line), "enter"])
 
 
-async def test_reopen_todays_finished_workout_add_a_set_and_finish_keeping_rpe(log, clock=None):
+async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe(log) -> None:
     clock = FakeClock(NOW)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -79,6 +79,9 @@ async def test_reopen_todays_finished_workout_add_a_set_and_finish_keeping_rpe(l
         assert screen.workout is not None and screen.workout.end is None
         assert "Reopened the workout of today" in message(app)
         await type_at_pace(pilot, "x6")  # starts from the workout's last bench set
+        await press_at_pace(pilot, ["escape", "d"])  # no: that set was not done after all
+        assert "Deleted 100 kg x 6" in message(app)
+        await press_at_pace(pilot, ["i", *chars("x7"), "enter"])
         await press_at_pace(pilot, ["escape", "f"])
         dialog = app.screen
         assert isinstance(dialog, FinishWorkoutScreen)
@@ -91,7 +94,7 @@ async def test_reopen_todays_finished_workout_add_a_set_and_finish_keeping_rpe(l
     with Repository(log, clock=clock) as repo:
         (workout,) = repo.workouts()
         sets = repo.sets(workout=workout.id)
-    assert [(s.weight_kg, s.reps, s.rpe) for s in sets] == [(100.0, 5, 8.0), (100.0, 6, None)]
+    assert [(s.weight_kg, s.reps, s.rpe) for s in sets] == [(100.0, 5, 8.0), (100.0, 7, None)]
     assert (workout.session_rpe, workout.notes) == (7, "felt strong")
     assert workout.end == clock.now
 
@@ -109,7 +112,7 @@ def past_workout(log: Path) -> tuple[str, object]:
     return finished.id, finished
 
 
-async def test_reopen_a_past_workout_from_history_adds_a_set_on_that_day(log) -> None:
+async def test_reopen_a_past_workout_from_history_add_and_edit_a_set_of_that_day(log) -> None:
     workout_id, finished = past_workout(log)
     clock = FakeClock(NOW)
     app = make_app(log, clock, first_screen="home")
@@ -134,6 +137,8 @@ async def test_reopen_a_past_workout_from_history_adds_a_set_on_that_day(log) ->
         timer = app.rest
         await type_at_pace(pilot, "x3")  # the forgotten third set: 100 x 3
         assert app.rest == timer  # a set of two days ago starts no rest timer now
+        await press_at_pace(pilot, ["escape", "e", "ctrl+u", *chars("100x4"), "enter"])
+        assert "Set changed" in message(app)
         await press_at_pace(pilot, ["escape", "f"])
         assert isinstance(app.screen, FinishWorkoutScreen)
         await press_at_pace(pilot, ["8", "enter"])  # a harder session than noted
@@ -143,7 +148,7 @@ async def test_reopen_a_past_workout_from_history_adds_a_set_on_that_day(log) ->
     with Repository(log, clock=clock) as repo:
         workout = repo.workout(workout_id)
         sets = repo.sets(workout=workout_id)
-    assert [(s.weight_kg, s.reps) for s in sets] == [(100.0, 5), (100.0, 5), (100.0, 3)]
+    assert [(s.weight_kg, s.reps) for s in sets] == [(100.0, 5), (100.0, 5), (100.0, 4)]
     added = sets[-1]
     assert added.day == finished.day
     assert added.timestamp == sets[1].timestamp + timedelta(minutes=1)
