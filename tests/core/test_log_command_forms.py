@@ -129,3 +129,9 @@ def test_a_custom_exercise_logged_by_its_name(log: Path) -> None:
         repo.add_exercise(Exercise(name="Zercher Squat", muscles={"quads": 1.0}))
     result = restday_log(log, "zercher 60x5")
     assert result.returncode == 0 and "Zercher Squat  60 kg x 5" in result.stdout
+
+
+def test_reopen_with_nothing_finished_today_says_it_started_one(log: Path) -> None:
+    result = restday_log(log, "--reopen", "bench 100x5")
+    assert result.returncode == 0
+    assert "No workout was finished today to reopen: started one." in result.stdout

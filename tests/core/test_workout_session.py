@@ -290,6 +290,35 @@ def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock
     assert (workout.session_rpe, workout.notes, workout.duration_minutes) == (8, "solid", 50)
 
 
+def test_a_reopened_workout_of_an_earlier_day_keeps_to_its_day(
+    repo: Repository, clock: FakeClock
+) -> None:
+    """Sets added to a workout of two days ago are timed a minute after its last set, and
+    finishing it again ends it when it ended, not now."""
+    session = started(repo, clock)
+    typed(session, "bench 100x5@8", repo, clock())
+    session.finish(7, "solid", clock.advance(minutes=50))(repo)
+    (finished,) = repo.workouts()
+    clock.advance(days=2)
+    later = loaded(repo)
+    later.reopen(finished, repo.snapshot())(repo)
+    assert later.earlier_day and later.current == BENCH
+    moment = later.set_time(clock())
+    assert moment == later.sets[-1].timestamp + timedelta(minutes=1)
+    line = later.read_line("x3")
+    _placed, save = later.log_set(line.exercise, line.spec, moment)
+    save(repo)
+    end = later.finish_time(clock())
+    assert end == finished.end  # its last set is still before the end it had
+    later.finish(7, "solid", end)(repo)
+    (workout,) = repo.workouts()
+    assert (workout.end, workout.session_rpe, workout.notes) == (finished.end, 7, "solid")
+    assert [(s.reps, s.day) for s in repo.sets(workout=workout.id)] == [
+        (5, finished.day),
+        (3, finished.day),
+    ]
+
+
 # -- the log has the last word on numbering -------------------------------------------------
 
 

@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
                     f"at {finished.end.astimezone(ZoneInfo(repo.timezone)):%H:%M} "
                     "(--reopen adds to it instead)."
                 )
+            elif args.reopen:
+                notices.append("No workout was finished today to reopen: started one.")
         entries = [
             repo.log_set(
                 workout,

@@ -383,7 +383,9 @@ class WorkoutScreen(LogScreen):
         def created(exercise: Exercise | None) -> None:
             if exercise is not None:
                 self.set_current(exercise)
-                self.show_message(f"Created {exercise.name}: Enter logs the line typed.")
+                typed = self.query_one("#entry", Input).value.strip()
+                then = "Enter logs the line typed" if typed else "type a set, e.g. 100x5@8"
+                self.show_message(f"Created {exercise.name}: {then}.")
             self.set_focus(self.query_one("#entry"))
 
         self.app.push_screen(NewExerciseScreen(self.missing_name.title()), created)
@@ -495,10 +497,11 @@ class WorkoutScreen(LogScreen):
                 f"session RPE {result.session_rpe}."
             )
 
-        what = f"the workout of {workout.day:%a %-d %b}" if self.session.earlier_day else None
+        what = "today's workout"
+        if self.session.earlier_day:
+            what = f"the workout of {workout.day:%a %-d %b}"
         self.app.push_screen(
-            FinishWorkoutScreen(workout.notes, workout.session_rpe, what or "today's workout"),
-            finished,
+            FinishWorkoutScreen(workout.notes, workout.session_rpe, what), finished
         )
 
     def action_save_template(self) -> None:
