@@ -1,5 +1,6 @@
 """One session from the history: every set with its e1RM, PR marks, the rest taken before
-it and its notes. `d` opens the whole day; Escape goes back."""
+it and its notes. `d` opens the whole day; `o` reopens the workout on the workout screen,
+to add, change or delete a set; Escape goes back."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ class SessionDetailScreen(DetailScreen):
     SessionDetailScreen #session-title { height: auto; margin-bottom: 1; }
     SessionDetailScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [Binding("d", "day", "The day", id="session.day")]
+    BINDINGS = [
+        Binding("d", "day", "The day", id="session.day"),
+        Binding("o", "reopen", "Reopen", id="session.reopen"),
+    ]
 
     def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
         super().__init__()
@@ -51,7 +55,7 @@ class SessionDetailScreen(DetailScreen):
         title.append("\n" + " · ".join(facts), "dim")
         if session.notes:
             title.append(f"\n“{session.notes}”", "italic")
-        title.append("\nd: the whole day · Escape: back", "dim")
+        title.append("\nd: the whole day · o: reopen to change a set · Escape: back", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
         table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
@@ -77,3 +81,10 @@ class SessionDetailScreen(DetailScreen):
         from tui.screens.history.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(self.session.day, self.unit))
+
+    async def action_reopen(self) -> None:
+        workout = self.app.store.snapshot.workout(self.session.workout_id)
+        if workout is None:  # deleted by another copy since the history was read
+            return
+        await self.app.switch_mode("workout")
+        self.app.screen.reopen(workout)

@@ -1,4 +1,6 @@
-"""Finishing a workout: session RPE with one key, then optional notes."""
+"""Finishing a workout: session RPE with one key, then optional notes. A workout finished
+before and reopened shows its session RPE and notes: Enter keeps them, a key changes the
+RPE and goes on to the notes as they were."""
 
 from __future__ import annotations
 
@@ -39,17 +41,33 @@ class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="finish.cancel")]
 
-    def __init__(self, notes: str = "") -> None:
+    def __init__(
+        self, notes: str = "", session_rpe: int | None = None, what: str = "today's workout"
+    ) -> None:
         super().__init__()
         self.notes = notes
+        self.kept_rpe = session_rpe  # the RPE it was finished with before, if it was
         self.session_rpe: int | None = None
+        self.what = what
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Finish today's workout")
-            yield Label(SESSION_RPE_HELP, id="rpe")
+            yield Label(f"Finish {self.what}")
+            if self.kept_rpe is None:
+                yield Label(SESSION_RPE_HELP, id="rpe")
+            else:
+                notes = " and its notes" if self.notes else ""
+                yield Label(
+                    f"Session RPE {self.kept_rpe}: Enter keeps it{notes}.\n0-9 or T changes it.",
+                    id="rpe",
+                )
+            # Notes it was finished with before are added to, not replaced by a first key.
             yield OrderedInput(
-                self.notes, placeholder="notes (optional)", id="notes", disabled=True
+                self.notes,
+                placeholder="notes (optional)",
+                id="notes",
+                disabled=True,
+                select_on_focus=False,
             )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
 
@@ -60,6 +78,10 @@ class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
                 # Typed right behind the RPE, before the focus was on the notes: theirs.
                 event.stop()
                 notes.insert_text_at_cursor(event.character)
+            return
+        if event.key == "enter" and self.kept_rpe is not None:
+            event.stop()
+            self.dismiss(Finish(self.kept_rpe, self.notes))
             return
         rpe = SESSION_RPE_KEYS.get(event.character or "")
         if rpe is not None:
