@@ -1,16 +1,20 @@
-"""Finishing a workout: session RPE with one key, then optional notes."""
+"""Finishing a workout: session RPE with one key, then optional notes. The dialog says
+how many working sets the log holds of the workout, as it changes (another process may log
+one while it is open)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from storage.read.history_index import session_summary
+from tui.messages import LogChanged
 from tui.textual_workarounds import OrderedInput
 
 SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
@@ -38,19 +42,35 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="finish.cancel")]
 
-    def __init__(self, notes: str = "") -> None:
+    def __init__(self, notes: str = "", workout_id: str | None = None) -> None:
         super().__init__()
         self.notes = notes
+        self.workout_id = workout_id
         self.session_rpe: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Finish today's workout")
+            yield Label("Finish today's workout", id="title")
             yield Label(SESSION_RPE_HELP, id="rpe")
             yield OrderedInput(
                 self.notes, placeholder="notes (optional)", id="notes", disabled=True
             )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
+
+    def on_mount(self) -> None:
+        self._count_sets()
+
+    @on(LogChanged)
+    def _count_sets(self) -> None:
+        """The workout's working sets as the log holds them (a set still being saved
+        counts once it is)."""
+        if self.workout_id is None:
+            return
+        summary = session_summary(self.app.store.snapshot, self.workout_id)
+        if summary is not None:
+            count = summary.working_sets
+            title = f"Finish today's workout: {count} working set{'' if count == 1 else 's'}"
+            self.query_one("#title", Label).update(title)
 
     def on_key(self, event: events.Key) -> None:
         notes = self.query_one("#notes", Input)

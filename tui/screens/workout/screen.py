@@ -24,10 +24,11 @@ from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.read.exercise_history import ExerciseHistory
+from storage.read.history_index import session_summary
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
-from tui.messages import SetSaved, StoredOtherwise
+from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
 from tui.screens.log_screen import LogScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -144,6 +145,25 @@ class WorkoutScreen(LogScreen):
         self.refresh_all()
         if self.session.workout is not None:
             self.query_one("#entry").focus()
+
+    @on(LogChanged)
+    def _follow_log(self) -> None:
+        """The log changed (a save of this screen's, or another process's change): show
+        it with this screen's changes still on their way; what is typed, the edit and the
+        current exercise stay."""
+        store = self.app.store
+        if not store.ready or self._stale:  # stale: `LogScreen` shows the log as stored
+            return
+        if not self.session.follow(store.snapshot, ours_on_the_way=bool(store.pending)):
+            return
+        table = self.query_one(SetTable)
+        selected = table.selected_key() if self.focused is table else None
+        was_started = self.query_one("#main").display
+        self.refresh_all()
+        if self.session.workout is not None and not was_started:
+            self.set_focus(self.query_one("#entry"))
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -425,16 +445,23 @@ class WorkoutScreen(LogScreen):
             if result is None:
                 return
             end = self.app.clock().replace(microsecond=0)
-            minutes = round((end - workout.start).total_seconds() / 60)
-            done = self.session.working_sets()
-            self.save(self.session.finish(result.session_rpe, result.notes, end))
+            change = self.session.finish(result.session_rpe, result.notes, end)
+            self.save(change, reply=_finished(workout.id))
             self.refresh_all()
-            self.show_message(
-                f"Workout finished: {done} working sets in {minutes} min, "
-                f"session RPE {result.session_rpe}."
-            )
+            self.show_message("Finishing the workout…")
 
-        self.app.push_screen(FinishWorkoutScreen(workout.notes), finished)
+        self.app.push_screen(FinishWorkoutScreen(workout.notes, workout.id), finished)
+
+    @on(WorkoutFinished)
+    def _say_finished(self, message: WorkoutFinished) -> None:
+        """What the finished workout holds, by the log: every set logged to it counts."""
+        done = message.summary
+        minutes = round(done.duration_min or 0)
+        self.show_message(
+            f"Workout finished: {done.working_sets} working "
+            f"set{'' if done.working_sets == 1 else 's'} in {minutes} min, "
+            f"session RPE {done.session_rpe}."
+        )
 
     def action_save_template(self) -> None:
         session = self.session
@@ -450,6 +477,16 @@ class WorkoutScreen(LogScreen):
 
         default = session.workout.name if session.workout and session.workout.name else ""
         self.app.push_screen(PromptScreen("Template name", default), named)
+
+
+def _finished(workout_id: str) -> Reply:
+    """The reply to a finish: the workout as the log holds it then."""
+
+    def reply(repo: LogReader) -> WorkoutFinished | None:
+        summary = session_summary(repo, workout_id)
+        return None if summary is None else WorkoutFinished(summary)
+
+    return reply
 
 
 def _stored_set(set_id: str) -> Reply:

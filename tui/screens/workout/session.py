@@ -12,7 +12,7 @@ of restday changed meanwhile is kept (`storage.model.merge`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -79,6 +79,8 @@ class WorkoutSession:
         self.sets: list[SetEntry] = []
         self.unsaved: set[str] = set()
         """Sets shown and not yet saved: the log has not said it holds them (`SetSaved`)."""
+        self.dropped: set[str] = set()
+        """Sets deleted here (or undone) since the log last held everything shown."""
         self.order: list[str] = []  # exercise ids, as numbered on screen
         self.current: Exercise | None = None
         self.settings = Settings()
@@ -109,6 +111,54 @@ class WorkoutSession:
         if self.current is None and self.order:
             last = self.sets[-1].exercise if self.sets else self.order[0]
             self.current = self.exercises.get(last)
+
+    def follow(self, log: LogReader, *, ours_on_the_way: bool) -> bool:
+        """Take in the log as it is now (another process may have changed it); whether
+        what there is to show changed. With changes of this session still on their way
+        the log is older than the session: only the sets it holds that the session has
+        never had are added (another process's). Otherwise the log is the truth: the
+        session becomes what it holds, keeping the current exercise and the edit."""
+        before = self._shown()
+        if ours_on_the_way:
+            self._add_new_sets(log)
+        else:
+            self._take_log(log)
+        self.histories.clear()  # "last time" may have changed with the log
+        return self._shown() != before
+
+    def _take_log(self, log: LogReader) -> None:
+        stored = log.open_workout()
+        same = self.workout is not None and stored is not None and stored.id == self.workout.id
+        gone_to = self.order  # exercises gone to with no set yet stay numbered
+        if not same:  # finished, or another workout begun, by another process
+            self.current, self.undo_stack, gone_to = None, [], []
+        self.dropped.clear()
+        self.load(log)
+        self.order += [e for e in gone_to if e not in self.order and e in self.exercises]
+
+    def _add_new_sets(self, log: LogReader) -> None:
+        stored = log.open_workout()
+        if self.workout is None or stored is None or stored.id != self.workout.id:
+            return  # a start or finish of ours is on its way: the log is behind
+        known = {s.id for s in self.sets} | self.dropped
+        new = [s for s in log.sets(workout=stored.id) if s.id not in known]
+        if not new:
+            return
+        self.exercises.update((e.id, e) for e in log.exercises() if e.id not in self.exercises)
+        self.sets = _in_order([*self.sets, *new])
+        for entry in new:
+            if entry.exercise not in self.order and entry.exercise in self.exercises:
+                self.order.append(entry.exercise)
+
+    def _shown(self) -> tuple:
+        return (
+            self.workout,
+            list(self.sets),
+            list(self.order),
+            self.current,
+            self.settings,
+            list(self.templates),
+        )
 
     def _exercise_order(self) -> list[str]:
         order = [item.exercise for item in (self.template.items if self.template else [])]
@@ -265,7 +315,7 @@ class WorkoutSession:
                 return local
             return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
 
-        self.sets = [placed(s) for s in self.sets]
+        self.sets = _in_order(placed(s) for s in self.sets)
         self.unsaved.discard(entry.id)
         if self.editing is not None:
             self.editing = placed(self.editing)
@@ -336,7 +386,7 @@ class WorkoutSession:
         self._drop(entry.id)
 
         def restore() -> None:
-            self.sets = sorted([*self.sets, entry], key=lambda s: (s.timestamp, s.order))
+            self.sets = _in_order([*self.sets, entry])
 
         self.undo_stack.append(Undo("delete", restore, lambda repo: repo.restore_set(entry)))
         return lambda repo: repo.delete_set(entry.id, base=entry)
@@ -354,6 +404,7 @@ class WorkoutSession:
 
     def _drop(self, set_id: str) -> None:
         self.sets = [s for s in self.sets if s.id != set_id]
+        self.dropped.add(set_id)
 
     def as_shown(self) -> Callable[[LogReader], bool]:
         """Whether a log holds today's workout and its sets as the session shows them now
@@ -402,6 +453,11 @@ class WorkoutSession:
                 )
             )
         return items
+
+
+def _in_order(sets: Iterable[SetEntry]) -> list[SetEntry]:
+    """Sets in the order they were done, as the log orders them (`LogReader.sets`)."""
+    return sorted(sets, key=lambda s: (s.timestamp, s.order))
 
 
 def _as_last(entry: SetEntry) -> LastSet:
