@@ -251,7 +251,7 @@ def test_undo_takes_back_notes_and_sets_in_turn(repo: Repository, clock: FakeClo
     session = started(repo, clock)
     (entry,) = typed(session, "bench 100x5", repo, clock())
     session.note_set(entry, "easy")(repo)
-    session.note_workout("good day")(repo)
+    session.note_workout(session.workout, "good day")(repo)
     assert session.sets[0].notes == "easy" and session.workout.notes == "good day"
     whats = []
     while (undo := session.undo()) is not None:
@@ -282,7 +282,7 @@ def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock
     session = started(repo, clock, UPPER.id)
     typed(session, "100x5@8", repo, clock())
     assert session.working_sets() == 1
-    session.finish(8, "solid", clock.advance(minutes=50))(repo)
+    session.finish(session.workout, 8, "solid", clock.advance(minutes=50))(repo)
     assert session.workout is None and session.sets == [] and session.undo_stack == []
     assert session.current is None and session.order == []
     assert repo.open_workout() is None

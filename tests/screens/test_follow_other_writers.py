@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
@@ -170,6 +170,41 @@ async def test_a_workout_another_process_starts_shows(log: Path, clock) -> None:
         assert app.focused is screen.query_one("#entry")
 
 
+async def test_a_workout_note_being_typed_stays_when_another_process_finishes_the_workout(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bench_workout(pilot)
+        await press(pilot, ["escape", "N"])
+        dialog = app.screen
+        await while_typing(pilot, chars("new shoes"), log, "repo.finish_workout(workout, 8)")
+        await follows(pilot, lambda: screen.workout is None)
+        assert app.screen is dialog and dialog.query_one(Input).value == "new shoes"
+        await press(pilot, ["enter"])
+        await saved(app, pilot)
+    with Repository(log, clock=clock, read_only=True) as after:
+        (workout,) = after.workouts()
+    assert (workout.session_rpe, workout.notes) == (8, "new shoes")
+
+
+async def test_finishing_a_workout_another_process_finished_is_refused_and_said(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bench_workout(pilot)
+        await press(pilot, ["escape", "f"])
+        other_copy(log, "repo.finish_workout(workout, 6, 'short one')", NOW)
+        await follows(pilot, lambda: screen.workout is None)
+        await press_at_pace(pilot, ["8", "enter"])
+        await saved(app, pilot)
+        assert message(app).startswith("not saved: another copy of restday")
+    with Repository(log, clock=clock, read_only=True) as after:
+        (workout,) = after.workouts()
+    assert (workout.session_rpe, workout.notes) == (6, "short one")
+
+
 # -- finishing ---------------------------------------------------------------------------------
 
 
@@ -189,3 +224,107 @@ async def test_finishing_counts_the_sets_the_log_holds(log: Path, clock) -> None
         await saved(app, pilot)
         await eventually(pilot, lambda: message(app).startswith("Workout finished"))
         assert message(app) == "Workout finished: 3 working sets in 45 min, session RPE 8."
+
+
+# -- home, recovery, symptoms, history ---------------------------------------------------------
+
+DAY = f"date.fromisoformat({NOW.date().isoformat()!r})"
+
+
+async def test_home_follows_a_workout_and_recovery_logged_elsewhere(log: Path, clock) -> None:
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        checklist = app.screen.query_one("#checklist", Static)
+        await eventually(pilot, lambda: "no workout yet" in str(checklist.visual))
+        other_copy(log, f"workout = repo.todays_workout()\n{BENCH_SET}", NOW)
+        await follows(pilot, lambda: "workout in progress" in str(checklist.visual))
+        other_copy(log, f"repo.update_recovery({DAY}, lambda e: replace(e, sleep_hours=5.0))", NOW)
+        await follows(pilot, lambda: "✓ recovery" in str(checklist.visual))
+
+
+def field(app: RestdayApp, name: str) -> str:
+    return str(app.screen.query_one("#fields", OptionList).get_option(name).prompt)
+
+
+async def test_recovery_follows_the_day_another_process_changes_while_typing(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock, first_screen="recovery")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await while_typing(
+            pilot,
+            chars("w+2 p30"),
+            log,
+            f"repo.update_recovery({DAY}, lambda e: replace(e, sleep_hours=6.0))",
+        )
+        await follows(pilot, lambda: "6 h" in field(app, "sleep_hours"))
+        assert entry_text(app) == ("w+2 p30", 7)
+        await press(pilot, ["enter"])
+        await saved(app, pilot)
+        assert "2 cups" in field(app, "water_cups") and "6 h" in field(app, "sleep_hours")
+
+
+async def test_recovery_follows_under_a_field_being_corrected(log: Path, clock) -> None:
+    app = make_app(log, clock, first_screen="recovery")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_line(pilot, "s 7")
+        await saved(app, pilot)
+        recovery = app.screen
+        recovery.query_one("#fields", OptionList).highlighted = 0  # sleep
+        await press(pilot, ["escape", "e"])
+        dialog = app.screen
+        assert dialog is not recovery
+        await while_typing(
+            pilot,
+            ["ctrl+u", *chars("7.5")],
+            log,
+            f"repo.update_recovery({DAY}, lambda e: replace(e, water_cups=3, sleep_hours=8.0))",
+        )
+        shown = recovery.query_one("#fields", OptionList)
+        await follows(pilot, lambda: "3 cups" in str(shown.get_option("water_cups").prompt))
+        assert dialog.query_one(Input).value == "7.5"  # the correction being typed stays
+        await press(pilot, ["enter"])
+        await saved(app, pilot)
+        assert "7 h 30" in field(app, "sleep_hours") and "3 cups" in field(app, "water_cups")
+
+
+async def test_symptoms_follow_an_entry_another_process_logs_and_changes(log: Path, clock) -> None:
+    app = make_app(log, clock, first_screen="symptoms")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        clock.advance(60)
+        await while_typing(
+            pilot,
+            chars("weak 4"),
+            log,
+            "from storage.model.records import SymptomEntry\n"
+            "repo.save_symptoms(SymptomEntry(timestamp=now, energy=3, mood=2))",
+        )
+        await follows(pilot, lambda: len(screen.todays) == 1)
+        assert (screen.entry.energy, screen.entry.mood, screen.in_log) == (3, 2, False)
+        assert entry_text(app) == ("weak 4", 6)
+        await press(pilot, ["enter"])
+        await saved(app, pilot)
+        assert len(screen.todays) == 2 and screen.in_log
+        mine = screen.entry.id
+        other_copy(
+            log,
+            f"e = next(e for e in repo.symptoms() if e.id == {mine!r})\n"
+            "repo.update_symptoms(e, replace(e, motivation=1))",
+            NOW,
+        )
+        await follows(pilot, lambda: screen.entry.motivation == 1)
+        assert (screen.entry.id, screen.entry.weakness, screen.entry.mood) == (mine, 4, 2)
+
+
+async def test_history_is_built_again_when_another_process_logs(log: Path, clock) -> None:
+    app = make_app(log, clock, first_screen="history")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await eventually(pilot, lambda: screen.index is not None)
+        assert screen.index.sessions() == []
+        other_copy(log, f"workout = repo.todays_workout()\n{BENCH_SET}", NOW)
+        await follows(pilot, lambda: len(screen.index.sessions()) == 1)

@@ -97,6 +97,7 @@ class WorkoutScreen(LogScreen):
     def __init__(self) -> None:
         super().__init__()
         self.session = WorkoutSession()
+        self._behind = False  # the log changed while another mode was on show
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -146,6 +147,10 @@ class WorkoutScreen(LogScreen):
         if self.session.workout is not None:
             self.query_one("#entry").focus()
 
+    def on_screen_resume(self) -> None:
+        if self._behind:
+            self._follow_log()
+
     @on(LogChanged)
     def _follow_log(self) -> None:
         """The log changed (a save of this screen's, or another process's change): show
@@ -154,6 +159,10 @@ class WorkoutScreen(LogScreen):
         store = self.app.store
         if not store.ready or self._stale:  # stale: `LogScreen` shows the log as stored
             return
+        if not self.is_current:  # another mode is on show: this one follows once back
+            self._behind = True
+            return
+        self._behind = False
         if not self.session.follow(store.snapshot, ours_on_the_way=bool(store.pending)):
             return
         table = self.query_one(SetTable)
@@ -306,7 +315,8 @@ class WorkoutScreen(LogScreen):
     def _take_stored_set(self, message: SetSaved) -> None:
         """The log saved the set (it is on disk) and numbered it under its lock: take its
         number, rest and day, and stop showing it as not yet saved."""
-        self.session.take_stored(message.entry)
+        if self.session.take_stored(message.entry):
+            self.refresh_exercise()  # in its place among another process's sets
         self.query_one(SetTable).mark_saved(message.entry.id)
 
     # -- changing exercise -----------------------------------------------------------------
@@ -421,17 +431,17 @@ class WorkoutScreen(LogScreen):
         self.app.push_screen(PromptScreen("Note on this set", entry.notes), noted)
 
     def action_note_workout(self) -> None:
-        if self.session.workout is None:
+        workout = self.session.workout
+        if workout is None:
             return
         from tui.screens.dialogs.prompt import PromptScreen
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.save_change(self.session.note_workout(text))
+                self.save_change(self.session.note_workout(workout, text))
                 self.show_message("Noted on today's workout.")
 
-        notes = self.session.workout.notes
-        self.app.push_screen(PromptScreen("Note on today's workout", notes), noted)
+        self.app.push_screen(PromptScreen("Note on today's workout", workout.notes), noted)
 
     # -- finishing and templates -----------------------------------------------------------
 
@@ -445,7 +455,7 @@ class WorkoutScreen(LogScreen):
             if result is None:
                 return
             end = self.app.clock().replace(microsecond=0)
-            change = self.session.finish(result.session_rpe, result.notes, end)
+            change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
             self.refresh_all()
             self.show_message("Finishing the workout…")

@@ -123,8 +123,10 @@ class WorkoutSession:
             self._add_new_sets(log)
         else:
             self._take_log(log)
-        self.histories.clear()  # "last time" may have changed with the log
-        return self._shown() != before
+        changed = self._shown() != before
+        if changed:
+            self.histories.clear()  # "last time" may have changed with the log
+        return changed
 
     def _take_log(self, log: LogReader) -> None:
         stored = log.open_workout()
@@ -211,24 +213,34 @@ class WorkoutSession:
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
 
-    def finish(self, session_rpe: int, notes: str, at: datetime) -> Change:
-        """End the workout at `at`: nothing is in progress after it."""
-        workout = self.workout
-        self.workout, self.template, self.sets, self.order = None, None, [], []
-        self.current, self.undo_stack = None, []
+    def finish(self, workout: Workout, session_rpe: int, notes: str, at: datetime) -> Change:
+        """End `workout` (as read when finishing began: another process may have changed
+        the session meanwhile) at `at`: nothing is in progress after it."""
+        if self._is_shown(workout):
+            self.workout, self.template, self.sets, self.order = None, None, [], []
+            self.current, self.undo_stack = None, []
         return lambda repo: repo.finish_workout(workout, session_rpe, notes, at=at)
 
-    def note_workout(self, notes: str) -> Change:
-        workout = self.workout
-        noted = self.workout = replace(workout, notes=notes)
+    def note_workout(self, workout: Workout, notes: str) -> Change:
+        """Note `workout` (as read when the note began)."""
+        noted = replace(workout, notes=notes)
 
-        def restore() -> None:
-            self.workout = workout
+        def show(shown: Workout) -> None:
+            if self._is_shown(shown):
+                self.workout = replace(self.workout, notes=shown.notes)
 
+        show(noted)
         self.undo_stack.append(
-            Undo("workout note", restore, lambda repo: repo.update_workout(noted, workout))
+            Undo(
+                "workout note",
+                lambda: show(workout),
+                lambda repo: repo.update_workout(noted, workout),
+            )
         )
         return lambda repo: repo.update_workout(workout, noted)
+
+    def _is_shown(self, workout: Workout) -> bool:
+        return self.workout is not None and self.workout.id == workout.id
 
     # -- a typed line ----------------------------------------------------------------------
 
@@ -305,10 +317,12 @@ class WorkoutSession:
             set_id=entry.id,
         )
 
-    def take_stored(self, entry: SetEntry) -> None:
+    def take_stored(self, entry: SetEntry) -> bool:
         """The log saved a set: take its number, rest and day as the log worked them out
         (another writer may have logged a set first). Its other fields stay as they are
-        here: an edit or a note may be on its way to the log."""
+        here: an edit or a note may be on its way to the log. True if that moved it
+        among today's sets (another process's set came in before it)."""
+        before = [s.id for s in self.sets]
 
         def placed(local: SetEntry) -> SetEntry:
             if local.id != entry.id:
@@ -319,6 +333,7 @@ class WorkoutSession:
         self.unsaved.discard(entry.id)
         if self.editing is not None:
             self.editing = placed(self.editing)
+        return [s.id for s in self.sets] != before
 
     # -- changing exercise -----------------------------------------------------------------
 
