@@ -79,3 +79,19 @@ def test_a_set_logged_from_another_shell_shows_while_a_set_is_typed(tmp_path: Pa
 
         term.keys("q")
         term.wait_for("[exited 0]")
+
+
+def test_home_follows_a_set_logged_from_another_shell(tmp_path: Path) -> None:
+    log = write_demo_log(tmp_path)
+    env = isolated(tmp_path)
+    with Terminal([sys.executable, "-m", "tui", "--db", str(log)], env=env) as term:
+        screen = term.wait_for("Guidance, not medical advice.")
+        assert "workout in progress" not in screen
+        other = restday_log(log, env, "bench 102.5x5@8.5")
+        _, errors = other.communicate(timeout=30)
+        assert other.returncode == 0, errors
+        written = time.monotonic()
+        screen = wait_until(term, lambda s: "workout in progress" in s, "home following", 5)
+        assert time.monotonic() - written <= FOLLOWS_WITHIN_S, screen
+        term.keys("q")
+        term.wait_for("[exited 0]")
