@@ -6,6 +6,7 @@ log and the session agree."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -320,6 +321,41 @@ def test_a_set_stored_after_it_was_deleted_here_stays_deleted(
     session.delete(entry)
     session.take_stored(repo.set_entry(entry.id))
     assert session.sets == []
+
+
+# -- following another process's changes -----------------------------------------------------
+
+
+def test_following_with_sets_of_ours_on_their_way_adds_only_the_log_s_new_ones(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock)
+    first, second = typed(session, "bench 100x5", repo, clock()) + typed(
+        session, "x5", repo, clock.advance(60)
+    )
+    session.delete(second)  # not saved yet: the log still holds it
+    line = session.read_line("x3")
+    mine, _ = session.log_set(BENCH, line.spec, clock.advance(60))  # not saved yet
+    theirs = repo.log_set(repo.open_workout(), ROW, 80, 8, at=clock())
+    assert session.follow(repo.snapshot(), ours_on_the_way=True)
+    assert [s.id for s in session.sets] == [first.id, mine.entry.id, theirs.id]
+    assert session.order == [BENCH.id, ROW.id] and session.current == BENCH
+    assert not session.follow(repo.snapshot(), ours_on_the_way=True)  # nothing new
+
+
+def test_following_with_nothing_of_ours_on_its_way_takes_the_log(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock)
+    (entry,) = typed(session, "bench 100x5", repo, clock())
+    session.go_to(SQUAT)  # gone to, no set yet: stays numbered
+    repo.update_set(entry, replace(entry, weight_kg=97.5))
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert [s.weight_kg for s in session.sets] == [97.5]
+    assert session.order == [BENCH.id, SQUAT.id] and session.current == SQUAT
+    repo.finish_workout(repo.open_workout(), 7)
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert session.workout is None and session.current is None and session.order == []
 
 
 # -- an exercise's past ---------------------------------------------------------------------
