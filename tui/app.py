@@ -14,7 +14,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Event, Key, Resize
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
@@ -76,31 +76,35 @@ class RestdayApp(App):
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(
-            "h",
+            "h,alt+h",
             "switch_mode('home')",
             "Home",
             id="screen.home",
             tooltip="Readiness: train as planned, reduce or rest",
         ),
         Binding(
-            "w", "switch_mode('workout')", "Workout", id="screen.workout", tooltip="Today's workout"
+            "w,alt+w",
+            "switch_mode('workout')",
+            "Workout",
+            id="screen.workout",
+            tooltip="Today's workout",
         ),
         Binding(
-            "r",
+            "r,alt+r",
             "switch_mode('recovery')",
             "Recovery",
             id="screen.recovery",
             tooltip="Sleep, water, protein, carbs, bodyweight, stress",
         ),
         Binding(
-            "s",
+            "s,alt+s",
             "switch_mode('symptoms')",
             "Symptoms",
             id="screen.symptoms",
             tooltip="Weakness, energy, mood, motivation, soreness",
         ),
         Binding(
-            "y",
+            "y,alt+y",
             "switch_mode('history')",
             "History",
             id="screen.history",
@@ -132,8 +136,8 @@ class RestdayApp(App):
             show=False,
         ),
         Binding("space", "rest_pause", "Pause rest", id="timer.pause", show=False),
-        Binding("x", "rest_stop", "Stop rest", id="timer.stop", show=False),
-        Binding("t", "rest_view", "Full-screen timer", id="timer.view", show=False),
+        Binding("x,alt+x", "rest_stop", "Stop rest", id="timer.stop", show=False),
+        Binding("t,alt+t", "rest_view", "Full-screen timer", id="timer.view", show=False),
     ]
 
     rest: var[RestPeriod | None] = var(None, init=False)
@@ -234,6 +238,15 @@ class RestdayApp(App):
             with contextlib.suppress(KeyError):  # a mode not visited yet has no screens
                 for screen in self.get_screen_stack(mode):
                     screen.post_message(message())
+
+    async def on_event(self, event: Event) -> None:
+        # A screen that takes typing anywhere (the workout's) sees each key before it goes
+        # to the focused widget, in the order typed: it may move the focus to its line.
+        if isinstance(event, Key) and not event.is_forwarded:
+            take_typing = getattr(self.screen, "take_typing", None)
+            if take_typing is not None:
+                take_typing(event)
+        await super().on_event(event)
 
     def _screen_changed(self, _screen: Screen) -> None:
         self.tick()  # the new screen's header shows the timer as of now

@@ -15,6 +15,12 @@ from textual.drivers._writer_thread import WriterThread
 from textual.widgets import Input
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
+COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
+
+
+def is_command_key(event: events.Key) -> bool:
+    """A key held with Alt, Ctrl...: a command, never text, though alt+e carries an "e"."""
+    return event.key.startswith(COMMAND_MODIFIERS)
 
 
 class OrderedInput(Input):
@@ -27,17 +33,19 @@ class OrderedInput(Input):
     https://github.com/Textualize/textual/issues/6605 (fix proposed in
     https://github.com/Textualize/textual/pull/6631)
 
-    `is_text(event)` says which printable keys are text (all, unless a subclass says)."""
+    `is_text(event)` says which printable keys are text (all, unless a subclass says);
+    a key held with Alt or Ctrl never is (Input would type the "e" of alt+e)."""
 
     def is_text(self, event: events.Key) -> bool:
         return True
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.is_printable and self.is_text(event):
+        command = is_command_key(event)
+        if event.is_printable and not command and self.is_text(event):
             return  # Input's own handler, next, inserts it in order
         # The app's own binding lookup (focused widget, screen, app; the keymap applied),
         # run now rather than after the key has bubbled up.
-        if await self.app._check_bindings(event.key):
+        if await self.app._check_bindings(event.key) or (command and event.is_printable):
             event.stop()
             event.prevent_default()
 

@@ -1,6 +1,9 @@
 """Today's workout: type a set between sets, see it at once, rest, repeat.
 
-The entry line has focus. A set shows on screen the moment Enter is pressed and is saved
+The entry line has focus, and every key that can begin a set or an exercise name goes
+to it wherever the focus is on this screen (`take_typing`): letters and digits always
+type here, and the screen's commands are on keys that never type (Alt+letter, Delete,
+arrows, Escape). A set shows on screen the moment Enter is pressed and is saved
 on the store's background thread; a failed save stays on screen until a retry succeeds.
 The screen wires keys, widgets and saves: what it holds and what a typed line does is the
 session's (`session.py`); the exercise list and the current exercise draw themselves.
@@ -11,7 +14,7 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -39,10 +42,20 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 from tui.screens.workout.set_table import SetTable
+from tui.textual_workarounds import is_command_key
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
+TYPING_RULE = (
+    "Letters, digits and + - x @ always type into the entry line here, wherever the "
+    "cursor is: a set or an exercise name is never read as a command. Commands are "
+    "Alt+letter (Escape then the letter, quickly, where there is no Alt key), #2 or "
+    "Alt+2 goes to exercise 2; Escape then the arrows pick a set in the table."
+)
+# Keys that type into the entry line from anywhere on the screen: what can begin a set
+# or an exercise name ("?" is help; space types only after something).
+NOT_TYPING_FIRST = {"?", " "}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 T = TypeVar("T")
@@ -60,22 +73,23 @@ class _FromSession(Generic[T]):
 
 class WorkoutScreen(LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
+    HELP_NOTE = TYPING_RULE
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
-        Binding("i,enter", "focus_entry", "Type a set", id="workout.entry"),
-        Binding("p", "pick_exercise", "Exercise", id="workout.pick"),
-        Binding("e", "edit_set", "Edit set", id="workout.edit"),
-        Binding("d,delete", "delete_set", "Delete set", id="workout.delete"),
-        Binding("u", "undo", "Undo", id="workout.undo"),
-        Binding("n", "note_set", "Set note", id="workout.note_set"),
-        Binding("N", "note_workout", "Workout note", id="workout.note_workout"),
-        Binding("f", "finish", "Finish", id="workout.finish"),
-        Binding("T", "save_template", "Save as template", id="workout.save_template"),
+        Binding("enter", "focus_entry", "Type a set", id="workout.entry"),
+        Binding("alt+p", "pick_exercise", "Exercise", id="workout.pick"),
+        Binding("alt+e", "edit_set", "Edit set", id="workout.edit"),
+        Binding("alt+d,delete", "delete_set", "Delete set", id="workout.delete"),
+        Binding("alt+u", "undo", "Undo", id="workout.undo"),
+        Binding("alt+n", "note_set", "Set note", id="workout.note_set"),
+        Binding("alt+shift+n", "note_workout", "Workout note", id="workout.note_workout"),
+        Binding("alt+f", "finish", "Finish", id="workout.finish"),
+        Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
         *(
             Binding(
-                str(n),
+                f"alt+{n}",
                 f"exercise_number({n})",
                 f"Exercise {n}",
                 show=False,
@@ -208,6 +222,36 @@ class WorkoutScreen(LogScreen):
             session.unit,
             session.unsaved,
         )
+        self._show_next()
+
+    # -- typing ----------------------------------------------------------------------------
+
+    def take_typing(self, key: events.Key) -> None:
+        """Called by the app for each key, in the order typed, before it goes to the focused
+        widget: a key that can begin a set or an exercise name moves the focus to the entry
+        line first, so it and the keys behind it go there, in order (a focus moved by the
+        key's own handler would come after keys already on their way: textual#6605)."""
+        entry_line = self.query_one("#entry", Input)
+        if (
+            self.session.workout is None
+            or self.focused is entry_line
+            or not key.is_printable
+            or is_command_key(key)
+            or (key.character in NOT_TYPING_FIRST and not entry_line.value)
+        ):
+            return
+        self.set_focus(entry_line)
+
+    def _show_next(self) -> None:
+        """What Enter on an empty entry line logs, shown before it is pressed."""
+        session = self.session
+        exercise = session.current
+        last = session.last_set(exercise)
+        hint = ENTRY_HINT
+        if last is not None:
+            verb = "repeats" if session.sets_of(exercise.id) else "logs"
+            hint = f"Enter {verb} {format_set(last, session.unit)} · +2.5x5 · x6 · 100x5@8"
+        self.query_one("#entry", Input).placeholder = hint
 
     # -- starting --------------------------------------------------------------------------
 
@@ -273,6 +317,7 @@ class WorkoutScreen(LogScreen):
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged, session.unsaved)
+        self._show_next()
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -428,6 +473,7 @@ class WorkoutScreen(LogScreen):
             minutes = round((end - workout.start).total_seconds() / 60)
             done = self.session.working_sets()
             self.save(self.session.finish(result.session_rpe, result.notes, end))
+            self.app.action_rest_stop()  # no rest to time after the last set
             self.refresh_all()
             self.show_message(
                 f"Workout finished: {done} working sets in {minutes} min, "
