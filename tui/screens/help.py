@@ -170,6 +170,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
+                note = getattr(self.for_screen, "HELP_NOTE", None)
+                if note:  # how the screen tells typing from commands (the workout's)
+                    yield Static(note, classes="help-note", markup=False)
                 for title, rows in help_sections(app, self.for_screen):
                     yield Static(title, classes="help-section")
                     yield Static(_table(rows), classes="help-keys")
