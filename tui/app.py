@@ -442,7 +442,7 @@ class RestdayApp(App):
             if command.title not in ("Quit", "Keys"):  # ours below carry their key
                 yield command
         for node in (self, screen):
-            for row in effective_bindings(self, node):
+            for row in effective_bindings(self, node, getattr(screen, "types", lambda key: False)):
                 binding = row.binding
                 if binding.id is None or binding.action in ("command_palette", "help_quit"):
                     continue

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
+from textual.widgets._footer import FooterKey
 
 from storage.log.repository import Repository
 from tests.support.screen_helpers import make_app, saved
 from tests.support.typing import chars, press, press_at_pace
 from tui.app import RestdayApp
+from tui.screens.help import help_sections
 from tui.screens.workout.screen import WorkoutScreen
 
 SIZE = (80, 24)
@@ -147,3 +149,23 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
         await press_at_pace(pilot, ["enter"])
         await saved(app, pilot)
         assert shown_sets(app) == [shown]
+
+
+async def test_footer_and_help_show_no_key_that_types_here(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot, "bench 100x5", "ohp 50x8")
+        footer = {key.key for key in workout(app).query(FooterKey)}
+        assert {"alt+h", "alt+f"} <= footer
+        assert not footer & {"h", "w", "r", "f", "q"}
+        sections = dict(help_sections(app, workout(app)))
+        rows = [row for rows in sections.values() for row in rows]
+        keys = [
+            key for row in rows if "other screens" not in row.description for key in row.key_names
+        ]
+        assert not {"h", "w", "r", "s", "y", "x", "t", "q", "plus", "minus"} & set(keys)
+        assert "+15s (other screens)" in [row.description for row in rows]  # "+" types here
+        assert {"alt+h", "ctrl+q", "question_mark"} <= set(keys)
+        assert [row.keys for row in sections["Workout"] if "Exercise 1" in row.description] == [
+            ("alt+1-9",)
+        ]

@@ -16,8 +16,9 @@ from typing import Generic, TypeVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
+from textual.keys import format_key, key_to_character
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -42,7 +43,7 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 from tui.screens.workout.set_table import SetTable
-from tui.textual_workarounds import is_command_key
+from tui.textual_workarounds import COMMAND_MODIFIERS
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -57,6 +58,17 @@ TYPING_RULE = (
 # or an exercise name ("?" is help; space types only after something).
 NOT_TYPING_FIRST = {"?", " "}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def typed_character(key: str) -> str | None:
+    """The character a key types, None for one that types nothing (up, alt+h):
+    `key_to_character` misses a few that do ("plus", "minus"), whose name shows as one."""
+    if key.startswith(COMMAND_MODIFIERS):
+        return None
+    shown = format_key(key)
+    character = key_to_character(key) or (shown if len(shown) == 1 and shown.isascii() else None)
+    return character if character is not None and character.isprintable() else None
+
 
 T = TypeVar("T")
 
@@ -226,21 +238,35 @@ class WorkoutScreen(LogScreen):
 
     # -- typing ----------------------------------------------------------------------------
 
+    def types(self, key: str) -> bool:
+        """Whether `key` (as bound: "h", "plus", "alt+h") types into the entry line here
+        rather than being a command: while a workout is going, every key that can begin a
+        set or an exercise name does."""
+        character = typed_character(key)
+        return (
+            self.session.workout is not None
+            and character is not None
+            and character not in NOT_TYPING_FIRST
+        )
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys shown as commands (footer, help): not those that type here (the app's
+        "h" types; its "alt+h" is shown)."""
+        return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
+
     def take_typing(self, key: events.Key) -> None:
         """Called by the app for each key, in the order typed, before it goes to the focused
-        widget: a key that can begin a set or an exercise name moves the focus to the entry
-        line first, so it and the keys behind it go there, in order (a focus moved by the
-        key's own handler would come after keys already on their way: textual#6605)."""
+        widget: a key that can begin a set or an exercise name (or goes on one already
+        begun) moves the focus to the entry line first, so it and the keys behind it go
+        there, in order (a focus moved by the key's own handler would come after keys
+        already on their way: textual#6605)."""
         entry_line = self.query_one("#entry", Input)
-        if (
-            self.session.workout is None
-            or self.focused is entry_line
-            or not key.is_printable
-            or is_command_key(key)
-            or (key.character in NOT_TYPING_FIRST and not entry_line.value)
-        ):
+        if self.focused is entry_line or self.session.workout is None:
             return
-        self.set_focus(entry_line)
+        goes_on = bool(entry_line.value) and typed_character(key.key) is not None
+        if self.types(key.key) or goes_on:
+            self.set_focus(entry_line)
 
     def _show_next(self) -> None:
         """What Enter on an empty entry line logs, shown before it is pressed."""
