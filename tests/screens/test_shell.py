@@ -266,7 +266,7 @@ async def test_palette_lists_every_screen_and_action_with_its_key(tmp_path: Path
                 assert {binding.description, f"{binding.description} (other screens)"} & set(
                     commands
                 )
-        assert commands["Finish"] == "key: alt+f"  # the current screen's
+        assert commands["Finish"] == "key: alt+shift+f"  # the current screen's
         assert commands["Quit"] == "Save and leave restday · key: ^q"  # "q" types here
 
         # choosing a command runs it

@@ -115,7 +115,7 @@ async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Pa
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot, "ohp 50x8@8")
         await press_at_pace(pilot, ["alt+shift+t", *chars("Push"), "enter"])
-        await press_at_pace(pilot, ["alt+f", "8", "enter"])
+        await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
         assert workout(app).workout is None
         await press_at_pace(pilot, ["b"])  # "b  Push"
         assert "first time" not in info(app)
@@ -131,7 +131,7 @@ async def test_finishing_stops_the_rest_timer(log: Path, clock) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot, "bench 100x5")
         assert app.rest is not None
-        await press_at_pace(pilot, ["alt+f", "7", "enter"])
+        await press_at_pace(pilot, ["alt+shift+f", "7", "enter"])
         await saved(app, pilot)
         assert app.rest is None
         with Repository(log, clock=clock) as repo:
@@ -156,7 +156,7 @@ async def test_footer_and_help_show_no_key_that_types_here(log: Path, clock) -> 
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot, "bench 100x5", "ohp 50x8")
         footer = {key.key for key in workout(app).query(FooterKey)}
-        assert {"alt+h", "alt+f"} <= footer
+        assert {"alt+h", "alt+shift+f"} <= footer
         assert not footer & {"h", "w", "r", "f", "q"}
         sections = dict(help_sections(app, workout(app)))
         rows = [row for rows in sections.values() for row in rows]

@@ -885,7 +885,7 @@ async def test_finish_asks_session_rpe_and_notes(six_week_log: Path, clock) -> N
         await type_line(pilot, "100x5@8")
         clock.advance(minutes=52)
         await leave_entry(pilot)
-        await press(pilot, ["alt+f"])
+        await press(pilot, ["alt+shift+f"])
         assert isinstance(app.screen, FinishWorkoutScreen)
         await press(pilot, ["8"])
         assert "Session RPE 8" in str(app.screen.query_one("#rpe").visual)
@@ -914,7 +914,7 @@ async def test_finish_with_t_for_ten_and_no_notes(log: Path, clock) -> None:
         await press(pilot, ["alt+shift+n"])
         await type_line(pilot, "kept")
         await leave_entry(pilot)
-        await press(pilot, ["alt+f", "t", "enter"])
+        await press(pilot, ["alt+shift+f", "t", "enter"])
         assert workout_screen(app).workout is None
         await saved(app, pilot)
     (workout,) = read_log(log, clock)[0]
@@ -926,13 +926,13 @@ async def test_escape_goes_back_from_finishing(log: Path, clock) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await leave_entry(pilot)
-        await press(pilot, ["alt+f", "x", "²"])  # not an RPE ("²" has a key on AZERTY)
+        await press(pilot, ["alt+shift+f", "x", "²"])  # not an RPE ("²" has a key on AZERTY)
         assert isinstance(app.screen, FinishWorkoutScreen)
         assert app.screen.session_rpe is None
         await press(pilot, ["escape"])
         assert isinstance(app.screen, WorkoutScreen)
         assert workout_screen(app).workout is not None
-        await press(pilot, ["alt+f", "7", "escape"])
+        await press(pilot, ["alt+shift+f", "7", "escape"])
         assert workout_screen(app).workout is not None
         await saved(app, pilot)
     assert read_log(log, clock)[0][0].end is None
@@ -958,7 +958,7 @@ async def test_save_todays_workout_as_a_template_and_start_from_it(log: Path, cl
             ("barbell-row", 3, 8, None),
         ]
         await leave_entry(pilot)
-        await press(pilot, ["alt+f", "7", "enter"])
+        await press(pilot, ["alt+shift+f", "7", "enter"])
         options = app.screen.query_one("#start-options", OptionList)
         assert "b  Push pull" in str(options.get_option_at_index(1).prompt)
         clock.advance(hours=1)

@@ -32,6 +32,7 @@ from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import SetSaved, StoredOtherwise
+from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -95,7 +96,7 @@ class WorkoutScreen(LogScreen):
         Binding("alt+u", "undo", "Undo", id="workout.undo"),
         Binding("alt+n", "note_set", "Set note", id="workout.note_set"),
         Binding("alt+shift+n", "note_workout", "Workout note", id="workout.note_workout"),
-        Binding("alt+f", "finish", "Finish", id="workout.finish"),
+        Binding("alt+shift+f", "finish", "Finish", id="workout.finish"),
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -224,7 +225,7 @@ class WorkoutScreen(LogScreen):
         session, panel = self.session, self.query_one(ExercisePanel)
         exercise = session.current
         if exercise is None:
-            panel.ask_for_exercise()
+            panel.ask_for_exercise(self.key_of("workout.pick"))
             return
         panel.show(
             exercise,
@@ -254,6 +255,11 @@ class WorkoutScreen(LogScreen):
         """The keys shown as commands (footer, help): not those that type here (the app's
         "h" types; its "alt+h" is shown)."""
         return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
+
+    def key_of(self, binding_id: str) -> str:
+        """The key of one of this screen's commands as bound now (the keymap applied)."""
+        rows = effective_bindings(self.app, self, self.types)
+        return next(row.keys[0] for row in rows if row.binding.id == binding_id)
 
     def take_typing(self, key: events.Key) -> None:
         """Called by the app for each key, in the order typed, before it goes to the focused
@@ -440,7 +446,7 @@ class WorkoutScreen(LogScreen):
     def _finish_edit(self, text: str) -> None:
         self.save_change(self.session.finish_edit(text))
         self.refresh_all()
-        self.show_message("Set changed (u undoes).")
+        self.show_message(f"Set changed ({self.key_of('workout.undo')} undoes).")
 
     def action_delete_set(self) -> None:
         entry = self.selected_set()
@@ -448,7 +454,10 @@ class WorkoutScreen(LogScreen):
             return
         self.save_change(self.session.delete(entry))
         self.refresh_all()
-        self.show_message(f"Deleted {format_set(entry, self.session.unit)} (u undoes).")
+        self.show_message(
+            f"Deleted {format_set(entry, self.session.unit)} "
+            f"({self.key_of('workout.undo')} undoes)."
+        )
 
     def action_undo(self) -> None:
         undo = self.session.undo()
