@@ -78,7 +78,7 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         assert "Upper A · 9 sets" in screen and screen.count("bw x 10") == 1  # the message
 
         # Finish: session RPE with one key, a note, Enter.
-        term.keys("M-f")
+        term.keys("M-F")
         term.wait_for("Press 0-9")
         term.keys("8")
         term.wait_for("Session RPE 8")
