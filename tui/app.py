@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Event, Key, Resize
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,6 +25,7 @@ from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
+from tui.textual_workarounds import key_handled
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -165,6 +167,7 @@ class RestdayApp(App):
         self.first_screen = first_screen or next(iter(self.MODES))
         self.store = LogStore(repo, clock=clock)
         self.clock = clock
+        self._key_target: MessagePump | None = None  # where the last key went
         self.set_reactive(RestdayApp.now, clock())
         self._rest_alerted: datetime | None = None
         if keymap_file is None:
@@ -242,10 +245,13 @@ class RestdayApp(App):
     async def on_event(self, event: Event) -> None:
         # A screen that takes typing anywhere (the workout's) sees each key before it goes
         # to the focused widget, in the order typed: it may move the focus to its line.
+        # Each key after the one before has been handled: that one may change the screen.
         if isinstance(event, Key) and not event.is_forwarded:
+            await key_handled(self._key_target)
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None:
                 take_typing(event)
+            self._key_target = self.focused or self.screen
         await super().on_event(event)
 
     def _screen_changed(self, _screen: Screen) -> None:

@@ -6,12 +6,16 @@ rely on, or fixes what they work around.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
+from textual.message_pump import MessagePump
 from textual.widgets import Input
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
@@ -21,6 +25,24 @@ COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
 def is_command_key(event: events.Key) -> bool:
     """A key held with Alt, Ctrl...: a command, never text, though alt+e carries an "e"."""
     return event.key.startswith(COMMAND_MODIFIERS)
+
+
+KEY_HANDLED_WAIT_S = 0.5  # a widget that takes longer is busy: the next key goes on
+
+
+async def key_handled(target: MessagePump | None) -> None:
+    """Wait until `target` has handled the key the app forwarded to it last.
+
+    The app forwards each key to the focused widget's own queue and goes on, so a key that
+    changes the screen or the focus (alt+h, then alt+w) can still be waiting in one widget
+    while the keys typed behind it are handled by another: "+5x5" after Alt+h, Alt+w went
+    to the Home screen's "+". https://github.com/Textualize/textual/issues/6605"""
+    if target is None or not target.is_attached:
+        return
+    handled = asyncio.Event()
+    target.call_later(handled.set)  # runs after what is already in its queue
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(handled.wait(), KEY_HANDLED_WAIT_S)
 
 
 class OrderedInput(Input):

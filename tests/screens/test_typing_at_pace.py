@@ -169,3 +169,15 @@ async def test_footer_and_help_show_no_key_that_types_here(log: Path, clock) -> 
         assert [row.keys for row in sections["Workout"] if "Exercise 1" in row.description] == [
             ("alt+1-9",)
         ]
+
+
+@pytest.mark.parametrize("gap", [0.15, 0])
+async def test_typing_right_after_coming_back_from_home_reaches_the_line(
+    log: Path, clock, gap
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot, "bench 100x5")
+        await press_at_pace(pilot, ["alt+h", "alt+w", *chars("+5x5"), "enter"], gap)
+        await saved(app, pilot)
+        assert shown_sets(app) == ["100 kg x 5", "105 kg x 5"]  # not "+15s" on Home
