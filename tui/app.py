@@ -14,8 +14,9 @@ from pathlib import Path
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Event, Key, Resize
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,6 +25,7 @@ from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
+from tui.textual_workarounds import key_handled
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -83,38 +85,42 @@ class RestdayApp(App):
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(
-            "h",
+            "h,alt+h",
             "switch_mode('home')",
             "Home",
             id="screen.home",
             tooltip="Readiness: train as planned, reduce or rest",
         ),
         Binding(
-            "w", "switch_mode('workout')", "Workout", id="screen.workout", tooltip="Today's workout"
+            "w,alt+w",
+            "switch_mode('workout')",
+            "Workout",
+            id="screen.workout",
+            tooltip="Today's workout",
         ),
         Binding(
-            "r",
+            "r,alt+r",
             "switch_mode('recovery')",
             "Recovery",
             id="screen.recovery",
             tooltip="Sleep, water, protein, carbs, bodyweight, stress",
         ),
         Binding(
-            "s",
+            "s,alt+s",
             "switch_mode('symptoms')",
             "Symptoms",
             id="screen.symptoms",
             tooltip="Weakness, energy, mood, motivation, soreness",
         ),
         Binding(
-            "y",
+            "y,alt+y",
             "switch_mode('history')",
             "History",
             id="screen.history",
             tooltip="Calendar, sessions, progress and trends",
         ),
         Binding(
-            "comma",
+            "comma,alt+comma",
             "switch_mode('settings')",
             "Settings",
             id="screen.settings",
@@ -147,8 +153,8 @@ class RestdayApp(App):
             show=False,
         ),
         Binding("space", "rest_pause", "Pause rest", id="timer.pause", show=False),
-        Binding("x", "rest_stop", "Stop rest", id="timer.stop", show=False),
-        Binding("t", "rest_view", "Full-screen timer", id="timer.view", show=False),
+        Binding("x,alt+x", "rest_stop", "Stop rest", id="timer.stop", show=False),
+        Binding("t,alt+t", "rest_view", "Full-screen timer", id="timer.view", show=False),
     ]
 
     rest: var[RestPeriod | None] = var(None, init=False)
@@ -176,6 +182,7 @@ class RestdayApp(App):
         self.first_screen = first_screen or next(iter(self.MODES))
         self.store = LogStore(repo, clock=clock)
         self.clock = clock
+        self._key_target: MessagePump | None = None  # where the last key went
         self.set_reactive(RestdayApp.now, clock())
         self._rest_alerted: datetime | None = None
         if keymap_file is None:
@@ -249,6 +256,18 @@ class RestdayApp(App):
             with contextlib.suppress(KeyError):  # a mode not visited yet has no screens
                 for screen in self.get_screen_stack(mode):
                     screen.post_message(message())
+
+    async def on_event(self, event: Event) -> None:
+        # A screen that takes typing anywhere (the workout's) sees each key before it goes
+        # to the focused widget, in the order typed: it may move the focus to its line.
+        # Each key after the one before has been handled: that one may change the screen.
+        if isinstance(event, Key) and not event.is_forwarded:
+            await key_handled(self._key_target)
+            take_typing = getattr(self.screen, "take_typing", None)
+            if take_typing is not None:
+                take_typing(event)
+            self._key_target = self.focused or self.screen
+        await super().on_event(event)
 
     def _screen_changed(self, _screen: Screen) -> None:
         self.tick()  # the new screen's header shows the timer as of now
@@ -466,7 +485,7 @@ class RestdayApp(App):
             if command.title not in ("Quit", "Keys"):  # ours below carry their key
                 yield command
         for node in (self, screen):
-            for row in effective_bindings(self, node):
+            for row in effective_bindings(self, node, getattr(screen, "types", lambda key: False)):
                 binding = row.binding
                 if binding.id is None or binding.action in ("command_palette", "help_quit"):
                     continue

@@ -6,15 +6,43 @@ rely on, or fixes what they work around.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
+from textual.message_pump import MessagePump
 from textual.widgets import Input
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
+COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
+
+
+def is_command_key(event: events.Key) -> bool:
+    """A key held with Alt, Ctrl...: a command, never text, though alt+e carries an "e"."""
+    return event.key.startswith(COMMAND_MODIFIERS)
+
+
+KEY_HANDLED_WAIT_S = 0.5  # a widget that takes longer is busy: the next key goes on
+
+
+async def key_handled(target: MessagePump | None) -> None:
+    """Wait until `target` has handled the key the app forwarded to it last.
+
+    The app forwards each key to the focused widget's own queue and goes on, so a key that
+    changes the screen or the focus (alt+h, then alt+w) can still be waiting in one widget
+    while the keys typed behind it are handled by another: "+5x5" after Alt+h, Alt+w went
+    to the Home screen's "+". https://github.com/Textualize/textual/issues/6605"""
+    if target is None or not target.is_attached:
+        return
+    handled = asyncio.Event()
+    target.call_later(handled.set)  # runs after what is already in its queue
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(handled.wait(), KEY_HANDLED_WAIT_S)
 
 
 class OrderedInput(Input):
@@ -27,17 +55,19 @@ class OrderedInput(Input):
     https://github.com/Textualize/textual/issues/6605 (fix proposed in
     https://github.com/Textualize/textual/pull/6631)
 
-    `is_text(event)` says which printable keys are text (all, unless a subclass says)."""
+    `is_text(event)` says which printable keys are text (all, unless a subclass says);
+    a key held with Alt or Ctrl never is (Input would type the "e" of alt+e)."""
 
     def is_text(self, event: events.Key) -> bool:
         return True
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.is_printable and self.is_text(event):
+        command = is_command_key(event)
+        if event.is_printable and not command and self.is_text(event):
             return  # Input's own handler, next, inserts it in order
         # The app's own binding lookup (focused widget, screen, app; the keymap applied),
         # run now rather than after the key has bubbled up.
-        if await self.app._check_bindings(event.key):
+        if await self.app._check_bindings(event.key) or (command and event.is_printable):
             event.stop()
             event.prevent_default()
 

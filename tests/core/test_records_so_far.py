@@ -3,6 +3,7 @@ workout screen reads it (`storage.read.exercise_history`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -62,16 +63,23 @@ def test_a_copy_counts_on_without_changing_the_original() -> None:
     assert records.best_reps == {(False, 100.0): 5}
 
 
-def test_an_exercises_history_is_its_past_before_today() -> None:
+def test_an_exercises_history_is_its_past_outside_the_workout_in_progress() -> None:
     sets = [
         lift(95, 5, days_ago=8),
         lift(60, 5, days_ago=1, n=1, warmup=True),
         lift(100, 5, days_ago=1, n=2, rpe=8),
         lift(100, 4, days_ago=1, n=3, rpe=9),
-        lift(120, 5),  # today's: not history
+        lift(120, 5),  # the workout in progress: not history
     ]
-    history = ExerciseHistory.build(sets, TODAY)
+    history = ExerciseHistory.build(sets, "w0")
     assert history.last_day == TODAY - timedelta(days=1)
     assert [(s.weight_kg, s.reps) for s in history.last_sets] == [(100, 5), (100, 4)]
     assert history.best_reps == {(False, 95.0): 5, (False, 100.0): 5}
     assert not history.copy().add(lift(100, 5)) and history.copy().add(lift(100, 6))
+
+
+def test_an_earlier_workout_of_the_same_day_is_history() -> None:
+    earlier = replace(lift(50, 8, rpe=8), workout="morning")
+    history = ExerciseHistory.build([lift(95, 5, days_ago=8), earlier, lift(55, 8)], "w0")
+    assert history.last_day == TODAY
+    assert [(s.weight_kg, s.reps, s.rpe) for s in history.last_sets] == [(50, 8, 8)]

@@ -193,9 +193,11 @@ def test_a_name_a_number_or_a_step_switches(repo: Repository, clock: FakeClock) 
     assert session.read_line("squat") == ExerciseName("squat")
     session.go_to(session.resolve("squat").exercise)
     assert session.current == SQUAT and session.order == [BENCH.id, ROW.id, SQUAT.id]
-    assert session.read_line("2") == ExerciseNumber(2)
+    assert session.read_line("#2") == ExerciseNumber(2)
+    with pytest.raises(EntryError, match="no exercise 4 today"):
+        session.read_line("#4")  # today has three
     with pytest.raises(EntryError, match="expected WEIGHTxREPS"):
-        session.read_line("4")  # today has three
+        session.read_line("2")  # a bare number is not a command
     assert session.numbered(2) == ROW and session.numbered(4) is None
     assert session.step(1) == BENCH and session.step(-1) == ROW  # round, from squat
     with pytest.raises(AmbiguousExercise):

@@ -65,7 +65,7 @@ async def test_sets_logged_at_a_persons_pace_on_a_phone_then_the_rest_timer(
         assert str(header.render()).rstrip().endswith("rest  3:00")
         assert len(str(header.render())) == PHONE[0]
         # the big-digit timer
-        await press_at_pace(pilot, ["escape", "t"])
+        await press_at_pace(pilot, ["alt+t"])
         await eventually(pilot, lambda: isinstance(app.screen, RestTimerScreen))
         clock.advance(15)
         app.tick()
@@ -101,7 +101,7 @@ async def test_recovery_and_symptoms_entry_lines_on_a_phone(tmp_path: Path) -> N
         assert not screen.query_one("#keys-help").display
         fields = screen.query_one("#fields")
         assert fields.region.right <= PHONE[0] and _visible(screen.query_one("#entry"))
-        await press_at_pace(pilot, ["escape", "s"])
+        await press_at_pace(pilot, ["alt+s"])
         await eventually(pilot, lambda: isinstance(app.screen, SymptomScreen))
         screen = app.screen
         await press_at_pace(pilot, [*chars("weak 3 energy 2 quads 4"), "enter"])

@@ -149,7 +149,7 @@ async def test_an_open_edit_stays_while_another_process_logs(log: Path, clock) -
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_workout(pilot)
-        await press(pilot, ["escape", "e", "ctrl+u"])
+        await press(pilot, ["alt+e", "ctrl+u"])
         await while_typing(pilot, chars("100x6"), log, BENCH_SET)
         await follows(pilot, lambda: len(rows(app)) == 2)
         assert screen.editing is not None and entry_text(app) == ("100x6", 5)
@@ -176,7 +176,7 @@ async def test_a_workout_note_being_typed_stays_when_another_process_finishes_th
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_workout(pilot)
-        await press(pilot, ["escape", "N"])
+        await press(pilot, ["alt+shift+n"])
         dialog = app.screen
         await while_typing(pilot, chars("new shoes"), log, "repo.finish_workout(workout, 8)")
         await follows(pilot, lambda: screen.workout is None)
@@ -194,7 +194,7 @@ async def test_finishing_a_workout_another_process_finished_is_refused_and_said(
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_workout(pilot)
-        await press(pilot, ["escape", "f"])
+        await press(pilot, ["alt+shift+f"])
         other_copy(log, "repo.finish_workout(workout, 6, 'short one')", NOW)
         await follows(pilot, lambda: screen.workout is None)
         await press_at_pace(pilot, ["8", "enter"])
@@ -212,7 +212,7 @@ async def test_finishing_counts_the_sets_the_log_holds(log: Path, clock) -> None
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await bench_workout(pilot)
-        await press(pilot, ["escape", "f"])
+        await press(pilot, ["alt+shift+f"])
         dialog = app.screen
         assert isinstance(dialog, FinishWorkoutScreen)
         title = dialog.query_one("#title", Label)

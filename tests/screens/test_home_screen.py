@@ -77,7 +77,7 @@ async def test_the_score_follows_what_is_logged_without_a_restart(twelve_week_lo
         await pilot.pause()
         await pilot.press("a")  # an empty workout; the entry line takes the focus
         await pilot.pause()
-        await pilot.press("escape", "h")
+        await pilot.press("alt+h")
         await scored(pilot)
         assert "workout in progress (w)" in text(app, "#checklist")
 

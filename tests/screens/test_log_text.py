@@ -52,7 +52,7 @@ async def test_the_workout_screen_and_the_picker_show_names_as_typed(tmp_path: P
         shown = screen_text(app)
         assert NAME in shown  # the exercise's title
         assert f"▸1 {NAME[:16]}" in shown  # today's exercises
-        await press(pilot, ["escape", "p"])
+        await press(pilot, ["alt+p"])
         assert isinstance(app.screen, ExercisePickerScreen)
         await press(pilot, chars("evil"))
         await pilot.pause()

@@ -66,7 +66,7 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
         await press_at_pace(pilot, ["a"])  # an empty workout
         await type_at_pace(pilot, "bench 100x5@8")
         clock.advance(minutes=40)
-        await press_at_pace(pilot, ["escape", "f", "7", *chars("felt strong"), "enter"])
+        await press_at_pace(pilot, ["alt+shift+f", "7", *chars("felt strong"), "enter"])
         await saved(app, pilot)
         screen = workout_screen(app)
         assert screen.workout is None
@@ -79,10 +79,10 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
         assert screen.workout is not None and screen.workout.end is None
         assert "Reopened the workout of today" in message(app)
         await type_at_pace(pilot, "x6")  # starts from the workout's last bench set
-        await press_at_pace(pilot, ["escape", "d"])  # no: that set was not done after all
+        await press_at_pace(pilot, ["alt+d"])  # no: that set was not done after all
         assert "Deleted 100 kg x 6" in message(app)
-        await press_at_pace(pilot, ["i", *chars("x7"), "enter"])
-        await press_at_pace(pilot, ["escape", "f"])
+        await press_at_pace(pilot, [*chars("x7"), "enter"])
+        await press_at_pace(pilot, ["alt+shift+f"])
         dialog = app.screen
         assert isinstance(dialog, FinishWorkoutScreen)
         assert "Session RPE 7: Enter keeps it and its notes" in str(
@@ -137,9 +137,9 @@ async def test_reopen_a_past_workout_from_history_add_and_edit_a_set_of_that_day
         timer = app.rest
         await type_at_pace(pilot, "x3")  # the forgotten third set: 100 x 3
         assert app.rest == timer  # a set of two days ago starts no rest timer now
-        await press_at_pace(pilot, ["escape", "e", "ctrl+u", *chars("100x4"), "enter"])
+        await press_at_pace(pilot, ["alt+e", "ctrl+u", *chars("100x4"), "enter"])
         assert "Set changed" in message(app)
-        await press_at_pace(pilot, ["escape", "f"])
+        await press_at_pace(pilot, ["alt+shift+f"])
         assert isinstance(app.screen, FinishWorkoutScreen)
         await press_at_pace(pilot, ["8", "enter"])  # a harder session than noted
         await saved(app, pilot)

@@ -497,7 +497,7 @@ async def test_big_view_over_the_workout_screen(tmp_path: Path) -> None:
         app.tick()
         assert app.current_mode == "workout"
         assert _header(app).rest == "2:55"
-        await pilot.press("escape", "t")
+        await pilot.press("alt+t")
         await pilot.pause()
         assert isinstance(app.screen, RestTimerScreen)
         assert app.screen.query_one(BigDigits).value == "2:55"

@@ -572,7 +572,7 @@ async def test_muscles_trained_in_the_last_3_days_are_marked(log: Path, clock) -
         # Today's Lower A: back on the symptom screen, the legs are marked too.
         await pilot.press("escape", "w", "b")
         await type_line(pilot, "140x5@8")
-        await pilot.press("escape", "s")
+        await pilot.press("alt+s")
         assert isinstance(app.screen, SymptomScreen)
         assert app.focused is entry_line(app)
         squat = BUILTIN_BY_ID[app.get_screen_stack("workout")[0].sets[0].exercise]

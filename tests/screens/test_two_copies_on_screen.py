@@ -75,7 +75,7 @@ async def test_a_workout_note_keeps_the_finish_another_copy_made(log: Path, cloc
         screen = await bench_set_logged(pilot)
         with writer_held(app):
             other_copy(log, "repo.finish_workout(workout, 8)", NOW)
-            await press(pilot, ["N"])
+            await press(pilot, ["alt+shift+n"])
             await type_line(pilot, "new shoes")
         await saved(app, pilot)
         assert screen.workout is None  # finished, as stored
@@ -90,7 +90,7 @@ async def test_a_set_note_keeps_the_edit_another_copy_made(log: Path, clock) -> 
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_set_logged(pilot)
         other_copy(log, "repo.update_set(sets[0], replace(sets[0], weight_kg=110.0, rpe=9.0))", NOW)
-        await press(pilot, ["n", *chars("paused"), "enter"])
+        await press(pilot, ["alt+n", *chars("paused"), "enter"])
         await saved(app, pilot)
         (shown,) = screen.sets
         assert (shown.weight_kg, shown.rpe, shown.notes) == (110, 9, "paused")
@@ -108,7 +108,7 @@ async def test_a_note_on_a_set_another_copy_deleted_is_refused_and_the_set_goes(
         screen = await bench_set_logged(pilot)
         with writer_held(app):
             other_copy(log, "repo.delete_set(sets[0].id)", NOW)
-            await press(pilot, ["n", *chars("paused"), "enter"])
+            await press(pilot, ["alt+n", *chars("paused"), "enter"])
         await saved(app, pilot)
         assert message(app) == (
             "not saved: another copy of restday deleted this set since this screen read it"
@@ -127,7 +127,7 @@ async def test_an_edit_colliding_with_another_copys_is_refused_and_its_set_shown
         screen = await bench_set_logged(pilot)
         with writer_held(app):
             other_copy(log, "repo.update_set(sets[0], replace(sets[0], weight_kg=110.0))", NOW)
-            await press(pilot, ["e", "ctrl+u", *chars("105x5@8"), "enter"])
+            await press(pilot, ["alt+e", "ctrl+u", *chars("105x5@8"), "enter"])
         await saved(app, pilot)
         assert "not saved: another copy of restday changed this set (weight)" in message(app)
         assert [s.weight_kg for s in screen.sets] == [110]
@@ -207,7 +207,7 @@ async def test_a_note_kept_on_a_full_disk_that_collides_when_saved_is_said_not_s
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_set_logged(pilot)
         disk.fill()
-        await press(pilot, ["n", *chars("paused"), "enter"])
+        await press(pilot, ["alt+n", *chars("paused"), "enter"])
         await saved(app, pilot)
         assert screen.query_one("#save-error").display
         other_copy(log, "repo.update_set(sets[0], replace(sets[0], notes='belt'))", NOW)

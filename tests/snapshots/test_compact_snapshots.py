@@ -51,7 +51,7 @@ def test_compact_rest_timer(snap_compare, app: RestdayApp, clock: FakeClock) -> 
 
     async def run_before(pilot: Pilot) -> None:
         await three_squat_sets(pilot, clock)
-        await pilot.press("escape", "t")
+        await pilot.press("alt+t")
         await settle(pilot)
         assert isinstance(pilot.app.screen, RestTimerScreen)
 

@@ -52,7 +52,7 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         assert "▸1 Bench Press        4/4" in screen  # work sets against the target
 
         # Exercise 2 of today's by its number; a typo is explained and kept for fixing.
-        type_line(term, "2")
+        type_line(term, "#2")
         term.wait_for("▸2 Barbell Row")
         log_set(term, "80x8", "80 kg x 8")
         type_line(term, "75x8@12")
@@ -73,12 +73,12 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         log_set(term, "20x15", "20 kg x 15")
         log_set(term, "bw x10", "bw x 10")  # not a face pull, but the form is accepted
         leave_entry(term)
-        term.keys("d")  # delete it again from the table
+        term.keys("M-d")  # delete it again from the table: Alt+d (tmux sends Escape d)
         screen = term.wait_for("Deleted bw x 10")
         assert "Upper A · 9 sets" in screen and screen.count("bw x 10") == 1  # the message
 
         # Finish: session RPE with one key, a note, Enter.
-        term.keys("f")
+        term.keys("M-F")
         term.wait_for("Press 0-9")
         term.keys("8")
         term.wait_for("Session RPE 8")

@@ -6,6 +6,7 @@ shows as remapped; nothing here is hard-coded text about keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from rich.table import Table
@@ -31,8 +32,12 @@ class KeyRow:
     key_names: tuple[str, ...]  # as bound: "question_mark", "ctrl+p", "space"
 
 
-def effective_bindings(app: App, node: DOMNode) -> list[KeyRow]:
-    """The node's own bindings with the app's keymap applied, one row per action."""
+def effective_bindings(
+    app: App, node: DOMNode, types: Callable[[str], bool] = lambda key: False
+) -> list[KeyRow]:
+    """The node's own bindings with the app's keymap applied, one row per action. A key
+    that `types` on the screen shown (the workout's letters) is no command there: it is
+    left out, or if the action has no other key, the row says it works on other screens."""
     order: dict[object, int] = {}
     for _key, binding in declared_bindings(node):
         order.setdefault(_row_key(binding), len(order))
@@ -45,10 +50,14 @@ def effective_bindings(app: App, node: DOMNode) -> list[KeyRow]:
     for _action, keyed in sorted(rows.items(), key=lambda item: order.get(item[0], len(order))):
         # ours (with an id) before Textual's twin: "q, ^q" for quit
         keyed.sort(key=lambda pair: pair[1].id is None)
-        shown = list(dict.fromkeys(app.get_key_display(binding) for _key, binding in keyed))
         binding = keyed[0][1]
+        commands = [(key, bound) for key, bound in keyed if not types(key)]
+        elsewhere = not commands
+        keyed = commands or keyed
+        shown = list(dict.fromkeys(app.get_key_display(bound) for _key, bound in keyed))
         names = tuple(key for key, _binding in keyed)
-        result.append(KeyRow(tuple(shown), describe(binding), binding, names))
+        description = describe(binding) + (" (other screens)" if elsewhere else "")
+        result.append(KeyRow(tuple(shown), description, binding, names))
     return result
 
 
@@ -69,33 +78,31 @@ def screen_name(screen: Screen) -> str:
 
 
 def _merge_numbered(rows: list[KeyRow]) -> list[KeyRow]:
-    """'1 Exercise 1' ... '9 Exercise 9' become one row '1-9 Exercise 1-9'."""
+    """'1 Exercise 1' ... '9 Exercise 9' become one row '1-9 Exercise 1-9' (and
+    'alt+1 Exercise 1' ... one row 'alt+1-9 Exercise 1-9')."""
     merged: list[KeyRow] = []
     run: list[KeyRow] = []
 
-    def numbered(row: KeyRow) -> str | None:
+    def numbered(row: KeyRow) -> tuple[str, int] | None:
+        """(stem, n) for a row 'Exercise n' on one key ending in n."""
         stem, _, number = row.description.rpartition(" ")
-        return stem if number.isdigit() and row.keys == (number,) else None
+        one_key = len(row.keys) == 1 and row.keys[0].endswith(number)
+        return (stem, int(number)) if number.isdigit() and one_key else None
 
     def close_run() -> None:
         if len(run) > 2:
-            first, last = run[0].keys[0], run[-1].keys[0]
-            stem = numbered(run[0])
-            keys = (f"{first}-{last}",)
+            (stem, first), (_, last) = numbered(run[0]), numbered(run[-1])
+            keys = (f"{run[0].keys[0]}-{last}",)
             merged.append(KeyRow(keys, f"{stem} {first}-{last}", run[0].binding, keys))
         else:
             merged.extend(run)
         run.clear()
 
     for row in rows:
-        stem = numbered(row)
-        if run and (
-            stem is None
-            or stem != numbered(run[-1])
-            or int(row.keys[0]) != int(run[-1].keys[0]) + 1
-        ):
+        this = numbered(row)
+        if run and (this is None or this != (numbered(run[-1])[0], numbered(run[-1])[1] + 1)):
             close_run()
-        if stem is None:
+        if this is None:
             merged.append(row)
         else:
             run.append(row)
@@ -125,8 +132,9 @@ def _not_here(app_rows: list[KeyRow], screen_rows: list[KeyRow]) -> list[KeyRow]
 
 def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRow]]]:
     """(title, rows) for the app, the screen and the rest timer, in that order."""
-    screen_rows = [] if screen is None else effective_bindings(app, screen)
-    app_rows = _not_here(effective_bindings(app, app), screen_rows)
+    types = getattr(screen, "types", lambda key: False)
+    screen_rows = [] if screen is None else effective_bindings(app, screen, types)
+    app_rows = _not_here(effective_bindings(app, app, types), screen_rows)
 
     def timer(row: KeyRow) -> bool:
         return (row.binding.id or "").startswith(TIMER_PREFIX)
@@ -170,6 +178,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
+                note = getattr(self.for_screen, "HELP_NOTE", None)
+                if note:  # how the screen tells typing from commands (the workout's)
+                    yield Static(note, classes="help-note", markup=False)
                 for title, rows in help_sections(app, self.for_screen):
                     yield Static(title, classes="help-section")
                     yield Static(_table(rows), classes="help-keys")

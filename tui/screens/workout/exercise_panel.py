@@ -23,11 +23,11 @@ class ExercisePanel(Vertical):
         yield Static(id="exercise-info")
         yield SetTable(id="sets")
 
-    def ask_for_exercise(self) -> None:
-        """No exercise yet: say how to choose one."""
+    def ask_for_exercise(self, pick_key: str) -> None:
+        """No exercise yet: say how to choose one (`pick_key` opens the list)."""
         self.query_one(SetTable).clear()
         self.query_one("#exercise-title", Static).update(
-            "Pick an exercise: type its name (bench, rdl) or press p"
+            f"Pick an exercise: type its name (bench, rdl) or press {pick_key}"
         )
         self.query_one("#exercise-info", Static).update("")
 

@@ -1,6 +1,9 @@
 """Today's workout: type a set between sets, see it at once, rest, repeat.
 
-The entry line has focus. A set shows on screen the moment Enter is pressed and is saved
+The entry line has focus, and every key that can begin a set or an exercise name goes
+to it wherever the focus is on this screen (`take_typing`): letters and digits always
+type here, and the screen's commands are on keys that never type (Alt+letter, Delete,
+arrows, Escape). A set shows on screen the moment Enter is pressed and is saved
 on the store's background thread; a failed save stays on screen until a retry succeeds.
 The screen wires keys, widgets and saves: what it holds and what a typed line does is the
 session's (`session.py`); the exercise list and the current exercise draw themselves.
@@ -11,10 +14,11 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
+from textual.keys import format_key, key_to_character
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,6 +34,7 @@ from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
+from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
@@ -42,12 +47,33 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 from tui.screens.workout.set_table import SetTable
+from tui.textual_workarounds import COMMAND_MODIFIERS
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
+TYPING_RULE = (
+    "Letters, digits and + - x @ always type into the entry line here, wherever the "
+    "cursor is: a set or an exercise name is never read as a command. Commands are "
+    "Alt+letter (Escape then the letter, quickly, where there is no Alt key), #2 or "
+    "Alt+2 goes to exercise 2; Escape then the arrows pick a set in the table."
+)
+# Keys that type into the entry line from anywhere on the screen: what can begin a set
+# or an exercise name ("?" is help; space types only after something).
+NOT_TYPING_FIRST = {"?", " "}
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 REOPEN = "__reopen__"  # the start option that reopens today's finished workout
+
+
+def typed_character(key: str) -> str | None:
+    """The character a key types, None for one that types nothing (up, alt+h):
+    `key_to_character` misses a few that do ("plus", "minus"), whose name shows as one."""
+    if key.startswith(COMMAND_MODIFIERS):
+        return None
+    shown = format_key(key)
+    character = key_to_character(key) or (shown if len(shown) == 1 and shown.isascii() else None)
+    return character if character is not None and character.isprintable() else None
+
 
 T = TypeVar("T")
 
@@ -64,23 +90,24 @@ class _FromSession(Generic[T]):
 
 class WorkoutScreen(CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
+    HELP_NOTE = TYPING_RULE
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
-        Binding("i,enter", "focus_entry", "Type a set", id="workout.entry"),
-        Binding("p", "pick_exercise", "Exercise", id="workout.pick"),
-        Binding("e", "edit_set", "Edit set", id="workout.edit"),
-        Binding("d,delete", "delete_set", "Delete set", id="workout.delete"),
-        Binding("u", "undo", "Undo", id="workout.undo"),
-        Binding("n", "note_set", "Set note", id="workout.note_set"),
-        Binding("N", "note_workout", "Workout note", id="workout.note_workout"),
-        Binding("f", "finish", "Finish", id="workout.finish"),
-        Binding("T", "save_template", "Save as template", id="workout.save_template"),
+        Binding("enter", "focus_entry", "Type a set", id="workout.entry"),
+        Binding("alt+p", "pick_exercise", "Exercise", id="workout.pick"),
+        Binding("alt+e", "edit_set", "Edit set", id="workout.edit"),
+        Binding("alt+d,delete", "delete_set", "Delete set", id="workout.delete"),
+        Binding("alt+u", "undo", "Undo", id="workout.undo"),
+        Binding("alt+n", "note_set", "Set note", id="workout.note_set"),
+        Binding("alt+shift+n", "note_workout", "Workout note", id="workout.note_workout"),
+        Binding("alt+shift+f", "finish", "Finish", id="workout.finish"),
+        Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
         *(
             Binding(
-                str(n),
+                f"alt+{n}",
                 f"exercise_number({n})",
                 f"Exercise {n}",
                 show=False,
@@ -260,7 +287,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         session, panel = self.session, self.query_one(ExercisePanel)
         exercise = session.current
         if exercise is None:
-            panel.ask_for_exercise()
+            panel.ask_for_exercise(self.key_of("workout.pick"))
             return
         panel.show(
             exercise,
@@ -270,6 +297,55 @@ class WorkoutScreen(CompactLayout, LogScreen):
             session.unit,
             session.unsaved,
         )
+        self._show_next()
+
+    # -- typing ----------------------------------------------------------------------------
+
+    def types(self, key: str) -> bool:
+        """Whether `key` (as bound: "h", "plus", "alt+h") types into the entry line here
+        rather than being a command: while a workout is going, every key that can begin a
+        set or an exercise name does."""
+        character = typed_character(key)
+        return (
+            self.session.workout is not None
+            and character is not None
+            and character not in NOT_TYPING_FIRST
+        )
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys shown as commands (footer, help): not those that type here (the app's
+        "h" types; its "alt+h" is shown)."""
+        return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
+
+    def key_of(self, binding_id: str) -> str:
+        """The key of one of this screen's commands as bound now (the keymap applied)."""
+        rows = effective_bindings(self.app, self, self.types)
+        return next(row.keys[0] for row in rows if row.binding.id == binding_id)
+
+    def take_typing(self, key: events.Key) -> None:
+        """Called by the app for each key, in the order typed, before it goes to the focused
+        widget: a key that can begin a set or an exercise name (or goes on one already
+        begun) moves the focus to the entry line first, so it and the keys behind it go
+        there, in order (a focus moved by the key's own handler would come after keys
+        already on their way: textual#6605)."""
+        entry_line = self.query_one("#entry", Input)
+        if self.focused is entry_line or self.session.workout is None:
+            return
+        goes_on = bool(entry_line.value) and typed_character(key.key) is not None
+        if self.types(key.key) or goes_on:
+            self.set_focus(entry_line)
+
+    def _show_next(self) -> None:
+        """What Enter on an empty entry line logs, shown before it is pressed."""
+        session = self.session
+        exercise = session.current
+        last = session.last_set(exercise)
+        hint = ENTRY_HINT
+        if last is not None:
+            verb = "repeats" if session.sets_of(exercise.id) else "logs"
+            hint = f"Enter {verb} {format_set(last, session.unit)} · +2.5x5 · x6 · 100x5@8"
+        self.query_one("#entry", Input).placeholder = hint
 
     # -- starting --------------------------------------------------------------------------
 
@@ -365,6 +441,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged, session.unsaved)
+        self._show_next()
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
@@ -471,12 +548,13 @@ class WorkoutScreen(CompactLayout, LogScreen):
         entry_line = self.query_one("#entry", Input)
         entry_line.value = self.session.begin_edit(entry)
         self.set_focus(entry_line)
+        entry_line.select_all()  # as on focus from the table, when it had the focus already
         self.show_message("Editing the set: change it and press Enter; Escape cancels.")
 
     def _finish_edit(self, text: str) -> None:
         self.save_change(self.session.finish_edit(text))
         self.refresh_all()
-        self.show_message("Set changed (u undoes).")
+        self.show_message(f"Set changed ({self.key_of('workout.undo')} undoes).")
 
     def action_delete_set(self) -> None:
         entry = self.selected_set()
@@ -484,7 +562,10 @@ class WorkoutScreen(CompactLayout, LogScreen):
             return
         self.save_change(self.session.delete(entry))
         self.refresh_all()
-        self.show_message(f"Deleted {format_set(entry, self.session.unit)} (u undoes).")
+        self.show_message(
+            f"Deleted {format_set(entry, self.session.unit)} "
+            f"({self.key_of('workout.undo')} undoes)."
+        )
 
     def action_undo(self) -> None:
         undo = self.session.undo()
@@ -531,9 +612,12 @@ class WorkoutScreen(CompactLayout, LogScreen):
         def finished(result: Finish | None) -> None:
             if result is None:
                 return
+            todays = not self.session.earlier_day  # an earlier day's has no rest timer
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
+            if todays:
+                self.app.action_rest_stop()  # no rest to time after the last set
             self.refresh_all()
             self.show_message("Finishing the workout…")
 

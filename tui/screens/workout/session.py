@@ -114,6 +114,7 @@ class WorkoutSession:
         self.exercises = {e.id: e for e in log.exercises()}
         self.today = log.today()
         self.finished_today = log.last_finished(self.today)
+        self.histories = {}  # read again: another workout may have ended meanwhile
         self.order = self._exercise_order()
         if self.current is None and self.order:
             last = self.sets[-1].exercise if self.sets else self.order[0]
@@ -195,11 +196,13 @@ class WorkoutSession:
         return next((i for i in self.template.items if i.exercise == exercise_id), None)
 
     def history(self, exercise_id: str, log: LogReader) -> ExerciseHistory:
-        """The exercise's past before today (before its day, in an earlier day's workout),
-        read from `log` the first time it is asked."""
+        """The exercise's past outside the workout in progress (an earlier workout of the
+        same day included; in an earlier day's workout, up to its day), read from `log`
+        the first time it is asked."""
         if exercise_id not in self.histories:
-            before = self.workout.day if self.earlier_day else self.today
-            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, before)
+            workout_id = self.workout.id if self.workout else None
+            until = self.workout.day if self.earlier_day else None
+            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, workout_id, until)
         return self.histories[exercise_id]
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
@@ -229,6 +232,7 @@ class WorkoutSession:
         )
         self.workout, self.template, self.sets = workout, template, []
         self.former_end = None
+        self.histories = {}  # the workout that ended is history now
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
@@ -286,8 +290,7 @@ class WorkoutSession:
         if self._is_shown(workout):
             self.workout, self.template, self.sets, self.order = None, None, [], []
             self.current, self.undo_stack, self.former_end = None, [], None
-            if workout.day != self.today:
-                self.histories = {}  # as of today again
+            self.histories = {}  # the workout that ended is history now
         return lambda repo: repo.update_workout(workout, finished)
 
     def note_workout(self, workout: Workout, notes: str) -> Change:
@@ -316,8 +319,11 @@ class WorkoutSession:
     def read_line(self, text: str) -> ExerciseNumber | ExerciseName | TypedSets:
         """What a line typed in the entry line means (outside an edit: see `finish_edit`).
         Raises EntryError, saying what is wrong and what is accepted."""
-        if text.strip().isdecimal() and 1 <= int(text) <= min(9, len(self.order)):
-            return ExerciseNumber(int(text))
+        number = text.strip().removeprefix("#")
+        if text.strip().startswith("#") and number.isdecimal():
+            if not 1 <= int(number) <= len(self.order):
+                raise EntryError(f"there is no exercise {number} today: #1 to #{len(self.order)}")
+            return ExerciseNumber(int(number))
         try:
             spec = parse_workout_entry(text, self.last_set(self.current), self.unit)
         except EntryError:
@@ -338,9 +344,23 @@ class WorkoutSession:
         return resolve_exercise(name, list(self.exercises.values()))
 
     def last_set(self, exercise: Exercise | None) -> LastSet | None:
-        """Today's last set of the exercise: what "+2.5x5", "x6" and Enter start from."""
+        """What "+2.5x5", "x6" and Enter start from: the workout's last set of the
+        exercise, or before its first the set suggested (`suggested`)."""
         mine = self.sets_of(exercise.id) if exercise is not None else []
-        return LastSet.of(mine[-1]) if mine else None
+        return LastSet.of(mine[-1]) if mine else self.suggested(exercise)
+
+    def suggested(self, exercise: Exercise | None) -> LastSet | None:
+        """Before the exercise's first set of the workout, the set to do: last time's
+        first working set, with the template's reps and RPE if it has a target (none if
+        it was never done). Only from the past read for it (`history`)."""
+        history = self.histories.get(exercise.id) if exercise is not None else None
+        if history is None or not history.last_sets or self.sets_of(exercise.id):
+            return None
+        first = LastSet.of(min(history.last_sets, key=lambda s: (s.timestamp, s.order)))
+        target = self.target(exercise.id)
+        if target is None:
+            return first
+        return replace(first, reps=target.reps, rpe=target.rpe)
 
     def log_set(self, exercise: Exercise, spec: SetSpec, at: datetime) -> tuple[PlacedSet, Change]:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest

@@ -1,0 +1,112 @@
+"""Issue 14 in a real 80x24 terminal (tmux), at a person's pace (a key every 150 ms, looking
+at nothing) and as a burst: on the workout screen, text that can begin a set or an exercise
+name reaches the entry line and logs what was typed, whatever had the focus before (the set
+table, a prompt, another screen); commands are Alt+letter, which tmux sends as Escape and
+the letter, as a person without an Alt key types them."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.terminal import (
+    Terminal,
+    isolated,
+    leave_entry,
+    open_log,
+    type_slowly,
+    write_demo_log,
+)
+
+
+@pytest.fixture
+def demo_log(tmp_path: Path) -> Path:
+    return write_demo_log(tmp_path)
+
+
+def stored(log: Path) -> list[tuple[str, float, int, float | None]]:
+    with open_log(log) as repo:
+        workout = repo.workouts()[-1]
+        return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in repo.sets(workout=workout.id)]
+
+
+def start_empty_workout(term: Terminal) -> None:
+    term.wait_for("Guidance, not medical advice.")  # home
+    term.keys("w")
+    term.wait_for("Empty workout")
+    term.keys("a")
+    term.wait_for("Pick an exercise")
+
+
+@pytest.mark.parametrize("burst", [False, True], ids=["pace", "burst"])
+def test_sets_and_names_typed_after_escape_are_logged_as_typed(
+    demo_log: Path, tmp_path: Path, burst: bool
+) -> None:
+    def typed(text: str) -> None:
+        if burst:
+            term.keys("-l", "--", text)
+        else:
+            type_slowly(term, text)
+        term.keys("Enter")
+
+    command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        start_empty_workout(term)
+        typed("bench 100x5")
+        term.wait_for("100 kg x 5")
+        typed("ohp 50x8")  # two exercises: "1" was once exercise 1
+        term.wait_for("50 kg x 8")
+        leave_entry(term)
+        typed("120x5@8")
+        term.wait_for("120 kg x 5 @8")
+        leave_entry(term)
+        typed("rdl 100x8")  # "r" was once Recovery
+        screen = term.wait_for("Romanian Deadlift")
+        assert "100 kg x 8" in screen and "Sleep" not in screen
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    assert stored(demo_log)[-2:] == [
+        ("overhead-press", 120, 5, 8),
+        ("romanian-deadlift", 100, 8, None),
+    ]
+
+
+def test_typing_after_a_prompt_and_another_screen_reaches_the_line(
+    demo_log: Path, tmp_path: Path
+) -> None:
+    command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        start_empty_workout(term)
+        type_slowly(term, "bench 100x5")
+        term.keys("Enter")
+        term.wait_for("100 kg x 5")
+        # A set note: Alt+n (Escape n, as tmux sends it), the note, Enter, the next set.
+        term.keys("M-n")
+        term.wait_for("Note on this set")
+        type_slowly(term, "easy")
+        term.keys("Enter")
+        type_slowly(term, "x6")
+        term.keys("Enter")
+        term.wait_for("100 kg x 6")
+        # Home and back (Alt+h, Alt+w), then straight on typing.
+        term.keys("M-h")
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("M-w")
+        term.wait_for("▸1 Bench Press")  # a key sent with Alt+w may still reach Home
+        type_slowly(term, "+5x5")
+        term.keys("Enter")
+        term.wait_for("105 kg x 5")
+        # Escape then the letter, quickly, as a person without an Alt key: Alt+u undoes.
+        term.keys("Escape")
+        time.sleep(0.05)
+        term.keys("u")
+        term.wait_for("Undone:")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    sets = stored(demo_log)
+    assert [(weight, reps) for _, weight, reps, _ in sets] == [(100, 5), (100, 6)]
+    with open_log(demo_log) as repo:
+        assert repo.sets(workout=repo.workouts()[-1].id)[0].notes == "easy"
