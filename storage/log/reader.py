@@ -8,6 +8,7 @@ so the UI thread reads it without a lock and without touching the disk.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 
 from storage.model.days import day_of, machine_timezone
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
+from storage.model.starter_templates import STARTER_TEMPLATES
 from storage.model.records import (
     Exercise,
     Record,
@@ -231,7 +233,19 @@ class LogReader:
         return trained
 
     def templates(self) -> list[Template]:
+        """The templates the log holds (the lifter's own, and starters they changed)."""
         return sorted((Template.from_doc(d) for d in self._docs(Template)), key=lambda t: t.name)
+
+    def offered_templates(self) -> list[Template]:
+        """The templates to start a workout from: the log's (by name), then each starter
+        template (`storage.model.starter_templates`) neither changed nor deleted."""
+        stored = self.templates()
+        hidden = {*self.settings().hidden_starters, *(t.id for t in stored)}
+        return [*stored, *(copy.deepcopy(t) for t in STARTER_TEMPLATES if t.id not in hidden)]
+
+    def template(self, template_id: str) -> Template | None:
+        """A template offered (`offered_templates`) by its id."""
+        return next((t for t in self.offered_templates() if t.id == template_id), None)
 
 
 def _within(
