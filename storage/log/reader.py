@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 from storage.model.days import day_of, machine_timezone
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
-from storage.model.starter_templates import STARTER_TEMPLATES
 from storage.model.records import (
     Exercise,
     Record,
@@ -29,6 +28,7 @@ from storage.model.records import (
     Workout,
     utc_now,
 )
+from storage.model.starter_templates import STARTER_TEMPLATES
 
 R = TypeVar("R", bound=Record)
 Tables = dict[str, dict[str, dict[str, Any]]]
