@@ -8,7 +8,6 @@ so the UI thread reads it without a lock and without touching the disk.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,7 +27,7 @@ from storage.model.records import (
     Workout,
     utc_now,
 )
-from storage.model.starter_templates import STARTER_TEMPLATES
+from storage.model.starter_templates import offered
 
 R = TypeVar("R", bound=Record)
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -239,9 +238,7 @@ class LogReader:
     def offered_templates(self) -> list[Template]:
         """The templates to start a workout from: the log's (by name), then each starter
         template (`storage.model.starter_templates`) neither changed nor deleted."""
-        stored = self.templates()
-        hidden = {*self.settings().hidden_starters, *(t.id for t in stored)}
-        return [*stored, *(copy.deepcopy(t) for t in STARTER_TEMPLATES if t.id not in hidden)]
+        return offered(self.templates(), self.settings().hidden_starters)
 
     def template(self, template_id: str) -> Template | None:
         """A template offered (`offered_templates`) by its id."""

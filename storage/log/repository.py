@@ -633,7 +633,7 @@ class Repository(LogReader):
         with self.transaction():
             items = plan_of_sets(self.sets(workout=workout_id))
             if not items:
-                raise ValidationError(NOTHING_TO_PLAN)
+                raise ValidationError(f"that workout has {NOTHING_TO_PLAN}: no template made")
             return self.save_template(Template(name=name, items=items))
 
     # -- changes to a stored record, made as another copy may have changed it ---------------

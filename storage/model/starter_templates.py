@@ -7,6 +7,9 @@ deletes it (its id goes into `Settings.hidden_starters`)."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
+
 from storage.model.records import Template, TemplateItem
 
 _ID_PREFIX = "starter-"
@@ -53,3 +56,16 @@ STARTER_TEMPLATES: tuple[Template, ...] = (
     ),
 )
 STARTER_IDS: frozenset[str] = frozenset(t.id for t in STARTER_TEMPLATES)
+
+
+def offered(stored: Iterable[Template], hidden: Iterable[str]) -> list[Template]:
+    """The templates to start a workout from: the log's `stored` ones by name, then each
+    starter neither stored (changed) nor `hidden` (deleted)."""
+    own = sorted(stored, key=lambda t: t.name)
+    taken = {*hidden, *(t.id for t in own)}
+    return [*own, *(copy.deepcopy(t) for t in STARTER_TEMPLATES if t.id not in taken)]
+
+
+def is_untouched_starter(template: Template) -> bool:
+    """A starter as offered, never stored in the log."""
+    return template.id in STARTER_IDS and template.created is None

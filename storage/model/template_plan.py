@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from storage.model.records import SetEntry, TemplateItem
 
-NOTHING_TO_PLAN = "no working sets to make a template of: warm-ups are left out"
+NOTHING_TO_PLAN = "no working sets (warm-ups are left out)"
 
 
 def plan_of_sets(sets: Iterable[SetEntry]) -> list[TemplateItem]:

@@ -1,5 +1,5 @@
 """One session from the history: every set with its e1RM, PR marks, the rest taken before
-it and its notes. `d` opens the whole day; Escape goes back."""
+it and its notes. `d` opens the whole day; `T` makes a template of it; Escape goes back."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from storage.model.template_plan import NOTHING_TO_PLAN
 from tui.format.text import log_text
 from tui.format.units import format_number, format_set, to_unit
 from tui.screens.history.detail import DetailScreen
@@ -22,7 +23,10 @@ class SessionDetailScreen(DetailScreen):
     SessionDetailScreen #session-title { height: auto; margin-bottom: 1; }
     SessionDetailScreen DataTable { height: 1fr; }
     """
-    BINDINGS = [Binding("d", "day", "The day", id="session.day")]
+    BINDINGS = [
+        Binding("d", "day", "The day", id="session.day"),
+        Binding("T", "make_template", "Make template", id="session.make_template"),
+    ]
 
     def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
         super().__init__()
@@ -51,7 +55,7 @@ class SessionDetailScreen(DetailScreen):
         title.append("\n" + " · ".join(facts), "dim")
         if session.notes:
             title.append(f"\n“{session.notes}”", "italic")
-        title.append("\nd: the whole day · Escape: back", "dim")
+        title.append("\nd: the whole day · T: make a template of it · Escape: back", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
         table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
@@ -72,6 +76,24 @@ class SessionDetailScreen(DetailScreen):
                 log_text(entry.notes[:20]),
             )
         self.set_focus(table)
+
+    def action_make_template(self) -> None:
+        """Ask for a name, then make a template of this session's working sets."""
+        from tui.screens.dialogs.prompt import PromptScreen
+
+        session = self.session
+        if session.working_sets == 0:
+            self.notify(f"This session has {NOTHING_TO_PLAN}: no template to make.")
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.app.store.save(
+                    lambda repo: repo.template_from_workout(session.workout_id, name)
+                )
+                self.notify(f"Made the template {name!r}: l shows the templates.", markup=False)
+
+        self.app.push_screen(PromptScreen("Template name", session.name), named)
 
     def action_day(self) -> None:
         from tui.screens.history.day_detail import DayDetailScreen

@@ -23,6 +23,7 @@ from storage.entry.set_line import EntryError, typed_set
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
+from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.text import log_text
 from tui.format.units import format_set
@@ -108,8 +109,6 @@ class WorkoutScreen(LogScreen):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
         if action in ("finish", "note_workout", "pick_exercise", "focus_entry"):
             return started
-        if action == "save_template":
-            return bool(session.sets)
         if action in ("switch_exercise", "exercise_number"):
             order = session.order
             return len(order) > 1 or (action == "exercise_number" and bool(order))
@@ -125,7 +124,9 @@ class WorkoutScreen(LogScreen):
         yield AppHeader()
         with Vertical(id="start"):
             yield Static(
-                "No workout in progress. Start one: a letter or arrows and Enter.", id="start-title"
+                "No workout in progress. Start one: a letter or arrows and Enter.\n"
+                "l: make, change or delete templates · T: today's finished workout as one",
+                id="start-title",
             )
             yield OptionList(id="start-options")
         with Horizontal(id="main"):
@@ -437,19 +438,60 @@ class WorkoutScreen(LogScreen):
         self.app.push_screen(FinishWorkoutScreen(workout.notes), finished)
 
     def action_save_template(self) -> None:
-        session = self.session
-        if not session.sets:
-            self.show_message("Log some sets first: a template is made from today's workout.")
-            return
+        """Make a template of today's workout in progress or, with none, of the last one
+        finished today; with neither (or only warm-ups), say so."""
         from tui.screens.dialogs.prompt import PromptScreen
+
+        session = self.session
+        if session.workout is None:
+            self._template_from_finished()
+            return
+        if not plan_of_sets(session.sets):
+            self.show_message(
+                f"Nothing to save as a template yet: {NOTHING_TO_PLAN}. Log a set first.",
+                error=True,
+            )
+            return
 
         def named(name: str | None) -> None:
             if name:
                 self.save(session.save_template(name))
                 self.show_message(f"Today's workout made into the template {name!r}.")
+            else:
+                self.show_message("No template made.")
 
-        default = session.workout.name if session.workout and session.workout.name else ""
-        self.app.push_screen(PromptScreen("Template name", default), named)
+        self.app.push_screen(PromptScreen("Template name", session.workout.name), named)
+
+    def _template_from_finished(self) -> None:
+        from tui.screens.dialogs.prompt import PromptScreen
+
+        snapshot = self.app.store.snapshot
+        today = snapshot.today()
+        finished = [w for w in snapshot.workouts(today, today) if w.end is not None]
+        if not finished:
+            self.show_message(
+                "No workout to save as a template: start one and log sets, or press T on "
+                "a session in history (y).",
+                error=True,
+            )
+            return
+        workout = finished[-1]
+        if not plan_of_sets(snapshot.sets(workout=workout.id)):
+            self.show_message(
+                f"Today's finished workout has {NOTHING_TO_PLAN}: no template to make.",
+                error=True,
+            )
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.save(lambda repo: repo.template_from_workout(workout.id, name))
+                self.show_message(f"Today's finished workout made into the template {name!r}.")
+            else:
+                self.show_message("No template made.")
+
+        title = "Template name (from today's finished workout)"
+        self.app.push_screen(PromptScreen(title, workout.name), named)
 
 
 def _stored_set(set_id: str) -> Reply:

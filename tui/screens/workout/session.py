@@ -32,6 +32,7 @@ from storage.model.records import (
     new_id,
 )
 from storage.model.set_rules import PlacedSet, place_set
+from storage.model.starter_templates import is_untouched_starter, offered
 from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
@@ -382,7 +383,8 @@ class WorkoutSession:
     def save_template(self, name: str) -> Change:
         """A template named `name` made from today's workout (`plan_of_sets`)."""
         template = Template(name=name, items=plan_of_sets(self.sets))
-        self.templates.append(template)
+        own = [t for t in self.templates if not is_untouched_starter(t)]
+        self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
 
 
