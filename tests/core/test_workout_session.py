@@ -274,7 +274,7 @@ def test_the_template_from_today(repo: Repository, clock: FakeClock) -> None:
         TemplateItem(exercise=SQUAT.id, sets=3, reps=5, rpe=9.5),
         TemplateItem(exercise=BENCH.id, sets=3, reps=8, rpe=7),
     ]
-    session.save_template("Mine")(repo)
+    session.save_template("Mine", session.sets)(repo)
     assert [t.name for t in session.templates][:3] == ["Mine", "Upper", "Full body"]
     assert [t.name for t in repo.templates()] == ["Mine", "Upper"]
 

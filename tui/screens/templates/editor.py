@@ -50,7 +50,9 @@ class TemplateEditorScreen(LogScreen):
         with Vertical(id="editor-body"):
             yield Static(id="editor-title")
             yield OptionList(id="editor-lines")
-        yield from self.below(EntryLine(self.enter_line, placeholder=LINE_HINT, id="entry"))
+        # A line put in it to change is changed at its end, not replaced as a whole.
+        entry = EntryLine(self.enter_line, placeholder=LINE_HINT, select_on_focus=False, id="entry")
+        yield from self.below(entry)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_list = not isinstance(self.focused, Input)
@@ -155,6 +157,7 @@ class TemplateEditorScreen(LogScreen):
         self.editing = index
         entry_line = self.query_one("#entry", Input)
         entry_line.value = self.line_of(self.template.items[index])
+        entry_line.cursor_position = len(entry_line.value)
         self.set_focus(entry_line)
         self.show_message(f"Changing line {index + 1}: Enter saves it, Escape cancels.")
 

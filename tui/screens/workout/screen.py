@@ -455,7 +455,7 @@ class WorkoutScreen(LogScreen):
 
         def named(name: str | None) -> None:
             if name:
-                self.save(session.save_template(name))
+                self.save(session.save_template(name, session.sets))
                 self.show_message(f"Today's workout made into the template {name!r}.")
             else:
                 self.show_message("No template made.")
@@ -476,7 +476,8 @@ class WorkoutScreen(LogScreen):
             )
             return
         workout = finished[-1]
-        if not plan_of_sets(snapshot.sets(workout=workout.id)):
+        sets = snapshot.sets(workout=workout.id)
+        if not plan_of_sets(sets):
             self.show_message(
                 f"Today's finished workout has {NOTHING_TO_PLAN}: no template to make.",
                 error=True,
@@ -485,7 +486,8 @@ class WorkoutScreen(LogScreen):
 
         def named(name: str | None) -> None:
             if name:
-                self.save(lambda repo: repo.template_from_workout(workout.id, name))
+                self.save(self.session.save_template(name, sets))
+                self.refresh_all()
                 self.show_message(f"Today's finished workout made into the template {name!r}.")
             else:
                 self.show_message("No template made.")

@@ -380,9 +380,10 @@ class WorkoutSession:
 
     # -- templates -------------------------------------------------------------------------
 
-    def save_template(self, name: str) -> Change:
-        """A template named `name` made from today's workout (`plan_of_sets`)."""
-        template = Template(name=name, items=plan_of_sets(self.sets))
+    def save_template(self, name: str, sets: list[SetEntry]) -> Change:
+        """A template named `name` made from a workout's `sets` (`plan_of_sets`), offered
+        at once."""
+        template = Template(name=name, items=plan_of_sets(sets))
         own = [t for t in self.templates if not is_untouched_starter(t)]
         self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
