@@ -28,7 +28,7 @@ from storage.read.exercise_history import ExerciseHistory
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
-from tui.messages import SetSaved, StoredOtherwise
+from tui.messages import LogChanged, SetSaved, StoredOtherwise
 from tui.screens.log_screen import LogScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -138,6 +138,16 @@ class WorkoutScreen(LogScreen):
         if not self.app.store.ready:  # the first frame comes before the log is read
             self.query_one("#main").display = False
             self.query_one("#start").display = False
+
+    @on(LogChanged)
+    def _templates_changed(self) -> None:
+        """Offer the templates as saved (changed on the templates screen, say), once
+        nothing of ours is on its way."""
+        store = self.app.store
+        if store.ready and not store.pending:
+            self.session.templates = store.snapshot.offered_templates()
+            if self.session.workout is None and self.is_mounted:
+                self._fill_start_options()
 
     def load(self) -> None:
         """Read today's workout from the log."""
