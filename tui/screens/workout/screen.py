@@ -452,29 +452,33 @@ class WorkoutScreen(LogScreen):
         finished today; with neither (or only warm-ups), say so."""
         from tui.screens.dialogs.prompt import PromptScreen
 
-        session = self.session
-        if session.workout is None:
-            self._template_from_finished()
+        chosen = self._workout_for_template()
+        if chosen is None:
             return
-        if not plan_of_sets(session.sets):
+        what, workout, sets = chosen
+
+        def named(name: str | None) -> None:
+            if not name:
+                self.show_message("No template made.")
+                return
+            self.save(self.session.save_template(name, sets))
+            if self.session.workout is None:
+                self.refresh_all()  # the start screen offers it
+            self.show_message(f"{what.capitalize()} made into the template {name!r}.")
+
+        self.app.push_screen(PromptScreen(f"Template name ({what})", workout.name), named)
+
+    def _workout_for_template(self) -> tuple[str, Workout, list[SetEntry]] | None:
+        """What `T` makes a template of, or None having said why there is nothing."""
+        session = self.session
+        if session.workout is not None:
+            if plan_of_sets(session.sets):
+                return "today's workout", session.workout, session.sets
             self.show_message(
                 f"Nothing to save as a template yet: {NOTHING_TO_PLAN}. Log a set first.",
                 error=True,
             )
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                self.save(session.save_template(name, session.sets))
-                self.show_message(f"Today's workout made into the template {name!r}.")
-            else:
-                self.show_message("No template made.")
-
-        self.app.push_screen(PromptScreen("Template name", session.workout.name), named)
-
-    def _template_from_finished(self) -> None:
-        from tui.screens.dialogs.prompt import PromptScreen
-
+            return None
         snapshot = self.app.store.snapshot
         today = snapshot.today()
         finished = [w for w in snapshot.workouts(today, today) if w.end is not None]
@@ -484,7 +488,7 @@ class WorkoutScreen(LogScreen):
                 "a session in history (y).",
                 error=True,
             )
-            return
+            return None
         workout = finished[-1]
         sets = snapshot.sets(workout=workout.id)
         if not plan_of_sets(sets):
@@ -492,18 +496,8 @@ class WorkoutScreen(LogScreen):
                 f"Today's finished workout has {NOTHING_TO_PLAN}: no template to make.",
                 error=True,
             )
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                self.save(self.session.save_template(name, sets))
-                self.refresh_all()
-                self.show_message(f"Today's finished workout made into the template {name!r}.")
-            else:
-                self.show_message("No template made.")
-
-        title = "Template name (from today's finished workout)"
-        self.app.push_screen(PromptScreen(title, workout.name), named)
+            return None
+        return "today's finished workout", workout, sets
 
 
 def _stored_set(set_id: str) -> Reply:
