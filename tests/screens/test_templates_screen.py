@@ -268,3 +268,17 @@ async def test_t_on_a_history_session_makes_a_template(log: Path, clock) -> None
     (template,) = stored(log, clock)
     assert template.name == "Old push"
     assert [i.exercise for i in template.items] == ["bench-press", "dip"]
+
+
+async def test_the_templates_screen_follows_another_copy(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_templates(app, pilot)
+        with Repository(log, clock=clock) as other:
+            other.save_template(
+                Template(name="Added", items=[TemplateItem(exercise="dip", sets=3, reps=8)])
+            )
+        app.store.follow()
+        await eventually(pilot, lambda: options(app, "#templates-list")[0].startswith("Added"))
+        await press_at_pace(pilot, ["enter"])
+        assert options(app, "#editor-lines") == ["1. Dip 3x8"]
