@@ -67,6 +67,12 @@ def _symptom_screen() -> Screen:
     return SymptomScreen()
 
 
+def _settings_screen() -> Screen:
+    from tui.screens.settings.screen import SettingsScreen
+
+    return SettingsScreen()
+
+
 class RestdayApp(App):
     TITLE = "restday"
     MODES = {
@@ -75,6 +81,7 @@ class RestdayApp(App):
         "recovery": _recovery_screen,
         "symptoms": _symptom_screen,
         "history": _history_screen,
+        "settings": _settings_screen,
         "templates": _templates_screen,
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
@@ -112,6 +119,14 @@ class RestdayApp(App):
             "History",
             id="screen.history",
             tooltip="Calendar, sessions, progress and trends",
+        ),
+        Binding(
+            "comma",
+            "switch_mode('settings')",
+            "Settings",
+            id="screen.settings",
+            show=False,
+            tooltip="kg or lb, and the other settings",
         ),
         Binding(
             "l",
@@ -263,7 +278,14 @@ class RestdayApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys typed ahead of a quit ("q" then "s") must not open a screen while the app
         # closes: it would be mounted half-way.
-        return not self.exiting
+        if self.exiting:
+            return False
+        from tui.screens.too_small import TooSmallScreen
+
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen) and not screen.offers_screens:
+            return action == "quit"  # no screen fits: only leaving does something
+        return True
 
     def _load_rest(self) -> None:
         rest = self.store.snapshot.rest_period()
@@ -340,18 +362,32 @@ class RestdayApp(App):
         self.check_size(*event.size)
 
     def check_size(self, width: int | None = None, height: int | None = None) -> None:
-        """Below 80x24 a notice covers whatever screen is showing; it goes when it fits."""
-        from tui.screens.too_small import TooSmallScreen, too_small
+        """Below 80x24 the app is compact (`too_small`): the screens made for it lay out in
+        one column; over any other, or below 45x20, a notice says what size is needed. It
+        goes when the screen fits again."""
+        from tui.screens.too_small import (
+            COMPACT_CLASS,
+            TooSmallScreen,
+            fits,
+            is_compact,
+            needed_size,
+        )
 
         if self.current_mode not in self.MODES:
             return  # not started yet: on_mount checks
         if width is None or height is None:
             width, height = self.size
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small(width, height) and not showing:
-            self.push_screen(TooSmallScreen())
-        elif showing and not too_small(width, height):
+        self.set_class(is_compact(width, height), COMPACT_CLASS)
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen):
+            if not fits((width, height), screen.needed):
+                return
             self.pop_screen()
+            screen = screen.covered
+        if not fits((width, height), needed_size(screen)):
+            base = screen is self.screen_stack[0] or len(self.screen_stack) == 1
+            name = self.current_mode.capitalize() if base else "This screen"
+            self.push_screen(TooSmallScreen(screen, name))
 
     def _handle_exit_signals(self) -> None:
         """SIGHUP (the SSH connection dropped) and SIGTERM: save and leave, exit status 0."""
@@ -377,8 +413,9 @@ class RestdayApp(App):
         self.tick()
 
     def tick(self) -> None:
-        """Move the app's clock on: the timer on screen follows (`now`)."""
-        if not self.exiting:
+        """Move the app's clock on: the timer on screen follows (`now`). Not once the app
+        closes (a test's run ends without `exit()`): its screens are going."""
+        if self.is_running and not self.exiting:
             self.now = self.clock()
 
     def watch_now(self) -> None:

@@ -16,7 +16,9 @@ and each alias; the strongest way it matches puts it in a tier:
 
 `find_exercise` returns an exercise only when it is the single candidate in the strongest
 tier that matched; several there are ambiguous. In tier 5 that means a ratio of at least
-FUZZY_CUTOFF with no other within FUZZY_MARGIN of it.
+FUZZY_CUTOFF with no other within FUZZY_MARGIN of it. `resolve_exercise` also says which
+other exercises the text matched in a weaker tier (``leg curl`` is Lying Leg Curl, and
+matches Seated Leg Curl too), so that whoever typed it sees what it was read as.
 """
 
 from __future__ import annotations
@@ -42,7 +44,12 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 class UnknownExercise(EntryError):
-    """No exercise matches; the message lists the closest few."""
+    """No exercise matches; the message lists the closest few. `query` is the text typed:
+    the caller says how to create an exercise of that name."""
+
+    def __init__(self, message: str, query: str = "") -> None:
+        super().__init__(message)
+        self.query = query
 
 
 class AmbiguousExercise(EntryError):
@@ -191,12 +198,37 @@ def rank_exercises(query: str, exercises: Sequence[Exercise], limit: int = 10) -
     return [exercises[r[-1]] for r in ranked[:limit]]
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """The exercise typed text means, and the others it matched less well (best first)."""
+
+    query: str
+    exercise: Exercise
+    others: tuple[Exercise, ...] = ()
+
+    def note(self) -> str:
+        """One line saying what the text was read as when it matched others too
+        ("'leg curl' is Lying Leg Curl; also matches Seated Leg Curl"), else empty."""
+        if not self.others:
+            return ""
+        names = ", ".join(e.name for e in self.others[:MAX_CLOSEST])
+        if len(self.others) > MAX_CLOSEST:
+            names += f" and {len(self.others) - MAX_CLOSEST} more"
+        return f"{quote(self.query)} is {self.exercise.name}; also matches {names}"
+
+
 def find_exercise(query: str, exercises: Sequence[Exercise]) -> Exercise:
     """The one exercise `query` means; raises UnknownExercise or AmbiguousExercise."""
+    return resolve_exercise(query, exercises).exercise
+
+
+def resolve_exercise(query: str, exercises: Sequence[Exercise]) -> Resolved:
+    """The one exercise `query` means, with the others it matched in a weaker tier (none
+    when it is that exercise's own name); raises UnknownExercise or AmbiguousExercise."""
     q = _form(query)
     if not q.compact:
         raise UnknownExercise(
-            f"no exercise name in {quote(query)}: type a name or alias, e.g. bench"
+            f"no exercise name in {quote(query)}: type a name or alias, e.g. bench", query
         )
     ranked = _ranked(q, exercises)
     if ranked:
@@ -207,10 +239,17 @@ def find_exercise(query: str, exercises: Sequence[Exercise]) -> Exercise:
             message = f"no exercise matches {quote(query)}"
             if closest := _fuzzy(q, exercises, 0.0)[:MAX_CLOSEST]:
                 message += "; closest: " + ", ".join(exercises[r[-1]].name for r in closest)
-            raise UnknownExercise(message)
+            raise UnknownExercise(message, query)
+        ranked = fuzzy
         top = [r for r in fuzzy if r[1] <= fuzzy[0][1] + FUZZY_MARGIN]
     if len(top) == 1:
-        return exercises[top[0][-1]]
+        exercise = exercises[top[0][-1]]
+        if _form(exercise.name).compact == q.compact:
+            return Resolved(query, exercise)
+        # Initials and letters in order match much by chance: others only as close as words.
+        shown = max(WORDS, top[0][0])
+        others = tuple(exercises[r[-1]] for r in ranked[1:] if r[0] <= shown)
+        return Resolved(query, exercise, others)
     names = ", ".join(exercises[r[-1]].name for r in top[:MAX_AMBIGUOUS])
     more = f" and {len(top) - MAX_AMBIGUOUS} more" if len(top) > MAX_AMBIGUOUS else ""
     raise AmbiguousExercise(f"{quote(query)} could be: {names}{more}; type more of the name")

@@ -38,6 +38,10 @@ MAX_REPS = 100
 MAX_SETS = 20
 MAX_LENGTH = 200
 UNIT_NAMES = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
+NO_LAST_SET = (
+    "there is no previous set of this exercise today to start from: "
+    "type the weight and reps, e.g. 100x5 or bw x8"
+)
 
 _NUM = r"[0-9]+(?:[.,][0-9]+)?"
 _X = r"\s*[x×]\s*"
@@ -150,8 +154,14 @@ class LastSet:
     warmup: bool = False
     bodyweight: bool = False
 
+    @classmethod
+    def of(cls, entry: SetEntry) -> LastSet:
+        return cls(entry.weight_kg, entry.reps, entry.rpe, entry.warmup, entry.bodyweight)
 
-def parse_workout_entry(text: str, last: LastSet | None, unit: str) -> SetSpec:
+
+def parse_workout_entry(
+    text: str, last: LastSet | None, unit: str, *, no_last: str = NO_LAST_SET
+) -> SetSpec:
     """Read one line typed on the workout screen, where `last` is the last set of the
     selected exercise today (None when there is none) and `unit` the user's unit.
 
@@ -165,13 +175,14 @@ def parse_workout_entry(text: str, last: LastSet | None, unit: str) -> SetSpec:
     The result is absolute, its unit always set: the typed or user's unit for an absolute
     line, "kg" when the weight comes from `last` (so no precision is lost). Its exercise is
     None unless a name was typed. Raises only EntryError for bad input (ValueError for
-    an unknown `unit`)."""
+    an unknown `unit`). `no_last` says why there is no `last` and what to type instead.
+    """
     user_unit = UNIT_NAMES.get(unit.lower())
     if user_unit is None:
         raise ValueError(f"unknown unit {unit!r}; use kg or lb")
     text = text.strip()
     if not text:
-        last = _require_last(last, "nothing to repeat")
+        last = _require_last(last, "nothing to repeat", no_last)
         return SetSpec(
             exercise=None,
             weight=last.weight_kg,
@@ -185,7 +196,12 @@ def parse_workout_entry(text: str, last: LastSet | None, unit: str) -> SetSpec:
 
     m = _RELATIVE.fullmatch(text)
     if m is not None:
-        return _relative(m, text, last, user_unit)
+        return _relative(
+            m,
+            text,
+            _require_last(last, f"{quote(text)} starts from the last set", no_last),
+            user_unit,
+        )
     m = _SET.fullmatch(text)
     if m is not None:
         spec = _absolute(m, text)
@@ -203,9 +219,8 @@ def parse_workout_entry(text: str, last: LastSet | None, unit: str) -> SetSpec:
     raise EntryError(f"can't read {quote(text)}: expected WEIGHTxREPS, {WORKOUT_EXAMPLES}")
 
 
-def _relative(m: re.Match[str], text: str, last: LastSet | None, unit: str) -> SetSpec:
+def _relative(m: re.Match[str], text: str, last: LastSet, unit: str) -> SetSpec:
     """The set meant by a `_RELATIVE` match ("+2.5x5", "x6"), starting from `last`."""
-    last = _require_last(last, f"{quote(text)} starts from the last set")
     reps, sets, rpe = _reps_sets_rpe(m)
     amount_unit = _unit(m["unit"], text, "+2.5kgx5, +5lbx5") or unit
     kg = last.weight_kg
@@ -238,12 +253,9 @@ def _relative(m: re.Match[str], text: str, last: LastSet | None, unit: str) -> S
     )
 
 
-def _require_last(last: LastSet | None, what: str) -> LastSet:
+def _require_last(last: LastSet | None, what: str, no_last: str) -> LastSet:
     if last is None:
-        raise EntryError(
-            f"{what}, but there is no previous set of this exercise today to start from: "
-            "type the weight and reps, e.g. 100x5 or bw x8"
-        )
+        raise EntryError(f"{what}, but {no_last}")
     return last
 
 

@@ -34,7 +34,6 @@ import orjson
 from storage.errors import StorageError
 from storage.log.repository import Repository
 from storage.model.records import (
-    LB_PER_KG,
     SCHEMA_VERSION,
     Exercise,
     Record,
@@ -46,6 +45,7 @@ from storage.model.records import (
     Template,
     Workout,
 )
+from storage.model.units import shown_load
 
 EXPORT_FORMAT = "restday_export"
 EXPORT_VERSION = 1
@@ -166,7 +166,8 @@ def export_json(repo: Repository) -> str:
 
 
 def export_csv(repo: Repository) -> str:
-    """One row per set (warm-ups included), oldest first, weights in the user's unit; the
+    """One row per set (warm-ups included), oldest first, weights in the user's unit as the
+    app shows them (`storage.model.units.shown_load`), the unit in its own column; the
     date is the training day (a set after midnight, before the day's rollover hour, belongs
     to the evening before), the time is local. Text that a spreadsheet would run as a
     formula is neutralised (`_text`). Lines end in CRLF (RFC 4180): then a note holding a
@@ -191,7 +192,6 @@ def export_csv(repo: Repository) -> str:
         numbers[(entry.workout, entry.exercise)] += 1
         local = entry.timestamp.astimezone(zone)
         day = entry.day or local.date()
-        weight = entry.weight_kg * LB_PER_KG if unit == "lb" else entry.weight_kg
         writer.writerow(
             (
                 day.isoformat(),
@@ -199,7 +199,7 @@ def export_csv(repo: Repository) -> str:
                 spreadsheet_text(workout.name if workout else ""),
                 spreadsheet_text(names.get(entry.exercise, entry.exercise)),
                 numbers[(entry.workout, entry.exercise)],
-                _number(weight),
+                _number(shown_load(entry.weight_kg, unit)),
                 unit,
                 entry.reps,
                 "" if entry.rpe is None else _number(entry.rpe),

@@ -141,6 +141,11 @@ class LogReader:
         docs = _within(self._docs(Workout), since, until)
         return sorted((Workout.from_doc(d) for d in docs), key=lambda w: w.start)
 
+    def last_finished(self, day: date) -> Workout | None:
+        """The workout of `day` finished last, if one was: what can be reopened to add to."""
+        done = [w for w in self.workouts(since=day, until=day) if w.end is not None]
+        return max(done, key=lambda w: w.end, default=None)
+
     def open_workout(self) -> Workout | None:
         """Today's workout in progress, if there is one."""
         today = self.today().isoformat()

@@ -42,7 +42,7 @@ from storage.model.records import (
     new_id,
     utc_now,
 )
-from storage.model.set_rules import place_set
+from storage.model.set_rules import place_set, touches_rest_timer
 from storage.model.starter_templates import STARTER_IDS
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.paths import real_path
@@ -360,6 +360,23 @@ class Repository(LogReader):
         finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes)
         return self.update_workout(workout, finished)
 
+    def reopen_workout(self, workout: Workout) -> Workout:
+        """Open a finished `workout` (as read) again, of today or any day, to add, change or
+        delete a set: its end goes (`_update`), its session RPE and notes stay for when it
+        is finished again. Refused while another workout of today is in progress (one at a
+        time), or if another copy changed its end to something else meanwhile."""
+
+        def check(reopened: Workout) -> None:
+            validation.check_workout(reopened)
+            other = self.open_workout()
+            if other is not None and other.id != reopened.id:
+                raise ChangeRefused(
+                    f"today's workout {other.name or 'in progress'} is not finished: finish it "
+                    "before reopening another"
+                )
+
+        return self._update(workout, replace(workout, end=None), check, "this workout")
+
     def todays_workout(self) -> Workout:
         """Today's workout in progress, started now if there is none (under the lock, so two
         processes never start two)."""
@@ -422,6 +439,8 @@ class Repository(LogReader):
             )
             logged[0] = placed.entry
             self._put(placed.entry)
+            if not touches_rest_timer(placed.entry, self.today()):
+                return
             if placed.rest is not None:
                 self._put_rest(placed.rest)
             else:  # a set with no rest after it ends the one before

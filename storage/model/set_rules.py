@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from storage.model.records import Exercise, RestPeriod, SetEntry, Settings
 
@@ -49,3 +50,9 @@ def place_set(
             started=entry.timestamp, duration_s=duration, after_set=entry.id, exercise=exercise.id
         )
     return PlacedSet(placed, timer)
+
+
+def touches_rest_timer(entry: SetEntry, today: date) -> bool:
+    """Whether logging `entry` starts (or ends) the rest timer running now: not for a set
+    added to an earlier day's workout."""
+    return entry.day is None or entry.day >= today

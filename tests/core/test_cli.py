@@ -62,7 +62,7 @@ def test_log_loads_neither_textual_nor_rich(log: Path) -> None:
 def test_log_several_sets_in_pounds_into_one_workout(log: Path, capsys) -> None:
     assert main(["log", "--db", str(log), "squat 225lbx5x3"]) == 0
     assert main(["log", "--db", str(log), "w", "bench", "60x5"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    out = [line for line in capsys.readouterr().out.splitlines() if "  (set " in line]
     assert [line.split("  (")[1] for line in out] == [
         f"set {n} of today's workout)" for n in (1, 2, 3, 4)
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage.exchange.importing.names import ExerciseNames, guess_muscles, split_equipment
-from storage.exchange.importing.plan import KG_PER_LB, UnitNeeded, plan_import, write_plan
+from storage.exchange.importing.plan import UnitNeeded, plan_import, write_plan
 from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_EXERCISES
@@ -146,10 +146,8 @@ def test_rest_timer_rows_warm_ups_and_rpe() -> None:
 
 def test_pounds_become_kilograms() -> None:
     result = plan(parsed(row(2, weight=225.0, unit="lb"), row(3, weight=135.0, unit=None)), "lb")
-    assert [s.weight_kg for s in result.sets] == [
-        round(225 * KG_PER_LB, 3),
-        round(135 * KG_PER_LB, 3),
-    ]
+    assert [s.weight_kg for s in result.sets] == [102.058, 61.235]  # to the gram
+    assert result.file_unit == "lb"
 
 
 def test_a_unit_is_needed_when_the_file_gives_none() -> None:

@@ -191,7 +191,7 @@ def test_a_bad_set_is_refused_before_it_is_logged(repo: Repository, clock: FakeC
 def test_a_name_a_number_or_a_step_switches(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock, UPPER.id)
     assert session.read_line("squat") == ExerciseName("squat")
-    session.go_to(session.find("squat"))
+    session.go_to(session.resolve("squat").exercise)
     assert session.current == SQUAT and session.order == [BENCH.id, ROW.id, SQUAT.id]
     assert session.read_line("2") == ExerciseNumber(2)
     with pytest.raises(EntryError, match="expected WEIGHTxREPS"):
@@ -199,9 +199,9 @@ def test_a_name_a_number_or_a_step_switches(repo: Repository, clock: FakeClock) 
     assert session.numbered(2) == ROW and session.numbered(4) is None
     assert session.step(1) == BENCH and session.step(-1) == ROW  # round, from squat
     with pytest.raises(AmbiguousExercise):
-        session.find("curl")
+        session.resolve("curl")
     with pytest.raises(UnknownExercise):
-        session.find("zzzz")
+        session.resolve("zzzz")
 
 
 def test_a_name_before_a_set_logs_it_there(repo: Repository, clock: FakeClock) -> None:
@@ -289,6 +289,35 @@ def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock
     assert repo.open_workout() is None
     (workout,) = repo.workouts()
     assert (workout.session_rpe, workout.notes, workout.duration_minutes) == (8, "solid", 50)
+
+
+def test_a_reopened_workout_of_an_earlier_day_keeps_to_its_day(
+    repo: Repository, clock: FakeClock
+) -> None:
+    """Sets added to a workout of two days ago are timed a minute after its last set, and
+    finishing it again ends it when it ended, not now."""
+    session = started(repo, clock)
+    typed(session, "bench 100x5@8", repo, clock())
+    session.finish(7, "solid", clock.advance(minutes=50))(repo)
+    (finished,) = repo.workouts()
+    clock.advance(days=2)
+    later = loaded(repo)
+    later.reopen(finished, repo.snapshot())(repo)
+    assert later.earlier_day and later.current == BENCH
+    moment = later.set_time(clock())
+    assert moment == later.sets[-1].timestamp + timedelta(minutes=1)
+    line = later.read_line("x3")
+    _placed, save = later.log_set(line.exercise, line.spec, moment)
+    save(repo)
+    end = later.finish_time(clock())
+    assert end == finished.end  # its last set is still before the end it had
+    later.finish(7, "solid", end)(repo)
+    (workout,) = repo.workouts()
+    assert (workout.end, workout.session_rpe, workout.notes) == (finished.end, 7, "solid")
+    assert [(s.reps, s.day) for s in repo.sets(workout=workout.id)] == [
+        (5, finished.day),
+        (3, finished.day),
+    ]
 
 
 # -- the log has the last word on numbering -------------------------------------------------

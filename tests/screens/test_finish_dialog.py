@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from tests.support.typing import key_event
+from tests.support.typing import key_event, press_at_pace
 from tui.screens.workout.finish import Finish, FinishWorkoutScreen
 
 
@@ -20,3 +20,18 @@ async def test_notes_typed_right_behind_the_rpe_are_kept() -> None:
             app.post_message(key_event("space" if key == " " else key))
         await pilot.pause(0.2)
     assert answers == [Finish(8, "great day")]
+
+
+async def test_a_reopened_workout_keeps_its_session_rpe_and_notes_unless_changed() -> None:
+    """Finishing a reopened workout shows what it was finished with: Enter keeps both; a
+    key changes the RPE and goes on to the notes as they were."""
+    kept: list[Finish | None] = []
+    changed: list[Finish | None] = []
+    app = App()
+    async with app.run_test() as pilot:
+        app.push_screen(FinishWorkoutScreen("felt strong", 7), kept.append)
+        await press_at_pace(pilot, ["enter"])
+        app.push_screen(FinishWorkoutScreen("felt strong", 7), changed.append)
+        await press_at_pace(pilot, ["9", *"!", "enter"])
+    assert kept == [Finish(7, "felt strong")]
+    assert changed == [Finish(9, "felt strong!")]

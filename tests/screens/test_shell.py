@@ -194,26 +194,53 @@ async def test_help_fits_in_80x24(tmp_path: Path) -> None:
 
 async def test_too_small_shows_a_notice_and_recovers(tmp_path: Path) -> None:
     app = _app(tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(44, 20)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         notice = _text(app.screen.query_one("#too-small", Static))
-        assert notice == "terminal too small (60x20): restday needs 80x24"
-        await pilot.press("w", "question_mark")  # the hidden screen's keys do nothing
+        assert notice == "Workout needs 45x20 (this is 44x20)"
+        await pilot.press("question_mark")  # the hidden screen's keys do nothing
         assert isinstance(app.screen, TooSmallScreen)
         # Textual takes in a resize on a timer (1/120 s): wait for it
-        await pilot.resize_terminal(79, 24)
-        await eventually(pilot, lambda: "(79x24)" in _text(app.screen.query_one("#too-small")))
-        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(45, 19)
+        await eventually(
+            pilot, lambda: "(this is 45x19)" in _text(app.screen.query_one("#too-small"))
+        )
+        await pilot.resize_terminal(45, 20)  # a phone: the workout has a compact layout
         await eventually(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
-        assert app.current_mode == "workout"
-        # over any screen, a modal one too
+        assert app.current_mode == "workout" and app.has_class("-compact")
+        await pilot.resize_terminal(80, 24)
+        await eventually(pilot, lambda: not app.has_class("-compact"))
+        # over any screen, a modal one too: help needs the full size
         await pilot.press("question_mark")
         await pilot.resize_terminal(80, 23)
         await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        notice = _text(app.screen.query_one("#too-small", Static))
+        assert notice == "This screen needs 80x24 (this is 80x23)"
         await pilot.resize_terminal(100, 30)
         await eventually(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 0
+
+
+async def test_a_screen_without_a_compact_layout_says_so_and_keys_lead_to_one(
+    tmp_path: Path,
+) -> None:
+    app = _app(tmp_path, first_screen="home")
+    async with app.run_test(size=(45, 20)) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        assert _text(app.screen.query_one("#too-small", Static)) == (
+            "Home needs 80x24 (this is 45x20)"
+        )
+        hint = _text(app.screen.query_one("#too-small-hint", Static))
+        assert hint == "w workout · r recovery · s symptoms · q quit"
+        await pilot.press("w")  # the app's keys still work: the workout fits
+        await eventually(pilot, lambda: app.current_mode == "workout")
+        assert not isinstance(app.screen, TooSmallScreen)
+        await pilot.press("question_mark")  # help needs more: Escape closes it
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.press("escape")
+        await eventually(pilot, lambda: not isinstance(app.screen, (TooSmallScreen, HelpScreen)))
+        assert app.current_mode == "workout"
 
 
 async def test_too_small_q_quits(tmp_path: Path) -> None:

@@ -44,6 +44,20 @@ async def start_lower_a(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def three_squat_sets(pilot: Pilot, clock: FakeClock) -> None:
+    """Lower A started, three sets of squats typed (one repeated with Enter, one a step up
+    with +2.5x5), 45 s into the last one's rest."""
+    await start_lower_a(pilot)
+    await type_line(pilot, "140x5@8")
+    clock.advance(minutes=3)
+    await pilot.press("enter")  # Enter on an empty line repeats the last set
+    clock.advance(minutes=3)
+    await type_line(pilot, "+2.5x5")
+    clock.advance(seconds=45)
+    pilot.app.tick()
+    await settle(pilot)
+
+
 def test_no_workout_in_progress(snap_compare, app: RestdayApp) -> None:
     """The start chooser: an empty workout, then the demo's four templates by letter."""
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
@@ -54,15 +68,7 @@ def test_mid_workout(snap_compare, app: RestdayApp, clock: FakeClock) -> None:
     step up with +2.5x5), the rest timer counting down from the last set."""
 
     async def run_before(pilot: Pilot) -> None:
-        await start_lower_a(pilot)
-        await type_line(pilot, "140x5@8")
-        clock.advance(minutes=3)
-        await pilot.press("enter")  # Enter on an empty line repeats the last set
-        clock.advance(minutes=3)
-        await type_line(pilot, "+2.5x5")
-        clock.advance(seconds=45)
-        pilot.app.tick()
-        await settle(pilot)
+        await three_squat_sets(pilot, clock)
         sets = pilot.app.screen.sets
         assert [(s.weight_kg, s.reps, s.rpe) for s in sets] == [
             (140, 5, 8),

@@ -30,13 +30,13 @@ def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
     env = isolated(tmp_path)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="60x20", env=env) as term:
-        screen = term.wait_for("terminal too small (60x20): restday needs 80x24")
+        screen = term.wait_for("Home needs 80x24 (this is 60x20)")
         assert "medical advice" not in screen
         term.resize("80x24")
         screen = term.wait_for("Guidance, not medical advice.")
-        assert "too small" not in screen
+        assert "needs 80x24" not in screen
         term.resize("80x22")
-        term.wait_for("terminal too small (80x22)")
+        term.wait_for("Home needs 80x24 (this is 80x22)")
         term.resize("80x24")
         term.wait_for("Guidance, not medical advice.")
         term.keys("q")

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     repo = open_repository(args.db)
     if source == "restday":
         return _import_restday(repo, _utf8(path, _read_text), dry_run=dry_run)
+    fresh = not repo.counts().sets
     plan, written = _utf8(
         path, lambda path: _import_csv(repo, path, source, size, args.unit, dry_run)
     )
@@ -59,7 +60,29 @@ def run(args: argparse.Namespace) -> int:
     if written < plan.set_count:
         raise CommandError("some workouts reached the log from elsewhere meanwhile")
     print(f"Imported {written} sets in {plan.workout_count} workouts into {repo.path}.")
+    _match_unit(repo, plan.file_unit, fresh=fresh)
     return 0
+
+
+def _match_unit(repo, file_unit: str | None, *, fresh: bool) -> None:
+    """Weights shown in the file's unit: set so when the log held no sets before (a
+    Strong user's lb history shows as lb), suggested otherwise."""
+    from dataclasses import replace
+
+    settings = repo.settings()
+    if file_unit is None or file_unit == settings.unit:
+        return
+    if fresh:
+        repo.update_settings(settings, replace(settings, unit=file_unit))
+        print(
+            f"Weights are shown in {file_unit} from now on, as in the file "
+            f"('restday config unit {settings.unit}' to change it back)."
+        )
+    else:
+        print(
+            f"The file's weights are in {file_unit}; restday shows {settings.unit} "
+            f"('restday config unit {file_unit}' to change it)."
+        )
 
 
 def _import_csv(repo, path: Path, source: str, size: int, unit: str | None, dry_run: bool):

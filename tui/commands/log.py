@@ -1,25 +1,39 @@
 """`restday log ENTRY`: sets into today's workout from the shell, starting one if none is
-open. It must start quickly: it never loads Textual or Rich."""
+open. ENTRY is any line the workout screen's entry line takes (`storage.entry.set_line`);
+the relative forms start from the last set of today's workout. It must start quickly: it
+never loads Textual or Rich."""
 
 from __future__ import annotations
 
 import argparse
 import shlex
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from tui.commands.shared import CommandError, add_db_option, open_repository
+
+# How to make an exercise restday does not know: there is no command for it.
+CREATE_EXERCISE = "create it in the app: restday, w (workout), ctrl+n (new exercise)"
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "log",
         help="log a set into today's workout",
-        description="Log sets into today's "
-        "workout, starting one if none is open. ENTRY is [w] EXERCISE WEIGHT[kg|lb]xREPS"
+        description="Log sets into today's workout, starting one if none is open. ENTRY is "
+        "what the workout screen's entry line takes: [w] [EXERCISE] WEIGHT[kg|lb]xREPS"
         "[xSETS][@RPE], e.g. 'bench 100x5@8', 'squat 225lbx5x3', 'pullup bw x8', "
-        "'dip bw+20x6', 'w bench 60x5' (warm-up).",
+        "'dip bw+20x6', 'w bench 60x5' (warm-up); without an exercise, the exercise of "
+        "today's last set: '100x5', '+2.5x5' (its weight plus 2.5), 'x6' (its weight again), "
+        "'' (that set again). An entry starting with - goes after --: restday log -- -5x8.",
     )
     add_db_option(parser)
+    parser.add_argument(
+        "--reopen",
+        action="store_true",
+        help="once today's workout is finished, add to it (it stays finished) instead of "
+        "starting a new one",
+    )
     parser.add_argument("entry", nargs="+", help="the set, e.g. 'bench 100x5@8'")
     return parser
 
@@ -32,19 +46,59 @@ def command_for(entry: str, db: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from scoring.e1rm import estimate
-    from storage.entry.exercise_names import find_exercise
-    from storage.entry.set_line import parse_set
+    from storage.entry.exercise_names import UnknownExercise, resolve_exercise
+    from storage.entry.set_line import LastSet, parse_workout_entry
+    from storage.log.recent_copy import write_recent
     from tui.format.units import format_set, format_weight
 
     text = " ".join(args.entry)
-    spec = parse_set(text)
     repo = open_repository(args.db)
-    if spec.exercise is None:
-        raise CommandError(f"name the exercise first, e.g. 'bench {text.strip()}'")
-    exercise = find_exercise(spec.exercise, repo.exercises())
     unit = repo.settings().unit
+    notices = []
     with repo.transaction():
-        workout = repo.todays_workout()
+        workout = repo.open_workout()
+        finished = None if workout is not None else repo.last_finished(repo.today())
+        sets = repo.sets(workout=workout.id) if workout is not None else []
+        if finished is not None and args.reopen:
+            sets = repo.sets(workout=finished.id)
+        last = sets[-1] if sets else None
+        no_last = "today's workout has no set yet to start from"
+        if finished is not None and not args.reopen:
+            no_last = "today's workout is finished (add --reopen to add to it)"
+        spec = parse_workout_entry(
+            text,
+            None if last is None else LastSet.of(last),
+            unit,
+            no_last=f"{no_last}: name the exercise and give the weight, e.g. 'bench 100x5'",
+        )
+        if spec.exercise is not None:
+            try:
+                resolved = resolve_exercise(spec.exercise, repo.exercises())
+            except UnknownExercise as exc:
+                raise CommandError(f"{exc}; {CREATE_EXERCISE}") from None
+            exercise = resolved.exercise
+            if note := resolved.note():
+                notices.append(note)
+        elif last is not None:
+            exercise = repo.exercise(last.exercise)
+        else:
+            raise CommandError(f"name the exercise first, e.g. 'bench {text.strip()}': {no_last}")
+
+        if finished is not None and args.reopen:
+            workout = repo.reopen_workout(finished)
+            notices.append(
+                f"Added to today's finished workout{_named(finished)}; it stays finished."
+            )
+        elif workout is None:
+            workout = repo.start_workout()
+            if finished is not None:
+                notices.append(
+                    f"Started a new workout: today's workout{_named(finished)} was finished "
+                    f"at {finished.end.astimezone(ZoneInfo(repo.timezone)):%H:%M} "
+                    "(--reopen adds to it instead)."
+                )
+            elif args.reopen:
+                notices.append("No workout was finished today to reopen: started one.")
         entries = [
             repo.log_set(
                 workout,
@@ -57,9 +111,13 @@ def run(args: argparse.Namespace) -> int:
             )
             for _ in range(spec.sets)
         ]
-    from storage.log.recent_copy import write_recent
+        if finished is not None and args.reopen:
+            end = max(finished.end, entries[-1].timestamp)
+            repo.finish_workout(workout, finished.session_rpe, at=end)
 
     write_recent(repo)  # `restday status` stays quick after a set logged from the shell
+    for notice in notices:
+        print(notice)
     for entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
         e1rm = (
@@ -71,3 +129,9 @@ def run(args: argparse.Namespace) -> int:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")
     return 0
+
+
+def _named(workout) -> str:
+    from storage.model.text import printable
+
+    return f" ({printable(workout.name)})" if workout.name else ""

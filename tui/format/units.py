@@ -1,12 +1,11 @@
-"""Weights for display: the log stores kilograms, the user reads their own unit."""
+"""Weights for display: the log stores kilograms, the user reads their own unit
+(`storage.model.units` converts and rounds; this writes the text)."""
 
 from __future__ import annotations
 
-from storage.model.records import LB_PER_KG, SetEntry
-
-
-def to_unit(kg: float, unit: str) -> float:
-    return kg * LB_PER_KG if unit == "lb" else kg
+from storage.model.records import SetEntry
+from storage.model.units import shown_load
+from storage.model.units import to_unit as to_unit  # the screens' charts convert with it
 
 
 def format_number(value: float) -> str:
@@ -15,8 +14,13 @@ def format_number(value: float) -> str:
     return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
 
 
+def format_amount(kg: float, unit: str) -> str:
+    """A weight in `unit` without the unit, rounded as a load is shown: 225, 102.5, 101.25."""
+    return f"{shown_load(kg, unit):.2f}".rstrip("0").rstrip(".")
+
+
 def format_weight(kg: float, unit: str) -> str:
-    return f"{format_number(to_unit(kg, unit))} {unit}"
+    return f"{format_amount(kg, unit)} {unit}"
 
 
 def format_load(entry: SetEntry, unit: str, *, with_unit: bool = True) -> str:
@@ -24,7 +28,7 @@ def format_load(entry: SetEntry, unit: str, *, with_unit: bool = True) -> str:
     if with_unit:
         weight = format_weight(entry.weight_kg, unit)
     else:
-        weight = format_number(to_unit(entry.weight_kg, unit))
+        weight = format_amount(entry.weight_kg, unit)
     if entry.bodyweight:
         return f"bw+{weight}" if entry.weight_kg else "bw"
     return weight

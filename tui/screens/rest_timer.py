@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.model.records import RestPeriod
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import forget_watchers
 from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits
@@ -24,44 +25,8 @@ KEYS = "+/- 15 s   space pause/resume   x stop   t or Esc close"
 NO_REST = "-:--"
 
 
-class RestTimerScreen(Screen):
-    DEFAULT_CSS = """
-    RestTimerScreen #rest-view {
-        height: 1fr;
-        padding: 1 2 0 2;
-    }
-    RestTimerScreen #rest-view Static {
-        width: 100%;
-        text-align: center;
-    }
-    RestTimerScreen #rest-title {
-        text-style: bold;
-    }
-    RestTimerScreen #rest-digits {
-        color: $accent;
-        margin: 1 0;
-    }
-    RestTimerScreen .-paused #rest-digits {
-        color: $text-muted;
-    }
-    RestTimerScreen .-over #rest-digits {
-        color: $warning;
-    }
-    RestTimerScreen .-none #rest-digits {
-        color: $text-disabled;
-    }
-    RestTimerScreen #rest-state {
-        margin-bottom: 1;
-    }
-    RestTimerScreen .-over #rest-state {
-        color: $warning;
-        text-style: bold;
-    }
-    RestTimerScreen #rest-keys {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    """
+class RestTimerScreen(CompactLayout, Screen):
+    CSS_PATH = "rest_timer.tcss"
     BINDINGS = [
         Binding("escape,t", "close", "Close", id="timer.close"),
     ]

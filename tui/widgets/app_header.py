@@ -56,9 +56,10 @@ class AppHeader(Widget):
         forget_watchers(self.app, of=self)
 
     def _show_rest(self) -> None:
-        if self.app.screen is not self.screen:
+        if not self.screen.is_active:
             # A screen under the one on top would have the one on top drawn again (all of
-            # it, each second); the app ticks when the screens change.
+            # it, each second); the app ticks when the screens change. At shutdown there
+            # is no screen on top at all.
             return
         rest: RestPeriod | None = self.app.rest
         if rest is None:
@@ -70,15 +71,20 @@ class AppHeader(Widget):
 
     def render(self) -> Text | Group:
         width = self.size.width
-        left = Text.assemble((" restday", "bold"), ("  " + self.subtitle, "dim"))
-        line = Text(no_wrap=True, overflow="crop")
-        line.append_text(left)
+        right = Text()
         if self.rest:
             label = {"paused": "rest (paused) ", "over": "rest over "}.get(self.rest_state, "rest ")
             style = {"over": "bold reverse", "paused": "dim"}.get(self.rest_state, "bold")
             right = Text.assemble((label, "dim"), (f" {self.rest} ", style), " ")
-            gap = max(1, width - left.cell_len - right.cell_len)
-            line.append(" " * gap)
+        left = Text.assemble((" restday", "bold"), ("  " + self.subtitle, "dim"))
+        if left.cell_len + 1 + right.cell_len > width:
+            # a phone's width: the screen's name and the timer, without the app's
+            left = Text(" " + self.subtitle, "dim")
+            left.truncate(max(0, width - 1 - right.cell_len), overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="crop")
+        line.append_text(left)
+        if right:
+            line.append(" " * max(1, width - left.cell_len - right.cell_len))
             line.append_text(right)
         if self.cannot_write is None:
             return line

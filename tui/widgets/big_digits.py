@@ -26,8 +26,9 @@ FONT: dict[str, tuple[str, ...]] = {
 }
 FONT_ROWS = 5
 # (columns, rows) per pixel, largest first. A terminal cell is about twice as tall as it
-# is wide, so a pixel two columns wide and one row tall is square.
-SCALES: tuple[tuple[int, int], ...] = ((6, 3), (4, 2), (2, 1))
+# is wide, so a pixel two columns wide and one row tall is square; three by two, a little
+# tall, is what fits a phone in portrait (45 columns: "2:45" is 39 wide).
+SCALES: tuple[tuple[int, int], ...] = ((6, 3), (4, 2), (3, 2), (2, 1))
 
 
 def pixel_rows(text: str) -> list[str]:

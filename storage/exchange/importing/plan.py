@@ -27,9 +27,9 @@ from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow,
 from storage.log.repository import Repository
 from storage.model.days import day_of
 from storage.model.records import Exercise, Record, SetEntry, Workout
+from storage.model.units import to_kg
 from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
 
-KG_PER_LB = 0.45359237
 SET_SPACING_S = 150  # between sets when the file gives no workout length
 DATE_ONLY_START = time(12, 0)  # a workout known by its date alone (FitNotes)
 MAX_REPS = 100
@@ -55,7 +55,13 @@ class ImportPlan:
     already: int = 0  # workouts imported before, left as they are
     adjustments: Counter[str] = field(default_factory=Counter)  # what was changed, how often
     mapped: dict[str, str] = field(default_factory=dict)  # a file's name -> exercise name
+    weight_units: Counter[str] = field(default_factory=Counter)  # sets with a weight, by unit
     records: list[Record] = field(default_factory=list)
+
+    @property
+    def file_unit(self) -> str | None:
+        """The unit most of the file's weights are in; None when it has none."""
+        return max(self.weight_units, key=self.weight_units.__getitem__, default=None)
 
     @property
     def workouts(self) -> list[Workout]:
@@ -292,9 +298,10 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
     if weight < 0:
         skip(f"a negative weight ({weight:g}): assisted sets are not taken")
         return None
-    weight_kg = round(weight * KG_PER_LB, 3) if (row.unit or plan.unit) == "lb" else weight
+    unit = row.unit or plan.unit
+    weight_kg = round(to_kg(weight, unit), 3) if unit == "lb" else weight
     if weight_kg > MAX_WEIGHT_KG:
-        skip(f"{weight:g} {row.unit or plan.unit} is over {MAX_WEIGHT_KG:g} kg")
+        skip(f"{weight:g} {unit} is over {MAX_WEIGHT_KG:g} kg")
         return None
     warmup = row.kind == "warmup"
     rpe = row.rpe
@@ -309,6 +316,8 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
             rpe = None
     match = names.match(row.exercise, row.category)
     plan.mapped[row.exercise] = match.exercise.name
+    if weight:
+        plan.weight_units[unit] += 1
     notes = row.notes
     if row.kind in ("drop", "failure"):
         notes = " ".join(filter(None, (f"{row.kind} set", notes)))

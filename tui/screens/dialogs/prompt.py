@@ -13,10 +13,11 @@ from textual.widgets import Input, Label
 
 from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import OrderedInput
 
 
-class PromptScreen(ModalScreen[Any]):
+class PromptScreen(CompactLayout, ModalScreen[Any]):
     """Ask for a line of text; Enter gives it, Escape gives None.
 
     With `check`, Enter gives `check(text)` instead; when that raises, its message shows
@@ -25,7 +26,7 @@ class PromptScreen(ModalScreen[Any]):
     DEFAULT_CSS = """
     PromptScreen { align: center middle; }
     PromptScreen > Vertical {
-        width: 64; height: auto; padding: 1 2;
+        width: 64; max-width: 100%; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
     PromptScreen Label { margin-bottom: 1; }

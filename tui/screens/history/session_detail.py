@@ -1,5 +1,6 @@
 """One session from the history: every set with its e1RM, PR marks, the rest taken before
-it and its notes. `d` opens the whole day; `T` makes a template of it; Escape goes back."""
+it and its notes. `d` opens the whole day; `o` reopens the workout on the workout screen,
+to add, change or delete a set; `T` makes a template of it; Escape goes back."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class SessionDetailScreen(DetailScreen):
     """
     BINDINGS = [
         Binding("d", "day", "The day", id="session.day"),
+        Binding("o", "reopen", "Reopen", id="session.reopen"),
         Binding("T", "make_template", "Make template", id="session.make_template"),
     ]
 
@@ -55,7 +57,7 @@ class SessionDetailScreen(DetailScreen):
         title.append("\n" + " · ".join(facts), "dim")
         if session.notes:
             title.append(f"\n“{session.notes}”", "italic")
-        title.append("\nd: the whole day · T: make a template of it · Escape: back", "dim")
+        title.append("\nd: the day · o: reopen to change a set · T: make a template", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
         table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
@@ -99,3 +101,10 @@ class SessionDetailScreen(DetailScreen):
         from tui.screens.history.day_detail import DayDetailScreen
 
         self.app.push_screen(DayDetailScreen(self.session.day, self.unit))
+
+    async def action_reopen(self) -> None:
+        workout = self.app.store.snapshot.workout(self.session.workout_id)
+        if workout is None:  # deleted by another copy since the history was read
+            return
+        await self.app.switch_mode("workout")
+        self.app.screen.reopen(workout)

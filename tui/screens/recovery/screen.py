@@ -31,6 +31,7 @@ from tui.screens.recovery.day_heading import DayHeading
 from tui.screens.recovery.days import RecoveryDays
 from tui.screens.recovery.field_list import FieldList
 from tui.screens.recovery.fields import correction
+from tui.screens.too_small import CompactLayout
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -41,7 +42,7 @@ KEYS_HELP = (
 )
 
 
-class RecoveryScreen(LogScreen):
+class RecoveryScreen(CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "recovery.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Fields", id="recovery.leave"),

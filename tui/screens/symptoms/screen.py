@@ -30,6 +30,7 @@ from tui.screens.log_screen import LogScreen
 from tui.screens.symptoms.day import TRAINED_DAYS, SymptomDay, day_name, is_empty
 from tui.screens.symptoms.drawing import entries_heading, notes_line, title
 from tui.screens.symptoms.entry_list import EntryList
+from tui.screens.too_small import CompactLayout
 from tui.widgets.app_header import AppHeader
 from tui.widgets.body_map import BODY_MAP, BodyMap
 from tui.widgets.entry_line import EntryLine
@@ -38,7 +39,7 @@ from tui.widgets.scale_list import ScaleList
 ENTRY_HINT = "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 · n slept badly (a note)"
 
 
-class SymptomScreen(LogScreen):
+class SymptomScreen(CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "symptoms.tcss"]
     AUTO_FOCUS = "#entry"
     HELP_TITLE = "Symptoms"

@@ -1,4 +1,6 @@
-"""Finishing a workout: session RPE with one key, then optional notes."""
+"""Finishing a workout: session RPE with one key, then optional notes. A workout finished
+before and reopened shows its session RPE and notes: Enter keeps them, a key changes the
+RPE and goes on to the notes as they were."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import OrderedInput
 
 SESSION_RPE_HELP = "How hard was the whole session? Press 0-9, or T for 10."
@@ -24,31 +27,47 @@ class Finish:
     notes: str
 
 
-class FinishWorkoutScreen(ModalScreen[Finish | None]):
+class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
     DEFAULT_CSS = """
     FinishWorkoutScreen { align: center middle; }
     FinishWorkoutScreen > Vertical {
-        width: 64; height: auto; padding: 1 2;
+        width: 64; max-width: 100%; height: auto; padding: 1 2;
         border: round $accent; background: $surface;
     }
-    FinishWorkoutScreen #rpe { text-style: bold; margin: 1 0; }
+    FinishWorkoutScreen #rpe { width: 100%; text-style: bold; margin: 1 0; }
     FinishWorkoutScreen Input { display: none; }
     FinishWorkoutScreen.notes Input { display: block; }
     FinishWorkoutScreen .hint { color: $text-muted; margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="finish.cancel")]
 
-    def __init__(self, notes: str = "") -> None:
+    def __init__(
+        self, notes: str = "", session_rpe: int | None = None, what: str = "today's workout"
+    ) -> None:
         super().__init__()
         self.notes = notes
+        self.kept_rpe = session_rpe  # the RPE it was finished with before, if it was
         self.session_rpe: int | None = None
+        self.what = what
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Finish today's workout")
-            yield Label(SESSION_RPE_HELP, id="rpe")
+            yield Label(f"Finish {self.what}")
+            if self.kept_rpe is None:
+                yield Label(SESSION_RPE_HELP, id="rpe")
+            else:
+                notes = " and its notes" if self.notes else ""
+                yield Label(
+                    f"Session RPE {self.kept_rpe}: Enter keeps it{notes}.\n0-9 or T changes it.",
+                    id="rpe",
+                )
+            # Notes it was finished with before are added to, not replaced by a first key.
             yield OrderedInput(
-                self.notes, placeholder="notes (optional)", id="notes", disabled=True
+                self.notes,
+                placeholder="notes (optional)",
+                id="notes",
+                disabled=True,
+                select_on_focus=False,
             )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
 
@@ -59,6 +78,10 @@ class FinishWorkoutScreen(ModalScreen[Finish | None]):
                 # Typed right behind the RPE, before the focus was on the notes: theirs.
                 event.stop()
                 notes.insert_text_at_cursor(event.character)
+            return
+        if event.key == "enter" and self.kept_rpe is not None:
+            event.stop()
+            self.dismiss(Finish(self.kept_rpe, self.notes))
             return
         rpe = SESSION_RPE_KEYS.get(event.character or "")
         if rpe is not None:

@@ -18,11 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from storage.entry.exercise_names import AmbiguousExercise
+from storage.entry.exercise_names import AmbiguousExercise, UnknownExercise
 from storage.entry.set_line import EntryError, typed_set
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
+from storage.model.set_rules import touches_rest_timer
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.text import log_text
@@ -30,6 +31,7 @@ from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise
 from tui.screens.log_screen import LogScreen
+from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
 from tui.screens.workout.session import (
@@ -45,6 +47,7 @@ from tui.widgets.entry_line import EntryLine
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+REOPEN = "__reopen__"  # the start option that reopens today's finished workout
 
 T = TypeVar("T")
 
@@ -59,7 +62,7 @@ class _FromSession(Generic[T]):
         return self if screen is None else getattr(screen.session, self.name)
 
 
-class WorkoutScreen(LogScreen):
+class WorkoutScreen(CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
@@ -72,6 +75,7 @@ class WorkoutScreen(LogScreen):
         Binding("N", "note_workout", "Workout note", id="workout.note_workout"),
         Binding("f", "finish", "Finish", id="workout.finish"),
         Binding("T", "save_template", "Save as template", id="workout.save_template"),
+        Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
         *(
@@ -97,6 +101,8 @@ class WorkoutScreen(LogScreen):
     def __init__(self) -> None:
         super().__init__()
         self.session = WorkoutSession()
+        self.missing_name = ""  # the exercise last typed that none matched: ctrl+n makes it
+        self.to_reopen: Workout | None = None  # asked for before the log was read here
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -107,7 +113,7 @@ class WorkoutScreen(LogScreen):
         started = session.workout is not None
         if action in ("edit_set", "delete_set", "note_set"):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
-        if action in ("finish", "note_workout", "pick_exercise", "focus_entry"):
+        if action in ("finish", "note_workout", "pick_exercise", "focus_entry", "new_exercise"):
             return started
         if action in ("switch_exercise", "exercise_number"):
             order = session.order
@@ -155,6 +161,24 @@ class WorkoutScreen(LogScreen):
         self.refresh_all()
         if self.session.workout is not None:
             self.query_one("#entry").focus()
+        if self.to_reopen is not None:
+            workout, self.to_reopen = self.to_reopen, None
+            self.reopen(workout)
+
+    def on_screen_resume(self) -> None:
+        self._follow_unit()
+
+    @on(LogChanged)
+    def _follow_unit(self) -> None:
+        """Weights in the unit the settings now say (set on the settings screen, or by
+        `restday config`): what is shown, and what a typed number means."""
+        if not self.app.store.ready:
+            return
+        settings = self.app.store.snapshot.settings()
+        if settings.unit != self.session.unit:
+            self.session.settings = settings
+            if self.session.current is not None:
+                self.refresh_exercise()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -165,7 +189,8 @@ class WorkoutScreen(LogScreen):
         if not started:
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
-            self.query_one("#start-options").focus()
+            # At once (not Widget.focus, queued): a reopen right after must take it back.
+            self.set_focus(self.query_one("#start-options"))
             return
         self._refresh_subtitle()
         self.refresh_exercise_list()
@@ -173,7 +198,10 @@ class WorkoutScreen(LogScreen):
         self.refresh_bindings()
 
     def _refresh_subtitle(self) -> None:
-        name = self.session.workout.name or "Workout"
+        workout = self.session.workout
+        name = workout.name or "Workout"
+        if self.session.earlier_day:
+            name += f" of {workout.day:%a %-d %b %Y} (reopened)"
         count = len(self.session.sets)
         self.query_one(AppHeader).subtitle = f"{name} · {count} set{'' if count == 1 else 's'}"
 
@@ -200,6 +228,13 @@ class WorkoutScreen(LogScreen):
                     id=template.id,
                 )
             )
+        finished = self.session.finished_today
+        if finished is not None:
+            count = options.option_count
+            letter = LETTERS[count] if count < len(LETTERS) else " "
+            label = f"Reopen today's {finished.name or 'workout'} to add or change a set"
+            option = Text.assemble((letter, "bold"), "  ", log_text(label))
+            options.add_option(Option(option, id=REOPEN))
         options.highlighted = 0
 
     def refresh_exercise_list(self) -> None:
@@ -235,6 +270,9 @@ class WorkoutScreen(LogScreen):
             self.start(event.option.id)
 
     def start(self, choice: str | None) -> None:
+        if choice == REOPEN:
+            self.reopen(self.session.finished_today)
+            return
         start = self.app.clock().replace(microsecond=0)
         day = self.app.store.snapshot.day_of(start)
         self.save(self.session.start(choice, start, day))
@@ -243,12 +281,38 @@ class WorkoutScreen(LogScreen):
         name = self.session.workout.name
         self.show_message(f"Started {name or 'a workout'}. Type a set: {ENTRY_HINT}")
 
+    def reopen(self, workout: Workout) -> None:
+        """Open a finished workout (today's or an earlier day's) again to add, change or
+        delete sets; `f` finishes it again."""
+        session = self.session
+        if session.today is None:  # not loaded yet (just mounted): once it is
+            self.to_reopen = workout
+            return
+        if session.workout is not None:
+            if session.workout.id != workout.id:
+                self.show_message(
+                    "Finish the workout in progress first (f), then reopen the other one.",
+                    error=True,
+                )
+            return
+        self.save(session.reopen(workout, self.app.store.snapshot))
+        self.refresh_all()
+        self.set_focus(self.query_one("#entry"))
+        when = f"of {workout.day:%a %-d %b}" if session.earlier_day else "of today"
+        self.show_message(
+            f"Reopened the workout {when}: type a set, e (edit), d (delete); f finishes it."
+        )
+
     # -- the entry line --------------------------------------------------------------------
 
     def submit_entry(self, entry_line: EntryLine) -> None:
         """Enter in the entry line (called at once, not by message: see `EntryLine`)."""
         try:
             self.enter(entry_line.value)
+        except UnknownExercise as exc:
+            self.missing_name = exc.query
+            self.show_message(f"{exc}; ctrl+n creates it", error=True)
+            return
         except (EntryError, ValidationError) as exc:
             self.show_message(str(exc), error=True)
             return
@@ -276,9 +340,10 @@ class WorkoutScreen(LogScreen):
             self.set_current(exercise)
         logged = []
         for _ in range(typed.spec.sets):
-            moment = self.app.clock().replace(microsecond=0)
+            moment = session.set_time(self.app.clock().replace(microsecond=0))
             placed, change = session.log_set(exercise, typed.spec, moment)
-            self.app.start_rest(placed.rest)
+            if touches_rest_timer(placed.entry, session.today):
+                self.app.start_rest(placed.rest)
             again = typed_set(exercise.name, placed.entry, session.unit)
             self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
@@ -287,11 +352,10 @@ class WorkoutScreen(LogScreen):
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
-        self.show_message(
-            f"Logged {len(logged)} set{'s' if len(logged) > 1 else ''} of {exercise.name}."
-            if len(logged) > 1
-            else ""
-        )
+        said = [f"Logged {len(logged)} sets of {exercise.name}."] if len(logged) > 1 else []
+        if typed.named:
+            said.append(f"{typed.named}.")
+        self.show_message(" ".join(said))
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
@@ -309,12 +373,13 @@ class WorkoutScreen(LogScreen):
 
     def switch_to_named(self, name: str) -> None:
         try:
-            exercise = self.session.find(name)
+            resolved = self.session.resolve(name)
         except AmbiguousExercise:
             self.action_pick_exercise(name)
             return
-        self.set_current(exercise)
-        self.show_message(f"{exercise.name}: type a set, e.g. 100x5@8")
+        self.set_current(resolved.exercise)
+        named = f" {resolved.note()}." if resolved.others else ""
+        self.show_message(f"{resolved.exercise.name}: type a set, e.g. 100x5@8.{named}")
 
     def action_switch_exercise(self, step: int) -> None:
         exercise = self.session.step(step)
@@ -337,6 +402,20 @@ class WorkoutScreen(LogScreen):
 
         exercises = list(self.session.exercises.values())
         self.app.push_screen(ExercisePickerScreen(exercises, query), picked)
+
+    def action_new_exercise(self) -> None:
+        """Make a new exercise, named as the one typed that no exercise matched."""
+        from tui.screens.dialogs.new_exercise import NewExerciseScreen
+
+        def created(exercise: Exercise | None) -> None:
+            if exercise is not None:
+                self.set_current(exercise)
+                typed = self.query_one("#entry", Input).value.strip()
+                then = "Enter logs the line typed" if typed else "type a set, e.g. 100x5@8"
+                self.show_message(f"Created {exercise.name}: {then}.")
+            self.set_focus(self.query_one("#entry"))
+
+        self.app.push_screen(NewExerciseScreen(self.missing_name.title()), created)
 
     def on_data_table_row_selected(self) -> None:
         self.set_focus(self.query_one("#entry"))
@@ -435,7 +514,7 @@ class WorkoutScreen(LogScreen):
         def finished(result: Finish | None) -> None:
             if result is None:
                 return
-            end = self.app.clock().replace(microsecond=0)
+            end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             minutes = round((end - workout.start).total_seconds() / 60)
             done = self.session.working_sets()
             self.save(self.session.finish(result.session_rpe, result.notes, end))
@@ -445,7 +524,12 @@ class WorkoutScreen(LogScreen):
                 f"session RPE {result.session_rpe}."
             )
 
-        self.app.push_screen(FinishWorkoutScreen(workout.notes), finished)
+        what = "today's workout"
+        if self.session.earlier_day:
+            what = f"the workout of {workout.day:%a %-d %b}"
+        self.app.push_screen(
+            FinishWorkoutScreen(workout.notes, workout.session_rpe, what), finished
+        )
 
     def action_save_template(self) -> None:
         """Make a template of today's workout in progress or, with none, of the last one
@@ -479,18 +563,15 @@ class WorkoutScreen(LogScreen):
                 error=True,
             )
             return None
-        snapshot = self.app.store.snapshot
-        today = snapshot.today()
-        finished = [w for w in snapshot.workouts(today, today) if w.end is not None]
-        if not finished:
+        workout = session.finished_today
+        if workout is None:
             self.show_message(
                 "No workout to save as a template: start one and log sets, or press T on "
                 "a session in history (y).",
                 error=True,
             )
             return None
-        workout = finished[-1]
-        sets = snapshot.sets(workout=workout.id)
+        sets = self.app.store.snapshot.sets(workout=workout.id)
         if not plan_of_sets(sets):
             self.show_message(
                 f"Today's finished workout has {NOTHING_TO_PLAN}: no template to make.",

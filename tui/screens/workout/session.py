@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from storage.entry.exercise_names import find_exercise
+from storage.entry.exercise_names import Resolved, resolve_exercise
 from storage.entry.set_line import EntryError, LastSet, SetSpec, parse_workout_entry
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
@@ -68,10 +68,12 @@ class ExerciseName:
 
 @dataclass(frozen=True)
 class TypedSets:
-    """A line that is sets (`spec.sets` of them) of an exercise."""
+    """A line that is sets (`spec.sets` of them) of an exercise; `named` says what its
+    name was read as when it matched other exercises too (`Resolved.note`)."""
 
     exercise: Exercise
     spec: SetSpec
+    named: str = ""
 
 
 class WorkoutSession:
@@ -90,15 +92,19 @@ class WorkoutSession:
         self.histories: dict[str, ExerciseHistory] = {}
         self.undo_stack: list[Undo] = []
         self.editing: SetEntry | None = None
+        self.finished_today: Workout | None = None  # today's workout finished last
+        self.former_end: datetime | None = None
+        """When the workout reopened here had ended: an earlier day's ends there again."""
 
     @property
     def unit(self) -> str:
         return self.settings.unit
 
     def load(self, log: LogReader) -> None:
-        """Read today's workout in progress, its sets, template, the settings, the
-        exercises and the templates; the current exercise stays, or is the last done."""
-        self.workout = log.open_workout()
+        """Read the workout in progress (today's, or an earlier day's this session reopened),
+        its sets, template, the settings, the exercises and the templates; the current
+        exercise stays, or is the last done."""
+        self.workout = self._in_progress(log)
         self.sets = log.sets(workout=self.workout.id) if self.workout else []
         self.templates = log.offered_templates()
         self.template = None
@@ -107,10 +113,21 @@ class WorkoutSession:
         self.settings = log.settings()
         self.exercises = {e.id: e for e in log.exercises()}
         self.today = log.today()
+        self.finished_today = log.last_finished(self.today)
         self.order = self._exercise_order()
         if self.current is None and self.order:
             last = self.sets[-1].exercise if self.sets else self.order[0]
             self.current = self.exercises.get(last)
+
+    def _in_progress(self, log: LogReader) -> Workout | None:
+        """The workout in progress in `log`: the earlier day's this session reopened, while
+        it is open, else today's."""
+        shown = self.workout
+        if shown is not None and shown.day is not None and shown.day < log.today():
+            stored = log.workout(shown.id)
+            if stored is not None and stored.end is None:
+                return stored
+        return log.open_workout()
 
     def _exercise_order(self) -> list[str]:
         order = [item.exercise for item in (self.template.items if self.template else [])]
@@ -128,9 +145,11 @@ class WorkoutSession:
         return next((i for i in self.template.items if i.exercise == exercise_id), None)
 
     def history(self, exercise_id: str, log: LogReader) -> ExerciseHistory:
-        """The exercise's past before today, read from `log` the first time it is asked."""
+        """The exercise's past before today (before its day, in an earlier day's workout),
+        read from `log` the first time it is asked."""
         if exercise_id not in self.histories:
-            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, self.today)
+            before = self.workout.day if self.earlier_day else self.today
+            self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, before)
         return self.histories[exercise_id]
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
@@ -159,16 +178,65 @@ class WorkoutSession:
             day=day,
         )
         self.workout, self.template, self.sets = workout, template, []
+        self.former_end = None
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
 
-    def finish(self, session_rpe: int, notes: str, at: datetime) -> Change:
-        """End the workout at `at`: nothing is in progress after it."""
+    def reopen(self, workout: Workout, log: LogReader) -> Change:
+        """Open a finished workout of `log` (today's or an earlier day's) again, to add,
+        change or delete sets; its session RPE and notes stay for when it is finished again
+        (`Repository.reopen_workout`)."""
+        self.former_end = workout.end
+        self.workout = replace(workout, end=None)
+        self.sets = log.sets(workout=workout.id)
+        self.template = next((t for t in self.templates if t.id == workout.template), None)
+        self.order = self._exercise_order()
+        last = self.sets[-1].exercise if self.sets else None
+        self.current = self.exercises.get(last) if last else None
+        self.undo_stack, self.editing, self.histories = [], None, {}
+        return lambda repo: repo.reopen_workout(workout)
+
+    @property
+    def earlier_day(self) -> bool:
+        """Whether the workout in progress is an earlier day's, reopened."""
         workout = self.workout
+        return (
+            workout is not None
+            and workout.day is not None
+            and self.today is not None
+            and workout.day < self.today
+        )
+
+    def set_time(self, now: datetime) -> datetime:
+        """When a set logged `now` was done: now, or in an earlier day's workout a minute
+        after its last set (a set forgotten then, not done today)."""
+        if not self.earlier_day:
+            return now
+        return self._last_moment() + timedelta(minutes=1)
+
+    def finish_time(self, now: datetime) -> datetime:
+        """When the workout ends if finished `now`: now, or an earlier day's where it ended
+        before it was reopened (its last set, if that is later)."""
+        if not self.earlier_day:
+            return now
+        return max(self._last_moment(), self.former_end or self.workout.start)
+
+    def _last_moment(self) -> datetime:
+        return max((s.timestamp for s in self.sets), default=self.workout.start)
+
+    def finish(self, session_rpe: int, notes: str, at: datetime) -> Change:
+        """End the workout at `at` with that session RPE and notes (the finish dialog shows
+        those it had, so empty notes are cleared ones): nothing is in progress after it."""
+        workout = self.workout
+        finished = replace(workout, end=at, session_rpe=session_rpe, notes=notes)
+        if workout.day == self.today:
+            self.finished_today = finished
         self.workout, self.template, self.sets, self.order = None, None, [], []
-        self.current, self.undo_stack = None, []
-        return lambda repo: repo.finish_workout(workout, session_rpe, notes, at=at)
+        self.current, self.undo_stack, self.former_end = None, [], None
+        if workout.day != self.today:
+            self.histories = {}  # as of today again
+        return lambda repo: repo.update_workout(workout, finished)
 
     def note_workout(self, notes: str) -> Change:
         workout = self.workout
@@ -195,21 +263,23 @@ class WorkoutSession:
             if text.strip() and not any(c.isdigit() for c in text) and "bw" not in text.lower():
                 return ExerciseName(text.strip())
             raise
-        exercise = self.current
+        exercise, named = self.current, ""
         if spec.exercise is not None:
-            exercise = self.find(spec.exercise)
+            resolved = self.resolve(spec.exercise)
+            exercise, named = resolved.exercise, resolved.note()
         if exercise is None:
             raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
-        return TypedSets(exercise, spec)
+        return TypedSets(exercise, spec, named)
 
-    def find(self, name: str) -> Exercise:
-        """The exercise `name` means; raises UnknownExercise or AmbiguousExercise."""
-        return find_exercise(name, list(self.exercises.values()))
+    def resolve(self, name: str) -> Resolved:
+        """The exercise `name` means, and the others it matched; raises UnknownExercise or
+        AmbiguousExercise."""
+        return resolve_exercise(name, list(self.exercises.values()))
 
     def last_set(self, exercise: Exercise | None) -> LastSet | None:
         """Today's last set of the exercise: what "+2.5x5", "x6" and Enter start from."""
         mine = self.sets_of(exercise.id) if exercise is not None else []
-        return _as_last(mine[-1]) if mine else None
+        return LastSet.of(mine[-1]) if mine else None
 
     def log_set(self, exercise: Exercise, spec: SetSpec, at: datetime) -> tuple[PlacedSet, Change]:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
@@ -307,7 +377,7 @@ class WorkoutSession:
         """The set being edited becomes what `text` says ("+2.5x5", "x6" and an empty line
         start from it). Raises EntryError or ValidationError and stays in the edit."""
         old = self.editing
-        spec = parse_workout_entry(text, _as_last(old), self.unit)
+        spec = parse_workout_entry(text, LastSet.of(old), self.unit)
         if spec.exercise is not None or spec.sets > 1:
             raise EntryError(
                 f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
@@ -363,9 +433,11 @@ class WorkoutSession:
         workout, sets = self.workout, {s.id: s for s in self.sets}
 
         def shown(log: LogReader) -> bool:
-            stored = log.open_workout()
-            if workout is None or stored is None:
-                return workout is stored
+            if workout is None:
+                return log.open_workout() is None
+            stored = log.workout(workout.id)
+            if stored is None or stored.end is not None:
+                return False
             stored_sets = {s.id: s for s in log.sets(workout=stored.id)}
             return (
                 stored.id == workout.id
@@ -387,7 +459,3 @@ class WorkoutSession:
         own = [t for t in self.templates if not is_untouched_starter(t)]
         self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
-
-
-def _as_last(entry: SetEntry) -> LastSet:
-    return LastSet(entry.weight_kg, entry.reps, entry.rpe, entry.warmup, entry.bodyweight)

@@ -1,0 +1,90 @@
+"""Reopening a finished workout (`Repository.reopen_workout`): an operation on the stored
+record under the log's lock, merged as every other change is (`storage.model.merge`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.merge import ChangeRefused
+from storage.model.records import Settings
+from tests.support.clock import FakeClock
+
+BENCH = BUILTIN_BY_ID["bench-press"]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def repo(tmp_path: Path, clock: FakeClock):
+    with Repository(tmp_path / "log.json", clock=clock) as repository:
+        repository.save_settings(Settings(timezone="UTC"))
+        yield repository
+
+
+def finished_workout(repo: Repository, clock: FakeClock, rpe: int = 7, notes: str = "good"):
+    workout = repo.start_workout("Push")
+    repo.log_set(workout, BENCH, 100, 5, rpe=8)
+    clock.advance(minutes=40)
+    return repo.finish_workout(workout, rpe, notes)
+
+
+def test_reopen_clears_the_end_and_keeps_session_rpe_and_notes(repo, clock) -> None:
+    finished = finished_workout(repo, clock)
+    reopened = repo.reopen_workout(finished)
+    stored = repo.workout(finished.id)
+    assert stored.end is None and reopened.end is None
+    assert (stored.session_rpe, stored.notes) == (7, "good")
+    assert repo.open_workout().id == finished.id  # today's: it is in progress again
+    clock.advance(minutes=5)
+    again = repo.finish_workout(stored, stored.session_rpe, "")
+    assert (again.session_rpe, again.notes) == (7, "good")
+    assert again.end == clock.now
+
+
+def test_reopen_merges_with_another_copys_change(tmp_path: Path, repo, clock) -> None:
+    finished = finished_workout(repo, clock)
+    with Repository(repo.path, clock=clock) as other:
+        other.update_workout(finished, replace(finished, notes="bench felt heavy"))
+    reopened = repo.reopen_workout(finished)  # as read before the other copy's note
+    assert reopened.end is None and reopened.notes == "bench felt heavy"
+
+
+def test_reopen_refused_when_another_copy_finished_it_otherwise(repo, clock) -> None:
+    workout = repo.start_workout("Push")
+    clock.advance(minutes=30)
+    finished = repo.finish_workout(workout, 7)
+    with Repository(repo.path, clock=clock) as other:
+        moved = replace(finished, end=finished.end + timedelta(minutes=10))
+        other.update_workout(finished, moved)
+    with pytest.raises(ChangeRefused, match="end"):
+        repo.reopen_workout(finished)
+    assert repo.workout(finished.id).end == finished.end + timedelta(minutes=10)
+
+
+def test_reopen_refused_while_todays_workout_is_in_progress(repo, clock) -> None:
+    finished = finished_workout(repo, clock)
+    clock.advance(minutes=60)
+    repo.start_workout("Pull")
+    with pytest.raises(ChangeRefused, match="finish it before reopening"):
+        repo.reopen_workout(finished)
+    assert repo.workout(finished.id).end == finished.end
+
+
+def test_a_set_added_to_a_past_days_workout_keeps_its_day_and_starts_no_timer(repo, clock) -> None:
+    finished = finished_workout(repo, clock)
+    clock.advance(days=2)
+    reopened = repo.reopen_workout(finished)
+    at = finished.end - timedelta(minutes=1)
+    entry = repo.log_set(reopened, BENCH, 100, 4, at=at)
+    assert entry.day == finished.day and entry.timestamp == at and entry.order == 2
+    assert repo.rest_period() is None or repo.rest_period().after_set != entry.id
+    assert repo.open_workout() is None  # an earlier day's workout is not today's in progress

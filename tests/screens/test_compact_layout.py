@@ -1,0 +1,149 @@
+"""A phone in portrait: at 45x20 the workout, the rest timer, recovery and symptoms keep
+working in their compact layout (the app's `-compact` class), typed at a person's pace;
+between 80x24 and 45x20 what is being typed stays. Snapshots:
+tests/snapshots/test_compact_snapshots.py; in a real terminal:
+tests/terminal/test_compact_terminal.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from storage.log.repository import Repository
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.typing import chars, press_at_pace
+from tui.screens.recovery.screen import RecoveryScreen
+from tui.screens.rest_timer import RestTimerScreen
+from tui.screens.symptoms.screen import SymptomScreen
+from tui.screens.too_small import TooSmallScreen
+from tui.screens.workout.screen import WorkoutScreen
+from tui.widgets.app_header import AppHeader
+from tui.widgets.big_digits import BigDigits
+
+PHONE = (45, 20)
+FULL = (80, 24)
+
+
+def _logged(log: Path, clock: FakeClock) -> list[tuple[str, float, int, float | None]]:
+    snapshot = Repository(log, clock=clock).snapshot()
+    workout = snapshot.workouts()[-1]
+    return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
+
+
+def _visible(widget) -> bool:
+    return widget.display and widget.region.width > 0 and widget.region.height > 0
+
+
+async def test_sets_logged_at_a_persons_pace_on_a_phone_then_the_rest_timer(
+    tmp_path: Path,
+) -> None:
+    log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
+    app = make_app(log, clock)
+    async with app.run_test(size=PHONE) as pilot:
+        await saved(app, pilot)
+        assert app.has_class("-compact") and isinstance(app.screen, WorkoutScreen)
+        await press_at_pace(pilot, ["a"])  # an empty workout
+        await press_at_pace(pilot, [*chars("bench 100x5@8"), "enter"])
+        await press_at_pace(pilot, [*chars("+2.5x5"), "enter"])
+        await saved(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, WorkoutScreen)
+        assert [(s.weight_kg, s.reps, s.rpe) for s in screen.sets] == [
+            (100, 5, 8),
+            (102.5, 5, None),
+        ]
+        # one column: the current exercise and its sets, the entry line, the rest in the
+        # header's one line; the exercise list is left to the full layout
+        assert not screen.query_one("#exercise-list").display
+        table = screen.query_one("#sets")
+        assert _visible(table) and table.region.right <= PHONE[0]
+        assert _visible(screen.query_one("#entry"))
+        header = screen.query_one(AppHeader)
+        assert header.region.height == 1
+        assert str(header.render()).rstrip().endswith("rest  3:00")
+        assert len(str(header.render())) == PHONE[0]
+        # the big-digit timer
+        await press_at_pace(pilot, ["escape", "t"])
+        await eventually(pilot, lambda: isinstance(app.screen, RestTimerScreen))
+        clock.advance(15)
+        app.tick()
+        await pilot.pause()
+        digits = app.screen.query_one(BigDigits)
+        assert digits.value == "2:45"
+        lines = digits.render().plain.splitlines()
+        block = [line for line in lines if line.strip()]
+        assert len(block) == 10  # 3x2 cells a pixel: as big as fits 45 columns
+        assert max(len(line) for line in block) <= digits.content_size.width
+        await press_at_pace(pilot, ["t"])
+        await eventually(pilot, lambda: isinstance(app.screen, WorkoutScreen))
+    assert [(w, r, rpe) for _e, w, r, rpe in _logged(log, clock)] == [
+        (100, 5, 8),
+        (102.5, 5, None),
+    ]
+
+
+async def test_recovery_and_symptoms_entry_lines_on_a_phone(tmp_path: Path) -> None:
+    log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
+    app = make_app(log, clock, first_screen="recovery")
+    async with app.run_test(size=PHONE) as pilot:
+        await saved(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, RecoveryScreen)
+        await press_at_pace(pilot, [*chars("s 7.5 q4 w+2 p30 bw 81.2"), "enter"])
+        await saved(app, pilot)
+        assert (screen.entry.sleep_hours, screen.entry.water_cups, screen.entry.bodyweight_kg) == (
+            7.5,
+            2,
+            81.2,
+        )
+        assert not screen.query_one("#keys-help").display
+        fields = screen.query_one("#fields")
+        assert fields.region.right <= PHONE[0] and _visible(screen.query_one("#entry"))
+        await press_at_pace(pilot, ["escape", "s"])
+        await eventually(pilot, lambda: isinstance(app.screen, SymptomScreen))
+        screen = app.screen
+        await press_at_pace(pilot, [*chars("weak 3 energy 2 quads 4"), "enter"])
+        await saved(app, pilot)
+        assert (screen.entry.weakness, screen.entry.energy) == (3, 2)
+        assert not screen.query_one("#body-map").display
+        assert _visible(screen.query_one("#entries")) and _visible(screen.query_one("#entry"))
+
+
+async def test_resizing_between_full_and_phone_keeps_what_is_being_typed(
+    tmp_path: Path,
+) -> None:
+    log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
+    app = make_app(log, clock)
+    async with app.run_test(size=FULL) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["a", *chars("bench 100x")])
+        entry = app.screen.query_one("#entry", Input)
+        assert entry.value == "bench 100x"
+        await pilot.resize_terminal(*PHONE)
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        assert isinstance(app.screen, WorkoutScreen) and app.focused is entry
+        assert entry.value == "bench 100x"
+        await press_at_pace(pilot, chars("5@8"))
+        await pilot.resize_terminal(*FULL)
+        await eventually(pilot, lambda: not app.has_class("-compact"))
+        assert app.focused is entry and entry.value == "bench 100x5@8"
+        assert app.screen.query_one("#exercise-list").display
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+    assert [(w, r, rpe) for _e, w, r, rpe in _logged(log, clock)] == [(100, 5, 8)]
+
+
+async def test_home_on_a_phone_says_what_it_needs(tmp_path: Path) -> None:
+    log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=PHONE) as pilot:
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await press_at_pace(pilot, ["w"])
+        await eventually(pilot, lambda: isinstance(app.screen, WorkoutScreen))
+        await press_at_pace(pilot, ["h"])  # back home: the notice again
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.resize_terminal(*FULL)
+        await eventually(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+        assert app.current_mode == "home"

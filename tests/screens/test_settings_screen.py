@@ -1,0 +1,91 @@
+"""The settings screen at a person's pace: `,` opens it, `l` (or the list) sets lb, and
+every screen then shows and reads weights in lb; the log keeps kg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from storage.log.repository import Repository
+from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.typing import chars, press_at_pace
+from tui.app import RestdayApp
+from tui.screens.settings.screen import SettingsScreen
+from tui.screens.workout.screen import WorkoutScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Path:
+    return tmp_path / "log.json"
+
+
+def shown(app: RestdayApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).visual)
+
+
+def set_rows(app: RestdayApp) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [" ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def test_lb_set_once_on_the_settings_screen(log: Path) -> None:
+    app = make_app(log, FakeClock(TUESDAY_EVENING), first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_pace(pilot, [","])
+        assert isinstance(app.screen, SettingsScreen)
+        units = app.screen.query_one("#unit", OptionList)
+        assert str(units.get_option_at_index(0).prompt).startswith("● kg")
+        await press_at_pace(pilot, ["down", "enter"])  # lb, from the list
+        assert str(units.get_option_at_index(1).prompt).startswith("● lb")
+        assert "now shown and typed in lb (were kg)" in shown(app, "#message")
+        await saved(app, pilot)
+        assert Repository(log).settings().unit == "lb"
+
+        # a set typed as 225x5 is 225 lb, on screen and in the log (in kg)
+        await press_at_pace(pilot, ["w", "a", *chars("bench 225x5"), "enter"])
+        assert isinstance(app.screen, WorkoutScreen)
+        await eventually(pilot, lambda: any("225 lb x 5" in row for row in set_rows(app)))
+        await saved(app, pilot)
+        (stored,) = Repository(log).sets()
+        assert 102.05 < stored.weight_kg < 102.06
+
+        # back to kg with its key (the entry line takes a typed comma: Escape first); the
+        # workout shows the same set in kg at once
+        await press_at_pace(pilot, ["escape", ",", "k"])
+        assert "now shown and typed in kg (were lb)" in shown(app, "#message")
+        await press_at_pace(pilot, ["w"])
+        await eventually(pilot, lambda: any("102.1 kg x 5" in row for row in set_rows(app)))
+        await press_at_pace(pilot, ["i", *chars("100x5"), "enter"])  # typed: kg now
+        await eventually(pilot, lambda: any("100 kg x 5" in row for row in set_rows(app)))
+        await saved(app, pilot)
+        assert [s.weight_kg for s in Repository(log).sets()][-1] == 100
+        assert Repository(log).settings().unit == "kg"
+
+
+async def test_the_screen_follows_restday_config(log: Path) -> None:
+    """Set from another shell (`restday config unit lb`): the screen shows it within 1 s."""
+    app = make_app(log, FakeClock(TUESDAY_EVENING), first_screen="settings")
+    async with app.run_test(size=SIZE) as pilot:
+        units = app.screen.query_one("#unit", OptionList)
+        assert str(units.get_option_at_index(0).prompt).startswith("● kg")
+        with Repository(log) as other:
+            settings = other.settings()
+            other.update_settings(settings, settings.__class__(**{**vars(settings), "unit": "lb"}))
+        app.store.follow()
+        await eventually(
+            pilot, lambda: str(units.get_option_at_index(1).prompt).startswith("● lb"), 1
+        )
+
+
+async def test_the_same_unit_again_changes_nothing(log: Path) -> None:
+    app = make_app(log, FakeClock(TUESDAY_EVENING), first_screen="settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_pace(pilot, ["k"])
+        assert shown(app, "#message") == "The unit is kg (kilograms) already."
+        await saved(app, pilot)
+        assert not log.exists() or Repository(log).settings().unit == "kg"

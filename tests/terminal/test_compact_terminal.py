@@ -1,0 +1,80 @@
+"""A phone in portrait, in a real terminal (tmux) at 45x20: a set typed at a person's pace
+is logged and its rest shows in big digits; resizing 80x24 -> 45x20 -> 80x24 keeps what
+is being typed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests.support.terminal import (
+    Terminal,
+    entry_line,
+    isolated,
+    leave_entry,
+    open_log,
+    type_slowly,
+    wait_until,
+)
+
+
+def _sets(log: Path) -> list[tuple[float, int, float | None]]:
+    snapshot = open_log(log).snapshot()
+    workout = snapshot.workouts()[-1]
+    return [(s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
+
+
+def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="45x20", env=isolated(tmp_path)) as term:
+        term.wait_for("Home needs 80x24 (this is 45x20)")
+        type_slowly(term, "w")
+        term.wait_for("No workout in progress")
+        type_slowly(term, "a")  # an empty workout
+        term.wait_for("Started a workout")
+        type_slowly(term, "bench 100x5@8")
+        term.keys("Enter")
+        screen = term.wait_for("100 kg x 5 @8")
+        header = screen.splitlines()[0]
+        assert "Bench Press" in screen and header.rstrip().endswith(("rest  3:00", "rest  2:59"))
+        assert all(len(line) <= 45 for line in screen.splitlines())
+        leave_entry(term)
+        term.keys("t")
+        screen = term.wait_for("of 3:00 rest")
+        assert "Resting after Bench Press" in screen and "█" in screen
+        assert "Traceback" not in screen
+        term.keys("q")
+        term.wait_for("[exited 0]")
+    assert _sets(log) == [(100, 5, 8)]
+
+
+def test_resizing_keeps_what_is_being_typed(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        term.wait_for("Guidance, not medical advice.")
+        type_slowly(term, "wa")
+        term.wait_for("Started a workout")
+        type_slowly(term, "bench 100x")
+        wait_until(term, lambda s: entry_line(s) == "bench 100x", "typing")
+        term.resize("45x20")
+        wait_until(
+            term,
+            lambda s: entry_line(s) == "bench 100x" and "Pick an exercise" in s,
+            "the compact layout with the line as typed",
+        )
+        type_slowly(term, "5@8")
+        wait_until(term, lambda s: entry_line(s) == "bench 100x5@8", "typing on a phone")
+        term.resize("80x24")
+        wait_until(
+            term,
+            lambda s: entry_line(s) == "bench 100x5@8" and "No exercise yet" in s,
+            "the full layout with the line as typed",
+        )
+        term.keys("Enter")
+        term.wait_for("100 kg x 5 @8")
+        leave_entry(term)
+        term.keys("q")
+        term.wait_for("[exited 0]")
+    assert _sets(log) == [(100, 5, 8)]

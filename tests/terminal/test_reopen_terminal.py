@@ -1,0 +1,73 @@
+"""Reopening a finished workout and `restday log` into it, in a real 80x24 terminal (tmux)
+typed at a person's pace: a forgotten set goes into the workout it belongs to, and
+finishing again keeps its session RPE and notes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from tests.support.clock import TUESDAY_EVENING
+from tests.support.terminal import (
+    Terminal,
+    isolated,
+    leave_entry,
+    open_log,
+    type_slowly,
+    wait_until,
+    write_demo_log,
+)
+
+
+def test_reopen_todays_workout_then_log_into_it_from_the_shell(tmp_path: Path) -> None:
+    log = write_demo_log(tmp_path, weeks=2)
+    env = isolated(tmp_path)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=env) as term:
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        type_slowly(term, "a")  # an empty workout
+        term.wait_for("Started")
+        type_slowly(term, "leg curl 40x10")
+        term.keys("Enter")
+        term.wait_for("also matches Seated Leg Curl")
+        leave_entry(term)
+        type_slowly(term, "f7")
+        type_slowly(term, "easy")
+        term.keys("Enter")
+        screen = term.wait_for("Reopen today's workout")
+        letter = next(line.split()[1] for line in screen.splitlines() if "Reopen today's" in line)
+        type_slowly(term, letter)
+        term.wait_for("Reopened the workout of today")
+        type_slowly(term, "x8")  # the set forgotten: from the workout's last one
+        term.keys("Enter")
+        term.wait_for("40 kg x 8")
+        leave_entry(term)
+        type_slowly(term, "f")
+        term.wait_for("Session RPE 7: Enter keeps it and its notes")
+        term.keys("Enter")
+        term.wait_for("Reopen today's workout")
+        term.keys("q")
+        wait_until(term, lambda s: "[exited" in s or "quit" in s.lower(), "quitting")
+        time.sleep(0.5)
+
+    later = isolated(tmp_path, TUESDAY_EVENING + timedelta(minutes=20))  # in the shower
+    shell = subprocess.run(
+        [sys.executable, "-m", "tui", "log", "--db", str(log), "--reopen", "+2.5x6"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **later},
+        check=True,
+    )
+    assert "Added to today's finished workout" in shell.stdout
+    assert "Lying Leg Curl  42.5 kg x 6" in shell.stdout
+    with open_log(log, TUESDAY_EVENING + timedelta(minutes=20)) as repo:
+        workout = repo.last_finished(repo.today())
+        sets = repo.sets(workout=workout.id)
+    assert [(s.weight_kg, s.reps) for s in sets] == [(40.0, 10), (40.0, 8), (42.5, 6)]
+    assert (workout.session_rpe, workout.notes) == (7, "easy")

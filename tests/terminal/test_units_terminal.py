@@ -1,0 +1,67 @@
+"""kg or lb, set once, through a real 80x24 terminal at a person's pace: lb chosen on the
+settings screen, a set typed as 225x5 shows as 225 lb, and `restday status` and the CSV
+export say the same."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from storage.clock import NOW_ENV
+from tests.support.clock import TUESDAY_EVENING
+from tests.support.terminal import Terminal, isolated, open_log, type_slowly, wait_until
+
+
+def restday(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **env},
+    ).stdout
+
+
+def test_225x5_in_lb_is_225_lb_everywhere(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    env = isolated(tmp_path)
+    # Friday's bench, 5 reps at 225 lb, logged in kg's numbers before the unit was set
+    friday = {**env, NOW_ENV: (TUESDAY_EVENING - timedelta(days=4)).isoformat()}
+    restday(friday, "log", "--db", str(log), "bench 102.058kgx5")
+
+    with Terminal([sys.executable, "-m", "tui", "--db", str(log)], env=env) as term:
+        term.wait_for("Guidance, not medical advice.")  # home
+        type_slowly(term, ",")
+        term.wait_for("Weights are shown and typed in")
+        type_slowly(term, "l")
+        term.wait_for("now shown and typed in lb (were kg)")
+        assert "● lb  pounds" in term.screen()
+
+        type_slowly(term, "wa")  # the workout screen; an empty workout
+        term.wait_for("Started a workout")
+        type_slowly(term, "bench 225x3")
+        term.keys("Enter")
+        screen = term.wait_for("225 lb x 3")
+        assert "last: " in screen and "225x5" in screen  # Friday's, in lb
+        term.keys("Escape")
+        wait_until(term, lambda s: "Type a set" in s, "leaving the entry line")
+        term.keys("q")
+        assert "Traceback" not in term.wait_for("[exited 0]")
+
+    (stored,) = [s for s in open_log(log).sets() if s.reps == 3]
+    assert 102.05 < stored.weight_kg < 102.06  # the log keeps kg
+    later = {**env, NOW_ENV: (TUESDAY_EVENING + timedelta(minutes=10)).isoformat()}
+    status = restday(later, "status", "--db", str(log))  # after the set (the app's clock ran)
+    assert "Bench Press 3 reps at 225 lb, down from 5" in status
+    rows = list(
+        csv.DictReader(io.StringIO(restday(env, "export", "--db", str(log), "--format", "csv")))
+    )
+    assert [(r["Weight"], r["Unit"], r["Reps"]) for r in rows] == [
+        ("225", "lb", "5"),
+        ("225", "lb", "3"),
+    ]
