@@ -335,9 +335,13 @@ class LogStore:
             self._kept_by_repo = []
             caught_up, self._failing = self._failing, False
             self.problem = None
-        self._publish()
+        # Counted before LogChanged is posted: a screen that hears of the log as saved
+        # knows then whether anything of its own is still on its way.
+        changed = self._new_snapshot()
+        self._count_saved(len(done))
+        if changed:
+            self._post(LogChanged())
         for job in done:
-            self._count_saved(1)
             if job.reply is not None and job.reply_to is not None:
                 message = job.reply(self.repo)
                 if message is not None:
@@ -353,15 +357,20 @@ class LogStore:
 
     def _publish(self) -> None:
         """Make the log as saved the one screens read, and tell the app if it changed."""
+        if self._new_snapshot():
+            self._post(LogChanged())
+
+    def _new_snapshot(self) -> bool:
+        """Make the log as saved the one screens read; whether it changed."""
         assert self.repo is not None
         try:
             snapshot = self.repo.snapshot()
         except StorageError:
-            return  # the log cannot be read for now: screens keep the last one read
+            return False  # the log cannot be read for now: screens keep the last one read
         if self.snapshot is not None and snapshot.stamp == self.snapshot.stamp:
-            return
+            return False
         self.snapshot = snapshot
-        self._post(LogChanged())
+        return True
 
     def _finish(self) -> None:
         if self.repo is None:  # never read, or it could not be: nothing to save

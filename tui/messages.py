@@ -15,7 +15,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from storage.model.records import SetEntry
-    from storage.read.history_index import HistoryIndex
+    from storage.read.history_index import HistoryIndex, SessionSummary
     from storage.read.readiness import ReadinessView
 
 
@@ -53,6 +53,14 @@ class SetSaved(Message, bubble=False):
     writer may have reached first."""
 
     entry: SetEntry
+
+
+@dataclass
+class WorkoutFinished(Message, bubble=False):
+    """A workout as the log holds it once its finish is saved: with every set logged to
+    it, by any process."""
+
+    summary: SessionSummary
 
 
 @dataclass

@@ -247,6 +247,12 @@ def read_wellness(repo: LogReader) -> dict[date, DayWellness]:
     }
 
 
+def session_summary(log: LogReader, workout_id: str) -> SessionSummary | None:
+    """One workout boiled down as the log holds it now (None: it holds no such workout)."""
+    workout = log.workout(workout_id)
+    return None if workout is None else _summary(workout, log.sets(workout=workout_id))
+
+
 def _summary(workout: Workout, sets: list[SetEntry]) -> SessionSummary:
     working = [s for s in sets if not s.warmup]
     minutes = workout.duration_minutes

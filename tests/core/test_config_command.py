@@ -58,7 +58,7 @@ def test_config_unit_lb_changes_every_command(log: Path, capsys) -> None:
 
     # a typed 225x5 is 225 lb, stored in kg, and every output says 225 lb
     out = out_of(capsys, "log", "--db", str(log), "bench", "225x5")
-    assert out.startswith("Bench Press  225 lb x 5")
+    assert out.splitlines()[-1].startswith("Bench Press  225 lb x 5")  # after what 'bench' is
     (stored,) = Repository(log).sets()
     assert 102.05 < stored.weight_kg < 102.06
     (row,) = csv_rows(log, capsys)
@@ -93,7 +93,7 @@ def test_importing_lb_into_a_fresh_log_shows_lb(log: Path, tmp_path: Path, capsy
     assert Repository(log).settings().unit == "lb"
     assert [r["Weight"] for r in csv_rows(log, capsys)] == ["330", "225"]  # not 149.7 kg
     out = out_of(capsys, "log", "--db", str(log), "squat", "335x3")
-    assert out.startswith("Back Squat  335 lb x 3")
+    assert out.splitlines()[-1].startswith("Back Squat  335 lb x 3")
 
 
 def test_importing_lb_into_a_log_with_sets_keeps_its_unit(

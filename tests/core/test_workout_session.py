@@ -6,6 +6,7 @@ log and the session agree."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -252,7 +253,7 @@ def test_undo_takes_back_notes_and_sets_in_turn(repo: Repository, clock: FakeClo
     session = started(repo, clock)
     (entry,) = typed(session, "bench 100x5", repo, clock())
     session.note_set(entry, "easy")(repo)
-    session.note_workout("good day")(repo)
+    session.note_workout(session.workout, "good day")(repo)
     assert session.sets[0].notes == "easy" and session.workout.notes == "good day"
     whats = []
     while (undo := session.undo()) is not None:
@@ -283,7 +284,7 @@ def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock
     session = started(repo, clock, UPPER.id)
     typed(session, "100x5@8", repo, clock())
     assert session.working_sets() == 1
-    session.finish(8, "solid", clock.advance(minutes=50))(repo)
+    session.finish(session.workout, 8, "solid", clock.advance(minutes=50))(repo)
     assert session.workout is None and session.sets == [] and session.undo_stack == []
     assert session.current is None and session.order == []
     assert repo.open_workout() is None
@@ -298,7 +299,7 @@ def test_a_reopened_workout_of_an_earlier_day_keeps_to_its_day(
     finishing it again ends it when it ended, not now."""
     session = started(repo, clock)
     typed(session, "bench 100x5@8", repo, clock())
-    session.finish(7, "solid", clock.advance(minutes=50))(repo)
+    session.finish(session.workout, 7, "solid", clock.advance(minutes=50))(repo)
     (finished,) = repo.workouts()
     clock.advance(days=2)
     later = loaded(repo)
@@ -311,7 +312,7 @@ def test_a_reopened_workout_of_an_earlier_day_keeps_to_its_day(
     save(repo)
     end = later.finish_time(clock())
     assert end == finished.end  # its last set is still before the end it had
-    later.finish(7, "solid", end)(repo)
+    later.finish(later.workout, 7, "solid", end)(repo)
     (workout,) = repo.workouts()
     assert (workout.end, workout.session_rpe, workout.notes) == (finished.end, 7, "solid")
     assert [(s.reps, s.day) for s in repo.sets(workout=workout.id)] == [
@@ -350,6 +351,41 @@ def test_a_set_stored_after_it_was_deleted_here_stays_deleted(
     session.delete(entry)
     session.take_stored(repo.set_entry(entry.id))
     assert session.sets == []
+
+
+# -- following another process's changes -----------------------------------------------------
+
+
+def test_following_with_sets_of_ours_on_their_way_adds_only_the_log_s_new_ones(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock)
+    first, second = typed(session, "bench 100x5", repo, clock()) + typed(
+        session, "x5", repo, clock.advance(60)
+    )
+    session.delete(second)  # not saved yet: the log still holds it
+    line = session.read_line("x3")
+    mine, _ = session.log_set(BENCH, line.spec, clock.advance(60))  # not saved yet
+    theirs = repo.log_set(repo.open_workout(), ROW, 80, 8, at=clock())
+    assert session.follow(repo.snapshot(), ours_on_the_way=True)
+    assert [s.id for s in session.sets] == [first.id, mine.entry.id, theirs.id]
+    assert session.order == [BENCH.id, ROW.id] and session.current == BENCH
+    assert not session.follow(repo.snapshot(), ours_on_the_way=True)  # nothing new
+
+
+def test_following_with_nothing_of_ours_on_its_way_takes_the_log(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock)
+    (entry,) = typed(session, "bench 100x5", repo, clock())
+    session.go_to(SQUAT)  # gone to, no set yet: stays numbered
+    repo.update_set(entry, replace(entry, weight_kg=97.5))
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert [s.weight_kg for s in session.sets] == [97.5]
+    assert session.order == [BENCH.id, SQUAT.id] and session.current == SQUAT
+    repo.finish_workout(repo.open_workout(), 7)
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert session.workout is None and session.current is None and session.order == []
 
 
 # -- an exercise's past ---------------------------------------------------------------------

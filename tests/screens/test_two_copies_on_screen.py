@@ -5,6 +5,9 @@ shows the log as stored."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,6 +44,18 @@ def stored(log: Path, clock: FakeClock) -> Repository:
     return Repository(log, clock=clock, read_only=True)
 
 
+@contextlib.contextmanager
+def writer_held(app: RestdayApp) -> Iterator[None]:
+    """A's writer takes in the other copy's change only after what A does in the block:
+    the race these tests are about (else A's screen shows the change within a second)."""
+    held = threading.Event()
+    app.store.save(lambda repo: held.wait(5))
+    try:
+        yield
+    finally:
+        held.set()
+
+
 async def bench_set_logged(pilot) -> WorkoutScreen:
     """Start an empty workout on A, log bench 100x5@8, wait for it to be saved, and leave
     the entry line for the table."""
@@ -58,9 +73,10 @@ async def test_a_workout_note_keeps_the_finish_another_copy_made(log: Path, cloc
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_set_logged(pilot)
-        other_copy(log, "repo.finish_workout(workout, 8)", NOW)
-        await press(pilot, ["N"])
-        await type_line(pilot, "new shoes")
+        with writer_held(app):
+            other_copy(log, "repo.finish_workout(workout, 8)", NOW)
+            await press(pilot, ["N"])
+            await type_line(pilot, "new shoes")
         await saved(app, pilot)
         assert screen.workout is None  # finished, as stored
         assert screen.query_one("#start").display
@@ -90,8 +106,9 @@ async def test_a_note_on_a_set_another_copy_deleted_is_refused_and_the_set_goes(
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_set_logged(pilot)
-        other_copy(log, "repo.delete_set(sets[0].id)", NOW)
-        await press(pilot, ["n", *chars("paused"), "enter"])
+        with writer_held(app):
+            other_copy(log, "repo.delete_set(sets[0].id)", NOW)
+            await press(pilot, ["n", *chars("paused"), "enter"])
         await saved(app, pilot)
         assert message(app) == (
             "not saved: another copy of restday deleted this set since this screen read it"
@@ -108,8 +125,9 @@ async def test_an_edit_colliding_with_another_copys_is_refused_and_its_set_shown
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await bench_set_logged(pilot)
-        other_copy(log, "repo.update_set(sets[0], replace(sets[0], weight_kg=110.0))", NOW)
-        await press(pilot, ["e", "ctrl+u", *chars("105x5@8"), "enter"])
+        with writer_held(app):
+            other_copy(log, "repo.update_set(sets[0], replace(sets[0], weight_kg=110.0))", NOW)
+            await press(pilot, ["e", "ctrl+u", *chars("105x5@8"), "enter"])
         await saved(app, pilot)
         assert "not saved: another copy of restday changed this set (weight)" in message(app)
         assert [s.weight_kg for s in screen.sets] == [110]

@@ -892,7 +892,7 @@ async def test_finish_asks_session_rpe_and_notes(six_week_log: Path, clock) -> N
         await type_line(pilot, "good day")
         assert isinstance(app.screen, WorkoutScreen)
         assert workout_screen(app).workout is None
-        assert "Workout finished: 1 working sets in 52 min, session RPE 8" in text(app, "#message")
+        assert "Workout finished: 1 working set in 52 min, session RPE 8" in text(app, "#message")
         assert app.focused is app.screen.query_one("#start-options")
         await saved(app, pilot)
     workout, sets = todays(six_week_log, clock)
@@ -1012,7 +1012,8 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
 
 async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: Path, clock) -> None:
     """While the set waits to be saved, another terminal logs one into the same workout:
-    the log numbers them in turn under its lock, and the screen takes the number back."""
+    the log numbers them in turn under its lock, and the screen takes the number back and
+    shows theirs in between."""
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
@@ -1032,8 +1033,9 @@ async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: P
         _, stored = todays(log, clock)
         assert [s.id for s in stored][1] == theirs.id and theirs.order == 2
         mine = [(s.id, s.order, s.rest_s, s.day) for s in stored if s.id != theirs.id]
-        await eventually(pilot, lambda: [s.order for s in screen.sets] == [1, 3])
-        assert [(s.id, s.order, s.rest_s, s.day) for s in screen.sets] == mine
+        await eventually(pilot, lambda: [s.order for s in screen.sets] == [1, 2, 3])
+        assert [(s.id, s.order, s.rest_s, s.day) for s in screen.sets if s.id != theirs.id] == mine
+        assert screen.sets[1] == theirs
         assert shown_sets(app) == ["100 kg x 5", "100 kg x 5"]  # the rows keep their numbers
         assert app.rest.after_set == screen.sets[-1].id  # the timer as the log has it
         await type_line(pilot, "x5")

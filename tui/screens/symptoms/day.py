@@ -74,6 +74,26 @@ class SymptomDay:
         self.deleted = []
         self.start_new(self.newest(), now)
 
+    def follow(self, log: LogReader, now: datetime) -> bool:
+        """Take in the log as another process left it: today's entries, the one before,
+        what was trained; the entry being edited as stored (gone: a new draft), a draft
+        from the newest entry (a draft is unchanged: its first change saves it). True if
+        anything changed."""
+        before = (self.todays, self.previous, self.trained, self.entry)
+        self.todays = log.symptoms(self.today, self.today)
+        earlier = log.symptoms(until=self.today - timedelta(days=1))
+        self.previous = earlier[-1] if earlier else None
+        self.read_trained(log)
+        if self.in_log:
+            stored = next((e for e in self.todays if e.id == self.entry.id), None)
+            if stored is None:
+                self.start_new(self.newest(), now)
+            else:
+                self.entry = stored
+        elif self.newest() != self.based_on:
+            self.start_new(self.newest(), now)
+        return (self.todays, self.previous, self.trained, self.entry) != before
+
     def read_trained(self, log: LogReader) -> bool:
         """What was trained lately, as `log` has it; True if that changed."""
         trained = log.muscles_trained(self.today - timedelta(days=TRAINED_DAYS - 1), self.today)

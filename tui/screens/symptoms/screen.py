@@ -129,9 +129,16 @@ class SymptomScreen(CompactLayout, LogScreen):
 
     @on(LogChanged)
     def _log_changed(self) -> None:
-        """Sets logged on the workout screen, saved since: mark what they trained."""
-        if self.entry is not None:
+        """The log changed: what was trained meanwhile is marked; the day as another
+        process changed it is shown once nothing of this screen's is on its way to the
+        disk (what is on screen is newer till then). The entry line keeps its text."""
+        if self.entry is None:
+            return
+        if self.app.store.pending or self._stale:
             self._mark_trained()
+        elif self.day.follow(self.app.store.snapshot, self.app.clock()):
+            self.query_one(BodyMap).mark(self.day.trained)
+            self.refresh_all()
 
     def _mark_trained(self) -> None:
         if self.day.read_trained(self.app.store.snapshot):

@@ -1,18 +1,21 @@
-"""Finishing a workout: session RPE with one key, then optional notes. A workout finished
-before and reopened shows its session RPE and notes: Enter keeps them, a key changes the
-RPE and goes on to the notes as they were."""
+"""Finishing a workout: session RPE with one key, then optional notes. The dialog says
+how many working sets the log holds of the workout, as it changes (another process may log
+one while it is open). A workout finished before and reopened shows its session RPE and
+notes: Enter keeps them, a key changes the RPE and goes on to the notes as they were."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from storage.read.history_index import session_summary
+from tui.messages import LogChanged
 from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import OrderedInput
 
@@ -42,17 +45,22 @@ class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="finish.cancel")]
 
     def __init__(
-        self, notes: str = "", session_rpe: int | None = None, what: str = "today's workout"
+        self,
+        notes: str = "",
+        session_rpe: int | None = None,
+        what: str = "today's workout",
+        workout_id: str | None = None,
     ) -> None:
         super().__init__()
         self.notes = notes
         self.kept_rpe = session_rpe  # the RPE it was finished with before, if it was
+        self.workout_id = workout_id
         self.session_rpe: int | None = None
         self.what = what
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Finish {self.what}")
+            yield Label(f"Finish {self.what}", id="title")
             if self.kept_rpe is None:
                 yield Label(SESSION_RPE_HELP, id="rpe")
             else:
@@ -70,6 +78,21 @@ class FinishWorkoutScreen(CompactLayout, ModalScreen[Finish | None]):
                 select_on_focus=False,
             )
             yield Label("Escape to go back to the workout", classes="hint", id="hint")
+
+    def on_mount(self) -> None:
+        self._count_sets()
+
+    @on(LogChanged)
+    def _count_sets(self) -> None:
+        """The workout's working sets as the log holds them (a set still being saved
+        counts once it is)."""
+        if self.workout_id is None:
+            return
+        summary = session_summary(self.app.store.snapshot, self.workout_id)
+        if summary is not None:
+            count = summary.working_sets
+            title = f"Finish {self.what}: {count} working set{'' if count == 1 else 's'}"
+            self.query_one("#title", Label).update(title)
 
     def on_key(self, event: events.Key) -> None:
         notes = self.query_one("#notes", Input)

@@ -26,10 +26,11 @@ from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.model.set_rules import touches_rest_timer
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
+from storage.read.history_index import session_summary
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
-from tui.messages import LogChanged, SetSaved, StoredOtherwise
+from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
 from tui.screens.log_screen import LogScreen
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
@@ -103,6 +104,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.session = WorkoutSession()
         self.missing_name = ""  # the exercise last typed that none matched: ctrl+n makes it
         self.to_reopen: Workout | None = None  # asked for before the log was read here
+        self._behind = False  # the log changed while another mode was on show
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -145,16 +147,6 @@ class WorkoutScreen(CompactLayout, LogScreen):
             self.query_one("#main").display = False
             self.query_one("#start").display = False
 
-    @on(LogChanged)
-    def _templates_changed(self) -> None:
-        """Offer the templates as saved (changed on the templates screen, say), once
-        nothing of ours is on its way."""
-        store = self.app.store
-        if store.ready and not store.pending:
-            self.session.templates = store.snapshot.offered_templates()
-            if self.session.workout is None and self.is_mounted:
-                self._fill_start_options()
-
     def load(self) -> None:
         """Read today's workout from the log."""
         self.session.load(self.app.store.snapshot)
@@ -164,9 +156,6 @@ class WorkoutScreen(CompactLayout, LogScreen):
         if self.to_reopen is not None:
             workout, self.to_reopen = self.to_reopen, None
             self.reopen(workout)
-
-    def on_screen_resume(self) -> None:
-        self._follow_unit()
 
     @on(LogChanged)
     def _follow_unit(self) -> None:
@@ -179,6 +168,34 @@ class WorkoutScreen(CompactLayout, LogScreen):
             self.session.settings = settings
             if self.session.current is not None:
                 self.refresh_exercise()
+
+    def on_screen_resume(self) -> None:
+        self._follow_unit()
+        if self._behind:
+            self._follow_log()
+
+    @on(LogChanged)
+    def _follow_log(self) -> None:
+        """The log changed (a save of this screen's, or another process's change): show
+        it with this screen's changes still on their way; what is typed, the edit and the
+        current exercise stay."""
+        store = self.app.store
+        if not store.ready or self._stale:  # stale: `LogScreen` shows the log as stored
+            return
+        if not self.is_current:  # another mode is on show: this one follows once back
+            self._behind = True
+            return
+        self._behind = False
+        if not self.session.follow(store.snapshot, ours_on_the_way=bool(store.pending)):
+            return
+        table = self.query_one(SetTable)
+        selected = table.selected_key() if self.focused is table else None
+        was_started = self.query_one("#main").display
+        self.refresh_all()
+        if self.session.workout is not None and not was_started:
+            self.set_focus(self.query_one("#entry"))
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected))
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -361,7 +378,8 @@ class WorkoutScreen(CompactLayout, LogScreen):
     def _take_stored_set(self, message: SetSaved) -> None:
         """The log saved the set (it is on disk) and numbered it under its lock: take its
         number, rest and day, and stop showing it as not yet saved."""
-        self.session.take_stored(message.entry)
+        if self.session.take_stored(message.entry):
+            self.refresh_exercise()  # in its place among another process's sets
         self.query_one(SetTable).mark_saved(message.entry.id)
 
     # -- changing exercise -----------------------------------------------------------------
@@ -491,17 +509,17 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.app.push_screen(PromptScreen("Note on this set", entry.notes), noted)
 
     def action_note_workout(self) -> None:
-        if self.session.workout is None:
+        workout = self.session.workout
+        if workout is None:
             return
         from tui.screens.dialogs.prompt import PromptScreen
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.save_change(self.session.note_workout(text))
+                self.save_change(self.session.note_workout(workout, text))
                 self.show_message("Noted on today's workout.")
 
-        notes = self.session.workout.notes
-        self.app.push_screen(PromptScreen("Note on today's workout", notes), noted)
+        self.app.push_screen(PromptScreen("Note on today's workout", workout.notes), noted)
 
     # -- finishing and templates -----------------------------------------------------------
 
@@ -515,20 +533,27 @@ class WorkoutScreen(CompactLayout, LogScreen):
             if result is None:
                 return
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
-            minutes = round((end - workout.start).total_seconds() / 60)
-            done = self.session.working_sets()
-            self.save(self.session.finish(result.session_rpe, result.notes, end))
+            change = self.session.finish(workout, result.session_rpe, result.notes, end)
+            self.save(change, reply=_finished(workout.id))
             self.refresh_all()
-            self.show_message(
-                f"Workout finished: {done} working sets in {minutes} min, "
-                f"session RPE {result.session_rpe}."
-            )
+            self.show_message("Finishing the workout…")
 
         what = "today's workout"
         if self.session.earlier_day:
             what = f"the workout of {workout.day:%a %-d %b}"
         self.app.push_screen(
-            FinishWorkoutScreen(workout.notes, workout.session_rpe, what), finished
+            FinishWorkoutScreen(workout.notes, workout.session_rpe, what, workout.id), finished
+        )
+
+    @on(WorkoutFinished)
+    def _say_finished(self, message: WorkoutFinished) -> None:
+        """What the finished workout holds, by the log: every set logged to it counts."""
+        done = message.summary
+        minutes = round(done.duration_min or 0)
+        self.show_message(
+            f"Workout finished: {done.working_sets} working "
+            f"set{'' if done.working_sets == 1 else 's'} in {minutes} min, "
+            f"session RPE {done.session_rpe}."
         )
 
     def action_save_template(self) -> None:
@@ -579,6 +604,16 @@ class WorkoutScreen(CompactLayout, LogScreen):
             )
             return None
         return "today's finished workout", workout, sets
+
+
+def _finished(workout_id: str) -> Reply:
+    """The reply to a finish: the workout as the log holds it then."""
+
+    def reply(repo: LogReader) -> WorkoutFinished | None:
+        summary = session_summary(repo, workout_id)
+        return None if summary is None else WorkoutFinished(summary)
+
+    return reply
 
 
 def _stored_set(set_id: str) -> Reply:

@@ -12,7 +12,7 @@ of restday changed meanwhile is kept (`storage.model.merge`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -83,6 +83,8 @@ class WorkoutSession:
         self.sets: list[SetEntry] = []
         self.unsaved: set[str] = set()
         """Sets shown and not yet saved: the log has not said it holds them (`SetSaved`)."""
+        self.dropped: set[str] = set()
+        """Sets deleted here (or undone) since the log last held everything shown."""
         self.order: list[str] = []  # exercise ids, as numbered on screen
         self.current: Exercise | None = None
         self.settings = Settings()
@@ -128,6 +130,56 @@ class WorkoutSession:
             if stored is not None and stored.end is None:
                 return stored
         return log.open_workout()
+
+    def follow(self, log: LogReader, *, ours_on_the_way: bool) -> bool:
+        """Take in the log as it is now (another process may have changed it); whether
+        what there is to show changed. With changes of this session still on their way
+        the log is older than the session: only the sets it holds that the session has
+        never had are added (another process's). Otherwise the log is the truth: the
+        session becomes what it holds, keeping the current exercise and the edit."""
+        before = self._shown()
+        if ours_on_the_way:
+            self._add_new_sets(log)
+        else:
+            self._take_log(log)
+        changed = self._shown() != before
+        if changed:
+            self.histories.clear()  # "last time" may have changed with the log
+        return changed
+
+    def _take_log(self, log: LogReader) -> None:
+        stored = self._in_progress(log)
+        same = self.workout is not None and stored is not None and stored.id == self.workout.id
+        gone_to = self.order  # exercises gone to with no set yet stay numbered
+        if not same:  # finished, or another workout begun, by another process
+            self.current, self.undo_stack, gone_to = None, [], []
+        self.dropped.clear()
+        self.load(log)
+        self.order += [e for e in gone_to if e not in self.order and e in self.exercises]
+
+    def _add_new_sets(self, log: LogReader) -> None:
+        stored = self._in_progress(log)
+        if self.workout is None or stored is None or stored.id != self.workout.id:
+            return  # a start or finish of ours is on its way: the log is behind
+        known = {s.id for s in self.sets} | self.dropped
+        new = [s for s in log.sets(workout=stored.id) if s.id not in known]
+        if not new:
+            return
+        self.exercises.update((e.id, e) for e in log.exercises() if e.id not in self.exercises)
+        self.sets = _in_order([*self.sets, *new])
+        for entry in new:
+            if entry.exercise not in self.order and entry.exercise in self.exercises:
+                self.order.append(entry.exercise)
+
+    def _shown(self) -> tuple:
+        return (
+            self.workout,
+            list(self.sets),
+            list(self.order),
+            self.current,
+            self.settings,
+            list(self.templates),
+        )
 
     def _exercise_order(self) -> list[str]:
         order = [item.exercise for item in (self.template.items if self.template else [])]
@@ -225,30 +277,41 @@ class WorkoutSession:
     def _last_moment(self) -> datetime:
         return max((s.timestamp for s in self.sets), default=self.workout.start)
 
-    def finish(self, session_rpe: int, notes: str, at: datetime) -> Change:
-        """End the workout at `at` with that session RPE and notes (the finish dialog shows
-        those it had, so empty notes are cleared ones): nothing is in progress after it."""
-        workout = self.workout
+    def finish(self, workout: Workout, session_rpe: int, notes: str, at: datetime) -> Change:
+        """End `workout` (as read when finishing began: another process may have changed
+        the session meanwhile) at `at` with that session RPE and notes (the finish dialog
+        shows those it had, so empty notes are cleared ones): nothing is in progress after
+        it."""
         finished = replace(workout, end=at, session_rpe=session_rpe, notes=notes)
         if workout.day == self.today:
             self.finished_today = finished
-        self.workout, self.template, self.sets, self.order = None, None, [], []
-        self.current, self.undo_stack, self.former_end = None, [], None
-        if workout.day != self.today:
-            self.histories = {}  # as of today again
+        if self._is_shown(workout):
+            self.workout, self.template, self.sets, self.order = None, None, [], []
+            self.current, self.undo_stack, self.former_end = None, [], None
+            if workout.day != self.today:
+                self.histories = {}  # as of today again
         return lambda repo: repo.update_workout(workout, finished)
 
-    def note_workout(self, notes: str) -> Change:
-        workout = self.workout
-        noted = self.workout = replace(workout, notes=notes)
+    def note_workout(self, workout: Workout, notes: str) -> Change:
+        """Note `workout` (as read when the note began)."""
+        noted = replace(workout, notes=notes)
 
-        def restore() -> None:
-            self.workout = workout
+        def show(shown: Workout) -> None:
+            if self._is_shown(shown):
+                self.workout = replace(self.workout, notes=shown.notes)
 
+        show(noted)
         self.undo_stack.append(
-            Undo("workout note", restore, lambda repo: repo.update_workout(noted, workout))
+            Undo(
+                "workout note",
+                lambda: show(workout),
+                lambda repo: repo.update_workout(noted, workout),
+            )
         )
         return lambda repo: repo.update_workout(workout, noted)
+
+    def _is_shown(self, workout: Workout) -> bool:
+        return self.workout is not None and self.workout.id == workout.id
 
     # -- a typed line ----------------------------------------------------------------------
 
@@ -327,20 +390,23 @@ class WorkoutSession:
             set_id=entry.id,
         )
 
-    def take_stored(self, entry: SetEntry) -> None:
+    def take_stored(self, entry: SetEntry) -> bool:
         """The log saved a set: take its number, rest and day as the log worked them out
         (another writer may have logged a set first). Its other fields stay as they are
-        here: an edit or a note may be on its way to the log."""
+        here: an edit or a note may be on its way to the log. True if that moved it
+        among today's sets (another process's set came in before it)."""
+        before = [s.id for s in self.sets]
 
         def placed(local: SetEntry) -> SetEntry:
             if local.id != entry.id:
                 return local
             return replace(local, order=entry.order, rest_s=entry.rest_s, day=entry.day)
 
-        self.sets = [placed(s) for s in self.sets]
+        self.sets = _in_order(placed(s) for s in self.sets)
         self.unsaved.discard(entry.id)
         if self.editing is not None:
             self.editing = placed(self.editing)
+        return [s.id for s in self.sets] != before
 
     # -- changing exercise -----------------------------------------------------------------
 
@@ -408,7 +474,7 @@ class WorkoutSession:
         self._drop(entry.id)
 
         def restore() -> None:
-            self.sets = sorted([*self.sets, entry], key=lambda s: (s.timestamp, s.order))
+            self.sets = _in_order([*self.sets, entry])
 
         self.undo_stack.append(Undo("delete", restore, lambda repo: repo.restore_set(entry)))
         return lambda repo: repo.delete_set(entry.id, base=entry)
@@ -426,6 +492,7 @@ class WorkoutSession:
 
     def _drop(self, set_id: str) -> None:
         self.sets = [s for s in self.sets if s.id != set_id]
+        self.dropped.add(set_id)
 
     def as_shown(self) -> Callable[[LogReader], bool]:
         """Whether a log holds today's workout and its sets as the session shows them now
@@ -459,3 +526,8 @@ class WorkoutSession:
         own = [t for t in self.templates if not is_untouched_starter(t)]
         self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
+
+
+def _in_order(sets: Iterable[SetEntry]) -> list[SetEntry]:
+    """Sets in the order they were done, as the log orders them (`LogReader.sets`)."""
+    return sorted(sets, key=lambda s: (s.timestamp, s.order))
