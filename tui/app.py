@@ -51,6 +51,12 @@ def _history_screen() -> Screen:
     return HistoryScreen()
 
 
+def _templates_screen() -> Screen:
+    from tui.screens.templates.screen import TemplatesScreen
+
+    return TemplatesScreen()
+
+
 def _recovery_screen() -> Screen:
     from tui.screens.recovery.screen import RecoveryScreen
 
@@ -78,6 +84,7 @@ class RestdayApp(App):
         "symptoms": _symptom_screen,
         "history": _history_screen,
         "settings": _settings_screen,
+        "templates": _templates_screen,
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
     # would cost opening history a third of its time budget.
@@ -126,6 +133,14 @@ class RestdayApp(App):
             id="screen.settings",
             show=False,
             tooltip="kg or lb, and the other settings",
+        ),
+        Binding(
+            "l",
+            "switch_mode('templates')",
+            "Templates",
+            id="screen.templates",
+            show=False,
+            tooltip="Make, change and delete workout templates",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),

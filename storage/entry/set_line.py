@@ -291,21 +291,25 @@ def typed_set(exercise: str, entry: SetEntry, unit: str) -> str:
     """The line `parse_set` reads back as `entry` of the exercise named `exercise`, in the
     user's `unit` where that keeps the weight to the gram: 'Bench Press 100kgx5@8',
     'w Squat 225lbx5', 'Dip bw+20kgx6', 'Pull-up bwx8'."""
-    unit = UNIT_NAMES.get(unit.lower(), "kg")
-    if unit == "lb":
-        shown = _typed_number(entry.weight_kg * LB_PER_KG, MAX_KG * LB_PER_KG)
-    else:
-        shown = _typed_number(entry.weight_kg)
-    back = float(shown) / LB_PER_KG if unit == "lb" else float(shown)
-    if abs(back - entry.weight_kg) > 1e-6 or back >= MAX_KG:
-        unit, shown = "kg", _typed_number(entry.weight_kg)
-    load = f"{shown}{unit}"
+    load = typed_load(entry.weight_kg, unit)
     if entry.bodyweight:
         load = f"bw+{load}" if entry.weight_kg else "bw"
     line = f"{exercise} {load}x{entry.reps}"
     if entry.rpe is not None:
         line += f"@{entry.rpe:g}"
     return f"w {line}" if entry.warmup else line
+
+
+def typed_load(kg: float, unit: str) -> str:
+    """A load as typed, read back to the gram: in `unit` where that keeps it ('225lb'),
+    else in kg ('102.5kg')."""
+    unit = UNIT_NAMES.get(unit.lower(), "kg")
+    lb = unit == "lb"
+    shown = _typed_number(kg * LB_PER_KG, MAX_KG * LB_PER_KG) if lb else _typed_number(kg)
+    back = float(shown) / LB_PER_KG if lb else float(shown)
+    if abs(back - kg) > 1e-6 or back >= MAX_KG:
+        unit, shown = "kg", _typed_number(kg)
+    return f"{shown}{unit}"
 
 
 def _typed_number(value: float, limit: float = MAX_KG) -> str:

@@ -27,6 +27,7 @@ from storage.model.records import (
     Workout,
     utc_now,
 )
+from storage.model.starter_templates import offered
 
 R = TypeVar("R", bound=Record)
 Tables = dict[str, dict[str, dict[str, Any]]]
@@ -236,7 +237,17 @@ class LogReader:
         return trained
 
     def templates(self) -> list[Template]:
+        """The templates the log holds (the lifter's own, and starters they changed)."""
         return sorted((Template.from_doc(d) for d in self._docs(Template)), key=lambda t: t.name)
+
+    def offered_templates(self) -> list[Template]:
+        """The templates to start a workout from: the log's (by name), then each starter
+        template (`storage.model.starter_templates`) neither changed nor deleted."""
+        return offered(self.templates(), self.settings().hidden_starters)
+
+    def template(self, template_id: str) -> Template | None:
+        """A template offered (`offered_templates`) by its id."""
+        return next((t for t in self.offered_templates() if t.id == template_id), None)
 
 
 def _within(

@@ -43,6 +43,8 @@ from storage.model.records import (
     utc_now,
 )
 from storage.model.set_rules import place_set, touches_rest_timer
+from storage.model.starter_templates import STARTER_IDS
+from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.paths import real_path
 
 R = TypeVar("R", bound=Record)
@@ -611,10 +613,47 @@ class Repository(LogReader):
     # -- templates -------------------------------------------------------------------------
 
     def save_template(self, template: Template) -> Template:
+        """Put a new template in the log as given."""
         validation.check_template(template)
         template = self._stamp(template, template.day or self.today())
         self._apply(lambda: self._put(template))
         return template
+
+    def update_template(self, base: Template, changed: Template) -> Template:
+        """Make the changes from `base` (the template as read: the log's, or a starter
+        template) to `changed` (name, items) to the template as offered now (`_update`);
+        a starter changed for the first time is stored as the log's own, under its id."""
+
+        def offered() -> Template | None:
+            template = self.template(changed.id)
+            if template is None or template.created is not None:
+                return template
+            return self._stamp(template, self.today())  # a starter, stored from now on
+
+        return self._update(
+            base, changed, validation.check_template, "this template", stored=offered
+        )
+
+    def delete_template(self, base: Template) -> None:
+        """Delete a template as read (`base`), unless another copy changed it since
+        (ChangeRefused); a starter template is hidden for good. A workout started from it
+        keeps its name and sets."""
+        with self.transaction():
+            if self._get(Template, base.id) is not None:
+                self._delete_unchanged(base, "this template")
+            if base.id in STARTER_IDS:
+                settings = self.settings()
+                if base.id not in settings.hidden_starters:
+                    hidden = [*settings.hidden_starters, base.id]
+                    self.save_settings(replace(settings, hidden_starters=hidden))
+
+    def template_from_workout(self, workout_id: str, name: str) -> Template:
+        """A new template named `name` made from a stored workout's sets (`plan_of_sets`)."""
+        with self.transaction():
+            items = plan_of_sets(self.sets(workout=workout_id))
+            if not items:
+                raise ValidationError(f"that workout has {NOTHING_TO_PLAN}: no template made")
+            return self.save_template(Template(name=name, items=items))
 
     # -- changes to a stored record, made as another copy may have changed it ---------------
 

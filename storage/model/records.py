@@ -266,6 +266,7 @@ class TemplateItem:
     reps: int
     rpe: float | None = None
     rest_s: int | None = None
+    weight_kg: float | None = None  # the planned load, when the template sets one
 
     def to_doc(self) -> dict[str, Any]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
@@ -351,6 +352,8 @@ class Settings(Record):
     targets: dict[str, float] = field(default_factory=default_targets)
     warmup_rest_s: int = 60
     rest_overrides: dict[str, int] = field(default_factory=dict)
+    hidden_starters: list[str] = field(default_factory=list)
+    """The starter templates (`storage.model.starter_templates`) the lifter deleted."""
     schema_version: int = SCHEMA_VERSION
 
     def rest_for(

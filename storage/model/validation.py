@@ -150,6 +150,7 @@ def check_template(template: Template) -> None:
         _integer("target reps", item.reps, 1, 100)
         check_rpe(item.rpe)
         _integer("rest", item.rest_s, 0, 3600)
+        _number("target load", item.weight_kg, 0, MAX_WEIGHT_KG, "0 to 1000 kg")
 
 
 def check_settings(settings: Settings) -> None:

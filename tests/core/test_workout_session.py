@@ -18,6 +18,7 @@ from storage.errors import ValidationError
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Settings, Template, TemplateItem
+from storage.model.template_plan import plan_of_sets
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.screens.workout.session import (
     ExerciseName,
@@ -86,7 +87,7 @@ def placed(entries: list[SetEntry]) -> list[tuple]:
 def test_nothing_in_progress_until_a_start(repo: Repository, clock: FakeClock) -> None:
     session = loaded(repo)
     assert session.workout is None and session.order == [] and session.current is None
-    assert [t.name for t in session.templates] == ["Upper"]
+    assert [t.name for t in session.templates] == ["Upper", "Full body", "Upper", "Lower"]
     session.start(None, clock(), clock().date())(repo)
     assert session.workout.name == "" and session.template is None
     assert repo.open_workout().id == session.workout.id
@@ -272,12 +273,12 @@ def test_the_template_from_today(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock)
     for line in ("w squat 60x5", "squat 140x5@8", "x5@9", "x3@9.5", "bench 100x8", "x8@7", "x6"):
         typed(session, line, repo, clock())
-    assert session.template_items() == [
+    assert plan_of_sets(session.sets) == [
         TemplateItem(exercise=SQUAT.id, sets=3, reps=5, rpe=9.5),
         TemplateItem(exercise=BENCH.id, sets=3, reps=8, rpe=7),
     ]
-    session.save_template("Mine")(repo)
-    assert [t.name for t in session.templates] == ["Upper", "Mine"]
+    session.save_template("Mine", session.sets)(repo)
+    assert [t.name for t in session.templates][:3] == ["Mine", "Upper", "Full body"]
     assert [t.name for t in repo.templates()] == ["Mine", "Upper"]
 
 

@@ -71,7 +71,7 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
         screen = workout_screen(app)
         assert screen.workout is None
         assert "Reopen today's" in str(
-            screen.query_one("#start-options", OptionList).get_option_at_index(1).prompt
+            screen.query_one("#start-options", OptionList).get_option(REOPEN).prompt
         )
 
         clock.advance(minutes=30)  # in the changing room: one set was forgotten

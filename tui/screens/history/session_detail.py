@@ -1,6 +1,6 @@
 """One session from the history: every set with its e1RM, PR marks, the rest taken before
 it and its notes. `d` opens the whole day; `o` reopens the workout on the workout screen,
-to add, change or delete a set; Escape goes back."""
+to add, change or delete a set; `T` makes a template of it; Escape goes back."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from storage.model.template_plan import NOTHING_TO_PLAN
 from tui.format.text import log_text
 from tui.format.units import format_number, format_set, to_unit
 from tui.screens.history.detail import DetailScreen
@@ -26,6 +27,7 @@ class SessionDetailScreen(DetailScreen):
     BINDINGS = [
         Binding("d", "day", "The day", id="session.day"),
         Binding("o", "reopen", "Reopen", id="session.reopen"),
+        Binding("T", "make_template", "Make template", id="session.make_template"),
     ]
 
     def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
@@ -55,7 +57,7 @@ class SessionDetailScreen(DetailScreen):
         title.append("\n" + " · ".join(facts), "dim")
         if session.notes:
             title.append(f"\n“{session.notes}”", "italic")
-        title.append("\nd: the whole day · o: reopen to change a set · Escape: back", "dim")
+        title.append("\nd: the day · o: reopen to change a set · T: make a template", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
         table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
@@ -76,6 +78,24 @@ class SessionDetailScreen(DetailScreen):
                 log_text(entry.notes[:20]),
             )
         self.set_focus(table)
+
+    def action_make_template(self) -> None:
+        """Ask for a name, then make a template of this session's working sets."""
+        from tui.screens.dialogs.prompt import PromptScreen
+
+        session = self.session
+        if session.working_sets == 0:
+            self.notify(f"This session has {NOTHING_TO_PLAN}: no template to make.")
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.app.store.save(
+                    lambda repo: repo.template_from_workout(session.workout_id, name)
+                )
+                self.notify(f"Made the template {name!r}: l shows the templates.", markup=False)
+
+        self.app.push_screen(PromptScreen("Template name", session.name), named)
 
     def action_day(self) -> None:
         from tui.screens.history.day_detail import DayDetailScreen

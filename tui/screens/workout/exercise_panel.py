@@ -13,7 +13,7 @@ from storage.model.records import Exercise, SetEntry, TemplateItem
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.sets import format_last
 from tui.format.text import log_text
-from tui.format.units import format_number
+from tui.format.units import format_number, format_weight
 from tui.screens.workout.set_table import SetTable
 
 
@@ -46,7 +46,8 @@ class ExercisePanel(Vertical):
         if target is not None:
             rpe = f" @{format_number(target.rpe)}" if target.rpe is not None else ""
             rest = target.rest_s if target.rest_s is not None else exercise.default_rest_s
-            lines.append(f"target {target.sets}x{target.reps}{rpe} · rest {_clock(rest)}")
+            load = "" if target.weight_kg is None else f" · {format_weight(target.weight_kg, unit)}"
+            lines.append(f"target {target.sets}x{target.reps}{rpe}{load} · rest {_clock(rest)}")
         lines.append(format_last(history, unit) or "[dim]first time: no earlier sets[/]")
         self.query_one("#exercise-info", Static).update("\n".join(lines))
         self.query_one(SetTable).show(entries, history, unit, unsaved)

@@ -28,6 +28,7 @@ from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
 from storage.model.set_rules import touches_rest_timer
+from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.history_index import session_summary
 from tui.format.text import log_text
@@ -143,8 +144,6 @@ class WorkoutScreen(CompactLayout, LogScreen):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
         if action in ("finish", "note_workout", "pick_exercise", "focus_entry", "new_exercise"):
             return started
-        if action == "save_template":
-            return bool(session.sets)
         if action in ("switch_exercise", "exercise_number"):
             order = session.order
             return len(order) > 1 or (action == "exercise_number" and bool(order))
@@ -160,7 +159,9 @@ class WorkoutScreen(CompactLayout, LogScreen):
         yield AppHeader()
         with Vertical(id="start"):
             yield Static(
-                "No workout in progress. Start one: a letter or arrows and Enter.", id="start-title"
+                "No workout in progress. Start one: a letter or arrows and Enter.\n"
+                "l: make, change or delete templates · T: today's finished workout as one",
+                id="start-title",
             )
             yield OptionList(id="start-options")
         with Horizontal(id="main"):
@@ -640,19 +641,53 @@ class WorkoutScreen(CompactLayout, LogScreen):
         )
 
     def action_save_template(self) -> None:
-        session = self.session
-        if not session.sets:
-            self.show_message("Log some sets first: a template is made from today's workout.")
-            return
+        """Make a template of today's workout in progress or, with none, of the last one
+        finished today; with neither (or only warm-ups), say so."""
         from tui.screens.dialogs.prompt import PromptScreen
 
-        def named(name: str | None) -> None:
-            if name:
-                self.save(session.save_template(name))
-                self.show_message(f"Today's workout made into the template {name!r}.")
+        chosen = self._workout_for_template()
+        if chosen is None:
+            return
+        what, workout, sets = chosen
 
-        default = session.workout.name if session.workout and session.workout.name else ""
-        self.app.push_screen(PromptScreen("Template name", default), named)
+        def named(name: str | None) -> None:
+            if not name:
+                self.show_message("No template made.")
+                return
+            self.save(self.session.save_template(name, sets))
+            if self.session.workout is None:
+                self.refresh_all()  # the start screen offers it
+            self.show_message(f"{what.capitalize()} made into the template {name!r}.")
+
+        self.app.push_screen(PromptScreen(f"Template name ({what})", workout.name), named)
+
+    def _workout_for_template(self) -> tuple[str, Workout, list[SetEntry]] | None:
+        """What `T` makes a template of, or None having said why there is nothing."""
+        session = self.session
+        if session.workout is not None:
+            if plan_of_sets(session.sets):
+                return "today's workout", session.workout, session.sets
+            self.show_message(
+                f"Nothing to save as a template yet: {NOTHING_TO_PLAN}. Log a set first.",
+                error=True,
+            )
+            return None
+        workout = session.finished_today
+        if workout is None:
+            self.show_message(
+                "No workout to save as a template: start one and log sets, or press T on "
+                "a session in history (y).",
+                error=True,
+            )
+            return None
+        sets = self.app.store.snapshot.sets(workout=workout.id)
+        if not plan_of_sets(sets):
+            self.show_message(
+                f"Today's finished workout has {NOTHING_TO_PLAN}: no template to make.",
+                error=True,
+            )
+            return None
+        return "today's finished workout", workout, sets
 
 
 def _finished(workout_id: str) -> Reply:

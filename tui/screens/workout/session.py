@@ -32,6 +32,8 @@ from storage.model.records import (
     new_id,
 )
 from storage.model.set_rules import PlacedSet, place_set
+from storage.model.starter_templates import is_untouched_starter, offered
+from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
 from tui.format.units import format_set
@@ -106,7 +108,7 @@ class WorkoutSession:
         exercise stays, or is the last done."""
         self.workout = self._in_progress(log)
         self.sets = log.sets(workout=self.workout.id) if self.workout else []
-        self.templates = log.templates()
+        self.templates = log.offered_templates()
         self.template = None
         if self.workout is not None and self.workout.template:
             self.template = next((t for t in self.templates if t.id == self.workout.template), None)
@@ -537,30 +539,13 @@ class WorkoutSession:
 
     # -- templates -------------------------------------------------------------------------
 
-    def save_template(self, name: str) -> Change:
-        """A template named `name` made from today's workout (`template_items`)."""
-        template = Template(name=name, items=self.template_items())
-        self.templates.append(template)
+    def save_template(self, name: str, sets: list[SetEntry]) -> Change:
+        """A template named `name` made from a workout's `sets` (`plan_of_sets`), offered
+        at once."""
+        template = Template(name=name, items=plan_of_sets(sets))
+        own = [t for t in self.templates if not is_untouched_starter(t)]
+        self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
-
-    def template_items(self) -> list[TemplateItem]:
-        """Today's exercises in order, each with its working sets, their most common reps
-        and their highest RPE."""
-        items = []
-        for exercise_id in self.order:
-            working = [s for s in self.sets_of(exercise_id) if not s.warmup]
-            if not working:
-                continue
-            rpes = [s.rpe for s in working if s.rpe is not None]
-            items.append(
-                TemplateItem(
-                    exercise=exercise_id,
-                    sets=len(working),
-                    reps=max(set(s.reps for s in working), key=[s.reps for s in working].count),
-                    rpe=max(rpes) if rpes else None,
-                )
-            )
-        return items
 
 
 def _in_order(sets: Iterable[SetEntry]) -> list[SetEntry]:
