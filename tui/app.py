@@ -135,7 +135,7 @@ class RestdayApp(App):
             tooltip="kg or lb, and the other settings",
         ),
         Binding(
-            "l",
+            "l,alt+l",
             "switch_mode('templates')",
             "Templates",
             id="screen.templates",
