@@ -64,7 +64,7 @@ def stored(log: Path) -> Repository:
 def test_a_workout_note_keeps_the_finish_another_copy_made(repo: Repository, log: Path) -> None:
     a = session_of(repo)
     other_copy(log, "repo.finish_workout(workout, 8)")
-    a.note_workout("felt strong")(repo)
+    a.note_workout(a.workout, "felt strong")(repo)
     with stored(log) as after:
         workout = after.workouts()[0]
     assert workout.end is not None and workout.session_rpe == 8
@@ -77,7 +77,7 @@ def test_a_workout_note_on_a_finish_with_other_notes_is_refused(
     a = session_of(repo)
     other_copy(log, "repo.finish_workout(workout, 8, 'great day')")
     with pytest.raises(ChangeRefused, match=r"changed this workout \(notes\)"):
-        a.note_workout("felt strong")(repo)
+        a.note_workout(a.workout, "felt strong")(repo)
     with stored(log) as after:
         workout = after.workouts()[0]
     assert (workout.end, workout.session_rpe, workout.notes) == (NOW, 8, "great day")
@@ -89,7 +89,7 @@ def test_finishing_a_workout_another_copy_finished_otherwise_is_refused(
     a = session_of(repo)
     other_copy(log, "repo.finish_workout(workout, 8, 'great day', at=workout.start)")
     with pytest.raises(ChangeRefused, match="end, session RPE"):
-        a.finish(6, "", NOW)(repo)
+        a.finish(a.workout, 6, "", NOW)(repo)
     with stored(log) as after:
         assert after.workouts()[0].session_rpe == 8
 
