@@ -61,8 +61,7 @@ def test_a_day_of_the_app(fixed_log: Path, tmp_path: Path, when: tuple[datetime,
         type_line(term, "bench 100x5@8")
         term.wait_for("100 kg x 5 @8")
 
-        leave_entry(term)
-        term.keys("r")
+        term.keys("M-r")  # Alt+r: on the workout screen a plain r types
         screen = term.wait_for(f"Recovery · {short(day)}")
         assert f"{day:%A} {day.day} {day:%B %Y} · today" in screen
         type_line(term, "w+2")

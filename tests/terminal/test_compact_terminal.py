@@ -11,7 +11,6 @@ from tests.support.terminal import (
     Terminal,
     entry_line,
     isolated,
-    leave_entry,
     open_log,
     type_slowly,
     wait_until,
@@ -39,8 +38,7 @@ def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
         header = screen.splitlines()[0]
         assert "Bench Press" in screen and header.rstrip().endswith(("rest  3:00", "rest  2:59"))
         assert all(len(line) <= 45 for line in screen.splitlines())
-        leave_entry(term)
-        term.keys("t")
+        term.keys("M-t")  # Alt+t: on the workout screen a plain t types
         screen = term.wait_for("of 3:00 rest")
         assert "Resting after Bench Press" in screen and "█" in screen
         assert "Traceback" not in screen
@@ -74,7 +72,6 @@ def test_resizing_keeps_what_is_being_typed(tmp_path: Path) -> None:
         )
         term.keys("Enter")
         term.wait_for("100 kg x 5 @8")
-        leave_entry(term)
-        term.keys("q")
+        term.keys("C-q")
         term.wait_for("[exited 0]")
     assert _sets(log) == [(100, 5, 8)]

@@ -63,9 +63,7 @@ def test_a_set_logged_from_another_shell_shows_while_a_set_is_typed(tmp_path: Pa
         term.keys("Enter")
         term.wait_for("105 kg x 3")
         wait_until(term, lambda s: "saving" not in s, "the set saved")
-        term.keys("Escape")
-        time.sleep(0.3)
-        term.keys("f")
+        term.keys("M-F")  # Alt+Shift+F: finish
         term.wait_for("How hard was the whole session?")
         term.keys("8")
         term.wait_for("Enter to finish")
@@ -77,7 +75,7 @@ def test_a_set_logged_from_another_shell_shows_while_a_set_is_typed(tmp_path: Pa
         assert [s.weight_kg for s in working] == [100, 102.5, 105]
         assert "Workout finished: 3 working sets" in screen
 
-        term.keys("q")
+        term.keys("C-q")
         term.wait_for("[exited 0]")
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from storage.log.atomic_json import LOCK_WAIT_S, lock_path
 from tests.support.logs import log_with_sets, written_by_a_newer_restday
-from tests.support.terminal import ESCAPE_GAP_S, Terminal, isolated, open_log
+from tests.support.terminal import Terminal, isolated, open_log
 
 # Wide enough that a printed command (with the test's long path) is one line on screen.
 SIZE = "220x30"
@@ -80,11 +80,10 @@ def log_a_set(term: Terminal, line: str, shown: str) -> None:
 
 
 def quit_and_leave(term: Terminal) -> tuple[str, float]:
-    """q, then leave anyway in the dialog; the screen after exit, and how long it took."""
-    term.keys("Escape")
-    time.sleep(ESCAPE_GAP_S)
+    """Ctrl+Q (on the workout screen a plain q types), then leave anyway in the dialog; the
+    screen after exit, and how long it took."""
     start = time.monotonic()
-    term.keys("q")
+    term.keys("C-q")
     term.wait_for("not saved yet", timeout=LOCK_WAIT_S + 10)
     term.keys("l")
     screen = term.wait_for("[exited", timeout=LOCK_WAIT_S + 10)
@@ -201,9 +200,7 @@ def test_a_newer_restdays_log_says_so_and_takes_no_set(tmp_path: Path, log: Path
         term.keys("Enter")
         screen = term.wait_for("not logged: this log cannot be changed")
         assert "110 kg" not in screen and "NOT SAVED YET" not in screen
-        term.keys("Escape")
-        time.sleep(ESCAPE_GAP_S)
-        term.keys("q")
+        term.keys("C-q")
         screen = term.wait_for("[exited")
     assert "[exited 0]" in screen and "NOT saved" not in screen
     assert log.read_bytes() == before

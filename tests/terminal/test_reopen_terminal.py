@@ -15,7 +15,6 @@ from tests.support.clock import TUESDAY_EVENING
 from tests.support.terminal import (
     Terminal,
     isolated,
-    leave_entry,
     open_log,
     type_slowly,
     wait_until,
@@ -36,8 +35,8 @@ def test_reopen_todays_workout_then_log_into_it_from_the_shell(tmp_path: Path) -
         type_slowly(term, "leg curl 40x10")
         term.keys("Enter")
         term.wait_for("also matches Seated Leg Curl")
-        leave_entry(term)
-        type_slowly(term, "f7")
+        term.keys("M-F")  # Alt+Shift+F: finish
+        type_slowly(term, "7")
         type_slowly(term, "easy")
         term.keys("Enter")
         screen = term.wait_for("Reopen today's workout")
@@ -47,12 +46,11 @@ def test_reopen_todays_workout_then_log_into_it_from_the_shell(tmp_path: Path) -
         type_slowly(term, "x8")  # the set forgotten: from the workout's last one
         term.keys("Enter")
         term.wait_for("40 kg x 8")
-        leave_entry(term)
-        type_slowly(term, "f")
+        term.keys("M-F")
         term.wait_for("Session RPE 7: Enter keeps it and its notes")
         term.keys("Enter")
         term.wait_for("Reopen today's workout")
-        term.keys("q")
+        term.keys("C-q")
         wait_until(term, lambda s: "[exited" in s or "quit" in s.lower(), "quitting")
         time.sleep(0.5)
 

@@ -33,14 +33,13 @@ def test_make_a_template_change_a_line_start_from_it(tmp_path: Path) -> None:
         term.wait_for("100 kg x 5 @8")
         type_slowly(term, "row 80x8\r")
         term.wait_for("80 kg x 8")
-        leave_entry(term)
-        type_slowly(term, "T")
+        term.keys("M-T")  # Alt+Shift+T: on the workout screen letters type
         term.wait_for("Template name")
         type_slowly(term, "Mine\r")
         term.wait_for("made into the template 'Mine'")
 
         # The templates screen: Mine first; change its bench line.
-        type_slowly(term, "l")
+        term.keys("M-l")
         term.wait_for("Templates · 4")
         term.keys("Enter")
         term.wait_for("1. Bench Press 1x5@8")
@@ -58,7 +57,7 @@ def test_make_a_template_change_a_line_start_from_it(tmp_path: Path) -> None:
         # Finish today's, then start a workout from Mine.
         type_slowly(term, "w")
         term.wait_for("Bench Press")
-        type_slowly(term, "f")
+        term.keys("M-F")
         term.wait_for("Finish today's workout")
         type_slowly(term, "7\r")
         term.wait_for("Workout finished")

@@ -11,7 +11,6 @@ from tests.support.logs import log_with_sets
 from tests.support.terminal import (
     Terminal,
     isolated,
-    leave_entry,
     open_log,
     type_line,
     type_slowly,
@@ -36,25 +35,21 @@ def test_two_apps_on_one_log_keep_each_others_changes(tmp_path: Path) -> None:
             term.wait_for("100 kg x 5 @8")
 
         # B edits the set; A, which still shows 100x5@8, notes it: both stay.
-        leave_entry(b)
-        b.keys("e")
-        b.wait_for("Editing the set")  # keys typed in a burst behind a key the screen
-        b.keys("C-u")  # binds still reach the set table first (issue 14)
+        b.keys("M-e")  # Alt+e: edit the set
+        b.wait_for("Editing the set")
+        b.keys("C-u")
         type_line(b, "110x5@9")
         b.wait_for("Set changed")
-        leave_entry(a)
-        a.keys("n")
+        a.keys("M-n")  # Alt+n: a note on the set
         a.wait_for("Note on this set")
         answer(a, "paused")
         a.wait_for("110 kg x 5 @9")  # merged: A shows the set as stored
 
         # A notes the workout; B finishes it meanwhile: A follows (the workout is over),
         # the note being typed stays, and is kept with B's finish.
-        leave_entry(a)
-        a.keys("N")
+        a.keys("M-N")  # Alt+Shift+N: a note on the workout
         a.wait_for("Note on today's workout")
-        leave_entry(b)
-        b.keys("f")
+        b.keys("M-F")  # Alt+Shift+F: finish
         b.wait_for("How hard was the whole session?")
         b.keys("8")
         b.wait_for("Enter to finish")
@@ -64,7 +59,7 @@ def test_two_apps_on_one_log_keep_each_others_changes(tmp_path: Path) -> None:
         a.keys("Enter")
         a.wait_for("No workout in progress")
         for term in (a, b):
-            term.keys("q")
+            term.keys("C-q")
             term.wait_for("[exited 0]")
 
     with open_log(log) as repo:
