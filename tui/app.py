@@ -311,14 +311,16 @@ class RestdayApp(App):
         if not self.keymap_file.exists():
             return  # the usual case: no remapping, and nothing to import
         from tui.keymap import known_binding_ids, load_keymap
+        from tui.textual_workarounds import remapped_keys_work_while_typing
+
+        remapped_keys_work_while_typing()
 
         keymap = load_keymap(self.keymap_file)
         if keymap.keys:
             keymap = keymap.check_ids(known_binding_ids(type(self)))
         if keymap.notice is not None:
-            self.notify(
-                keymap.notice, title="Keymap not used", severity="error", timeout=20, markup=False
-            )
+            title = "Keymap: lines not used" if keymap.keys else "Keymap not used"
+            self.notify(keymap.notice, title=title, severity="error", timeout=20, markup=False)
         self.set_keymap(keymap.keys)
 
     def on_resize(self, event: Resize) -> None:
