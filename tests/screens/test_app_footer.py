@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.cells import cell_len
-
 from textual.widgets._footer import FooterKey
 
 from tests.support.history_app import history_app, open_history

@@ -1,10 +1,11 @@
 """The footer every screen shows: Textual's, compact, with only the keys that fit in full,
 the most used first, drawn again only when the keys it shows change, and without its leak.
 
-The keys are ordered by `FOOTER_ORDER`: for each screen, its binding ids most used first;
-the keys it does not name follow in Textual's order. A key that does not fit is left out whole (never cut,
-and nothing scrolls under the command palette key to show in the last column); when one
-is left out, the help key (`?`, which lists every key) is always among those shown.
+The keys are ordered by `FOOTER_ORDER`: for each screen, its binding ids most used
+first; the keys it does not name follow in Textual's order. A key that does not fit is
+left out whole (never cut, and nothing scrolls under the command palette key to show in
+the last column); when one is left out, the help key (`?`, which lists every key) is
+among those shown.
 
 Textual 8.2.8's footer composes its keys again for every change of bindings, and one key
 press (a view switched, the focus moved) can bring two or three in a row, most of them
