@@ -24,8 +24,8 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import Keys, key_to_character
 
-from storage.model.text import printable
 from storage.regular_file import read_regular_file
+from tui.format.words import ellipsized
 
 MAX_KEYMAP_BYTES = 64 * 1024
 SHOWN_VALUE_CHARS = 24  # of a bad value in the notice: it must fit an 80x24 terminal
@@ -94,8 +94,7 @@ def valid_key(key: str) -> bool:
 
 def _shown(value: object) -> str:
     """A value from the file as the notice quotes it: printable, and short."""
-    text = printable(repr(value))
-    return text if len(text) <= SHOWN_VALUE_CHARS else text[: SHOWN_VALUE_CHARS - 1] + "…"
+    return ellipsized(repr(value), SHOWN_VALUE_CHARS)
 
 
 def _keys_of(binding_id: str, value: object) -> str:

@@ -30,6 +30,7 @@ from textual.widgets import Static
 
 from tui.format.readiness import BAND_STYLE, score_style
 from tui.format.units import format_number, to_unit
+from tui.format.words import counted
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
@@ -159,8 +160,8 @@ class CalendarView(Vertical):
         else:
             volume = format_number(to_unit(summary.volume_kg, self.unit))
             text.append(
-                f"{summary.workouts} workout{'s' if summary.workouts != 1 else ''} · "
-                f"{summary.working_sets} sets · {volume} {self.unit}"
+                f"{counted(summary.workouts, 'workout')} · "
+                f"{counted(summary.working_sets, 'set')} · {volume} {self.unit}"
             )
         score = self.mornings.get(day)
         if score is not None and score.readiness is not None:

@@ -32,6 +32,7 @@ from textual_plotext import PlotextPlot
 from storage.read.e1rm_series import e1rm_series
 from tui.format.text import log_text
 from tui.format.units import format_set, format_weight, to_unit
+from tui.format.words import counted
 from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class ExerciseProgress(Vertical):
         first, last = sessions[0].day, sessions[-1].day
         count = len(sessions)
         text = log_text(name, "bold")
-        text.append(f" · {count} session{'s' if count != 1 else ''}")
+        text.append(f" · {counted(count, 'session')}")
         if first.year != last.year or first.month != last.month:
             text.append(f", {first:%b %Y} – {last:%b %Y}")
         else:

@@ -25,8 +25,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from tui.format.readiness import score_style
-from tui.format.text import log_text
+from tui.format.text import clipped, widened
 from tui.format.units import format_number, to_unit
+from tui.format.words import counted
 
 if TYPE_CHECKING:
     from scoring.mornings import MorningScore
@@ -77,11 +78,12 @@ class SessionsView(Vertical):
         table.clear()
         sessions = index.sessions(exercise_id)
         self._rows = {}
+        name_width = widened(18, self.app.size.width)
         for session in sessions:
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
                 f"{session.day:%a %-d %b %y}",
-                log_text((session.name or "Workout")[:18]),
+                clipped(session.name or "Workout", name_width),
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
                 format_number(to_unit(session.volume_kg, unit)),
@@ -92,7 +94,7 @@ class SessionsView(Vertical):
         label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
         self.query_one("#sessions-filter", Static).update(
             Text.assemble(
-                (f"{len(sessions)} sessions, newest first · ", "bold"),
+                (f"{counted(len(sessions), 'session')}, newest first · ", "bold"),
                 label,
                 ("   f: filter · Enter: open", "dim"),
             )
