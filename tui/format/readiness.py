@@ -9,6 +9,7 @@ from rich.text import Text
 
 from storage.model.records import MUSCLES
 from storage.read.readiness import Today
+from tui.format.dates import day_text
 from tui.format.units import format_weight
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -119,7 +120,8 @@ def trends(result, unit: str) -> Text:
     )
     for decline in result.declines[:2]:
         text.append(" · ", "dim")
-        text.append(f"{_decline(decline, unit)} ({decline.day:%a %-d %b})", "yellow")
+        when = day_text(decline.day, result.day)
+        text.append(f"{_decline(decline, unit)} ({when})", "yellow")
     if result.deload:
         text.append(f"\nDeload week suggested: {result.deload}", "bold red")
     return text

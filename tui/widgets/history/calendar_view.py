@@ -74,13 +74,14 @@ class CalendarView(Vertical):
         last_day: date,
     ) -> None:
         """The log as aggregated, on the days from `first_day` to `last_day` (today, where
-        the cursor starts)."""
+        the cursor starts; on the newest day logged when this year has nothing yet)."""
         first_show = self.index is None
         self.index, self.mornings, self.unit = index, mornings, unit
         calendar = self.query_one(YearCalendar)
         calendar.set_range(first_day, last_day)
         if first_show:
-            calendar.cursor = last_day
+            newest = min(index.last_day or last_day, last_day)
+            calendar.cursor = last_day if newest.year == last_day.year else newest
         self._draw()
 
     def shade(self, by: str) -> None:

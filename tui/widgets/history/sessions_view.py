@@ -24,6 +24,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from tui.format.dates import day_text
 from tui.format.readiness import score_style
 from tui.format.text import clipped, widened
 from tui.format.units import format_number, to_unit
@@ -71,8 +72,11 @@ class SessionsView(Vertical):
         names: Mapping[str, str],
         unit: str,
         exercise_id: str | None,
+        today: date | None = None,
     ) -> None:
-        """The sessions in `index`, those of `exercise_id` (None: every session)."""
+        """The sessions in `index`, those of `exercise_id` (None: every session); dates of
+        a year other than `today`'s (by default the newest day logged) say their year."""
+        today = today or index.last_day or date.min
         self.mornings = mornings
         table = self.query_one(DataTable)
         table.clear()
@@ -82,7 +86,7 @@ class SessionsView(Vertical):
         for session in sessions:
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
-                f"{session.day:%a %-d %b %y}",
+                day_text(session.day, today),
                 clipped(session.name or "Workout", name_width),
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
