@@ -77,7 +77,7 @@ def target_text(field: str, target: Target, unit: str) -> str:
     """A target of `field` in words, in the user's unit: '7 h or more', '12 cups',
     '141-176 g at 80 kg', or what is missing to work it out."""
     if target.low is None:
-        return "log bodyweight (bw 80) for a target"
+        return "log bw 80 for a target"  # fits beside the bar at 80 columns
     match field:
         case "sleep_hours":
             return f"{format_number(target.low)} h or more"
