@@ -61,3 +61,29 @@ async def test_the_new_exercise_form_labels_every_field(tmp_path: Path) -> None:
         await press_at_pace(pilot, ["tab", *"quads", "tab", *"upper bak", "enter"])
         error = str(form.query_one("#new-error", Label).visual)
         assert "unknown muscle 'upper bak'" in error and "_" not in error
+
+
+async def test_the_empty_workout_says_how_to_pick_an_exercise_in_full(tmp_path: Path) -> None:
+    app = make_app(_fresh_log(tmp_path), FakeClock(TUESDAY_EVENING))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter"])  # the first choice: an empty workout
+        await pilot.pause()
+        title, info = (app.screen.query_one(f"#exercise-{part}") for part in ("title", "info"))
+        text = " ".join(line.strip() for line in _lines(title) + _lines(info))
+        assert "Pick an exercise: type its name (bench, rdl) or press p" in text
+
+
+async def test_a_long_exercise_name_ends_with_an_ellipsis_above_its_sets(tmp_path: Path) -> None:
+    from storage.model.records import Exercise
+
+    log = _fresh_log(tmp_path)
+    name = "Single-Arm Landmine Press With A Pause At The Bottom Of Every Rep"
+    with Repository(log, clock=FakeClock(TUESDAY_EVENING)) as repo:
+        press = repo.add_exercise(Exercise(name=name, muscles={"front_delts": 1.0}))
+        repo.log_set(repo.start_workout(), press, 40, 8, rpe=8)
+    app = make_app(log, FakeClock(TUESDAY_EVENING))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = _lines(app.screen.query_one("#exercise-title"))[0].rstrip()
+        assert title.endswith("…") and name.startswith(title[:-1])

@@ -18,6 +18,10 @@ from tui.screens.workout.set_table import SetTable
 
 
 class ExercisePanel(Vertical):
+    DEFAULT_CSS = """
+    ExercisePanel #exercise-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-title")
         yield Static(id="exercise-info")
@@ -26,10 +30,8 @@ class ExercisePanel(Vertical):
     def ask_for_exercise(self) -> None:
         """No exercise yet: say how to choose one."""
         self.query_one(SetTable).clear()
-        self.query_one("#exercise-title", Static).update(
-            "Pick an exercise: type its name (bench, rdl) or press p"
-        )
-        self.query_one("#exercise-info", Static).update("")
+        self.query_one("#exercise-title", Static).update("Pick an exercise:")  # one line
+        self.query_one("#exercise-info", Static).update("type its name (bench, rdl) or press p")
 
     def show(
         self,
