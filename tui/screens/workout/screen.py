@@ -243,6 +243,13 @@ class WorkoutScreen(LogScreen):
             return
         entry_line.value = ""
 
+    def still_wrong(self, text: str) -> bool:
+        try:
+            self.session.read_line(text)
+        except (EntryError, ValidationError):
+            return True
+        return self.session.editing is not None
+
     def enter(self, text: str) -> None:
         """Act on what was typed: a set, a change of exercise, or an edit."""
         if self.session.editing is not None:
