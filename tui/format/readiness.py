@@ -14,6 +14,8 @@ from tui.format.units import format_weight
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAND_STYLE = {"Train as planned": "green", "Reduce": "yellow", "Rest day": "red"}
+# A band by shape as well as colour (NO_COLOR): up, level, down; filled on a training day.
+BAND_GLYPHS = {"Train as planned": ("▲", "△"), "Reduce": ("◆", "◇"), "Rest day": ("▼", "▽")}
 BAR_WIDTH = 14
 
 

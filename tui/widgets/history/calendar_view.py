@@ -28,7 +28,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.format.readiness import BAND_STYLE, score_style
+from tui.format.readiness import BAND_GLYPHS, BAND_STYLE, score_style
 from tui.format.units import format_number, to_unit
 from tui.format.words import counted
 from tui.widgets.history.year_calendar import YearCalendar
@@ -119,7 +119,7 @@ class CalendarView(Vertical):
             cells = {d: _volume_cell(s.volume_kg, volumes) for d, s in days.items()}
         else:
             cells = {
-                d: ("█" if d in days else "░", BAND_STYLE.get(score.band, ""))
+                d: (BAND_GLYPHS[score.band][d not in days], BAND_STYLE[score.band])
                 for d, score in self.mornings.items()
                 if d.year == year and score.readiness is not None
             }
@@ -143,10 +143,10 @@ class CalendarView(Vertical):
             text.append(" high   · rest day", "dim")
         else:
             text = Text("readiness  ", style="bold")
-            for label, style in zip(("train", "reduce", "rest"), BAND_STYLE.values(), strict=True):
-                text.append("█", style)
+            for label, band in zip(("train", "reduce", "rest"), BAND_STYLE, strict=True):
+                text.append(BAND_GLYPHS[band][0], BAND_STYLE[band])
                 text.append(f" {label}  ")
-            text.append("░ a day without training", "dim")
+            text.append("hollow: no training", "dim")
             if self.scoring:
                 text.append(" (scoring…)", "dim")
         text.append("   v: ", "dim")
