@@ -76,3 +76,28 @@ async def test_one_session_is_charted_on_its_day(tmp_path: Path) -> None:
         assert "Bench Press · 1 session, Nov 2026" in shown
         title = next(line for line in shown.splitlines() if "Bench Press ·" in line)
         assert "  p: pick another exercise" in title
+
+
+async def test_top_set_is_the_set_with_the_best_e1rm(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from storage.read.history_index import HistoryIndex
+    from storage.read.records_so_far import set_e1rm
+
+    log = tmp_path / "log.json"
+    with Repository(log, clock=FakeClock(NOW)) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        bench = repo.exercise("bench-press")
+        workout = repo.start_workout("W")
+        heavy = repo.log_set(workout, bench, 110, 2, rpe=8)  # the heaviest
+        best = repo.log_set(workout, bench, 95, 8, rpe=9)  # the best e1RM
+        assert set_e1rm(best)[0] > set_e1rm(heavy)[0]
+        index = HistoryIndex.build(repo)
+    progress = ExerciseProgress()
+    app = ChartApp(progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        progress.show(index, "bench-press", {"bench-press": "Bench Press"}, "kg", NOW.date())
+        await pilot.pause()
+        row = app.query_one(DataTable).get_row_at(0)
+        assert str(row[1]).startswith("95 kg x 8")
