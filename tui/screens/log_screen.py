@@ -77,7 +77,8 @@ class LogScreen(Screen):
 
     @on(Input.Changed)
     def _typed_line_changed(self, event: Input.Changed) -> None:
-        if self._entry_error is not None and event.value != self._entry_error:
+        # Its value now, not the event's: a Changed of each key typed comes after Enter.
+        if self._entry_error is not None and event.input.value != self._entry_error:
             self.show_message("")
 
     @on(LogChanged)
