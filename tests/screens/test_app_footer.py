@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from textual.widgets._footer import FooterKey
 
 from tests.support.history_app import history_app, open_history
+from tests.support.screen_helpers import eventually
 from tests.support.snapshot_app import SIZE
 from tests.support.typing import press_at_pace
 from tui.textual_workarounds import WATCHERS
@@ -86,8 +87,10 @@ async def test_every_screen_footer_fits_80_columns_most_used_first(
         ]
         for where, keys in steps:
             await press_at_pace(pilot, keys)
-            await pilot.pause(0.2)
-            seen[where] = _check_fits(app.screen.query_one(AppFooter), where)
+            footer = app.screen.query_one(AppFooter)
+            await eventually(pilot, lambda f=footer: f._shown == f._keys())  # drawn again
+            await pilot.pause()
+            seen[where] = _check_fits(footer, where)
         calendar = seen["history calendar"]
         assert calendar[:2] == ["Next view", "Open the day"]  # the most used first
         assert seen["recovery, fields"][:2] == ["Type", "Correct"]
@@ -102,6 +105,10 @@ async def test_footer_shows_more_keys_on_a_wider_terminal(
         screen = await open_history(pilot)
         narrow = _check_fits(screen.query_one(AppFooter), "80 columns")
         await pilot.resize_terminal(160, 24)
-        await pilot.pause(0.3)
+        footer = screen.query_one(AppFooter)
+        await eventually(
+            pilot, lambda: footer.size.width == 160 and footer._shown == footer._keys()
+        )
+        await pilot.pause()
         wide = [key.description for key in _shown(screen.query_one(AppFooter))[0]]
         assert len(wide) > len(narrow) and "Month before" in wide
