@@ -142,7 +142,8 @@ class RestdayApp(App):
             show=False,
             tooltip="Make, change and delete workout templates",
         ),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        # F1 too: while a line has the focus, "?" types
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Save and leave restday"),
         Binding(
             "ctrl+p",
@@ -367,14 +368,16 @@ class RestdayApp(App):
         if not self.keymap_file.exists():
             return  # the usual case: no remapping, and nothing to import
         from tui.keymap import known_binding_ids, load_keymap
+        from tui.textual_workarounds import remapped_keys_work_while_typing
+
+        remapped_keys_work_while_typing()
 
         keymap = load_keymap(self.keymap_file)
         if keymap.keys:
             keymap = keymap.check_ids(known_binding_ids(type(self)))
         if keymap.notice is not None:
-            self.notify(
-                keymap.notice, title="Keymap not used", severity="error", timeout=20, markup=False
-            )
+            title = "Keymap: lines not used" if keymap.keys else "Keymap not used"
+            self.notify(keymap.notice, title=title, severity="error", timeout=20, markup=False)
         self.set_keymap(keymap.keys)
 
     def on_resize(self, event: Resize) -> None:

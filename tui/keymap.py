@@ -4,14 +4,17 @@
     "screen.workout" = "ctrl+w"
     quit = "ctrl+q,q"          # several keys: commas, or a list ["ctrl+q", "q"]
 
-A file that cannot be used is never half-applied: the app keeps its default keys and
-says which file is wrong and why (`Keymap.problem`).
+A line that cannot be used is left out and named (its number and why, short enough for
+an 80x24 terminal); the other lines apply. A file that cannot be read or is not TOML
+leaves the default keys (`Keymap.problems`, `Keymap.notice`).
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
+import re
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -22,35 +25,61 @@ from textual.dom import DOMNode
 from textual.keys import Keys, key_to_character
 
 from storage.regular_file import read_regular_file
+from tui.format.words import ellipsized
 
 MAX_KEYMAP_BYTES = 64 * 1024
+SHOWN_VALUE_CHARS = 24  # of a bad value in the notice: it must fit an 80x24 terminal
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _KEY_NAMES = frozenset(key.value for key in Keys)
 
 
 @dataclass(frozen=True)
 class Keymap:
-    """Binding id -> keys ("ctrl+q,q") to hand to `App.set_keymap`, or why there are none."""
+    """Binding id -> keys ("ctrl+q,q") to hand to `App.set_keymap`, and what could not
+    be used ("line 3: ..."), if anything."""
 
     path: Path
     keys: dict[str, str] = field(default_factory=dict)
-    problem: str | None = None
+    problems: tuple[str, ...] = ()
+    source: str = field(default="", repr=False)  # the file's text, to name a line
+
+    @property
+    def problem(self) -> str | None:
+        return "; ".join(self.problems) or None
 
     @property
     def notice(self) -> str | None:
-        """One message for the user naming the file and what is wrong, if anything is."""
-        if self.problem is None:
+        """One short message naming the file, the first thing wrong and what applies."""
+        if not self.problems:
             return None
-        return f"{self.path}: {self.problem}. Using the default keys."
+        more = len(self.problems) - 1
+        first = self.problems[0] + (f" (and {more} more)" if more else "")
+        applies = "The other lines apply" if self.keys else "Using the default keys"
+        return f"{self.path}: {first}. {applies}."
 
     def check_ids(self, known_ids: Collection[str]) -> Keymap:
-        """This keymap, or a problem if it names a binding id outside `known_ids` (a typo)."""
-        for binding_id in self.keys:
-            if binding_id not in known_ids:
-                known = ", ".join(sorted(known_ids))
-                problem = f'unknown binding id "{binding_id}" (known: {known})'
-                return Keymap(self.path, problem=problem)
-        return self
+        """This keymap without the ids outside `known_ids` (a typo), each named with its
+        line and the nearest known id."""
+        unknown = [binding_id for binding_id in self.keys if binding_id not in known_ids]
+        if not unknown:
+            return self
+        problems = list(self.problems)
+        for binding_id in unknown:
+            nearest = difflib.get_close_matches(binding_id, known_ids, n=1)
+            hint = f' (did you mean "{nearest[0]}"?)' if nearest else " (? lists the keys)"
+            name = _shown(binding_id)[1:-1]
+            problems.append(f'{_line_of(self.source, binding_id)}unknown binding id "{name}"{hint}')
+        keys = {k: v for k, v in self.keys.items() if k not in unknown}
+        return Keymap(self.path, keys, tuple(problems), self.source)
+
+
+def _line_of(text: str, binding_id: str) -> str:
+    """ "line N: " for the line of `text` that sets `binding_id`, or "" if none is found."""
+    pattern = re.compile(rf"""\s*(["']?){re.escape(binding_id)}\1\s*=""")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return f"line {number}: "
+    return ""
 
 
 def valid_key(key: str) -> bool:
@@ -63,44 +92,61 @@ def valid_key(key: str) -> bool:
     return len(name) == 1 or name in _KEY_NAMES or key_to_character(name) is not None
 
 
+def _shown(value: object) -> str:
+    """A value from the file as the notice quotes it: printable, and short."""
+    return ellipsized(repr(value), SHOWN_VALUE_CHARS)
+
+
 def _keys_of(binding_id: str, value: object) -> str:
     """The keys of one entry as Textual's comma-separated string, or ValueError saying why."""
+    name = _shown(binding_id)[1:-1]
     if isinstance(value, str):
         parts = [part.strip() for part in value.split(",")]
     elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
         parts = [item.strip() for item in value]
     else:
         raise ValueError(
-            f'"{binding_id}" must be a key string such as "ctrl+w" or "ctrl+q,q", '
-            f"not {type(value).__name__} {value!r}"
+            f'"{name}" must be a key string such as "ctrl+w" or "ctrl+q,q", '
+            f"not {type(value).__name__} {_shown(value)}"
         )
     if not parts or not all(parts):
-        raise ValueError(f'"{binding_id}" has an empty key in {value!r}')
+        raise ValueError(f'"{name}" has an empty key in {_shown(value)}')
     for part in parts:
         if not valid_key(part):
-            raise ValueError(f'"{binding_id}": {part!r} is not a key (e.g. "x", "ctrl+w", "f2")')
+            raise ValueError(f'"{name}": {_shown(part)} is not a key (e.g. "x", "ctrl+w", "f2")')
     return ",".join(parts)
 
 
 def parse_keymap(text: str, path: Path) -> Keymap:
-    """Read keymap TOML (ids are checked apart, by `Keymap.check_ids`)."""
+    """Read keymap TOML, leaving out (and naming) each line that cannot be used; ids are
+    checked apart, by `Keymap.check_ids`."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return Keymap(path, problem=f"not valid TOML ({exc})")
-    extra = sorted(set(data) - {"keys"})
-    if extra:
-        return Keymap(path, problem=f"unknown section {extra[0]!r} (only [keys] is read)")
+        return Keymap(path, problems=(f"not valid TOML ({exc})",))
+    problems = [
+        f"{_section_line(text, name)}unknown section {name!r} (only [keys] is read)"
+        for name in sorted(set(data) - {"keys"})
+    ]
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        return Keymap(path, problem="'keys' must be a table: [keys] then id = \"key\" lines")
+        problems.append(f"{_line_of(text, 'keys')}'keys' must be a table: [keys] then id = \"key\"")
+        return Keymap(path, problems=tuple(problems))
     keys: dict[str, str] = {}
     for binding_id, value in table.items():
         try:
             keys[binding_id] = _keys_of(binding_id, value)
         except ValueError as exc:
-            return Keymap(path, problem=str(exc))
-    return Keymap(path, keys)
+            problems.append(f"{_line_of(text, binding_id)}{exc}")
+    return Keymap(path, keys, tuple(problems), text)
+
+
+def _section_line(text: str, name: str) -> str:
+    """ "line N: " for the line of `text` that opens the section `name`, or ""."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith("[") and name in line:
+            return f"line {number}: "
+    return ""
 
 
 def load_keymap(path: Path) -> Keymap:
@@ -112,7 +158,7 @@ def load_keymap(path: Path) -> Keymap:
         return Keymap(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Keymap(path, problem=f"cannot be read ({reason})")
+        return Keymap(path, problems=(f"cannot be read ({reason})",))
     return parse_keymap(text, path)
 
 

@@ -15,7 +15,9 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
+from textual.keys import key_to_character
 from textual.message_pump import MessagePump
+from textual.screen import Screen
 from textual.widgets import Input
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
@@ -91,6 +93,38 @@ class WriterOutlivingItsTerminal(WriterThread):
 def keep_writing_when_the_terminal_goes() -> None:
     """Make the Linux driver use `WriterOutlivingItsTerminal` for the app's output."""
     linux_driver.WriterThread = WriterOutlivingItsTerminal  # type: ignore[misc]
+
+
+TEXTUAL_BINDING_CHAIN = Screen._binding_chain  # Textual's own, for the canary
+
+
+def _keymapped_binding_chain(screen: Screen) -> list[tuple[DOMNode, BindingsMap]]:
+    """Textual's `Screen._binding_chain` with the keymap applied before the keys the
+    focused line takes as text are left out, not after."""
+    focused = screen.focused
+    if focused is not None and focused.loading:
+        focused = None
+    nodes = [screen, screen.app] if focused is None else list(focused.ancestors_with_self)
+    chain = [(node, node._bindings.copy()) for node in nodes]
+    if keymap := screen.app._keymap:
+        for node, bindings in chain:
+            result = bindings.apply_keymap(keymap)
+            if result.clashed_bindings:
+                screen.app.handle_bindings_clash(result.clashed_bindings, node)
+    for index, (_node, bindings) in enumerate(chain):
+        for inner, _ in chain[:index]:
+            for key in list(bindings.key_to_bindings):
+                if inner.check_consume_key(key, key_to_character(key)):
+                    del bindings.key_to_bindings[key]
+    return chain
+
+
+def remapped_keys_work_while_typing() -> None:
+    """A key the keymap moves off a character (help from `?` to F1) works while a line
+    has the focus. Textual leaves out every binding whose default key the focused line
+    takes as text, and only then applies the keymap: the help key, moved to F1, was gone.
+    Textual 8.2.8 `Screen._binding_chain`; no upstream issue yet."""
+    Screen._binding_chain = property(_keymapped_binding_chain)  # type: ignore[method-assign,assignment]
 
 
 def forget_watchers(observed: DOMNode, *, of: DOMNode | None = None) -> None:

@@ -75,7 +75,7 @@ def test_protein_and_carbs_scale_with_bodyweight_in_the_users_unit() -> None:
     assert kg["water_cups"] == "12 cups" and kg["sleep_hours"] == "7 h or more"
     unknown = recovery_targets(settings, None)
     assert unknown["protein_g"].low is None
-    assert "log bodyweight" in in_words(unknown, "kg")["protein_g"]
+    assert "log bw" in in_words(unknown, "kg")["protein_g"]
 
 
 def test_progress_towards_a_target() -> None:

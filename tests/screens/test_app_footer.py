@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.widgets._footer import FooterKey
 
 from tests.support.history_app import history_app, open_history
+from tests.support.screen_helpers import eventually
 from tests.support.snapshot_app import SIZE
+from tests.support.typing import press_at_pace
 from tui.textual_workarounds import WATCHERS
 from tui.widgets.app_footer import AppFooter
 
@@ -36,3 +39,76 @@ async def test_no_dead_keys_kept_and_no_needless_recompose(
         bound = [node for node, _callback in getattr(footer, WATCHERS)["compact"]]
         assert keys and sorted(map(id, bound)) == sorted(map(id, keys))
         assert composed.count(True) <= 12 + 2  # once a view at most (and the first draws)
+
+
+def _shown(footer: AppFooter) -> tuple[list[FooterKey], FooterKey]:
+    keys = list(footer.query(FooterKey))
+    (palette,) = [key for key in keys if key.has_class("-command-palette")]
+    return [key for key in keys if key is not palette], palette
+
+
+def _check_fits(footer: AppFooter, where: str) -> list[str]:
+    """The footer's keys each whole, left of the palette key, nothing under it; the help
+    key among them when a key was left out. Their labels, in order."""
+    keys, palette = _shown(footer)
+    assert palette.region.right == SIZE[0], where
+    for key in keys:
+        assert key.region.right < palette.region.x, f"{where}: {key.description} cut"
+        assert key.region.width == cell_len(f"{key.key_display} {key.description}"), where
+    assert footer.virtual_size.width <= footer.size.width, f"{where}: scrolls under"
+    every = {
+        active.binding.action
+        for active in footer.screen.active_bindings.values()
+        if active.binding.show
+    }
+    if len(every) > len(keys):
+        assert "Help" in [key.description for key in keys], f"{where}: no ? for the rest"
+    return [key.description for key in keys]
+
+
+async def test_every_screen_footer_fits_80_columns_most_used_first(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        seen: dict[str, list[str]] = {}
+        steps = [
+            ("home", []),
+            ("history calendar", ["y"]),
+            ("history sessions", ["tab"]),
+            ("history progress", ["tab"]),
+            ("history trends", ["tab"]),
+            ("recovery, typing", ["r"]),
+            ("recovery, fields", ["escape"]),
+            ("symptoms, typing", ["s"]),
+            ("symptoms, fields", ["escape"]),
+            ("workout", ["w"]),
+            ("home again", ["h"]),
+        ]
+        for where, keys in steps:
+            await press_at_pace(pilot, keys)
+            footer = app.screen.query_one(AppFooter)
+            await eventually(pilot, lambda f=footer: f._shown == f._keys())  # drawn again
+            await pilot.pause()
+            seen[where] = _check_fits(footer, where)
+        calendar = seen["history calendar"]
+        assert calendar[:2] == ["Next view", "Open the day"]  # the most used first
+        assert seen["recovery, fields"][:2] == ["Type", "Correct"]
+        assert seen["home"][:2] == ["Home", "Workout"]
+
+
+async def test_footer_shows_more_keys_on_a_wider_terminal(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        narrow = _check_fits(screen.query_one(AppFooter), "80 columns")
+        await pilot.resize_terminal(160, 24)
+        footer = screen.query_one(AppFooter)
+        await eventually(
+            pilot, lambda: footer.size.width == 160 and footer._shown == footer._keys()
+        )
+        await pilot.pause()
+        wide = [key.description for key in _shown(screen.query_one(AppFooter))[0]]
+        assert len(wide) > len(narrow) and "Month before" in wide

@@ -136,6 +136,7 @@ def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
     )
 
     class Result:
+        day = date(2026, 11, 24)
         consecutive_days = 6
         declines = (decline,)
         deload = "readiness under 55 on 5 of the last 7 days"

@@ -13,6 +13,7 @@ from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app
 from tests.support.typing import chars, press
 from tui.app import RestdayApp
+from tui.format.words import ellipsized
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 
 NOW = TUESDAY_EVENING
@@ -51,7 +52,7 @@ async def test_the_workout_screen_and_the_picker_show_names_as_typed(tmp_path: P
         await pilot.pause()
         shown = screen_text(app)
         assert NAME in shown  # the exercise's title
-        assert f"▸1 {NAME[:16]}" in shown  # today's exercises
+        assert f"▸1 {ellipsized(NAME, 16)}" in shown  # today's exercises, cut with "…"
         await press(pilot, ["alt+p"])
         assert isinstance(app.screen, ExercisePickerScreen)
         await press(pilot, chars("evil"))

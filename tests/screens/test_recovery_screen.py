@@ -87,7 +87,7 @@ async def test_the_entry_line_has_focus_and_an_empty_day_says_so(log: Path, cloc
         assert rows["sleep_hours"].split()[:2] == ["Sleep", "—"]
         assert "target 7 h or more" in rows["sleep_hours"]
         assert "target 12 cups" in rows["water_cups"]
-        assert "log bodyweight (bw 80) for a target" in rows["protein_g"]
+        assert "log bw 80 for a target" in rows["protein_g"]
 
 
 async def test_one_line_sets_every_field(log: Path, clock) -> None:

@@ -23,7 +23,7 @@ SIZE = (80, 24)
 
 def marks(app: RestdayApp) -> list[str]:
     table = app.screen.query_one("#sets", DataTable)
-    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]  # the marks column
 
 
 async def test_a_set_says_saving_until_it_is_on_disk(

@@ -19,6 +19,7 @@ from storage.model.records import RestPeriod
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import log_with_sets
 from tests.support.screen_helpers import eventually
+from tests.support.typing import press_at_pace
 from tui.app import REST_ONLY_BINDINGS, RestdayApp
 from tui.keymap import known_binding_ids, load_keymap, parse_keymap, valid_key
 from tui.messages import LogOpened
@@ -108,9 +109,11 @@ def test_known_ids_cover_the_app_and_every_screen() -> None:
     app_ids = {binding.id for binding in RestdayApp.BINDINGS if binding.id}
     assert app_ids <= ids
     assert {"help.close", "workout.finish"} <= ids
-    keymap = parse_keymap('[keys]\n"screen.wrokout" = "x"\n', Path("k.toml")).check_ids(ids)
-    assert keymap.keys == {} and 'unknown binding id "screen.wrokout"' in (keymap.problem or "")
-    assert "screen.workout" in (keymap.problem or "")  # the known ids are listed
+    text = '[keys]\nquit = "q"\n"screen.wrokout" = "x"\n'
+    keymap = parse_keymap(text, Path("k.toml")).check_ids(ids)
+    assert keymap.keys == {"quit": "q"}
+    assert 'line 3: unknown binding id "screen.wrokout"' in (keymap.problem or "")
+    assert '"screen.workout"' in (keymap.problem or "")  # the nearest known id
 
 
 @pytest.mark.parametrize("key", ["q", "?", "ctrl+w", "f1", "question_mark", "shift+tab", "space"])
@@ -137,26 +140,48 @@ async def test_keymap_remaps_keys_and_help_shows_them(tmp_path: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_bad_keymap_starts_with_defaults_and_says_why(tmp_path: Path) -> None:
+async def test_bad_keymap_line_is_named_and_the_valid_lines_apply(tmp_path: Path) -> None:
     app = _app(tmp_path, '[keys]\nhelp = "f1"\nquit = 7\n')
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         (notification,) = app._notifications
         assert str(tmp_path / "keymap.toml") in notification.message
-        assert '"quit" must be a key string' in notification.message
+        assert 'line 3: "quit" must be a key string' in notification.message
+        assert "The other lines apply" in notification.message
         assert notification.severity == "error"
-        await pilot.press("question_mark")  # the default, not f1
+        await press_at_pace(pilot, ["f1"])  # the valid line applies
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_keymap_with_unknown_id_is_not_used(tmp_path: Path) -> None:
+async def test_keymap_with_unknown_id_says_which_line_and_the_nearest_id(tmp_path: Path) -> None:
     app = _app(tmp_path, '[keys]\nhelp = "f1"\n"screen.wrokout" = "ctrl+w"\n')
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         (notification,) = app._notifications
-        assert "screen.wrokout" in notification.message
-        await pilot.press("f1")
-        assert not isinstance(app.screen, HelpScreen)
+        assert 'line 3: unknown binding id "screen.wrokout"' in notification.message
+        assert '"screen.workout"' in notification.message  # the nearest known id
+        assert len(notification.message) < 240  # not every id there is
+        await press_at_pace(pilot, ["f1"])
+        assert isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("screen", ["recovery", "symptoms", "workout"])
+async def test_remapped_help_key_works_while_the_entry_line_has_focus(
+    tmp_path: Path, screen: str
+) -> None:
+    app = _app(tmp_path, '[keys]\nhelp = "f1"\n', first_screen=screen)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        entry = app.screen.query_one("#entry")
+        entry.focus()
+        await pilot.pause()
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "f1 Help" in footer
+        await press_at_pace(pilot, ["f1"])
+        assert isinstance(app.screen, HelpScreen)
+        await press_at_pace(pilot, ["f1"])
+        await press_at_pace(pilot, ["?"])  # ? is text in the line now
+        assert app.screen.query_one("#entry").value == "?"
 
 
 # -- help --------------------------------------------------------------------------------
@@ -274,7 +299,7 @@ async def test_palette_lists_every_screen_and_action_with_its_key(tmp_path: Path
             (binding,) = [b for b in RestdayApp.BINDINGS if b.action == f"switch_mode('{mode}')"]
             assert binding.description in commands
         assert commands["Workout"] == "Today's workout · key: ^w"  # as remapped
-        assert commands["Help"] == "Every key · key: ?"
+        assert commands["Help"] == "Every key · key: ?, f1"
         assert commands["Quit"] == "Save and leave restday · key: q, ^q"
         for binding in RestdayApp.BINDINGS:
             if binding.id not in REST_ONLY_BINDINGS and binding.id != "palette":

@@ -61,11 +61,11 @@ async def test_t_says_why_when_there_is_nothing_to_save(log: Path, clock) -> Non
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["T"])
+        await press_at_pace(pilot, ["alt+shift+t"])
         assert "No workout to save as a template" in message(app)
         await press_at_pace(pilot, ["a"])  # an empty workout
         await line(pilot, "w bench 60x5")
-        await press_at_pace(pilot, ["escape", "T"])
+        await press_at_pace(pilot, ["alt+shift+t"])
         assert isinstance(app.screen, WorkoutScreen)
         assert "Nothing to save as a template yet: no working sets" in message(app)
         await saved(app, pilot)
@@ -79,7 +79,7 @@ async def test_t_makes_a_template_of_the_workout_in_progress(log: Path, clock) -
         await press_at_pace(pilot, ["a"])
         for typed in ("bench 100x5@8", "", "row 80x8@7"):
             await line(pilot, typed)
-        await press_at_pace(pilot, ["escape", "T"])
+        await press_at_pace(pilot, ["alt+shift+t"])
         assert isinstance(app.screen, PromptScreen)
         await line(pilot, "Push pull")
         assert "made into the template 'Push pull'" in message(app)
@@ -100,10 +100,10 @@ async def test_t_after_finishing_makes_a_template_of_the_finished_workout(log, c
         await line(pilot, "ohp 50x8@8")
         await line(pilot, "")
         clock.advance(minutes=30)
-        await press_at_pace(pilot, ["escape", "f", "7", "enter"])
+        await press_at_pace(pilot, ["alt+shift+f", "7", "enter"])
         await saved(app, pilot)
         assert app.screen.query_one("#start").display
-        await press_at_pace(pilot, ["T"])
+        await press_at_pace(pilot, ["alt+shift+t"])
         assert isinstance(app.screen, PromptScreen)
         await line(pilot, "Press day")
         assert "finished workout made into the template 'Press day'" in message(app)
@@ -143,7 +143,7 @@ async def test_a_fresh_log_offers_starters_that_start_a_workout(log: Path, clock
 
 async def open_templates(app: RestdayApp, pilot) -> TemplatesScreen:
     await saved(app, pilot)
-    await press_at_pace(pilot, ["escape", "l"])
+    await press_at_pace(pilot, ["alt+l"])
     assert isinstance(app.screen, TemplatesScreen)
     return app.screen
 
@@ -233,7 +233,6 @@ async def test_delete_asks_first_and_a_workout_from_it_keeps_working(log, clock)
         await saved(app, pilot)
         await press_at_pace(pilot, ["w"])
         assert isinstance(app.screen, WorkoutScreen)
-        await press_at_pace(pilot, ["i"])
         await line(pilot, "32.5x8")
         await saved(app, pilot)
         assert app.screen.workout.name == "Arms"

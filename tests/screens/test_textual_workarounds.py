@@ -12,16 +12,18 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.reactive import var
 from textual.widgets import Input, Static
 
 from tui.textual_workarounds import (
+    TEXTUAL_BINDING_CHAIN,
     WATCHERS,
     OrderedInput,
     WriterOutlivingItsTerminal,
+    _keymapped_binding_chain,
     forget_watchers,
     keep_writing_when_the_terminal_goes,
 )
@@ -137,3 +139,27 @@ def test_the_writer_outliving_its_terminal_lets_the_app_leave() -> None:
     assert writes_after_the_terminal_went(WriterOutlivingItsTerminal(GoneTerminal()))  # type: ignore[arg-type]
     keep_writing_when_the_terminal_goes()
     assert linux_driver.WriterThread is WriterOutlivingItsTerminal
+
+
+class _LineAndHelp(App):
+    BINDINGS = [Binding("question_mark", "help", "Help", id="help")]
+
+    def compose(self) -> ComposeResult:
+        yield Input()
+
+
+async def test_textual_still_drops_a_key_moved_off_a_character_while_a_line_is_focused() -> None:
+    """Textual leaves out the bindings whose default key the focused line takes as text,
+    then applies the keymap: help moved from ? to F1 is gone (`remapped_keys_work_while_typing`
+    keeps it)."""
+    app = _LineAndHelp()
+    app.set_keymap({"help": "f1"})
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+
+        def keys(chain: list[tuple[object, BindingsMap]]) -> set[str]:
+            return {key for _node, bindings in chain for key in bindings.key_to_bindings}
+
+        assert "f1" not in keys(TEXTUAL_BINDING_CHAIN.fget(app.screen))
+        assert "f1" in keys(_keymapped_binding_chain(app.screen))

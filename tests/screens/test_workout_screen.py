@@ -25,6 +25,7 @@ from tests.support.logs import written_by_a_newer_restday
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
 from tests.support.typing import chars, key_event, press, type_line
 from tui.app import RestdayApp
+from tui.format.words import ellipsized
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 from tui.screens.dialogs.new_exercise import NewExerciseScreen
 from tui.screens.dialogs.prompt import PromptScreen
@@ -227,7 +228,7 @@ async def test_the_picker_matches_a_few_letters(log: Path, clock, keys, expected
         assert isinstance(app.screen, WorkoutScreen)
         assert current_name(app) == expected
         assert app.focused is entry(app)
-        assert expected[:16] in text(app, "#exercise-list")  # names are cut to fit
+        assert ellipsized(expected, 16) in text(app, "#exercise-list")  # cut to fit, with "…"
 
 
 async def test_the_picker_takes_arrows(log: Path, clock) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tests.core.test_terminal_text import CRAFTED, MARKUP, crafted_csv
 from tests.support.terminal import Terminal, isolated
+from tui.format.words import ellipsized
 
 INJECTED = (b"]0;pwned", b"]52;", "\x9b".encode(), b"\x1b[2J\xc2")
 
@@ -35,10 +36,10 @@ def test_the_app_draws_crafted_text_without_its_escapes(tmp_path: Path) -> None:
         term.keys("y")
         term.wait_for("Tab: next view")
         term.keys("Tab")
-        term.wait_for(f"Push {MARKUP}"[:18])
+        term.wait_for(ellipsized(f"Push {MARKUP}", 18))  # a name too long ends with "…"
         term.keys("Enter")
         screen = term.wait_for(f"Push {MARKUP}")
-        assert f"Evil Squat {MARKUP}"[:22] in screen
+        assert ellipsized(f"Evil Squat {MARKUP}", 22) in screen
         assert "Guidance, not medical advice." in home
         title = term._tmux("display-message", "-p", "-t", term.name, "#{pane_title}")
         term.keys("q")

@@ -9,10 +9,13 @@ from rich.text import Text
 
 from storage.model.records import MUSCLES
 from storage.read.readiness import Today
+from tui.format.dates import day_text
 from tui.format.units import format_weight
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAND_STYLE = {"Train as planned": "green", "Reduce": "yellow", "Rest day": "red"}
+# A band by shape as well as colour (NO_COLOR): up, level, down; filled on a training day.
+BAND_GLYPHS = {"Train as planned": ("▲", "△"), "Reduce": ("◆", "◇"), "Rest day": ("▼", "▽")}
 BAR_WIDTH = 14
 
 
@@ -119,7 +122,8 @@ def trends(result, unit: str) -> Text:
     )
     for decline in result.declines[:2]:
         text.append(" · ", "dim")
-        text.append(f"{_decline(decline, unit)} ({decline.day:%a %-d %b})", "yellow")
+        when = day_text(decline.day, result.day)
+        text.append(f"{_decline(decline, unit)} ({when})", "yellow")
     if result.deload:
         text.append(f"\nDeload week suggested: {result.deload}", "bold red")
     return text

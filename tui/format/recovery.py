@@ -10,6 +10,7 @@ from typing import Any
 from storage.entry.recovery_line import RecoveryInput
 from storage.model.recovery_targets import Target
 from tui.format.units import format_number, format_weight
+from tui.format.words import counted, ellipsized
 
 QUALITY = {1: "very poor", 2: "poor", 3: "fair", 4: "good", 5: "excellent"}
 STRESS = {1: "very relaxed", 2: "relaxed", 3: "some stress", 4: "stressed", 5: "very stressed"}
@@ -33,8 +34,7 @@ def shown_value(field: str, value: object, unit: str) -> str:
             return f"{format_number(value)} g"
         case "bodyweight_kg":
             return format_weight(value, unit)
-    text = str(value)
-    return text if len(text) <= NOTE_SHOWN else text[: NOTE_SHOWN - 1] + "…"
+    return ellipsized(str(value), NOTE_SHOWN)
 
 
 def hours(value: float) -> str:
@@ -70,14 +70,14 @@ def logged(line: RecoveryInput, unit: str, water_total: int | None = None) -> st
 
 
 def _cups(cups: int) -> str:
-    return "cup" if abs(cups) == 1 else "cups"
+    return counted(cups, "cup").partition(" ")[2]
 
 
 def target_text(field: str, target: Target, unit: str) -> str:
     """A target of `field` in words, in the user's unit: '7 h or more', '12 cups',
     '141-176 g at 80 kg', or what is missing to work it out."""
     if target.low is None:
-        return "log bodyweight (bw 80) for a target"
+        return "log bw 80 for a target"  # fits beside the bar at 80 columns
     match field:
         case "sleep_hours":
             return f"{format_number(target.low)} h or more"

@@ -1,13 +1,28 @@
 """Text from the log (a name, a note, what a file held) as the app draws it: a
 `rich.text.Text`, so that brackets in it are never read as markup (`[/b]`, `[$x]`,
-`[link=...]` are shown as typed), holding printable characters only."""
+`[link=...]` are shown as typed), holding printable characters only. Text that does not
+fit its column ends with an ellipsis (`clipped`), and a column laid out for 80 columns
+takes its share of a wider terminal (`widened`)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
 from storage.model.text import printable
+from tui.format.words import ellipsized
+
+LAID_OUT_FOR = 80  # the terminal width every screen is drawn for at least
 
 
 def log_text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
+
+
+def clipped(text: str, width: int, style: str = "") -> Text:
+    """`text` from the log in at most `width` cells; if longer, cut to end with "…"."""
+    return log_text(ellipsized(printable(text), width), style)
+
+
+def widened(width: int, terminal_width: int, share: float = 1.0) -> int:
+    """A column `width` cells wide at 80 columns, with `share` of the columns beyond."""
+    return width + int(max(0, terminal_width - LAID_OUT_FOR) * share)

@@ -7,6 +7,10 @@ A subclass composes its body, then `below(entry_line)` (what is wrong with savin
 message line, the entry line and the footer; styled by log_screen.tcss: `CSS_PATH =
 ["../log_screen.tcss", "<its own>.tcss"]`), and implements `load()`, reading
 `self.app.store.snapshot`.
+
+An error about what was typed leaves once it stops being true: when the line is changed,
+or when the log changes or a dialog closes and the screen's `still_wrong` says the line
+would now be taken (the exercise it named has been made).
 """
 
 from __future__ import annotations
@@ -14,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from storage.log.repository import Repository
 from tui.log_store import Reply
@@ -30,6 +34,7 @@ from tui.widgets.save_problem import SaveProblem
 
 class LogScreen(Screen):
     _stale = False  # a change shown here was refused: show the log as stored
+    _entry_error: str | None = None  # the typed line the error shown is about
 
     def load(self) -> None:
         """Show what the log holds (`self.app.store.snapshot`)."""
@@ -45,6 +50,8 @@ class LogScreen(Screen):
                 self.show_message(f"not logged: this log cannot be changed: {reason}", error=True)
                 return
             typed(line)
+            if line.value and self.query_one("#message", Static).has_class("error"):
+                self._entry_error = line.value
 
         entry_line.submit = submit
         yield SaveProblem(id="save-error")
@@ -63,7 +70,25 @@ class LogScreen(Screen):
     def _log_opened(self) -> None:
         self.load()
 
+    def still_wrong(self, text: str) -> bool:
+        """Whether `text`, which was refused, would be refused again (by default: yes,
+        until it is changed)."""
+        return True
+
+    @on(Input.Changed)
+    def _typed_line_changed(self, event: Input.Changed) -> None:
+        # Its value now, not the event's: a Changed of each key typed comes after Enter.
+        if self._entry_error is not None and event.input.value != self._entry_error:
+            self.show_message("")
+
+    @on(LogChanged)
+    @on(events.ScreenResume)
+    def _check_entry_error(self) -> None:
+        if self._entry_error is not None and not self.still_wrong(self._entry_error):
+            self.show_message("")
+
     def show_message(self, text: str, *, error: bool = False) -> None:
+        self._entry_error = None
         message = self.query_one("#message", Static)
         message.set_class(error, "error")
         message.update(text)

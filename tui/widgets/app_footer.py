@@ -1,5 +1,11 @@
-"""The footer every screen shows: Textual's, compact (the keys fit 80 columns), drawn again
-only when the keys it shows change, and without its leak.
+"""The footer every screen shows: Textual's, compact, with only the keys that fit in full,
+the most used first, drawn again only when the keys it shows change, and without its leak.
+
+The keys are ordered by `FOOTER_ORDER`: for each screen, its binding ids most used
+first; the keys it does not name follow in Textual's order. A key that does not fit is
+left out whole (never cut, and nothing scrolls under the command palette key to show in
+the last column); when one is left out, the help key (`?`, which lists every key) is
+among those shown.
 
 Textual 8.2.8's footer composes its keys again for every change of bindings, and one key
 press (a view switched, the focus moved) can bring two or three in a row, most of them
@@ -15,12 +21,113 @@ pass of the garbage collector would take longer. This footer lets go of them
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
 
 from tui.textual_workarounds import forget_watchers
 
+HELP_ID = "help"
+# Per screen, the keys a lifter uses most, first. The app's screen keys come after a
+# screen's own; `?` lists every key, those left out for want of room too.
+FOOTER_ORDER: tuple[str, ...] = (
+    # workout
+    "workout.entry",
+    "workout.finish",
+    "workout.edit",
+    "workout.delete",
+    "workout.undo",
+    "workout.pick",
+    "workout.note_set",
+    "workout.leave",
+    # recovery
+    "recovery.entry",
+    "recovery.correct",
+    "recovery.leave",
+    "recovery.water_add",
+    "recovery.prev_day",
+    "recovery.next_day",
+    "recovery.today",
+    "recovery.undo",
+    "recovery.targets",
+    # symptoms
+    "symptoms.entry",
+    "symptoms.leave",
+    "symptoms.new",
+    "symptoms.note",
+    "symptoms.delete",
+    "symptoms.undo",
+    # history: its views, then each view's own keys
+    "history.next_view",
+    "calendar.open",
+    "history.pick_exercise",
+    "history.shade",
+    "history.filter",
+    "trends.next_chart",
+    "trends.longer_span",
+    "trends.muscle",
+    "calendar.month_before",
+    "calendar.month_after",
+    "history.back",
+    "detail.close",
+    "session.day",
+    # everywhere
+    "screen.home",
+    "screen.workout",
+    "screen.recovery",
+    "screen.symptoms",
+    "screen.history",
+    HELP_ID,
+    "quit",
+)
+PALETTE_WIDTH = 1 + cell_len("^p Commands")  # its border, then key and label
+
+
+class FooterEntry(NamedTuple):
+    binding: Binding
+    key_display: str
+    enabled: bool
+    tooltip: str
+
+    @property
+    def width(self) -> int:
+        """Columns it takes in the compact footer: key, space, label and a space after."""
+        return cell_len(self.key_display) + 1 + cell_len(self.binding.description) + 1
+
+
+def fitting(entries: Iterable[FooterEntry], order: Iterable[str], width: int) -> list[FooterEntry]:
+    """The entries to show in `width` columns: those named by `order` (binding ids) first,
+    in that order, then the rest; each one that fits whole, and when one does not, the
+    help key among them."""
+    rank = {binding_id: n for n, binding_id in enumerate(order)}
+    ranked = sorted(entries, key=lambda e: rank.get(e.binding.id or "", len(rank)))
+    if sum(e.width for e in ranked) <= width:
+        return ranked
+    help_entry = next((e for e in ranked if e.binding.id == HELP_ID), None)
+    room = width - (help_entry.width if help_entry else 0)
+    shown = []
+    for entry in ranked:
+        if entry is not help_entry and entry.width <= room:
+            shown.append(entry)
+            room -= entry.width
+    if help_entry is not None:  # in its rank's place
+        shown.insert(sum(1 for e in ranked[: ranked.index(help_entry)] if e in shown), help_entry)
+    return shown
+
 
 class AppFooter(Footer):
+    # The palette key is docked right; Textual's compact footer gives it a margin too, so
+    # the last column showed whatever scrolled under it ("Commandse").
+    DEFAULT_CSS = """
+    AppFooter.-compact FooterKey.-command-palette {
+        margin-right: 0;
+    }
+    """
+
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._shown: tuple | None = None
@@ -35,16 +142,33 @@ class AppFooter(Footer):
         await super().recompose()
         forget_watchers(self)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.recompose)
+
+    def _entries(self) -> list[FooterEntry]:
+        """Each key the screen shows (its first binding per action)."""
+        entries: dict[str, FooterEntry] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in entries:
+                display = self.app.get_key_display(binding)
+                entries[binding.action] = FooterEntry(binding, display, enabled, tooltip)
+        return list(entries.values())
+
+    def _fitting(self) -> list[FooterEntry]:
+        width = (self.size.width or self.app.size.width) - PALETTE_WIDTH - 1
+        return fitting(self._entries(), FOOTER_ORDER, width)
+
     def _keys(self) -> tuple:
-        """What the footer would show: each binding, its key, label and whether enabled."""
+        """What the footer would show: each key, its label and whether enabled."""
         return tuple(
-            (
-                key,
-                active.binding.action,
-                active.binding.description,
-                active.binding.show,
-                active.enabled,
-                active.tooltip,
-            )
-            for key, active in self.screen.active_bindings.items()
+            (e.binding.key, e.binding.action, e.binding.description, e.enabled, e.tooltip)
+            for e in self._fitting()
         )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, only those that fit, in their order; then the palette key."""
+        widgets = list(super().compose())
+        by_action = {getattr(w, "action", None): w for w in widgets}
+        shown = [by_action.get(e.binding.action) for e in self._fitting()]
+        yield from (w for w in shown if w is not None)
+        yield from (w for w in widgets if w.has_class("-command-palette"))

@@ -1,4 +1,5 @@
-"""A new exercise without leaving the workout: name, muscles, default rest."""
+"""A new exercise without leaving the workout: name, muscles, default rest, each field
+with its label beside it (a placeholder goes once something is typed)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from storage.errors import ValidationError
 from storage.model.records import MUSCLES, Exercise
 from storage.model.validation import check_new_exercise
+from tui.format.muscles import MUSCLE_LABELS
 from tui.textual_workarounds import OrderedInput
 
-MUSCLES_HELP = "muscle names: " + ", ".join(MUSCLES)
+MUSCLES_HELP = "muscles: " + ", ".join(MUSCLE_LABELS[m] for m in MUSCLES)
 
 
 def parse_muscles(direct: str, indirect: str) -> dict[str, float]:
@@ -25,7 +27,8 @@ def parse_muscles(direct: str, indirect: str) -> dict[str, float]:
     for text, coefficient in ((indirect, 0.5), (direct, 1.0)):
         for name in filter(None, (n.strip().lower().replace(" ", "_") for n in text.split(","))):
             if name not in MUSCLES:
-                raise ValidationError(f"unknown muscle {name!r}: {MUSCLES_HELP}")
+                shown = name.replace("_", " ")
+                raise ValidationError(f"unknown muscle {shown!r}; {MUSCLES_HELP}")
             muscles[name] = coefficient
     return muscles
 
@@ -49,7 +52,9 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
         width: 76; height: auto; padding: 0 2;
         border: round $accent; background: $surface;
     }
-    NewExerciseScreen Input { margin-bottom: 0; }
+    NewExerciseScreen Input { margin-bottom: 0; width: 1fr; }
+    NewExerciseScreen .field { height: 3; }
+    NewExerciseScreen .field Label { width: 20; padding: 1 1 0 0; }
     NewExerciseScreen #new-error { color: $error; height: auto; }
     NewExerciseScreen .hint { color: $text-muted; }
     """
@@ -62,14 +67,24 @@ class NewExerciseScreen(ModalScreen[Exercise | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("New exercise (Tab moves between fields, Enter saves)")
-            yield OrderedInput(
-                self.initial_name, placeholder="name, e.g. Zercher Squat", id="new-name"
-            )
-            yield OrderedInput(placeholder="trained directly, e.g. quads, glutes", id="new-direct")
-            yield OrderedInput(
-                placeholder="trained indirectly, e.g. abs, upper_back", id="new-indirect"
-            )
-            yield OrderedInput("120", placeholder="default rest: seconds or M:SS", id="new-rest")
+            for label, field in (
+                (
+                    "Name",
+                    OrderedInput(self.initial_name, placeholder="Zercher Squat", id="new-name"),
+                ),
+                ("Trained directly", OrderedInput(placeholder="quads, glutes", id="new-direct")),
+                (
+                    "Trained indirectly",
+                    OrderedInput(placeholder="abs, upper back", id="new-indirect"),
+                ),
+                (
+                    "Rest between sets",
+                    OrderedInput("120", placeholder="seconds or M:SS", id="new-rest"),
+                ),
+            ):
+                with Horizontal(classes="field"):
+                    yield Label(label)
+                    yield field
             yield Label("", id="new-error", markup=False)
             yield Label(MUSCLES_HELP, classes="hint")
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.format.readiness import reasons, verdict
 from tui.format.units import format_set, format_weight
+from tui.format.words import counted
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
@@ -57,7 +58,7 @@ class DayDetailScreen(DetailScreen):
             parts = [
                 f"sleep {recovery.sleep_hours:g} h" if recovery.sleep_hours is not None else "",
                 f"quality {recovery.sleep_quality}/5" if recovery.sleep_quality else "",
-                f"water {recovery.water_cups} cups" if recovery.water_cups is not None else "",
+                f"water {counted(c, 'cup')}" if (c := recovery.water_cups) is not None else "",
                 f"protein {recovery.protein_g:g} g" if recovery.protein_g is not None else "",
                 f"carbs {recovery.carbs_g:g} g" if recovery.carbs_g is not None else "",
                 format_weight(recovery.bodyweight_kg, unit) if recovery.bodyweight_kg else "",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -48,6 +48,7 @@ VIEWS = (
 )
 DRAWN_AFTER_S = 0.1  # the calendar is on screen by then
 MOUNT_LATER_S = 0.3
+FAVOURITE_DAYS = 90  # Progress opens on the compound lift trained most in these days
 
 
 class HistoryScreen(Screen):
@@ -207,17 +208,20 @@ class HistoryScreen(Screen):
         self._show_scoring()
 
     def _favourite_exercise(self) -> str | None:
-        """The compound lift done most often, the most lifted of equals (the most done
-        exercise without one)."""
+        """The compound lift trained in the most sessions of the last 90 days, then of all
+        time, the most lifted of equals (the most done exercise without a compound)."""
         done = self.index.exercises_done()
         compound = [item for item in done if self.kinds.get(item[0]) == "compound"] or done
         if not compound:
             return None
+        since = self.today - timedelta(days=FAVOURITE_DAYS)
 
-        def lifted(exercise_id: str) -> float:
-            return sum(s.volume_kg for s in self.index.exercise_sessions(exercise_id))
+        def rank(item: tuple[str, int]) -> tuple[int, int, float]:
+            sessions = self.index.exercise_sessions(item[0])
+            recent = sum(1 for s in sessions if s.day > since)
+            return recent, item[1], sum(s.volume_kg for s in sessions)
 
-        return max(compound, key=lambda item: (item[1], lifted(item[0])))[0]
+        return max(compound, key=rank)[0]
 
     def _score_mornings(self, days: list[date], generation: int) -> None:
         self._score_stretch(self.app.store.snapshot, days, generation)
@@ -283,7 +287,9 @@ class HistoryScreen(Screen):
     def _draw_sessions(self) -> None:
         if self._mounted("sessions"):
             sessions = self.query_one(SessionsView)
-            sessions.show(self.index, self.mornings, self.names, self.unit, self.exercise_filter)
+            sessions.show(
+                self.index, self.mornings, self.names, self.unit, self.exercise_filter, self.today
+            )
 
     def _draw_progress(self) -> None:
         if not self._mounted("progress"):
@@ -292,7 +298,7 @@ class HistoryScreen(Screen):
         if self.progress_exercise is None:
             progress.show_empty()
         else:
-            progress.show(self.index, self.progress_exercise, self.names, self.unit)
+            progress.show(self.index, self.progress_exercise, self.names, self.unit, self.today)
 
     def _draw_trends(self) -> None:
         if self._mounted("trends"):

@@ -13,8 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from storage.model.template_plan import NOTHING_TO_PLAN
-from tui.format.text import log_text
+from tui.format.text import clipped, widened
 from tui.format.units import format_number, format_set, to_unit
+from tui.format.words import counted
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
@@ -46,7 +47,7 @@ class SessionDetailScreen(DetailScreen):
     def on_mount(self) -> None:
         session, unit = self.session, self.unit
         title = Text(f"{session.name or 'Workout'} · {session.day:%A %-d %B %Y}", style="bold")
-        facts = [f"{session.working_sets} working sets"]
+        facts = [counted(session.working_sets, "working set")]
         facts.append(f"{format_number(to_unit(session.volume_kg, unit))} {unit} volume")
         if session.duration_min is not None:
             facts.append(f"{session.duration_min:.0f} min")
@@ -61,6 +62,8 @@ class SessionDetailScreen(DetailScreen):
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
         table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
+        name_width = widened(22, self.app.size.width, 0.5)
+        note_width = widened(20, self.app.size.width, 0.5)
         previous = None
         for done in self.index.session_sets(session.workout_id):
             entry = done.entry
@@ -70,12 +73,12 @@ class SessionDetailScreen(DetailScreen):
             previous = entry.exercise
             rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
             table.add_row(
-                log_text(name[:22]),
+                clipped(name, name_width),
                 format_set(entry, unit),
                 "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
                 Text("PR", "bold green") if done.is_pr else "",
                 rest,
-                log_text(entry.notes[:20]),
+                clipped(entry.notes, note_width),
             )
         self.set_focus(table)
 

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from storage.model.recovery_targets import Target
+from tui.format.dates import day_text
 from tui.format.recovery import shown_value, target_text
 from tui.format.units import format_weight
 from tui.screens.recovery.days import RecoveryDays
@@ -46,7 +47,8 @@ class FieldList(OptionList, inherit_bindings=False):
             row = _row(field, value, targets.get(field.name), days.unit)
             if field.name == "bodyweight_kg" and value is None and earlier is not None:
                 row.append(
-                    f"last logged {format_weight(earlier[1], days.unit)} on {earlier[0]:%a %-d %b}",
+                    f"last logged {format_weight(earlier[1], days.unit)} on "
+                    + day_text(earlier[0], days.today or earlier[0]),
                     "dim",
                 )
             self.add_option(Option(row, id=field.name))

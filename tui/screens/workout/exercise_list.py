@@ -1,17 +1,28 @@
 """The workout screen's list of today's exercises: numbered for their keys, the current one
-marked, each with its working sets done (against the template's target: done ones dim)."""
+marked, each with its working sets done (against the template's target: done ones dim).
+A name too long for the list ends with "…"; the list is wider on a wider terminal."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.format.text import log_text
+from tui.format.text import clipped
 from tui.screens.workout.session import WorkoutSession
+
+NUMBER_AND_COUNT = 9  # the cells of a line beside the name: "▸1 " and " 10/12"
 
 
 class ExerciseList(Static):
+    _session: WorkoutSession | None = None
+
+    def on_resize(self) -> None:
+        if self._session is not None:
+            self.show(self._session)
+
     def show(self, session: WorkoutSession) -> None:
+        self._session = session
+        width = max(self.content_size.width - NUMBER_AND_COUNT, 8)
         lines: list[Text] = []
         for n, exercise_id in enumerate(session.order, 1):
             exercise = session.exercises[exercise_id]
@@ -20,8 +31,8 @@ class ExerciseList(Static):
             count = f"{done}/{target.sets}" if target else str(done)
             mark = "▸" if session.current and exercise_id == session.current.id else " "
             style = "b" if mark == "▸" else "dim" if target and done >= target.sets else ""
-            name = log_text(exercise.name[:16])
-            name.pad_right(16 - name.cell_len)
+            name = clipped(exercise.name, width)
+            name.pad_right(width - name.cell_len)
             lines.append(
                 Text.assemble(f"{mark}{n if n < 10 else ' '} ", name, f" {count:>5}", style=style)
             )

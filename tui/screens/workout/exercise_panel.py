@@ -18,6 +18,10 @@ from tui.screens.workout.set_table import SetTable
 
 
 class ExercisePanel(Vertical):
+    DEFAULT_CSS = """
+    ExercisePanel #exercise-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-title")
         yield Static(id="exercise-info")
@@ -26,10 +30,10 @@ class ExercisePanel(Vertical):
     def ask_for_exercise(self, pick_key: str) -> None:
         """No exercise yet: say how to choose one (`pick_key` opens the list)."""
         self.query_one(SetTable).clear()
-        self.query_one("#exercise-title", Static).update(
-            f"Pick an exercise: type its name (bench, rdl) or press {pick_key}"
+        self.query_one("#exercise-title", Static).update("Pick an exercise:")  # one line
+        self.query_one("#exercise-info", Static).update(
+            f"type its name (bench, rdl) or press {pick_key}"
         )
-        self.query_one("#exercise-info", Static).update("")
 
     def show(
         self,

@@ -158,11 +158,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with Vertical(id="start"):
-            yield Static(
-                "No workout in progress. Start one: a letter or arrows and Enter.\n"
-                "l: make, change or delete templates · T: today's finished workout as one",
-                id="start-title",
-            )
+            yield Static(id="start-title")
             yield OptionList(id="start-options")
         with Horizontal(id="main"):
             yield ExerciseList(id="exercise-list")
@@ -170,6 +166,11 @@ class WorkoutScreen(CompactLayout, LogScreen):
         yield from self.below(EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry"))
 
     def on_mount(self) -> None:
+        self.query_one("#start-title", Static).update(
+            "No workout in progress. Start one: a letter or arrows and Enter.\n"
+            f"{self.key_of('screen.templates')}: make, change or delete templates · "
+            f"{self.key_of('workout.save_template')}: today's as one"
+        )
         if not self.app.store.ready:  # the first frame comes before the log is read
             self.query_one("#main").display = False
             self.query_one("#start").display = False
@@ -320,8 +321,12 @@ class WorkoutScreen(CompactLayout, LogScreen):
         return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
 
     def key_of(self, binding_id: str) -> str:
-        """The key of one of this screen's commands as bound now (the keymap applied)."""
-        rows = effective_bindings(self.app, self, self.types)
+        """The key of one of this screen's commands or the app's as bound now (the keymap
+        applied), one that does not type here."""
+        rows = [
+            *effective_bindings(self.app, self, self.types),
+            *effective_bindings(self.app, self.app, self.types),
+        ]
         return next(row.keys[0] for row in rows if row.binding.id == binding_id)
 
     def take_typing(self, key: events.Key) -> None:
@@ -410,6 +415,13 @@ class WorkoutScreen(CompactLayout, LogScreen):
             self.show_message(str(exc), error=True)
             return
         entry_line.value = ""
+
+    def still_wrong(self, text: str) -> bool:
+        try:
+            self.session.read_line(text)
+        except (EntryError, ValidationError):
+            return True
+        return self.session.editing is not None
 
     def enter(self, text: str) -> None:
         """Act on what was typed: a set, a change of exercise, or an edit."""

@@ -1,6 +1,7 @@
 """The workout screen's table of today's sets of the current exercise: work sets numbered
 (a warm-up is "w"), each with its e1RM and its marks: PR (against the exercise's past and
-the sets above it), note, and "saving" until the log says the set is on disk."""
+the sets above it), note, and "saving" until the log says the set is on disk. The set
+under the cursor (the one e and d act on) is marked "◂" as well as by colour (NO_COLOR)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.widgets import DataTable
 from storage.model.records import SetEntry
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
 from tui.format.units import format_number, format_set, to_unit
+
+CURSOR = "◂"
 
 
 class SetTable(DataTable):
@@ -24,6 +27,7 @@ class SetTable(DataTable):
         self.add_column("#", key="n")
         self.add_columns("set", "e1RM")
         self.add_column("", key="marks")
+        self.add_column("", key="at", width=1)  # last: the columns before keep their places
 
     def show(
         self,
@@ -54,10 +58,18 @@ class SetTable(DataTable):
                 format_set(entry, self._unit).removeprefix("warm-up "),
                 format_number(to_unit(found[0], self._unit)) if found else "",
                 _marks_cell(marks, saving=entry.id in unsaved),
+                "",
                 key=entry.id,
             )
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        for row in self.rows:
+            if self.get_cell(row, "at"):
+                self.update_cell(row, "at", "")
+        if event.row_key.value is not None:
+            self.update_cell(event.row_key, "at", CURSOR)
 
     def mark_saved(self, set_id: str) -> None:
         """The set is on disk: it no longer shows "saving"."""

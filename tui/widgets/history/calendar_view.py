@@ -28,8 +28,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.format.readiness import BAND_STYLE, score_style
+from tui.format.readiness import BAND_GLYPHS, BAND_STYLE, score_style
 from tui.format.units import format_number, to_unit
+from tui.format.words import counted
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
@@ -73,13 +74,14 @@ class CalendarView(Vertical):
         last_day: date,
     ) -> None:
         """The log as aggregated, on the days from `first_day` to `last_day` (today, where
-        the cursor starts)."""
+        the cursor starts; on the newest day logged when this year has nothing yet)."""
         first_show = self.index is None
         self.index, self.mornings, self.unit = index, mornings, unit
         calendar = self.query_one(YearCalendar)
         calendar.set_range(first_day, last_day)
         if first_show:
-            calendar.cursor = last_day
+            newest = min(index.last_day or last_day, last_day)
+            calendar.cursor = last_day if newest.year == last_day.year else newest
         self._draw()
 
     def shade(self, by: str) -> None:
@@ -117,7 +119,7 @@ class CalendarView(Vertical):
             cells = {d: _volume_cell(s.volume_kg, volumes) for d, s in days.items()}
         else:
             cells = {
-                d: ("█" if d in days else "░", BAND_STYLE.get(score.band, ""))
+                d: (BAND_GLYPHS[score.band][d not in days], BAND_STYLE[score.band])
                 for d, score in self.mornings.items()
                 if d.year == year and score.readiness is not None
             }
@@ -141,10 +143,10 @@ class CalendarView(Vertical):
             text.append(" high   · rest day", "dim")
         else:
             text = Text("readiness  ", style="bold")
-            for label, style in zip(("train", "reduce", "rest"), BAND_STYLE.values(), strict=True):
-                text.append("█", style)
+            for label, band in zip(("train", "reduce", "rest"), BAND_STYLE, strict=True):
+                text.append(BAND_GLYPHS[band][0], BAND_STYLE[band])
                 text.append(f" {label}  ")
-            text.append("░ a day without training", "dim")
+            text.append("hollow: no training", "dim")
             if self.scoring:
                 text.append(" (scoring…)", "dim")
         text.append("   v: ", "dim")
@@ -159,8 +161,8 @@ class CalendarView(Vertical):
         else:
             volume = format_number(to_unit(summary.volume_kg, self.unit))
             text.append(
-                f"{summary.workouts} workout{'s' if summary.workouts != 1 else ''} · "
-                f"{summary.working_sets} sets · {volume} {self.unit}"
+                f"{counted(summary.workouts, 'workout')} · "
+                f"{counted(summary.working_sets, 'set')} · {volume} {self.unit}"
             )
         score = self.mornings.get(day)
         if score is not None and score.readiness is not None:

@@ -17,8 +17,11 @@ BUCKET_WORDS = {
 
 
 def date_ticks(first: date, last: date, count: int = 5) -> tuple[list[int], list[str]]:
-    """About `count` evenly spaced x ticks (day ordinals) and their labels."""
-    span = max((last - first).days, 1)
+    """About `count` evenly spaced x ticks (day ordinals) and their labels; one for a
+    single day."""
+    span = (last - first).days
+    if span <= 0:
+        return [first.toordinal()], [f"{first.day} {first:%b}"]
     fmt = "{d.day} {d:%b}" if span <= 400 else "{d:%b} {d:%y}" if span <= 1500 else "{d:%Y}"
     ticks, labels = [], []
     for k in range(count):

@@ -30,8 +30,10 @@ from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from storage.read.e1rm_series import e1rm_series
+from tui.format.dates import day_text
 from tui.format.text import log_text
 from tui.format.units import format_set, format_weight, to_unit
+from tui.format.words import counted
 from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
 if TYPE_CHECKING:
@@ -41,10 +43,6 @@ LINE_COLOR = "green"
 BEST_COLOR = "orange"  # plotext's name for ANSI yellow
 PAGE = 100  # session rows added at a time
 PR_LABELS = {"Session volume": "Volume"}
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %y}"
 
 
 class ExerciseProgress(Vertical):
@@ -78,6 +76,7 @@ class ExerciseProgress(Vertical):
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.today = date.min
         self.exercise_id: str | None = None
         self.unit = "kg"
         self._sessions: list[ExerciseSession] = []  # newest first
@@ -117,7 +116,11 @@ class ExerciseProgress(Vertical):
         exercise_id: str,
         names: Mapping[str, str],
         unit: str,
+        today: date | None = None,
     ) -> None:
+        """The exercise's progress; dates of a year other than `today`'s (by default the
+        newest day logged) say their year."""
+        self.today = today or index.last_day or date.min
         stamp = (index, exercise_id, unit)  # the index itself: an id() could be reused
         if self._drawn is not None and all(
             a is b or a == b for a, b in zip(stamp, self._drawn, strict=True)
@@ -151,12 +154,12 @@ class ExerciseProgress(Vertical):
         first, last = sessions[0].day, sessions[-1].day
         count = len(sessions)
         text = log_text(name, "bold")
-        text.append(f" · {count} session{'s' if count != 1 else ''}")
+        text.append(f" · {counted(count, 'session')}")
         if first.year != last.year or first.month != last.month:
             text.append(f", {first:%b %Y} – {last:%b %Y}")
         else:
             text.append(f", {first:%b %Y}")
-        title = Table.grid(expand=True)
+        title = Table.grid(expand=True, padding=(0, 0, 0, 2))
         title.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         title.add_column(justify="right", no_wrap=True)
         title.add_row(text, Text("p: pick another exercise", style="dim"))
@@ -187,13 +190,16 @@ class ExerciseProgress(Vertical):
         plt.scatter([series.best[0]], [series.best[1]], marker="*", color=BEST_COLOR)
         if series.first != series.last:
             plt.xlim(series.first.toordinal(), series.last.toordinal())
+        else:  # one session: its day in the middle, under its point
+            plt.xlim(series.first.toordinal() - 1, series.first.toordinal() + 1)
         plt.xticks(*date_ticks(series.first, series.last, 3))
         y_axis(plt, ys, count=4)
         each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
-        plt.title(f"e1RM {self.unit}, {each}, * top")
+        plt.title(f"e1RM {self.unit}, {each}, * best")
         plot.refresh()
 
     def _records(self, records: list[PersonalRecord]) -> None:
+        today = self.today
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
@@ -217,7 +223,7 @@ class ExerciseProgress(Vertical):
                     value += f" ×{record.reps}"
             else:
                 value = format_weight(record.value_kg, self.unit)
-            table.add_row(label, value, _day(record.day))
+            table.add_row(label, value, day_text(record.day, today, weekday=False))
         self.query_one("#progress-records", Static).update(table)
 
     def _columns(self) -> None:
@@ -236,10 +242,13 @@ class ExerciseProgress(Vertical):
         """The next page of sessions, newest first."""
         table = self.query_one(DataTable)
         rows = self._sessions[self._shown : self._shown + PAGE]
+        today = self.today
         for session in rows:
-            top = session.top_set or (session.sets[0] if session.sets else None)
+            top = session.top_set or max(  # no e1RM (bodyweight): the heaviest, most reps
+                session.sets, key=lambda e: (e.weight_kg, e.reps), default=None
+            )
             table.add_row(
-                f"{session.day:%a} {_day(session.day)}",
+                day_text(session.day, today),
                 "" if top is None else format_set(top, self.unit),
                 ""
                 if session.best_e1rm_kg is None

@@ -24,9 +24,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from tui.format.dates import day_text
 from tui.format.readiness import score_style
-from tui.format.text import log_text
+from tui.format.text import clipped, widened
 from tui.format.units import format_number, to_unit
+from tui.format.words import counted
 
 if TYPE_CHECKING:
     from scoring.mornings import MorningScore
@@ -70,18 +72,22 @@ class SessionsView(Vertical):
         names: Mapping[str, str],
         unit: str,
         exercise_id: str | None,
+        today: date | None = None,
     ) -> None:
-        """The sessions in `index`, those of `exercise_id` (None: every session)."""
+        """The sessions in `index`, those of `exercise_id` (None: every session); dates of
+        a year other than `today`'s (by default the newest day logged) say their year."""
+        today = today or index.last_day or date.min
         self.mornings = mornings
         table = self.query_one(DataTable)
         table.clear()
         sessions = index.sessions(exercise_id)
         self._rows = {}
+        name_width = widened(18, self.app.size.width)
         for session in sessions:
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
-                f"{session.day:%a %-d %b %y}",
-                log_text((session.name or "Workout")[:18]),
+                day_text(session.day, today),
+                clipped(session.name or "Workout", name_width),
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
                 format_number(to_unit(session.volume_kg, unit)),
@@ -92,7 +98,7 @@ class SessionsView(Vertical):
         label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
         self.query_one("#sessions-filter", Static).update(
             Text.assemble(
-                (f"{len(sessions)} sessions, newest first · ", "bold"),
+                (f"{counted(len(sessions), 'session')}, newest first · ", "bold"),
                 label,
                 ("   f: filter · Enter: open", "dim"),
             )
