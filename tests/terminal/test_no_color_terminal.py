@@ -52,10 +52,11 @@ def test_the_set_under_the_cursor_is_marked_without_colour(tmp_path: Path) -> No
         time.sleep(ESCAPE_GAP_S)
 
         def marked(screen: str) -> list[bool]:
-            return [("◂" in line) for line in screen.splitlines() if "100 kg x 5" in line]
+            rows = [line for line in screen.splitlines() if "│" in line and "100 kg x 5" in line]
+            return [("◂" in row) for row in rows]
 
         wait_until(term, lambda s: marked(s) == [False, False, True], "the last set marked")
         term.keys("Up")
         wait_until(term, lambda s: marked(s) == [False, True, False], "the mark moved up")
-        term.keys("q")
+        term.keys("C-q")
         assert "Traceback" not in term.wait_for("[exited 0]")
