@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from storage.log.repository import Repository
-from tests.support.clock import TUESDAY_EVENING, FakeClock
+from tests.support.clock import TUESDAY_EVENING
 from tests.support.other_copy import other_copy
-from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.screen_helpers import eventually, make_app, message, saved
 from tests.support.typing import chars, press, press_at_pace, type_line
 from tui.app import RestdayApp
 from tui.screens.workout.finish import FinishWorkoutScreen
@@ -29,14 +27,6 @@ SIZE = (80, 24)
 FOLLOWS_WITHIN_S = 1.0
 
 
-@pytest.fixture
-def log(tmp_path: Path, clock: FakeClock) -> Path:
-    path = tmp_path / "log.json"
-    with Repository(path, clock=clock) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    return path
-
-
 def rows(app: RestdayApp) -> list[tuple[str, str]]:
     table = app.screen.query_one("#sets", DataTable)
     return [(str(r[0]), str(r[1])) for r in (table.get_row_at(i) for i in range(table.row_count))]
@@ -45,10 +35,6 @@ def rows(app: RestdayApp) -> list[tuple[str, str]]:
 def entry_text(app: RestdayApp) -> tuple[str, int]:
     line = app.screen.query_one("#entry", Input)
     return line.value, line.cursor_position
-
-
-def message(app: RestdayApp) -> str:
-    return str(app.screen.query_one("#message", Static).visual)
 
 
 async def follows(pilot: Pilot, check, timeout: float = FOLLOWS_WITHIN_S) -> None:

@@ -4,17 +4,15 @@ the templates screen (`l`); the starters a fresh log offers; `T` never silent.""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable, OptionList, Static
 
 from storage.log.repository import Repository
 from storage.model.records import Template, TemplateItem
 from tests.support.clock import FakeClock
-from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.screen_helpers import eventually, make_app, message, saved
 from tests.support.typing import chars, press_at_pace
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
@@ -25,18 +23,6 @@ from tui.screens.templates.screen import TemplatesScreen
 from tui.screens.workout.screen import WorkoutScreen
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def log(tmp_path: Path, clock: FakeClock) -> Path:
-    path = tmp_path / "log.json"
-    with Repository(path, clock=clock) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    return path
-
-
-def message(app: RestdayApp) -> str:
-    return str(app.screen.query_one("#message", Static).visual)
 
 
 def options(app: RestdayApp, selector: str) -> list[str]:

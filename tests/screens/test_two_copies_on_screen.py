@@ -8,16 +8,14 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, OptionList
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.other_copy import other_copy
-from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
+from tests.support.screen_helpers import FullDisk, eventually, make_app, message, saved
 from tests.support.typing import chars, press, type_line
 from tui.app import RestdayApp
 from tui.screens.recovery.screen import RecoveryScreen
@@ -26,18 +24,6 @@ from tui.screens.workout.screen import WorkoutScreen
 
 NOW = TUESDAY_EVENING
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def log(tmp_path: Path, clock: FakeClock) -> Path:
-    path = tmp_path / "log.json"
-    with Repository(path, clock=clock) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-    return path
-
-
-def message(app: RestdayApp) -> str:
-    return str(app.screen.query_one("#message", Static).visual)
 
 
 def stored(log: Path, clock: FakeClock) -> Repository:

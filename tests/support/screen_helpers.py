@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 import storage.log.durable
 import storage.log.journal
@@ -26,6 +27,11 @@ def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> Rest
         keymap_file=log.parent / "no-keymap.toml",
         first_screen=first_screen,
     )
+
+
+def message(app: RestdayApp) -> str:
+    """What the screen's message line says."""
+    return str(app.screen.query_one("#message", Static).visual)
 
 
 async def saved(app: RestdayApp, pilot: Pilot) -> None:
