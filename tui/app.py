@@ -18,7 +18,7 @@ from textual.events import Event, Key, Resize
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
 from storage.log.repository import Repository
@@ -279,11 +279,40 @@ class RestdayApp(App):
         # Each key after the one before has been handled: that one may change the screen.
         if isinstance(event, Key) and not event.is_forwarded:
             await key_handled(self._key_target)
+            event = await self._escape_read_with(event)
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None:
                 take_typing(event)
             self._key_target = self.focused or self.screen
         await super().on_event(event)
+
+    async def _escape_read_with(self, key: Key) -> Key:
+        """A terminal sends Alt+1 as Escape then 1, so Escape and the key typed right after
+        it (within a few ms, or in one SSH packet) arrive as one Alt+key. Over a dialog
+        that Escape closes and that has no use for the Alt+key (the finish dialog, a note),
+        it is that: the dialog closes, and the key goes on, as typed, to the screen below
+        (where a 1 begins a set, never a session RPE)."""
+        dialog = self.screen
+        character = key.character
+        if not (
+            isinstance(dialog, ModalScreen)
+            and key.key.startswith("alt+")
+            and character is not None
+            and character.isalnum()
+            and key.key not in dialog.active_bindings
+        ):
+            return key
+        escape = dialog.active_bindings.get("escape")
+        if escape is None or not escape.enabled:
+            return key
+        await self.run_action(escape.binding.action, escape.node)
+        for _ in range(50):  # the dialog leaves on a later turn of the loop
+            if self.screen is not dialog:
+                break
+            await asyncio.sleep(0.01)
+        typed = Key(character, character)
+        typed.set_sender(self)
+        return typed
 
     def _screen_changed(self, _screen: Screen) -> None:
         self.tick()  # the new screen's header shows the timer as of now

@@ -291,12 +291,20 @@ def typed_set(exercise: str, entry: SetEntry, unit: str) -> str:
     """The line `parse_set` reads back as `entry` of the exercise named `exercise`, in the
     user's `unit` where that keeps the weight to the gram: 'Bench Press 100kgx5@8',
     'w Squat 225lbx5', 'Dip bw+20kgx6', 'Pull-up bwx8'."""
+    return typed_entry(entry, unit, exercise)
+
+
+def typed_entry(entry: SetEntry, unit: str, exercise: str = "") -> str:
+    """`entry` as typed in the entry line, read back to the gram: '225lbx5@8', 'w 60kgx5',
+    'bw+20kgx6'; with an exercise's name before the load when one is given."""
     load = typed_load(entry.weight_kg, unit)
     if entry.bodyweight:
         load = f"bw+{load}" if entry.weight_kg else "bw"
-    line = f"{exercise} {load}x{entry.reps}"
+    line = f"{load}x{entry.reps}"
     if entry.rpe is not None:
         line += f"@{entry.rpe:g}"
+    if exercise:
+        line = f"{exercise} {line}"
     return f"w {line}" if entry.warmup else line
 
 

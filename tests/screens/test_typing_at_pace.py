@@ -97,6 +97,24 @@ async def test_typing_after_a_dialog_and_another_screen_reaches_the_line(log: Pa
         assert shown_sets(app) == ["100 kg x 5", "100 kg x 6", "105 kg x 5"]
 
 
+@pytest.mark.parametrize("gap", [0.15, 0])
+async def test_escape_read_with_the_next_key_closes_a_dialog_and_types_the_key(
+    log: Path, clock, gap
+) -> None:
+    """Escape and the key right after it (a few ms apart, or in one SSH packet) reach the
+    app as one Alt+key (the terminal's Escape prefix): over the finish dialog, the dialog
+    closes and the key begins the set, never a session RPE."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await begin(pilot, "bench 100x5")
+        await press_at_pace(pilot, ["alt+shift+f"])
+        await press_at_pace(pilot, ["alt+1", *chars("07.5x2"), "enter"], gap)
+        await saved(app, pilot)
+        assert isinstance(app.screen, WorkoutScreen) and workout(app).workout is not None
+        assert shown_sets(app) == ["100 kg x 5", "107.5 kg x 2"]
+        assert stored(log, clock)[-1] == ("bench-press", 107.5, 2, None)
+
+
 async def test_exercise_by_number_is_alt_digit_or_a_typed_hash(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -26,7 +26,13 @@ def _character(key: str) -> str | None:
 
 
 def key_event(key: str) -> events.Key:
-    """The event the terminal driver sends for `key` ("x", "+", "enter", "backspace")."""
+    """The event the terminal driver sends for `key` ("x", "+", "enter", "backspace", and
+    "alt+1" or "alt+shift+f", which it reads from Escape and the character)."""
+    if key.startswith("alt+"):
+        held = key.removeprefix("alt+")
+        letter = held.removeprefix("shift+")
+        if len(letter) == 1 and letter.isalnum():
+            return events.Key(key, letter.upper() if held != letter else letter)
     character = _character(key)
     if character is None:
         return events.Key(key, None)

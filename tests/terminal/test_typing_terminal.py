@@ -6,6 +6,8 @@ the letter, as a person without an Alt key types them."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -110,3 +112,23 @@ def test_typing_after_a_prompt_and_another_screen_reaches_the_line(
     assert [(weight, reps) for _, weight, reps, _ in sets] == [(100, 5), (100, 6)]
     with open_log(demo_log) as repo:
         assert repo.sets(workout=repo.workouts()[-1].id)[0].notes == "easy"
+
+
+def test_a_set_edited_in_lb_and_saved_unchanged_keeps_its_weight(
+    demo_log: Path, tmp_path: Path
+) -> None:
+    env = isolated(tmp_path)
+    for args in (["config", "unit", "lb"], ["log", "bench 100kgx5"]):
+        restday = [sys.executable, "-m", "tui", args[0], "--db", str(demo_log), *args[1:]]
+        subprocess.run(restday, check=True, capture_output=True, env={**os.environ, **env})
+    with Terminal([sys.executable, "-m", "tui", "--db", str(demo_log)], env=env) as term:
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("w")
+        term.wait_for("220.5 lb x 5")
+        term.keys("M-e")
+        term.wait_for("Editing the set")
+        term.keys("Enter")  # nothing changed
+        term.wait_for("Set changed")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    assert [(kg, reps) for _, kg, reps, _ in stored(demo_log)] == [(100.0, 5)]

@@ -398,7 +398,9 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.set_focus(self.query_one("#entry"))
         when = f"of {workout.day:%a %-d %b}" if session.earlier_day else "of today"
         self.show_message(
-            f"Reopened the workout {when}: type a set, e (edit), d (delete); f finishes it."
+            f"Reopened the workout {when}: type a set, {self.key_of('workout.edit')} "
+            f"(edit), {self.key_of('workout.delete')} (delete); "
+            f"{self.key_of('workout.finish')} finishes it."
         )
 
     # -- the entry line --------------------------------------------------------------------

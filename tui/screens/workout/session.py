@@ -18,7 +18,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from storage.entry.exercise_names import Resolved, resolve_exercise
-from storage.entry.set_line import EntryError, LastSet, SetSpec, parse_workout_entry
+from storage.entry.set_line import (
+    EntryError,
+    LastSet,
+    SetSpec,
+    parse_workout_entry,
+    typed_entry,
+)
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
 from storage.model.merge import changes_between
@@ -455,9 +461,10 @@ class WorkoutSession:
     # -- editing, deleting, notes, undo ----------------------------------------------------
 
     def begin_edit(self, entry: SetEntry) -> str:
-        """Edit a set: the text to change, as it would be typed."""
+        """Edit a set: the text to change, as it would be typed (to the gram: Enter on it
+        unchanged changes nothing)."""
         self.editing = entry
-        return format_set(entry, self.unit).replace(" ", "").replace("warm-up", "w ")
+        return typed_entry(entry, self.unit)
 
     def finish_edit(self, text: str) -> Change:
         """The set being edited becomes what `text` says ("+2.5x5", "x6" and an empty line
