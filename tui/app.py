@@ -20,12 +20,13 @@ from textual.message_pump import MessagePump
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.widgets import Input
 
 from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
-from tui.textual_workarounds import key_handled
+from tui.textual_workarounds import escape_digit, key_handled
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -279,12 +280,23 @@ class RestdayApp(App):
         # Each key after the one before has been handled: that one may change the screen.
         if isinstance(event, Key) and not event.is_forwarded:
             await key_handled(self._key_target)
-            event = await self._escape_read_with(event)
+            event = await self._escape_read_with(self._escape_digit(event))
             take_typing = getattr(self.screen, "take_typing", None)
             if take_typing is not None:
                 take_typing(event)
             self._key_target = self.focused or self.screen
         await super().on_event(event)
+
+    def _escape_digit(self, key: Key) -> Key:
+        """Escape and a digit read as a character (`textual_workarounds.escape_digit`) are
+        Alt+digit, unless a line that takes any text has the focus (a note may hold "£"):
+        the workout's entry line takes no such character."""
+        alt = escape_digit(key)
+        if alt is None:
+            return key
+        if isinstance(self.focused, Input) and getattr(self.screen, "take_typing", None) is None:
+            return key
+        return alt
 
     async def _escape_read_with(self, key: Key) -> Key:
         """A terminal sends Alt+1 as Escape then 1, so Escape and the key typed right after

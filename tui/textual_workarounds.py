@@ -29,6 +29,22 @@ def is_command_key(event: events.Key) -> bool:
     return event.key.startswith(COMMAND_MODIFIERS)
 
 
+# Textual reads Escape and a digit (what a terminal sends for Alt+digit, or for Escape then a
+# digit typed quickly) as the character macOS's Option+digit types under WezTerm: "\x1b1" is
+# "¡", never alt+1. https://github.com/Textualize/textual/blob/v8.2.8/src/textual/_ansi_sequences.py
+# ("WezTerm on macOS emits sequences for Opt and keys on the top numeric row")
+ESCAPE_DIGIT_CHARACTERS = dict(zip("¡™£¢∞§¶•ªº", "1234567890", strict=True))
+
+
+def escape_digit(event: events.Key) -> events.Key | None:
+    """The alt+digit that a key read as an Option+digit character was sent as (`¡` is
+    Escape and 1), where it is one."""
+    digit = ESCAPE_DIGIT_CHARACTERS.get(event.character or "")
+    if digit is None:
+        return None
+    return events.Key(f"alt+{digit}", digit)
+
+
 KEY_HANDLED_WAIT_S = 0.5  # a widget that takes longer is busy: the next key goes on
 
 

@@ -163,3 +163,14 @@ async def test_textual_still_drops_a_key_moved_off_a_character_while_a_line_is_f
 
         assert "f1" not in keys(TEXTUAL_BINDING_CHAIN.fget(app.screen))
         assert "f1" in keys(_keymapped_binding_chain(app.screen))
+
+
+def test_textual_reads_escape_and_a_digit_as_an_option_character() -> None:
+    """`escape_digit`: while Textual maps Escape+digit to macOS's Option characters."""
+    from textual._ansi_sequences import ANSI_SEQUENCES_KEYS
+
+    from tui.textual_workarounds import ESCAPE_DIGIT_CHARACTERS
+
+    for character, digit in ESCAPE_DIGIT_CHARACTERS.items():
+        if character != "§":  # Escape+§ reads as § too
+            assert ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] == character

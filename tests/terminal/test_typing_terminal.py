@@ -132,3 +132,30 @@ def test_a_set_edited_in_lb_and_saved_unchanged_keeps_its_weight(
         term.keys("C-q")
         term.wait_for("[exited 0]")
     assert [(kg, reps) for _, kg, reps, _ in stored(demo_log)] == [(100.0, 5)]
+
+
+def test_alt_digit_and_escape_then_a_digit_over_a_dialog(demo_log: Path, tmp_path: Path) -> None:
+    """A terminal sends Alt+1 as Escape then 1, which Textual reads as "¡" (macOS's
+    Option+1): it switches to exercise 1; over the finish dialog, Escape with the first
+    digit of a set closes the dialog and the set is logged as typed."""
+    with Terminal(
+        [sys.executable, "-m", "tui", "--db", str(demo_log)], env=isolated(tmp_path)
+    ) as term:
+        start_empty_workout(term)
+        for line in ("bench 100x5", "ohp 50x5"):
+            type_slowly(term, line)
+            term.keys("Enter")
+            term.wait_for(line.split()[1].replace("x", " kg x "))
+        term.keys("M-1")
+        term.wait_for("▸1 Bench Press")
+        term.keys("M-F")
+        term.wait_for("whole session")
+        term.keys("Escape")  # one more set after all, typed at once
+        term.keys("-l", "--", "107.5x2")
+        term.keys("Enter")
+        term.wait_for("107.5 kg x 2")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    assert [(kg, reps) for _, kg, reps, _ in stored(demo_log)] == [(100, 5), (50, 5), (107.5, 2)]
+    with open_log(demo_log) as repo:
+        assert repo.workouts()[-1].end is None
