@@ -167,3 +167,21 @@ def test_demo_is_deterministic(tmp_path: Path) -> None:
 def test_bad_weeks_is_a_usage_error(log: Path) -> None:
     result = run("demo", "--db", str(log), "--weeks", "lots")
     assert result.returncode == 2 and "not a whole number" in result.stderr
+
+
+def test_demo_with_a_command_works_on_the_demo_log_never_the_users(tmp_path: Path) -> None:
+    """`restday --demo log ...` (and export, config) once wrote to the user's own log."""
+    from tests.support.terminal import isolated
+
+    env = {**os.environ, **isolated(tmp_path)}
+    env.pop("RESTDAY_DB", None)
+    own = tmp_path / "data" / "restday" / "log.json"
+    logged = run("--demo", "log", "bench 100x5", env=env)
+    assert logged.returncode == 0, logged.stderr
+    assert not own.exists()
+    located = run("--demo", "locate", env=env).stdout
+    (demo,) = [line.split()[-1] for line in located.splitlines() if line.startswith("log ")]
+    with Repository(demo) as repo:
+        assert (repo.sets()[-1].weight_kg, repo.sets()[-1].reps) == (100, 5)
+    refused = run("--demo", "log", "--db", str(tmp_path / "x.json"), "bench 100x5", env=env)
+    assert refused.returncode == 1 and "cannot be combined with --db" in refused.stderr

@@ -19,18 +19,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def use_demo_log(args: argparse.Namespace) -> None:
+    """With `--demo`, the app or the command given works on the demo log (written first if
+    there is none), never on the user's own."""
+    if not args.demo:
+        return
+    if getattr(args, "db", None):
+        raise CommandError("--demo opens the demo log; it cannot be combined with --db")
+    from storage.paths import demo_log_path
+
+    path = demo_log_path()
+    if not path.exists():
+        print(f"restday: writing a demo log to {path} ...", file=sys.stderr)
+        write_demo_log(path, weeks=12, seed=1, quiet=True)
+    args.db = str(path)
+
+
 def run(args: argparse.Namespace) -> int:
     db = args.db
-    if args.demo:
-        if db:
-            raise CommandError("--demo opens the demo log; it cannot be combined with --db")
-        from storage.paths import demo_log_path
-
-        path = demo_log_path()
-        if not path.exists():
-            print(f"restday: writing a demo log to {path} ...", file=sys.stderr)
-            write_demo_log(path, weeks=12, seed=1, quiet=True)
-        db = str(path)
     from storage.clock import clock_from_env
     from storage.paths import resolve_log_path
     from tui.app import RestdayApp

@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"restday: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        app.use_demo_log(args)
         return args.run(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
