@@ -92,7 +92,9 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
         sets = repo.sets(workout=workout.id)
     assert [(s.weight_kg, s.reps, s.rpe) for s in sets] == [(100.0, 5, 8.0), (100.0, 7, None)]
     assert (workout.session_rpe, workout.notes) == (7, "felt strong")
-    assert workout.end == clock.now
+    # a set forgotten, logged half an hour on: the session keeps its length and its load
+    assert workout.end == NOW + timedelta(minutes=40)
+    assert sets[-1].timestamp == sets[0].timestamp + timedelta(minutes=1)
 
 
 def past_workout(log: Path) -> tuple[str, object]:

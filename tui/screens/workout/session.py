@@ -271,18 +271,19 @@ class WorkoutSession:
         )
 
     def set_time(self, now: datetime) -> datetime:
-        """When a set logged `now` was done: now, or in an earlier day's workout a minute
-        after its last set (a set forgotten then, not done today)."""
-        if not self.earlier_day:
+        """When a set logged `now` was done: now, or in a finished workout reopened (today's
+        or an earlier day's) a minute after its last set: a set forgotten then, not one
+        done hours later, which would stretch the session and its load."""
+        if self.former_end is None:
             return now
-        return self._last_moment() + timedelta(minutes=1)
+        return min(now, self._last_moment() + timedelta(minutes=1))
 
     def finish_time(self, now: datetime) -> datetime:
-        """When the workout ends if finished `now`: now, or an earlier day's where it ended
+        """When the workout ends if finished `now`: now, or a reopened one's where it ended
         before it was reopened (its last set, if that is later)."""
-        if not self.earlier_day:
+        if self.former_end is None:
             return now
-        return max(self._last_moment(), self.former_end or self.workout.start)
+        return max(self._last_moment(), self.former_end)
 
     def _last_moment(self) -> datetime:
         return max((s.timestamp for s in self.sets), default=self.workout.start)
