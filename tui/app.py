@@ -128,7 +128,7 @@ class RestdayApp(App):
             tooltip="Calendar, sessions, progress and trends",
         ),
         Binding(
-            "comma,alt+comma",
+            "comma",
             "switch_mode('settings')",
             "Settings",
             id="screen.settings",

@@ -36,7 +36,7 @@ async def test_opens_on_home_then_w_offers_a_choice_of_start(tmp_path: Path) -> 
         assert "restday" in str(app.screen.query_one(AppHeader).render())
         options = app.screen.query_one("#start-options")
         assert "Empty workout" in str(options.get_option_at_index(0).prompt)
-        await pilot.press("q")
+        await pilot.press("ctrl+q")  # on the workout screen q types
     assert app.return_code == 0
     assert not (tmp_path / "log.json").exists()
 

@@ -44,7 +44,7 @@ async def test_sets_logged_at_a_persons_pace_on_a_phone_then_the_rest_timer(
     async with app.run_test(size=PHONE) as pilot:
         await saved(app, pilot)
         assert app.has_class("-compact") and isinstance(app.screen, WorkoutScreen)
-        await press_at_pace(pilot, ["a"])  # an empty workout
+        await press_at_pace(pilot, ["enter"])  # an empty workout
         await press_at_pace(pilot, [*chars("bench 100x5@8"), "enter"])
         await press_at_pace(pilot, [*chars("+2.5x5"), "enter"])
         await saved(app, pilot)
@@ -118,7 +118,7 @@ async def test_resizing_between_full_and_phone_keeps_what_is_being_typed(
     app = make_app(log, clock)
     async with app.run_test(size=FULL) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["a", *chars("bench 100x")])
+        await press_at_pace(pilot, ["enter", *chars("bench 100x")])
         entry = app.screen.query_one("#entry", Input)
         assert entry.value == "bench 100x"
         await pilot.resize_terminal(*PHONE)
@@ -142,7 +142,7 @@ async def test_home_on_a_phone_says_what_it_needs(tmp_path: Path) -> None:
         await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await press_at_pace(pilot, ["w"])
         await eventually(pilot, lambda: isinstance(app.screen, WorkoutScreen))
-        await press_at_pace(pilot, ["h"])  # back home: the notice again
+        await press_at_pace(pilot, ["alt+h"])  # back home (h types): the notice again
         await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.resize_terminal(*FULL)
         await eventually(pilot, lambda: not isinstance(app.screen, TooSmallScreen))

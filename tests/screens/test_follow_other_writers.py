@@ -50,7 +50,7 @@ async def while_typing(pilot: Pilot, keys: list[str], log: Path, code: str) -> N
 async def bench_workout(pilot: Pilot) -> WorkoutScreen:
     """An empty workout on screen with bench 100x5@8 logged and saved."""
     await pilot.pause()
-    await press(pilot, ["a"])
+    await press(pilot, ["enter"])
     await type_line(pilot, "bench 100x5@8")
     await saved(pilot.app, pilot)
     screen = pilot.app.screen

@@ -75,7 +75,7 @@ async def test_the_score_follows_what_is_logged_without_a_restart(twelve_week_lo
         assert "Motivation 1/5" in text(app, "#reasons")
         await pilot.press("w")
         await pilot.pause()
-        await pilot.press("a")  # an empty workout; the entry line takes the focus
+        await pilot.press("enter")  # an empty workout; the entry line takes the focus
         await pilot.pause()
         await pilot.press("alt+h")
         await scored(pilot)

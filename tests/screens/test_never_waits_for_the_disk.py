@@ -118,7 +118,7 @@ async def test_logging_sets_while_a_save_syncs(tmp_path: Path, disk: SlowDisk) -
     log, clock = tmp_path / "log.json", FakeClock(NOW)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r", "escape", "w", "a")  # recovery seen once; an empty workout
+        await pilot.press("alt+r", "escape", "w", "enter")  # recovery seen once; an empty workout
         await saved(app, pilot)
         screen = app.screen
         assert isinstance(screen, WorkoutScreen)

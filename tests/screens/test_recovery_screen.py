@@ -42,8 +42,7 @@ def log(tmp_path: Path, clock: FakeClock) -> Path:
 
 async def open_recovery(pilot: Pilot) -> RecoveryScreen:
     await pilot.pause()
-    await pilot.press("escape")  # the workout screen's start chooser has focus
-    await pilot.press("r")
+    await pilot.press("alt+r")  # on the workout screen r types
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, RecoveryScreen)
@@ -534,6 +533,6 @@ async def test_the_screen_reads_the_log_again_when_it_comes_back(log: Path, cloc
         await pilot.press("escape", "w")
         with Repository(log, clock=clock) as other:  # `restday` in another terminal
             other.add_intake(TODAY, water_cups=1, protein_g=25)
-        await pilot.press("r")  # it follows the other terminal's change once it is seen
+        await pilot.press("alt+r")  # it follows the other terminal's change once seen
         await eventually(pilot, lambda: "3 cups" in field_rows(app)["water_cups"])
         assert "25 g" in field_rows(app)["protein_g"]

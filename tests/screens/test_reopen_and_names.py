@@ -16,7 +16,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Settings
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import eventually, make_app, message, saved
-from tests.support.typing import chars, press_at_pace
+from tests.support.typing import chars, press_at_pace, start_choice
 from tui.app import RestdayApp
 from tui.screens.dialogs.new_exercise import NewExerciseScreen
 from tui.screens.history.screen import HistoryScreen
@@ -43,11 +43,11 @@ def workout_screen(app: RestdayApp) -> WorkoutScreen:
     return screen
 
 
-def letter_of(app: RestdayApp, option_id: str) -> str:
-    """The letter that chooses a start option (they are lettered a, b, c... in order)."""
+def keys_to(app: RestdayApp, option_id: str) -> list[str]:
+    """The keys that choose a start option."""
     options = workout_screen(app).query_one("#start-options", OptionList)
     ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-    return "abcdefghijklmnopqrstuvwxyz"[ids.index(option_id)]
+    return start_choice(ids.index(option_id))
 
 
 async def type_at_pace(pilot: Pilot, line: str) -> None:
@@ -59,7 +59,7 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["a"])  # an empty workout
+        await press_at_pace(pilot, ["enter"])  # an empty workout
         await type_at_pace(pilot, "bench 100x5@8")
         clock.advance(minutes=40)
         await press_at_pace(pilot, ["alt+shift+f", "7", *chars("felt strong"), "enter"])
@@ -71,7 +71,7 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
         )
 
         clock.advance(minutes=30)  # in the changing room: one set was forgotten
-        await press_at_pace(pilot, [letter_of(app, REOPEN)])
+        await press_at_pace(pilot, keys_to(app, REOPEN))
         assert screen.workout is not None and screen.workout.end is None
         assert "Reopened the workout of today" in message(app)
         await type_at_pace(pilot, "x6")  # starts from the workout's last bench set
@@ -159,7 +159,7 @@ async def test_a_name_says_which_others_matched_and_a_missing_one_how_to_create_
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["a"])
+        await press_at_pace(pilot, ["enter"])
         await type_at_pace(pilot, "leg curl 40x10")
         assert "'leg curl' is Lying Leg Curl; also matches Seated Leg Curl" in message(app)
         await type_at_pace(pilot, "zercher 60x5")

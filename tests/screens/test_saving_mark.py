@@ -41,7 +41,7 @@ async def test_a_set_says_saving_until_it_is_on_disk(
         real_fsync(fd)
 
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, ["a"])  # an empty workout
+        await press(pilot, ["enter"])  # an empty workout
         await type_line(pilot, "bench")
         await saved(app, pilot)
         monkeypatch.setattr(os, "fsync", fsync)
@@ -66,7 +66,7 @@ async def test_the_journal_is_folded_into_the_file_once_idle(
     log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, ["a"])
+        await press(pilot, ["enter"])
         await type_line(pilot, "bench 100x5@8")
         await saved(app, pilot)
 

@@ -47,16 +47,16 @@ async def test_lb_set_once_on_the_settings_screen(log: Path) -> None:
         assert Repository(log).settings().unit == "lb"
 
         # a set typed as 225x5 is 225 lb, on screen and in the log (in kg)
-        await press_at_pace(pilot, ["w", "a", *chars("bench 225x5"), "enter"])
+        await press_at_pace(pilot, ["w", "enter", *chars("bench 225x5"), "enter"])
         assert isinstance(app.screen, WorkoutScreen)
         await eventually(pilot, lambda: any("225 lb x 5" in row for row in set_rows(app)))
         await saved(app, pilot)
         (stored,) = Repository(log).sets()
         assert 102.05 < stored.weight_kg < 102.06
 
-        # back to kg with its key (the entry line takes a typed comma: Alt+comma); the
+        # back to kg with its key (on the workout screen a comma types: from home); the
         # workout shows the same set in kg at once
-        await press_at_pace(pilot, ["alt+comma", "k"])
+        await press_at_pace(pilot, ["alt+h", ",", "k"])
         assert "now shown and typed in kg (were lb)" in shown(app, "#message")
         await press_at_pace(pilot, ["w"])
         await eventually(pilot, lambda: any("102.1 kg x 5" in row for row in set_rows(app)))

@@ -78,7 +78,7 @@ def empty_log(tmp_path: Path, clock: FakeClock) -> Path:
 
 async def open_symptoms(pilot: Pilot) -> SymptomScreen:
     await pilot.pause()
-    await pilot.press("escape", "s")  # the workout screen's start chooser has focus
+    await pilot.press("alt+s")  # the workout screen's start chooser has focus
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SymptomScreen)
@@ -351,7 +351,7 @@ async def test_coming_back_from_another_screen_starts_a_new_entry(log: Path, clo
         await pilot.press("escape", "w")
         assert not isinstance(app.screen, SymptomScreen)
         clock.advance(hours=1)
-        await pilot.press("escape", "s")
+        await pilot.press("alt+s")
         assert app.focused is entry_line(app)
         assert text(app, "#title") == "New entry · starts from today 18:00 · Enter alone logs it"
         assert [line[:7] for line in listed(app)] == ["06:56 w", "18:00 c"]
@@ -570,7 +570,7 @@ async def test_muscles_trained_in_the_last_3_days_are_marked(log: Path, clock) -
         assert "•chest" in lines[2] and "•lats" in lines[2] and "•triceps" in lines[2]
         assert "•upper back" in lines[1] and " front delts" in lines[1]
         # Today's Lower A: back on the symptom screen, the legs are marked too.
-        await pilot.press("escape", "w", "b")
+        await pilot.press("escape", "w", "down", "enter")
         await type_line(pilot, "140x5@8")
         await pilot.press("alt+s")
         assert isinstance(app.screen, SymptomScreen)
@@ -833,7 +833,7 @@ async def test_a_failed_save_is_shown_and_retried(log: Path, clock, disk: FullDi
         await pilot.pause(0.2)  # retries fail
         assert stored(log, clock)[-1].timestamp == THIS_MORNING
         await pilot.press("escape", "w")  # away and back: what waits to be saved stays
-        await pilot.press("escape", "s")
+        await pilot.press("alt+s")
         assert listed(app)[-1].startswith("18:00 counts weak 4")
         assert text(app, "#title").startswith("New entry · starts from today 18:00")
         disk.free()

@@ -49,7 +49,7 @@ async def test_t_says_why_when_there_is_nothing_to_save(log: Path, clock) -> Non
         await saved(app, pilot)
         await press_at_pace(pilot, ["alt+shift+t"])
         assert "No workout to save as a template" in message(app)
-        await press_at_pace(pilot, ["a"])  # an empty workout
+        await press_at_pace(pilot, ["enter"])  # an empty workout
         await line(pilot, "w bench 60x5")
         await press_at_pace(pilot, ["alt+shift+t"])
         assert isinstance(app.screen, WorkoutScreen)
@@ -62,7 +62,7 @@ async def test_t_makes_a_template_of_the_workout_in_progress(log: Path, clock) -
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["a"])
+        await press_at_pace(pilot, ["enter"])
         for typed in ("bench 100x5@8", "", "row 80x8@7"):
             await line(pilot, typed)
         await press_at_pace(pilot, ["alt+shift+t"])
@@ -82,7 +82,7 @@ async def test_t_after_finishing_makes_a_template_of_the_finished_workout(log, c
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["a"])
+        await press_at_pace(pilot, ["enter"])
         await line(pilot, "ohp 50x8@8")
         await line(pilot, "")
         clock.advance(minutes=30)
@@ -109,9 +109,9 @@ async def test_a_fresh_log_offers_starters_that_start_a_workout(log: Path, clock
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
         shown = options(app, "#start-options")
-        assert shown[0] == "a  Empty workout"
-        assert [s.split("  ")[1] for s in shown[1:]] == ["Full body", "Upper", "Lower"]
-        await press_at_pace(pilot, ["c"])
+        assert shown[0] == "Empty workout"
+        assert [s.split("  ")[0] for s in shown[1:]] == ["Full body", "Upper", "Lower"]
+        await press_at_pace(pilot, ["down", "down", "enter"])
         screen = app.screen
         assert screen.workout.name == "Upper"
         assert screen.current.name == "Bench Press"
@@ -202,7 +202,7 @@ async def test_delete_asks_first_and_a_workout_from_it_keeps_working(log, clock)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await saved(app, pilot)
-        await press_at_pace(pilot, ["b"])  # start from Arms
+        await press_at_pace(pilot, ["down", "enter"])  # start from Arms
         await line(pilot, "30x10")
         await open_templates(app, pilot)
         await press_at_pace(pilot, ["d"])

@@ -46,7 +46,7 @@ async def bench_set_logged(pilot) -> WorkoutScreen:
     """Start an empty workout on A, log bench 100x5@8, wait for it to be saved, and leave
     the entry line for the table."""
     await pilot.pause()
-    await press(pilot, ["a"])
+    await press(pilot, ["enter"])
     await type_line(pilot, "bench 100x5@8")
     await saved(pilot.app, pilot)
     await press(pilot, ["escape"])
@@ -126,7 +126,7 @@ async def test_recovery_undo_keeps_what_another_copy_logged_on_the_day(log: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.press("r")
+        await pilot.press("alt+r")
         await pilot.pause()
         assert isinstance(app.screen, RecoveryScreen)
         await type_line(pilot, "s 7.5")
@@ -147,7 +147,7 @@ async def test_recovery_undo_of_a_field_another_copy_changed_is_refused_and_show
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.press("r")
+        await pilot.press("alt+r")
         await pilot.pause()
         await type_line(pilot, "s 7.5")
         await saved(app, pilot)
@@ -173,7 +173,7 @@ async def test_a_symptom_entry_keeps_what_another_copy_changed_in_it(log: Path, 
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("escape", "s")
+        await pilot.press("alt+s")
         await pilot.pause()
         assert isinstance(app.screen, SymptomScreen)
         await type_line(pilot, "weak 4")

@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from storage.log.repository import Repository
 from tests.support.screen_helpers import make_app, saved
-from tests.support.typing import chars, press, press_at_pace
+from tests.support.typing import chars, press, press_at_pace, start_choice
 from tui.app import RestdayApp
 from tui.screens.help import help_sections
 from tui.screens.workout.screen import WorkoutScreen
@@ -53,7 +53,7 @@ def stored(log: Path, clock) -> list[tuple[str, float, int, float | None]]:
 async def begin(pilot, *lines: str) -> None:
     """An empty workout with these lines logged, the focus left in the set table."""
     await pilot.pause()
-    await press(pilot, ["a"])
+    await press(pilot, ["enter"])
     for line in lines:
         await press(pilot, [*chars(line), "enter"])
     await press(pilot, ["escape"])
@@ -135,7 +135,7 @@ async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Pa
         await press_at_pace(pilot, ["alt+shift+t", *chars("Push"), "enter"])
         await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
         assert workout(app).workout is None
-        await press_at_pace(pilot, ["b"])  # "b  Push"
+        await press_at_pace(pilot, start_choice(1))  # Push
         assert "first time" not in info(app)
         assert "50x8@8" in info(app)
         assert entry(app).placeholder.startswith("Enter logs 50 kg x 8 @8")
@@ -160,7 +160,7 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
     app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press_at_pace(pilot, ["d"])  # Upper A: bench 4x5 @8
+        await press_at_pace(pilot, start_choice(3))  # Upper A: bench 4x5 @8
         hint = entry(app).placeholder
         assert hint.startswith("Enter logs ") and " x 5 @8" in hint
         shown = hint.removeprefix("Enter logs ").split(" · ")[0]

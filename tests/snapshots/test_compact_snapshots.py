@@ -63,7 +63,7 @@ def test_compact_recovery(snap_compare, app: RestdayApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        await pilot.press("escape", "r")
+        await pilot.press("alt+r")
         await settle(pilot)
         assert isinstance(pilot.app.screen, RecoveryScreen)
         await type_line(pilot, "s 7:15 q4 w+3 p40 c80 bw 82.4 st2")
@@ -78,7 +78,7 @@ def test_compact_symptoms(snap_compare, app: RestdayApp) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        await pilot.press("escape", "s")
+        await pilot.press("alt+s")
         await settle(pilot)
         assert isinstance(pilot.app.screen, SymptomScreen)
         await type_line(pilot, "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5")

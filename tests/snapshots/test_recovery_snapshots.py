@@ -28,7 +28,7 @@ def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Re
 
 async def open_recovery(pilot: Pilot) -> RecoveryScreen:
     await settle(pilot)
-    await pilot.press("escape", "r")
+    await pilot.press("alt+r")  # from the workout screen, where r types
     await settle(pilot)
     assert isinstance(pilot.app.screen, RecoveryScreen)
     return pilot.app.screen

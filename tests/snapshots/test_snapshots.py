@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList
 
 from tests.support.clock import FakeClock
 from tests.support.snapshot_app import SIZE, demo_app, settle
-from tests.support.typing import type_line
+from tests.support.typing import start_choice, type_line
 from tui.app import RestdayApp
 from tui.widgets.app_header import AppHeader
 
@@ -35,12 +35,12 @@ def app(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Re
 
 
 async def start_lower_a(pilot: Pilot) -> None:
-    """Start today's workout from the "Lower A" template by its letter (a is empty)."""
+    """Start today's workout from the "Lower A" template: down to it, Enter."""
     await settle(pilot)
     options = pilot.app.screen.query_one("#start-options", OptionList)
     prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     index = next(i for i, prompt in enumerate(prompts) if "Lower A" in prompt)
-    await pilot.press("abcdefghijklmnopqrstuvwxyz"[index])
+    await pilot.press(*start_choice(index))
     await settle(pilot)
 
 

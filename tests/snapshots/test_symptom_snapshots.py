@@ -33,7 +33,7 @@ def app_at(tmp_path: Path, moment: datetime) -> RestdayApp:
 
 async def open_symptoms(pilot: Pilot) -> SymptomScreen:
     await settle(pilot)
-    await pilot.press("escape", "s")
+    await pilot.press("alt+s")  # from the workout screen, where s types
     await settle(pilot)
     assert isinstance(pilot.app.screen, SymptomScreen)
     return pilot.app.screen

@@ -73,3 +73,9 @@ async def press_at_pace(pilot: Pilot, keys: Sequence[str], gap: float = PERSON_K
         app.post_message(key_event(key))
         await asyncio.sleep(gap)
     await pilot.pause()
+
+
+def start_choice(index: int) -> list[str]:
+    """The keys that start the workout screen's start choice `index` (0: an empty workout,
+    then the templates, then reopening today's): down to it, Enter."""
+    return [*["down"] * index, "enter"]

@@ -56,7 +56,7 @@ def test_a_day_of_the_app(fixed_log: Path, tmp_path: Path, when: tuple[datetime,
 
         term.keys("w")
         term.wait_for("No workout in progress")
-        term.keys("a")
+        term.keys("Enter")
         term.wait_for("Started a workout")
         type_line(term, "bench 100x5@8")
         term.wait_for("100 kg x 5 @8")

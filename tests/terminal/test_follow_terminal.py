@@ -43,7 +43,7 @@ def test_a_set_logged_from_another_shell_shows_while_a_set_is_typed(tmp_path: Pa
         term.wait_for("Guidance, not medical advice.")
         term.keys("w")
         term.wait_for("No workout in progress")
-        term.keys("a")
+        term.keys("Enter")
         term.wait_for("Type a set")
         type_line(term, "bench 100x5@8")
         term.wait_for("100 kg x 5 @8")

@@ -77,7 +77,7 @@ def _log_a_set_in_a_terminal(tmp_path: Path) -> tuple[Terminal, Path, Path, int]
         term.wait_for("Guidance, not medical advice.")  # home
         term.keys("w")
         term.wait_for("Empty workout")
-        term.keys("a")
+        term.keys("Enter")
         term.wait_for("Workout ·")
         term.keys("bench 100x5@8", "Enter")
         term.wait_for("100 kg x 5")

@@ -16,6 +16,7 @@ import pytest
 
 from tests.support.terminal import (
     Terminal,
+    entry_line,
     isolated,
     leave_entry,
     open_log,
@@ -39,7 +40,7 @@ def start_empty_workout(term: Terminal) -> None:
     term.wait_for("Guidance, not medical advice.")  # home
     term.keys("w")
     term.wait_for("Empty workout")
-    term.keys("a")
+    term.keys("Enter")
     term.wait_for("Pick an exercise")
 
 
@@ -159,3 +160,28 @@ def test_alt_digit_and_escape_then_a_digit_over_a_dialog(demo_log: Path, tmp_pat
     assert [(kg, reps) for _, kg, reps, _ in stored(demo_log)] == [(100, 5), (50, 5), (107.5, 2)]
     with open_log(demo_log) as repo:
         assert repo.workouts()[-1].end is None
+
+
+@pytest.mark.parametrize("typed", ["rdl 100x8", "100x8"])
+def test_a_set_typed_on_the_start_screen_goes_to_the_line(
+    demo_log: Path, tmp_path: Path, typed: str
+) -> None:
+    """Before a workout, the entry line takes what is typed too ("rdl 100x8" once jumped to
+    Recovery on its "r"): a set with its exercise starts an empty workout and is logged; one
+    without says which exercise is missing and stays to be fixed."""
+    with Terminal(
+        [sys.executable, "-m", "tui", "--db", str(demo_log)], env=isolated(tmp_path)
+    ) as term:
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        type_slowly(term, typed)
+        term.keys("Enter")
+        if typed.startswith("rdl"):
+            term.wait_for("100 kg x 8")
+            assert stored(demo_log)[-1] == ("romanian-deadlift", 100, 8, None)
+        else:
+            screen = term.wait_for("No workout in progress")
+            assert "Sleep" not in screen and entry_line(screen) == typed
+        term.keys("C-q")
+        term.wait_for("[exited 0]")

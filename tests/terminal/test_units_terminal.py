@@ -42,7 +42,8 @@ def test_225x5_in_lb_is_225_lb_everywhere(tmp_path: Path) -> None:
         term.wait_for("now shown and typed in lb (were kg)")
         assert "● lb  pounds" in term.screen()
 
-        type_slowly(term, "wa")  # the workout screen; an empty workout
+        type_slowly(term, "w")  # the workout screen
+        term.keys("Enter")  # an empty workout
         term.wait_for("Started a workout")
         type_slowly(term, "bench 225x3")
         term.keys("Enter")

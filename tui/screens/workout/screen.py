@@ -62,7 +62,6 @@ TYPING_RULE = (
 # Keys that type into the entry line from anywhere on the screen: what can begin a set
 # or an exercise name ("?" is help; space types only after something).
 NOT_TYPING_FIRST = {"?", " "}
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 REOPEN = "__reopen__"  # the start option that reopens today's finished workout
 
 
@@ -144,6 +143,8 @@ class WorkoutScreen(CompactLayout, LogScreen):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
         if action in ("finish", "note_workout", "pick_exercise", "focus_entry", "new_exercise"):
             return started
+        if action == "switch_exercise" and not started:
+            return True  # the choice of how to start
         if action in ("switch_exercise", "exercise_number"):
             order = session.order
             return len(order) > 1 or (action == "exercise_number" and bool(order))
@@ -167,7 +168,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
 
     def on_mount(self) -> None:
         self.query_one("#start-title", Static).update(
-            "No workout in progress. Start one: a letter or arrows and Enter.\n"
+            "No workout in progress: ↑↓ and Enter start one, or type a set (bench 100x5).\n"
             f"{self.key_of('screen.templates')}: make, change or delete templates · "
             f"{self.key_of('workout.save_template')}: today's as one"
         )
@@ -254,18 +255,14 @@ class WorkoutScreen(CompactLayout, LogScreen):
         exercises = self.session.exercises
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
-        options.add_option(
-            Option(Text.assemble((LETTERS[0], "bold"), "  Empty workout"), id="empty")
-        )
-        for letter, template in zip(LETTERS[1:], self.session.templates, strict=False):
+        options.add_option(Option(Text("Empty workout"), id="empty"))
+        for template in self.session.templates:
             names = ", ".join(
                 exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
             )
             options.add_option(
                 Option(
                     Text.assemble(
-                        (letter, "bold"),
-                        "  ",
                         log_text(template.name),
                         "  ",
                         log_text(names, "dim"),
@@ -275,11 +272,8 @@ class WorkoutScreen(CompactLayout, LogScreen):
             )
         finished = self.session.finished_today
         if finished is not None:
-            count = options.option_count
-            letter = LETTERS[count] if count < len(LETTERS) else " "
             label = f"Reopen today's {finished.name or 'workout'} to add or change a set"
-            option = Text.assemble((letter, "bold"), "  ", log_text(label))
-            options.add_option(Option(option, id=REOPEN))
+            options.add_option(Option(log_text(label), id=REOPEN))
         options.highlighted = 0
 
     def refresh_exercise_list(self) -> None:
@@ -305,14 +299,10 @@ class WorkoutScreen(CompactLayout, LogScreen):
 
     def types(self, key: str) -> bool:
         """Whether `key` (as bound: "h", "plus", "alt+h") types into the entry line here
-        rather than being a command: while a workout is going, every key that can begin a
-        set or an exercise name does."""
+        rather than being a command: every key that can begin a set or an exercise name
+        does, before a workout as during one (a set typed then starts an empty one)."""
         character = typed_character(key)
-        return (
-            self.session.workout is not None
-            and character is not None
-            and character not in NOT_TYPING_FIRST
-        )
+        return character is not None and character not in NOT_TYPING_FIRST
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -336,7 +326,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         there, in order (a focus moved by the key's own handler would come after keys
         already on their way: textual#6605)."""
         entry_line = self.query_one("#entry", Input)
-        if self.focused is entry_line or self.session.workout is None:
+        if self.focused is entry_line:
             return
         goes_on = bool(entry_line.value) and typed_character(key.key) is not None
         if self.types(key.key) or goes_on:
@@ -354,14 +344,6 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.query_one("#entry", Input).placeholder = hint
 
     # -- starting --------------------------------------------------------------------------
-
-    def on_key(self, event) -> None:
-        if self.session.workout is None and event.character and event.character in LETTERS:
-            index = LETTERS.index(event.character)
-            options = self.query_one("#start-options", OptionList)
-            if index < options.option_count:
-                event.stop()
-                self.start(options.get_option_at_index(index).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "start-options":
@@ -430,7 +412,13 @@ class WorkoutScreen(CompactLayout, LogScreen):
         if self.session.editing is not None:
             self._finish_edit(text)
             return
+        if self.session.workout is None and not text.strip():
+            options = self.query_one("#start-options", OptionList)
+            self.start(options.get_option_at_index(options.highlighted or 0).id)
+            return
         line = self.session.read_line(text)
+        if self.session.workout is None and isinstance(line, ExerciseName):
+            self.start(None)  # a name typed before a workout: an empty one, on that exercise
         if isinstance(line, ExerciseNumber):
             self.action_exercise_number(line.number)
         elif isinstance(line, ExerciseName):
@@ -491,6 +479,11 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.show_message(f"{resolved.exercise.name}: type a set, e.g. 100x5@8.{named}")
 
     def action_switch_exercise(self, step: int) -> None:
+        if self.session.workout is None:
+            options = self.query_one("#start-options", OptionList)
+            highlighted = (options.highlighted or 0) + step
+            options.highlighted = max(0, min(options.option_count - 1, highlighted))
+            return
         exercise = self.session.step(step)
         if exercise is not None:
             self.set_current(exercise)
@@ -542,7 +535,8 @@ class WorkoutScreen(CompactLayout, LogScreen):
             self.query_one("#entry", Input).value = ""
             self.show_message("Edit cancelled.")
         if isinstance(self.focused, Input):
-            self.set_focus(self.query_one(SetTable))
+            started = self.session.workout is not None
+            self.set_focus(self.query_one(SetTable if started else "#start-options"))
 
     # -- editing, deleting, notes, undo ----------------------------------------------------
 
