@@ -537,7 +537,7 @@ class RestdayApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every screen and action with its key (as remapped): the app's bindings, then the
         current screen's; Textual's own Theme and Screenshot stay."""
-        from tui.screens.help import effective_bindings
+        from tui.screens.help import ELSEWHERE, effective_bindings
         from tui.textual_workarounds import action_state
 
         for command in super().get_system_commands(screen):
@@ -553,7 +553,11 @@ class RestdayApp(App):
                 if not action_state(self, binding.action, node):
                     continue  # the screen says it can do nothing now (no workout to finish)
                 keys = f"key: {', '.join(row.keys)}"
+                if row.description.endswith(ELSEWHERE):  # chosen here, it runs here all the same
+                    keys += ELSEWHERE
                 help_text = f"{binding.tooltip} · {keys}" if binding.tooltip else keys
                 yield SystemCommand(
-                    row.description, help_text, partial(self.run_action, binding.action, node)
+                    row.description.removesuffix(ELSEWHERE),
+                    help_text,
+                    partial(self.run_action, binding.action, node),
                 )

@@ -34,12 +34,12 @@ def demo_log(tmp_path: Path) -> Path:
 def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        # No workout yet: start Upper A with its letter.
+        # No workout yet: start Upper A, fourth of the choices.
         term.wait_for("Guidance, not medical advice.")  # home
         term.keys("w")
         screen = term.wait_for("Empty workout")
-        assert "d  Upper A" in screen
-        term.keys("d")
+        assert "Upper A" in screen
+        term.keys("Down", "Down", "Down", "Enter")
         screen = term.wait_for("target 4x5 @8")
         assert "▸1 Bench Press" in screen and "last: " in screen
 
@@ -87,7 +87,7 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         term.keys("Enter")
         screen = term.wait_for("Workout finished")
         assert "8 working sets" in screen and "session RPE 8" in screen
-        term.keys("q")
+        term.keys("C-q")  # on the workout screen q types
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen
 

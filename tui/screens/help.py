@@ -32,6 +32,9 @@ class KeyRow:
     key_names: tuple[str, ...]  # as bound: "question_mark", "ctrl+p", "space"
 
 
+ELSEWHERE = " (other screens)"  # a key that types on this screen: a command elsewhere
+
+
 def effective_bindings(
     app: App, node: DOMNode, types: Callable[[str], bool] = lambda key: False
 ) -> list[KeyRow]:
@@ -56,7 +59,7 @@ def effective_bindings(
         keyed = commands or keyed
         shown = list(dict.fromkeys(app.get_key_display(bound) for _key, bound in keyed))
         names = tuple(key for key, _binding in keyed)
-        description = describe(binding) + (" (other screens)" if elsewhere else "")
+        description = describe(binding) + (ELSEWHERE if elsewhere else "")
         result.append(KeyRow(tuple(shown), description, binding, names))
     return result
 
@@ -123,7 +126,7 @@ def _not_here(app_rows: list[KeyRow], screen_rows: list[KeyRow]) -> list[KeyRow]
     (the recovery screen's + adds water, not rest) says it works on other screens."""
     taken = {key for row in screen_rows for key in row.key_names}
     return [
-        replace(row, description=f"{row.description} (other screens)")
+        replace(row, description=f"{row.description}{ELSEWHERE}")
         if set(row.key_names) <= taken
         else row
         for row in app_rows
