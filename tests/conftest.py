@@ -34,20 +34,25 @@ def pytest_report_header(config: pytest.Config) -> str:
 TERMINAL_TESTS = Path(__file__).parent / "terminal"
 
 
+TERMINAL_WORKERS = 2  # real-terminal tests mostly wait for an app in tmux to draw
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """A worker per core, and one more for the real-terminal tests (below), which spend
-    most of their time waiting for an app in tmux to draw."""
+    """A worker per core, and TERMINAL_WORKERS more for the real-terminal tests (below)."""
     if "PYTEST_XDIST_AUTO_NUM_WORKERS" in os.environ:  # xdist's own override, kept
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
-    return (os.cpu_count() or 1) + 1
+    return (os.cpu_count() or 1) + TERMINAL_WORKERS
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (`--dist loadgroup`)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    terminal_files = sorted({i.path for i in items if i.path.is_relative_to(TERMINAL_TESTS)})
     for item in items:
         if item.path.is_relative_to(TERMINAL_TESTS):
-            # one group: they run one after another on one worker, beside the others
-            item.add_marker(pytest.mark.xdist_group("terminal"))
+            # TERMINAL_WORKERS groups of whole files, each on a worker of its own, beside
+            # the others
+            group = terminal_files.index(item.path) % TERMINAL_WORKERS
+            item.add_marker(pytest.mark.xdist_group(f"terminal-{group}"))
         for marker in item.iter_markers("needs_shared"):
             path = Path(marker.args[0])
             if not path.exists():
