@@ -205,16 +205,19 @@ class Resolved:
     query: str
     exercise: Exercise
     others: tuple[Exercise, ...] = ()
+    loose: bool = False  # matched only by initials, letters in order or as a typo
 
     def note(self) -> str:
         """One line saying what the text was read as when it matched others too
-        ("'leg curl' is Lying Leg Curl; also matches Seated Leg Curl"), else empty."""
+        ("'leg curl' is Lying Leg Curl; also matches Seated Leg Curl") or only loosely
+        ("'wohp' is read as Cable Woodchop"), else empty."""
+        said = f"{quote(self.query)} is {'read as ' if self.loose else ''}{self.exercise.name}"
         if not self.others:
-            return ""
+            return said if self.loose else ""
         names = ", ".join(e.name for e in self.others[:MAX_CLOSEST])
         if len(self.others) > MAX_CLOSEST:
             names += f" and {len(self.others) - MAX_CLOSEST} more"
-        return f"{quote(self.query)} is {self.exercise.name}; also matches {names}"
+        return f"{said}; also matches {names}"
 
 
 def find_exercise(query: str, exercises: Sequence[Exercise]) -> Exercise:
@@ -249,7 +252,7 @@ def resolve_exercise(query: str, exercises: Sequence[Exercise]) -> Resolved:
         # Initials and letters in order match much by chance: others only as close as words.
         shown = max(WORDS, top[0][0])
         others = tuple(exercises[r[-1]] for r in ranked[1:] if r[0] <= shown)
-        return Resolved(query, exercise, others)
+        return Resolved(query, exercise, others, loose=top[0][0] > WORDS)
     names = ", ".join(exercises[r[-1]].name for r in top[:MAX_AMBIGUOUS])
     more = f" and {len(top) - MAX_AMBIGUOUS} more" if len(top) > MAX_AMBIGUOUS else ""
     raise AmbiguousExercise(f"{quote(query)} could be: {names}{more}; type more of the name")

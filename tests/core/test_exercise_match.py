@@ -283,3 +283,19 @@ def test_rank_returns_listed_exercises(query):
     ranked = rank_exercises(query, LIBRARY, limit=5)
     assert len(ranked) <= 5
     assert all(any(r is e for e in LIBRARY) for r in ranked)
+
+
+def test_a_loose_match_says_what_it_was_read_as() -> None:
+    """'wohp' (for ohp) matches Cable Woodchop only by its letters in order: it is logged,
+    and says so, rather than silently as another exercise."""
+    from storage.entry.exercise_names import resolve_exercise
+    from storage.model.exercise_library import BUILTIN_EXERCISES
+
+    resolved = resolve_exercise("wohp", BUILTIN_EXERCISES)
+    assert resolved.exercise.name == "Cable Woodchop"
+    assert resolved.note().startswith("'wohp' is read as Cable Woodchop")
+    assert resolve_exercise("bench press", BUILTIN_EXERCISES).note() == ""
+    assert (
+        "is Lying Leg Curl; also matches Seated Leg Curl"
+        in resolve_exercise("leg curl", BUILTIN_EXERCISES).note()
+    )

@@ -475,7 +475,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             self.action_pick_exercise(name)
             return
         self.set_current(resolved.exercise)
-        named = f" {resolved.note()}." if resolved.others else ""
+        named = f" {note}." if (note := resolved.note()) else ""
         self.show_message(f"{resolved.exercise.name}: type a set, e.g. 100x5@8.{named}")
 
     def action_switch_exercise(self, step: int) -> None:
