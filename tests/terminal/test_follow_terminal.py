@@ -72,7 +72,8 @@ def test_a_set_logged_from_another_shell_shows_while_a_set_is_typed(tmp_path: Pa
         with open_log(log) as repo:
             today = max(repo.workouts(), key=lambda w: w.start)
             working = [s for s in repo.sets(workout=today.id) if not s.warmup]
-        assert [s.weight_kg for s in working] == [100, 102.5, 105]
+        # each restday's clock starts at the pinned moment: the shell's set may come first
+        assert sorted(s.weight_kg for s in working) == [100, 102.5, 105]
         assert "Workout finished: 3 working sets" in screen
 
         term.keys("C-q")
