@@ -21,6 +21,7 @@ from tests.support.terminal import (
     leave_entry,
     open_log,
     type_slowly,
+    wait_until,
     write_demo_log,
 )
 
@@ -179,6 +180,7 @@ def test_a_set_typed_on_the_start_screen_goes_to_the_line(
         term.keys("Enter")
         if typed.startswith("rdl"):
             term.wait_for("100 kg x 8")
+            wait_until(term, lambda s: "saving" not in s, "the set saved")
             assert stored(demo_log)[-1] == ("romanian-deadlift", 100, 8, None)
         else:
             screen = term.wait_for("No workout in progress")
