@@ -21,9 +21,14 @@ from tests.support.terminal import (
 
 
 def log_set(term: Terminal, line: str, shown: str, times: int = 1) -> str:
-    """Type a set and wait until `shown` is on screen `times` times."""
+    """Type a set and wait until `shown` is in the set table `times` times (the entry line
+    names the set Enter repeats too)."""
     type_line(term, line)
-    return wait_until(term, lambda s: s.count(shown) >= times, f"{line!r} showing {shown!r}")
+
+    def in_table(screen: str) -> int:
+        return sum(row.count(shown) for row in screen.splitlines() if "│" in row)
+
+    return wait_until(term, lambda s: in_table(s) >= times, f"{line!r} showing {shown!r}")
 
 
 @pytest.fixture
