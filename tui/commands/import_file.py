@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if source == "restday":
         return _import_restday(repo, _utf8(path, _read_text), dry_run=dry_run)
     fresh = not repo.counts().sets
+    settings = repo.settings()  # now: after the import they would be read from the whole log
     plan, written = _utf8(
         path, lambda path: _import_csv(repo, path, source, size, args.unit, dry_run)
     )
@@ -60,16 +61,16 @@ def run(args: argparse.Namespace) -> int:
     if written < plan.set_count:
         raise CommandError("some workouts reached the log from elsewhere meanwhile")
     print(f"Imported {written} sets in {plan.workout_count} workouts into {repo.path}.")
-    _match_unit(repo, plan.file_unit, fresh=fresh)
+    _match_unit(repo, settings, plan.file_unit, fresh=fresh)
     return 0
 
 
-def _match_unit(repo, file_unit: str | None, *, fresh: bool) -> None:
+def _match_unit(repo, settings, file_unit: str | None, *, fresh: bool) -> None:
     """Weights shown in the file's unit: set so when the log held no sets before (a
-    Strong user's lb history shows as lb), suggested otherwise."""
+    Strong user's lb history shows as lb), suggested otherwise. `settings`: as read
+    before the import."""
     from dataclasses import replace
 
-    settings = repo.settings()
     if file_unit is None or file_unit == settings.unit:
         return
     if fresh:
