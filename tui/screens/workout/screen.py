@@ -37,6 +37,7 @@ from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
 from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
+from tui.screens.takes_typing import TakesTyping
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -88,7 +89,7 @@ class _FromSession(Generic[T]):
         return self if screen is None else getattr(screen.session, self.name)
 
 
-class WorkoutScreen(CompactLayout, LogScreen):
+class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     HELP_NOTE = TYPING_RULE
     BINDINGS = [
