@@ -6,6 +6,8 @@ is being typed."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.terminal import (
@@ -24,13 +26,20 @@ def _sets(log: Path) -> list[tuple[float, int, float | None]]:
     return [(s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
 
 
-def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
-    log = tmp_path / "log.json"
+@contextmanager
+def _workout_on_a_phone(log: Path, tmp_path: Path) -> Iterator[tuple[Terminal, str]]:
+    """restday on `log` at 45x20, moved from home (which needs 80x24) to the workout's
+    start screen: the terminal and that screen."""
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="45x20", env=isolated(tmp_path)) as term:
         term.wait_for("Home needs 80x24 (this is 45x20)")
         type_slowly(term, "w")
-        term.wait_for("No workout in progress")
+        yield term, term.wait_for("No workout in progress")
+
+
+def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    with _workout_on_a_phone(log, tmp_path) as (term, _screen):
         term.keys("Enter")  # an empty workout
         term.wait_for("Started a workout")
         type_slowly(term, "bench 100x5@8")
@@ -50,11 +59,7 @@ def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
 
 def test_the_start_screen_and_a_workout_fit_a_phone(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, size="45x20", env=isolated(tmp_path)) as term:
-        term.wait_for("Home needs 80x24 (this is 45x20)")
-        type_slowly(term, "w")
-        screen = term.wait_for("No workout in progress")
+    with _workout_on_a_phone(log, tmp_path) as (term, screen):
         lines = screen.splitlines()
         assert "Workout: not started" in lines[0]
         assert "Full body" in screen and "…" in screen  # a template's exercises, cut
