@@ -54,6 +54,7 @@ from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
+START_HINT = "bench 100x5 or a name starts a workout · Enter starts the one highlighted"
 TYPING_RULE = (
     "Letters, digits and + - x @ always type into the entry line here, wherever the "
     "cursor is: a set or an exercise name is never read as a command. Commands are "
@@ -165,7 +166,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         with Horizontal(id="main"):
             yield ExerciseList(id="exercise-list")
             yield ExercisePanel(id="exercise-panel")
-        yield from self.below(EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry"))
+        yield from self.below(EntryLine(self.submit_entry, placeholder=START_HINT, id="entry"))
 
     def on_mount(self) -> None:
         self.query_one("#start-title", Static).update(
@@ -233,6 +234,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         started = self.session.workout is not None
         self.query_one("#start").display = not started
         self.query_one("#main").display = started
+        self.query_one("#entry", Input).placeholder = ENTRY_HINT if started else START_HINT
         if not started:
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
