@@ -122,7 +122,7 @@ async def test_recovery_targets_on_a_phone(tmp_path: Path) -> None:
         await saved(app, pilot)
         assert isinstance(app.screen, RecoveryScreen)
         lines = screen_lines(app)
-        assert _row(lines, "Sleep ").split() == ["Sleep", "—", "7", "h", "or", "more"]
+        assert _row(lines, "Sleep ").split() == ["Sleep", "—", "·", "7", "h", "or", "more"]
         assert _row(lines, "Protein").endswith(ELLIPSIS)  # "log bw 80 for a target", cut
         assert _entry_text(lines).endswith(ELLIPSIS)
         await press_at_pace(pilot, [*chars("s 7.5 w+2 p30 bw 81.2"), "enter"])
@@ -130,9 +130,12 @@ async def test_recovery_targets_on_a_phone(tmp_path: Path) -> None:
         lines = screen_lines(app)
         assert _row(lines, "Protein").split() == [
             *("Protein", "30", "g"),
-            *("143-179", "g", "at", "81.2", "kg"),
+            *("·", "143-179", "g", "at", "81.2…"),  # the mark's room: " kg" cut at 45 wide
         ]
         assert "12 cups" in _row(lines, "Water")
+        await press_at_pace(pilot, [*chars("p150"), "enter"])
+        await saved(app, pilot)
+        assert "✓ 143-179 g" in _row(screen_lines(app), "Protein")  # met: seen without colour
         await pilot.resize_terminal(*FULL)  # the full layout: the bars again
         await eventually(pilot, lambda: "target 12 cups" in _row(screen_lines(app), "Water"))
 

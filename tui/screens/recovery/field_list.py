@@ -18,7 +18,7 @@ from tui.screens.recovery.fields import FIELDS, Field
 from tui.screens.too_small import COMPACT_CLASS
 
 BAR_WIDTH = 16
-COMPACT_VALUE_WIDTH = 9  # '12 cups', '7 h 30', '170 g': room for '146-183 g at 82.8 kg'
+COMPACT_VALUE_WIDTH = 9  # '12 cups', '7 h 30', '170 g'
 
 
 class FieldList(OptionList, inherit_bindings=False):
@@ -84,10 +84,13 @@ def _progress_style(value: object, target: Target) -> str:
 
 
 def _compact_row(field: Field, value: object, target: Target | None, unit: str) -> Text:
-    """A phone's row: the value and the target, in the bar's colour; cut with '…'."""
+    """A phone's row: the value and the target, in the bar's colour and marked ✓ once met
+    (seen without colour too: NO_COLOR); cut with '…'."""
     row = _value(field, value, unit, COMPACT_VALUE_WIDTH)
     if target is not None:
-        row.append(target_text(field.name, target, unit), _progress_style(value, target))
+        number = value if isinstance(value, int | float) else None
+        mark = "✓ " if target.met(number) else "· "
+        row.append(mark + target_text(field.name, target, unit), _progress_style(value, target))
     return row
 
 
