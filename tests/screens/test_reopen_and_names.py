@@ -72,7 +72,7 @@ async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe
 
         clock.advance(minutes=30)  # in the changing room: one set was forgotten
         await press_at_pace(pilot, keys_to(app, REOPEN))
-        assert screen.workout is not None and screen.workout.end is None
+        assert screen.workout is not None and screen.workout.reopened
         assert "Reopened the workout of today" in message(app)
         await type_at_pace(pilot, "x6")  # starts from the workout's last bench set
         await press_at_pace(pilot, ["alt+d"])  # no: that set was not done after all
