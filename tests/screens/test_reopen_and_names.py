@@ -143,6 +143,17 @@ async def test_reopen_a_past_workout_from_history_add_and_edit_a_set_of_that_day
         await saved(app, pilot)
         assert screen.workout is None
 
+        await press_at_pace(pilot, ["alt+y"])  # back to that session in history
+        assert app.screen is detail
+
+        def shown() -> str:
+            table = detail.query_one(DataTable)
+            rows = [" ".join(map(str, table.get_row_at(i))) for i in range(table.row_count)]
+            return str(detail.query_one("#session-title", Static).visual) + "\n".join(rows)
+
+        await eventually(pilot, lambda: "3 working sets" in shown())
+        assert "100 kg x 4" in shown() and "session RPE 8" in shown()
+
     with Repository(log, clock=clock) as repo:
         workout = repo.workout(workout_id)
         sets = repo.sets(workout=workout_id)
