@@ -189,3 +189,30 @@ async def test_a_name_says_which_others_matched_and_a_missing_one_how_to_create_
         names = {e.id: e.name for e in repo.exercises()}
         sets = [(names[s.exercise], s.weight_kg, s.reps) for s in repo.sets()]
     assert sets == [("Lying Leg Curl", 40.0, 10), ("Zercher", 60.0, 5)]
+
+
+async def test_a_line_typed_and_not_entered_goes_with_the_finished_workout(log) -> None:
+    """Half a set typed, then the workout finished (the lifter changed their mind): the
+    next workout's entry line starts empty, so Enter there does not log that line."""
+    clock = FakeClock(NOW)
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["enter"])  # an empty workout
+        await type_at_pace(pilot, "bench 100x5@8")
+        await press_at_pace(pilot, chars("105x3"))  # not entered
+        clock.advance(minutes=40)
+        await press_at_pace(pilot, ["alt+shift+f", "7", "enter"])
+        await saved(app, pilot)
+        screen = workout_screen(app)
+        assert screen.workout is None
+        assert screen.query_one("#entry").value == ""
+        clock.advance(minutes=30)
+        await press_at_pace(pilot, keys_to(app, REOPEN))
+        assert screen.workout is not None
+        assert screen.query_one("#entry").value == ""
+        await press_at_pace(pilot, ["enter"])  # repeats the last set, nothing else
+        await saved(app, pilot)
+    with Repository(log, clock=clock) as repo:
+        sets = repo.sets()
+    assert [(s.weight_kg, s.reps) for s in sets] == [(100.0, 5), (100.0, 5)]

@@ -625,6 +625,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
+            self.query_one("#entry", Input).value = ""  # a line not entered goes with it
             if todays:
                 self.app.action_rest_stop()  # no rest to time after the last set
             self.refresh_all()

@@ -298,7 +298,7 @@ class WorkoutSession:
             self.finished_today = finished
         if self._is_shown(workout):
             self.workout, self.template, self.sets, self.order = None, None, [], []
-            self.current, self.undo_stack = None, []
+            self.current, self.undo_stack, self.editing = None, [], None
             self.histories = {}  # the workout that ended is history now
         return lambda repo: repo.update_workout(workout, finished)
 
