@@ -293,6 +293,10 @@ class WorkoutScreen(CompactLayout, LogScreen):
             session.unit,
             session.unsaved,
         )
+        table = self.query_one(SetTable)
+        if session.editing is not None and session.editing.id in table.rows:
+            # ◂ stays on the set being edited, whatever came in
+            table.move_cursor(row=table.get_row_index(session.editing.id))
         self._show_next()
 
     # -- typing ----------------------------------------------------------------------------
