@@ -3,6 +3,9 @@ record under the log's lock, merged as every other change is (`storage.model.mer
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -121,3 +124,35 @@ def test_a_set_added_to_a_past_days_workout_keeps_its_day_and_starts_no_timer(re
     assert entry.day == finished.day and entry.timestamp == at and entry.order == 2
     assert repo.rest_period() is None or repo.rest_period().after_set != entry.id
     assert repo.open_workout() is None  # an earlier day's workout is not today's in progress
+
+
+def test_a_copy_killed_while_an_earlier_days_workout_is_reopened_loses_nothing(repo, clock) -> None:
+    """Another process reopens Sunday's workout on Tuesday and is SIGKILLed while it is
+    open: the log still holds its end and duration, and it reads as reopened (in progress)
+    until finished again, where it ended."""
+    finished = finished_workout(repo, clock)
+    clock.advance(days=2)
+    code = (
+        "import os, signal, sys\n"
+        "from datetime import datetime\n"
+        "from storage.log.repository import Repository\n"
+        "now = datetime.fromisoformat(sys.argv[2])\n"
+        "repo = Repository(sys.argv[1], clock=lambda: now)\n"
+        "repo.reopen_workout(repo.workout(sys.argv[3]))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", code, str(repo.path), clock.now.isoformat(), finished.id],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with Repository(repo.path, clock=clock) as fresh:
+        stored = fresh.workout(finished.id)
+        assert stored.end == finished.end and stored.duration_minutes == 40
+        assert stored.reopened and fresh.reopened_workout() == stored
+        assert fresh.open_workout() is None  # an earlier day's is not today's
+        again = fresh.finish_workout(stored, stored.session_rpe, at=stored.end)
+    assert again == replace(stored, reopened=False, updated=again.updated)
