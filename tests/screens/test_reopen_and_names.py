@@ -54,18 +54,29 @@ async def type_at_pace(pilot: Pilot, line: str) -> None:
     await press_at_pace(pilot, [*chars(line), "enter"])
 
 
+async def finished_bench_workout(
+    pilot: Pilot, clock: FakeClock, *, notes: str = "", typed: str = ""
+) -> WorkoutScreen:
+    """An empty workout with bench 100x5@8, finished 40 minutes later with session RPE 7
+    and `notes`; `typed` was typed and not entered before finishing."""
+    app = pilot.app
+    await saved(app, pilot)
+    await press_at_pace(pilot, ["enter"])  # an empty workout
+    await type_at_pace(pilot, "bench 100x5@8")
+    await press_at_pace(pilot, chars(typed))
+    clock.advance(minutes=40)
+    await press_at_pace(pilot, ["alt+shift+f", "7", *chars(notes), "enter"])
+    await saved(app, pilot)
+    screen = workout_screen(app)
+    assert screen.workout is None
+    return screen
+
+
 async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe(log) -> None:
     clock = FakeClock(NOW)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, ["enter"])  # an empty workout
-        await type_at_pace(pilot, "bench 100x5@8")
-        clock.advance(minutes=40)
-        await press_at_pace(pilot, ["alt+shift+f", "7", *chars("felt strong"), "enter"])
-        await saved(app, pilot)
-        screen = workout_screen(app)
-        assert screen.workout is None
+        screen = await finished_bench_workout(pilot, clock, notes="felt strong")
         assert "Reopen today's" in str(
             screen.query_one("#start-options", OptionList).get_option(REOPEN).prompt
         )
@@ -197,15 +208,7 @@ async def test_a_line_typed_and_not_entered_goes_with_the_finished_workout(log) 
     clock = FakeClock(NOW)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, ["enter"])  # an empty workout
-        await type_at_pace(pilot, "bench 100x5@8")
-        await press_at_pace(pilot, chars("105x3"))  # not entered
-        clock.advance(minutes=40)
-        await press_at_pace(pilot, ["alt+shift+f", "7", "enter"])
-        await saved(app, pilot)
-        screen = workout_screen(app)
-        assert screen.workout is None
+        screen = await finished_bench_workout(pilot, clock, typed="105x3")
         assert screen.query_one("#entry").value == ""
         clock.advance(minutes=30)
         await press_at_pace(pilot, keys_to(app, REOPEN))

@@ -16,6 +16,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import TUESDAY_EVENING
 from tests.support.terminal import (
     Terminal,
+    app_pid,
     isolated,
     open_log,
     type_slowly,
@@ -74,17 +75,6 @@ def test_reopen_todays_workout_then_log_into_it_from_the_shell(tmp_path: Path) -
     assert (workout.session_rpe, workout.notes) == (7, "easy")
 
 
-def _app_pid(term: Terminal) -> int:
-    shell = int(term._tmux("display-message", "-p", "-t", term.name, "#{pane_pid}").strip())
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        for child in Path(f"/proc/{shell}/task/{shell}/children").read_text().split():
-            if b"tui" in Path(f"/proc/{child}/cmdline").read_bytes():
-                return int(child)
-        time.sleep(0.05)
-    raise AssertionError("restday did not start")
-
-
 def test_an_earlier_days_workout_reopened_keeps_its_end_when_the_app_is_killed(
     tmp_path: Path,
 ) -> None:
@@ -100,7 +90,7 @@ def test_an_earlier_days_workout_reopened_keeps_its_end_when_the_app_is_killed(
     env = isolated(tmp_path)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=env) as term:
-        pid = _app_pid(term)
+        pid = app_pid(term)
         term.wait_for("Guidance, not medical advice.")
         type_slowly(term, "y")  # history
         term.wait_for("Tab: next view")
