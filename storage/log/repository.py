@@ -370,12 +370,12 @@ class Repository(LogReader):
         def check(reopened: Workout) -> None:
             validation.check_workout(reopened)
             for other in (self.open_workout(), self.reopened_workout()):
-                if other is not None and other.id != reopened.id:
-                    which = "today's workout" if other.day == self.today() else "the workout"
-                    raise ChangeRefused(
-                        f"{which} {other.name or 'in progress'} is not finished: finish it "
-                        "before reopening another"
-                    )
+                if other is None or other.id == reopened.id:
+                    continue
+                which = f"today's workout {other.name or 'in progress'}"
+                if other.day != self.today():
+                    which = f"the workout of {other.day:%a %-d %b} (reopened)"
+                raise ChangeRefused(f"{which} is not finished: finish it before reopening another")
 
         return self._update(workout, replace(workout, reopened=True), check, "this workout")
 

@@ -76,7 +76,7 @@ def test_another_copy_sees_the_reopened_workout_and_finishing_it_ends_the_reopen
     with Repository(repo.path, clock=clock) as other:
         seen = other.reopened_workout()
         assert seen.id == first.id and seen.end == first.end
-        with pytest.raises(ChangeRefused, match="finish it before reopening another"):
+        with pytest.raises(ChangeRefused, match=r"workout of Tue 10 Mar \(reopened\) is not fin"):
             other.reopen_workout(second)  # one at a time
         other.finish_workout(seen, seen.session_rpe, at=seen.end)
     stored = repo.workout(first.id)
