@@ -357,25 +357,27 @@ class Repository(LogReader):
         stay as they are): refused if another copy finished it otherwise meanwhile."""
         notes = notes or workout.notes
         end = (at or self.clock()).replace(microsecond=0)
-        finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes)
+        finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes, reopened=False)
         return self.update_workout(workout, finished)
 
     def reopen_workout(self, workout: Workout) -> Workout:
         """Open a finished `workout` (as read) again, of today or any day, to add, change or
-        delete a set: its end goes (`_update`), its session RPE and notes stay for when it
-        is finished again. Refused while another workout of today is in progress (one at a
-        time), or if another copy changed its end to something else meanwhile."""
+        delete a set: it is marked `reopened` (`_update`); its end, session RPE and notes
+        stay in the log for when it is finished again. Refused while another workout is in
+        progress (today's, or another reopened: one at a time), or if another copy changed
+        its end to something else meanwhile."""
 
         def check(reopened: Workout) -> None:
             validation.check_workout(reopened)
-            other = self.open_workout()
-            if other is not None and other.id != reopened.id:
-                raise ChangeRefused(
-                    f"today's workout {other.name or 'in progress'} is not finished: finish it "
-                    "before reopening another"
-                )
+            for other in (self.open_workout(), self.reopened_workout()):
+                if other is None or other.id == reopened.id:
+                    continue
+                which = f"today's workout {other.name or 'in progress'}"
+                if other.day != self.today():
+                    which = f"the workout of {other.day:%a %-d %b} (reopened)"
+                raise ChangeRefused(f"{which} is not finished: finish it before reopening another")
 
-        return self._update(workout, replace(workout, end=None), check, "this workout")
+        return self._update(workout, replace(workout, reopened=True), check, "this workout")
 
     def todays_workout(self) -> Workout:
         """Today's workout in progress, started now if there is none (under the lock, so two

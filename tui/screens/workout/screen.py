@@ -296,6 +296,10 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             session.unit,
             session.unsaved,
         )
+        table = self.query_one(SetTable)
+        if session.editing is not None and session.editing.id in table.rows:
+            # ◂ stays on the set being edited, whatever came in
+            table.move_cursor(row=table.get_row_index(session.editing.id))
         self._show_next()
 
     # -- typing ----------------------------------------------------------------------------
@@ -628,6 +632,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
+            self.query_one("#entry", Input).value = ""  # a line not entered goes with it
             if todays:
                 self.app.action_rest_stop()  # no rest to time after the last set
             self.refresh_all()
