@@ -660,6 +660,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
     def action_save_template(self) -> None:
         """Make a template of today's workout in progress or, with none, of the last one
         finished today; with neither (or only warm-ups), say so."""
+        from storage.model.template_names import unique_template_name
         from tui.screens.dialogs.prompt import PromptScreen
 
         chosen = self._workout_for_template()
@@ -671,6 +672,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             if not name:
                 self.show_message("No template made.")
                 return
+            name = unique_template_name(name, self.session.templates)
             self.save(self.session.save_template(name, sets))
             if self.session.workout is None:
                 self.refresh_all()  # the start screen offers it
