@@ -132,7 +132,6 @@ class RestdayApp(App):
             "switch_mode('settings')",
             "Settings",
             id="screen.settings",
-            show=False,
             tooltip="kg or lb, and the other settings",
         ),
         Binding(

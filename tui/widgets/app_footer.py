@@ -82,6 +82,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "screen.symptoms",
     "screen.history",
     HELP_ID,
+    "screen.settings",  # before quit, which ^q does too: settings are hard to find otherwise
     "quit",
 )
 PALETTE_WIDTH = 1 + cell_len("^p Commands")  # its border, then key and label
