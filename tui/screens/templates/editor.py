@@ -20,6 +20,7 @@ from storage.entry.template_line import EXAMPLES, parse_template_line, template_
 from storage.errors import ValidationError
 from storage.model.records import Exercise, Template, TemplateItem
 from tui.format.text import log_text
+from tui.format.words import counted
 from tui.messages import LogChanged
 from tui.screens.templates.list_screen import TemplateListScreen
 from tui.widgets.app_header import AppHeader
@@ -98,7 +99,7 @@ class TemplateEditorScreen(TemplateListScreen):
         self.query_one(AppHeader).subtitle = f"Template · {template.name}"
         title = Text.assemble(log_text(template.name, "bold"))
         count = len(template.items)
-        title.append(f"  {count} exercise{'' if count == 1 else 's'}", "dim")
+        title.append(f"  {counted(count, 'exercise')}", "dim")
         title.append(f"\nType a line and Enter to add it, {EXAMPLES}", "dim")
         self.query_one("#editor-title", Static).update(title)
         lines = self.query_one("#editor-lines", OptionList)

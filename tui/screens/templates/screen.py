@@ -18,6 +18,7 @@ from storage.model.records import Template
 from storage.model.starter_templates import is_untouched_starter
 from storage.model.template_names import unique_template_name
 from tui.format.text import log_text
+from tui.format.words import counted
 from tui.messages import LogChanged
 from tui.screens.templates.list_screen import TemplateListScreen
 from tui.widgets.app_header import AppHeader
@@ -152,7 +153,7 @@ def _summary(template: Template, names: dict[str, str]) -> Text:
     text = Text.assemble(log_text(template.name, "bold"))
     if is_untouched_starter(template):
         text.append("  starter", "italic")
-    text.append(f"\n  {count} exercise{'' if count == 1 else 's'}", "dim")
+    text.append(f"\n  {counted(count, 'exercise')}", "dim")
     if shown:
         text.append(" · ")
         text.append_text(log_text(shown + more, "dim"))
