@@ -75,6 +75,16 @@ FOOTER_ORDER: tuple[str, ...] = (
     "history.back",
     "detail.close",
     "session.day",
+    # templates: the list, and a template's editor
+    "templates.new",
+    "template_editor.entry",
+    "templates.edit",
+    "templates.delete",
+    "templates.rename",
+    "template_editor.up",
+    "template_editor.down",
+    "template_editor.back",
+    "templates.leave",
     # everywhere
     "screen.home",
     "screen.workout",
