@@ -178,28 +178,3 @@ async def test_a_name_says_which_others_matched_and_a_missing_one_how_to_create_
         names = {e.id: e.name for e in repo.exercises()}
         sets = [(names[s.exercise], s.weight_kg, s.reps) for s in repo.sets()]
     assert sets == [("Lying Leg Curl", 40.0, 10), ("Zercher", 60.0, 5)]
-
-
-async def test_a_name_note_shows_once_and_leaves_with_the_next_set_or_exercise(log) -> None:
-    clock = FakeClock(NOW)
-    app = make_app(log, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, ["enter"])
-        await type_at_pace(pilot, "bench 100x5")
-        assert "'bench' is Bench Press; also matches" in message(app)
-        await type_at_pace(pilot, "x6")  # the same exercise, not named: the note is old news
-        assert "also matches" not in message(app)
-        await type_at_pace(pilot, "bench 102.5x5")  # named again, but already on it
-        assert "also matches" not in message(app)
-        await type_at_pace(pilot, "squat 100x5")
-        await type_at_pace(pilot, "bench 100x5")  # back to it by that name: said again
-        assert "'bench' is Bench Press; also matches" in message(app)
-        await type_at_pace(pilot, "#2")  # another exercise: the note is no longer true
-        assert "also matches" not in message(app)
-        await type_at_pace(pilot, "bench")
-        assert "also matches" in message(app)
-        await press_at_pace(pilot, ["alt+2"])
-        assert workout_screen(app).current.name == "Back Squat"
-        assert "also matches" not in message(app)
-        await saved(app, pilot)
