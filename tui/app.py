@@ -133,7 +133,6 @@ class RestdayApp(App):
             "switch_mode('settings')",
             "Settings",
             id="screen.settings",
-            show=False,
             tooltip="kg or lb, and the other settings",
         ),
         Binding(

@@ -44,6 +44,7 @@ from storage.model.records import (
 )
 from storage.model.set_rules import place_set, touches_rest_timer
 from storage.model.starter_templates import STARTER_IDS
+from storage.model.template_names import unique_template_name
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.paths import real_path
 
@@ -615,10 +616,13 @@ class Repository(LogReader):
     # -- templates -------------------------------------------------------------------------
 
     def save_template(self, template: Template) -> Template:
-        """Put a new template in the log as given."""
+        """Put a new template in the log as given, under a name no other template offered
+        has (`unique_template_name`)."""
         validation.check_template(template)
-        template = self._stamp(template, template.day or self.today())
-        self._apply(lambda: self._put(template))
+        with self.transaction():
+            name = unique_template_name(template.name, self.offered_templates(), template.id)
+            template = self._stamp(replace(template, name=name), template.day or self.today())
+            self._apply(lambda: self._put(template))
         return template
 
     def update_template(self, base: Template, changed: Template) -> Template:

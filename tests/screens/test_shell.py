@@ -153,6 +153,36 @@ async def test_bad_keymap_line_is_named_and_the_valid_lines_apply(tmp_path: Path
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_every_bad_keymap_line_is_named_in_a_notice_that_fits_80x24(
+    tmp_path: Path,
+) -> None:
+    bad = [
+        "quit = 7",
+        'home = "ctl+h"',
+        '"screen.wrokout" = "ctrl+w"',
+        'finish = ""',
+        '"workout.finsh" = "ctrl+f"',
+        '"recovery.nope" = "f5"',
+        'help2 = "f6"',
+        '"history.ooops" = "f7"',
+    ]
+    text = '[keys]\nhelp = "f1"\n' + "".join(f"{line}\n" for line in bad[:4])
+    text += '"help.close" = "escape"\n' + "".join(f"{line}\n" for line in bad[4:])
+    app = _app(tmp_path, text)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        (notification,) = app._notifications
+        assert "lines 3-6, 8-11 not used" in notification.message
+        assert 'line 3: "quit" must be a key string' in notification.message
+        assert "The other lines apply" in notification.message
+        await eventually(pilot, lambda: app.screen.query("Toast"))
+        toast = app.screen.query_one("Toast")
+        await eventually(pilot, lambda: toast.region.height > 0)
+        assert toast.region.y >= 0 and toast.region.bottom <= SIZE[1]
+        await press_at_pace(pilot, ["f1"])  # the valid line applies
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_keymap_with_unknown_id_says_which_line_and_the_nearest_id(tmp_path: Path) -> None:
     app = _app(tmp_path, '[keys]\nhelp = "f1"\n"screen.wrokout" = "ctrl+w"\n')
     async with app.run_test(size=SIZE) as pilot:

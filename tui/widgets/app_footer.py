@@ -75,6 +75,16 @@ FOOTER_ORDER: tuple[str, ...] = (
     "history.back",
     "detail.close",
     "session.day",
+    # templates: the list, and a template's editor
+    "templates.new",
+    "template_editor.entry",
+    "templates.edit",
+    "templates.delete",
+    "templates.rename",
+    "template_editor.up",
+    "template_editor.down",
+    "template_editor.back",
+    "templates.leave",
     # everywhere
     "screen.home",
     "screen.workout",
@@ -82,6 +92,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "screen.symptoms",
     "screen.history",
     HELP_ID,
+    "screen.settings",  # before quit, which ^q does too: settings are hard to find otherwise
     "quit",
 )
 PALETTE_WIDTH = 1 + cell_len("^p Commands")  # its border, then key and label

@@ -114,6 +114,7 @@ class SessionDetailScreen(DetailScreen):
 
     def action_make_template(self) -> None:
         """Ask for a name, then make a template of this session's working sets."""
+        from storage.model.template_names import unique_template_name
         from tui.screens.dialogs.prompt import PromptScreen
 
         session = self.session
@@ -123,6 +124,7 @@ class SessionDetailScreen(DetailScreen):
 
         def named(name: str | None) -> None:
             if name:
+                name = unique_template_name(name, self.app.store.snapshot.offered_templates())
                 self.app.store.save(
                     lambda repo: repo.template_from_workout(session.workout_id, name)
                 )

@@ -131,6 +131,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         super().__init__()
         self.session = WorkoutSession()
         self.missing_name = ""  # the exercise last typed that none matched: ctrl+n makes it
+        self._noted: str | None = None  # the exercise the message says a name was read as
         self.to_reopen: Workout | None = None  # asked for before the log was read here
         self._behind = False  # the log changed while another mode was on show
 
@@ -459,6 +460,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         if typed.named:
             said.append(f"{typed.named}.")
         self.show_message(" ".join(said))
+        self._noted = exercise.id if typed.named else None
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
@@ -470,7 +472,13 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
 
     # -- changing exercise -----------------------------------------------------------------
 
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        super().show_message(text, error=error)
+        self._noted = None
+
     def set_current(self, exercise: Exercise) -> None:
+        if self._noted not in (None, exercise.id):  # what a name was read as: not this one
+            self.show_message("")
         self.session.go_to(exercise)
         self.refresh_exercise_list()
         self.refresh_exercise()
@@ -484,6 +492,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         self.set_current(resolved.exercise)
         named = f" {note}." if (note := resolved.note()) else ""
         self.show_message(f"{resolved.exercise.name}: type a set, e.g. 100x5@8.{named}")
+        self._noted = resolved.exercise.id if named else None
 
     def action_switch_exercise(self, step: int) -> None:
         if self.session.workout is None:
@@ -659,6 +668,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     def action_save_template(self) -> None:
         """Make a template of today's workout in progress or, with none, of the last one
         finished today; with neither (or only warm-ups), say so."""
+        from storage.model.template_names import unique_template_name
         from tui.screens.dialogs.prompt import PromptScreen
 
         chosen = self._workout_for_template()
@@ -670,6 +680,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             if not name:
                 self.show_message("No template made.")
                 return
+            name = unique_template_name(name, self.session.templates)
             self.save(self.session.save_template(name, sets))
             if self.session.workout is None:
                 self.refresh_all()  # the start screen offers it

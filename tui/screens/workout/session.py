@@ -75,7 +75,8 @@ class ExerciseName:
 @dataclass(frozen=True)
 class TypedSets:
     """A line that is sets (`spec.sets` of them) of an exercise; `named` says what its
-    name was read as when it matched other exercises too (`Resolved.note`)."""
+    name was read as when it matched other exercises too (`Resolved.note`), on the line
+    that goes to the exercise by that name (not on its sets after it: no news there)."""
 
     exercise: Exercise
     spec: SetSpec
@@ -342,7 +343,9 @@ class WorkoutSession:
         exercise, named = self.current, ""
         if spec.exercise is not None:
             resolved = self.resolve(spec.exercise)
-            exercise, named = resolved.exercise, resolved.note()
+            exercise = resolved.exercise
+            if self.current is None or self.current.id != exercise.id:
+                named = resolved.note()
         if exercise is None:
             raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
         return TypedSets(exercise, spec, named)
