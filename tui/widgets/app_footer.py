@@ -157,10 +157,12 @@ class AppFooter(Footer):
         self.call_after_refresh(self.recompose)
 
     def _entries(self) -> list[FooterEntry]:
-        """Each key the screen shows (its first binding per action)."""
+        """Each key the screen shows (its first binding per action), but the one that leads
+        to the screen shown."""
         entries: dict[str, FooterEntry] = {}
+        here = f"switch_mode({self.app.current_mode!r})"  # the key of the screen shown: room
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in entries:
+            if binding.show and binding.action not in entries and binding.action != here:
                 display = self.app.get_key_display(binding)
                 entries[binding.action] = FooterEntry(binding, display, enabled, tooltip)
         return list(entries.values())
