@@ -21,6 +21,7 @@ pass of the garbage collector would take longer. This footer lets go of them
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -158,14 +159,23 @@ class AppFooter(Footer):
 
     def _entries(self) -> list[FooterEntry]:
         """Each key the screen shows (its first binding per action), but the one that leads
-        to the screen shown."""
+        to its own screen."""
         entries: dict[str, FooterEntry] = {}
-        here = f"switch_mode({self.app.current_mode!r})"  # the key of the screen shown: room
+        here = f"switch_mode({self._mode()!r})"  # the key to its own screen: room for others
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show and binding.action not in entries and binding.action != here:
                 display = self.app.get_key_display(binding)
                 entries[binding.action] = FooterEntry(binding, display, enabled, tooltip)
         return list(entries.values())
+
+    def _mode(self) -> str | None:
+        """The mode whose screens this footer's screen is one of (not the mode shown: a
+        footer left behind by a switch would compose again for it)."""
+        for mode in self.app.MODES:
+            with contextlib.suppress(KeyError):  # a mode not visited yet
+                if self.screen in self.app.get_screen_stack(mode):
+                    return mode
+        return None
 
     def _fitting(self) -> list[FooterEntry]:
         width = (self.size.width or self.app.size.width) - PALETTE_WIDTH - 1
