@@ -23,8 +23,11 @@ def add_parser(commands) -> argparse.ArgumentParser:
         description="Log sets into today's workout, starting one if none is open. ENTRY is "
         "what the workout screen's entry line takes: [w] [EXERCISE] WEIGHT[kg|lb]xREPS"
         "[xSETS][@RPE], e.g. 'bench 100x5@8', 'squat 225lbx5x3', 'pullup bw x8', "
-        "'dip bw+20x6', 'w bench 60x5' (warm-up); without an exercise, the exercise of "
-        "today's last set: '100x5', '+2.5x5' (its weight plus 2.5), 'x6' (its weight again), "
+        "'dip bw+20x6', 'pullup bw-20x8' (assisted), 'plank 60s', 'plank 1:30', "
+        "'carry 40kg 30m', 'run 5km 25:00'; a mark first gives the set's type: 'w bench "
+        "60x5' (warm-up), 'd' (drop set), 'f' (to failure), 'a' (AMRAP); without an "
+        "exercise, the exercise of today's last set: '100x5', '+2.5x5' (its weight plus "
+        "2.5), 'x6' (its weight again), '+10s', '+5m' (held longer, gone further), "
         "'' (that set again). An entry starting with - goes after --: restday log -- -5x8.",
     )
     add_db_option(parser)
@@ -45,10 +48,10 @@ def command_for(entry: str, db: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scoring.e1rm import estimate
     from storage.entry.exercise_names import UnknownExercise, resolve_exercise
     from storage.entry.set_line import LastSet, parse_workout_entry
     from storage.log.recent_copy import write_recent
+    from storage.read.records_so_far import set_e1rm
     from tui.format.units import format_set, format_weight
 
     text = " ".join(args.entry)
@@ -100,16 +103,7 @@ def run(args: argparse.Namespace) -> int:
             elif args.reopen:
                 notices.append("No workout was finished today to reopen: started one.")
         entries = [
-            repo.log_set(
-                workout,
-                exercise,
-                spec.weight_kg(unit),
-                spec.reps,
-                rpe=spec.rpe,
-                warmup=spec.warmup,
-                bodyweight=spec.bodyweight,
-            )
-            for _ in range(spec.sets)
+            repo.log_set(workout, exercise, **spec.entry_fields(unit)) for _ in range(spec.sets)
         ]
         if finished is not None and args.reopen:
             end = max(finished.end, entries[-1].timestamp)
@@ -120,11 +114,7 @@ def run(args: argparse.Namespace) -> int:
         print(notice)
     for entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
-        e1rm = (
-            None
-            if entry.warmup or entry.bodyweight
-            else estimate(entry.weight_kg, entry.reps, entry.rpe)
-        )
+        e1rm = set_e1rm(entry)
         if e1rm is not None:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")

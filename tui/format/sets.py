@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+from storage.entry.set_line import typed_duration
 from storage.model.records import SetEntry
 from storage.read.exercise_history import ExerciseHistory
-from tui.format.units import format_load, format_number
+from tui.format.units import format_distance, format_load, format_number
 
 
 def format_short(entry: SetEntry, unit: str) -> str:
-    """'100x5@8', 'bw+20x6', 'bwx8': how a lifter writes a set."""
-    text = f"{format_load(entry, unit, with_unit=False)}x{entry.reps}"
+    """'100x5@8', 'bw+20x6', 'bwx8', '1:30', '20x45s', '40 30m': how a lifter writes a set."""
+    load = format_load(entry, unit, with_unit=False)
+    if entry.kind == "reps":
+        text = f"{load}x{entry.reps}"
+    else:
+        load = load if entry.weight_kg or entry.bodyweight else ""
+        if entry.kind == "timed":
+            text = (
+                f"{load}x{typed_duration(entry.duration_s)}"
+                if load
+                else typed_duration(entry.duration_s)
+            )
+        else:
+            distance = format_distance(entry.distance_m, unit).replace(" ", "")
+            time = None if entry.duration_s is None else typed_duration(entry.duration_s)
+            text = " ".join(filter(None, (load, distance, time)))
     return text + (f"@{format_number(entry.rpe)}" if entry.rpe is not None else "")
 
 
