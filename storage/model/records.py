@@ -227,8 +227,8 @@ class SetEntry(Record):
 
     workout: str
     exercise: str
-    weight_kg: float = 0.0
-    reps: int = 0
+    weight_kg: float
+    reps: int  # 0 for a timed or distance set
     rpe: float | None = None
     warmup: bool = False
     bodyweight: bool = False

@@ -157,6 +157,7 @@ def test_distances_are_typed_in_the_users_units_where_exact(metres, unit, typed)
 
 
 def a_set(**fields) -> SetEntry:
+    fields = {"weight_kg": 0.0, "reps": 0} | fields
     return SetEntry(workout="w1", exercise="plank", timestamp=WHEN, **fields)
 
 

@@ -17,6 +17,7 @@ MOMENT = datetime(2026, 3, 2, 18, tzinfo=UTC)
 
 
 def a_set(**fields) -> SetEntry:
+    fields = {"weight_kg": 0.0, "reps": 0} | fields
     return SetEntry(workout="w", exercise="e", timestamp=MOMENT, day=MOMENT.date(), **fields)
 
 

@@ -235,6 +235,7 @@ def _plan_workout(
         entry = _set(plan, row, names)
         if entry is None:
             continue
+        rest = row.rest_s if rest is None else rest
         sets.append((row.line, replace(entry, workout=workout_id, day=day, rest_s=rest)))
         rest = None
     if not sets:
@@ -251,6 +252,7 @@ def _plan_workout(
         end=end,
         name=first.workout,
         notes=first.workout_notes,
+        session_rpe=first.session_rpe,
         created=now,
         updated=now,
     )
@@ -332,8 +334,12 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         reps=row.reps or 0,
         rpe=rpe,
         warmup=warmup,
-        # A set of reps without a load is a bodyweight set, a negative load an assisted one.
-        bodyweight=(bool(row.reps) and weight_kg == 0) or weight < 0,
+        # Unless the file says, a set of reps without a load is a bodyweight set; a
+        # negative load is an assisted one.
+        bodyweight=(
+            (bool(row.reps) and weight_kg == 0 if row.bodyweight is None else row.bodyweight)
+            or weight < 0
+        ),
         assisted=weight < 0 and weight_kg > 0,
         duration_s=seconds,
         distance_m=distance_m,
