@@ -44,6 +44,8 @@ from storage.model.records import (
     MAX_DURATION_S,
     MAX_SET_REPS,
     SetEntry,
+    set_kind,
+    set_type_name,
 )
 from storage.model.text import printable
 
@@ -61,6 +63,12 @@ METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 SECONDS = {"s": 1, "sec": 1, "secs": 1, "min": 60, "mins": 60}
 MARKS = {"w": "warmup", "d": "drop", "f": "failure", "a": "amrap", "amrap": "amrap"}
 TYPED_MARKS = {"warmup": "w", "drop": "d", "failure": "f", "amrap": "a"}
+# What starts from the last set, by its kind: the entry line's hint.
+NEXT_EXAMPLES = {
+    "reps": "+2.5x5 · x6 · 100x5@8",
+    "timed": "+10s · -5s · 20kgx45s",
+    "distance": "+5m · 40kg 30m · 5km 25:00",
+}
 NO_LAST_SET = (
     "there is no previous set of this exercise today to start from: "
     "type the weight and reps, e.g. 100x5 or bw x8"
@@ -215,6 +223,14 @@ class LastSet:
     duration_s: int | None = None
     distance_m: float | None = None
     set_type: str = ""
+
+    @property
+    def kind(self) -> str:
+        return set_kind(self.duration_s, self.distance_m)
+
+    @property
+    def type_name(self) -> str:
+        return set_type_name(self.warmup, self.set_type)
 
     @classmethod
     def of(cls, entry: SetEntry) -> LastSet:

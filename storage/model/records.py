@@ -211,6 +211,18 @@ MAX_DURATION_S = 24 * 3600
 MAX_DISTANCE_M = 1_000_000.0
 
 
+def set_kind(duration_s: int | None, distance_m: float | None) -> str:
+    """Which of `SET_KINDS` a set with that time and distance is."""
+    if distance_m is not None:
+        return "distance"
+    return "timed" if duration_s is not None else "reps"
+
+
+def set_type_name(warmup: bool, set_type: str) -> str:
+    """The set's type: "warmup", "working" or one of `SET_TYPES`."""
+    return "warmup" if warmup else set_type or "working"
+
+
 @dataclass(kw_only=True)
 class SetEntry(Record):
     """One set. `weight_kg` is the external load; with `bodyweight` the lifter's own
@@ -244,14 +256,11 @@ class SetEntry(Record):
 
     @property
     def kind(self) -> str:
-        if self.distance_m is not None:
-            return "distance"
-        return "timed" if self.duration_s is not None else "reps"
+        return set_kind(self.duration_s, self.distance_m)
 
     @property
     def type_name(self) -> str:
-        """ "warmup", "working" or one of `SET_TYPES`."""
-        return "warmup" if self.warmup else self.set_type or "working"
+        return set_type_name(self.warmup, self.set_type)
 
     @property
     def effort_rpe(self) -> float | None:
