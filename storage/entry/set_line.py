@@ -44,8 +44,7 @@ from storage.model.records import (
     MAX_DURATION_S,
     MAX_SET_REPS,
     SetEntry,
-    set_kind,
-    set_type_name,
+    SetShape,
 )
 from storage.model.text import printable
 
@@ -211,7 +210,7 @@ def parse_set(text: str) -> SetSpec:
 
 
 @dataclass(frozen=True)
-class LastSet:
+class LastSet(SetShape):
     """The last set of the exercise selected on the workout screen, in the log's terms."""
 
     weight_kg: float  # external load in kg (for bodyweight sets: the added or assisting load)
@@ -223,14 +222,6 @@ class LastSet:
     duration_s: int | None = None
     distance_m: float | None = None
     set_type: str = ""
-
-    @property
-    def kind(self) -> str:
-        return set_kind(self.duration_s, self.distance_m)
-
-    @property
-    def type_name(self) -> str:
-        return set_type_name(self.warmup, self.set_type)
 
     @classmethod
     def of(cls, entry: SetEntry) -> LastSet:
@@ -510,25 +501,27 @@ def typed_entry(entry: SetEntry, unit: str, exercise: str = "") -> str:
     load = typed_load(entry.weight_kg, unit)
     if entry.bodyweight:
         load = f"bw{'-' if entry.assisted else '+'}{load}" if entry.weight_kg else "bw"
-    elif entry.kind != "reps" and not entry.weight_kg:
-        load = ""
-    if entry.kind == "reps":
-        line = f"{load}x{entry.reps}"
-    elif entry.kind == "timed":
-        line = (
-            f"{load}x{typed_duration(entry.duration_s)}"
-            if load
-            else typed_duration(entry.duration_s)
-        )
-    else:
-        time = None if entry.duration_s is None else typed_duration(entry.duration_s)
-        line = " ".join(filter(None, (load, typed_distance(entry.distance_m, unit), time)))
+    distance = "" if entry.distance_m is None else typed_distance(entry.distance_m, unit)
+    line = measure_line(entry, load, distance)
     if entry.rpe is not None:
         line += f"@{entry.rpe:g}"
     if exercise:
         line = f"{exercise} {line}"
     mark = TYPED_MARKS.get(entry.type_name)
     return f"{mark} {line}" if mark else line
+
+
+def measure_line(entry: SetEntry | LastSet, load: str, distance: str) -> str:
+    """What a set did, as a lifter writes it, from its `load` and `distance` written out:
+    '100x5', '20kgx45s' ('1:30' without a load), '40kg 30m 1:30'."""
+    if entry.kind == "reps":
+        return f"{load}x{entry.reps}"
+    if not (entry.weight_kg or entry.bodyweight):
+        load = ""
+    time = None if entry.duration_s is None else typed_duration(entry.duration_s)
+    if entry.kind == "timed":
+        return f"{load}x{time}" if load else time
+    return " ".join(filter(None, (load, distance, time)))
 
 
 def typed_duration(seconds: int) -> str:

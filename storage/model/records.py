@@ -211,20 +211,30 @@ MAX_DURATION_S = 24 * 3600
 MAX_DISTANCE_M = 1_000_000.0
 
 
-def set_kind(duration_s: int | None, distance_m: float | None) -> str:
-    """Which of `SET_KINDS` a set with that time and distance is."""
-    if distance_m is not None:
-        return "distance"
-    return "timed" if duration_s is not None else "reps"
+class SetShape:
+    """A set's kind and type, from its fields: for a logged set and the last set the
+    workout screen starts from alike."""
 
+    duration_s: int | None
+    distance_m: float | None
+    warmup: bool
+    set_type: str
 
-def set_type_name(warmup: bool, set_type: str) -> str:
-    """The set's type: "warmup", "working" or one of `SET_TYPES`."""
-    return "warmup" if warmup else set_type or "working"
+    @property
+    def kind(self) -> str:
+        """Which of `SET_KINDS` the set is."""
+        if self.distance_m is not None:
+            return "distance"
+        return "timed" if self.duration_s is not None else "reps"
+
+    @property
+    def type_name(self) -> str:
+        """The set's type: "warmup", "working" or one of `SET_TYPES`."""
+        return "warmup" if self.warmup else self.set_type or "working"
 
 
 @dataclass(kw_only=True)
-class SetEntry(Record):
+class SetEntry(SetShape, Record):
     """One set. `weight_kg` is the external load; with `bodyweight` the lifter's own
     bodyweight comes on top of it (`bw+20` is bodyweight=True, weight_kg=20), or with
     `assisted` it is the assistance taken off bodyweight (`bw-20`).
@@ -253,14 +263,6 @@ class SetEntry(Record):
     assisted: bool = False
     set_type: str = ""
     group: str | None = None
-
-    @property
-    def kind(self) -> str:
-        return set_kind(self.duration_s, self.distance_m)
-
-    @property
-    def type_name(self) -> str:
-        return set_type_name(self.warmup, self.set_type)
 
     @property
     def effort_rpe(self) -> float | None:
