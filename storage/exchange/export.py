@@ -1,5 +1,6 @@
 """`restday export`: the whole log as restday JSON (which `restday import` reads back
-exactly), or as CSV, one row per set, for spreadsheets.
+exactly), or as CSV, one row per set, for spreadsheets (which `restday import` reads back
+as its sets and workouts: `storage.exchange.importing.restday_csv`).
 
 The JSON holds every stored record as the log stores it (`Record.to_doc`), in the order the
 repository reads them, so that importing it into an empty log and exporting again gives the
@@ -77,14 +78,27 @@ CSV_COLUMNS: tuple[str, ...] = (
     "Unit",
     "Reps",
     "RPE",
-    "Warm-up",
+    "Set type",
     "Bodyweight",
+    "Assisted",
+    "Seconds",
+    "Distance (m)",
+    "Group",
     "Rest (s)",
     "Notes",
     "Workout notes",
+    "Workout start",
     "Workout duration (min)",
     "Session RPE",
 )
+# A set's type as the CSV names it (`SetEntry.type_name`), and back.
+CSV_SET_TYPES = {
+    "working": "working",
+    "warmup": "warm-up",
+    "drop": "drop",
+    "failure": "failure",
+    "amrap": "AMRAP",
+}
 
 
 def stored_settings(repo: Repository) -> Settings | None:
@@ -167,7 +181,8 @@ def export_json(repo: Repository) -> str:
 
 def export_csv(repo: Repository) -> str:
     """One row per set (warm-ups included), oldest first, weights in the user's unit as the
-    app shows them (`storage.model.units.shown_load`), the unit in its own column; the
+    app shows them (`storage.model.units.shown_load`), the unit in its own column, a timed
+    set's seconds and a distance set's metres (and time) in theirs; the
     date is the training day (a set after midnight, before the day's rollover hour, belongs
     to the evening before), the time is local. Text that a spreadsheet would run as a
     formula is neutralised (`_text`). Lines end in CRLF (RFC 4180): then a note holding a
@@ -203,11 +218,18 @@ def export_csv(repo: Repository) -> str:
                 unit,
                 entry.reps,
                 "" if entry.rpe is None else _number(entry.rpe),
-                _yes_no(entry.warmup),
+                CSV_SET_TYPES[entry.type_name],
                 _yes_no(entry.bodyweight),
+                _yes_no(entry.assisted),
+                "" if entry.duration_s is None else entry.duration_s,
+                ""
+                if entry.distance_m is None
+                else f"{entry.distance_m:.3f}".rstrip("0").rstrip("."),
+                spreadsheet_text(entry.group or ""),
                 "" if entry.rest_s is None else entry.rest_s,
                 spreadsheet_text(entry.notes),
                 spreadsheet_text(workout.notes if workout else ""),
+                "" if workout is None else f"{workout.start.astimezone(zone):%Y-%m-%d %H:%M:%S}",
                 _duration(workout),
                 "" if workout is None or workout.session_rpe is None else workout.session_rpe,
             )

@@ -209,10 +209,47 @@ class Workout(Record):
         return (self.end - self.start).total_seconds() / 60
 
 
+SET_KINDS: tuple[str, ...] = ("reps", "timed", "distance")
+SET_TYPES: tuple[str, ...] = ("drop", "failure", "amrap")
+"""A working set's type beyond a plain working set ("" on a `SetEntry`); a warm-up is the
+`warmup` flag, as logs have always stored it."""
+MAX_SET_REPS = 1000
+MAX_DURATION_S = 24 * 3600
+MAX_DISTANCE_M = 1_000_000.0
+
+
+class SetShape:
+    """A set's kind and type, from its fields: for a logged set and the last set the
+    workout screen starts from alike."""
+
+    duration_s: int | None
+    distance_m: float | None
+    warmup: bool
+    set_type: str
+
+    @property
+    def kind(self) -> str:
+        """Which of `SET_KINDS` the set is."""
+        if self.distance_m is not None:
+            return "distance"
+        return "timed" if self.duration_s is not None else "reps"
+
+    @property
+    def type_name(self) -> str:
+        """The set's type: "warmup", "working" or one of `SET_TYPES`."""
+        return "warmup" if self.warmup else self.set_type or "working"
+
+
 @dataclass(kw_only=True)
-class SetEntry(Record):
+class SetEntry(SetShape, Record):
     """One set. `weight_kg` is the external load; with `bodyweight` the lifter's own
-    bodyweight comes on top of it (`bw+20` is bodyweight=True, weight_kg=20)."""
+    bodyweight comes on top of it (`bw+20` is bodyweight=True, weight_kg=20), or with
+    `assisted` it is the assistance taken off bodyweight (`bw-20`).
+
+    Its kind (`kind`): reps (`reps` >= 1), a timed hold (`duration_s`, reps 0) or a
+    distance (`distance_m`, with an optional `duration_s`, reps 0); the load is optional
+    for the last two. `set_type` is "" for a plain working set or one of `SET_TYPES`;
+    `group` names the superset or circuit the set belongs to."""
 
     TABLE: ClassVar[str] = "sets"
     DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "timestamp")
@@ -220,7 +257,7 @@ class SetEntry(Record):
     workout: str
     exercise: str
     weight_kg: float
-    reps: int
+    reps: int  # 0 for a timed or distance set
     rpe: float | None = None
     warmup: bool = False
     bodyweight: bool = False
@@ -228,10 +265,48 @@ class SetEntry(Record):
     timestamp: datetime
     order: int = 0
     rest_s: int | None = None
+    duration_s: int | None = None
+    distance_m: float | None = None
+    assisted: bool = False
+    set_type: str = ""
+    group: str | None = None
+
+    @property
+    def effort_rpe(self) -> float | None:
+        """The RPE the set was done at: a failure set is RPE 10 (0 reps in reserve)."""
+        return 10.0 if self.set_type == "failure" else self.rpe
 
     @property
     def rir(self) -> float | None:
-        return None if self.rpe is None else 10 - self.rpe
+        rpe = self.effort_rpe
+        return None if rpe is None else 10 - rpe
+
+    def load_kg(self, bodyweight_kg: float | None) -> float | None:
+        """The load lifted in kg: the external load, or for a bodyweight set the lifter's
+        bodyweight plus the added load (minus the assistance); None for a bodyweight set
+        when `bodyweight_kg` is not known."""
+        if not self.bodyweight:
+            return self.weight_kg
+        if bodyweight_kg is None:
+            return None
+        return max(
+            0.0, bodyweight_kg - self.weight_kg if self.assisted else bodyweight_kg + self.weight_kg
+        )
+
+    def strength_load_kg(self, bodyweight_kg: float | None) -> float | None:
+        """The load an e1RM is estimated from (when above 0): a set of reps' `load_kg`;
+        None for timed and distance sets."""
+        return self.load_kg(bodyweight_kg) if self.kind == "reps" else None
+
+    def volume_kg(self, bodyweight_kg: float | None = None) -> float:
+        """Load x reps. Without the lifter's bodyweight a bodyweight set counts its added
+        load (an assisted one nothing); timed and distance sets have no volume."""
+        if self.kind != "reps":
+            return 0.0
+        load = self.load_kg(bodyweight_kg)
+        if load is None:
+            load = 0.0 if self.assisted else self.weight_kg
+        return load * self.reps
 
 
 @dataclass(kw_only=True)

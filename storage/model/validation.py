@@ -10,8 +10,12 @@ from storage.errors import ValidationError
 from storage.model.records import (
     EQUIPMENT,
     EXERCISE_KINDS,
+    MAX_DISTANCE_M,
+    MAX_DURATION_S,
+    MAX_SET_REPS,
     MUSCLES,
     SCHEMA_VERSION,
+    SET_TYPES,
     UNITS,
     Exercise,
     Record,
@@ -64,10 +68,26 @@ def check_rpe(rpe: float | None) -> None:
 
 def check_set(entry: SetEntry) -> None:
     _number("weight", entry.weight_kg, 0, MAX_WEIGHT_KG, "0 to 1000 kg")
-    _integer("reps", entry.reps, 1, 100)
+    if entry.kind == "reps":
+        _integer("reps", entry.reps, 1, MAX_SET_REPS)
+    else:
+        _integer(f"reps of a {entry.kind} set", entry.reps, 0, 0)
+    _integer("time", entry.duration_s, 1, MAX_DURATION_S)
+    _number("distance", entry.distance_m, 0.001, MAX_DISTANCE_M, "above 0 m, up to 1000 km")
     check_rpe(entry.rpe)
     if entry.warmup and entry.rpe is not None:
         raise ValidationError("a warm-up set has no RPE: drop the @RPE or the warm-up mark")
+    if entry.set_type and entry.set_type not in SET_TYPES:
+        raise ValidationError(
+            f"unknown set type {entry.set_type!r}: a set is a warm-up, working, drop, "
+            "failure or AMRAP set"
+        )
+    if entry.warmup and entry.set_type:
+        raise ValidationError(f"a warm-up set is not also a {entry.set_type} set")
+    if entry.set_type == "failure" and entry.rpe not in (None, 10):
+        raise ValidationError("a set to failure is RPE 10: drop the @RPE or the failure mark")
+    if entry.assisted and not (entry.bodyweight and entry.weight_kg > 0):
+        raise ValidationError("an assisted set is bodyweight minus a load above 0, e.g. bw-20x8")
 
 
 def check_workout(workout: Workout) -> None:

@@ -268,7 +268,7 @@ def _summary(workout: Workout, sets: list[SetEntry]) -> SessionSummary:
         name=workout.name,
         duration_min=minutes,
         working_sets=len(working),
-        volume_kg=sum(s.weight_kg * s.reps for s in working),
+        volume_kg=sum(s.volume_kg() for s in working),
         session_rpe=workout.session_rpe,
         session_load=load,
         exercises=exercises,
@@ -344,7 +344,7 @@ def _exercise_session(session: SessionSummary, done: list[SetEntry]) -> Exercise
         method=None if best is None else best[1],
         top_set=None if best is None else best[2],
         working_sets=len(done),
-        volume_kg=sum(e.weight_kg * e.reps for e in done),
+        volume_kg=sum(e.volume_kg() for e in done),
         sets=tuple(done),
     )
 

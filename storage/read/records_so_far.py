@@ -14,11 +14,13 @@ from storage.model.records import SetEntry
 
 
 def set_e1rm(entry: SetEntry) -> tuple[float, str] | None:
-    """The set's estimated one-rep max in kg and its method; none for warm-ups and sets
-    without an external load (a bodyweight set's added weight is not its load)."""
-    if entry.warmup or entry.bodyweight or entry.weight_kg <= 0:
+    """The set's estimated one-rep max in kg and its method; none for warm-ups, timed and
+    distance sets, and sets without an external load (a bodyweight set's added weight is
+    not its load)."""
+    load = None if entry.warmup else entry.strength_load_kg(None)
+    if not load:
         return None
-    return estimate(entry.weight_kg, entry.reps, entry.rpe)
+    return estimate(load, entry.reps, entry.effort_rpe)
 
 
 @dataclass

@@ -90,10 +90,8 @@ def training_log(
     weighed_days = [day for day, _ in weighed]
 
     def load(entry: SetEntry) -> float | None:
-        if not entry.bodyweight:
-            return entry.weight_kg
-        i = bisect_right(weighed_days, entry.day)
-        return weighed[i - 1][1] + entry.weight_kg if i else None
+        i = bisect_right(weighed_days, entry.day) if entry.bodyweight else 0
+        return entry.strength_load_kg(weighed[i - 1][1] if i else None)
 
     return TrainingLog(
         sets=tuple(
@@ -103,7 +101,7 @@ def training_log(
                 exercise=s.exercise,
                 load_kg=load(s),
                 reps=s.reps,
-                rpe=s.rpe,
+                rpe=s.effort_rpe,
                 warmup=s.warmup,
             )
             for s in sets

@@ -295,7 +295,7 @@ def test_csv_has_a_row_per_set_with_readable_columns(kg_log: Path) -> None:
     assert tuple(rows[0]) == CSV_COLUMNS
     sets = repo.sets()
     assert len(rows) == len(sets)
-    assert sum(r["Warm-up"] == "yes" for r in rows) == sum(s.warmup for s in sets) > 0
+    assert sum(r["Set type"] == "warm-up" for r in rows) == sum(s.warmup for s in sets) > 0
     assert {r["Unit"] for r in rows} == {"kg"}
     names = {e.name for e in repo.exercises()}
     assert {r["Exercise"] for r in rows} <= names

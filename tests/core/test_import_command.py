@@ -45,15 +45,18 @@ def test_every_layout_imports(sample: str, tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("sample", "unit", "workouts", "sets"),
     [
-        ("strong-comma.csv", "lb", 310, 4562),
-        ("hevy.csv", None, 37, 566),
+        ("strong-comma.csv", "lb", 312, 4690),  # 2 workouts of cardio alone
+        ("hevy.csv", None, 37, 567),
         ("fitnotes.csv", None, 18, 436),
     ],
 )
 def test_the_real_exports(sample, unit, workouts, sets, tmp_path: Path, capsys) -> None:
+    """Every row holding data becomes a set, timed and distance rows included: none is
+    skipped (each sample's sets are all its rows)."""
     log = tmp_path / "log.json"
     args = [SHARED_SAMPLES / sample, "--db", log, *(["--unit", unit] if unit else [])]
     assert run(*args) == 0
+    assert "Skipped" not in capsys.readouterr().out
     assert counts(log) == (workouts, sets)
     assert run(*args) == 0
     assert counts(log) == (workouts, sets)  # the same file again adds nothing
@@ -76,12 +79,13 @@ def test_skipped_rows_are_listed_with_their_line_and_reason(tmp_path: Path, caps
         '2024-01-02 18:00:00,"Push",1h,"Bench Press (Barbell)",1,100,5,0,0,,,8\n'
         '2024-01-02 18:00:00,"Push",1h,"Bench Press (Barbell)",2,100,five,0,0,,,\n'
         '2024-01-02 18:00:00,"Push",1h,"Plank",1,0,0,0,60,,,\n'
+        '2024-01-02 18:00:00,"Push",1h,"Plank",2,0,0,0,0,,,\n'
     )
     assert run(export, "--db", tmp_path / "log.json", "--unit", "kg") == 0
     out = capsys.readouterr().out
     assert "line 3:" in out and "five" in out
-    assert "line 4: a timed or distance entry" in out
-    assert counts(tmp_path / "log.json") == (1, 1)
+    assert "line 5: nothing in it" in out
+    assert counts(tmp_path / "log.json") == (1, 2)  # the plank held 60 s is a set
 
 
 def test_from_overrides_detection_and_unknown_files_are_refused(tmp_path: Path, capsys) -> None:

@@ -137,7 +137,7 @@ def test_rest_timer_rows_warm_ups_and_rpe() -> None:
     assert warmup.warmup and warmup.rpe is None
     assert first.rest_s == 180 and first.rpe == 8.5 and not first.warmup
     assert low.rest_s is None and low.rpe is None and odd.rpe is None
-    assert failure.notes == "failure set"
+    assert failure.set_type == "failure" and failure.notes == ""
     assert result.adjustments == {
         "RPE of a warm-up set left out": 1,
         "RPE outside 6-10 (or not a half step) left out": 2,
@@ -156,29 +156,47 @@ def test_a_unit_is_needed_when_the_file_gives_none() -> None:
     assert plan(parsed(row(2, unit=None, weight=None))).sets  # no weight: no unit needed
 
 
-def test_rows_that_are_not_sets_are_skipped_with_their_reason() -> None:
+def test_every_row_holding_data_becomes_a_set_of_its_kind_and_type() -> None:
     result = plan(
         parsed(
-            row(3, reps=0, seconds=60.0, weight=None),
-            row(4, "Cycling (Indoor)", reps=None, distance_m=5000.0, weight=None),
-            row(5, reps=None),
-            row(6, reps=150),
-            row(7, weight=-20.0),
-            row(8, weight=5000.0),
+            row(2, "Plank", reps=0, seconds=60.0, weight=None),
+            row(3, "Cycling (Indoor)", reps=None, distance_m=5000.0, seconds=900.0, weight=None),
+            row(4, "Farmers Walk", reps=None, distance_m=30.0, weight=40.0),
+            row(5, reps=150, kind="drop", superset="1"),
+            row(6, "Pull Up", weight=-20.0, reps=8, superset="1"),
+            row(7, reps=5, seconds=30.0, notes="paused"),
+        )
+    )
+    plank, ride, carry, drop, assisted, paused = result.sets
+    assert (plank.kind, plank.duration_s, plank.bodyweight) == ("timed", 60, False)
+    assert (ride.kind, ride.distance_m, ride.duration_s) == ("distance", 5000.0, 900)
+    assert (carry.kind, carry.weight_kg, carry.distance_m) == ("distance", 40.0, 30.0)
+    assert (drop.reps, drop.set_type, drop.group) == (150, "drop", "1")
+    assert (assisted.weight_kg, assisted.bodyweight, assisted.assisted) == (20.0, True, True)
+    assert assisted.group == "1"
+    assert (paused.kind, paused.notes) == ("reps", "30 s paused")
+    assert result.skipped.count == 0
+
+
+def test_only_rows_without_a_set_in_them_are_skipped_with_their_reason() -> None:
+    result = plan(
+        parsed(
+            row(3, reps=None),
+            row(4, reps=None, weight=None),
+            row(5, reps=1500),
+            row(6, weight=5000.0),
             skipped=[SkippedRow(2, "reps 'ten' is not a number")],
         )
     )
     assert result.sets == [] and result.workouts == []
     assert [(s.line, s.reason.split(" (")[0].split(":")[0]) for s in result.skipped] == [
         (2, "reps 'ten' is not a number"),
-        (3, "a timed or distance entry"),
-        (4, "a timed or distance entry"),
-        (5, "no reps"),
-        (6, "150 reps"),
-        (7, "a negative weight"),
-        (8, "5000 kg is over 1000 kg"),
+        (3, "a weight without reps, time or distance"),
+        (4, "nothing in it"),
+        (5, "1500 reps"),
+        (6, "5000 kg is over 1000 kg"),
     ]
-    assert result.new_exercises == []  # no set of "Cycling (Indoor)" came in
+    assert result.new_exercises == []
 
 
 def test_date_only_workouts_start_at_noon() -> None:

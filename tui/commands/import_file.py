@@ -18,12 +18,12 @@ PROGRESS_FROM_BYTES = 200_000
 def add_parser(commands) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "import",
-        help="bring in a Strong, Hevy or FitNotes export, or a restday export",
+        help="bring in a Strong, Hevy or FitNotes export, or a restday export (JSON or CSV)",
         description="Bring the workouts of another app's export into the log. The format "
         "is told from the file's first line unless --from says. Importing the same file "
         "again adds nothing.",
     )
-    parser.add_argument("file", metavar="FILE", help="the export: a .csv file, or restday JSON")
+    parser.add_argument("file", metavar="FILE", help="the export: a .csv file or restday JSON")
     add_db_option(parser)
     parser.add_argument("--from", dest="source", choices=IMPORT_FORMATS, help="the file's format")
     parser.add_argument(

@@ -24,8 +24,11 @@ def add_parser(commands) -> argparse.ArgumentParser:
         description="Log sets into today's workout, starting one if none is open. ENTRY is "
         "what the workout screen's entry line takes: [w] [EXERCISE] WEIGHT[kg|lb]xREPS"
         "[xSETS][@RPE], e.g. 'bench 100x5@8', 'squat 225lbx5x3', 'pullup bw x8', "
-        "'dip bw+20x6', 'w bench 60x5' (warm-up); without an exercise, the exercise of "
-        "today's last set: '100x5', '+2.5x5' (its weight plus 2.5), 'x6' (its weight again), "
+        "'dip bw+20x6', 'pullup bw-20x8' (assisted), 'plank 60s', 'plank 1:30', "
+        "'carry 40kg 30m', 'run 5km 25:00'; a mark first gives the set's type: 'w bench "
+        "60x5' (warm-up), 'd' (drop set), 'f' (to failure), 'a' (AMRAP); without an "
+        "exercise, the exercise of today's last set: '100x5', '+2.5x5' (its weight plus "
+        "2.5), 'x6' (its weight again), '+10s', '+5m' (held longer, gone further), "
         "'' (that set again). Each argument that is a set is logged in turn, each relative "
         "one from the set before it: restday log bench 100x5@8 +2.5x5 x6. An entry starting "
         "with - goes after --: restday log -- -5x8.",
@@ -70,10 +73,10 @@ def set_lines(words: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scoring.e1rm import estimate
     from storage.entry.exercise_names import UnknownExercise, resolve_exercise
     from storage.entry.set_line import LastSet, parse_workout_entry
     from storage.log.recent_copy import write_recent
+    from storage.read.records_so_far import set_e1rm
     from tui.format.units import format_set, format_weight
 
     repo = open_repository(args.db)
@@ -110,9 +113,9 @@ def run(args: argparse.Namespace) -> int:
                 raise CommandError(
                     f"name the exercise first, e.g. 'bench {text.strip()}': {no_last}"
                 )
-            weight_kg = spec.weight_kg(unit)
-            planned.append((exercise, spec, weight_kg))
-            last = LastSet(weight_kg, spec.reps, spec.rpe, spec.warmup, spec.bodyweight)
+            fields = spec.entry_fields(unit)
+            planned.append((exercise, spec, fields))
+            last = LastSet(**fields)
 
         if finished is not None and args.reopen:
             workout = repo.reopen_workout(finished)
@@ -130,19 +133,8 @@ def run(args: argparse.Namespace) -> int:
             elif args.reopen:
                 notices.append("No workout was finished today to reopen: started one.")
         entries = [
-            (
-                exercise,
-                repo.log_set(
-                    workout,
-                    exercise,
-                    weight_kg,
-                    spec.reps,
-                    rpe=spec.rpe,
-                    warmup=spec.warmup,
-                    bodyweight=spec.bodyweight,
-                ),
-            )
-            for exercise, spec, weight_kg in planned
+            (exercise, repo.log_set(workout, exercise, **fields))
+            for exercise, spec, fields in planned
             for _ in range(spec.sets)
         ]
         if finished is not None and args.reopen:
@@ -154,11 +146,7 @@ def run(args: argparse.Namespace) -> int:
         print(notice)
     for exercise, entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
-        e1rm = (
-            None
-            if entry.warmup or entry.bodyweight
-            else estimate(entry.weight_kg, entry.reps, entry.rpe)
-        )
+        e1rm = set_e1rm(entry)
         if e1rm is not None:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from storage.entry.set_line import measure_line
 from storage.model.records import SetEntry
 from storage.read.exercise_history import ExerciseHistory
-from tui.format.units import format_load, format_number
+from tui.format.units import format_distance, format_load, format_number
 
 
 def format_short(entry: SetEntry, unit: str) -> str:
-    """'100x5@8', 'bw+20x6', 'bwx8': how a lifter writes a set."""
-    text = f"{format_load(entry, unit, with_unit=False)}x{entry.reps}"
+    """'100x5@8', 'bw+20x6', 'bwx8', '1:30', '20x45s', '40 30m': how a lifter writes a set."""
+    distance = "" if entry.distance_m is None else format_distance(entry.distance_m, unit)
+    text = measure_line(entry, format_load(entry, unit, with_unit=False), distance.replace(" ", ""))
     return text + (f"@{format_number(entry.rpe)}" if entry.rpe is not None else "")
 
 

@@ -1,5 +1,5 @@
 """Which app wrote an export, from its first line: Strong, Hevy, FitNotes, or restday's own
-JSON."""
+JSON or CSV."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import csv
 from storage.exchange.importing.csv_rows import first_line, header_key, sniff_delimiter, strip_bom
 from storage.exchange.importing.errors import UnknownFormat
 from storage.exchange.importing.fitnotes import fitnotes_column
+from storage.exchange.importing.restday_csv import is_restday_csv
 from storage.exchange.importing.strong import strong_column
 
 
@@ -29,6 +30,8 @@ def detect(text: str) -> str:
     keys = set(header_fields(line))
     if {"exercise_title", "start_time"} <= keys:
         return "hevy"
+    if is_restday_csv(keys):
+        return "restday-csv"
     strong = {strong_column(key) for key in keys}
     if {"date", "exercise", "set_order"} <= strong:
         return "strong"

@@ -1,10 +1,11 @@
 """The rows of an export turned into the log's records, a workout at a time.
 
 Rows are grouped into workouts by their start and workout name; a rest-timer row becomes
-the rest taken before the next set; warm-ups stay marked, RPE is kept where restday's scale
-(6-10, half steps) has it. Each workout's id comes from the file's format, its start and its
-name, and each set's from its workout's and its place in it, so that importing the same file
-again finds everything already there and adds nothing.
+the rest taken before the next set; every row holding reps, a time or a distance becomes a
+set of its kind; set types (warm-up, drop, failure) and supersets are kept, RPE where
+restday's scale (6-10, half steps) has it. Each workout's id comes from the file's format,
+its start and its name, and each set's from its workout's and its place in it, so that
+importing the same file again finds everything already there and adds nothing.
 
 Records come out as each workout's last row is read (`workout_ends` says which row that is,
 from a first pass over the file), so only the workouts still being read are held: a file
@@ -26,13 +27,12 @@ from storage.exchange.importing.names import ExerciseNames
 from storage.exchange.importing.rows import ImportedRow, ParsedFile, SkippedRow, SkippedRows
 from storage.log.repository import Repository
 from storage.model.days import day_of
-from storage.model.records import Exercise, Record, SetEntry, Workout
+from storage.model.records import MAX_SET_REPS, SET_TYPES, Exercise, Record, SetEntry, Workout
 from storage.model.units import to_kg
 from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
 
 SET_SPACING_S = 150  # between sets when the file gives no workout length
 DATE_ONLY_START = time(12, 0)  # a workout known by its date alone (FitNotes)
-MAX_REPS = 100
 
 
 class UnitNeeded(ValueError):
@@ -235,6 +235,7 @@ def _plan_workout(
         entry = _set(plan, row, names)
         if entry is None:
             continue
+        rest = row.rest_s if rest is None else rest
         sets.append((row.line, replace(entry, workout=workout_id, day=day, rest_s=rest)))
         rest = None
     if not sets:
@@ -251,6 +252,7 @@ def _plan_workout(
         end=end,
         name=first.workout,
         notes=first.workout_notes,
+        session_rpe=first.session_rpe,
         created=now,
         updated=now,
     )
@@ -280,26 +282,23 @@ def _plan_workout(
 
 
 def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry | None:
-    """The set a row holds, or None (the row is added to the skipped with why)."""
+    """The set a row holds, of the kind its cells say: reps, a timed hold (seconds) or a
+    distance (with its time, if any); or None (the row is added to the skipped with why)."""
 
     def skip(reason: str) -> None:
         plan.skipped.append(SkippedRow(row.line, reason))
 
-    if not row.reps:
-        if row.seconds or row.distance_m:
-            skip("a timed or distance entry (cardio, a hold): restday logs sets of reps")
-        else:
-            skip("no reps")
+    seconds = round(row.seconds) if row.seconds else None
+    distance_m = round(row.distance_m, 3) if row.distance_m else None
+    if not (row.reps or seconds or distance_m):
+        skip("a weight without reps, time or distance" if row.weight else "nothing in it")
         return None
-    if row.reps > MAX_REPS:
-        skip(f"{row.reps} reps: restday takes 1 to {MAX_REPS}")
+    if row.reps and row.reps > MAX_SET_REPS:
+        skip(f"{row.reps} reps: restday takes 1 to {MAX_SET_REPS}")
         return None
     weight = row.weight or 0.0
-    if weight < 0:
-        skip(f"a negative weight ({weight:g}): assisted sets are not taken")
-        return None
     unit = row.unit or plan.unit
-    weight_kg = round(to_kg(weight, unit), 3) if unit == "lb" else weight
+    weight_kg = round(to_kg(abs(weight), unit), 3) if unit == "lb" else abs(weight)
     if weight_kg > MAX_WEIGHT_KG:
         skip(f"{weight:g} {unit} is over {MAX_WEIGHT_KG:g} kg")
         return None
@@ -314,21 +313,38 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         except ValidationError:
             plan.adjustments["RPE outside 6-10 (or not a half step) left out"] += 1
             rpe = None
+    if rpe is not None and row.kind == "failure" and rpe != 10:
+        plan.adjustments["RPE of a set to failure read as 10"] += 1
+        rpe = None
+    notes = row.notes
+    if row.reps and (seconds or distance_m):
+        # A set of reps holds no time or distance: they stay with it as its note.
+        measured = (f"{seconds} s" if seconds else "", f"{distance_m:g} m" if distance_m else "")
+        notes = " ".join(filter(None, (*measured, notes)))
+        plan.adjustments["time or distance of a set of reps kept in its note"] += 1
+        seconds = distance_m = None
     match = names.match(row.exercise, row.category)
     plan.mapped[row.exercise] = match.exercise.name
     if weight:
         plan.weight_units[unit] += 1
-    notes = row.notes
-    if row.kind in ("drop", "failure"):
-        notes = " ".join(filter(None, (f"{row.kind} set", notes)))
     return SetEntry(
         workout="",
         exercise=match.exercise.id,
         weight_kg=weight_kg,
-        reps=row.reps,
+        reps=row.reps or 0,
         rpe=rpe,
         warmup=warmup,
-        bodyweight=weight_kg == 0,
+        # Unless the file says, a set of reps without a load is a bodyweight set; a
+        # negative load is an assisted one.
+        bodyweight=(
+            (bool(row.reps) and weight_kg == 0 if row.bodyweight is None else row.bodyweight)
+            or weight < 0
+        ),
+        assisted=weight < 0 and weight_kg > 0,
+        duration_s=seconds,
+        distance_m=distance_m,
+        set_type=row.kind if row.kind in SET_TYPES else "",
+        group=row.superset or None,
         notes=notes,
         timestamp=datetime.min,
     )

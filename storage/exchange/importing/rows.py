@@ -15,7 +15,7 @@ from datetime import datetime
 
 from storage.model.text import printable
 
-SET_KINDS = ("normal", "warmup", "drop", "failure")
+SET_KINDS = ("normal", "warmup", "drop", "failure", "amrap")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,11 @@ class ImportedRow:
     seconds: float | None = None  # a timed set's length
     notes: str = ""
     workout_notes: str = ""
-    superset: str = ""  # Hevy's superset id, else ""
-    rest_s: int | None = None  # a rest-timer row (Strong): the rest before the next set
+    superset: str = ""  # Hevy's superset id (restday's set group), else ""
+    rest_s: int | None = None  # a rest-timer row (Strong): the rest before the next set;
+    # on a set's row (restday's CSV): the rest taken before it
+    bodyweight: bool | None = None  # whether the load is on top of bodyweight; None: unsaid
+    session_rpe: int | None = None  # the workout's session RPE, if the file says
 
     def __post_init__(self) -> None:
         for name in ("workout", "exercise", "category", "notes", "workout_notes"):
@@ -113,7 +116,7 @@ class RowStream:
     """An export being read: its format, its layout, and its rows as they are read (rows
     that cannot be read go to the reader's `Skip`, with why)."""
 
-    format: str  # "strong", "hevy" or "fitnotes"
+    format: str  # "strong", "hevy", "fitnotes" or "restday-csv"
     variant: str  # which of the format's layouts, for the summary ("Strong 6, semicolons")
     rows: Iterator[ImportedRow]
 

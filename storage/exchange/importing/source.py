@@ -17,10 +17,16 @@ from storage.errors import StorageError
 from storage.exchange.importing.fitnotes import fitnotes_rows
 from storage.exchange.importing.hevy import hevy_rows
 from storage.exchange.importing.plan import lacks_unit, workout_key
+from storage.exchange.importing.restday_csv import restday_csv_rows
 from storage.exchange.importing.rows import Reader, RowStream, Skip, SkippedRow
 from storage.exchange.importing.strong import strong_rows
 
-READERS: dict[str, Reader] = {"strong": strong_rows, "hevy": hevy_rows, "fitnotes": fitnotes_rows}
+READERS: dict[str, Reader] = {
+    "strong": strong_rows,
+    "hevy": hevy_rows,
+    "fitnotes": fitnotes_rows,
+    "restday-csv": restday_csv_rows,
+}
 HEAD_CHARS = 64 * 1024  # what format detection reads of a file
 
 

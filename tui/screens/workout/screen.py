@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import AmbiguousExercise, UnknownExercise
-from storage.entry.set_line import EntryError, typed_set
+from storage.entry.set_line import NEXT_EXAMPLES, EntryError, typed_set
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
@@ -348,7 +348,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         hint = ENTRY_HINT
         if last is not None:
             verb = "repeats" if session.sets_of(exercise.id) else "logs"
-            hint = f"Enter {verb} {format_set(last, session.unit)} · +2.5x5 · x6 · 100x5@8"
+            hint = f"Enter {verb} {format_set(last, session.unit)} · {NEXT_EXAMPLES[last.kind]}"
         self.query_one("#entry", Input).placeholder = hint
 
     # -- starting --------------------------------------------------------------------------

@@ -379,18 +379,14 @@ class WorkoutSession:
         timer it starts, and its save. Raises ValidationError (EntryError for a weight
         over the limit)."""
         workout = self.workout
-        weight_kg = spec.weight_kg(self.unit)
+        fields = spec.entry_fields(self.unit)
         target = self.target(exercise.id)
         template_rest = target.rest_s if target else None
         new = SetEntry(
             id=new_id(),
             workout=workout.id,
             exercise=exercise.id,
-            weight_kg=weight_kg,
-            reps=spec.reps,
-            rpe=spec.rpe,
-            warmup=spec.warmup,
-            bodyweight=spec.bodyweight,
+            **fields,
             timestamp=at,
             day=workout.day,
         )
@@ -410,11 +406,7 @@ class WorkoutSession:
         return placed, lambda repo: repo.log_set(
             workout,
             exercise,
-            weight_kg,
-            spec.reps,
-            rpe=spec.rpe,
-            warmup=spec.warmup,
-            bodyweight=spec.bodyweight,
+            **fields,
             at=at,
             rest_after_s=template_rest,
             set_id=entry.id,
@@ -479,14 +471,7 @@ class WorkoutSession:
             raise EntryError(
                 f"an edit changes this one set: type its weight and reps, e.g. {EDIT_EXAMPLE}"
             )
-        new = replace(
-            old,
-            weight_kg=spec.weight_kg(self.unit),
-            reps=spec.reps,
-            rpe=spec.rpe,
-            warmup=spec.warmup,
-            bodyweight=spec.bodyweight,
-        )
+        new = replace(old, **spec.entry_fields(self.unit))
         check_set(new)
         self.editing = None
         return self._change_set(old, new, "edit")
