@@ -18,8 +18,20 @@ from scoring.inputs import DayRecovery, Symptoms, TrainingLog
 from scoring.load import effort_multiplier
 
 DAY = timedelta(days=1)
+EPSILON = timedelta(microseconds=1)
 HALF_LIVES = dict(SCORING.half_life_days)
 MUSCLE_ORDER = tuple(HALF_LIVES)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A day's score, read `at` a moment (fatigue decays up to it) from the sets done by
+    `sets_until` (before the day's first set) and the symptoms logged by `symptoms_until`."""
+
+    day: date
+    at: datetime
+    sets_until: datetime
+    symptoms_until: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +101,7 @@ class Timeline:
         )
         self.symptoms = sorted(log.symptoms, key=lambda s: s.moment)
         self.symptom_moments = [s.moment for s in self.symptoms]
+        self.trends: dict[tuple[str, date], object] = {}  # scoring.trends' cache
         self.starts = sorted(log.day_starts.items())
         self.start_moments = [start for _, start in self.starts]
 
@@ -106,14 +119,14 @@ class Timeline:
         start = self.log.day_starts.get(day)
         return start if start is not None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
-    def morning(self, day: date) -> datetime:
-        """The moment a past day's morning score is taken: `morning_hours` after the day
-        starts, or just before the day's first working set if that is earlier."""
-        moment = self.day_start(day) + timedelta(hours=SCORING.morning_hours)
+    def point(self, day: date, known: datetime) -> Point:
+        """Where `day`'s one score is read, with what was logged by `known` (spec 6): at
+        its first working set, else at `known` or the day's end, whichever is earlier; the
+        day's own sets never count, its symptoms do whenever they were typed."""
+        end = self.day_start(day) + DAY
         first = self.day_sets.get(day)
-        if first and first[0].moment <= moment:
-            moment = first[0].moment - timedelta(seconds=1)
-        return moment
+        at = first[0].moment if first and first[0].moment <= known else min(known, end)
+        return Point(day, at, at - EPSILON, min(known, end))
 
     # -- reads at a moment -----------------------------------------------------------------
 
@@ -147,12 +160,17 @@ class Timeline:
         sets = self.day_sets.get(day)
         return bool(sets) and sets[0].moment <= until
 
-    def recent_symptoms(self, moment: datetime) -> Iterator[Symptoms]:
-        """Symptom entries of the last 24 h up to `moment`, newest first."""
-        start = moment - timedelta(hours=SCORING.soreness_window_hours)
+    def recent_symptoms(self, point: Point) -> Iterator[Symptoms]:
+        """Symptom entries of the 24 h before the point and of its day, newest first."""
+        start = point.at - timedelta(hours=SCORING.soreness_window_hours)
         low = bisect_right(self.symptom_moments, start)
-        high = bisect_right(self.symptom_moments, moment)
+        high = bisect_right(self.symptom_moments, point.symptoms_until)
         return reversed(self.symptoms[low:high])
+
+    def symptoms_between(self, start: datetime, end: datetime) -> list[Symptoms]:
+        """Symptom entries logged after `start`, up to and including `end`."""
+        low = bisect_right(self.symptom_moments, start)
+        return self.symptoms[low : bisect_right(self.symptom_moments, end)]
 
     def bodyweight(self, day: date) -> float | None:
         """The bodyweight logged on `day` or, failing that, the latest before it."""

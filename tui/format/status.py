@@ -42,7 +42,7 @@ def status_text(view: ReadinessView) -> RenderableType:
         parts.append(Text(f"Skip today: {names}", style="bold red"))
     parts += [
         checklist(view.today),
-        trends(result, view.unit),
+        trends(result),
         load(result),
         sparkline(result.history),
     ]

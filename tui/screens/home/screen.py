@@ -120,7 +120,7 @@ class HomeScreen(Screen):
         self.query_one("#reasons", Static).update(reasons(result))
         self.query_one("#sides", Static).update(sides(result))
         self._show_muscles(result)
-        self.query_one("#trends", Static).update(trends(result, view.unit))
+        self.query_one("#trends", Static).update(trends(result))
         self.query_one("#load", Static).update(load(result))
 
     def _show_score(self, value: str) -> None:
