@@ -25,15 +25,19 @@ class Today:
 
 @dataclass(frozen=True)
 class ReadinessView:
+    """The day's assessment, the checklist, and once the day has working sets, tomorrow's
+    estimate (scoring spec 6)."""
+
     assessment: Assessment
     today: Today
     unit: str
+    tomorrow: Assessment | None = None
 
 
 def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
-    from scoring import assess
+    from scoring import assess, tomorrow
     from storage.read.score_window import read_window
 
     day = repo.day_of(moment)
@@ -44,4 +48,7 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
         symptoms=any(s.timestamp <= moment for s in repo.symptoms(since=day, until=day)),
         workout="in progress" if going else "done" if workouts else "none",
     )
-    return ReadinessView(assess(read_window(repo, moment), moment), today, repo.settings().unit)
+    log = read_window(repo, moment)
+    trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
+    ahead = tomorrow(log, moment) if trained else None
+    return ReadinessView(assess(log, moment), today, repo.settings().unit, ahead)

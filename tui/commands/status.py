@@ -54,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(view.assessment.as_json(), indent=2))
+        result = view.assessment.as_json()
+        if view.tomorrow is not None:
+            result["tomorrow"] = view.tomorrow.as_json()
+        print(json.dumps(result, indent=2))
         return 0
     from rich.console import Console
 

@@ -21,8 +21,8 @@ from tui.format.readiness import (
 
 def status_text(view: ReadinessView) -> RenderableType:
     result = view.assessment
-    when = f"{result.moment.astimezone():%a %-d %b %Y, %H:%M}"
-    title = Text.assemble(("restday", "bold"), f" · readiness on {when}")
+    # One readiness per day (its morning's), so the title names the day, not the moment.
+    title = Text.assemble(("restday", "bold"), f" · readiness on {result.day:%a %-d %b %Y}")
     if result.readiness is None:
         log_first = "; ".join(result.log_first) or "a workout, your recovery or how you feel"
         return Group(
