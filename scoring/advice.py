@@ -90,9 +90,7 @@ def broad_decline(timeline: Timeline, now: Snapshot) -> tuple[date, str] | None:
     }
     if len(active) < c.broad_decline_lifts or len(muscles) < c.broad_decline_muscles:
         return None
-    names = " and ".join(d.name for d in active[:2])
-    others = " and others" if len(active) > 2 else ""
-    return active[0].day, f"{names}{others} declining: {len(muscles)} muscle groups"
+    return active[0].day, f"{len(active)} lifts declining ({len(muscles)} muscle groups)"
 
 
 def _rested_since(timeline: Timeline, now: Snapshot, broad: tuple[date, str]) -> bool:

@@ -125,8 +125,10 @@ class Timeline:
         day's own sets never count, its symptoms do whenever they were typed."""
         end = self.day_start(day) + DAY
         first = self.day_sets.get(day)
-        at = first[0].moment if first and first[0].moment <= known else min(known, end)
-        return Point(day, at, at - EPSILON, min(known, end))
+        if first and first[0].moment <= known:
+            return Point(day, first[0].moment, first[0].moment - EPSILON, min(known, end))
+        at = min(known, end)
+        return Point(day, at, at, at)
 
     # -- reads at a moment -----------------------------------------------------------------
 
@@ -179,21 +181,26 @@ class Timeline:
 
 
 def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
+    tops = _unrated_tops(log)
     for s in log.sets:
         exercise = log.exercises.get(s.exercise)
         if s.warmup or exercise is None:
             continue
+        e1rm = method = None
+        if s.load_kg and _informative(s.rpe):
+            found = estimate(s.load_kg, s.reps, s.rpe)
+            if found is not None:
+                e1rm, method = found
+        if s.rpe is None and e1rm is not None:
+            top = tops[(s.exercise, s.day)]
+            if e1rm < SCORING.unrated_warmup_below * top:
+                continue  # a ramp-up set the log did not mark as a warm-up
         effort = effort_multiplier(s.rpe)
         doses = tuple(
             (muscle, effort * coefficient, HALF_LIVES[muscle])
             for muscle, coefficient in exercise.muscles.items()
             if muscle in HALF_LIVES and coefficient > 0
         )
-        e1rm = method = None
-        if s.load_kg and _informative(s.rpe):
-            found = estimate(s.load_kg, s.reps, s.rpe)
-            if found is not None:
-                e1rm, method = found
         yield WorkSet(
             s.moment,
             s.moment.timestamp(),
@@ -207,6 +214,19 @@ def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
             e1rm,
             method,
         )
+
+
+def _unrated_tops(log: TrainingLog) -> dict[tuple[str, date], float]:
+    """Per exercise and day, the best Epley e1RM of the working sets without an RPE."""
+    tops: dict[tuple[str, date], float] = {}
+    for s in log.sets:
+        if s.warmup or s.rpe is not None or not s.load_kg:
+            continue
+        found = estimate(s.load_kg, s.reps)
+        if found is not None:
+            key = (s.exercise, s.day)
+            tops[key] = max(tops.get(key, 0.0), found[0])
+    return tops
 
 
 def _informative(rpe: float | None) -> bool:

@@ -120,20 +120,12 @@ async def test_a_score_from_sets_alone_is_marked_low_confidence(tmp_path: Path) 
         assert "Central" in text(app, "#sides") and "no data" in text(app, "#sides")
 
 
-def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
+def test_a_declining_lift_reads_with_its_day() -> None:
     from scoring import Decline
     from tui.format.readiness import trends
 
-    decline = Decline(
-        "back-squat",
-        "Back Squat",
-        date(2026, 11, 23),
-        "reps",
-        "Back Squat 3 reps at 100 kg, down from 5",
-        load_kg=100,
-        reps=3,
-        reps_before=5,
-    )
+    text = "Back Squat e1RM -12 % vs 21-day best"
+    decline = Decline("back-squat", "Back Squat", date(2026, 11, 23), text, 0.12, True)
 
     class Result:
         day = date(2026, 11, 24)
@@ -141,7 +133,7 @@ def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
         declines = (decline,)
         deload = "readiness under 55 on 5 of the last 7 days"
 
-    shown = str(trends(Result, "lb"))
+    shown = str(trends(Result))
     assert "6 training days in a row" in shown
-    assert "Back Squat 3 reps at 220.5 lb, down from 5 (Mon 23 Nov)" in shown
+    assert "Back Squat e1RM -12 % (Mon 23 Nov)" in shown
     assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown
