@@ -126,9 +126,11 @@ class Timeline:
         end = self.day_start(day) + DAY
         first = self.day_sets.get(day)
         if first and first[0].moment <= known:
-            return Point(day, first[0].moment, first[0].moment - EPSILON, min(known, end))
-        at = min(known, end)
-        return Point(day, at, at, at)
+            last = min(known, end - EPSILON)
+            return Point(day, first[0].moment, first[0].moment - EPSILON, last)
+        if known < end:
+            return Point(day, known, known, known)
+        return Point(day, end, end - EPSILON, end - EPSILON)  # the next day starts at `end`
 
     # -- reads at a moment -----------------------------------------------------------------
 

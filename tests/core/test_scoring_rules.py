@@ -364,3 +364,27 @@ def test_json_has_what_status_needs():
     assert {"factor", "value", "points"} == set(data["contributors"][0])
     assert len(data["history"]) == 14
     assert isinstance(date.fromisoformat(data["day"]), date)
+
+
+# -- one readiness per day (spec 6) -----------------------------------------------------------
+
+
+def test_symptoms_logged_later_in_the_day_change_that_days_score():
+    sets = work(1, "back-squat", 140, 5, 8) + work(0, "bench-press", 100, 5, 8, hour=8)
+    morning = assess(log(sets, [night(0)], [feeling(hours_ago=2, motivation=5)]), NOW)
+    evening = NOW + timedelta(hours=9)
+    later = [feeling(hours_ago=2, motivation=5), feeling(hours_ago=-8, motivation=1)]
+    assert assess(log(sets, [night(0)], later), evening).readiness < morning.readiness
+
+
+def test_tomorrows_estimate_carries_todays_sets_and_leaves_sleep_unknown():
+    from scoring import tomorrow
+
+    sets = work(0, "back-squat", 140, 5, 9, n=6, hour=8)
+    today = assess(log(sets, [night(0), night(1)]), NOW)
+    ahead = tomorrow(log(sets, [night(0), night(1)]), NOW)
+    assert ahead.day == TODAY + timedelta(days=1)
+    assert ahead.fatigue["quads"] > today.fatigue.get("quads", 0)
+    assert ahead.consecutive_days == 1
+    sleep = next(f for f in ahead.factors if f.name == "Sleep duration")
+    assert sleep.value.endswith("earlier nights")  # no sleep logged for tomorrow yet
