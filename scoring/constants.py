@@ -191,7 +191,8 @@ class ScoringConstants:
     stop_min_sets: int = 3
     stop_fraction_planned: float = 0.05
     stop_fraction_reduced: float = 0.03
-    load_step_kg: float = 2.5  # the default load step; 5 lb in lb (a setting)
+    load_step_kg: float = 2.5  # the load step of a lifter in kg ...
+    load_step_lb: float = 5.0  # ... and in lb, in pounds
     load_step_tolerance: float = 1e-9  # float noise when a load is divided by its step
 
 

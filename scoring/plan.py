@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from math import floor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scoring.constants import SCORING
 from scoring.e1rm import rpe_percent
@@ -56,6 +56,11 @@ class Prescription:
     rpe: float | None
     load_kg: float | None
 
+    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
+        """Plain JSON types, the load through `load` (kg to the lifter's unit)."""
+        shown = None if self.load_kg is None else load(self.load_kg)
+        return {"sets": self.sets, "reps": self.reps, "rpe": self.rpe, "load": shown}
+
     def text(self, load: Callable[[float], str]) -> str:
         """'4x5@8 140 kg' with `load` formatting the load in the lifter's unit."""
         rpe = f"@{self.rpe:g}" if self.rpe is not None else ""
@@ -86,6 +91,16 @@ class PlanItem:
         floor_ = self.stop_floor(first_set_e1rm)
         return floor_ is not None and e1rm < floor_
 
+    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
+        return {
+            "exercise": self.exercise,
+            "name": self.name,
+            "planned": self.planned.as_json(load),
+            "adjusted": self.adjusted.as_json(load),
+            "reasons": list(self.reasons),
+            "stop_fraction": self.stop_fraction,
+        }
+
     def text(self, load: Callable[[float], str]) -> str:
         """'Back Squat 4x5@8 140 -> 3x5@7 135 · glutes 38 · sleep duration 4.4 h'."""
         planned, adjusted = self.planned.text(load), self.adjusted.text(load)
@@ -102,6 +117,15 @@ class Plan:
     band: str | None
     rest: str | None
     items: tuple[PlanItem, ...]
+
+    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
+        """Plain JSON types, for `restday status --json`; loads through `load`."""
+        return {
+            "day": self.day.isoformat(),
+            "band": self.band,
+            "rest": self.rest,
+            "items": [item.as_json(load) for item in self.items],
+        }
 
 
 def today_plan(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from storage.log.reader import LogReader
 
 if TYPE_CHECKING:
-    from scoring import Assessment
+    from scoring import Assessment, Plan
 
 
 @dataclass(frozen=True)
@@ -25,20 +25,22 @@ class Today:
 
 @dataclass(frozen=True)
 class ReadinessView:
-    """The day's assessment, the checklist, and once the day has working sets, tomorrow's
-    estimate (scoring spec 6)."""
+    """The day's assessment, the checklist, today's plan when a workout was started (spec
+    7), and once the day has working sets, tomorrow's estimate (spec 6)."""
 
     assessment: Assessment
     today: Today
     unit: str
     tomorrow: Assessment | None = None
+    plan: Plan | None = None
 
 
 def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
-    from scoring import assess, tomorrow
+    from scoring import assess, today_plan, tomorrow
     from storage.read.score_window import read_window
+    from storage.read.today_plan import load_step_kg, planned_items
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
@@ -48,7 +50,11 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
         symptoms=any(s.timestamp <= moment for s in repo.symptoms(since=day, until=day)),
         workout="in progress" if going else "done" if workouts else "none",
     )
+    unit = repo.settings().unit
     log = read_window(repo, moment)
+    result = assess(log, moment)
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
     ahead = tomorrow(log, moment) if trained else None
-    return ReadinessView(assess(log, moment), today, repo.settings().unit, ahead)
+    items = planned_items(repo, day) if workouts else []
+    plan = today_plan(log, result, items, load_step_kg(unit)) if items else None
+    return ReadinessView(result, today, unit, ahead, plan)

@@ -54,7 +54,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
+        from storage.model.units import shown_load
+
         result = view.assessment.as_json()
+        if view.plan is not None:
+            result["plan"] = view.plan.as_json(lambda kg: shown_load(kg, view.unit))
         if view.tomorrow is not None:
             result["tomorrow"] = view.tomorrow.as_json()
         print(json.dumps(result, indent=2))
