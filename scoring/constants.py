@@ -49,12 +49,10 @@ class ScoringConstants:
     # the bin of the whole number below it (RPE 9.5 counts as RIR 0).
     effort_by_rir: tuple[tuple[float, float], ...] = ((1, 1.5), (2, 1.25), (4, 1.0), (5, 0.75))
     effort_missing_rpe: float = 1.0  # a working set without RPE (flagged as estimated)
-    # A set without RPE whose e1RM is under this share of the best e1RM of the same
-    # exercise that day is a ramp-up set the log did not mark as a warm-up (exports from
-    # Strong and FitNotes mark none): it stopped far from failure, so it adds no dose and is
-    # no trend's top or reference. 0.8 of the day's e1RM is about 5 reps in reserve for a
-    # set of 5 (RPE chart), the spec's no-effort bin.
-    unrated_warmup_below: float = 0.8
+    # A set without RPE (`effort_missing_rpe`) takes at most that: its reps in reserve are
+    # estimated against the best set of the exercise that day (Epley, as if that one went
+    # to failure), and a set 5 or more reps short counts as a warm-up. Exports from Strong
+    # and FitNotes mark no warm-ups, and their ramp-up sets would otherwise count as hard.
     # Half-life of carried fatigue in days (Thomas et al. 2018), per muscle in the spec's
     # order (results list muscles in this order). front_delts has 1.0 day, not the 1.5 days
     # of the table in 2.1: the worked example (section 5) gives front_delts F = 0.625 and

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from scoring.constants import SCORING
-from scoring.e1rm import estimate
+from scoring.e1rm import epley_reserve, estimate
 from scoring.inputs import DayRecovery, Symptoms, TrainingLog
 from scoring.load import effort_multiplier
 
@@ -193,11 +193,14 @@ def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
             found = estimate(s.load_kg, s.reps, s.rpe)
             if found is not None:
                 e1rm, method = found
-        if s.rpe is None and e1rm is not None:
-            top = tops[(s.exercise, s.day)]
-            if e1rm < SCORING.unrated_warmup_below * top:
-                continue  # a ramp-up set the log did not mark as a warm-up
         effort = effort_multiplier(s.rpe)
+        if s.rpe is None and s.load_kg and e1rm is not None:
+            # An unrated set's effort from its reps in reserve against the day's best set
+            # of the exercise, never above the spec's 1.0 for a missing RPE.
+            rir = epley_reserve(s.load_kg, s.reps, tops[(s.exercise, s.day)])
+            effort = min(effort, effort_multiplier(SCORING.rts_max_rpe - rir))
+            if effort == 0:
+                continue  # a ramp-up set the log did not mark as a warm-up
         doses = tuple(
             (muscle, effort * coefficient, HALF_LIVES[muscle])
             for muscle, coefficient in exercise.muscles.items()

@@ -388,3 +388,19 @@ def test_tomorrows_estimate_carries_todays_sets_and_leaves_sleep_unknown():
     assert ahead.consecutive_days == 1
     sleep = next(f for f in ahead.factors if f.name == "Sleep duration")
     assert sleep.value.endswith("earlier nights")  # no sleep logged for tomorrow yet
+
+
+def test_an_unrated_set_far_from_the_days_best_is_a_warm_up():
+    ramp = [
+        TrainingSet(at(1), TODAY - timedelta(days=1), "back-squat", load, reps)
+        for load, reps in ((60, 10), (100, 5), (140, 5))
+    ]
+    top_only = assess(log(ramp[2:]), NOW)
+    with_ramp = assess(log(ramp), NOW)
+    # By Epley 140 x 5's e1RM could do 19 reps at 100 and 52 at 60: both sets are warm-ups.
+    assert with_ramp.fatigue["quads"] == pytest.approx(top_only.fatigue["quads"])
+    backoff = [*ramp[2:], TrainingSet(at(1), TODAY - timedelta(days=1), "back-squat", 130, 5)]
+    # 130 x 5 leaves 2.7 reps, RIR 2-3: the full 1.0 of a set without RPE.
+    assert assess(log(backoff), NOW).fatigue["quads"] == pytest.approx(
+        2 * top_only.fatigue["quads"]
+    )
