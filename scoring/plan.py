@@ -38,13 +38,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class PlannedItem:
-    """One exercise as the template (or the workout, or its last session) has it."""
+    """One exercise as the template (or the workout, or its last session) has it.
+
+    For a move that lifts the body, `bodyweight_kg` is the lifter's weight: the model reads
+    total loads (`TrainingSet.load_kg`), the plan's loads are what is added to the body.
+    """
 
     exercise: str
     sets: int
     reps: int
     rpe: float | None = None
     load_kg: float | None = None
+    bodyweight_kg: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,8 @@ class Prescription:
 @dataclass(frozen=True, slots=True)
 class PlanItem:
     """An exercise's planned and adjusted prescription, why they differ, and the stop
-    rule's fatigue percent (None: no stop rule for this item)."""
+    rule's fatigue percent (None: no stop rule for this item). `bodyweight`: the loads are
+    what is added to the body."""
 
     exercise: str
     name: str
@@ -79,6 +85,7 @@ class PlanItem:
     adjusted: Prescription
     reasons: tuple[str, ...]
     stop_fraction: float | None
+    bodyweight: bool = False
 
     def stop_floor(self, first_set_e1rm: float) -> float | None:
         """The e1RM under which a later set ends the exercise."""
@@ -99,21 +106,25 @@ class PlanItem:
             "adjusted": self.adjusted.as_json(load),
             "reasons": list(self.reasons),
             "stop_fraction": self.stop_fraction,
+            "bodyweight": self.bodyweight,
         }
 
     def text(self, load: Callable[[float], str]) -> str:
         """'Back Squat 4x5@8 140 -> 3x5@7 135 · glutes 38 · sleep duration 4.4 h'."""
         planned, adjusted = self.planned.text(load), self.adjusted.text(load)
+        if self.adjusted.sets == 0:
+            return f"{self.name} {planned} -> {' · '.join(self.reasons)}"
         moved = planned if planned == adjusted else f"{planned} -> {adjusted}"
         return " · ".join((f"{self.name} {moved}", *self.reasons))
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Today's plan: `rest` says why when today is a rest day (the items are then the
-    Reduce plan at R = 33, for a lifter who trains anyway)."""
+    """Today's plan for the workout `name`: `rest` says why when today is a rest day (the
+    items are then the Reduce plan at R = 33, for a lifter who trains anyway)."""
 
     day: date
+    name: str
     band: str | None
     rest: str | None
     items: tuple[PlanItem, ...]
@@ -122,6 +133,7 @@ class Plan:
         """Plain JSON types, for `restday status --json`; loads through `load`."""
         return {
             "day": self.day.isoformat(),
+            "name": self.name,
             "band": self.band,
             "rest": self.rest,
             "items": [item.as_json(load) for item in self.items],
@@ -133,6 +145,8 @@ def today_plan(
     assessment: Assessment,
     items: Sequence[PlannedItem],
     load_step_kg: float = SCORING.load_step_kg,
+    *,
+    name: str = "",
 ) -> Plan:
     """The plan for the assessment's day (spec 7)."""
     timeline = Timeline(log)
@@ -145,7 +159,7 @@ def today_plan(
         for item in items
         if item.sets > 0 and item.reps > 0
     ]
-    return Plan(assessment.day, assessment.band, rest, tuple(planned))
+    return Plan(assessment.day, name, assessment.band, rest, tuple(planned))
 
 
 def _item(
@@ -156,21 +170,49 @@ def _item(
     last = sessions[-1] if sessions else None
     top = top_set(last) if last is not None else None
     e1rm = top.e1rm if top is not None else None
-    planned = Prescription(item.sets, item.reps, item.rpe, _planned_load(item, last, e1rm, step))
+    grid = _Grid(step, item.bodyweight_kg or 0.0)
+    planned = Prescription(item.sets, item.reps, item.rpe, _planned_load(item, last, e1rm, grid))
     name = timeline.names.get(item.exercise, item.exercise)
+    reasons: tuple[str, ...] = ()
     if a.band == TRAIN or a.band is None:
+        adjusted = planned
         stop = c.stop_fraction_planned if a.band == TRAIN else None
-        return PlanItem(item.exercise, name, planned, planned, (), _stop(planned, stop))
-    if a.deload is not None and a.band == REDUCE:
-        sets = max(1, _round(item.sets * c.plan_deload_sets))
-        rpe = min(item.rpe or c.plan_deload_rpe, c.plan_deload_rpe)
-        adjusted = _lighter(planned, sets, rpe, e1rm, step)
-        reasons = ("deload week",)
     else:
-        adjusted, reasons = _reduced(timeline, a, item, planned, e1rm, step)
+        stop = c.stop_fraction_reduced
+        if a.deload is not None and a.band == REDUCE:
+            sets = max(1, _round(item.sets * c.plan_deload_sets))
+            rpe = min(item.rpe or c.plan_deload_rpe, c.plan_deload_rpe)
+            adjusted = _lighter(planned, sets, rpe, e1rm, grid)
+            reasons = ("deload week",)
+        else:
+            adjusted, reasons = _reduced(timeline, a, item, planned, e1rm, grid)
     return PlanItem(
-        item.exercise, name, planned, adjusted, reasons, _stop(adjusted, c.stop_fraction_reduced)
+        item.exercise,
+        name,
+        grid.added(planned),
+        grid.added(adjusted),
+        reasons,
+        _stop(adjusted, stop),
+        bool(grid.body),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """Loads on the load step, counted from the body's weight for a bodyweight move."""
+
+    step: float
+    body: float
+
+    def floor(self, total: float) -> float:
+        """`total` rounded down so that what is added to the body is whole steps."""
+        return self.body + _on_step(total - self.body, self.step)
+
+    def added(self, prescription: Prescription) -> Prescription:
+        """The prescription with the load added to the body (the total for other moves)."""
+        if prescription.load_kg is None or not self.body:
+            return prescription
+        return replace(prescription, load_kg=max(0.0, prescription.load_kg - self.body))
 
 
 def _reduced(
@@ -179,7 +221,7 @@ def _reduced(
     item: PlannedItem,
     planned: Prescription,
     e1rm: float | None,
-    step: float,
+    grid: _Grid,
 ) -> tuple[Prescription, tuple[str, ...]]:
     """The Reduce prescription of an item, from the lowest P_m of its direct muscles."""
     c = SCORING
@@ -207,18 +249,18 @@ def _reduced(
         worst = next((x for x in a.contributors if x.group == CENTRAL and x.points > 0), None)
         if worst is not None:
             reasons.append(f"{worst.factor.lower()} {worst.value}".strip())
-    return _lighter(planned, sets, rpe, e1rm, step), tuple(reasons)
+    return _lighter(planned, sets, rpe, e1rm, grid), tuple(reasons)
 
 
 def _lighter(
-    planned: Prescription, sets: int, rpe: float, e1rm: float | None, step: float
+    planned: Prescription, sets: int, rpe: float, e1rm: float | None, grid: _Grid
 ) -> Prescription:
     """Fewer sets at a lower RPE target, the load from the chart and never above the
     planned one."""
     load = None
     pct = rpe_percent(planned.reps, rpe)
     if e1rm is not None and pct is not None:
-        load = _on_step(e1rm * pct / 100, step)
+        load = grid.floor(e1rm * pct / 100)
         if planned.load_kg is not None:
             load = min(load, planned.load_kg)
     elif e1rm is not None:
@@ -227,12 +269,12 @@ def _lighter(
 
 
 def _planned_load(
-    item: PlannedItem, last: Session | None, e1rm: float | None, step: float
+    item: PlannedItem, last: Session | None, e1rm: float | None, grid: _Grid
 ) -> float | None:
     """The template's own load; else double progression on last time's load; else the
-    chart's load for the target."""
+    chart's load for the target (totals: the body's weight included)."""
     if item.load_kg is not None:
-        return item.load_kg
+        return grid.body + item.load_kg
     if last is not None:
         loads = [s.load_kg for s in last.sets if s.load_kg is not None]
         if not loads:
@@ -242,11 +284,11 @@ def _planned_load(
             s.reps >= item.reps and (s.rpe is None or item.rpe is None or s.rpe <= item.rpe)
             for s in last.sets
         )
-        return _on_step(load + step, step) if reached else _on_step(load, step)
+        return grid.floor(load + grid.step) if reached else grid.floor(load)
     pct = rpe_percent(item.reps, item.rpe) if item.rpe is not None else None
     if e1rm is None or pct is None:
         return None
-    return _on_step(e1rm * pct / 100, step)
+    return grid.floor(e1rm * pct / 100)
 
 
 def _stop(prescription: Prescription, fraction: float | None) -> float | None:

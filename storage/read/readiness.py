@@ -25,8 +25,8 @@ class Today:
 
 @dataclass(frozen=True)
 class ReadinessView:
-    """The day's assessment, the checklist, today's plan when a workout was started (spec
-    7), and once the day has working sets, tomorrow's estimate (spec 6)."""
+    """The day's assessment, the checklist, today's plan (spec 7; `storage.read.today_plan`
+    says from what), and once the day has working sets, tomorrow's estimate (spec 6)."""
 
     assessment: Assessment
     today: Today
@@ -40,7 +40,7 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     worked out in one go (the home screen runs it off the UI thread)."""
     from scoring import assess, today_plan, tomorrow
     from storage.read.score_window import read_window
-    from storage.read.today_plan import load_step_kg, planned_items
+    from storage.read.today_plan import load_step_kg, planned_workout
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
@@ -55,6 +55,8 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     result = assess(log, moment)
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
     ahead = tomorrow(log, moment) if trained else None
-    items = planned_items(repo, day) if workouts else []
-    plan = today_plan(log, result, items, load_step_kg(unit)) if items else None
+    planned = planned_workout(repo, day)
+    plan = None
+    if planned is not None:
+        plan = today_plan(log, result, planned[1], load_step_kg(unit), name=planned[0])
     return ReadinessView(result, today, unit, ahead, plan)

@@ -104,5 +104,68 @@ def test_status_json_has_the_plan_and_tomorrow_once_today_is_trained(tmp_path: P
     result = json.loads(run.stdout)
     squat = result["plan"]["items"][0]
     assert squat["name"] == "Back Squat" and squat["planned"]["load"] == 142.5
-    assert set(squat) == {"exercise", "name", "planned", "adjusted", "reasons", "stop_fraction"}
+    assert set(squat) == {
+        "exercise",
+        "name",
+        "planned",
+        "adjusted",
+        "reasons",
+        "stop_fraction",
+        "bodyweight",
+    }
     assert result["tomorrow"]["day"] == (NOW.date() + timedelta(days=1)).isoformat()
+
+
+def test_before_a_workout_the_template_next_in_rotation_is_the_plan(tmp_path: Path) -> None:
+    clock = FakeClock(NOW - timedelta(days=10))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        upper = repo.save_template(
+            Template(name="Upper", items=[TemplateItem(exercise="bench-press", sets=3, reps=5)])
+        )
+        lower = repo.save_template(
+            Template(name="Lower", items=[TemplateItem(exercise="back-squat", sets=4, reps=5)])
+        )
+        for days_ago, template in ((6, upper), (5, lower), (3, upper), (2, lower)):
+            clock.now = NOW - timedelta(days=days_ago)
+            workout = repo.start_workout(template.name, template=template.id)
+            exercise = BENCH if template is upper else SQUAT
+            repo.log_set(workout, exercise, 100, 5, rpe=8)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = NOW
+        plan = read_readiness(repo, NOW).plan
+    assert plan.name == "Upper"  # used three days ago, Lower two
+    assert [item.name for item in plan.items] == ["Bench Press"]
+
+
+def test_a_move_that_lifts_the_body_plans_what_is_added_to_it(tmp_path: Path) -> None:
+    from storage.model.records import Recovery
+
+    clock = FakeClock(NOW - timedelta(days=10))
+    log = tmp_path / "log.json"
+    pull_up = BUILTIN_BY_ID["pull-up"]
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        repo.save_recovery(Recovery(day=(NOW - timedelta(days=10)).date(), bodyweight_kg=80.0))
+        for days_ago in (9, 5, 2):
+            clock.now = NOW - timedelta(days=days_ago)
+            workout = repo.start_workout("Pull")
+            for _ in range(3):
+                repo.log_set(workout, pull_up, 10, 8, rpe=8, bodyweight=True)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = NOW
+        repo.start_workout("Pull")
+        view = read_readiness(repo, NOW)
+    (item,) = view.plan.items
+    assert item.bodyweight and item.planned.load_kg == 12.5  # 10 added, one step more
+    shown = subprocess.run(
+        [sys.executable, "-m", "tui", "plan", "--db", str(log)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat(), "COLUMNS": "80", "NO_COLOR": "1"},
+    ).stdout
+    assert "Pull\n  Pull-Up 3x8@8 bw+12.5 kg" in shown
+    assert shown.splitlines()[-1] == "Guidance, not medical advice."

@@ -1,0 +1,44 @@
+"""Today's plan as text (scoring spec 7): each exercise planned and adjusted side by side
+with the reasons, in the lifter's unit; what `restday plan` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+
+from storage.read.readiness import ReadinessView
+from tui.format.readiness import BAND_STYLE
+from tui.format.text import log_text
+from tui.format.units import format_weight
+
+
+def _load(unit: str, bodyweight: bool) -> Callable[[float], str]:
+    """'140 kg'; for a move that lifts the body 'bw' or 'bw+10 kg'."""
+    if not bodyweight:
+        return lambda kg: format_weight(kg, unit)
+    return lambda kg: f"bw+{format_weight(kg, unit)}" if kg > 0 else "bw"
+
+
+def plan_text(view: ReadinessView) -> Text:
+    result, plan, unit = view.assessment, view.plan, view.unit
+    text = Text.assemble(("restday", "bold"), f" · plan for {result.day:%a %-d %b %Y}")
+    if result.band is not None:
+        text.append(" · ")
+        text.append(result.band, f"bold {BAND_STYLE.get(result.band, '')}")
+        text.append(f" (readiness {result.readiness:.0f})")
+    if plan is None:
+        text.append("\nNo plan yet: start a workout, or one from a template.")
+        return text
+    if plan.rest is not None:
+        text.append(f"\n{plan.rest}. Training anyway:", "bold")
+    if plan.name:
+        text.append("\n")
+        text.append_text(log_text(plan.name))
+    for item in plan.items:
+        text.append("\n  ")
+        text.append_text(log_text(item.text(_load(unit, item.bodyweight))))
+        if item.stop_fraction is not None:
+            text.append(f" · stop at -{100 * item.stop_fraction:g} % e1RM", "dim")
+    text.append("\nGuidance, not medical advice.", "dim italic")
+    return text
