@@ -137,3 +137,22 @@ def test_a_declining_lift_reads_with_its_day() -> None:
     assert "6 training days in a row" in shown
     assert "Back Squat e1RM -12 % (Mon 23 Nov)" in shown
     assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown
+
+
+async def test_home_shows_todays_plan_under_the_checklist(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 18, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        for day in (10, 14, 17, 20):
+            clock.now = datetime(2026, 11, day, 18, 0, tzinfo=UTC)
+            workout = repo.start_workout("Full body")
+            for _ in range(4):
+                repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+        repo.start_workout("Full body")
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await scored(pilot)
+        assert text(app, "#plan").startswith("Plan  Full body · Back Squat 4x5@8 142.5 kg")

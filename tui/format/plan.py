@@ -20,6 +20,28 @@ def _load(unit: str, bodyweight: bool) -> Callable[[float], str]:
     return lambda kg: f"bw+{format_weight(kg, unit)}" if kg > 0 else "bw"
 
 
+def plan_line(view: ReadinessView) -> Text:
+    """Home's line of today's plan: the workout and what to do of each exercise, the
+    planned prescription beside it where the day changed it."""
+    plan, unit = view.plan, view.unit
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if plan is None or not plan.items:
+        return text
+    text.append("Plan  ", "bold")
+    text.append_text(log_text(plan.name or "today"))
+    for item in plan.items:
+        text.append(" · ")
+        fmt = _load(unit, item.bodyweight)
+        text.append_text(log_text(item.name))
+        if item.adjusted.sets == 0:
+            text.append(" skip", "yellow")
+            continue
+        text.append(f" {item.adjusted.text(fmt)}")
+        if item.adjusted != item.planned:
+            text.append(f" (was {item.planned.text(fmt)})", "dim")
+    return text
+
+
 def plan_text(view: ReadinessView) -> Text:
     result, plan, unit = view.assessment, view.plan, view.unit
     text = Text.assemble(("restday", "bold"), f" · plan for {result.day:%a %-d %b %Y}")

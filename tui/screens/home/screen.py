@@ -21,6 +21,7 @@ from textual.widgets import Static
 from storage.log.snapshot import LogSnapshot
 from storage.model.records import MUSCLES
 from storage.read.readiness import ReadinessView, read_readiness
+from tui.format.plan import plan_line
 from tui.format.readiness import (
     BAND_STYLE,
     checklist,
@@ -62,6 +63,7 @@ class HomeScreen(Screen):
             body_map.can_focus = False
             yield body_map
             yield Static(id="checklist")
+            yield Static(id="plan")
             yield Static(id="trends")
             yield Static(id="load")
             yield Static(id="history")
@@ -109,6 +111,10 @@ class HomeScreen(Screen):
         result = view.assessment
         self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
         self.query_one("#checklist", Static).update(checklist(view.today))
+        line = plan_line(view)
+        plan = self.query_one("#plan", Static)
+        plan.update(line)
+        plan.display = bool(line.plain)
         self.query_one("#history", Static).update(sparkline(result.history))
         if result.readiness is None:
             self._show_no_score(result)
