@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from scoring.constants import SCORING
-from scoring.e1rm import epley_reserve, estimate
+from scoring.e1rm import estimate
 from scoring.inputs import DayRecovery, Symptoms, TrainingLog
-from scoring.load import effort_multiplier
+from scoring.load import set_efforts
 
 DAY = timedelta(days=1)
 EPSILON = timedelta(microseconds=1)
@@ -183,27 +183,19 @@ class Timeline:
 
 
 def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
-    tops = _unrated_tops(log)
-    for s in log.sets:
-        exercise = log.exercises.get(s.exercise)
-        if s.warmup or exercise is None:
-            continue
+    working = [s for s in log.sets if not s.warmup and s.exercise in log.exercises]
+    efforts = set_efforts([((s.exercise, s.day), s.load_kg, s.reps, s.rpe) for s in working])
+    for s, effort in zip(working, efforts, strict=True):
+        if s.rpe is None and effort == 0:
+            continue  # a ramp-up set the log did not mark as a warm-up
         e1rm = method = None
         if s.load_kg and _informative(s.rpe):
             found = estimate(s.load_kg, s.reps, s.rpe)
             if found is not None:
                 e1rm, method = found
-        effort = effort_multiplier(s.rpe)
-        if s.rpe is None and s.load_kg and e1rm is not None:
-            # An unrated set's effort from its reps in reserve against the day's best set
-            # of the exercise, never above the spec's 1.0 for a missing RPE.
-            rir = epley_reserve(s.load_kg, s.reps, tops[(s.exercise, s.day)])
-            effort = min(effort, effort_multiplier(SCORING.rts_max_rpe - rir))
-            if effort == 0:
-                continue  # a ramp-up set the log did not mark as a warm-up
         doses = tuple(
             (muscle, effort * coefficient, HALF_LIVES[muscle])
-            for muscle, coefficient in exercise.muscles.items()
+            for muscle, coefficient in log.exercises[s.exercise].muscles.items()
             if muscle in HALF_LIVES and coefficient > 0
         )
         yield WorkSet(
@@ -219,19 +211,6 @@ def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
             e1rm,
             method,
         )
-
-
-def _unrated_tops(log: TrainingLog) -> dict[tuple[str, date], float]:
-    """Per exercise and day, the best Epley e1RM of the working sets without an RPE."""
-    tops: dict[tuple[str, date], float] = {}
-    for s in log.sets:
-        if s.warmup or s.rpe is not None or not s.load_kg:
-            continue
-        found = estimate(s.load_kg, s.reps)
-        if found is not None:
-            key = (s.exercise, s.day)
-            tops[key] = max(tops.get(key, 0.0), found[0])
-    return tops
 
 
 def _informative(rpe: float | None) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from scoring.load import effort_multiplier
+from scoring.load import set_efforts
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
@@ -290,8 +290,10 @@ def _days(
         muscles: dict[str, float] = defaultdict(float)
         hard = 0
         load = 0.0
-        for entry in working:
-            effort = effort_multiplier(entry.rpe)
+        efforts = set_efforts(
+            [(e.exercise, None if e.bodyweight else e.weight_kg, e.reps, e.rpe) for e in working]
+        )
+        for entry, effort in zip(working, efforts, strict=True):
             load += effort
             if effort <= 0:
                 continue
