@@ -156,3 +156,26 @@ async def test_home_shows_todays_plan_under_the_checklist(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await scored(pilot)
         assert text(app, "#plan").startswith("Plan  Full body · Back Squat 4x5@8 142.5 kg")
+
+
+async def test_once_todays_workout_is_done_home_turns_to_recovery_and_tomorrow(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 17, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout("Legs")
+        repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 60, 10, warmup=True)
+        for _ in range(4):
+            repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+        repo.finish_workout(repo.workouts()[-1], 8)
+    clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        home = await scored(pilot)
+        line = text(app, "#plan")
+        assert line.startswith("Done  4 hard sets: quads, glutes, ")
+        ahead = home.view.tomorrow.readiness
+        assert f"tomorrow ~{ahead:.0f} (estimate)" in line
+        assert "tonight sleep 7 h+, 12 cups water" in line

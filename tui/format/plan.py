@@ -20,6 +20,29 @@ def _load(unit: str, bodyweight: bool) -> Callable[[float], str]:
     return lambda kg: f"bw+{format_weight(kg, unit)}" if kg > 0 else "bw"
 
 
+def done_line(view: ReadinessView) -> Text:
+    """Home's line once today's workout is finished (scoring spec 6): what it loaded,
+    tomorrow's estimate and what is left of tonight's targets."""
+    done = view.done
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if done is None:
+        return text
+    text.append("Done  ", "bold")
+    text.append(f"{done.hard_sets} hard set{'' if done.hard_sets == 1 else 's'}")
+    if done.muscles:
+        text.append(": " + ", ".join(m.replace("_", " ") for m in done.muscles))
+    ahead = view.tomorrow.readiness if view.tomorrow is not None else None
+    if ahead is not None:
+        text.append(f" · tomorrow ~{ahead:.0f} (estimate)")
+    tonight = [f"sleep {done.sleep_hours:g} h+"]
+    if done.protein_g is not None:
+        tonight.append(f"{done.protein_g:.0f} g protein")
+    if done.water_cups is not None:
+        tonight.append(f"{done.water_cups:.0f} cups water")
+    text.append(" · tonight " + ", ".join(tonight))
+    return text
+
+
 def plan_line(view: ReadinessView) -> Text:
     """Home's line of today's plan: the workout and what to do of each exercise, the
     planned prescription beside it where the day changed it."""

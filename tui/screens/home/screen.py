@@ -21,7 +21,7 @@ from textual.widgets import Static
 from storage.log.snapshot import LogSnapshot
 from storage.model.records import MUSCLES
 from storage.read.readiness import ReadinessView, read_readiness
-from tui.format.plan import plan_line
+from tui.format.plan import done_line, plan_line
 from tui.format.readiness import (
     BAND_STYLE,
     checklist,
@@ -111,7 +111,7 @@ class HomeScreen(Screen):
         result = view.assessment
         self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
         self.query_one("#checklist", Static).update(checklist(view.today))
-        line = plan_line(view)
+        line = done_line(view) if view.done is not None else plan_line(view)
         plan = self.query_one("#plan", Static)
         plan.update(line)
         plan.display = bool(line.plain)
