@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from storage.read.readiness import ReadinessView
+from tui.format.plan import done_line, plan_line
 from tui.format.readiness import (
     BAND_STYLE,
     checklist,
@@ -40,8 +41,11 @@ def status_text(view: ReadinessView) -> RenderableType:
     if result.skip_muscles:
         names = ", ".join(m.replace("_", " ") for m in result.skip_muscles)
         parts.append(Text(f"Skip today: {names}", style="bold red"))
+    parts.append(checklist(view.today))
+    line = done_line(view) if view.done is not None else plan_line(view)
+    if line.plain:
+        parts.append(line)
     parts += [
-        checklist(view.today),
         trends(result),
         load(result),
         sparkline(result.history),
