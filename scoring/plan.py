@@ -149,11 +149,20 @@ def today_plan(
     name: str = "",
 ) -> Plan:
     """The plan for the assessment's day (spec 7)."""
-    timeline = Timeline(log)
+    return plan_timeline(Timeline(log), assessment, items, load_step_kg, name=name)
+
+
+def plan_timeline(
+    timeline: Timeline,
+    assessment: Assessment,
+    items: Sequence[PlannedItem],
+    load_step_kg: float = SCORING.load_step_kg,
+    *,
+    name: str = "",
+) -> Plan:
+    """`today_plan` on a log indexed once (the one `assess_timeline` read)."""
     until = timeline.point(assessment.day, assessment.moment).sets_until
-    rest = None
-    if assessment.band == REST:
-        rest = assessment.recommendation
+    rest = assessment.recommendation if assessment.band == REST else None
     planned = [
         _item(timeline, assessment, item, until, load_step_kg)
         for item in items

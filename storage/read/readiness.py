@@ -54,7 +54,10 @@ class ReadinessView:
 def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
-    from scoring import assess, today_plan, tomorrow
+    from scoring import tomorrow
+    from scoring.assessment import assess_timeline
+    from scoring.plan import plan_timeline
+    from scoring.timeline import Timeline
     from storage.read.score_window import read_window
     from storage.read.today_plan import load_step_kg, planned_workout
 
@@ -68,13 +71,14 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     )
     unit = repo.settings().unit
     log = read_window(repo, moment)
-    result = assess(log, moment)
+    timeline = Timeline(log)
+    result = assess_timeline(timeline, moment)
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
     ahead = tomorrow(log, moment) if trained else None
     planned = planned_workout(repo, day)
     plan = None
     if planned is not None:
-        plan = today_plan(log, result, planned[1], load_step_kg(unit), name=planned[0])
+        plan = plan_timeline(timeline, result, planned[1], load_step_kg(unit), name=planned[0])
     done = _done_today(repo, day, workouts) if today.workout == "done" else None
     return ReadinessView(result, today, unit, ahead, plan, done)
 
