@@ -88,6 +88,13 @@ class Timeline:
         self.moments = [s.moment for s in self.sets]
         sessions: dict[str, dict[date, list[WorkSet]]] = {}
         self.day_sets: dict[date, list[WorkSet]] = {}
+        # The first set logged each day, a ramp-up set included: a later, heavier set that
+        # makes it a warm-up must not move the day's point (spec 6).
+        self.day_first: dict[date, datetime] = {}
+        for s in log.sets:
+            if not s.warmup and s.exercise in log.exercises:
+                first = self.day_first.get(s.day)
+                self.day_first[s.day] = s.moment if first is None else min(first, s.moment)
         for s in self.sets:
             sessions.setdefault(s.exercise, {}).setdefault(s.day, []).append(s)
             self.day_sets.setdefault(s.day, []).append(s)
@@ -121,13 +128,12 @@ class Timeline:
 
     def point(self, day: date, known: datetime) -> Point:
         """Where `day`'s one score is read, with what was logged by `known` (spec 6): at
-        its first working set, else at `known` or the day's end, whichever is earlier; the
+        its first set, else at `known` or the day's end, whichever is earlier; the
         day's own sets never count, its symptoms do whenever they were typed."""
         end = self.day_start(day) + DAY
-        first = self.day_sets.get(day)
-        if first and first[0].moment <= known:
-            last = min(known, end - EPSILON)
-            return Point(day, first[0].moment, first[0].moment - EPSILON, last)
+        first = self.day_first.get(day)
+        if first is not None and first <= known:
+            return Point(day, first, first - EPSILON, min(known, end - EPSILON))
         if known < end:
             return Point(day, known, known, known)
         return Point(day, end, end - EPSILON, end - EPSILON)  # the next day starts at `end`

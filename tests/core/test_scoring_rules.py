@@ -404,3 +404,13 @@ def test_an_unrated_set_far_from_the_days_best_is_a_warm_up():
     assert assess(log(backoff), NOW).fatigue["quads"] == pytest.approx(
         2 * top_only.fatigue["quads"]
     )
+
+
+def test_a_heavier_set_that_makes_the_first_a_warm_up_does_not_move_the_days_score():
+    before = work(1, "bench-press", 100, 5, 8)
+    first = at(0, 8)
+    ramp = TrainingSet(first, TODAY, "back-squat", 60, 5)
+    heavy = TrainingSet(first + timedelta(minutes=5), TODAY, "back-squat", 140, 5)
+    morning = assess(log([*before, ramp], [night(0)]), first)
+    later = assess(log([*before, ramp, heavy], [night(0)]), NOW)
+    assert later.readiness == morning.readiness
