@@ -164,8 +164,6 @@ async def one_round(app: App, frames: Frames, screen: HistoryScreen) -> Results:
         times.setdefault(name, []).append(ms)
 
     calendar = screen.query_one(YearCalendar)
-    table = screen.query_one("#session-table", DataTable)
-    progress = screen.query_one("#progress")
     assert screen.view == "calendar"
     for key in (
         "left",
@@ -184,13 +182,14 @@ async def one_round(app: App, frames: Frames, screen: HistoryScreen) -> Results:
     add(CALENDAR, await press(app, frames, "enter", re.compile("That morning")))
     add(CALENDAR, await press(app, frames, "escape", ANY, lambda: app.screen is screen))
     add(VIEW, await press(app, frames, "tab", re.compile("sessions, newest first")))
+    table = screen.query_one("#session-table", DataTable)  # each view is made on its first visit
     for _ in range(3):
         moved = changed(lambda: table.cursor_row)
         add(SESSIONS, await press(app, frames, "down", ANY, moved))
-    add(SESSIONS, await press(app, frames, "enter", re.compile("d: the whole day")))
+    add(SESSIONS, await press(app, frames, "enter", re.compile("d: the day")))
     add(SESSIONS, await press(app, frames, "escape", re.compile("sessions, newest first")))
     add(VIEW, await press(app, frames, "tab", ANY, lambda: screen.view == "progress"))
-    sessions = progress.query_one(DataTable)  # its sessions, newest first
+    sessions = screen.query_one("#progress").query_one(DataTable)  # its sessions, newest first
     for _ in range(3):
         moved = changed(lambda: sessions.cursor_row)
         add(PROGRESS, await press(app, frames, "down", ANY, moved))

@@ -211,23 +211,23 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> Results:
                 str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
             ]
             index = next(i for i, name in enumerate(names) if "Lower A" in name)
-            await pilot.press("abcdefghijklmnopqrstuvwxyz"[index])
+            await pilot.press(*["down"] * index, "enter")
             await settle()
             assert screen.workout is not None and len(screen.order) == EXERCISES_PER_WORKOUT
 
         async def next_exercise(index: int) -> None:
             number = index % EXERCISES_PER_WORKOUT + 1
             if number == 1:
-                if screen.workout is not None:  # finish: leave the entry, f, session RPE 8
-                    await pilot.press("escape", "f", "8", "enter")
+                if screen.workout is not None:  # finish: Alt+Shift+F, session RPE 8
+                    await pilot.press("alt+shift+f", "8", "enter")
                     await settle()
                     assert screen.workout is None
                 await start_lower_a()
-            else:  # its number typed on the entry line, then Enter (timed)
+            else:  # its number typed on the entry line (#2), then Enter (timed)
                 exercise_id = screen.order[number - 1]
                 # As on the first switch of a session: its history is read from the log.
                 screen.session.histories.pop(exercise_id, None)
-                await pilot.press(str(number))
+                await pilot.press("number_sign", str(number))
                 await settle()
                 gc.collect()
                 in_flight = index % 2 == 0  # every other switch: a save is running

@@ -26,7 +26,8 @@ from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
-from tui.textual_workarounds import escape_digit, key_handled
+from tui.screens.takes_typing import TakesTyping
+from tui.textual_workarounds import escape_digit, key_handled, run_command_as_read
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -132,7 +133,6 @@ class RestdayApp(App):
             "switch_mode('settings')",
             "Settings",
             id="screen.settings",
-            show=False,
             tooltip="kg or lb, and the other settings",
         ),
         Binding(
@@ -277,13 +277,16 @@ class RestdayApp(App):
     async def on_event(self, event: Event) -> None:
         # A screen that takes typing anywhere (the workout's) sees each key before it goes
         # to the focused widget, in the order typed: it may move the focus to its line.
-        # Each key after the one before has been handled: that one may change the screen.
+        # Each key after the one before has been handled: that one may change the screen,
+        # and a command key's binding runs as it is read.
         if isinstance(event, Key) and not event.is_forwarded:
             await key_handled(self._key_target)
             event = await self._escape_read_with(self._escape_digit(event))
-            take_typing = getattr(self.screen, "take_typing", None)
-            if take_typing is not None:
-                take_typing(event)
+            if await run_command_as_read(self, event):
+                self._key_target = self.screen  # the keys behind it wait for it to mount
+                return
+            if isinstance(self.screen, TakesTyping):
+                self.screen.take_typing(event)
             self._key_target = self.focused or self.screen
         await super().on_event(event)
 
@@ -294,7 +297,7 @@ class RestdayApp(App):
         alt = escape_digit(key)
         if alt is None:
             return key
-        if isinstance(self.focused, Input) and getattr(self.screen, "take_typing", None) is None:
+        if isinstance(self.focused, Input) and not isinstance(self.screen, TakesTyping):
             return key
         return alt
 
@@ -317,11 +320,7 @@ class RestdayApp(App):
         escape = dialog.active_bindings.get("escape")
         if escape is None or not escape.enabled:
             return key
-        await self.run_action(escape.binding.action, escape.node)
-        for _ in range(50):  # the dialog leaves on a later turn of the loop
-            if self.screen is not dialog:
-                break
-            await asyncio.sleep(0.01)
+        await self.run_action(escape.binding.action, escape.node)  # it dismisses the dialog
         typed = Key(character, character)
         typed.set_sender(self)
         return typed

@@ -4,9 +4,10 @@
     "screen.workout" = "ctrl+w"
     quit = "ctrl+q,q"          # several keys: commas, or a list ["ctrl+q", "q"]
 
-A line that cannot be used is left out and named (its number and why, short enough for
-an 80x24 terminal); the other lines apply. A file that cannot be read or is not TOML
-leaves the default keys (`Keymap.problems`, `Keymap.notice`).
+A line that cannot be used is left out and named: the notice names every such line by
+its number and says why for as many as fit an 80x24 terminal; the other lines apply. A
+file that cannot be read or is not TOML leaves the default keys (`Keymap.problems`,
+`Keymap.notice`).
 """
 
 from __future__ import annotations
@@ -25,12 +26,24 @@ from textual.dom import DOMNode
 from textual.keys import Keys, key_to_character
 
 from storage.regular_file import read_regular_file
-from tui.format.words import ellipsized
+from tui.format.words import ELLIPSIS, ellipsized
 
 MAX_KEYMAP_BYTES = 64 * 1024
 SHOWN_VALUE_CHARS = 24  # of a bad value in the notice: it must fit an 80x24 terminal
+NOTICE_CHARS = 360  # a toast at 80x24 is 36 cells wide: this wraps to some 12 of its 24 rows
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _KEY_NAMES = frozenset(key.value for key in Keys)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with the file, and the line it is on (None: the whole file)."""
+
+    line: int | None
+    text: str
+
+    def __str__(self) -> str:
+        return self.text if self.line is None else f"line {self.line}: {self.text}"
 
 
 @dataclass(frozen=True)
@@ -40,22 +53,30 @@ class Keymap:
 
     path: Path
     keys: dict[str, str] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     source: str = field(default="", repr=False)  # the file's text, to name a line
 
     @property
     def problem(self) -> str | None:
-        return "; ".join(self.problems) or None
+        return "; ".join(map(str, self.problems)) or None
 
     @property
     def notice(self) -> str | None:
-        """One short message naming the file, the first thing wrong and what applies."""
+        """One message that fits 80x24 (`NOTICE_CHARS`): the file, every line not used by
+        its number, why for as many as fit (the first always), and what applies."""
         if not self.problems:
             return None
-        more = len(self.problems) - 1
-        first = self.problems[0] + (f" (and {more} more)" if more else "")
         applies = "The other lines apply" if self.keys else "Using the default keys"
-        return f"{self.path}: {first}. {applies}."
+        lines = [p.line for p in self.problems if p.line is not None]
+        named = f"lines {_spans(lines)} not used: " if len(lines) > 1 else ""
+        said = f"{self.path}: {named}"
+        room = NOTICE_CHARS - len(said) - len(applies) - 3
+        why = str(self.problems[0])
+        for problem in self.problems[1:]:
+            if len(f"{why}; {problem}") > room:
+                return f"{said}{why}; {ELLIPSIS} {applies}."
+            why = f"{why}; {problem}"
+        return f"{said}{why}. {applies}."
 
     def check_ids(self, known_ids: Collection[str]) -> Keymap:
         """This keymap without the ids outside `known_ids` (a typo), each named with its
@@ -68,18 +89,32 @@ class Keymap:
             nearest = difflib.get_close_matches(binding_id, known_ids, n=1)
             hint = f' (did you mean "{nearest[0]}"?)' if nearest else " (? lists the keys)"
             name = _shown(binding_id)[1:-1]
-            problems.append(f'{_line_of(self.source, binding_id)}unknown binding id "{name}"{hint}')
+            problems.append(
+                Problem(_line_of(self.source, binding_id), f'unknown binding id "{name}"{hint}')
+            )
+        problems.sort(key=lambda problem: (problem.line is not None, problem.line or 0))
         keys = {k: v for k, v in self.keys.items() if k not in unknown}
         return Keymap(self.path, keys, tuple(problems), self.source)
 
 
-def _line_of(text: str, binding_id: str) -> str:
-    """ "line N: " for the line of `text` that sets `binding_id`, or "" if none is found."""
+def _spans(numbers: list[int]) -> str:
+    """Line numbers in order, runs shortened: "3-5, 9"."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def _line_of(text: str, binding_id: str) -> int | None:
+    """The number of the line of `text` that sets `binding_id`, if one is found."""
     pattern = re.compile(rf"""\s*(["']?){re.escape(binding_id)}\1\s*=""")
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.match(line):
-            return f"line {number}: "
-    return ""
+            return number
+    return None
 
 
 def valid_key(key: str) -> bool:
@@ -123,30 +158,32 @@ def parse_keymap(text: str, path: Path) -> Keymap:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return Keymap(path, problems=(f"not valid TOML ({exc})",))
+        return Keymap(path, problems=(Problem(None, f"not valid TOML ({exc})"),))
     problems = [
-        f"{_section_line(text, name)}unknown section {name!r} (only [keys] is read)"
+        Problem(_section_line(text, name), f"unknown section {name!r} (only [keys] is read)")
         for name in sorted(set(data) - {"keys"})
     ]
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        problems.append(f"{_line_of(text, 'keys')}'keys' must be a table: [keys] then id = \"key\"")
+        problems.append(
+            Problem(_line_of(text, "keys"), "'keys' must be a table: [keys] then id = \"key\"")
+        )
         return Keymap(path, problems=tuple(problems))
     keys: dict[str, str] = {}
     for binding_id, value in table.items():
         try:
             keys[binding_id] = _keys_of(binding_id, value)
         except ValueError as exc:
-            problems.append(f"{_line_of(text, binding_id)}{exc}")
+            problems.append(Problem(_line_of(text, binding_id), str(exc)))
     return Keymap(path, keys, tuple(problems), text)
 
 
-def _section_line(text: str, name: str) -> str:
-    """ "line N: " for the line of `text` that opens the section `name`, or ""."""
+def _section_line(text: str, name: str) -> int | None:
+    """The number of the line of `text` that opens the section `name`, if one is found."""
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip().startswith("[") and name in line:
-            return f"line {number}: "
-    return ""
+            return number
+    return None
 
 
 def load_keymap(path: Path) -> Keymap:
@@ -158,7 +195,7 @@ def load_keymap(path: Path) -> Keymap:
         return Keymap(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return Keymap(path, problems=(f"cannot be read ({reason})",))
+        return Keymap(path, problems=(Problem(None, f"cannot be read ({reason})"),))
     return parse_keymap(text, path)
 
 

@@ -63,6 +63,20 @@ async def key_handled(target: MessagePump | None) -> None:
         await asyncio.wait_for(handled.wait(), KEY_HANDLED_WAIT_S)
 
 
+async def run_command_as_read(app: App, event: events.Key) -> bool:
+    """Run the binding of a command key (Alt+w, Ctrl+Q...) as the app reads the key; whether
+    one ran. Textual forwards a key to the focused widget and runs a binding that is not a
+    priority one only once the key has bubbled back up to the app, behind the keys typed
+    after it: "+5x5" sent in one write with Alt+w went to the screen Alt+w left. A command
+    key is never text, so no widget has a use for it before its binding.
+    https://github.com/Textualize/textual/issues/6605"""
+    if not is_command_key(event):
+        return False
+    return await app._check_bindings(event.key, priority=True) or await app._check_bindings(
+        event.key
+    )
+
+
 class OrderedInput(Input):
     """An Input that runs a bound key (Enter, Backspace, up/down) as the key is read, in
     turn with the characters typed around it. Textual's Input inserts a character as it

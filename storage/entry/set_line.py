@@ -219,6 +219,13 @@ def parse_workout_entry(
     raise EntryError(f"can't read {quote(text)}: expected WEIGHTxREPS, {WORKOUT_EXAMPLES}")
 
 
+def is_set_line(text: str) -> bool:
+    """Whether `text` is a whole line of sets on its own (`100x5@8`, `bench 100x5`,
+    `+2.5x5`, `x6`), not a part of one (`bench`, `w`, `@8`)."""
+    text = text.strip()
+    return bool(text) and (_RELATIVE.fullmatch(text) or _SET.fullmatch(text)) is not None
+
+
 def _relative(m: re.Match[str], text: str, last: LastSet, unit: str) -> SetSpec:
     """The set meant by a `_RELATIVE` match ("+2.5x5", "x6"), starting from `last`."""
     reps, sets, rpe = _reps_sets_rpe(m)

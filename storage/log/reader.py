@@ -143,16 +143,28 @@ class LogReader:
 
     def last_finished(self, day: date) -> Workout | None:
         """The workout of `day` finished last, if one was: what can be reopened to add to."""
-        done = [w for w in self.workouts(since=day, until=day) if w.end is not None]
+        done = [w for w in self.workouts(since=day, until=day) if not w.in_progress]
         return max(done, key=lambda w: w.end, default=None)
 
     def open_workout(self) -> Workout | None:
-        """Today's workout in progress, if there is one."""
+        """Today's workout in progress (begun, or reopened), if there is one."""
         today = self.today().isoformat()
-        open_today = [d for d in self._docs(Workout) if d.get("day") == today and "end" not in d]
+        open_today = [
+            d
+            for d in self._docs(Workout)
+            if d.get("day") == today and ("end" not in d or d.get("reopened"))
+        ]
         if not open_today:
             return None
         return Workout.from_doc(max(open_today, key=lambda d: d["start"]))
+
+    def reopened_workout(self) -> Workout | None:
+        """The workout of any day reopened and not finished again, if there is one (the
+        last begun): what a copy of restday stopped while it was open leaves open."""
+        reopened = [d for d in self._docs(Workout) if d.get("reopened")]
+        if not reopened:
+            return None
+        return Workout.from_doc(max(reopened, key=lambda d: d["start"]))
 
     def sets(
         self,

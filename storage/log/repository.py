@@ -44,6 +44,7 @@ from storage.model.records import (
 )
 from storage.model.set_rules import place_set, touches_rest_timer
 from storage.model.starter_templates import STARTER_IDS
+from storage.model.template_names import unique_template_name
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.paths import real_path
 
@@ -357,25 +358,27 @@ class Repository(LogReader):
         stay as they are): refused if another copy finished it otherwise meanwhile."""
         notes = notes or workout.notes
         end = (at or self.clock()).replace(microsecond=0)
-        finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes)
+        finished = replace(workout, end=end, session_rpe=session_rpe, notes=notes, reopened=False)
         return self.update_workout(workout, finished)
 
     def reopen_workout(self, workout: Workout) -> Workout:
         """Open a finished `workout` (as read) again, of today or any day, to add, change or
-        delete a set: its end goes (`_update`), its session RPE and notes stay for when it
-        is finished again. Refused while another workout of today is in progress (one at a
-        time), or if another copy changed its end to something else meanwhile."""
+        delete a set: it is marked `reopened` (`_update`); its end, session RPE and notes
+        stay in the log for when it is finished again. Refused while another workout is in
+        progress (today's, or another reopened: one at a time), or if another copy changed
+        its end to something else meanwhile."""
 
         def check(reopened: Workout) -> None:
             validation.check_workout(reopened)
-            other = self.open_workout()
-            if other is not None and other.id != reopened.id:
-                raise ChangeRefused(
-                    f"today's workout {other.name or 'in progress'} is not finished: finish it "
-                    "before reopening another"
-                )
+            for other in (self.open_workout(), self.reopened_workout()):
+                if other is None or other.id == reopened.id:
+                    continue
+                which = f"today's workout {other.name or 'in progress'}"
+                if other.day != self.today():
+                    which = f"the workout of {other.day:%a %-d %b} (reopened)"
+                raise ChangeRefused(f"{which} is not finished: finish it before reopening another")
 
-        return self._update(workout, replace(workout, end=None), check, "this workout")
+        return self._update(workout, replace(workout, reopened=True), check, "this workout")
 
     def todays_workout(self) -> Workout:
         """Today's workout in progress, started now if there is none (under the lock, so two
@@ -613,10 +616,13 @@ class Repository(LogReader):
     # -- templates -------------------------------------------------------------------------
 
     def save_template(self, template: Template) -> Template:
-        """Put a new template in the log as given."""
+        """Put a new template in the log as given, under a name no other template offered
+        has (`unique_template_name`)."""
         validation.check_template(template)
-        template = self._stamp(template, template.day or self.today())
-        self._apply(lambda: self._put(template))
+        with self.transaction():
+            name = unique_template_name(template.name, self.offered_templates(), template.id)
+            template = self._stamp(replace(template, name=name), template.day or self.today())
+            self._apply(lambda: self._put(template))
         return template
 
     def update_template(self, base: Template, changed: Template) -> Template:

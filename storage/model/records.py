@@ -183,7 +183,9 @@ class Exercise(Record):
 
 @dataclass(kw_only=True)
 class Workout(Record):
-    """A training session. It is in progress while `end` is None."""
+    """A training session. It is in progress while `end` is None, or while it is
+    `reopened`: a finished workout opened again to change a set keeps its `end` in the log
+    (a copy of restday killed meanwhile loses nothing) until it is finished again."""
 
     TABLE: ClassVar[str] = "workouts"
     DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "start", "end")
@@ -194,6 +196,11 @@ class Workout(Record):
     template: str | None = None
     session_rpe: int | None = None
     notes: str = ""
+    reopened: bool = False
+
+    @property
+    def in_progress(self) -> bool:
+        return self.end is None or self.reopened
 
     @property
     def duration_minutes(self) -> float | None:

@@ -15,45 +15,47 @@ from storage.model.records import Template, TemplateItem
 _ID_PREFIX = "starter-"
 
 
-def _item(exercise: str, sets: int, reps: int, rpe: float, rest_s: int) -> TemplateItem:
-    return TemplateItem(exercise=exercise, sets=sets, reps=reps, rpe=rpe, rest_s=rest_s)
+# Per template, a line per exercise: id, sets, reps, RPE, rest in seconds.
+_STARTERS = {
+    "Full body": """
+        back-squat           3   5  8    180
+        bench-press          3   5  8    180
+        barbell-row          3   8  8    120
+        romanian-deadlift    2   8  7    120
+        hanging-leg-raise    2  10  8     60
+    """,
+    "Upper": """
+        bench-press          4   6  8    180
+        barbell-row          4   8  8    150
+        overhead-press       3   8  8    120
+        lat-pulldown         3  10  8     90
+        dumbbell-curl        2  12  8.5   60
+        triceps-pushdown     2  12  8.5   60
+    """,
+    "Lower": """
+        back-squat           4   5  8    180
+        romanian-deadlift    3   8  8    150
+        leg-press            3  10  8    120
+        lying-leg-curl       3  12  8.5   90
+        standing-calf-raise  3  12  8.5   60
+    """,
+}
 
 
-STARTER_TEMPLATES: tuple[Template, ...] = (
+def _item(row: str) -> TemplateItem:
+    exercise, sets, reps, rpe, rest_s = row.split()
+    return TemplateItem(
+        exercise=exercise, sets=int(sets), reps=int(reps), rpe=float(rpe), rest_s=int(rest_s)
+    )
+
+
+STARTER_TEMPLATES: tuple[Template, ...] = tuple(
     Template(
-        id=f"{_ID_PREFIX}full-body",
-        name="Full body",
-        items=[
-            _item("back-squat", 3, 5, 8, 180),
-            _item("bench-press", 3, 5, 8, 180),
-            _item("barbell-row", 3, 8, 8, 120),
-            _item("romanian-deadlift", 2, 8, 7, 120),
-            _item("hanging-leg-raise", 2, 10, 8, 60),
-        ],
-    ),
-    Template(
-        id=f"{_ID_PREFIX}upper",
-        name="Upper",
-        items=[
-            _item("bench-press", 4, 6, 8, 180),
-            _item("barbell-row", 4, 8, 8, 150),
-            _item("overhead-press", 3, 8, 8, 120),
-            _item("lat-pulldown", 3, 10, 8, 90),
-            _item("dumbbell-curl", 2, 12, 8.5, 60),
-            _item("triceps-pushdown", 2, 12, 8.5, 60),
-        ],
-    ),
-    Template(
-        id=f"{_ID_PREFIX}lower",
-        name="Lower",
-        items=[
-            _item("back-squat", 4, 5, 8, 180),
-            _item("romanian-deadlift", 3, 8, 8, 150),
-            _item("leg-press", 3, 10, 8, 120),
-            _item("lying-leg-curl", 3, 12, 8.5, 90),
-            _item("standing-calf-raise", 3, 12, 8.5, 60),
-        ],
-    ),
+        id=_ID_PREFIX + name.lower().replace(" ", "-"),
+        name=name,
+        items=[_item(row) for row in table.strip().splitlines()],
+    )
+    for name, table in _STARTERS.items()
 )
 STARTER_IDS: frozenset[str] = frozenset(t.id for t in STARTER_TEMPLATES)
 

@@ -63,7 +63,7 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
-    going = any(w.end is None or w.end > moment for w in workouts)
+    going = any(w.in_progress or w.end > moment for w in workouts)
     today = Today(
         recovery=repo.recovery(day) is not None,
         symptoms=any(s.timestamp <= moment for s in repo.symptoms(since=day, until=day)),

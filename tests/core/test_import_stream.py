@@ -286,7 +286,8 @@ def test_a_big_file_of_bad_rows_is_summed_up_not_listed_whole(tmp_path: Path) ->
     assert "Skipped rows (5000), not imported:" in done.stdout
     assert f"{5_000 - REASONS_LISTED} more rows, for other reasons" in done.stdout
     assert len(done.stdout.splitlines()) < REASONS_LISTED + 10
-    assert "Imported 1 sets in 1 workouts" in done.stdout
+    assert "Imported 1 set in 1 workout into" in done.stdout
+    assert " · 1 workout, 1 set, 2 Jan 2024 to 2 Jan 2024" in done.stdout
 
 
 def test_only_a_regular_file_is_imported(tmp_path: Path) -> None:

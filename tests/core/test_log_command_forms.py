@@ -59,6 +59,34 @@ def test_every_form_of_the_entry_line(log: Path) -> None:
     ]
 
 
+def test_each_argument_that_is_a_set_is_logged_as_its_own_set_in_order(log: Path) -> None:
+    """`restday log bench 100x5@8 +2.5x5 x6`: three sets, each relative one from the set
+    before it; a name or a set spread over several arguments is still read as one line."""
+    result = restday_log(log, "bench", "100x5@8", "+2.5x5", "x6")
+    assert result.returncode == 0, result.stderr
+    assert restday_log(log, "+2.5x5", "x6").returncode == 0
+    assert restday_log(log, "leg", "curl", "40", "x", "10", "@8").returncode == 0
+    assert restday_log(log, "w", "60x5", "squat 100x5").returncode == 0
+    assert logged(log) == [
+        ("bench-press", 100.0, 5, 8.0, False),
+        ("bench-press", 102.5, 5, None, False),
+        ("bench-press", 102.5, 6, None, False),
+        ("bench-press", 105.0, 5, None, False),
+        ("bench-press", 105.0, 6, None, False),
+        ("lying-leg-curl", 40.0, 10, 8.0, False),
+        ("lying-leg-curl", 60.0, 5, None, True),
+        ("back-squat", 100.0, 5, None, False),
+    ]
+    assert result.stdout.count("of today's workout") == 3
+
+
+def test_a_bad_argument_logs_none_of_the_sets(log: Path) -> None:
+    restday_log(log, "bench 100x5")
+    result = restday_log(log, "+2.5x5", "x6", "105x")
+    assert result.returncode == 1 and "105x" in result.stderr
+    assert len(logged(log)) == 1
+
+
 @pytest.mark.parametrize("entry", ["+2.5x5", "x6"])
 def test_a_relative_form_with_no_set_today_says_so(log: Path, entry: str) -> None:
     result = restday_log(log, entry)

@@ -15,6 +15,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.merge import ChangeRefused
 from storage.model.records import SetEntry, Template, TemplateItem, Workout
 from storage.model.starter_templates import STARTER_IDS, STARTER_TEMPLATES
+from storage.model.template_names import unique_template_name
 from tests.support.clock import FakeClock
 
 
@@ -141,3 +142,12 @@ def test_no_template_from_warm_ups_only(repo: Repository, clock) -> None:
 
 def test_starter_ids_are_not_new_ids() -> None:
     assert all(i.startswith("starter-") for i in STARTER_IDS)
+
+
+def test_a_name_another_template_has_gets_a_number(repo: Repository) -> None:
+    assert unique_template_name(" Legs ", []) == "Legs"
+    first = repo.save_template(Template(name="upper"))  # the starter "Upper" has it
+    second = repo.save_template(Template(name="Upper"))
+    assert (first.name, second.name) == ("upper (2)", "Upper (3)")
+    assert repo.save_template(replace(first, name="upper (2)")).name == "upper (2)"  # its own
+    assert unique_template_name("Upper", repo.offered_templates(), first.id) == "Upper (2)"

@@ -32,7 +32,7 @@ BENCH = BUILTIN_BY_ID["bench-press"]
 ROW = BUILTIN_BY_ID["barbell-row"]
 SQUAT = BUILTIN_BY_ID["back-squat"]
 UPPER = Template(
-    name="Upper",
+    name="Bench and row",
     items=[
         TemplateItem(exercise=BENCH.id, sets=3, reps=5, rpe=8, rest_s=180),
         TemplateItem(exercise=ROW.id, sets=3, reps=8),
@@ -87,7 +87,7 @@ def placed(entries: list[SetEntry]) -> list[tuple]:
 def test_nothing_in_progress_until_a_start(repo: Repository, clock: FakeClock) -> None:
     session = loaded(repo)
     assert session.workout is None and session.order == [] and session.current is None
-    assert [t.name for t in session.templates] == ["Upper", "Full body", "Upper", "Lower"]
+    assert [t.name for t in session.templates] == ["Bench and row", "Full body", "Upper", "Lower"]
     session.start(None, clock(), clock().date())(repo)
     assert session.workout.name == "" and session.template is None
     assert repo.open_workout().id == session.workout.id
@@ -95,7 +95,7 @@ def test_nothing_in_progress_until_a_start(repo: Repository, clock: FakeClock) -
 
 def test_a_template_gives_the_order_and_the_targets(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock, UPPER.id)
-    assert session.workout.name == "Upper" and session.order == [BENCH.id, ROW.id]
+    assert session.workout.name == "Bench and row" and session.order == [BENCH.id, ROW.id]
     assert session.current == BENCH
     assert session.target(BENCH.id).rest_s == 180 and session.target(SQUAT.id) is None
 
@@ -278,8 +278,8 @@ def test_the_template_from_today(repo: Repository, clock: FakeClock) -> None:
         TemplateItem(exercise=BENCH.id, sets=3, reps=8, rpe=7),
     ]
     session.save_template("Mine", session.sets)(repo)
-    assert [t.name for t in session.templates][:3] == ["Mine", "Upper", "Full body"]
-    assert [t.name for t in repo.templates()] == ["Mine", "Upper"]
+    assert [t.name for t in session.templates][:3] == ["Bench and row", "Mine", "Full body"]
+    assert [t.name for t in repo.templates()] == ["Bench and row", "Mine"]
 
 
 def test_finishing_leaves_nothing_in_progress(repo: Repository, clock: FakeClock) -> None:

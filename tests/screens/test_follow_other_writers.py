@@ -144,6 +144,37 @@ async def test_an_open_edit_stays_while_another_process_logs(log: Path, clock) -
         assert rows(app) == [("1", "100 kg x 6"), ("2", "102.5 kg x 5 @8.5")]
 
 
+def marked(app: RestdayApp) -> list[str]:
+    """The sets (as shown) the table marks ◂: the one e and d act on, or being edited."""
+    table = app.screen.query_one("#sets", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count) if table.get_row_at(i)[4]]
+
+
+async def test_the_set_being_edited_stays_marked_while_another_process_logs(
+    log: Path, clock
+) -> None:
+    """The first of two sets opened for an edit; another process logs a third meanwhile:
+    ◂ stays on the set being edited, and the edit changes that set."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await bench_workout(pilot)
+        await press_at_pace(pilot, ["enter"])  # the set again
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["escape", "up", "alt+e", "ctrl+u"])  # edit the first
+        assert screen.editing is not None and screen.editing.id == screen.session.sets[0].id
+        assert marked(app) == ["100 kg x 5 @8"] and len(rows(app)) == 2
+        await while_typing(pilot, chars("100x6"), log, BENCH_SET)
+        await follows(pilot, lambda: len(rows(app)) == 3)
+        assert marked(app) == ["100 kg x 5 @8"]
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+        assert rows(app) == [
+            ("1", "100 kg x 6"),
+            ("2", "100 kg x 5 @8"),
+            ("3", "102.5 kg x 5 @8.5"),
+        ]
+
+
 async def test_a_workout_another_process_starts_shows(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -48,3 +48,32 @@ async def test_a_refused_line_keeps_its_error_until_it_is_changed(tmp_path: Path
         assert "unknown item 'zz'" in _message(app)
         await press_at_pace(pilot, ["backspace"])  # the line that was refused is gone
         assert _message(app) == ""
+
+
+async def type_line_at_pace(pilot, line: str) -> None:
+    await press_at_pace(pilot, [*line, "enter"])
+
+
+async def test_a_name_note_shows_once_and_leaves_with_the_next_set_or_exercise(
+    tmp_path: Path,
+) -> None:
+    app = make_app(_fresh_log(tmp_path), FakeClock(TUESDAY_EVENING))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter"])  # an empty workout
+        await type_line_at_pace(pilot, "bench 100x5")
+        assert "'bench' is Bench Press; also matches" in _message(app)
+        await type_line_at_pace(pilot, "x6")  # the same exercise, not named: the note is old news
+        assert "also matches" not in _message(app)
+        await type_line_at_pace(pilot, "bench 102.5x5")  # named again, but already on it
+        assert "also matches" not in _message(app)
+        await type_line_at_pace(pilot, "squat 100x5")
+        await type_line_at_pace(pilot, "bench 100x5")  # back to it by that name: said again
+        assert "'bench' is Bench Press; also matches" in _message(app)
+        await type_line_at_pace(pilot, "#2")  # another exercise: the note is no longer true
+        assert "also matches" not in _message(app)
+        await type_line_at_pace(pilot, "bench")
+        assert "also matches" in _message(app)
+        await press_at_pace(pilot, ["alt+2"])
+        assert app.screen.current.name == "Back Squat"
+        assert "also matches" not in _message(app)

@@ -54,25 +54,36 @@ async def type_at_pace(pilot: Pilot, line: str) -> None:
     await press_at_pace(pilot, [*chars(line), "enter"])
 
 
+async def finished_bench_workout(
+    pilot: Pilot, clock: FakeClock, *, notes: str = "", typed: str = ""
+) -> WorkoutScreen:
+    """An empty workout with bench 100x5@8, finished 40 minutes later with session RPE 7
+    and `notes`; `typed` was typed and not entered before finishing."""
+    app = pilot.app
+    await saved(app, pilot)
+    await press_at_pace(pilot, ["enter"])  # an empty workout
+    await type_at_pace(pilot, "bench 100x5@8")
+    await press_at_pace(pilot, chars(typed))
+    clock.advance(minutes=40)
+    await press_at_pace(pilot, ["alt+shift+f", "7", *chars(notes), "enter"])
+    await saved(app, pilot)
+    screen = workout_screen(app)
+    assert screen.workout is None
+    return screen
+
+
 async def test_reopen_todays_finished_workout_change_its_sets_finish_keeping_rpe(log) -> None:
     clock = FakeClock(NOW)
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, ["enter"])  # an empty workout
-        await type_at_pace(pilot, "bench 100x5@8")
-        clock.advance(minutes=40)
-        await press_at_pace(pilot, ["alt+shift+f", "7", *chars("felt strong"), "enter"])
-        await saved(app, pilot)
-        screen = workout_screen(app)
-        assert screen.workout is None
+        screen = await finished_bench_workout(pilot, clock, notes="felt strong")
         assert "Reopen today's" in str(
             screen.query_one("#start-options", OptionList).get_option(REOPEN).prompt
         )
 
         clock.advance(minutes=30)  # in the changing room: one set was forgotten
         await press_at_pace(pilot, keys_to(app, REOPEN))
-        assert screen.workout is not None and screen.workout.end is None
+        assert screen.workout is not None and screen.workout.reopened
         assert "Reopened the workout of today" in message(app)
         await type_at_pace(pilot, "x6")  # starts from the workout's last bench set
         await press_at_pace(pilot, ["alt+d"])  # no: that set was not done after all
@@ -143,6 +154,17 @@ async def test_reopen_a_past_workout_from_history_add_and_edit_a_set_of_that_day
         await saved(app, pilot)
         assert screen.workout is None
 
+        await press_at_pace(pilot, ["alt+y"])  # back to that session in history
+        assert app.screen is detail
+
+        def shown() -> str:
+            table = detail.query_one(DataTable)
+            rows = [" ".join(map(str, table.get_row_at(i))) for i in range(table.row_count)]
+            return str(detail.query_one("#session-title", Static).visual) + "\n".join(rows)
+
+        await eventually(pilot, lambda: "3 working sets" in shown())
+        assert "100 kg x 4" in shown() and "session RPE 8" in shown()
+
     with Repository(log, clock=clock) as repo:
         workout = repo.workout(workout_id)
         sets = repo.sets(workout=workout_id)
@@ -178,3 +200,22 @@ async def test_a_name_says_which_others_matched_and_a_missing_one_how_to_create_
         names = {e.id: e.name for e in repo.exercises()}
         sets = [(names[s.exercise], s.weight_kg, s.reps) for s in repo.sets()]
     assert sets == [("Lying Leg Curl", 40.0, 10), ("Zercher", 60.0, 5)]
+
+
+async def test_a_line_typed_and_not_entered_goes_with_the_finished_workout(log) -> None:
+    """Half a set typed, then the workout finished (the lifter changed their mind): the
+    next workout's entry line starts empty, so Enter there does not log that line."""
+    clock = FakeClock(NOW)
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await finished_bench_workout(pilot, clock, typed="105x3")
+        assert screen.query_one("#entry").value == ""
+        clock.advance(minutes=30)
+        await press_at_pace(pilot, keys_to(app, REOPEN))
+        assert screen.workout is not None
+        assert screen.query_one("#entry").value == ""
+        await press_at_pace(pilot, ["enter"])  # repeats the last set, nothing else
+        await saved(app, pilot)
+    with Repository(log, clock=clock) as repo:
+        sets = repo.sets()
+    assert [(s.weight_kg, s.reps) for s in sets] == [(100.0, 5), (100.0, 5)]

@@ -3,12 +3,14 @@ every screen then shows and reads weights in lb; the log keeps kg."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, OptionList, Static
 
 from storage.log.repository import Repository
+from tests.screens.test_shell import _help_text as help_text
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.typing import chars, press_at_pace
@@ -89,3 +91,21 @@ async def test_the_same_unit_again_changes_nothing(log: Path) -> None:
         assert shown(app, "#message") == "The unit is kg (kilograms) already."
         await saved(app, pilot)
         assert not log.exists() or Repository(log).settings().unit == "kg"
+
+
+async def test_settings_are_findable_and_say_how_to_change_the_unit(log: Path) -> None:
+    app = make_app(log, FakeClock(TUESDAY_EVENING), first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(app, pilot)
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert ", Settings" in footer and "? Help" in footer
+        await press_at_pace(pilot, ["?"])
+        assert re.search(r"(^|  ), +Settings", help_text(app), re.M)
+        await press_at_pace(pilot, ["escape", ","])
+        assert isinstance(app.screen, SettingsScreen)
+        hint = shown(app, "#unit-hint")
+        assert "↑↓ and Enter, or k for kg, l for lb. Saved at once." in hint
+        await press_at_pace(pilot, ["l"])
+        assert "now shown and typed in lb" in shown(app, "#message")
+        await saved(app, pilot)
+    assert Repository(log).settings().unit == "lb"

@@ -153,6 +153,36 @@ async def test_bad_keymap_line_is_named_and_the_valid_lines_apply(tmp_path: Path
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_every_bad_keymap_line_is_named_in_a_notice_that_fits_80x24(
+    tmp_path: Path,
+) -> None:
+    bad = [
+        "quit = 7",
+        'home = "ctl+h"',
+        '"screen.wrokout" = "ctrl+w"',
+        'finish = ""',
+        '"workout.finsh" = "ctrl+f"',
+        '"recovery.nope" = "f5"',
+        'help2 = "f6"',
+        '"history.ooops" = "f7"',
+    ]
+    text = '[keys]\nhelp = "f1"\n' + "".join(f"{line}\n" for line in bad[:4])
+    text += '"help.close" = "escape"\n' + "".join(f"{line}\n" for line in bad[4:])
+    app = _app(tmp_path, text)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        (notification,) = app._notifications
+        assert "lines 3-6, 8-11 not used" in notification.message
+        assert 'line 3: "quit" must be a key string' in notification.message
+        assert "The other lines apply" in notification.message
+        await eventually(pilot, lambda: app.screen.query("Toast"))
+        toast = app.screen.query_one("Toast")
+        await eventually(pilot, lambda: toast.region.height > 0)
+        assert toast.region.y >= 0 and toast.region.bottom <= SIZE[1]
+        await press_at_pace(pilot, ["f1"])  # the valid line applies
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_keymap_with_unknown_id_says_which_line_and_the_nearest_id(tmp_path: Path) -> None:
     app = _app(tmp_path, '[keys]\nhelp = "f1"\n"screen.wrokout" = "ctrl+w"\n')
     async with app.run_test(size=SIZE) as pilot:
@@ -237,12 +267,12 @@ async def test_too_small_shows_a_notice_and_recovers(tmp_path: Path) -> None:
         assert app.current_mode == "workout" and app.has_class("-compact")
         await pilot.resize_terminal(80, 24)
         await eventually(pilot, lambda: not app.has_class("-compact"))
-        # over any screen, a modal one too: help needs the full size
+        # over any screen, a modal one too: help has a compact layout, down to 45x20
         await pilot.press("question_mark")
-        await pilot.resize_terminal(80, 23)
+        await pilot.resize_terminal(44, 20)
         await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         notice = _text(app.screen.query_one("#too-small", Static))
-        assert notice == "This screen needs 80x24 (this is 80x23)"
+        assert notice == "This screen needs 45x20 (this is 44x20)"
         await pilot.resize_terminal(100, 30)
         await eventually(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 0
@@ -262,8 +292,8 @@ async def test_a_screen_without_a_compact_layout_says_so_and_keys_lead_to_one(
         await pilot.press("w")  # the app's keys still work: the workout fits
         await eventually(pilot, lambda: app.current_mode == "workout")
         assert not isinstance(app.screen, TooSmallScreen)
-        await pilot.press("question_mark")  # help needs more: Escape closes it
-        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.press("question_mark")  # help fits a phone too: Escape closes it
+        await eventually(pilot, lambda: isinstance(app.screen, HelpScreen))
         await pilot.press("escape")
         await eventually(pilot, lambda: not isinstance(app.screen, (TooSmallScreen, HelpScreen)))
         assert app.current_mode == "workout"

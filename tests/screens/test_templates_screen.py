@@ -231,6 +231,17 @@ async def test_delete_asks_first_and_a_workout_from_it_keeps_working(log, clock)
 # -- a session from history -----------------------------------------------------------------
 
 
+async def open_history_session(app: RestdayApp, pilot) -> None:
+    """From home, history (y), then its newest session."""
+    await saved(app, pilot)
+    await press_at_pace(pilot, ["y"])
+    await eventually(pilot, lambda: app.screen.index is not None)
+    await press_at_pace(pilot, ["tab"])
+    assert isinstance(app.focused, DataTable)
+    await press_at_pace(pilot, ["enter"])
+    assert isinstance(app.screen, SessionDetailScreen)
+
+
 async def test_t_on_a_history_session_makes_a_template(log: Path, clock) -> None:
     with Repository(log, clock=clock) as repo:
         workout = repo.start_workout("Old push", at=clock() - timedelta(days=3))
@@ -239,13 +250,7 @@ async def test_t_on_a_history_session_makes_a_template(log: Path, clock) -> None
         repo.finish_workout(workout, 8, at=clock() - timedelta(days=3, hours=-1))
     app = make_app(log, clock, first_screen="home")
     async with app.run_test(size=SIZE) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, ["y"])
-        await eventually(pilot, lambda: app.screen.index is not None)
-        await press_at_pace(pilot, ["tab"])
-        assert isinstance(app.focused, DataTable)
-        await press_at_pace(pilot, ["enter"])
-        assert isinstance(app.screen, SessionDetailScreen)
+        await open_history_session(app, pilot)
         await press_at_pace(pilot, ["T"])
         assert app.screen.query_one("#prompt-input").value == "Old push"
         await press_at_pace(pilot, ["enter"])
@@ -267,3 +272,55 @@ async def test_the_templates_screen_follows_another_copy(log: Path, clock) -> No
         await eventually(pilot, lambda: options(app, "#templates-list")[0].startswith("Added"))
         await press_at_pace(pilot, ["enter"])
         assert options(app, "#editor-lines") == ["1. Dip 3x8"]
+
+
+# -- no two of a kind -----------------------------------------------------------------------
+
+
+async def test_the_editor_refuses_an_exercise_already_in_the_template(log, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_templates(app, pilot)
+        await press_at_pace(pilot, ["n"])
+        await line(pilot, "Push")
+        await line(pilot, "bench 3x5@8")
+        await line(pilot, "ohp 3x8")
+        await line(pilot, "bench press 4x6")
+        assert "Bench Press is line 1 already" in message(app)
+        assert app.screen.query_one("#entry").value == "bench press 4x6"  # kept to change
+        await press_at_pace(pilot, ["ctrl+u"])
+        await press_at_pace(pilot, ["escape", "home", "down", "e", "ctrl+u"])
+        await line(pilot, "bench 2x10")  # line 2 becomes a second bench line: refused too
+        assert "Bench Press is line 1 already" in message(app)
+        await press_at_pace(pilot, ["ctrl+u"])
+        await line(pilot, "dips 3x10")
+        await press_at_pace(pilot, ["escape", "home", "e", "ctrl+u"])
+        await line(pilot, "bench 4x6")  # line 1 itself, changed: fine
+        assert options(app, "#editor-lines") == ["1. Bench Press 4x6", "2. Dip 3x10"]
+        await saved(app, pilot)
+    (template,) = stored(log, clock)
+    assert [(i.exercise, i.sets) for i in template.items] == [("bench-press", 4), ("dip", 3)]
+
+
+async def test_a_template_made_with_a_name_taken_gets_a_number(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Upper", at=clock() - timedelta(days=3))
+        repo.log_set(workout, repo.exercise("bench-press"), 100, 5, rpe=8)
+        repo.finish_workout(workout, 8, at=clock() - timedelta(days=3, hours=-1))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history_session(app, pilot)
+        await press_at_pace(pilot, ["T"])
+        assert app.screen.query_one("#prompt-input").value == "Upper"  # the starter's name
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+        assert "Made the template 'Upper (2)'" in list(app._notifications)[-1].message
+        await press_at_pace(pilot, ["T", "enter"])  # again: a third
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["escape", "escape", "alt+l"])
+        assert isinstance(app.screen, TemplatesScreen)
+        await press_at_pace(pilot, ["n", *chars("upper "), "enter"])
+        await saved(app, pilot)
+        assert isinstance(app.screen, TemplateEditorScreen)
+        assert app.screen.template.name == "upper (4)"
+    assert sorted(t.name for t in stored(log, clock)) == ["Upper (2)", "Upper (3)", "upper (4)"]

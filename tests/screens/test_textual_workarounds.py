@@ -26,6 +26,7 @@ from tui.textual_workarounds import (
     _keymapped_binding_chain,
     forget_watchers,
     keep_writing_when_the_terminal_goes,
+    run_command_as_read,
 )
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -73,6 +74,54 @@ async def test_textual_6605_a_bound_key_in_a_burst_still_applies_out_of_order() 
 
 async def test_ordered_input_applies_a_burst_in_order() -> None:
     assert await burst(OrderedInput(), "b", "a", "backspace", "c") == "bc"
+
+
+class TwoLines(App):
+    """Alt+w moves the focus to the second line (as it moves to another screen)."""
+
+    BINDINGS = [Binding("alt+w", "second")]
+
+    def __init__(self, *, commands_as_read: bool) -> None:
+        super().__init__()
+        self.commands_as_read = commands_as_read
+
+    def compose(self) -> ComposeResult:
+        yield OrderedInput(id="first")
+        yield OrderedInput(id="second")
+
+    def action_second(self) -> None:
+        self.set_focus(self.query_one("#second"))
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            self.commands_as_read
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and await run_command_as_read(self, event)
+        ):
+            return
+        await super().on_event(event)
+
+
+async def typed_behind_alt_w(*, commands_as_read: bool) -> tuple[str, str]:
+    """Alt+w and "a" in one burst: what each line then holds."""
+    app = TwoLines(commands_as_read=commands_as_read)
+    async with app.run_test() as pilot:
+        app.post_message(events.Key("alt+w", "w"))
+        app.post_message(events.Key("a", "a"))
+        await pilot.pause(0.1)
+        return app.query_one("#first", Input).value, app.query_one("#second", Input).value
+
+
+async def test_textual_6605_a_key_behind_a_bound_command_goes_where_the_focus_was() -> None:
+    """Alt+w's binding runs once the focused line reads the key (or, in a plain Input, once
+    it has bubbled back up to the app), after the "a" behind it was forwarded to that line.
+    When this fails, `run_command_as_read` can go."""
+    assert await typed_behind_alt_w(commands_as_read=False) == ("a", "")
+
+
+async def test_a_command_run_as_read_sends_the_keys_behind_it_to_the_new_focus() -> None:
+    assert await typed_behind_alt_w(commands_as_read=True) == ("", "a")
 
 
 class Watched(App):

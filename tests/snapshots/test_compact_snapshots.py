@@ -73,8 +73,8 @@ def test_compact_recovery(snap_compare, app: RestdayApp) -> None:
 
 
 def test_compact_symptoms(snap_compare, app: RestdayApp) -> None:
-    """An entry typed: the scales one a row, today's entries with their soreness; the
-    body map is left to the full layout."""
+    """An entry typed: the scales one a row, its soreness in words (sorest first, cut
+    with '…'), today's entries; the body map is left to the full layout."""
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)

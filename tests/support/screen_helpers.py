@@ -9,7 +9,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Static
 
 import storage.log.durable
@@ -32,6 +35,27 @@ def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> Rest
 def message(app: RestdayApp) -> str:
     """What the screen's message line says."""
     return str(app.screen.query_one("#message", Static).visual)
+
+
+def screen_lines(app: RestdayApp) -> list[str]:
+    """The screen on top as the terminal shows it, a string a row: each widget drawn where
+    the layout put it, clipped as it is on screen (an ancestor before its children)."""
+    width, height = app.size
+    rows = [[" "] * width for _ in range(height)]
+    for widget in [app.screen, *app.screen.walk_children(Widget)]:
+        try:
+            placed = app.screen.find_widget(widget)
+        except NoWidget:  # not laid out: hidden, or under a hidden ancestor
+            continue
+        shown = placed.region.intersection(placed.clip)
+        if not shown:
+            continue
+        strips = widget.render_lines(Region(0, 0, placed.region.width, placed.region.height))
+        for y in range(shown.y, shown.bottom):
+            text = strips[y - placed.region.y].text.ljust(placed.region.width)
+            for x in range(shown.x, min(shown.right, width)):
+                rows[y][x] = text[x - placed.region.x]
+    return ["".join(row) for row in rows]
 
 
 async def saved(app: RestdayApp, pilot: Pilot) -> None:

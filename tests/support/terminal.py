@@ -114,6 +114,19 @@ class Terminal:
 ESCAPE_GAP_S = 0.3  # Escape and the next key read as alt+key if they come together
 
 
+def app_pid(term: Terminal) -> int:
+    """The restday process in the terminal (the pane runs a shell that runs it)."""
+    shell = int(term._tmux("display-message", "-p", "-t", term.name, "#{pane_pid}").strip())
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+        for child in children:
+            if b"tui" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return int(child)
+        time.sleep(0.05)
+    raise AssertionError("restday did not start")
+
+
 def wait_until(term: Terminal, check: Callable[[str], bool], what: str, timeout: float = 15):
     deadline = time.monotonic() + timeout
     while True:

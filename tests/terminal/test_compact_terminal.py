@@ -1,10 +1,13 @@
 """A phone in portrait, in a real terminal (tmux) at 45x20: a set typed at a person's pace
-is logged and its rest shows in big digits; resizing 80x24 -> 45x20 -> 80x24 keeps what
+is logged and its rest shows in big digits; the start screen and a workout fit, what does
+not fit ends with '…', help lists the keys; resizing 80x24 -> 45x20 -> 80x24 keeps what
 is being typed."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.terminal import (
@@ -23,13 +26,20 @@ def _sets(log: Path) -> list[tuple[float, int, float | None]]:
     return [(s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
 
 
-def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
-    log = tmp_path / "log.json"
+@contextmanager
+def _workout_on_a_phone(log: Path, tmp_path: Path) -> Iterator[tuple[Terminal, str]]:
+    """restday on `log` at 45x20, moved from home (which needs 80x24) to the workout's
+    start screen: the terminal and that screen."""
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="45x20", env=isolated(tmp_path)) as term:
         term.wait_for("Home needs 80x24 (this is 45x20)")
         type_slowly(term, "w")
-        term.wait_for("No workout in progress")
+        yield term, term.wait_for("No workout in progress")
+
+
+def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    with _workout_on_a_phone(log, tmp_path) as (term, _screen):
         term.keys("Enter")  # an empty workout
         term.wait_for("Started a workout")
         type_slowly(term, "bench 100x5@8")
@@ -45,6 +55,34 @@ def test_a_set_and_its_rest_on_a_phone(tmp_path: Path) -> None:
         term.keys("q")
         term.wait_for("[exited 0]")
     assert _sets(log) == [(100, 5, 8)]
+
+
+def test_the_start_screen_and_a_workout_fit_a_phone(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    with _workout_on_a_phone(log, tmp_path) as (term, screen):
+        lines = screen.splitlines()
+        assert "Workout: not started" in lines[0]
+        assert "Full body" in screen and "…" in screen  # a template's exercises, cut
+        assert "? Help" in lines[-1] and lines[-1].rstrip().endswith("^p Commands")
+        hint = entry_line(screen)
+        assert hint.startswith("bench 100x5 or a name") and hint.endswith("…")
+        type_slowly(term, "bench 60x5")  # on the start screen: starts a workout
+        term.keys("Enter")
+        screen = term.wait_for("60 kg x 5")
+        assert entry_line(screen).startswith("Enter repeats 60 kg x 5")
+        assert entry_line(screen).endswith("…")
+        type_slowly(term, "+2.5x5")  # in the workout
+        term.keys("Enter")
+        screen = term.wait_for("62.5 kg x 5")
+        assert all(len(line) <= 45 for line in screen.splitlines())
+        term.keys("F1")
+        screen = term.wait_for("Everywhere")
+        assert "Escape, ? or q closes this" in screen and "needs 80x24" not in screen
+        term.keys("Escape")
+        term.wait_for("62.5 kg x 5")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    assert _sets(log) == [(60, 5, None), (62.5, 5, None)]
 
 
 def test_resizing_keeps_what_is_being_typed(tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ def test_a_bad_keymap_line_is_named_in_80x24_and_the_other_lines_apply(tmp_path:
         screen = term.wait_for("The other lines apply.")  # the whole notice is on screen
         toast = [line.split("▌", 1)[1].strip() for line in screen.splitlines() if "▌" in line]
         flat = " ".join(toast)
-        assert 'line 3: "quit" must be a' in flat and "(and 1 more)" in flat
+        assert "lines 3-4 not used" in flat and 'line 3: "quit" must be a' in flat
+        assert 'line 4: unknown binding id "screen.wrokout"' in flat
         term.keys("r")
         term.wait_for("Sleep quality")
         type_slowly(term, "s 7")  # the entry line has the focus, and F1 still opens help

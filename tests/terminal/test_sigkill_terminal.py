@@ -11,24 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from tests.support.terminal import Terminal, isolated, open_log, write_demo_log
+from tests.support.terminal import Terminal, app_pid, isolated, open_log, write_demo_log
 
 TRIALS = 3
 SETS = 3
 POLL_S = 0.005
-
-
-def app_pid(term: Terminal) -> int:
-    """The restday process in the terminal (the pane runs a shell that runs it)."""
-    shell = int(term._tmux("display-message", "-p", "-t", term.name, "#{pane_pid}").strip())
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
-        for child in children:
-            if b"tui" in Path(f"/proc/{child}/cmdline").read_bytes():
-                return int(child)
-        time.sleep(0.05)
-    raise AssertionError("restday did not start")
 
 
 def shown_and_saved(screen: str, text: str, count: int) -> bool:

@@ -187,3 +187,23 @@ def test_a_set_typed_on_the_start_screen_goes_to_the_line(
             assert "Sleep" not in screen and entry_line(screen) == typed
         term.keys("C-q")
         term.wait_for("[exited 0]")
+
+
+def test_a_set_sent_in_one_write_with_the_screen_key_goes_to_the_new_screen(
+    demo_log: Path, tmp_path: Path
+) -> None:
+    """Alt+w and the set behind it in one write (typed ahead over SSH, or pasted): Textual
+    ran Alt+w's binding only after "+5x5" had gone to Home."""
+    command = [sys.executable, "-m", "tui", "--db", str(demo_log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        start_empty_workout(term)
+        type_slowly(term, "bench 100x5")
+        term.keys("Enter")
+        term.wait_for("100 kg x 5")
+        term.keys("M-h")
+        term.wait_for("Guidance, not medical advice.")
+        term.keys("-l", "--", "\x1bw+5x5\r")
+        term.wait_for("105 kg x 5")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    assert [(weight, reps) for _, weight, reps, _ in stored(demo_log)] == [(100, 5), (105, 5)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from storage.model.words import counted
 from tui.commands.shared import CommandError
 
 
@@ -60,8 +61,8 @@ def write_demo_log(path: Path, weeks: int, seed: int, *, quiet: bool = False) ->
     if not quiet:
         counts = repo.counts()
         print(
-            f"wrote a {weeks}-week demo log to {repo.path}: {counts.workouts} workouts, "
-            f"{counts.sets} sets, {counts.days} days"
+            f"wrote a {weeks}-week demo log to {repo.path}: {counted(counts.workouts, 'workout')}, "
+            f"{counted(counts.sets, 'set')}, {counted(counts.days, 'day')}"
         )
 
 

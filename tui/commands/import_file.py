@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from storage.exchange.formats import IMPORT_FORMATS
+from storage.model.words import counted
 from tui.commands.shared import CommandError, add_db_option, open_repository
 
 PROGRESS_FROM_ROWS = 2000  # a file this big shows a progress bar (on a terminal)
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if written < plan.set_count:
         raise CommandError("some workouts reached the log from elsewhere meanwhile")
-    print(f"Imported {written} sets in {plan.workout_count} workouts into {repo.path}.")
+    done = f"{counted(written, 'set')} in {counted(plan.workout_count, 'workout')}"
+    print(f"Imported {done} into {repo.path}.")
     _match_unit(repo, settings, plan.file_unit, fresh=fresh)
     return 0
 
@@ -170,12 +172,15 @@ def _print_summary(plan, file: str) -> None:
     head = f"[bold]{escape(file)}[/]: {escape(plan.source)}"
     if plan.workout_count:
         head += (
-            f" · {plan.workout_count} workouts, {plan.set_count} sets, "
+            f" · {counted(plan.workout_count, 'workout')}, {counted(plan.set_count, 'set')}, "
             f"{plan.first_day:%-d %b %Y} to {plan.last_day:%-d %b %Y}"
         )
     console.print(head)
     if plan.already:
-        console.print(f"{plan.already} workouts are in the log already (imported before): kept")
+        are = "is" if plan.already == 1 else "are"
+        console.print(
+            f"{counted(plan.already, 'workout')} {are} in the log already (imported before): kept"
+        )
     renamed = sorted((name, ours) for name, ours in plan.mapped.items() if name != ours)
     if renamed:
         console.print(f"Names matched to restday's exercises ({len(renamed)}):")
@@ -188,7 +193,7 @@ def _print_summary(plan, file: str) -> None:
                 f"  {escape(exercise.name)}: {escape(describe_muscles(exercise.muscles))}"
             )
     for what, count in sorted(plan.adjustments.items()):
-        console.print(f"{what}: {count} sets")
+        console.print(f"{what}: {counted(count, 'set')}")
     if plan.skipped:
         console.print(f"Skipped rows ({len(plan.skipped)}), not imported:")
         for reason, count, lines in plan.skipped.by_reason():
@@ -198,7 +203,7 @@ def _print_summary(plan, file: str) -> None:
                 shown += f" and {count - len(lines)} more"
             console.print(f"  {where} {shown}: {escape(reason)}")
         if plan.skipped.unlisted:
-            console.print(f"  {plan.skipped.unlisted} more rows, for other reasons")
+            console.print(f"  {counted(plan.skipped.unlisted, 'more row')}, for other reasons")
 
 
 def _import_restday(repo, text: str, *, dry_run: bool) -> int:

@@ -1,6 +1,7 @@
 """`restday log ENTRY`: sets into today's workout from the shell, starting one if none is
-open. ENTRY is any line the workout screen's entry line takes (`storage.entry.set_line`);
-the relative forms start from the last set of today's workout. It must start quickly: it
+open. ENTRY is any line the workout screen's entry line takes (`storage.entry.set_line`),
+or several: each argument that is a set is a line of its own (`set_lines`); the relative
+forms start from the set before them. It must start quickly: it
 never loads Textual or Rich."""
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
         "[xSETS][@RPE], e.g. 'bench 100x5@8', 'squat 225lbx5x3', 'pullup bw x8', "
         "'dip bw+20x6', 'w bench 60x5' (warm-up); without an exercise, the exercise of "
         "today's last set: '100x5', '+2.5x5' (its weight plus 2.5), 'x6' (its weight again), "
-        "'' (that set again). An entry starting with - goes after --: restday log -- -5x8.",
+        "'' (that set again). Each argument that is a set is logged in turn, each relative "
+        "one from the set before it: restday log bench 100x5@8 +2.5x5 x6. An entry starting "
+        "with - goes after --: restday log -- -5x8.",
     )
     add_db_option(parser)
     parser.add_argument(
@@ -34,7 +37,9 @@ def add_parser(commands) -> argparse.ArgumentParser:
         help="once today's workout is finished, add to it (it stays finished) instead of "
         "starting a new one",
     )
-    parser.add_argument("entry", nargs="+", help="the set, e.g. 'bench 100x5@8'")
+    parser.add_argument(
+        "entry", nargs="+", help="the set, e.g. 'bench 100x5@8', or sets: bench 100x5 +2.5x5"
+    )
     return parser
 
 
@@ -44,6 +49,26 @@ def command_for(entry: str, db: Path) -> str:
     return shlex.join(["restday", "log", "--db", str(db), entry])
 
 
+def set_lines(words: list[str]) -> list[str]:
+    """The lines of sets ENTRY's arguments hold, in order: each argument that is a whole
+    line of sets (`100x5@8`, `+2.5x5`, `x6`) is one, with the words before it (a name,
+    `w`); words after the last go with it (`@8`); with no such argument, all are one."""
+    from storage.entry.set_line import is_set_line
+
+    lines: list[str] = []
+    words_before: list[str] = []
+    for word in words:
+        words_before.append(word)
+        if is_set_line(word):
+            lines.append(" ".join(words_before))
+            words_before = []
+    if words_before:
+        if lines:
+            words_before.insert(0, lines.pop())
+        lines.append(" ".join(words_before))
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     from scoring.e1rm import estimate
     from storage.entry.exercise_names import UnknownExercise, resolve_exercise
@@ -51,7 +76,6 @@ def run(args: argparse.Namespace) -> int:
     from storage.log.recent_copy import write_recent
     from tui.format.units import format_set, format_weight
 
-    text = " ".join(args.entry)
     repo = open_repository(args.db)
     unit = repo.settings().unit
     notices = []
@@ -61,28 +85,34 @@ def run(args: argparse.Namespace) -> int:
         sets = repo.sets(workout=workout.id) if workout is not None else []
         if finished is not None and args.reopen:
             sets = repo.sets(workout=finished.id)
-        last = sets[-1] if sets else None
+        last = LastSet.of(sets[-1]) if sets else None
+        exercise = repo.exercise(sets[-1].exercise) if sets else None
         no_last = "today's workout has no set yet to start from"
         if finished is not None and not args.reopen:
             no_last = "today's workout is finished (add --reopen to add to it)"
-        spec = parse_workout_entry(
-            text,
-            None if last is None else LastSet.of(last),
-            unit,
-            no_last=f"{no_last}: name the exercise and give the weight, e.g. 'bench 100x5'",
-        )
-        if spec.exercise is not None:
-            try:
-                resolved = resolve_exercise(spec.exercise, repo.exercises())
-            except UnknownExercise as exc:
-                raise CommandError(f"{exc}; {CREATE_EXERCISE}") from None
-            exercise = resolved.exercise
-            if note := resolved.note():
-                notices.append(note)
-        elif last is not None:
-            exercise = repo.exercise(last.exercise)
-        else:
-            raise CommandError(f"name the exercise first, e.g. 'bench {text.strip()}': {no_last}")
+        planned = []  # every line read before any is logged: one that is wrong logs none
+        for text in set_lines(args.entry):
+            spec = parse_workout_entry(
+                text,
+                last,
+                unit,
+                no_last=f"{no_last}: name the exercise and give the weight, e.g. 'bench 100x5'",
+            )
+            if spec.exercise is not None:
+                try:
+                    resolved = resolve_exercise(spec.exercise, repo.exercises())
+                except UnknownExercise as exc:
+                    raise CommandError(f"{exc}; {CREATE_EXERCISE}") from None
+                exercise = resolved.exercise
+                if note := resolved.note():
+                    notices.append(note)
+            elif exercise is None:
+                raise CommandError(
+                    f"name the exercise first, e.g. 'bench {text.strip()}': {no_last}"
+                )
+            weight_kg = spec.weight_kg(unit)
+            planned.append((exercise, spec, weight_kg))
+            last = LastSet(weight_kg, spec.reps, spec.rpe, spec.warmup, spec.bodyweight)
 
         if finished is not None and args.reopen:
             workout = repo.reopen_workout(finished)
@@ -100,25 +130,29 @@ def run(args: argparse.Namespace) -> int:
             elif args.reopen:
                 notices.append("No workout was finished today to reopen: started one.")
         entries = [
-            repo.log_set(
-                workout,
+            (
                 exercise,
-                spec.weight_kg(unit),
-                spec.reps,
-                rpe=spec.rpe,
-                warmup=spec.warmup,
-                bodyweight=spec.bodyweight,
+                repo.log_set(
+                    workout,
+                    exercise,
+                    weight_kg,
+                    spec.reps,
+                    rpe=spec.rpe,
+                    warmup=spec.warmup,
+                    bodyweight=spec.bodyweight,
+                ),
             )
+            for exercise, spec, weight_kg in planned
             for _ in range(spec.sets)
         ]
         if finished is not None and args.reopen:
-            end = max(finished.end, entries[-1].timestamp)
+            end = max(finished.end, entries[-1][1].timestamp)
             repo.finish_workout(workout, finished.session_rpe, at=end)
 
     write_recent(repo)  # `restday status` stays quick after a set logged from the shell
     for notice in notices:
         print(notice)
-    for entry in entries:
+    for exercise, entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
         e1rm = (
             None

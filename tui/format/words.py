@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from storage.model.words import counted as counted  # the commands' too: its owner is there
+
 ELLIPSIS = "…"
-
-
-def counted(count: int, word: str, plural: str | None = None) -> str:
-    """'1 session', '2 sessions', '0 sessions': the one plural rule of what the app says."""
-    return f"{count} {word if abs(count) == 1 else plural or word + 's'}"
 
 
 def cells(character: str) -> int:

@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import bind_key, declared_bindings, keymapped_bindings
 
 TIMER_PREFIX = "timer."
@@ -166,8 +167,19 @@ def _table(rows: list[KeyRow]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
-    """The `?` screen. Escape, ? or q (or the help key, if remapped) close it."""
+def _column(rows: list[KeyRow]) -> Table:
+    """One key a line, its description wrapped beside it: a phone's width (scrolled)."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(width=12, style="bold", overflow="fold")
+    table.add_column(ratio=1)
+    for row in rows:
+        table.add_row(", ".join(row.keys), row.description)
+    return table
+
+
+class HelpScreen(CompactLayout, ModalScreen[None]):
+    """The `?` screen. Escape, ? or q (or the help key, if remapped) close it. In the
+    compact layout it fills the terminal, one key a line, and scrolls (↑↓)."""
 
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close")]
@@ -187,6 +199,7 @@ class HelpScreen(ModalScreen[None]):
                 for title, rows in help_sections(app, self.for_screen):
                     yield Static(title, classes="help-section")
                     yield Static(_table(rows), classes="help-keys")
+                    yield Static(_column(rows), classes="help-keys-column")
             yield Static("Escape, ? or q closes this", id="help-hint")
 
     def on_mount(self) -> None:

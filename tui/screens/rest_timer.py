@@ -22,6 +22,7 @@ from tui.widgets.app_header import AppHeader, format_rest
 from tui.widgets.big_digits import BigDigits
 
 KEYS = "+/- 15 s   space pause/resume   x stop   t or Esc close"
+KEYS_SHORT = "+/- 15 s · space pause · x stop · t close"  # a phone's width
 NO_REST = "-:--"
 
 
@@ -42,6 +43,7 @@ class RestTimerScreen(CompactLayout, Screen):
             yield BigDigits(NO_REST, id="rest-digits")
             yield Static("", id="rest-state", markup=False)
             yield Static(KEYS, id="rest-keys", markup=False)
+            yield Static(KEYS_SHORT, id="rest-keys-short", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "Rest timer"

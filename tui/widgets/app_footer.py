@@ -21,6 +21,7 @@ pass of the garbage collector would take longer. This footer lets go of them
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -75,6 +76,16 @@ FOOTER_ORDER: tuple[str, ...] = (
     "history.back",
     "detail.close",
     "session.day",
+    # templates: the list, and a template's editor
+    "templates.new",
+    "template_editor.entry",
+    "templates.edit",
+    "templates.delete",
+    "templates.rename",
+    "template_editor.up",
+    "template_editor.down",
+    "template_editor.back",
+    "templates.leave",
     # everywhere
     "screen.home",
     "screen.workout",
@@ -82,6 +93,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "screen.symptoms",
     "screen.history",
     HELP_ID,
+    "screen.settings",  # before quit, which ^q does too: settings are hard to find otherwise
     "quit",
 )
 PALETTE_WIDTH = 1 + cell_len("^p Commands")  # its border, then key and label
@@ -146,13 +158,24 @@ class AppFooter(Footer):
         self.call_after_refresh(self.recompose)
 
     def _entries(self) -> list[FooterEntry]:
-        """Each key the screen shows (its first binding per action)."""
+        """Each key the screen shows (its first binding per action), but the one that leads
+        to its own screen."""
         entries: dict[str, FooterEntry] = {}
+        here = f"switch_mode({self._mode()!r})"  # the key to its own screen: room for others
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in entries:
+            if binding.show and binding.action not in entries and binding.action != here:
                 display = self.app.get_key_display(binding)
                 entries[binding.action] = FooterEntry(binding, display, enabled, tooltip)
         return list(entries.values())
+
+    def _mode(self) -> str | None:
+        """The mode whose screens this footer's screen is one of (not the mode shown: a
+        footer left behind by a switch would compose again for it)."""
+        for mode in self.app.MODES:
+            with contextlib.suppress(KeyError):  # a mode not visited yet
+                if self.screen in self.app.get_screen_stack(mode):
+                    return mode
+        return None
 
     def _fitting(self) -> list[FooterEntry]:
         width = (self.size.width or self.app.size.width) - PALETTE_WIDTH - 1

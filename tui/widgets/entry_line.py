@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from textual import events
 
+from tui.format.words import ellipsized
 from tui.textual_workarounds import OrderedInput
 
 
@@ -16,7 +17,10 @@ class EntryLine(OrderedInput):
 
     `keys_when_empty` are printable keys that, typed into an empty line, work as the
     screen's keys (the recovery screen's `+` adds a cup of water); typed after something,
-    they are text."""
+    they are text.
+
+    Its hint (the placeholder, kept whole in `hint`) is shown whole where it fits, and
+    cut to end with "…" where it does not (a phone's width)."""
 
     def __init__(
         self,
@@ -29,6 +33,14 @@ class EntryLine(OrderedInput):
         self.cursor_blink = False  # each blink redraws the bordered line: ~2 KB/s over SSH
         self.submit = submit
         self.keys_when_empty = keys_when_empty
+
+    def validate_placeholder(self, hint: str) -> str:
+        self.hint = hint
+        width = self.content_size.width
+        return ellipsized(hint, width) if width else hint
+
+    def on_resize(self) -> None:
+        self.placeholder = self.hint
 
     def is_text(self, event: events.Key) -> bool:
         return not (self.value == "" and event.key in self.keys_when_empty)

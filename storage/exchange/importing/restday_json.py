@@ -41,6 +41,7 @@ from storage.model.records import (
     Workout,
 )
 from storage.model.validation import check_record
+from storage.model.words import counted
 
 SECTION_TYPES: dict[str, type[Record]] = {
     "exercises": Exercise,
@@ -333,7 +334,7 @@ class ImportSummary:
             pairs = ", ".join(f"{a} → {b}" if a != b else a for a, b in self.matched)
             lines.append(f"Exercises matched by name to the log's own: {pairs}.")
         if self.recovery_kept:
-            days = _plural(self.recovery_kept, "day", "days")
+            days = counted(self.recovery_kept, "day")
             lines.append(
                 f"Recovery entries for {days} the log has an entry for already: the log's kept."
             )
@@ -348,12 +349,8 @@ class ImportSummary:
         return "\n".join(lines)
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _listing(counts: dict[str, int]) -> str:
-    parts = [_plural(counts[s], *NOUNS[s]) for s in NOUNS if counts.get(s)]
+    parts = [counted(counts[s], *NOUNS[s]) for s in NOUNS if counts.get(s)]
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 

@@ -206,6 +206,11 @@ class HistoryScreen(Screen):
                 self._draw(key)
         self.scorer.start(first, today)
         self._show_scoring()
+        from tui.screens.history.session_detail import SessionDetailScreen
+
+        top = self.app.screen
+        if isinstance(top, SessionDetailScreen) and top.history is self:
+            top.follow()  # a session opened from here shows it as the log has it now
 
     def _favourite_exercise(self) -> str | None:
         """The compound lift trained in the most sessions of the last 90 days, then of all
@@ -381,7 +386,7 @@ class HistoryScreen(Screen):
 
         session = self.index.session(workout_id) if self.index else None
         if session is not None:
-            self.app.push_screen(SessionDetailScreen(self.index, session, self.names, self.unit))
+            self.app.push_screen(SessionDetailScreen(self, session))
 
     def on_year_calendar_opened(self, message: YearCalendar.Opened) -> None:
         from tui.screens.history.day_detail import DayDetailScreen

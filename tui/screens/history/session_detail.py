@@ -1,12 +1,14 @@
 """One session from the history: every set with its e1RM, PR marks, the rest taken before
-it and its notes. `d` opens the whole day; `o` reopens the workout on the workout screen,
-to add, change or delete a set; `T` makes a template of it; Escape goes back."""
+it and its notes, as the log has it now (a set added since it was opened, here or by
+another copy, shows). `d` opens the whole day; `o` reopens the workout on the workout
+screen, to add, change or delete a set; `T` makes a template of it; Escape goes back."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,8 +18,12 @@ from storage.model.template_plan import NOTHING_TO_PLAN
 from tui.format.text import clipped, widened
 from tui.format.units import format_number, format_set, to_unit
 from tui.format.words import counted
+from tui.messages import LogChanged
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
+
+if TYPE_CHECKING:
+    from tui.screens.history.screen import HistoryScreen
 
 
 class SessionDetailScreen(DetailScreen):
@@ -31,12 +37,10 @@ class SessionDetailScreen(DetailScreen):
         Binding("T", "make_template", "Make template", id="session.make_template"),
     ]
 
-    def __init__(self, index, session, names: Mapping[str, str], unit: str) -> None:
+    def __init__(self, history: HistoryScreen, session) -> None:
         super().__init__()
-        self.index = index
+        self.history = history  # whose index of the log it shows
         self.session = session
-        self.names = names
-        self.unit = unit
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="detail"):
@@ -45,7 +49,34 @@ class SessionDetailScreen(DetailScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        session, unit = self.session, self.unit
+        table = self.query_one(DataTable)
+        table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
+        self._draw()
+        self.set_focus(table)
+
+    def on_screen_resume(self) -> None:
+        self.follow()  # as the history has it now, and again once it has read the log
+        self.history.build()
+
+    @on(LogChanged)
+    def _log_changed(self) -> None:
+        if self.is_current:
+            self.history.build()
+
+    def follow(self) -> None:
+        """Show the session as the history's index of the log has it now; close if it is
+        no longer in the log."""
+        index = self.history.index
+        session = index.session(self.session.workout_id) if index is not None else None
+        if session is None:
+            self.dismiss(None)
+            return
+        self.session = session
+        self._draw()
+
+    def _draw(self) -> None:
+        session, unit, index = self.session, self.history.unit, self.history.index
+        names = self.history.names
         title = Text(f"{session.name or 'Workout'} · {session.day:%A %-d %B %Y}", style="bold")
         facts = [counted(session.working_sets, "working set")]
         facts.append(f"{format_number(to_unit(session.volume_kg, unit))} {unit} volume")
@@ -61,15 +92,14 @@ class SessionDetailScreen(DetailScreen):
         title.append("\nd: the day · o: reopen to change a set · T: make a template", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
-        table.add_columns("exercise", "set", "e1RM", "", "rest", "note")
+        row = table.cursor_row
+        table.clear()
         name_width = widened(22, self.app.size.width, 0.5)
         note_width = widened(20, self.app.size.width, 0.5)
         previous = None
-        for done in self.index.session_sets(session.workout_id):
+        for done in index.session_sets(session.workout_id):
             entry = done.entry
-            name = (
-                self.names.get(entry.exercise, entry.exercise) if entry.exercise != previous else ""
-            )
+            name = names.get(entry.exercise, entry.exercise) if entry.exercise != previous else ""
             previous = entry.exercise
             rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
             table.add_row(
@@ -80,10 +110,11 @@ class SessionDetailScreen(DetailScreen):
                 rest,
                 clipped(entry.notes, note_width),
             )
-        self.set_focus(table)
+        table.move_cursor(row=row)
 
     def action_make_template(self) -> None:
         """Ask for a name, then make a template of this session's working sets."""
+        from storage.model.template_names import unique_template_name
         from tui.screens.dialogs.prompt import PromptScreen
 
         session = self.session
@@ -93,6 +124,7 @@ class SessionDetailScreen(DetailScreen):
 
         def named(name: str | None) -> None:
             if name:
+                name = unique_template_name(name, self.app.store.snapshot.offered_templates())
                 self.app.store.save(
                     lambda repo: repo.template_from_workout(session.workout_id, name)
                 )
@@ -103,7 +135,7 @@ class SessionDetailScreen(DetailScreen):
     def action_day(self) -> None:
         from tui.screens.history.day_detail import DayDetailScreen
 
-        self.app.push_screen(DayDetailScreen(self.session.day, self.unit))
+        self.app.push_screen(DayDetailScreen(self.session.day, self.history.unit))
 
     async def action_reopen(self) -> None:
         workout = self.app.store.snapshot.workout(self.session.workout_id)

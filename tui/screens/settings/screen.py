@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from storage.model.records import UNITS, Settings
 from tui.format.settings import UNIT_NAMES, settings_rows, unit_changed
 from tui.messages import LogChanged, LogOpened, SaveFailed
+from tui.screens.help import effective_bindings
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 
@@ -54,6 +55,7 @@ class SettingsScreen(Screen):
         with Vertical(id="settings"):
             yield Static("Weights are shown and typed in", id="unit-title")
             yield OptionList(id="unit")
+            yield Static(id="unit-hint", markup=False)
             yield Static(id="others", markup=False)
             yield Static(id="message", markup=False)
         yield AppFooter()
@@ -99,6 +101,11 @@ class SettingsScreen(Screen):
             )
         units.highlighted = UNITS.index(settings.unit)
         units.focus()
+        keys = {row.binding.id: row.keys[0] for row in effective_bindings(self.app, self)}
+        self.query_one("#unit-hint", Static).update(
+            f"To change it: ↑↓ and Enter, or {keys['settings.kg']} for kg, "
+            f"{keys['settings.lb']} for lb. Saved at once."
+        )
         rows = settings_rows(settings, timezone)
         width = max(len(name) for name, _ in rows)
         lines = [f"{name:<{width}}  {value}" for name, value in rows if name != "unit"]

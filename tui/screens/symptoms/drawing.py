@@ -8,6 +8,7 @@ from datetime import datetime
 from rich.text import Text
 
 from storage.model.records import SymptomEntry
+from tui.format.symptoms import soreness
 from tui.screens.symptoms.day import COUNTS_FOR, SymptomDay
 
 
@@ -25,6 +26,16 @@ def notes_line(entry: SymptomEntry) -> Text:
         (entry.notes, "") if entry.notes else ("— (N adds one, or type n and the note)", "dim"),
         no_wrap=True,
         overflow="ellipsis",
+    )
+
+
+def soreness_line(entry: SymptomEntry) -> Text:
+    """The soreness being entered, for the compact layout (the body map needs the full
+    width): 'soreness    hams 5 quads 4', sorest first."""
+    sore = soreness(entry)
+    return Text.assemble(
+        ("soreness    ", "dim"),
+        (sore, "") if sore else ("— (quads 4 rates a muscle 0-10)", "dim"),
     )
 
 

@@ -28,7 +28,7 @@ from tui.format.muscles import MUSCLE_LABELS
 from tui.messages import LogChanged
 from tui.screens.log_screen import LogScreen
 from tui.screens.symptoms.day import TRAINED_DAYS, SymptomDay, day_name, is_empty
-from tui.screens.symptoms.drawing import entries_heading, notes_line, title
+from tui.screens.symptoms.drawing import entries_heading, notes_line, soreness_line, title
 from tui.screens.symptoms.entry_list import EntryList
 from tui.screens.too_small import CompactLayout
 from tui.widgets.app_header import AppHeader
@@ -93,6 +93,7 @@ class SymptomScreen(CompactLayout, LogScreen):
             yield Static(id="title", markup=False)
             yield ScaleList(id="scales")
             yield Static(id="notes", markup=False)
+            yield Static(id="soreness", markup=False)
             yield BodyMap(id="body-map", legend=f"• trained in the last {TRAINED_DAYS} days")
             yield Static(id="entries-title", markup=False)
             yield EntryList(id="entries")
@@ -151,6 +152,7 @@ class SymptomScreen(CompactLayout, LogScreen):
         self.query_one("#title", Static).update(title(self.day))
         self.query_one(ScaleList).show(self.entry)
         self.query_one("#notes", Static).update(notes_line(self.entry))
+        self.query_one("#soreness", Static).update(soreness_line(self.entry))
         self._draw_body_map()
         now = self.app.clock()
         self.query_one("#entries-title", Static).update(entries_heading(self.day, now))

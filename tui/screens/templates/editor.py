@@ -20,25 +20,23 @@ from storage.entry.template_line import EXAMPLES, parse_template_line, template_
 from storage.errors import ValidationError
 from storage.model.records import Exercise, Template, TemplateItem
 from tui.format.text import log_text
+from tui.format.words import counted
 from tui.messages import LogChanged
-from tui.screens.log_screen import LogScreen
+from tui.screens.templates.list_screen import TemplateListScreen
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 LINE_HINT = "exercise SETSxREPS@RPE rest 3:00 load: bench 3x5@8 rest 3:00 100"
 
 
-class TemplateEditorScreen(LogScreen):
-    CSS_PATH = ["../log_screen.tcss", "templates.tcss"]
+class TemplateEditorScreen(TemplateListScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="template_editor.back"),
         Binding("i", "focus_entry", "Type a line", id="template_editor.entry"),
-        Binding("e", "edit_line", "Change line", id="template_editor.edit"),
-        Binding("d,delete", "delete_line", "Remove line", id="template_editor.delete"),
         Binding("shift+up", "move(-1)", "Move up", id="template_editor.up"),
         Binding("shift+down", "move(1)", "Move down", id="template_editor.down"),
-        Binding("R", "rename", "Rename", id="template_editor.rename"),
     ]
+    LIST_ID = "#editor-lines"
 
     def __init__(self, template: Template) -> None:
         super().__init__()
@@ -56,11 +54,11 @@ class TemplateEditorScreen(LogScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         on_list = not isinstance(self.focused, Input)
-        if action in ("edit_line", "delete_line", "move"):
+        if action == "move":
             return on_list and self.selected_index() is not None
-        if action in ("rename", "focus_entry"):
+        if action == "focus_entry":
             return on_list
-        return True
+        return super().check_action(action, parameters)
 
     def load(self) -> None:
         store = self.app.store
@@ -89,16 +87,19 @@ class TemplateEditorScreen(LogScreen):
     def unit(self) -> str:
         return self.app.store.snapshot.settings().unit
 
-    def line_of(self, item: TemplateItem) -> str:
+    def name_of(self, item: TemplateItem) -> str:
         exercise = self.exercises().get(item.exercise)
-        return template_line(item, exercise.name if exercise else item.exercise, self.unit)
+        return exercise.name if exercise else item.exercise
+
+    def line_of(self, item: TemplateItem) -> str:
+        return template_line(item, self.name_of(item), self.unit)
 
     def show_lines(self) -> None:
         template = self.template
         self.query_one(AppHeader).subtitle = f"Template · {template.name}"
         title = Text.assemble(log_text(template.name, "bold"))
         count = len(template.items)
-        title.append(f"  {count} exercise{'' if count == 1 else 's'}", "dim")
+        title.append(f"  {counted(count, 'exercise')}", "dim")
         title.append(f"\nType a line and Enter to add it, {EXAMPLES}", "dim")
         self.query_one("#editor-title", Static).update(title)
         lines = self.query_one("#editor-lines", OptionList)
@@ -109,12 +110,6 @@ class TemplateEditorScreen(LogScreen):
         if template.items:
             lines.highlighted = min(highlighted or 0, count - 1)
         self.refresh_bindings()
-
-    def selected_index(self) -> int | None:
-        lines = self.query_one("#editor-lines", OptionList)
-        if lines.highlighted is None or not self.template.items:
-            return None
-        return lines.highlighted
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -134,6 +129,15 @@ class TemplateEditorScreen(LogScreen):
             return
         items = list(self.template.items)
         line = self.line_of(item)
+        same = next(
+            (n for n, other in enumerate(items) if other.exercise == item.exercise), self.editing
+        )
+        if same != self.editing:
+            self.show_message(
+                f"{self.name_of(item)} is line {same + 1} already: change that line (e) instead",
+                error=True,
+            )
+            return
         if self.editing is not None and self.editing < len(items):
             items[self.editing] = item
             number, self.editing = self.editing, None
@@ -145,12 +149,7 @@ class TemplateEditorScreen(LogScreen):
         self.change(replace(self.template, items=items), message)
         self.query_one("#editor-lines", OptionList).highlighted = number
 
-    @on(OptionList.OptionSelected, "#editor-lines")
-    def _line_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_edit_line()
-
-    def action_edit_line(self) -> None:
+    def action_edit(self) -> None:
         index = self.selected_index()
         if index is None:
             return
@@ -161,7 +160,7 @@ class TemplateEditorScreen(LogScreen):
         self.set_focus(entry_line)
         self.show_message(f"Changing line {index + 1}: Enter saves it, Escape cancels.")
 
-    def action_delete_line(self) -> None:
+    def action_delete(self) -> None:
         index = self.selected_index()
         if index is None:
             return
@@ -178,14 +177,11 @@ class TemplateEditorScreen(LogScreen):
         self.change(replace(self.template, items=items), f"Moved line {index + 1}.")
         self.query_one("#editor-lines", OptionList).highlighted = index + step
 
-    def action_rename(self) -> None:
-        from tui.screens.dialogs.prompt import PromptScreen
+    def template_to_rename(self) -> Template:
+        return self.template
 
-        def renamed(name: str | None) -> None:
-            if name and name != self.template.name:
-                self.change(replace(self.template, name=name), f"Renamed to {name!r}.")
-
-        self.app.push_screen(PromptScreen("Template name", self.template.name), renamed)
+    def name_template(self, template: Template, name: str) -> None:
+        self.change(replace(template, name=name), f"Renamed to {name!r}.")
 
     # -- focus -----------------------------------------------------------------------------
 

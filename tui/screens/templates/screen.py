@@ -16,24 +16,23 @@ from textual.widgets.option_list import Option
 
 from storage.model.records import Template
 from storage.model.starter_templates import is_untouched_starter
+from storage.model.template_names import unique_template_name
 from tui.format.text import log_text
+from tui.format.words import counted
 from tui.messages import LogChanged
-from tui.screens.log_screen import LogScreen
+from tui.screens.templates.list_screen import TemplateListScreen
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 NAME_HINT = "a new template's name, then Enter"
 
 
-class TemplatesScreen(LogScreen):
-    CSS_PATH = ["../log_screen.tcss", "templates.tcss"]
+class TemplatesScreen(TemplateListScreen):
     BINDINGS = [
-        Binding("e", "edit", "Edit", id="templates.edit"),
         Binding("n", "new", "New", id="templates.new"),
-        Binding("R", "rename", "Rename", id="templates.rename"),
-        Binding("d,delete", "delete", "Delete", id="templates.delete"),
         Binding("escape", "leave_entry", "Leave field", id="templates.leave"),
     ]
+    LIST_ID = "#templates-list"
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,11 +49,9 @@ class TemplatesScreen(LogScreen):
         yield from self.below(EntryLine(self.make_new, placeholder=NAME_HINT, id="entry"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "rename", "delete"):
-            return self.selected() is not None and not isinstance(self.focused, Input)
         if action == "leave_entry":
             return isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
     def load(self) -> None:
         names = self._names()
@@ -79,10 +76,8 @@ class TemplatesScreen(LogScreen):
             self.load()
 
     def selected(self) -> Template | None:
-        options = self.query_one("#templates-list", OptionList)
-        if options.highlighted is None or not self.templates:
-            return None
-        return self.templates[options.highlighted]
+        index = self.selected_index()
+        return None if index is None or index >= len(self.templates) else self.templates[index]
 
     # -- making, editing, renaming, deleting ---------------------------------------------
 
@@ -95,15 +90,12 @@ class TemplatesScreen(LogScreen):
         if not name:
             self.show_message(f"Type {NAME_HINT}; Escape goes back to the list.", error=True)
             return
-        template = Template(name=name)
+        template = Template(name=unique_template_name(name, self.templates))
+        name = template.name
         self.save(lambda repo: repo.save_template(template))
         entry_line.value = ""
         self.show_message(f"Made the template {name!r}: type its exercises.")
         self.open_editor(template)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_edit()
 
     def action_edit(self) -> None:
         template = self.selected()
@@ -115,24 +107,17 @@ class TemplatesScreen(LogScreen):
 
         self.app.push_screen(TemplateEditorScreen(template), lambda _: self._follow())
 
-    def action_rename(self) -> None:
-        template = self.selected()
-        if template is None:
-            return
-        from tui.screens.dialogs.prompt import PromptScreen
+    def template_to_rename(self) -> Template | None:
+        return self.selected()
 
-        def renamed(name: str | None) -> None:
-            if not name or name == template.name:
-                return
-            changed = replace(template, name=name)
-            self.save(lambda repo: repo.update_template(template, changed))
-            self.show_message(f"Renamed {template.name!r} to {name!r}.")
-            self.templates[self.templates.index(template)] = changed
-            self.query_one("#templates-list", OptionList).replace_option_prompt(
-                template.id, _summary(changed, self._names())
-            )
-
-        self.app.push_screen(PromptScreen("Template name", template.name), renamed)
+    def name_template(self, template: Template, name: str) -> None:
+        changed = replace(template, name=name)
+        self.save(lambda repo: repo.update_template(template, changed))
+        self.show_message(f"Renamed {template.name!r} to {name!r}.")
+        self.templates[self.templates.index(template)] = changed
+        self.query_one("#templates-list", OptionList).replace_option_prompt(
+            template.id, _summary(changed, self._names())
+        )
 
     def action_delete(self) -> None:
         template = self.selected()
@@ -168,7 +153,7 @@ def _summary(template: Template, names: dict[str, str]) -> Text:
     text = Text.assemble(log_text(template.name, "bold"))
     if is_untouched_starter(template):
         text.append("  starter", "italic")
-    text.append(f"\n  {count} exercise{'' if count == 1 else 's'}", "dim")
+    text.append(f"\n  {counted(count, 'exercise')}", "dim")
     if shown:
         text.append(" · ")
         text.append_text(log_text(shown + more, "dim"))

@@ -37,6 +37,7 @@ from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
 from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
+from tui.screens.takes_typing import TakesTyping
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -53,6 +54,7 @@ from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 ENTRY_HINT = "100x5@8 · +2.5x5 · x6 · Enter repeats · rdl switches exercise"
+START_HINT = "bench 100x5 or a name starts a workout · Enter starts the one highlighted"
 TYPING_RULE = (
     "Letters, digits and + - x @ always type into the entry line here, wherever the "
     "cursor is: a set or an exercise name is never read as a command. Commands are "
@@ -88,7 +90,7 @@ class _FromSession(Generic[T]):
         return self if screen is None else getattr(screen.session, self.name)
 
 
-class WorkoutScreen(CompactLayout, LogScreen):
+class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     HELP_NOTE = TYPING_RULE
     BINDINGS = [
@@ -129,6 +131,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         super().__init__()
         self.session = WorkoutSession()
         self.missing_name = ""  # the exercise last typed that none matched: ctrl+n makes it
+        self._noted: str | None = None  # the exercise the message says a name was read as
         self.to_reopen: Workout | None = None  # asked for before the log was read here
         self._behind = False  # the log changed while another mode was on show
 
@@ -164,7 +167,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         with Horizontal(id="main"):
             yield ExerciseList(id="exercise-list")
             yield ExercisePanel(id="exercise-panel")
-        yield from self.below(EntryLine(self.submit_entry, placeholder=ENTRY_HINT, id="entry"))
+        yield from self.below(EntryLine(self.submit_entry, placeholder=START_HINT, id="entry"))
 
     def on_mount(self) -> None:
         self.query_one("#start-title", Static).update(
@@ -232,6 +235,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         started = self.session.workout is not None
         self.query_one("#start").display = not started
         self.query_one("#main").display = started
+        self.query_one("#entry", Input).placeholder = ENTRY_HINT if started else START_HINT
         if not started:
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
@@ -293,6 +297,10 @@ class WorkoutScreen(CompactLayout, LogScreen):
             session.unit,
             session.unsaved,
         )
+        table = self.query_one(SetTable)
+        if session.editing is not None and session.editing.id in table.rows:
+            # ◂ stays on the set being edited, whatever came in
+            table.move_cursor(row=table.get_row_index(session.editing.id))
         self._show_next()
 
     # -- typing ----------------------------------------------------------------------------
@@ -452,6 +460,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         if typed.named:
             said.append(f"{typed.named}.")
         self.show_message(" ".join(said))
+        self._noted = exercise.id if typed.named else None
 
     @on(SetSaved)
     def _take_stored_set(self, message: SetSaved) -> None:
@@ -463,7 +472,13 @@ class WorkoutScreen(CompactLayout, LogScreen):
 
     # -- changing exercise -----------------------------------------------------------------
 
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        super().show_message(text, error=error)
+        self._noted = None
+
     def set_current(self, exercise: Exercise) -> None:
+        if self._noted not in (None, exercise.id):  # what a name was read as: not this one
+            self.show_message("")
         self.session.go_to(exercise)
         self.refresh_exercise_list()
         self.refresh_exercise()
@@ -477,6 +492,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
         self.set_current(resolved.exercise)
         named = f" {note}." if (note := resolved.note()) else ""
         self.show_message(f"{resolved.exercise.name}: type a set, e.g. 100x5@8.{named}")
+        self._noted = resolved.exercise.id if named else None
 
     def action_switch_exercise(self, step: int) -> None:
         if self.session.workout is None:
@@ -625,6 +641,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
+            self.query_one("#entry", Input).value = ""  # a line not entered goes with it
             if todays:
                 self.app.action_rest_stop()  # no rest to time after the last set
             self.refresh_all()
@@ -651,6 +668,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
     def action_save_template(self) -> None:
         """Make a template of today's workout in progress or, with none, of the last one
         finished today; with neither (or only warm-ups), say so."""
+        from storage.model.template_names import unique_template_name
         from tui.screens.dialogs.prompt import PromptScreen
 
         chosen = self._workout_for_template()
@@ -662,6 +680,7 @@ class WorkoutScreen(CompactLayout, LogScreen):
             if not name:
                 self.show_message("No template made.")
                 return
+            name = unique_template_name(name, self.session.templates)
             self.save(self.session.save_template(name, sets))
             if self.session.workout is None:
                 self.refresh_all()  # the start screen offers it

@@ -75,7 +75,8 @@ class ExerciseName:
 @dataclass(frozen=True)
 class TypedSets:
     """A line that is sets (`spec.sets` of them) of an exercise; `named` says what its
-    name was read as when it matched other exercises too (`Resolved.note`)."""
+    name was read as when it matched other exercises too (`Resolved.note`), on the line
+    that goes to the exercise by that name (not on its sets after it: no news there)."""
 
     exercise: Exercise
     spec: SetSpec
@@ -101,8 +102,6 @@ class WorkoutSession:
         self.undo_stack: list[Undo] = []
         self.editing: SetEntry | None = None
         self.finished_today: Workout | None = None  # today's workout finished last
-        self.former_end: datetime | None = None
-        """When the workout reopened here had ended: an earlier day's ends there again."""
 
     @property
     def unit(self) -> str:
@@ -130,13 +129,14 @@ class WorkoutSession:
 
     def _in_progress(self, log: LogReader) -> Workout | None:
         """The workout in progress in `log`: the earlier day's this session reopened, while
-        it is open, else today's."""
+        it is open, else today's, else one reopened and left open (by a copy of restday
+        stopped meanwhile)."""
         shown = self.workout
         if shown is not None and shown.day is not None and shown.day < log.today():
             stored = log.workout(shown.id)
-            if stored is not None and stored.end is None:
+            if stored is not None and stored.in_progress:
                 return stored
-        return log.open_workout()
+        return log.open_workout() or log.reopened_workout()
 
     def follow(self, log: LogReader, *, ours_on_the_way: bool) -> bool:
         """Take in the log as it is now (another process may have changed it); whether
@@ -239,7 +239,6 @@ class WorkoutSession:
             day=day,
         )
         self.workout, self.template, self.sets = workout, template, []
-        self.former_end = None
         self.histories = {}  # the workout that ended is history now
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
@@ -249,8 +248,7 @@ class WorkoutSession:
         """Open a finished workout of `log` (today's or an earlier day's) again, to add,
         change or delete sets; its session RPE and notes stay for when it is finished again
         (`Repository.reopen_workout`)."""
-        self.former_end = workout.end
-        self.workout = replace(workout, end=None)
+        self.workout = replace(workout, reopened=True)
         self.sets = log.sets(workout=workout.id)
         self.template = next((t for t in self.templates if t.id == workout.template), None)
         self.order = self._exercise_order()
@@ -274,16 +272,19 @@ class WorkoutSession:
         """When a set logged `now` was done: now, or in a finished workout reopened (today's
         or an earlier day's) a minute after its last set: a set forgotten then, not one
         done hours later, which would stretch the session and its load."""
-        if self.former_end is None:
+        if not self._reopened():
             return now
         return min(now, self._last_moment() + timedelta(minutes=1))
 
     def finish_time(self, now: datetime) -> datetime:
         """When the workout ends if finished `now`: now, or a reopened one's where it ended
         before it was reopened (its last set, if that is later)."""
-        if self.former_end is None:
+        if not self._reopened():
             return now
-        return max(self._last_moment(), self.former_end)
+        return max(self._last_moment(), self.workout.end)
+
+    def _reopened(self) -> bool:
+        return self.workout is not None and self.workout.reopened and self.workout.end is not None
 
     def _last_moment(self) -> datetime:
         return max((s.timestamp for s in self.sets), default=self.workout.start)
@@ -293,12 +294,12 @@ class WorkoutSession:
         the session meanwhile) at `at` with that session RPE and notes (the finish dialog
         shows those it had, so empty notes are cleared ones): nothing is in progress after
         it."""
-        finished = replace(workout, end=at, session_rpe=session_rpe, notes=notes)
+        finished = replace(workout, end=at, session_rpe=session_rpe, notes=notes, reopened=False)
         if workout.day == self.today:
             self.finished_today = finished
         if self._is_shown(workout):
             self.workout, self.template, self.sets, self.order = None, None, [], []
-            self.current, self.undo_stack, self.former_end = None, [], None
+            self.current, self.undo_stack, self.editing = None, [], None
             self.histories = {}  # the workout that ended is history now
         return lambda repo: repo.update_workout(workout, finished)
 
@@ -342,7 +343,9 @@ class WorkoutSession:
         exercise, named = self.current, ""
         if spec.exercise is not None:
             resolved = self.resolve(spec.exercise)
-            exercise, named = resolved.exercise, resolved.note()
+            exercise = resolved.exercise
+            if self.current is None or self.current.id != exercise.id:
+                named = resolved.note()
         if exercise is None:
             raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
         return TypedSets(exercise, spec, named)
@@ -531,7 +534,7 @@ class WorkoutSession:
             if workout is None:
                 return log.open_workout() is None
             stored = log.workout(workout.id)
-            if stored is None or stored.end is not None:
+            if stored is None or not stored.in_progress:
                 return False
             stored_sets = {s.id: s for s in log.sets(workout=stored.id)}
             return (
