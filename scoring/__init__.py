@@ -14,14 +14,21 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from scoring.assessment import Assessment, assess
+    from scoring.assessment import Assessment, assess, tomorrow
     from scoring.inputs import DayRecovery, ExerciseMuscles, Symptoms, TrainingLog, TrainingSet
+    from scoring.plan import Plan, PlanItem, PlannedItem, Prescription, today_plan
     from scoring.readiness import BANDS, REDUCE, REST, TRAIN, Contribution
     from scoring.trends import Decline
 
 _EXPORTS = {
     "Assessment": "scoring.assessment",
     "assess": "scoring.assessment",
+    "tomorrow": "scoring.assessment",
+    "Plan": "scoring.plan",
+    "PlanItem": "scoring.plan",
+    "PlannedItem": "scoring.plan",
+    "Prescription": "scoring.plan",
+    "today_plan": "scoring.plan",
     "DayRecovery": "scoring.inputs",
     "ExerciseMuscles": "scoring.inputs",
     "Symptoms": "scoring.inputs",
@@ -44,10 +51,16 @@ __all__ = [
     "DayRecovery",
     "Decline",
     "ExerciseMuscles",
+    "Plan",
+    "PlanItem",
+    "PlannedItem",
+    "Prescription",
     "Symptoms",
     "TrainingLog",
     "TrainingSet",
     "assess",
+    "today_plan",
+    "tomorrow",
 ]
 
 

@@ -1,26 +1,30 @@
-"""The entry point: `assess(log, moment)` scores the log at a moment and returns everything
-the home screen and `restday status` show (spec sections 2-4): the scores, the band and
-recommendation with their overrides, what each factor cost, confidence and what to log
-next, "skip today" muscles, decline flags, the deload suggestion, the load measures and a
-14-day readiness history (each past day at its morning, today at the moment itself).
+"""The entry point: `assess(log, moment)` scores the day of a moment with what was logged
+by then and returns everything the home screen and `restday status` show (spec sections
+2-4, 6): the scores, the band and recommendation with their caps, what each factor cost,
+confidence and what to log next, "skip today" muscles, declining lifts, the deload
+suggestion, the load measures and a 14-day readiness history.
+
+Each day has one readiness, its morning's (`scoring.snapshot`): the day's own sets never
+change it, so home, history and `status --at` show the same number for a day.
+`tomorrow(log, moment)` is the estimate for tomorrow once today's training is done.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from scoring import advice
-from scoring.central import ENERGY, MOOD, MOTIVATION, QUALITY, SLEEP, TRAINING_LOAD
+from scoring.central import ENERGY, MOOD, MOTIVATION, QUALITY, SLEEP, STRESS, TRAINING_LOAD
 from scoring.constants import SCORING
 from scoring.factors import Factor
-from scoring.inputs import TrainingLog
+from scoring.inputs import DayRecovery, TrainingLog
 from scoring.peripheral import FUEL, LOCAL_FATIGUE, WEAKNESS
 from scoring.readiness import REDUCE, Contribution, contributions, overall_confidence
 from scoring.snapshot import evaluate, readiness_history
 from scoring.timeline import Timeline
-from scoring.trends import Decline, declines
+from scoring.trends import Decline
 
 # What to log to give a factor data, in the words of the home screen.
 LOG_FIRST = {
@@ -31,6 +35,7 @@ LOG_FIRST = {
     MOTIVATION: "motivation, mood and energy",
     MOOD: "motivation, mood and energy",
     ENERGY: "motivation, mood and energy",
+    STRESS: "stress",
     WEAKNESS: "weakness and soreness",
     FUEL: "food and water, with your bodyweight",
 }
@@ -94,7 +99,13 @@ class Assessment:
             "prefer_muscles": list(self.prefer_muscles),
             "overrides": list(self.overrides),
             "declines": [
-                {"exercise": d.exercise, "day": d.day.isoformat(), "kind": d.kind, "text": d.text}
+                {
+                    "exercise": d.exercise,
+                    "day": d.day.isoformat(),
+                    "text": d.text,
+                    "drop": d.drop,
+                    "active": d.active,
+                }
                 for d in self.declines
             ],
             "deload": self.deload,
@@ -110,19 +121,24 @@ class Assessment:
 
 
 def assess(log: TrainingLog, moment: datetime) -> Assessment:
-    """Score `log` at `moment`: the model end to end (spec sections 2-4).
+    """Score the day of `moment` with what was logged by `moment` (spec sections 2-4, 6).
 
     Reads only what was logged up to `moment`, and of that only the 61 days up to its day
     (see `storage.read.score_window`) and the latest bodyweight.
     """
-    timeline = Timeline(log)
+    return assess_timeline(Timeline(log), moment)
+
+
+def assess_timeline(timeline: Timeline, moment: datetime) -> Assessment:
+    """`assess` on a log indexed once (the backtest scores many days of one timeline)."""
     today = timeline.day_of(moment)
-    now = evaluate(timeline, moment, today)
-    history = readiness_history(timeline, now)
+    now = evaluate(timeline, timeline.point(today, moment))
+    history = readiness_history(timeline, now, moment)
     p, c = now.peripheral, now.central
-    rest, cap = advice.rest_reasons(timeline, now), advice.cap_reasons(timeline, now)
-    level, recommendation = advice.decide(now.readiness, rest, cap)
-    found = tuple(declines(timeline, moment, today))
+    deload_due = advice.deload(history, now.declines)
+    rest = advice.rest_reasons(timeline, now)
+    reduce = advice.reduce_reasons(timeline, now, deload_due)
+    level, recommendation = advice.decide(now.readiness, rest, reduce, deload_due)
     factors = (*p.factors, *c.factors)
     missing = tuple(f.name for f in sorted(factors, key=lambda f: -f.weight) if not f.present)
     return Assessment(
@@ -138,21 +154,41 @@ def assess(log: TrainingLog, moment: datetime) -> Assessment:
         muscles=p.muscles,
         fatigue=p.fatigue,
         soreness=p.soreness,
-        skip_muscles=advice.skip_muscles(p),
+        skip_muscles=advice.skip_muscles(timeline, now),
         prefer_muscles=advice.prefer_muscles(p) if level == REDUCE else (),
-        overrides=(*rest, *cap),
-        declines=found,
-        deload=advice.deload(history, found),
+        overrides=(*rest, *reduce),
+        declines=now.declines,
+        deload=deload_due,
         consecutive_days=c.streak,
         monotony=c.monotony,
         strain=c.strain,
         acwr=c.acwr,
         history=history,
         factors=factors,
-        estimated_sets=_estimated_sets(timeline, moment),
+        estimated_sets=_estimated_sets(timeline, now.moment),
         missing=missing,
         log_first=tuple(dict.fromkeys(LOG_FIRST[name] for name in missing)),
     )
+
+
+def tomorrow(log: TrainingLog, moment: datetime) -> Assessment:
+    """Tomorrow's estimate (spec 6): the assessment at 07:00 tomorrow with today's sets and
+    recovery inputs as they are, and tomorrow's sleep unknown."""
+    timeline = Timeline(log)
+    today = timeline.day_of(moment)
+    next_day = today + timedelta(days=1)
+    at = timeline.day_start(today) + timedelta(days=1, hours=SCORING.tomorrow_hour)
+    carried = [r for r in log.recoveries if r.day <= today]
+    if today_entry := timeline.recovery.get(today):
+        fields = {
+            name: getattr(today_entry, name)
+            for name in ("water_cups", "protein_g", "carbs_g", "bodyweight_kg", "stress")
+        }
+        carried.append(DayRecovery(next_day, **fields))
+    sets = tuple(s for s in log.sets if s.moment <= moment)
+    symptoms = tuple(s for s in log.symptoms if s.moment <= moment)
+    ahead = replace(log, sets=sets, recoveries=tuple(carried), symptoms=symptoms)
+    return assess(ahead, at)
 
 
 def _estimated_sets(timeline: Timeline, moment: datetime) -> int:

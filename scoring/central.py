@@ -4,8 +4,9 @@ Where the spec leaves room:
 - Last night's sleep is the recovery entry of the moment's day (sleep is logged the morning
   after); the two nights before are the entries of the two days before. A night without
   hours is dropped and the night weights (0.6, 0.2, 0.2) renormalised; no night, no factor.
-- Motivation, mood and energy are each the newest rating of the last 24 h.
-- C needs at least one of sleep hours, sleep quality, motivation, mood or energy: the
+- Motivation, mood and energy are each the newest rating of the last 24 h and of the day.
+- Stress is the day's recovery entry's (1 very relaxed, 5 very stressed).
+- C needs at least one of sleep hours, sleep quality, motivation, mood, energy or stress: the
   training-load factor alone (it comes from the same sets as P) makes no central score, so
   then R = P.
 - Training load has data when the last 42 days hold a working set. Its daily loads run from
@@ -24,13 +25,14 @@ from statistics import fmean
 from scoring.constants import SCORING
 from scoring.factors import CENTRAL, Factor, clamp01, group_score
 from scoring.load import acwr_ewma, monotony, strain
-from scoring.timeline import Timeline
+from scoring.timeline import Point, Timeline
 
 SLEEP = "Sleep duration"
 QUALITY = "Sleep quality"
 MOTIVATION = "Motivation"
 MOOD = "Mood"
 ENERGY = "Energy"
+STRESS = "Stress"
 TRAINING_LOAD = "Training load"
 
 
@@ -46,10 +48,11 @@ class Central:
     streak: int
 
 
-def central(timeline: Timeline, moment: datetime, today: date, has_training: bool) -> Central:
-    """The central score at `moment` (spec 3)."""
+def central(timeline: Timeline, point: Point, has_training: bool) -> Central:
+    """The central score of a day (spec 3)."""
     c = SCORING
     acwr = mono = strn = None
+    today, moment = point.day, point.sets_until
     streak = consecutive_days(timeline, moment, today)
     load = Factor(TRAINING_LOAD, CENTRAL, c.central_weight_load, None)
     if has_training:
@@ -58,7 +61,8 @@ def central(timeline: Timeline, moment: datetime, today: date, has_training: boo
     factors = (
         _sleep_factor(timeline, today),
         _quality_factor(timeline, today),
-        *_feelings(timeline, moment),
+        *_feelings(timeline, point),
+        _stress_factor(timeline, today),
         load,
     )
     score = group_score(factors) if any(f.present for f in factors[:-1]) else None
@@ -136,10 +140,21 @@ def _quality_factor(timeline: Timeline, today: date) -> Factor:
     return _scale(QUALITY, SCORING.central_weight_quality, quality)
 
 
-def _feelings(timeline: Timeline, moment: datetime) -> tuple[Factor, Factor, Factor]:
+def _stress_factor(timeline: Timeline, today: date) -> Factor:
+    """(5 - x) / 4: the more stressed, the lower (McLean et al. 2010, Hooper 1995)."""
+    c = SCORING
+    entry = timeline.recovery.get(today)
+    stress = entry.stress if entry is not None else None
+    if stress is None:
+        return Factor(STRESS, CENTRAL, c.central_weight_stress, None)
+    score = (c.scale_max - stress) / (c.scale_max - c.scale_min)
+    return Factor(STRESS, CENTRAL, c.central_weight_stress, score, f"{stress}/5")
+
+
+def _feelings(timeline: Timeline, point: Point) -> tuple[Factor, Factor, Factor]:
     c = SCORING
     found: dict[str, int] = {}
-    for entry in timeline.recent_symptoms(moment):
+    for entry in timeline.recent_symptoms(point):
         for field in ("motivation", "mood", "energy"):
             value = getattr(entry, field)
             if value is not None:

@@ -1,4 +1,4 @@
-"""Every constant of the scoring model, in one table (the spec: scoring-model.md).
+"""Every constant of the scoring model, in one table (the spec: scoring-model.md, version 2).
 
 The model is tuned here and nowhere else: code in `scoring/` reads `SCORING`, and a test or
 an experiment that wants other values builds its own table with `dataclasses.replace`.
@@ -49,6 +49,10 @@ class ScoringConstants:
     # the bin of the whole number below it (RPE 9.5 counts as RIR 0).
     effort_by_rir: tuple[tuple[float, float], ...] = ((1, 1.5), (2, 1.25), (4, 1.0), (5, 0.75))
     effort_missing_rpe: float = 1.0  # a working set without RPE (flagged as estimated)
+    # A set without RPE (`effort_missing_rpe`) takes at most that: its reps in reserve are
+    # estimated against the best set of the exercise that day (Epley, as if that one went
+    # to failure), and a set 5 or more reps short counts as a warm-up. Exports from Strong
+    # and FitNotes mark no warm-ups, and their ramp-up sets would otherwise count as hard.
     # Half-life of carried fatigue in days (Thomas et al. 2018), per muscle in the spec's
     # order (results list muscles in this order). front_delts has 1.0 day, not the 1.5 days
     # of the table in 2.1: the worked example (section 5) gives front_delts F = 0.625 and
@@ -72,6 +76,11 @@ class ScoringConstants:
     perf_history_days: int = 42  # ... with >= 3 sessions in 42 days
     perf_min_sessions: int = 3
     perf_recent_days: int = 7  # ... and the latest session within 7 days
+    # Like for like: the reference takes only sets within this many reps of the top set's.
+    perf_rep_window: int = 2
+    # A top set at this RPE or below never makes a decline by itself (Zourdos 2016: low RPEs
+    # are rated least accurately): a light day is not a weak day.
+    perf_light_rpe: float = 7.0
     muscle_weight_dose: float = 0.5
     muscle_weight_sore: float = 0.3
     muscle_weight_perf: float = 0.2
@@ -105,6 +114,7 @@ class ScoringConstants:
     central_weight_motivation: float = 0.20
     central_weight_mood: float = 0.15
     central_weight_energy: float = 0.10
+    central_weight_stress: float = 0.10  # (5 - x) / 4, 1 very relaxed (McLean 2010, Hooper 1995)
     central_weight_load: float = 0.15
     scale_min: float = 1.0  # 1-5 wellness scales (McLean et al. 2010): (x - 1) / 4
     scale_max: float = 5.0
@@ -121,26 +131,67 @@ class ScoringConstants:
     train_from: float = 67.0  # R >= 67: Train as planned (R rounded to a whole number)
     rest_up_to: float = 33.0  # R <= 33: Rest day; between: Reduce
     prefer_muscle_from: float = 67.0  # Reduce: prefer muscles with P_m >= 67
-    override_drop: float = 0.10  # Rest day: an e1RM drop of 10 % or more ...
-    override_consecutive_drop: float = 0.03  # ... or two drops in a row of 3 % or more ...
-    override_consecutive_central: float = 50.0  # ... with C < 50
-    override_short_sleep_hours: float = 5.0  # ... or under 5 h two nights running
+    # A declining lift (compound only): its latest session 10 % or more under its like-for-
+    # like reference, or its two latest sessions each 3 % or more under theirs. It caps the
+    # P_m of its direct muscles at 50 and clears when trained again without a decline or
+    # after 10 days.
+    decline_drop: float = 0.10
+    decline_consecutive_drop: float = 0.03
+    decline_muscle_cap: float = 50.0
+    decline_clear_days: int = 10
+    # Band caps (overrides only lower the band). "Rest day": under 5 h of sleep on each of
+    # the last two nights with C < 50; a broad decline, declining lifts covering 3 or more
+    # primary muscle groups within 10 days, until a day without working sets; lingering
+    # soreness, soreness >= 6 in the same muscle on each of the last 3 days, in 3 or more
+    # muscles. A broad decline also needs 3 declining lifts (the spec sets no number; one
+    # lift's decline must never make a rest day): with 2, a real Strong export read "Rest
+    # day" on 11.7 % of its training mornings, as two Epley e1RMs without RPE 3 % under
+    # their best twice running is everyday noise for a lifter of many lift variations; with
+    # 3, 6.2 %, and those sessions were 2.8 % under their reference against +0.2 % on Train.
+    short_sleep_hours: float = 5.0
+    short_sleep_central_below: float = 50.0
+    broad_decline_muscles: int = 3
+    broad_decline_lifts: int = 3
+    lingering_soreness_from: float = 6.0
+    lingering_soreness_days: int = 3
+    lingering_soreness_muscles: int = 3
+    # "At most Reduce": a declining lift with C < 50; a deload week; a run of this many
+    # training days in which a lift's e1RM fell.
+    decline_cap_central_below: float = 50.0
+    streak_cap_days: int = 10
     skip_soreness_from: float = 8.0  # "skip today": soreness >= 8 ...
-    skip_score_below: float = 34.0  # ... or P_m < 34
+    skip_score_below: float = 34.0  # ... or P_m < 34 (or lingering soreness)
     deload_readiness_below: float = 55.0  # Deload week: R < 55 ...
     deload_low_days: int = 5  # ... on at least 5 ...
-    deload_window_days: int = 7  # ... of the last 7 days,
-    deload_declined_lifts: int = 2  # or 2 or more lifts declined ...
+    deload_window_days: int = 7  # ... of the last 7 mornings,
+    deload_declined_lifts: int = 3  # or 3 or more lifts declined ...
     decline_window_days: int = 14  # ... within 14 days.
     low_confidence_below: float = 0.5
     history_days: int = 14  # readiness each morning, for the sparkline
-    # A past day's morning score is taken this long after the day starts (10:00 with the
-    # default 4:00 rollover), or just before that day's first set if that comes earlier.
-    morning_hours: float = 6.0
-    # The issue's rule on top of the spec: a streak of this many training days in which a
-    # lift's e1RM fell is never "Train as planned" (the consecutive-days sub-score is 0
-    # there too); it is capped at "Reduce".
-    streak_cap_days: int = 10
+
+    # -- 6. One readiness per day --------------------------------------------------------
+
+    # Tomorrow's estimate is the assessment at this hour of tomorrow (after the rollover).
+    tomorrow_hour: float = 7.0
+
+    # -- 7. Today's plan -----------------------------------------------------------------
+
+    plan_cut_from_readiness: float = 50.0  # Reduce: sets * 0.7 when R >= 50, ...
+    plan_sets_kept_high: float = 0.7
+    plan_sets_kept_low: float = 0.5  # ... * 0.5 when R < 50 (rounded, at least 1)
+    plan_reduce_rpe: float = 8.0  # RPE target min(planned, 8) on Reduce ...
+    plan_central_rpe: float = 7.0  # ... min(planned, 7) when C < P
+    plan_deload_sets: float = 0.5  # Deload week: half the sets (at least 1) ...
+    plan_deload_rpe: float = 6.5  # ... at RPE 6.5
+    plan_rest_readiness: float = 33.0  # a rest day started anyway: the Reduce plan at R = 33
+    # Stop rule (Tuchscherer's fatigue percent): items of 3 or more sets with an RPE target;
+    # the floor is the first working set's e1RM * (1 - f).
+    stop_min_sets: int = 3
+    stop_fraction_planned: float = 0.05
+    stop_fraction_reduced: float = 0.03
+    load_step_kg: float = 2.5  # the load step of a lifter in kg ...
+    load_step_lb: float = 5.0  # ... and in lb, in pounds
+    load_step_tolerance: float = 1e-9  # float noise when a load is divided by its step
 
 
 SCORING: Final = ScoringConstants()

@@ -25,6 +25,12 @@ def epley(weight: float, reps: int) -> float:
     return weight * (1 + reps / 30)
 
 
+def epley_reserve(weight: float, reps: int, best_e1rm: float) -> float:
+    """Reps in reserve of `reps` at `weight` for a lifter whose e1RM is `best_e1rm`: the reps
+    Epley says that e1RM could do at the weight, 30 * (e1RM / w - 1), minus those done."""
+    return 30 * (best_e1rm / weight - 1) - reps
+
+
 def brzycki(weight: float, reps: int) -> float | None:
     """Brzycki's e1RM, w * 36 / (37 - r), defined for 1 <= r <= 10 only (else None)."""
     if not 1 <= reps <= SCORING.brzycki_max_reps:

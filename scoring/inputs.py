@@ -53,6 +53,7 @@ class DayRecovery:
     protein_g: float | None = None
     carbs_g: float | None = None
     bodyweight_kg: float | None = None
+    stress: int | None = None  # 1 very relaxed to 5 very stressed
 
 
 @dataclass(frozen=True, slots=True)

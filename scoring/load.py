@@ -7,10 +7,11 @@ functions themselves work with any load unit (session-RPE loads included).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from math import fsum, sqrt
 
 from scoring.constants import SCORING
+from scoring.e1rm import epley, epley_reserve
 
 
 def effort_multiplier(rpe: float | None, warmup: bool = False) -> float:
@@ -27,6 +28,27 @@ def effort_multiplier(rpe: float | None, warmup: bool = False) -> float:
         if rir < below:
             return multiplier
     return 0.0
+
+
+def set_efforts(sets: Sequence[tuple[Hashable, float | None, int, float | None]]) -> list[float]:
+    """The effort multiplier of each working set, given as (group, load, reps, RPE), a group
+    being one exercise on one day. A set with an RPE takes `effort_multiplier`; a set without
+    one takes at most its 1.0, from its reps in reserve against the group's best set without
+    RPE (Epley, as if that one went to failure): an unmarked ramp-up set 5 or more reps
+    short is a warm-up (0). Exports from Strong and FitNotes mark no warm-ups."""
+    c = SCORING
+    best: dict[Hashable, float] = {}
+    for group, load, reps, rpe in sets:
+        if rpe is None and load and 1 <= reps <= c.epley_max_reps:
+            best[group] = max(best.get(group, 0.0), epley(load, reps))
+    efforts = []
+    for group, load, reps, rpe in sets:
+        effort = effort_multiplier(rpe)
+        if rpe is None and load and 1 <= reps <= c.epley_max_reps:
+            reserve = epley_reserve(load, reps, best[group])
+            effort = min(effort, effort_multiplier(c.rts_max_rpe - reserve))
+        efforts.append(effort)
+    return efforts
 
 
 def volume_load(sets: Iterable[tuple[float, int]]) -> float:

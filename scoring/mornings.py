@@ -1,12 +1,12 @@
-"""The score as it stood each morning of a span of days (the history screen's calendar and
-trends): one timeline over the span, evaluated at each day's morning (`Timeline.morning`,
-as the home screen's 14-day history takes them)."""
+"""Each day's one score over a span of days (the history screen's calendar and trends): one
+timeline over the span, each day read at its point (`Timeline.point`), as home's 14-day
+history and `restday status --at` read them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from scoring.inputs import TrainingLog
 from scoring.readiness import band
@@ -27,13 +27,15 @@ class MorningScore:
         return None if self.readiness is None else band(self.readiness)
 
 
-def morning_scores(log: TrainingLog, days: Iterable[date]) -> dict[date, MorningScore]:
-    """Each day's morning score; `log` must hold the 61 days before the first (see
-    `storage.read.score_window.read_span`)."""
+def morning_scores(
+    log: TrainingLog, days: Iterable[date], known: datetime
+) -> dict[date, MorningScore]:
+    """Each day's score with what was logged by `known` (now); `log` must hold the 61 days
+    before the first (see `storage.read.score_window.read_span`)."""
     timeline = Timeline(log)
     scores = {}
     for day in days:
-        snapshot = evaluate(timeline, timeline.morning(day), day)
+        snapshot = evaluate(timeline, timeline.point(day, known))
         scores[day] = MorningScore(
             snapshot.readiness, snapshot.peripheral.score, snapshot.central.score
         )

@@ -13,6 +13,7 @@ Where the spec leaves room:
   rate has no soreness data (the worked example scores glutes on dose alone).
 - s_perf of a muscle is the mean over the exercises that train it directly and have a trend
   (`scoring.trends`) whose latest session is within 7 days.
+- A declining lift (spec 4) caps the P_m of the muscles it trains directly at 50.
 - Fuel uses the three whole days before today (today's intake is still adding up), each
   item the mean of the days it was logged; carbs and protein need a bodyweight (the latest
   logged); an item without data is dropped and the fuel weights renormalised.
@@ -20,16 +21,16 @@ Where the spec leaves room:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from math import exp2
 from statistics import fmean
 
 from scoring.constants import SCORING
 from scoring.factors import PERIPHERAL, Factor, clamp01, group_score
-from scoring.timeline import DAY, MUSCLE_ORDER, Timeline
-from scoring.trends import Trend
+from scoring.timeline import DAY, MUSCLE_ORDER, Point, Timeline
+from scoring.trends import Decline, Trend
 
 LOCAL_FATIGUE = "Local muscle fatigue"
 WEAKNESS = "Weakness"
@@ -50,12 +51,12 @@ class Peripheral:
 
 
 def peripheral(
-    timeline: Timeline, moment: datetime, today: date, trends: Mapping[str, Trend]
+    timeline: Timeline, point: Point, trends: Mapping[str, Trend], declining: Iterable[Decline]
 ) -> Peripheral:
-    """The peripheral score at `moment` (spec 2.1-2.3)."""
+    """The peripheral score of a day (spec 2.1-2.3)."""
     c = SCORING
-    fatigue, shares, trained, has_training = _dose(timeline, moment)
-    soreness = _soreness(timeline, moment)
+    fatigue, shares, trained, has_training = _dose(timeline, point)
+    soreness = _soreness(timeline, point)
     perf = _performance(timeline, trends)
     names = [m for m in MUSCLE_ORDER if has_training or m in soreness]
     muscles = {}
@@ -69,23 +70,28 @@ def peripheral(
         if muscle in perf:
             parts.append((c.muscle_weight_perf, perf[muscle]))
         muscles[muscle] = 100 * sum(w * s for w, s in parts) / sum(w for w, _ in parts)
+    for decline in declining:
+        for muscle, coefficient in timeline.log.exercises[decline.exercise].muscles.items():
+            if coefficient >= 1.0 and muscle in muscles:
+                muscles[muscle] = min(muscles[muscle], c.decline_muscle_cap)
     local = tuple(m for m in MUSCLE_ORDER if m in trained)
     factors = (
         _local_factor(muscles, shares, local, has_training),
-        _weakness_factor(timeline, moment),
-        _fuel_factor(timeline, today),
+        _weakness_factor(timeline, point),
+        _fuel_factor(timeline, point.day),
     )
     return Peripheral(group_score(factors), factors, muscles, fatigue, soreness, has_training)
 
 
 def _dose(
-    timeline: Timeline, moment: datetime
+    timeline: Timeline, point: Point
 ) -> tuple[dict[str, float], dict[str, float], set[str], bool]:
-    """F_m now, the 28-day dose per muscle, the muscles trained in 7 days, and whether the
-    last 42 days hold any working set."""
+    """F_m at the point, the 28-day dose per muscle, the muscles trained in 7 days, and
+    whether the last 42 days hold any working set."""
     c = SCORING
-    window = timeline.sets_between(moment - timedelta(days=c.fatigue_window_days), moment)
-    now = moment.timestamp()
+    start = point.at - timedelta(days=c.fatigue_window_days)
+    window = timeline.sets_between(start, point.sets_until)
+    now = point.at.timestamp()
     day = DAY.total_seconds()
     share_age, trained_age = c.dose_share_days, c.trained_days
     fatigue: dict[str, float] = {}
@@ -102,9 +108,9 @@ def _dose(
     return fatigue, doses, trained, bool(window)
 
 
-def _soreness(timeline: Timeline, moment: datetime) -> dict[str, int]:
+def _soreness(timeline: Timeline, point: Point) -> dict[str, int]:
     soreness: dict[str, int] = {}
-    for entry in timeline.recent_symptoms(moment):
+    for entry in timeline.recent_symptoms(point):
         for muscle, value in entry.soreness.items():
             soreness.setdefault(muscle, value)
     return soreness
@@ -141,9 +147,9 @@ def _local_factor(
     return Factor(LOCAL_FATIGUE, PERIPHERAL, weight, p_local / 100, value)
 
 
-def _weakness_factor(timeline: Timeline, moment: datetime) -> Factor:
+def _weakness_factor(timeline: Timeline, point: Point) -> Factor:
     c = SCORING
-    for entry in timeline.recent_symptoms(moment):
+    for entry in timeline.recent_symptoms(point):
         if entry.weakness is not None:
             score = 1 - entry.weakness / c.weakness_max
             return Factor(

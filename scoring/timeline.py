@@ -15,11 +15,23 @@ from datetime import UTC, date, datetime, timedelta
 from scoring.constants import SCORING
 from scoring.e1rm import estimate
 from scoring.inputs import DayRecovery, Symptoms, TrainingLog
-from scoring.load import effort_multiplier
+from scoring.load import set_efforts
 
 DAY = timedelta(days=1)
+EPSILON = timedelta(microseconds=1)
 HALF_LIVES = dict(SCORING.half_life_days)
 MUSCLE_ORDER = tuple(HALF_LIVES)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A day's score, read `at` a moment (fatigue decays up to it) from the sets done by
+    `sets_until` (before the day's first set) and the symptoms logged by `symptoms_until`."""
+
+    day: date
+    at: datetime
+    sets_until: datetime
+    symptoms_until: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,13 @@ class Timeline:
         self.moments = [s.moment for s in self.sets]
         sessions: dict[str, dict[date, list[WorkSet]]] = {}
         self.day_sets: dict[date, list[WorkSet]] = {}
+        # The first set logged each day, a ramp-up set included: a later, heavier set that
+        # makes it a warm-up must not move the day's point (spec 6).
+        self.day_first: dict[date, datetime] = {}
+        for s in log.sets:
+            if not s.warmup and s.exercise in log.exercises:
+                first = self.day_first.get(s.day)
+                self.day_first[s.day] = s.moment if first is None else min(first, s.moment)
         for s in self.sets:
             sessions.setdefault(s.exercise, {}).setdefault(s.day, []).append(s)
             self.day_sets.setdefault(s.day, []).append(s)
@@ -89,6 +108,7 @@ class Timeline:
         )
         self.symptoms = sorted(log.symptoms, key=lambda s: s.moment)
         self.symptom_moments = [s.moment for s in self.symptoms]
+        self.trends: dict[tuple[str, date], object] = {}  # scoring.trends' cache
         self.starts = sorted(log.day_starts.items())
         self.start_moments = [start for _, start in self.starts]
 
@@ -106,14 +126,17 @@ class Timeline:
         start = self.log.day_starts.get(day)
         return start if start is not None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
-    def morning(self, day: date) -> datetime:
-        """The moment a past day's morning score is taken: `morning_hours` after the day
-        starts, or just before the day's first working set if that is earlier."""
-        moment = self.day_start(day) + timedelta(hours=SCORING.morning_hours)
-        first = self.day_sets.get(day)
-        if first and first[0].moment <= moment:
-            moment = first[0].moment - timedelta(seconds=1)
-        return moment
+    def point(self, day: date, known: datetime) -> Point:
+        """Where `day`'s one score is read, with what was logged by `known` (spec 6): at
+        its first set, else at `known` or the day's end, whichever is earlier; the
+        day's own sets never count, its symptoms do whenever they were typed."""
+        end = self.day_start(day) + DAY
+        first = self.day_first.get(day)
+        if first is not None and first <= known:
+            return Point(day, first, first - EPSILON, min(known, end - EPSILON))
+        if known < end:
+            return Point(day, known, known, known)
+        return Point(day, end, end - EPSILON, end - EPSILON)  # the next day starts at `end`
 
     # -- reads at a moment -----------------------------------------------------------------
 
@@ -147,12 +170,17 @@ class Timeline:
         sets = self.day_sets.get(day)
         return bool(sets) and sets[0].moment <= until
 
-    def recent_symptoms(self, moment: datetime) -> Iterator[Symptoms]:
-        """Symptom entries of the last 24 h up to `moment`, newest first."""
-        start = moment - timedelta(hours=SCORING.soreness_window_hours)
+    def recent_symptoms(self, point: Point) -> Iterator[Symptoms]:
+        """Symptom entries of the 24 h before the point and of its day, newest first."""
+        start = point.at - timedelta(hours=SCORING.soreness_window_hours)
         low = bisect_right(self.symptom_moments, start)
-        high = bisect_right(self.symptom_moments, moment)
+        high = bisect_right(self.symptom_moments, point.symptoms_until)
         return reversed(self.symptoms[low:high])
+
+    def symptoms_between(self, start: datetime, end: datetime) -> list[Symptoms]:
+        """Symptom entries logged after `start`, up to and including `end`."""
+        low = bisect_right(self.symptom_moments, start)
+        return self.symptoms[low : bisect_right(self.symptom_moments, end)]
 
     def bodyweight(self, day: date) -> float | None:
         """The bodyweight logged on `day` or, failing that, the latest before it."""
@@ -161,21 +189,21 @@ class Timeline:
 
 
 def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
-    for s in log.sets:
-        exercise = log.exercises.get(s.exercise)
-        if s.warmup or exercise is None:
-            continue
-        effort = effort_multiplier(s.rpe)
-        doses = tuple(
-            (muscle, effort * coefficient, HALF_LIVES[muscle])
-            for muscle, coefficient in exercise.muscles.items()
-            if muscle in HALF_LIVES and coefficient > 0
-        )
+    working = [s for s in log.sets if not s.warmup and s.exercise in log.exercises]
+    efforts = set_efforts([((s.exercise, s.day), s.load_kg, s.reps, s.rpe) for s in working])
+    for s, effort in zip(working, efforts, strict=True):
+        if s.rpe is None and effort == 0:
+            continue  # a ramp-up set the log did not mark as a warm-up
         e1rm = method = None
         if s.load_kg and _informative(s.rpe):
             found = estimate(s.load_kg, s.reps, s.rpe)
             if found is not None:
                 e1rm, method = found
+        doses = tuple(
+            (muscle, effort * coefficient, HALF_LIVES[muscle])
+            for muscle, coefficient in log.exercises[s.exercise].muscles.items()
+            if muscle in HALF_LIVES and coefficient > 0
+        )
         yield WorkSet(
             s.moment,
             s.moment.timestamp(),

@@ -1,200 +1,161 @@
-"""e1RM trends per exercise and the decline flags drawn from them (spec 2.2 s_perf, 4).
+"""Like-for-like e1RM trends per exercise and the declining lifts drawn from them (spec 2.2
+s_perf, 4 "Declining lift", 8 "Residual").
 
-A session is one exercise on one training day. Its e1RM is the best of its working sets by
-one method: the RPE chart when any of its sets has a chart e1RM, else Epley; it is only
-compared with other sessions' bests by the same method. A session's change (delta) is its
-e1RM over the best e1RM of the 21 days before it, minus 1; it exists when the exercise had
-at least 3 sessions with that method in the 42 days up to it and one in those 21 days.
+A session is one exercise on one training day. Its top set is its working set with the best
+e1RM among those of 1-12 reps (each set's own e1RM: the chart when it has an RPE in the
+chart, else Epley). Its reference is the best e1RM of the 21 days before it from working
+sets within 2 reps of the top set's reps, and only sets with an RPE when the top set has
+one: Epley drifts across rep ranges, so a 12-rep day is never held against a 3-rep day. A
+trend needs 3 sessions of the exercise in the 42 days up to it and a comparable set.
 
-A drop "in a row" is session over session: two drops in a row of 3 % means the session is
-3 % under the one before, which was 3 % under the one before it. (Against the 21-day best
-instead, a lifter's usual double progression, 12 reps then 8 at the same load, would read
-as two drops running.)
+A top set at RPE 7 or below never makes a decline by itself: its negative change reads as
+none (a light day is not a weak day); `Trend.change` keeps the raw figure for the backtest.
+
+The model only reads sessions of days before the day it scores (spec 6), which are over, so
+a session's trend is worked out once per timeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from scoring.constants import SCORING
 from scoring.timeline import Session, Timeline, WorkSet
 
-E1RM = "e1rm"
-REPS = "reps"
-
 
 @dataclass(frozen=True, slots=True)
 class Trend:
-    """A session's e1RM against the best of the 21 days before it."""
+    """A session's top e1RM against its like-for-like reference."""
 
     exercise: str
     day: date
-    method: str
     e1rm: float
     reference: float
+    light: bool = False  # the top set was at RPE 7 or below
+
+    @property
+    def change(self) -> float:
+        """Top e1RM over the reference, minus 1 (section 8's residual)."""
+        return self.e1rm / self.reference - 1
 
     @property
     def delta(self) -> float:
-        return self.e1rm / self.reference - 1
+        """The change the model reads: a light session's drop reads as none."""
+        change = self.change
+        return 0.0 if self.light and change < 0 else change
 
 
 @dataclass(frozen=True, slots=True)
 class Decline:
-    """A lift that went backwards in a session, in words and in numbers.
-
-    `kind` is "e1rm" (`drop`: the fraction under the 21-day best, e.g. 0.06) or "reps"
-    (fewer reps at `load_kg` than the 21 days before: `reps` now, `reps_before` then).
-    """
+    """A lift that went backwards in a session: `drop` is the fraction under its reference
+    (e.g. 0.06). `active` while it is the lift's latest session and at most 10 days old."""
 
     exercise: str
     name: str
     day: date
-    kind: str
     text: str
-    drop: float | None = None
-    load_kg: float | None = None
-    reps: int | None = None
-    reps_before: int | None = None
+    drop: float
+    active: bool
 
 
-def session_trend(timeline: Timeline, session: Session, until: datetime) -> Trend | None:
-    """The session's e1RM against the best of the 21 days before it, if there is enough
-    history (spec 2.2: >= 3 sessions in 42 days)."""
+def top_set(session: Session) -> WorkSet | None:
+    """The session's working set with the best e1RM among those of 1-12 reps."""
+    sets = [s for s in session.sets if s.e1rm is not None and s.reps <= SCORING.epley_max_reps]
+    return max(sets, key=lambda s: s.e1rm or 0.0, default=None)
+
+
+def session_trend(timeline: Timeline, session: Session) -> Trend | None:
+    """The session's top e1RM against its like-for-like reference (None: not enough
+    history or no comparable set)."""
+    key = (session.exercise, session.day)
+    if key not in timeline.trends:
+        timeline.trends[key] = _trend(timeline, session)
+    return timeline.trends[key]  # type: ignore[return-value]
+
+
+def _trend(timeline: Timeline, session: Session) -> Trend | None:
     c = SCORING
-    method = session.method(until)
-    if method is None:
+    top = top_set(session)
+    if top is None:
         return None
-    e1rm = session.best(method, until)
     first = session.day - timedelta(days=c.perf_history_days - 1)
     reference_from = session.day - timedelta(days=c.perf_reference_days)
-    count = 0
+    count = 1
     reference = None
-    for other in timeline.sessions_of(session.exercise, until, first):
-        if other.day > session.day:
-            break
-        best = other.best(method, until)
-        if best is None:
+    for other in timeline.sessions.get(session.exercise, ()):
+        if other.day < first or other.day >= session.day:
+            continue
+        if top_set(other) is None:
             continue
         count += 1
-        if reference_from <= other.day < session.day and (reference is None or best > reference):
-            reference = best
+        if other.day < reference_from:
+            continue
+        for s in other.sets:
+            if s.e1rm is None or abs(s.reps - top.reps) > c.perf_rep_window:
+                continue
+            if top.rpe is not None and s.rpe is None:
+                continue
+            if reference is None or s.e1rm > reference:
+                reference = s.e1rm
     if count < c.perf_min_sessions or reference is None:
         return None
-    return Trend(session.exercise, session.day, method, e1rm, reference)
+    light = top.rpe is not None and top.rpe <= c.perf_light_rpe
+    return Trend(session.exercise, session.day, top.e1rm, reference, light)
 
 
 def latest_trends(timeline: Timeline, until: datetime, today: date) -> dict[str, Trend]:
-    """Per exercise, the trend of its latest session, when that was within 7 days."""
+    """Per exercise, the trend of its latest session done by `until`, when that was within
+    7 days of `today`."""
     recent = today - timedelta(days=SCORING.perf_recent_days - 1)
     trends = {}
     for exercise in timeline.sessions:
         sessions = timeline.sessions_of(exercise, until, recent)
         if sessions:
-            trend = session_trend(timeline, sessions[-1], until)
+            trend = session_trend(timeline, sessions[-1])
             if trend is not None:
                 trends[exercise] = trend
     return trends
 
 
-def drops_in_a_row(timeline: Timeline, session: Session, until: datetime) -> bool:
-    """Whether the session's e1RM is 3 % or more under the previous session's, which was
-    3 % or more under the one before (same method, within 42 days)."""
-    method = session.method(until)
-    if method is None:
-        return False
-    first = session.day - timedelta(days=SCORING.perf_history_days - 1)
-    bests = [
-        best
-        for other in timeline.sessions_of(session.exercise, until, first)
-        if other.day <= session.day and (best := other.best(method, until)) is not None
-    ][-3:]
-    limit = 1 - SCORING.override_consecutive_drop
-    return len(bests) == 3 and bests[2] <= limit * bests[1] and bests[1] <= limit * bests[0]
+def declined(timeline: Timeline, sessions: list[Session], i: int) -> Trend | None:
+    """The trend of `sessions[i]` when that session declined: 10 % or more under its
+    reference, or it and the session before each 3 % or more under theirs."""
+    c = SCORING
+    trend = session_trend(timeline, sessions[i])
+    if trend is None or trend.delta > -c.decline_consecutive_drop:
+        return None
+    if trend.delta <= -c.decline_drop:
+        return trend
+    before = session_trend(timeline, sessions[i - 1]) if i > 0 else None
+    if before is not None and before.delta <= -c.decline_consecutive_drop:
+        return trend
+    return None
 
 
 def declines(timeline: Timeline, until: datetime, today: date) -> list[Decline]:
-    """Per lift (`ExerciseMuscles.lift`), its newest declining session within 14 days;
-    the newest first.
-
-    A session declined when its e1RM is 10 % or more under the 21-day best, or after two
-    drops in a row of 3 % or more (the spec's two e1RM patterns), or when at a load also
-    lifted in the 21 days before it the most reps done were fewer than then, at an RPE no
-    lower (a missing RPE counts as no lower).
-    """
-    first = today - timedelta(days=SCORING.decline_window_days - 1)
+    """Per lift (`ExerciseMuscles.lift`), its newest declining session done by `until`
+    within 14 days of `today`, newest first."""
+    c = SCORING
+    first = today - timedelta(days=c.decline_window_days - 1)
+    clear = today - timedelta(days=c.decline_clear_days)
     found = []
     for exercise in timeline.sessions:
         if not timeline.is_lift(exercise):
             continue
-        for session in reversed(timeline.sessions_of(exercise, until, first)):
-            decline = _e1rm_decline(timeline, session, until) or _reps_decline(
-                timeline, session, until
-            )
-            if decline is not None:
-                found.append(decline)
+        sessions = timeline.sessions_of(exercise, until, date.min)
+        for i in range(len(sessions) - 1, -1, -1):
+            if sessions[i].day < first:
                 break
+            trend = declined(timeline, sessions, i)
+            if trend is None:
+                continue
+            name = timeline.names.get(exercise, exercise)
+            text = f"{name} e1RM {percent(trend.delta)} vs {c.perf_reference_days}-day best"
+            active = i == len(sessions) - 1 and sessions[i].day >= clear
+            found.append(Decline(exercise, name, trend.day, text, -trend.delta, active))
+            break
     return sorted(found, key=lambda d: (-d.day.toordinal(), d.name))
-
-
-def _e1rm_decline(timeline: Timeline, session: Session, until: datetime) -> Decline | None:
-    trend = session_trend(timeline, session, until)
-    if trend is None or trend.delta >= 0:
-        return None
-    if trend.delta > -SCORING.override_drop and not drops_in_a_row(timeline, session, until):
-        return None
-    name = timeline.names.get(session.exercise, session.exercise)
-    return Decline(
-        session.exercise,
-        name,
-        session.day,
-        E1RM,
-        f"{name} e1RM {percent(trend.delta)} vs {SCORING.perf_reference_days}-day best",
-        drop=-trend.delta,
-    )
-
-
-def _reps_decline(timeline: Timeline, session: Session, until: datetime) -> Decline | None:
-    earlier = timeline.sessions_of(
-        session.exercise, until, session.day - timedelta(days=SCORING.perf_reference_days)
-    )
-    before = _most_reps(s for e in earlier if e.day < session.day for s in e.sets)
-    now = _most_reps(s for s in session.sets if s.moment <= until)
-    worst = None
-    for load, (reps, rpe) in now.items():
-        if load not in before:
-            continue
-        reps_before, rpe_before = before[load]
-        easier = rpe is not None and rpe_before is not None and rpe < rpe_before
-        if reps < reps_before and not easier and (worst is None or reps - reps_before < worst[0]):
-            worst = (reps - reps_before, load, reps, reps_before)
-    if worst is None:
-        return None
-    _, load, reps, reps_before = worst
-    name = timeline.names.get(session.exercise, session.exercise)
-    return Decline(
-        session.exercise,
-        name,
-        session.day,
-        REPS,
-        f"{name} {reps} reps at {load:g} kg, down from {reps_before}",
-        load_kg=load,
-        reps=reps,
-        reps_before=reps_before,
-    )
-
-
-def _most_reps(sets: Iterable[WorkSet]) -> dict[float, tuple[int, float | None]]:
-    """Per load (to 0.01 kg), the most reps done and the RPE of that set."""
-    most: dict[float, tuple[int, float | None]] = {}
-    for s in sets:
-        if s.load_kg is None:
-            continue
-        load = round(s.load_kg, 2)
-        if load not in most or s.reps > most[load][0]:
-            most[load] = (s.reps, s.rpe)
-    return most
 
 
 def percent(fraction: float) -> str:

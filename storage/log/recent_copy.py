@@ -2,9 +2,10 @@
 in an SSH login banner answers without parsing years of history.
 
 The copy is itself a log file, opened read-only with the same `Repository`, and holds what
-the readiness model reads for today: the settings, the user's exercises, and the workouts
-with their sets, the recovery entries and the symptom entries of the score's window (the
-`RECENT_DAYS` days up to today, none after it), plus the latest bodyweight before them.
+the readiness model and today's plan read: the settings, the user's exercises and
+templates, and the workouts with their sets, the recovery entries and the symptom entries
+of the score's window (the `RECENT_DAYS` days up to today, none after it), plus the latest
+bodyweight before them.
 It records the `disk_stamp` of the version of the log it was copied from and is used only
 while the log still has that stamp: any write by any restday, or a backup copied back,
 makes it stale, and the next `status` copies it anew. The app refreshes it when it closes.
@@ -54,6 +55,7 @@ def write_recent(repo: Repository) -> None:
     workouts = repo.workouts(since, today)
     records: list[Record] = [repo.settings()]
     records += [e for e in repo.exercises() if not e.builtin]
+    records += repo.templates()  # today's plan starts from one
     records += workouts
     records += [s for w in workouts for s in repo.sets(workout=w.id)]
     records += repo.recoveries(since, today)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from scoring.load import effort_multiplier
+from scoring.load import set_efforts
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
@@ -287,27 +287,38 @@ def _days(
     days = {}
     for day, done in sorted(by_day.items()):
         working = [e for s in done for e in sets[s.workout_id] if not e.warmup]
-        muscles: dict[str, float] = defaultdict(float)
-        hard = 0
-        load = 0.0
-        for entry in working:
-            effort = effort_multiplier(entry.rpe)
-            load += effort
-            if effort <= 0:
-                continue
-            hard += 1
-            exercise = exercises.get(entry.exercise)
-            for muscle, coefficient in (exercise.muscles if exercise else {}).items():
-                muscles[muscle] += coefficient
+        hard, load, muscles = day_work(working, exercises)
         days[day] = DaySummary(
             workouts=len(done),
             working_sets=len(working),
             hard_sets=hard,
             volume_kg=sum(s.volume_kg for s in done),
             daily_load=load,
-            muscle_sets=dict(muscles),
+            muscle_sets=muscles,
         )
     return days
+
+
+def day_work(
+    working: Sequence[SetEntry], exercises: Mapping[str, Exercise]
+) -> tuple[int, float, dict[str, float]]:
+    """A day's working sets as hard sets, daily load (the sum of their effort multipliers)
+    and hard sets per muscle (1 trained directly, 0.5 indirectly)."""
+    muscles: dict[str, float] = defaultdict(float)
+    hard = 0
+    load = 0.0
+    efforts = set_efforts(
+        [(e.exercise, None if e.bodyweight else e.weight_kg, e.reps, e.rpe) for e in working]
+    )
+    for entry, effort in zip(working, efforts, strict=True):
+        load += effort
+        if effort <= 0:
+            continue
+        hard += 1
+        exercise = exercises.get(entry.exercise)
+        for muscle, coefficient in (exercise.muscles if exercise else {}).items():
+            muscles[muscle] += coefficient
+    return hard, load, dict(muscles)
 
 
 def _walk_exercises(

@@ -4,13 +4,16 @@ and whether today's recovery, symptoms and workout are logged."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from storage.log.reader import LogReader
+from storage.model.records import Workout
+
+MUSCLES_NAMED = 3  # the muscles today's workout loaded most, as home names them
 
 if TYPE_CHECKING:
-    from scoring import Assessment
+    from scoring import Assessment, Plan
 
 
 @dataclass(frozen=True)
@@ -24,17 +27,39 @@ class Today:
 
 
 @dataclass(frozen=True)
+class DoneToday:
+    """Once today's workout is finished (scoring spec 6): its hard sets, the muscles they
+    loaded most, and what is left of tonight's targets (None: no target or none left)."""
+
+    hard_sets: int
+    muscles: tuple[str, ...]
+    sleep_hours: float
+    protein_g: float | None
+    water_cups: float | None
+
+
+@dataclass(frozen=True)
 class ReadinessView:
+    """The day's assessment, the checklist, today's plan (spec 7; `storage.read.today_plan`
+    says from what), and once the day has working sets, tomorrow's estimate (spec 6)."""
+
     assessment: Assessment
     today: Today
     unit: str
+    tomorrow: Assessment | None = None
+    plan: Plan | None = None
+    done: DoneToday | None = None
 
 
 def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
-    from scoring import assess
+    from scoring import tomorrow
+    from scoring.assessment import assess_timeline
+    from scoring.plan import plan_timeline
+    from scoring.timeline import Timeline
     from storage.read.score_window import read_window
+    from storage.read.today_plan import load_step_kg, planned_workout
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
@@ -44,4 +69,38 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
         symptoms=any(s.timestamp <= moment for s in repo.symptoms(since=day, until=day)),
         workout="in progress" if going else "done" if workouts else "none",
     )
-    return ReadinessView(assess(read_window(repo, moment), moment), today, repo.settings().unit)
+    unit = repo.settings().unit
+    log = read_window(repo, moment)
+    timeline = Timeline(log)
+    result = assess_timeline(timeline, moment)
+    trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
+    ahead = tomorrow(log, moment) if trained else None
+    planned = planned_workout(repo, day)
+    plan = None
+    if planned is not None:
+        plan = plan_timeline(timeline, result, planned[1], load_step_kg(unit), name=planned[0])
+    done = _done_today(repo, day, workouts) if today.workout == "done" else None
+    return ReadinessView(result, today, unit, ahead, plan, done)
+
+
+def _done_today(repo: LogReader, day: date, workouts: list[Workout]) -> DoneToday:
+    from storage.model.recovery_targets import recovery_targets
+    from storage.read.history_index import day_work
+
+    working = [s for w in workouts for s in repo.sets(workout=w.id) if not s.warmup]
+    exercises = {e: x for e in {s.exercise for s in working} if (x := repo.exercise(e))}
+    hard, _load, muscles = day_work(working, exercises)
+    loaded = tuple(sorted(muscles, key=lambda m: -muscles[m])[:MUSCLES_NAMED])
+    latest = repo.latest_bodyweight(day)
+    targets = recovery_targets(repo.settings(), latest[1] if latest else None)
+    logged = repo.recovery(day)
+
+    def left(field: str) -> float | None:
+        target = targets[field].low
+        if target is None:
+            return None
+        value = getattr(logged, field, None) or 0.0
+        return target - value if value < target else None
+
+    sleep = targets["sleep_hours"].low or 0.0
+    return DoneToday(hard, loaded, sleep, left("protein_g"), left("water_cups"))

@@ -120,6 +120,7 @@ def training_log(
                 protein_g=r.protein_g,
                 carbs_g=r.carbs_g,
                 bodyweight_kg=r.bodyweight_kg,
+                stress=r.stress,
             )
             for r in recoveries
         ),

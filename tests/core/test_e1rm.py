@@ -215,3 +215,11 @@ def test_scoring_imports_only_the_stdlib_and_scoring(module):
             imported.add(node.module.split(".")[0])
     assert not imported & {"textual", "rich", "storage", "tui", "pendulum"}
     assert imported <= {"__future__", "dataclasses", "typing", "math", "scoring"}
+
+
+def test_epley_reserve_is_the_reps_epley_leaves_at_a_load():
+    from scoring.e1rm import epley_reserve
+
+    best = epley(100, 5)  # 116.7
+    assert epley_reserve(100, 5, best) == pytest.approx(0)
+    assert epley_reserve(90, 5, best) == pytest.approx(30 * (best / 90 - 1) - 5)

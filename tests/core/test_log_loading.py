@@ -146,7 +146,7 @@ def test_a_bad_record_is_named_and_nothing_is_written(tmp_path: Path, log: Path,
     assert shown.returncode == 0, shown.stderr
     assert "unexpected" not in shown.stderr and "Traceback" not in shown.stderr
     assert record_id in shown.stderr and "read-only" in shown.stderr
-    assert shown.stdout.strip().endswith("Guidance, not medical advice.")
+    assert shown.stdout.startswith("restday · readiness on ")
     assert log.read_bytes() == before
 
 

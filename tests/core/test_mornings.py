@@ -25,9 +25,10 @@ def repo(twelve_week_demo: Path) -> Repository:
 
 def test_each_morning_scores_as_the_home_screens_history(repo: Repository) -> None:
     for moment in (NOW, NOW - timedelta(days=30, hours=2)):
-        history = assess(read_window(repo, moment), moment).history[:-1]  # the last is "now"
+        history = assess(read_window(repo, moment), moment).history  # today's included
         first, last = history[0][0], history[-1][0]
-        scores = morning_scores(read_span(repo, first, last), [day for day, _r in history])
+        days = [day for day, _r in history]
+        scores = morning_scores(read_span(repo, first, last), days, moment)
         for day, readiness in history:
             if readiness is None:
                 assert scores[day].readiness is None
@@ -39,7 +40,7 @@ def test_a_long_span_at_once(repo: Repository) -> None:
     last = NOW.date()
     first = last - timedelta(days=83)
     scores = morning_scores(
-        read_span(repo, first, last), [first + timedelta(days=k) for k in range(84)]
+        read_span(repo, first, last), [first + timedelta(days=k) for k in range(84)], NOW
     )
     assert len(scores) == 84
     bands = {s.band for s in scores.values() if s.readiness is not None}

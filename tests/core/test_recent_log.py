@@ -143,7 +143,10 @@ def test_status_follows_a_set_logged_after_the_copy(tmp_path: Path, clock) -> No
         workout = other.start_workout("Evening")
         other.log_set(workout, BUILTIN_BY_ID["back-squat"], 100, 5, rpe=9)
     after = status(log)
-    assert after["consecutive_days"] >= 1 and after["fatigue"]["quads"] > first["fatigue"]["quads"]
+    # Today's readiness stays the morning's (scoring spec 6); tomorrow's estimate has the set.
+    assert after["readiness"] == first["readiness"] and "tomorrow" not in first
+    ahead = after["tomorrow"]
+    assert ahead["consecutive_days"] >= 1 and ahead["fatigue"]["quads"] > first["fatigue"]["quads"]
 
 
 def test_the_app_refreshes_the_copy_when_it_closes(tmp_path: Path, clock) -> None:

@@ -61,5 +61,14 @@ def test_the_episode_shows_its_causes(demo, mornings):
     after = mornings[last + timedelta(days=1)]
     assert after.consecutive_days == 10
     assert {"Bench Press", "Back Squat"} <= {d.name for d in after.declines}
-    assert any(reason.startswith("Bench Press e1RM -") for reason in after.overrides)
+    assert after.band == REST
+    assert any(reason.endswith("muscle groups)") for reason in after.overrides)  # broad decline
     assert after.deload is not None
+
+
+def test_one_lift_or_a_day_off_never_reads_as_a_rest_day(demo, mornings):
+    """Outside the fatigue episode and the days off right after it, no Rest day (v1 gave
+    seven in a row for one lift's decline)."""
+    ((first, last),) = demo.episodes
+    outside = [r for day, r in mornings.items() if not first <= day <= last + timedelta(days=2)]
+    assert [r.day for r in outside if r.band == REST] == []

@@ -20,7 +20,8 @@ SQUAT = ExerciseMuscles(
     "back-squat", "Back Squat", {"quads": 1.0, "glutes": 1.0, "hamstrings": 0.5}
 )
 CURL = ExerciseMuscles("barbell-curl", "Barbell Curl", {"biceps": 1.0}, lift=False)
-EXERCISES = {e.id: e for e in (BENCH, SQUAT, CURL)}
+OHP = ExerciseMuscles("overhead-press", "Overhead Press", {"front_delts": 1.0, "triceps": 0.5})
+EXERCISES = {e.id: e for e in (BENCH, SQUAT, CURL, OHP)}
 
 
 def at(days_ago: int, hour: int = 18) -> datetime:
@@ -149,39 +150,57 @@ def bench_history(loads_by_days_ago: dict[int, float], reps=5, rpe=8.0) -> list[
     ]
 
 
-def test_an_e1rm_drop_of_ten_percent_on_a_lift_forces_a_rest_day():
+def test_a_single_lift_declining_caps_its_muscles_not_the_day():
     sets = bench_history({20: 100, 13: 100, 6: 100, 1: 88})
     result = assess(log(sets, *GOOD_MORNING), NOW)
-    assert result.band == REST
-    assert result.overrides == ("Bench Press e1RM -12 % vs 21-day best",)
-    assert result.recommendation == "Rest day: Bench Press e1RM -12 % vs 21-day best"
-    assert result.readiness >= 67  # the override, not the score
+    assert result.band != REST
+    assert result.muscles["chest"] <= 50  # bench trains chest directly
+    assert result.muscles["triceps"] > 50  # ... triceps only indirectly
+    assert [d.text for d in result.declines] == ["Bench Press e1RM -12 % vs 21-day best"]
 
 
-def test_a_drop_on_an_isolation_move_does_not_force_a_rest_day():
-    sets = [
-        s
-        for days, load in {20: 40, 13: 40, 6: 40, 1: 35}.items()
-        for s in work(days, "barbell-curl", load, 10, 8)
-    ]
-    result = assess(log(sets, *GOOD_MORNING), NOW)
-    assert result.overrides == ()
-    assert result.muscles["biceps"] < 100  # it still costs s_perf
-
-
-def test_two_drops_in_a_row_force_a_rest_day_only_when_central_is_low():
-    sets = bench_history({15: 100, 8: 96, 1: 92})  # -4 %, then -4.2 %: -8 % of the best
-    low = assess(log(sets, [night(0, 5.5, 1)], [feeling(motivation=1, mood=1, energy=1)]), NOW)
+def test_a_declining_lift_with_a_low_central_score_caps_the_day_at_reduce():
+    sets = bench_history({22: 100, 15: 100, 8: 96, 1: 92})  # -4 %, then -8 %
+    low = assess(log(sets, [night(0, 5.5, 1)], [feeling(motivation=1, mood=2, energy=2)]), NOW)
     assert low.central < 50
-    assert low.band == REST
-    assert low.overrides == ("Bench Press e1RM down 3 % or more two sessions in a row",)
+    assert low.band != TRAIN
+    assert "Bench Press e1RM -8 % vs 21-day best" in low.overrides
     high = assess(log(sets, *GOOD_MORNING), NOW)
     assert high.overrides == ()
     assert high.band != REST
 
 
-def test_under_five_hours_two_nights_running_forces_a_rest_day():
+def declining(exercise: str, load: float, last: int) -> list[TrainingSet]:
+    """Three sessions at `load`, then one 13 % lighter `last` days ago."""
+    loads = {20: load, 13: load, 6: load, last: 0.87 * load}
+    return [s for days, kg in loads.items() for s in work(days, exercise, kg, 5, 8)]
+
+
+def test_a_broad_decline_is_a_rest_day_until_a_day_off_then_reduce():
+    lifts = declining("back-squat", 150, 2) + declining("overhead-press", 60, 2)
+    bench = declining("bench-press", 100, 1)
+    result = assess(log(lifts + bench, *GOOD_MORNING), NOW)
+    assert result.band == REST
+    assert result.recommendation == "Rest day: 3 lifts declining (4 muscle groups)"
+    rested = assess(log(lifts + declining("bench-press", 100, 3), *GOOD_MORNING), NOW)
+    assert rested.band == REDUCE  # yesterday was a day off
+    two = assess(log(declining("back-squat", 150, 2) + bench, *GOOD_MORNING), NOW)
+    assert two.band != REST  # two lifts are not a broad decline
+
+
+def test_lingering_soreness_in_three_muscles_is_a_rest_day():
+    sore = {"quads": 6, "glutes": 7, "hamstrings": 6}
+    entries = [feeling(hours_ago=24 * k + 1, soreness=sore) for k in (0, 1, 2)]
+    result = assess(log(symptoms=[*entries, feeling(motivation=5, mood=5)]), NOW)
+    assert result.band == REST
+    assert {"quads", "glutes", "hamstrings"} <= set(result.skip_muscles)
+    two_days = assess(log(symptoms=entries[:2]), NOW)
+    assert two_days.band != REST
+
+
+def test_under_five_hours_two_nights_running_with_low_central_is_a_rest_day():
     result = assess(log(recoveries=[night(0, 4.5), night(1, 4.9)]), NOW)
+    assert result.central < 50
     assert result.band == REST
     assert result.overrides == ("under 5 h of sleep two nights running",)
     once = assess(log(recoveries=[night(0, 4.5), night(1, 5.0)]), NOW)
@@ -200,7 +219,7 @@ def test_a_falling_lift_over_ten_training_days_is_never_train_as_planned():
 
 
 def test_skip_today_for_heavy_soreness_or_a_low_muscle_score():
-    sets = work(0, "bench-press", 100, 5, 10, n=10, hour=0)  # 9 h ago, to failure
+    sets = work(1, "bench-press", 100, 5, 10, n=10, hour=23)  # 10 h ago, to failure
     result = assess(log(sets, symptoms=[feeling(soreness={"quads": 8, "calves": 7})]), NOW)
     assert result.muscles["chest"] < 34
     assert result.muscles["triceps"] < 34  # bench trains them too, at half the dose
@@ -217,12 +236,22 @@ def test_reduce_prefers_recovered_muscles():
 # -- declines and deload ----------------------------------------------------------------------
 
 
-def test_fewer_reps_at_the_same_load_is_a_decline():
-    sets = bench_history({15: 100, 8: 100}) + work(1, "bench-press", 100, 3, 8)
-    (decline,) = assess(log(sets, *GOOD_MORNING), NOW).declines
-    assert decline.kind == "reps"
-    assert decline.text == "Bench Press 3 reps at 100 kg, down from 5"
-    assert (decline.load_kg, decline.reps, decline.reps_before) == (100, 3, 5)
+def test_a_light_day_is_not_a_weak_day():
+    sets = bench_history({20: 100, 13: 100, 6: 100}) + work(1, "bench-press", 80, 5, 7)
+    result = assess(log(sets, *GOOD_MORNING), NOW)
+    assert result.declines == ()
+    assert result.muscles["chest"] > 50
+
+
+def test_performance_is_compared_like_for_like():
+    # A 12-rep day after 3-rep days: Epley reads it 9 % lower, but no set is comparable.
+    sets = (
+        work(20, "bench-press", 110, 3, None)
+        + work(13, "bench-press", 110, 3, None)
+        + work(6, "bench-press", 110, 3, None)
+        + work(1, "bench-press", 80, 12, None)
+    )
+    assert assess(log(sets, *GOOD_MORNING), NOW).declines == ()
 
 
 def test_double_progression_is_not_a_decline():
@@ -239,21 +268,24 @@ def test_double_progression_is_not_a_decline():
 def test_an_e1rm_decline_reads_against_the_21_day_best():
     sets = bench_history({20: 100, 13: 100, 6: 100, 1: 88})
     (decline,) = assess(log(sets, *GOOD_MORNING), NOW).declines
-    assert decline.kind == "e1rm" and decline.day == TODAY - timedelta(days=1)
+    assert decline.active and decline.day == TODAY - timedelta(days=1)
     assert decline.drop == pytest.approx(0.12)
     assert decline.text == "Bench Press e1RM -12 % vs 21-day best"
 
 
-def test_deload_after_two_declined_lifts():
+def test_deload_after_three_declined_lifts():
     sets = bench_history({20: 100, 13: 100, 12: 100, 10: 88}) + [
         s
-        for days, load in {21: 150, 14: 150, 9: 150, 3: 130}.items()
-        for s in work(days, "back-squat", load, 5, 8)
+        for exercise, load in (("back-squat", 150), ("overhead-press", 60))
+        for days, factor in {21: 1, 14: 1, 9: 1, 3: 0.85}.items()
+        for s in work(days, exercise, load * factor, 5, 8)
     ]
     result = assess(log(sets, *GOOD_MORNING), NOW)
-    assert {d.exercise for d in result.declines} == {"bench-press", "back-squat"}
-    assert result.deload.startswith("2 lifts declined within 14 days: ")
-    assert "Bench Press" in result.deload and "Back Squat" in result.deload
+    assert {d.exercise for d in result.declines} == {"bench-press", "back-squat", "overhead-press"}
+    assert result.deload.startswith("3 lifts declined within 14 days: ")
+    assert result.band != TRAIN
+    if result.band == REDUCE:
+        assert result.recommendation == "Reduce: deload week, half the sets at RPE 6-7"
 
 
 def test_deload_after_five_low_mornings_in_seven():
@@ -332,3 +364,53 @@ def test_json_has_what_status_needs():
     assert {"factor", "value", "points"} == set(data["contributors"][0])
     assert len(data["history"]) == 14
     assert isinstance(date.fromisoformat(data["day"]), date)
+
+
+# -- one readiness per day (spec 6) -----------------------------------------------------------
+
+
+def test_symptoms_logged_later_in_the_day_change_that_days_score():
+    sets = work(1, "back-squat", 140, 5, 8) + work(0, "bench-press", 100, 5, 8, hour=8)
+    morning = assess(log(sets, [night(0)], [feeling(hours_ago=2, motivation=5)]), NOW)
+    evening = NOW + timedelta(hours=9)
+    later = [feeling(hours_ago=2, motivation=5), feeling(hours_ago=-8, motivation=1)]
+    assert assess(log(sets, [night(0)], later), evening).readiness < morning.readiness
+
+
+def test_tomorrows_estimate_carries_todays_sets_and_leaves_sleep_unknown():
+    from scoring import tomorrow
+
+    sets = work(0, "back-squat", 140, 5, 9, n=6, hour=8)
+    today = assess(log(sets, [night(0), night(1)]), NOW)
+    ahead = tomorrow(log(sets, [night(0), night(1)]), NOW)
+    assert ahead.day == TODAY + timedelta(days=1)
+    assert ahead.fatigue["quads"] > today.fatigue.get("quads", 0)
+    assert ahead.consecutive_days == 1
+    sleep = next(f for f in ahead.factors if f.name == "Sleep duration")
+    assert sleep.value.endswith("earlier nights")  # no sleep logged for tomorrow yet
+
+
+def test_an_unrated_set_far_from_the_days_best_is_a_warm_up():
+    ramp = [
+        TrainingSet(at(1), TODAY - timedelta(days=1), "back-squat", load, reps)
+        for load, reps in ((60, 10), (100, 5), (140, 5))
+    ]
+    top_only = assess(log(ramp[2:]), NOW)
+    with_ramp = assess(log(ramp), NOW)
+    # By Epley 140 x 5's e1RM could do 19 reps at 100 and 52 at 60: both sets are warm-ups.
+    assert with_ramp.fatigue["quads"] == pytest.approx(top_only.fatigue["quads"])
+    backoff = [*ramp[2:], TrainingSet(at(1), TODAY - timedelta(days=1), "back-squat", 130, 5)]
+    # 130 x 5 leaves 2.7 reps, RIR 2-3: the full 1.0 of a set without RPE.
+    assert assess(log(backoff), NOW).fatigue["quads"] == pytest.approx(
+        2 * top_only.fatigue["quads"]
+    )
+
+
+def test_a_heavier_set_that_makes_the_first_a_warm_up_does_not_move_the_days_score():
+    before = work(1, "bench-press", 100, 5, 8)
+    first = at(0, 8)
+    ramp = TrainingSet(first, TODAY, "back-squat", 60, 5)
+    heavy = TrainingSet(first + timedelta(minutes=5), TODAY, "back-squat", 140, 5)
+    morning = assess(log([*before, ramp], [night(0)]), first)
+    later = assess(log([*before, ramp, heavy], [night(0)]), NOW)
+    assert later.readiness == morning.readiness

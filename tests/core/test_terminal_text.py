@@ -62,10 +62,11 @@ def assert_clean(done: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def crafted_csv(path: Path) -> Path:
-    """Two sessions of a crafted exercise, the second worse (a lift going backwards, so
+    """Four sessions of a crafted exercise, the last 15 % weaker (a lift going backwards, so
     `restday status` names it), with crafted workout names and notes."""
     rows = [STRONG_HEADER]
-    for day, reps in (("2026-11-17", 8), ("2026-11-23", 3)):
+    sessions = (("2026-11-10", 100), ("2026-11-14", 100), ("2026-11-17", 100), ("2026-11-23", 85))
+    for day, load in sessions:
         rows.append(
             [
                 f"{day} 18:00:00",
@@ -73,8 +74,8 @@ def crafted_csv(path: Path) -> Path:
                 "30m",
                 f"Evil {CRAFTED}Squat {MARKUP}",
                 "1",
-                "100",
-                str(reps),
+                str(load),
+                "5",
                 "0",
                 "0",
                 f"note {CRAFTED}{MARKUP}",

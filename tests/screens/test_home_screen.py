@@ -120,20 +120,12 @@ async def test_a_score_from_sets_alone_is_marked_low_confidence(tmp_path: Path) 
         assert "Central" in text(app, "#sides") and "no data" in text(app, "#sides")
 
 
-def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
+def test_a_declining_lift_reads_with_its_day() -> None:
     from scoring import Decline
     from tui.format.readiness import trends
 
-    decline = Decline(
-        "back-squat",
-        "Back Squat",
-        date(2026, 11, 23),
-        "reps",
-        "Back Squat 3 reps at 100 kg, down from 5",
-        load_kg=100,
-        reps=3,
-        reps_before=5,
-    )
+    text = "Back Squat e1RM -12 % vs 21-day best"
+    decline = Decline("back-squat", "Back Squat", date(2026, 11, 23), text, 0.12, True)
 
     class Result:
         day = date(2026, 11, 24)
@@ -141,7 +133,49 @@ def test_a_lift_with_fewer_reps_reads_in_the_users_unit() -> None:
         declines = (decline,)
         deload = "readiness under 55 on 5 of the last 7 days"
 
-    shown = str(trends(Result, "lb"))
+    shown = str(trends(Result))
     assert "6 training days in a row" in shown
-    assert "Back Squat 3 reps at 220.5 lb, down from 5 (Mon 23 Nov)" in shown
+    assert "Back Squat e1RM -12 % (Mon 23 Nov)" in shown
     assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown
+
+
+async def test_home_shows_todays_plan_under_the_checklist(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 18, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        for day in (10, 14, 17, 20):
+            clock.now = datetime(2026, 11, day, 18, 0, tzinfo=UTC)
+            workout = repo.start_workout("Full body")
+            for _ in range(4):
+                repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+        repo.start_workout("Full body")
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await scored(pilot)
+        assert text(app, "#plan").startswith("Plan  Full body · Back Squat 4x5@8 142.5 kg")
+
+
+async def test_once_todays_workout_is_done_home_turns_to_recovery_and_tomorrow(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 24, 17, 0, tzinfo=UTC))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout("Legs")
+        repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 60, 10, warmup=True)
+        for _ in range(4):
+            repo.log_set(workout, BUILTIN_BY_ID["back-squat"], 140, 5, rpe=8)
+        repo.finish_workout(repo.workouts()[-1], 8)
+    clock.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        home = await scored(pilot)
+        line = text(app, "#plan")
+        assert line.startswith("Done  4 hard sets: quads, glutes, ")
+        ahead = home.view.tomorrow.readiness
+        assert f"tomorrow ~{ahead:.0f} (estimate)" in line
+        assert "tonight sleep 7 h+, 12 cups water" in line

@@ -56,7 +56,8 @@ def test_225x5_in_lb_is_225_lb_everywhere(tmp_path: Path) -> None:
     assert 102.05 < stored.weight_kg < 102.06  # the log keeps kg
     later = {**env, NOW_ENV: (TUESDAY_EVENING + timedelta(minutes=10)).isoformat()}
     status = restday(later, "status", "--db", str(log))  # after the set (the app's clock ran)
-    assert "Bench Press 3 reps at 225 lb, down from 5" in status
+    # The score names no load (a decline is an e1RM change, scoring spec 2.2): no kg shows.
+    assert "readiness on " in status and " kg" not in status and "102" not in status
     rows = list(
         csv.DictReader(io.StringIO(restday(env, "export", "--db", str(log), "--format", "csv")))
     )

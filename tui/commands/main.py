@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import NoReturn
 
-from tui.commands import app, config, demo, export, import_file, locate, log, status
+from tui.commands import app, config, demo, export, import_file, locate, log, plan, status
 from tui.commands.shared import UsageError, describe_error
 
 EXIT_ERROR = 1
@@ -16,7 +16,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 # In the order `restday --help` lists them.
-COMMANDS = (demo, log, status, locate, import_file, export, config)
+COMMANDS = (demo, log, status, plan, locate, import_file, export, config)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -54,7 +54,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(view.assessment.as_json(), indent=2))
+        from storage.model.units import shown_load
+
+        result = view.assessment.as_json()
+        if view.plan is not None:
+            result["plan"] = view.plan.as_json(lambda kg: shown_load(kg, view.unit))
+        if view.tomorrow is not None:
+            result["tomorrow"] = view.tomorrow.as_json()
+        print(json.dumps(result, indent=2))
         return 0
     from rich.console import Console
 
@@ -65,13 +72,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def morning_of(repo: Repository, day: date) -> datetime:
-    """The moment a day's morning score is taken: as the home screen's history takes it."""
-    from scoring.constants import SCORING
+    """The moment to ask for a day's one score (spec 6) with all that was logged for it:
+    the day's last moment, or now for today."""
     from storage.model.days import day_start
 
     settings = repo.settings()
-    start = day_start(day, repo.timezone, settings.rollover_hour)
-    return start + timedelta(hours=SCORING.morning_hours)
+    start = day_start(day + timedelta(days=1), repo.timezone, settings.rollover_hour)
+    return min(repo.now(), start - timedelta(microseconds=1))
 
 
 def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository:

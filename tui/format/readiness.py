@@ -10,7 +10,6 @@ from rich.text import Text
 from storage.model.records import MUSCLES
 from storage.read.readiness import Today
 from tui.format.dates import day_text
-from tui.format.units import format_weight
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAND_STYLE = {"Train as planned": "green", "Reduce": "yellow", "Rest day": "red"}
@@ -113,7 +112,7 @@ def checklist(today: Today) -> Text:
     )
 
 
-def trends(result, unit: str) -> Text:
+def trends(result) -> Text:
     """Training days in a row and the lifts going backwards; on a line of its own, a deload
     when one is due."""
     days = result.consecutive_days
@@ -123,21 +122,15 @@ def trends(result, unit: str) -> Text:
     for decline in result.declines[:2]:
         text.append(" · ", "dim")
         when = day_text(decline.day, result.day)
-        text.append(f"{_decline(decline, unit)} ({when})", "yellow")
+        text.append(f"{_decline(decline)} ({when})", "yellow")
     if result.deload:
         text.append(f"\nDeload week suggested: {result.deload}", "bold red")
     return text
 
 
-def _decline(decline, unit: str) -> str:
-    """A lift going backwards, short, in the user's unit: 'Bench Press e1RM -6 %',
-    'Back Squat 3 reps at 140 kg, down from 5'."""
-    if decline.kind == "e1rm" and decline.drop is not None:
-        return f"{decline.name} e1RM -{decline.drop * 100:.0f} %"
-    if decline.kind == "reps" and decline.load_kg is not None:
-        load = format_weight(decline.load_kg, unit)
-        return f"{decline.name} {decline.reps} reps at {load}, down from {decline.reps_before}"
-    return decline.text
+def _decline(decline) -> str:
+    """A lift going backwards, short: 'Bench Press e1RM -6 %'."""
+    return f"{decline.name} e1RM -{decline.drop * 100:.0f} %"
 
 
 def load(result) -> Text:

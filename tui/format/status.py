@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from storage.read.readiness import ReadinessView
+from tui.format.plan import done_line, plan_line
 from tui.format.readiness import (
     BAND_STYLE,
     checklist,
@@ -21,8 +22,8 @@ from tui.format.readiness import (
 
 def status_text(view: ReadinessView) -> RenderableType:
     result = view.assessment
-    when = f"{result.moment.astimezone():%a %-d %b %Y, %H:%M}"
-    title = Text.assemble(("restday", "bold"), f" · readiness on {when}")
+    # One readiness per day (its morning's), so the title names the day, not the moment.
+    title = Text.assemble(("restday", "bold"), f" · readiness on {result.day:%a %-d %b %Y}")
     if result.readiness is None:
         log_first = "; ".join(result.log_first) or "a workout, your recovery or how you feel"
         return Group(
@@ -40,9 +41,12 @@ def status_text(view: ReadinessView) -> RenderableType:
     if result.skip_muscles:
         names = ", ".join(m.replace("_", " ") for m in result.skip_muscles)
         parts.append(Text(f"Skip today: {names}", style="bold red"))
+    parts.append(checklist(view.today))
+    line = done_line(view) if view.done is not None else plan_line(view)
+    if line.plain:
+        parts.append(line)
     parts += [
-        checklist(view.today),
-        trends(result, view.unit),
+        trends(result),
         load(result),
         sparkline(result.history),
     ]

@@ -236,7 +236,7 @@ class HistoryScreen(Screen):
         from scoring.mornings import morning_scores
         from storage.read.score_window import read_span
 
-        scores = morning_scores(read_span(log, days[0], days[-1]), days)
+        scores = morning_scores(read_span(log, days[0], days[-1]), days, log.now())
         self.post_message(MorningsScored(scores, generation))
 
     @on(MorningsScored)

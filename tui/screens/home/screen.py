@@ -21,6 +21,7 @@ from textual.widgets import Static
 from storage.log.snapshot import LogSnapshot
 from storage.model.records import MUSCLES
 from storage.read.readiness import ReadinessView, read_readiness
+from tui.format.plan import done_line, plan_line
 from tui.format.readiness import (
     BAND_STYLE,
     checklist,
@@ -62,6 +63,7 @@ class HomeScreen(Screen):
             body_map.can_focus = False
             yield body_map
             yield Static(id="checklist")
+            yield Static(id="plan")
             yield Static(id="trends")
             yield Static(id="load")
             yield Static(id="history")
@@ -109,6 +111,10 @@ class HomeScreen(Screen):
         result = view.assessment
         self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
         self.query_one("#checklist", Static).update(checklist(view.today))
+        line = done_line(view) if view.done is not None else plan_line(view)
+        plan = self.query_one("#plan", Static)
+        plan.update(line)
+        plan.display = bool(line.plain)
         self.query_one("#history", Static).update(sparkline(result.history))
         if result.readiness is None:
             self._show_no_score(result)
@@ -120,7 +126,7 @@ class HomeScreen(Screen):
         self.query_one("#reasons", Static).update(reasons(result))
         self.query_one("#sides", Static).update(sides(result))
         self._show_muscles(result)
-        self.query_one("#trends", Static).update(trends(result, view.unit))
+        self.query_one("#trends", Static).update(trends(result))
         self.query_one("#load", Static).update(load(result))
 
     def _show_score(self, value: str) -> None:

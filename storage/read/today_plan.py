@@ -1,0 +1,110 @@
+"""What today's plan starts from (scoring spec section 7): the exercises of today's workout,
+as its template has them, else as the last workout of the same name did them; before a
+workout is started, the template next in the lifter's rotation (of the templates used in
+the last 28 days, the one used longest ago).
+
+`planned_workout(repo, day)` reads them with the workout's name; `load_step_kg(unit)` is the
+load step the plan rounds to (2.5 kg, or 5 lb for a lifter in lb).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from scoring.constants import SCORING
+from scoring.plan import PlannedItem
+from storage.log.reader import LogReader
+from storage.model.records import SetEntry, Template, Workout
+from storage.model.units import to_kg
+
+# How far back the last workout of the same name is looked for: the scoring window.
+LOOKBACK_DAYS = 61
+BODYWEIGHT = "bodyweight"  # the equipment of a move that lifts the body
+# The templates in rotation: those used in the last four weeks.
+ROTATION_DAYS = 28
+
+
+def load_step_kg(unit: str) -> float:
+    """The plan's load step in kilograms for a lifter who reads `unit`."""
+    return to_kg(SCORING.load_step_lb, unit) if unit == "lb" else SCORING.load_step_kg
+
+
+def planned_workout(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
+    """The name and planned exercises of `day`'s latest workout, or before one is started
+    the template next in rotation (None: nothing to plan from)."""
+    found = _source(repo, day)
+    if found is None:
+        return None
+    name, items = found
+    latest = repo.latest_bodyweight(day)
+    return name, [_with_bodyweight(repo, item, latest) for item in items]
+
+
+def _source(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
+    workouts = repo.workouts(since=day, until=day)
+    if not workouts:
+        template = _next_in_rotation(repo, day)
+        return (template.name, _items(template)) if template is not None else None
+    workout = workouts[-1]
+    template = repo.template(workout.template) if workout.template else None
+    if template is not None:
+        return workout.name or template.name, _items(template)
+    earlier = _same_name_before(repo, workout, day)
+    if earlier is None:
+        return None
+    return workout.name, _as_done(repo.sets(workout=earlier.id))
+
+
+def _with_bodyweight(
+    repo: LogReader, item: PlannedItem, latest: tuple[date, float] | None
+) -> PlannedItem:
+    """A move that lifts the body plans what is added to it (the model reads totals)."""
+    exercise = repo.exercise(item.exercise)
+    if exercise is None or exercise.equipment != BODYWEIGHT or latest is None:
+        return item
+    return replace(item, bodyweight_kg=latest[1])
+
+
+def _items(template: Template) -> list[PlannedItem]:
+    return [
+        PlannedItem(item.exercise, item.sets, item.reps, item.rpe, item.weight_kg)
+        for item in template.items
+    ]
+
+
+def _next_in_rotation(repo: LogReader, day: date) -> Template | None:
+    recent = repo.workouts(day - timedelta(days=ROTATION_DAYS), day - timedelta(days=1))
+    last_used: dict[str, date] = {}
+    for workout in recent:
+        if workout.template and workout.day is not None:
+            last_used[workout.template] = workout.day
+    for template_id in sorted(last_used, key=lambda t: (last_used[t], t)):
+        template = repo.template(template_id)
+        if template is not None:
+            return template
+    return None
+
+
+def _same_name_before(repo: LogReader, workout: Workout, day: date) -> Workout | None:
+    if not workout.name:
+        return None
+    since = day - timedelta(days=LOOKBACK_DAYS)
+    same = [w for w in repo.workouts(since, day - timedelta(days=1)) if w.name == workout.name]
+    return same[-1] if same else None
+
+
+def _as_done(sets: list[SetEntry]) -> list[PlannedItem]:
+    """A finished workout's exercises as a plan: per exercise, in the order first done, its
+    working sets, their most common reps and highest RPE."""
+    by_exercise: dict[str, list[SetEntry]] = {}
+    for entry in sorted(sets, key=lambda s: s.timestamp):
+        if not entry.warmup:
+            by_exercise.setdefault(entry.exercise, []).append(entry)
+    items = []
+    for exercise, done in by_exercise.items():
+        reps = Counter(s.reps for s in done).most_common(1)[0][0]
+        rpes = [s.rpe for s in done if s.rpe is not None]
+        items.append(PlannedItem(exercise, len(done), reps, max(rpes) if rpes else None))
+    return items

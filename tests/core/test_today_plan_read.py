@@ -1,0 +1,171 @@
+"""Today's plan as home and `restday status` read it (scoring spec 7): from the template of
+today's workout, else from the last workout of the same name, in the lifter's unit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from storage.clock import NOW_ENV
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Template, TemplateItem
+from storage.model.units import shown_load
+from storage.read.readiness import read_readiness
+from storage.read.today_plan import load_step_kg
+from tests.support.clock import FakeClock
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+SQUAT = BUILTIN_BY_ID["back-squat"]
+BENCH = BUILTIN_BY_ID["bench-press"]
+
+
+def a_log(tmp_path: Path, unit: str = "kg") -> tuple[Path, FakeClock]:
+    """Three weeks of squat 4x5 @ 8 and bench 3x8 @ 8 twice a week ("Full body")."""
+    clock = FakeClock(NOW - timedelta(days=22))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC", unit=unit))
+        for days_ago in (21, 17, 14, 10, 7, 3):
+            clock.now = NOW - timedelta(days=days_ago, hours=1)
+            workout = repo.start_workout("Full body")
+            for _ in range(4):
+                repo.log_set(workout, SQUAT, 140, 5, rpe=8)
+            for _ in range(3):
+                repo.log_set(workout, BENCH, 100, 8, rpe=8)
+            repo.finish_workout(repo.workouts()[-1], 7)
+    return log, clock
+
+
+def test_no_workout_today_means_no_plan(tmp_path: Path) -> None:
+    log, clock = a_log(tmp_path)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        assert read_readiness(repo, NOW).plan is None
+
+
+def test_the_last_workout_of_the_same_name_is_the_plan(tmp_path: Path) -> None:
+    log, clock = a_log(tmp_path)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Full body")
+        view = read_readiness(repo, NOW)
+    plan = view.plan
+    assert plan is not None and plan.band == view.assessment.band
+    squat, bench = plan.items
+    assert (squat.name, squat.planned.sets, squat.planned.reps, squat.planned.rpe) == (
+        "Back Squat",
+        4,
+        5,
+        8.0,
+    )
+    assert squat.planned.load_kg == 142.5  # every set reached 5 at RPE 8: one step more
+    assert (bench.planned.sets, bench.planned.reps) == (3, 8)
+
+
+def test_a_template_is_the_plan_and_loads_read_in_pounds(tmp_path: Path) -> None:
+    log, clock = a_log(tmp_path, unit="lb")
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        template = repo.save_template(
+            Template(
+                name="Legs", items=[TemplateItem(exercise="back-squat", sets=5, reps=3, rpe=8.0)]
+            )
+        )
+        repo.start_workout("Legs", template=template.id)
+        view = read_readiness(repo, NOW)
+    (squat,) = view.plan.items
+    assert (squat.planned.sets, squat.planned.reps) == (5, 3)
+    shown = view.plan.as_json(lambda kg: shown_load(kg, "lb"))["items"][0]
+    assert shown["planned"]["load"] % 5 == 0  # on the 5 lb step
+    assert shown["planned"]["load"] == 310  # 140 kg = 308.6 lb, + 5 lb = 313.6, on the step
+    assert load_step_kg("lb") == 5 / 2.2046226218
+
+
+def test_status_json_has_the_plan_and_tomorrow_once_today_is_trained(tmp_path: Path) -> None:
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(minutes=30)
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Full body")
+        repo.log_set(workout, SQUAT, 140, 5, rpe=8)
+    run = subprocess.run(
+        [sys.executable, "-m", "tui", "status", "--db", str(log), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat()},
+    )
+    result = json.loads(run.stdout)
+    squat = result["plan"]["items"][0]
+    assert squat["name"] == "Back Squat" and squat["planned"]["load"] == 142.5
+    assert set(squat) == {
+        "exercise",
+        "name",
+        "planned",
+        "adjusted",
+        "reasons",
+        "stop_fraction",
+        "bodyweight",
+    }
+    assert result["tomorrow"]["day"] == (NOW.date() + timedelta(days=1)).isoformat()
+
+
+def test_before_a_workout_the_template_next_in_rotation_is_the_plan(tmp_path: Path) -> None:
+    clock = FakeClock(NOW - timedelta(days=10))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        upper = repo.save_template(
+            Template(name="Upper", items=[TemplateItem(exercise="bench-press", sets=3, reps=5)])
+        )
+        lower = repo.save_template(
+            Template(name="Lower", items=[TemplateItem(exercise="back-squat", sets=4, reps=5)])
+        )
+        for days_ago, template in ((6, upper), (5, lower), (3, upper), (2, lower)):
+            clock.now = NOW - timedelta(days=days_ago)
+            workout = repo.start_workout(template.name, template=template.id)
+            exercise = BENCH if template is upper else SQUAT
+            repo.log_set(workout, exercise, 100, 5, rpe=8)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = NOW
+        plan = read_readiness(repo, NOW).plan
+    assert plan.name == upper.name  # used three days ago, the other two
+    assert [item.name for item in plan.items] == ["Bench Press"]
+
+
+def test_a_move_that_lifts_the_body_plans_what_is_added_to_it(tmp_path: Path) -> None:
+    from storage.model.records import Recovery
+
+    clock = FakeClock(NOW - timedelta(days=10))
+    log = tmp_path / "log.json"
+    pull_up = BUILTIN_BY_ID["pull-up"]
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        repo.save_recovery(Recovery(day=(NOW - timedelta(days=10)).date(), bodyweight_kg=80.0))
+        for days_ago in (9, 5, 2):
+            clock.now = NOW - timedelta(days=days_ago)
+            workout = repo.start_workout("Pull")
+            for _ in range(3):
+                repo.log_set(workout, pull_up, 10, 8, rpe=8, bodyweight=True)
+            repo.finish_workout(repo.workouts()[-1], 7)
+        clock.now = NOW
+        repo.start_workout("Pull")
+        view = read_readiness(repo, NOW)
+    (item,) = view.plan.items
+    assert item.bodyweight and item.planned.load_kg == 12.5  # 10 added, one step more
+    shown = subprocess.run(
+        [sys.executable, "-m", "tui", "plan", "--db", str(log)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat(), "COLUMNS": "80", "NO_COLOR": "1"},
+    ).stdout
+    assert "Pull\n  Pull-Up 3x8@8 bw+12.5 kg" in shown
+    assert shown.splitlines()[-1] == "Guidance, not medical advice."
