@@ -190,6 +190,12 @@ class HelpScreen(CompactLayout, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
+        # The help key closes help too, whatever it has been remapped to: bound before help
+        # is drawn (bound on mount, a help key pressed as it showed could open help again).
+        for row in effective_bindings(app, app):
+            if row.binding.action == "help":
+                for key in row.key_names:
+                    bind_key(self, key, "close")
         with Vertical(id="help"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
@@ -201,13 +207,6 @@ class HelpScreen(CompactLayout, ModalScreen[None]):
                     yield Static(_table(rows), classes="help-keys")
                     yield Static(_column(rows), classes="help-keys-column")
             yield Static("Escape, ? or q closes this", id="help-hint")
-
-    def on_mount(self) -> None:
-        # the help key closes help too, whatever it has been remapped to
-        for row in effective_bindings(self.app, self.app):
-            if row.binding.action == "help":
-                for key in row.key_names:
-                    bind_key(self, key, "close")
 
     def action_close(self) -> None:
         self.dismiss(None)
