@@ -26,7 +26,7 @@ from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
-from tui.screens.takes_typing import TakesTyping
+from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.textual_workarounds import escape_digit, key_handled, run_command_as_read
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
@@ -543,7 +543,7 @@ class RestdayApp(App):
             if command.title not in ("Quit", "Keys"):  # ours below carry their key
                 yield command
         for node in (self, screen):
-            for row in effective_bindings(self, node, getattr(screen, "types", lambda key: False)):
+            for row in effective_bindings(self, node, keys_typed(screen)):
                 binding = row.binding
                 if binding.id is None or binding.action in ("command_palette", "help_quit"):
                     continue

@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.screens.too_small import CompactLayout
 from tui.textual_workarounds import bind_key, declared_bindings, keymapped_bindings
 
@@ -136,7 +137,7 @@ def _not_here(app_rows: list[KeyRow], screen_rows: list[KeyRow]) -> list[KeyRow]
 
 def help_sections(app: App, screen: Screen | None) -> list[tuple[str, list[KeyRow]]]:
     """(title, rows) for the app, the screen and the rest timer, in that order."""
-    types = getattr(screen, "types", lambda key: False)
+    types = keys_typed(screen)
     screen_rows = [] if screen is None else effective_bindings(app, screen, types)
     app_rows = _not_here(effective_bindings(app, app, types), screen_rows)
 
@@ -199,8 +200,8 @@ class HelpScreen(CompactLayout, ModalScreen[None]):
         with Vertical(id="help"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
-                note = getattr(self.for_screen, "HELP_NOTE", None)
-                if note:  # how the screen tells typing from commands (the workout's)
+                if isinstance(self.for_screen, TakesTyping):
+                    note = self.for_screen.typing_rule
                     yield Static(note, classes="help-note", markup=False)
                 for title, rows in help_sections(app, self.for_screen):
                     yield Static(title, classes="help-section")

@@ -92,7 +92,7 @@ class _FromSession(Generic[T]):
 
 class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
-    HELP_NOTE = TYPING_RULE
+    typing_rule = TYPING_RULE
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("enter", "focus_entry", "Type a set", id="workout.entry"),
