@@ -2,11 +2,11 @@
 something about the session that follows?
 
 For every session of a compound lift with a like-for-like reference (its top e1RM against
-the best comparable e1RM of the 21 days before, `scoring.trends`; 3 sessions in 42 days),
-the residual is top / reference - 1. Against it: that morning's readiness and band (the
-day's one score, as `restday status --at DAY` gives it) and the lowest P_m of the lift's
-direct muscles. Prints the training mornings per band, the mean residual per band, and
-Spearman's rho of readiness and of P_m with the residual.
+the best comparable e1RM of the 21 days before, `scoring.trends`) and 3 sessions of the lift
+in the 42 days before it, the residual is top / reference - 1. Against it: that morning's
+readiness and band (the day's one score, as `restday status --at DAY` gives it) and the
+lowest P_m of the lift's direct muscles. Prints the training mornings per band, the mean
+residual per band, and Spearman's rho of readiness and of P_m with the residual.
 
     python benchmarks/backtest.py LOG [--last-days N]
 
@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from scoring import BANDS  # noqa: E402
 from scoring.assessment import Assessment, assess_timeline  # noqa: E402
+from scoring.constants import SCORING  # noqa: E402
 from scoring.timeline import EPSILON, Timeline  # noqa: E402
 from scoring.trends import session_trend  # noqa: E402
 from storage.log.repository import Repository  # noqa: E402
@@ -86,8 +87,10 @@ def backtest(repo: Repository, first: date | None = None) -> dict:
             if session.day < first:
                 continue
             trend = session_trend(timeline, session)
+            if trend is None or trend.sessions_before < SCORING.perf_min_sessions:
+                continue
             result = morning(session.day)
-            if trend is None or result.readiness is None:
+            if result.readiness is None:
                 continue
             scores = [result.muscles[m] for m in direct if m in result.muscles]
             rows.append((result.band, result.readiness, min(scores, default=None), trend.change))

@@ -33,6 +33,9 @@ class Trend:
     e1rm: float
     reference: float
     light: bool = False  # the top set was at RPE 7 or below
+    # Sessions of the exercise in the 42 days before this one's day: section 8 takes a
+    # session's residual only with 3 of them (2.2's s_perf counts the session itself).
+    sessions_before: int = 0
 
     @property
     def change(self) -> float:
@@ -81,12 +84,17 @@ def _trend(timeline: Timeline, session: Session) -> Trend | None:
         return None
     first = session.day - timedelta(days=c.perf_history_days - 1)
     reference_from = session.day - timedelta(days=c.perf_reference_days)
+    before_from = session.day - timedelta(days=c.perf_history_days)
     count = 1
+    before = 0
     reference = None
     for other in timeline.sessions.get(session.exercise, ()):
-        if other.day < first or other.day >= session.day:
+        if other.day < before_from or other.day >= session.day:
             continue
         if top_set(other) is None:
+            continue
+        before += 1
+        if other.day < first:
             continue
         count += 1
         if other.day < reference_from:
@@ -101,7 +109,7 @@ def _trend(timeline: Timeline, session: Session) -> Trend | None:
     if count < c.perf_min_sessions or reference is None:
         return None
     light = top.rpe is not None and top.rpe <= c.perf_light_rpe
-    return Trend(session.exercise, session.day, top.e1rm, reference, light)
+    return Trend(session.exercise, session.day, top.e1rm, reference, light, before)
 
 
 def latest_trends(timeline: Timeline, until: datetime, today: date) -> dict[str, Trend]:

@@ -10,6 +10,8 @@ import pytest
 from scoring import REDUCE, REST, TRAIN, assess
 from scoring.inputs import DayRecovery, ExerciseMuscles, Symptoms, TrainingLog, TrainingSet
 from scoring.readiness import band
+from scoring.timeline import Timeline
+from scoring.trends import session_trend
 
 NOW = datetime(2026, 3, 18, 9, tzinfo=UTC)
 TODAY = NOW.date()
@@ -414,3 +416,10 @@ def test_a_heavier_set_that_makes_the_first_a_warm_up_does_not_move_the_days_sco
     morning = assess(log([*before, ramp], [night(0)]), first)
     later = assess(log([*before, ramp, heavy], [night(0)]), NOW)
     assert later.readiness == morning.readiness
+
+
+def test_a_residual_counts_the_sessions_of_the_42_days_before_it():
+    # s_perf counts the session itself (3 in 42 days); section 8's residual wants 3 before it.
+    timeline = Timeline(log(bench_history({48: 100, 30: 100, 20: 100, 13: 100, 6: 100})))
+    trends = [session_trend(timeline, s) for s in timeline.sessions["bench-press"]]
+    assert [t and t.sessions_before for t in trends] == [None, None, 2, 3, 4]
