@@ -27,7 +27,7 @@ from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
-from tui.textual_workarounds import escape_digit, key_handled, run_command_as_read
+from tui.textual_workarounds import escape_digit, key_handled, run_binding_as_read
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -278,15 +278,15 @@ class RestdayApp(App):
         # A screen that takes typing anywhere (the workout's) sees each key before it goes
         # to the focused widget, in the order typed: it may move the focus to its line.
         # Each key after the one before has been handled: that one may change the screen,
-        # and a command key's binding runs as it is read.
+        # and a key no line takes as text runs its binding as it is read.
         if isinstance(event, Key) and not event.is_forwarded:
             await key_handled(self._key_target)
             event = await self._escape_read_with(self._escape_digit(event))
-            if await run_command_as_read(self, event):
-                self._key_target = self.screen  # the keys behind it wait for it to mount
-                return
             if isinstance(self.screen, TakesTyping):
                 self.screen.take_typing(event)
+            if await run_binding_as_read(self, event):
+                self._key_target = self.screen  # the keys behind it wait for it to mount
+                return
             self._key_target = self.focused or self.screen
         await super().on_event(event)
 

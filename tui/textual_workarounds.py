@@ -63,14 +63,17 @@ async def key_handled(target: MessagePump | None) -> None:
         await asyncio.wait_for(handled.wait(), KEY_HANDLED_WAIT_S)
 
 
-async def run_command_as_read(app: App, event: events.Key) -> bool:
-    """Run the binding of a command key (Alt+w, Ctrl+Q...) as the app reads the key; whether
-    one ran. Textual forwards a key to the focused widget and runs a binding that is not a
-    priority one only once the key has bubbled back up to the app, behind the keys typed
-    after it: "+5x5" sent in one write with Alt+w went to the screen Alt+w left. A command
-    key is never text, so no widget has a use for it before its binding.
+async def run_binding_as_read(app: App, event: events.Key) -> bool:
+    """Run the binding of a key no line takes as text (a command key such as Alt+w, or any
+    key while the focus is not on a line) as the app reads the key; whether one ran.
+    Textual forwards a key to the focused widget and runs a binding that is not a priority
+    one only once the key has bubbled back up to the app, behind the keys typed after it:
+    "+5x5" sent in one write with Alt+w (or typed right after `w` on Home) went to the
+    screen the key left. No widget here handles a bound key in a handler of its own
+    (`key_` methods, `on_key`) before its binding, so the binding is all the bubbling
+    would have run.
     https://github.com/Textualize/textual/issues/6605"""
-    if not is_command_key(event):
+    if not is_command_key(event) and isinstance(app.focused, Input):
         return False
     return await app._check_bindings(event.key, priority=True) or await app._check_bindings(
         event.key

@@ -26,7 +26,7 @@ from tui.textual_workarounds import (
     _keymapped_binding_chain,
     forget_watchers,
     keep_writing_when_the_terminal_goes,
-    run_command_as_read,
+    run_binding_as_read,
 )
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -97,7 +97,7 @@ class TwoLines(App):
             self.commands_as_read
             and isinstance(event, events.Key)
             and not event.is_forwarded
-            and await run_command_as_read(self, event)
+            and await run_binding_as_read(self, event)
         ):
             return
         await super().on_event(event)
@@ -116,7 +116,7 @@ async def typed_behind_alt_w(*, commands_as_read: bool) -> tuple[str, str]:
 async def test_textual_6605_a_key_behind_a_bound_command_goes_where_the_focus_was() -> None:
     """Alt+w's binding runs once the focused line reads the key (or, in a plain Input, once
     it has bubbled back up to the app), after the "a" behind it was forwarded to that line.
-    When this fails, `run_command_as_read` can go."""
+    When this fails, `run_binding_as_read` can go."""
     assert await typed_behind_alt_w(commands_as_read=False) == ("a", "")
 
 

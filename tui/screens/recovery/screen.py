@@ -120,9 +120,10 @@ class RecoveryScreen(CompactLayout, LogScreen):
 
     def on_screen_resume(self) -> None:
         """Back on this screen: read the log again (another screen or terminal may have
-        changed it), unless a change is still on its way to the disk."""
+        changed it), unless a change is still on its way to the disk. The focus stays where
+        it was (on the fields after a correction)."""
         if self.day is not None and not self.app.store.pending:
-            self.load()
+            self.read_log()
         self.app.store.follow()
 
     @on(LogChanged)
