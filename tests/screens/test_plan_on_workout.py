@@ -111,7 +111,7 @@ async def test_a_set_under_the_stop_floor_says_so_and_is_logged(tmp_path: Path) 
         await press_at_pace(pilot, [*chars("x6@9"), "enter"])  # e1RM 64.7 kg: under it
         await saved(app, pilot)
         assert message(app).startswith(
-            "e1RM 64.7 kg is under the stop floor 66.8 kg: the plan ends Overhead Press here"
+            "e1RM 64.7 kg < stop floor 66.8 kg: the plan says stop Overhead Press here."
         )
         assert stored_sets(log, clock) == [
             ("overhead-press", 52.5, 6, 7),

@@ -36,8 +36,8 @@ def stop_said(name: str, e1rm_kg: float, floor_kg: float, unit: str) -> str:
     """What the workout screen says when a set fell under the stop floor: the plan ends
     the exercise there, and the lifter may go on."""
     return (
-        f"e1RM {format_weight(e1rm_kg, unit)} is under the stop floor "
-        f"{format_weight(floor_kg, unit)}: the plan ends {name} here (more sets still log)."
+        f"e1RM {format_weight(e1rm_kg, unit)} < stop floor {format_weight(floor_kg, unit)}: "
+        f"the plan says stop {name} here."
     )
 
 
