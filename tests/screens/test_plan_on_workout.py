@@ -42,12 +42,15 @@ def demo_as_at(path: Path, moment: datetime) -> Path:
     return path
 
 
-def start_template(app, name: str) -> list[str]:
-    """The keys that start the workout from the template `name` on the start screen."""
+async def start_template(pilot, name: str) -> None:
+    """Start the workout from the template `name` on the start screen, at a person's pace."""
+    app = pilot.app
+    await saved(app, pilot)
     screen = app.screen
     assert isinstance(screen, WorkoutScreen)
     index = 1 + [t.name for t in screen.session.templates].index(name)
-    return [*["down"] * index, "enter"]
+    await press_at_pace(pilot, [*["down"] * index, "enter"])
+    await saved(app, pilot)
 
 
 def plan_lines(app) -> str:
@@ -68,9 +71,7 @@ async def test_a_reduce_day_shows_the_plan_and_enter_logs_its_set(
     log = demo_as_at(tmp_path / "log.json", UPPER_A_MORNING)
     app = make_app(log, clock)
     async with app.run_test(size=size) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, start_template(app, "Upper A"))
-        await saved(app, pilot)
+        await start_template(pilot, "Upper A")
         assert app.screen.session.current.name == "Bench Press"
         plan = plan_lines(app)
         assert plan.startswith("plan 4x5@8 95 kg -> 2x5@7 87.5 kg · rest ")
@@ -96,9 +97,7 @@ async def test_a_set_under_the_stop_floor_says_so_and_is_logged(tmp_path: Path) 
     log = demo_as_at(tmp_path / "log.json", UPPER_B_MORNING)
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await saved(app, pilot)
-        await press_at_pace(pilot, start_template(app, "Upper B"))
-        await saved(app, pilot)
+        await start_template(pilot, "Upper B")
         assert app.screen.session.current.name == "Overhead Press"
         plan = plan_lines(app)
         assert plan.startswith("plan 4x6@8 52.5 kg -> 4x6@7 52.5 kg · rest ")
