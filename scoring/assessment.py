@@ -22,7 +22,7 @@ from scoring.factors import Factor
 from scoring.inputs import DayRecovery, TrainingLog
 from scoring.peripheral import FUEL, LOCAL_FATIGUE, WEAKNESS
 from scoring.readiness import REDUCE, Contribution, contributions, overall_confidence
-from scoring.snapshot import evaluate, readiness_history
+from scoring.snapshot import Snapshot, evaluate, readiness_history
 from scoring.timeline import Timeline
 from scoring.trends import Decline
 
@@ -135,10 +135,9 @@ def assess_timeline(timeline: Timeline, moment: datetime) -> Assessment:
     now = evaluate(timeline, timeline.point(today, moment))
     history = readiness_history(timeline, now, moment)
     p, c = now.peripheral, now.central
-    deload_due = advice.deload(history, now.declines)
-    rest = advice.rest_reasons(timeline, now)
-    reduce = advice.reduce_reasons(timeline, now, deload_due)
-    level, recommendation = advice.decide(now.readiness, rest, reduce, deload_due)
+    verdict = day_verdict(timeline, now, history)
+    deload_due, rest, reduce = verdict.deload, verdict.rest, verdict.reduce
+    level, recommendation = verdict.band, verdict.recommendation
     factors = (*p.factors, *c.factors)
     missing = tuple(f.name for f in sorted(factors, key=lambda f: -f.weight) if not f.present)
     return Assessment(
@@ -169,6 +168,30 @@ def assess_timeline(timeline: Timeline, moment: datetime) -> Assessment:
         missing=missing,
         log_first=tuple(dict.fromkeys(LOG_FIRST[name] for name in missing)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A day's band and recommendation with the caps that lowered them (spec 4)."""
+
+    band: str | None
+    recommendation: str | None
+    rest: list[str]
+    reduce: list[str]
+    deload: str | None
+
+
+def day_verdict(
+    timeline: Timeline, now: Snapshot, history: tuple[tuple[date, float | None], ...]
+) -> Verdict:
+    """The band of the day `now` scores, its readiness capped by the rest, reduce and
+    deload rules (`history`: the readiness of its 14 days, `readiness_history`); one rule
+    for home, `status` and history's calendar."""
+    deload_due = advice.deload(history, now.declines)
+    rest = advice.rest_reasons(timeline, now)
+    reduce = advice.reduce_reasons(timeline, now, deload_due)
+    level, recommendation = advice.decide(now.readiness, rest, reduce, deload_due)
+    return Verdict(level, recommendation, rest, reduce, deload_due)
 
 
 def tomorrow(log: TrainingLog, moment: datetime) -> Assessment:

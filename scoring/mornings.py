@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from scoring.assessment import day_verdict
 from scoring.inputs import TrainingLog
 from scoring.readiness import band
-from scoring.snapshot import evaluate
+from scoring.snapshot import evaluate, readiness_history
 from scoring.timeline import Timeline
 
 
@@ -19,12 +20,15 @@ class MorningScore:
     readiness: float | None
     peripheral: float | None
     central: float | None
+    capped_band: str | None = None  # the band home and `status` say, the caps applied
 
     @property
     def band(self) -> str | None:
-        """The band of the readiness alone (no overrides: those need the day's whole
-        assessment)."""
-        return None if self.readiness is None else band(self.readiness)
+        """The day's band as home and `restday status --at` say it (the readiness's own
+        band when the caps were not worked out)."""
+        if self.capped_band is not None or self.readiness is None:
+            return self.capped_band
+        return band(self.readiness)
 
 
 def morning_scores(
@@ -34,9 +38,14 @@ def morning_scores(
     before the first (see `storage.read.score_window.read_span`)."""
     timeline = Timeline(log)
     scores = {}
-    for day in days:
+    scored: dict[date, float | None] = {}
+    for day in sorted(days):
         snapshot = evaluate(timeline, timeline.point(day, known))
+        history = readiness_history(timeline, snapshot, known, scored)
         scores[day] = MorningScore(
-            snapshot.readiness, snapshot.peripheral.score, snapshot.central.score
+            snapshot.readiness,
+            snapshot.peripheral.score,
+            snapshot.central.score,
+            day_verdict(timeline, snapshot, history).band,
         )
     return scores

@@ -51,11 +51,19 @@ def evaluate(timeline: Timeline, point: Point) -> Snapshot:
 
 
 def readiness_history(
-    timeline: Timeline, now: Snapshot, known: datetime
+    timeline: Timeline,
+    now: Snapshot,
+    known: datetime,
+    scored: dict[date, float | None] | None = None,
 ) -> tuple[tuple[date, float | None], ...]:
-    """R of each of the 13 days before today, then today's."""
+    """R of each of the 13 days before today, then today's; `scored` keeps the days
+    worked out, for a caller that asks for many days in a row."""
+    scored = {} if scored is None else scored
     past = []
     for k in range(SCORING.history_days - 1, 0, -1):
         day = now.day - timedelta(days=k)
-        past.append((day, evaluate(timeline, timeline.point(day, known)).readiness))
+        if day not in scored:
+            scored[day] = evaluate(timeline, timeline.point(day, known)).readiness
+        past.append((day, scored[day]))
+    scored[now.day] = now.readiness
     return (*past, (now.day, now.readiness))

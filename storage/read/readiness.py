@@ -56,10 +56,9 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     worked out in one go (the home screen runs it off the UI thread)."""
     from scoring import tomorrow
     from scoring.assessment import assess_timeline
-    from scoring.plan import plan_timeline
     from scoring.timeline import Timeline
     from storage.read.score_window import read_window
-    from storage.read.today_plan import load_step_kg, planned_workout
+    from storage.read.today_plan import plan_for, planned_workout
 
     day = repo.day_of(moment)
     workouts = [w for w in repo.workouts(since=day, until=day) if w.start <= moment]
@@ -76,9 +75,7 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
     ahead = tomorrow(log, moment) if trained else None
     planned = planned_workout(repo, day)
-    plan = None
-    if planned is not None:
-        plan = plan_timeline(timeline, result, planned[1], load_step_kg(unit), name=planned[0])
+    plan = None if planned is None else plan_for(timeline, result, planned, unit)
     done = _done_today(repo, day, workouts) if today.workout == "done" else None
     return ReadinessView(result, today, unit, ahead, plan, done)
 

@@ -4,20 +4,26 @@ workout is started, the template next in the lifter's rotation (of the templates
 the last 28 days, the one used longest ago).
 
 `planned_workout(repo, day)` reads them with the workout's name; `load_step_kg(unit)` is the
-load step the plan rounds to (2.5 kg, or 5 lb for a lifter in lb).
+load step the plan rounds to (2.5 kg, or 5 lb for a lifter in lb); `plan_for` makes the plan
+of them, and `read_today_plan` the plan of one workout on its own (the workout screen's).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from scoring.constants import SCORING
-from scoring.plan import PlannedItem
+from scoring.plan import Plan, PlannedItem, plan_timeline
 from storage.log.reader import LogReader
 from storage.model.records import SetEntry, Template, Workout
 from storage.model.units import to_kg
+
+if TYPE_CHECKING:
+    from scoring.assessment import Assessment
+    from scoring.timeline import Timeline
 
 # How far back the last workout of the same name is looked for: the scoring window.
 LOOKBACK_DAYS = 61
@@ -31,12 +37,44 @@ def load_step_kg(unit: str) -> float:
     return to_kg(SCORING.load_step_lb, unit) if unit == "lb" else SCORING.load_step_kg
 
 
+def plan_for(
+    timeline: Timeline,
+    assessment: Assessment,
+    planned: tuple[str, list[PlannedItem]],
+    unit: str,
+) -> Plan:
+    """The plan of `planned` (`planned_workout`) for the assessment's day, in `unit`'s load
+    step."""
+    name, items = planned
+    return plan_timeline(timeline, assessment, items, load_step_kg(unit), name=name)
+
+
+def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan | None:
+    """Today's plan at `moment` for `workout` as the caller holds it (its save may still be
+    on its way); the day's assessment is read only when there is something to plan."""
+    from scoring.assessment import assess_timeline
+    from scoring.timeline import Timeline
+    from storage.read.score_window import read_window
+
+    day = repo.day_of(moment)
+    found = _of_workout(repo, workout, day)
+    if found is None:
+        return None
+    timeline = Timeline(read_window(repo, moment))
+    assessment = assess_timeline(timeline, moment)
+    return plan_for(timeline, assessment, _weighed(repo, found, day), repo.settings().unit)
+
+
 def planned_workout(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
     """The name and planned exercises of `day`'s latest workout, or before one is started
     the template next in rotation (None: nothing to plan from)."""
     found = _source(repo, day)
-    if found is None:
-        return None
+    return None if found is None else _weighed(repo, found, day)
+
+
+def _weighed(
+    repo: LogReader, found: tuple[str, list[PlannedItem]], day: date
+) -> tuple[str, list[PlannedItem]]:
     name, items = found
     latest = repo.latest_bodyweight(day)
     return name, [_with_bodyweight(repo, item, latest) for item in items]
@@ -47,7 +85,12 @@ def _source(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
     if not workouts:
         template = _next_in_rotation(repo, day)
         return (template.name, _items(template)) if template is not None else None
-    workout = workouts[-1]
+    return _of_workout(repo, workouts[-1], day)
+
+
+def _of_workout(
+    repo: LogReader, workout: Workout, day: date
+) -> tuple[str, list[PlannedItem]] | None:
     template = repo.template(workout.template) if workout.template else None
     if template is not None:
         return workout.name or template.name, _items(template)

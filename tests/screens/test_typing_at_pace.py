@@ -162,8 +162,8 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
         await pilot.pause()
         await press_at_pace(pilot, start_choice(3))  # Upper A: bench 4x5 @8
         hint = entry(app).placeholder
-        assert hint.startswith("Enter logs ") and " x 5 @8" in hint
-        shown = hint.removeprefix("Enter logs ").split(" · ")[0]
+        assert hint.startswith("Enter logs ") and " x 5 @8 (plan)" in hint
+        shown = hint.removeprefix("Enter logs ").split(" · ")[0].removesuffix(" (plan)")
         await press_at_pace(pilot, ["enter"])
         await saved(app, pilot)
         assert shown_sets(app) == [shown]

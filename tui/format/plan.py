@@ -1,5 +1,6 @@
 """Today's plan as text (scoring spec 7): each exercise planned and adjusted side by side
-with the reasons, in the lifter's unit; what `restday plan` prints."""
+with the reasons, in the lifter's unit; what `restday plan` prints, home's plan line and the
+workout screen's lines of the current exercise."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 
+from scoring.plan import PlanItem
 from storage.read.readiness import ReadinessView
 from tui.format.readiness import BAND_STYLE
 from tui.format.text import log_text
@@ -18,6 +20,44 @@ def _load(unit: str, bodyweight: bool) -> Callable[[float], str]:
     if not bodyweight:
         return lambda kg: format_weight(kg, unit)
     return lambda kg: f"bw+{format_weight(kg, unit)}" if kg > 0 else "bw"
+
+
+def stop_words(item: PlanItem, floor_kg: float | None, unit: str) -> str:
+    """The stop rule of an item: its e1RM floor once the first set gave it, else the
+    percent under the first set's e1RM ("" without a stop rule)."""
+    if item.stop_fraction is None:
+        return ""
+    if floor_kg is not None:
+        return f"stop under e1RM {format_weight(floor_kg, unit)}"
+    return f"stop at -{100 * item.stop_fraction:g} % e1RM"
+
+
+def stop_said(name: str, e1rm_kg: float, floor_kg: float, unit: str) -> str:
+    """What the workout screen says when a set fell under the stop floor: the plan ends
+    the exercise there, and the lifter may go on."""
+    return (
+        f"e1RM {format_weight(e1rm_kg, unit)} < stop floor {format_weight(floor_kg, unit)}: "
+        f"the plan says stop {name} here."
+    )
+
+
+def exercise_plan(item: PlanItem, floor_kg: float | None, unit: str, rest: str) -> Text:
+    """The workout screen's plan of the current exercise: planned -> adjusted and the rest
+    ("plan 4x5@8 140 kg -> 3x5@7 135 kg · rest 3:00"), then why and the stop rule."""
+    fmt = _load(unit, item.bodyweight)
+    planned, adjusted = item.planned.text(fmt), item.adjusted.text(fmt)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("plan ", "bold")
+    if item.adjusted.sets == 0:
+        text.append(f"{planned} -> ")
+        text.append(" · ".join(item.reasons), "yellow")
+        return text
+    text.append(planned if adjusted == planned else f"{planned} -> {adjusted}")
+    text.append(f" · rest {rest}")
+    why = [*item.reasons, stop_words(item, floor_kg, unit)]
+    if any(why):
+        text.append("\n" + " · ".join(w for w in why if w))
+    return text
 
 
 def done_line(view: ReadinessView) -> Text:
@@ -84,6 +124,6 @@ def plan_text(view: ReadinessView) -> Text:
         text.append("\n  ")
         text.append_text(log_text(item.text(_load(unit, item.bodyweight))))
         if item.stop_fraction is not None:
-            text.append(f" · stop at -{100 * item.stop_fraction:g} % e1RM", "dim")
+            text.append(f" · {stop_words(item, None, unit)}", "dim")
     text.append("\nGuidance, not medical advice.", "dim italic")
     return text

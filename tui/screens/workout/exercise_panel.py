@@ -1,5 +1,5 @@
-"""The workout screen's current exercise: its name, the template's target and rest, its
-last session, and today's sets of it (`SetTable`)."""
+"""The workout screen's current exercise: its name, today's plan of it (or the template's
+target) and rest, its last session, and today's sets of it (`SetTable`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from scoring.plan import PlanItem
 from storage.model.records import Exercise, SetEntry, TemplateItem
 from storage.read.exercise_history import ExerciseHistory
+from tui.format.plan import exercise_plan
 from tui.format.sets import format_last
 from tui.format.text import log_text
 from tui.format.units import format_number, format_weight
@@ -20,16 +22,21 @@ from tui.screens.workout.set_table import SetTable
 class ExercisePanel(Vertical):
     DEFAULT_CSS = """
     ExercisePanel #exercise-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    ExercisePanel #exercise-plan { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
+
+    _rest = ""  # the rest of the exercise shown, as its plan line says it
 
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-title")
+        yield Static(id="exercise-plan")
         yield Static(id="exercise-info")
         yield SetTable(id="sets")
 
     def ask_for_exercise(self, pick_key: str) -> None:
         """No exercise yet: say how to choose one (`pick_key` opens the list)."""
         self.query_one(SetTable).clear()
+        self.show_plan(None, None, "")
         self.query_one("#exercise-title", Static).update("Pick an exercise:")  # one line
         self.query_one("#exercise-info", Static).update(
             f"type its name (bench, rdl) or press {pick_key}"
@@ -43,18 +50,30 @@ class ExercisePanel(Vertical):
         entries: Iterable[SetEntry],
         unit: str,
         unsaved: Collection[str] = (),
+        plan: PlanItem | None = None,
+        floor_kg: float | None = None,
     ) -> None:
-        """Show the exercise with its target, its past and today's sets of it."""
+        """Show the exercise with today's plan of it (`floor_kg`: its stop rule's e1RM
+        floor) or the template's target, its past and today's sets of it."""
         self.query_one("#exercise-title", Static).update(log_text(exercise.name, "bold"))
+        rest = target.rest_s if target is not None and target.rest_s is not None else None
+        self._rest = _clock(rest if rest is not None else exercise.default_rest_s)
+        self.show_plan(plan, floor_kg, unit)
         lines = []
-        if target is not None:
+        if target is not None and plan is None:
             rpe = f" @{format_number(target.rpe)}" if target.rpe is not None else ""
-            rest = target.rest_s if target.rest_s is not None else exercise.default_rest_s
             load = "" if target.weight_kg is None else f" · {format_weight(target.weight_kg, unit)}"
-            lines.append(f"target {target.sets}x{target.reps}{rpe}{load} · rest {_clock(rest)}")
+            lines.append(f"target {target.sets}x{target.reps}{rpe}{load} · rest {self._rest}")
         lines.append(format_last(history, unit) or "[dim]first time: no earlier sets[/]")
         self.query_one("#exercise-info", Static).update("\n".join(lines))
         self.query_one(SetTable).show(entries, history, unit, unsaved)
+
+    def show_plan(self, plan: PlanItem | None, floor_kg: float | None, unit: str) -> None:
+        """Today's plan of the exercise shown (none: no line), its stop floor as it is now."""
+        line = self.query_one("#exercise-plan", Static)
+        line.display = plan is not None
+        if plan is not None:
+            line.update(exercise_plan(plan, floor_kg, unit, self._rest))
 
 
 def _clock(seconds: int) -> str:

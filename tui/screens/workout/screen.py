@@ -31,6 +31,7 @@ from storage.model.set_rules import touches_rest_timer
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.history_index import session_summary
+from tui.format.plan import stop_said
 from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
@@ -296,6 +297,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             session.sets_of(exercise.id),
             session.unit,
             session.unsaved,
+            session.plan_item(exercise.id),
+            session.stop_floor(exercise.id),
         )
         table = self.query_one(SetTable)
         if session.editing is not None and session.editing.id in table.rows:
@@ -348,7 +351,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         hint = ENTRY_HINT
         if last is not None:
             verb = "repeats" if session.sets_of(exercise.id) else "logs"
-            hint = f"Enter {verb} {format_set(last, session.unit)} · {NEXT_EXAMPLES[last.kind]}"
+            planned = not session.sets_of(exercise.id) and last == session.planned_set(exercise.id)
+            shown = format_set(last, session.unit) + (" (plan)" if planned else "")
+            hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
         self.query_one("#entry", Input).placeholder = hint
 
     # -- starting --------------------------------------------------------------------------
@@ -364,6 +369,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         start = self.app.clock().replace(microsecond=0)
         day = self.app.store.snapshot.day_of(start)
         self.save(self.session.start(choice, start, day))
+        self.session.read_plan(self.app.store.snapshot)
         self.refresh_all()
         self.set_focus(self.query_one("#entry"))
         name = self.session.workout.name
@@ -452,6 +458,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             logged.append(placed.entry)
         # Only what changed: rebuilding the table would cost a frame and its scroll position.
         self.query_one(SetTable).append(logged, session.unsaved)
+        self.query_one(ExercisePanel).show_plan(
+            session.plan_item(exercise.id), session.stop_floor(exercise.id), session.unit
+        )
         self._show_next()
         self.refresh_exercise_list()
         self._refresh_subtitle()
@@ -459,6 +468,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         said = [f"Logged {len(logged)} sets of {exercise.name}."] if len(logged) > 1 else []
         if typed.named:
             said.append(f"{typed.named}.")
+        under = next(filter(None, map(session.under_floor, logged)), None)
+        if under is not None:
+            said.append(stop_said(exercise.name, *under, session.unit))
         self.show_message(" ".join(said))
         self._noted = exercise.id if typed.named else None
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from scoring.plan import Plan, PlanItem
 from storage.entry.exercise_names import Resolved, resolve_exercise
 from storage.entry.set_line import (
     EntryError,
@@ -42,6 +43,8 @@ from storage.model.starter_templates import is_untouched_starter, offered
 from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
+from storage.read.records_so_far import set_e1rm
+from storage.read.today_plan import read_today_plan
 from tui.format.units import format_set
 
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
@@ -102,6 +105,8 @@ class WorkoutSession:
         self.undo_stack: list[Undo] = []
         self.editing: SetEntry | None = None
         self.finished_today: Workout | None = None  # today's workout finished last
+        self.plan: Plan | None = None  # today's plan for the workout in progress
+        self._plan_of: tuple | None = None  # what `plan` was read for
 
     @property
     def unit(self) -> str:
@@ -126,6 +131,19 @@ class WorkoutSession:
         if self.current is None and self.order:
             last = self.sets[-1].exercise if self.sets else self.order[0]
             self.current = self.exercises.get(last)
+        self.read_plan(log)
+
+    def read_plan(self, log: LogReader) -> None:
+        """Today's plan for the workout in progress (none for an earlier day's reopened, or
+        one with nothing to plan from), read again when the workout or the unit changed, or
+        while it has no set yet (the morning's entries still move today's readiness)."""
+        workout = self.workout
+        if workout is None or self.earlier_day:
+            self.plan, self._plan_of = None, None
+            return
+        key = (workout.id, workout.template, workout.name, self.unit, log.today())
+        if key != self._plan_of or not self.sets:
+            self.plan, self._plan_of = read_today_plan(log, log.now(), workout), key
 
     def _in_progress(self, log: LogReader) -> Workout | None:
         """The workout in progress in `log`: the earlier day's this session reopened, while
@@ -213,6 +231,49 @@ class WorkoutSession:
             self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, workout_id, until)
         return self.histories[exercise_id]
 
+    def plan_item(self, exercise_id: str) -> PlanItem | None:
+        """Today's plan for the exercise, if the plan has it."""
+        items = self.plan.items if self.plan is not None else ()
+        return next((i for i in items if i.exercise == exercise_id), None)
+
+    def planned_set(self, exercise_id: str) -> LastSet | None:
+        """The set the plan suggests for the exercise (its adjusted load, reps and RPE); none
+        when the plan skips it or knows no load for it."""
+        item = self.plan_item(exercise_id)
+        if item is None or item.adjusted.sets == 0 or item.adjusted.load_kg is None:
+            return None
+        adjusted = item.adjusted
+        return LastSet(adjusted.load_kg, adjusted.reps, adjusted.rpe, bodyweight=item.bodyweight)
+
+    def stop_floor(self, exercise_id: str) -> float | None:
+        """The e1RM (kg) under which the plan's stop rule ends the exercise today, from its
+        first working set with an e1RM; none before that set or without a stop rule."""
+        item, first = self.plan_item(exercise_id), self._first_for_stop(exercise_id)
+        found = set_e1rm(first) if first is not None else None
+        return None if item is None or found is None else item.stop_floor(found[0])
+
+    def under_floor(self, entry: SetEntry) -> tuple[float, float] | None:
+        """A later set's e1RM and the stop floor, when the set fell under it (the plan says
+        stop the exercise: it suggests, it never blocks)."""
+        first = self._first_for_stop(entry.exercise)
+        floor = self.stop_floor(entry.exercise)
+        found = set_e1rm(entry) if entry.set_type != "drop" else None
+        if first is None or first.id == entry.id or floor is None or found is None:
+            return None
+        return (found[0], floor) if found[0] < floor else None
+
+    def _first_for_stop(self, exercise_id: str) -> SetEntry | None:
+        """The set the stop rule counts from: the exercise's first working set today with an
+        e1RM (a drop set is meant lighter: not one)."""
+        return next(
+            (
+                s
+                for s in self.sets_of(exercise_id)
+                if s.set_type != "drop" and set_e1rm(s) is not None
+            ),
+            None,
+        )
+
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
         return [s for s in self.sets if s.exercise == exercise_id]
 
@@ -255,6 +316,7 @@ class WorkoutSession:
         last = self.sets[-1].exercise if self.sets else None
         self.current = self.exercises.get(last) if last else None
         self.undo_stack, self.editing, self.histories = [], None, {}
+        self.read_plan(log)
         return lambda repo: repo.reopen_workout(workout)
 
     @property
@@ -362,11 +424,17 @@ class WorkoutSession:
         return LastSet.of(mine[-1]) if mine else self.suggested(exercise)
 
     def suggested(self, exercise: Exercise | None) -> LastSet | None:
-        """Before the exercise's first set of the workout, the set to do: last time's
-        first working set, with the template's reps and RPE if it has a target (none if
-        it was never done). Only from the past read for it (`history`)."""
-        history = self.histories.get(exercise.id) if exercise is not None else None
-        if history is None or not history.last_sets or self.sets_of(exercise.id):
+        """Before the exercise's first set of the workout, the set to do: the one today's
+        plan suggests (`planned_set`); without one, last time's first working set, with the
+        template's reps and RPE if it has a target (none if it was never done), only from
+        the past read for it (`history`)."""
+        if exercise is None or self.sets_of(exercise.id):
+            return None
+        planned = self.planned_set(exercise.id)
+        if planned is not None:
+            return planned
+        history = self.histories.get(exercise.id)
+        if history is None or not history.last_sets:
             return None
         first = LastSet.of(min(history.last_sets, key=lambda s: (s.timestamp, s.order)))
         target = self.target(exercise.id)
