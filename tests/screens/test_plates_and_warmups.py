@@ -1,6 +1,6 @@
 """The gym-floor calculators on the workout screen, at a person's pace: the plates a side
 for the barbell load being entered (on the entry line's edge), the plates for any load
-(alt+b), and the warm-up ramp before a barbell exercise's first working set, logged with
+(alt+c), and the warm-up ramp before a barbell exercise's first working set, logged with
 Enter set by set or skipped."""
 
 from __future__ import annotations
@@ -98,12 +98,12 @@ async def test_the_plates_for_the_load_typed_and_for_any_load(log: Path, clock) 
         assert plates(app) == "103 kg: plates make 102.5 or 105"
         await press_at_pace(pilot, ["backspace"] * 5 + chars("lat pulldown 50x10"))
         assert plates(app) == ""  # a cable: no plates to load
-        await press_at_pace(pilot, ["ctrl+u", "alt+b"])
+        await press_at_pace(pilot, ["ctrl+u", "alt+c"])
         assert isinstance(app.screen, PromptScreen)
         await press_at_pace(pilot, [*chars("143"), "enter"])
         message = workout(app).query_one("#message", Static)
         assert str(message.visual) == "143 kg: plates make 142.5 or 145"
-        await press_at_pace(pilot, ["alt+b", *chars("140"), "enter"])
+        await press_at_pace(pilot, ["alt+c", *chars("140"), "enter"])
         assert str(message.visual) == "140 kg: 25 25 10 a side"
 
 

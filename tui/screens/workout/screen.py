@@ -106,7 +106,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding("alt+shift+n", "note_workout", "Workout note", id="workout.note_workout"),
         Binding("alt+shift+f", "finish", "Finish", id="workout.finish"),
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
-        Binding("alt+b", "plates", "Plates", id="workout.plates"),
+        Binding("alt+c", "plates", "Plates", id="workout.plates"),  # alt+b reads as ctrl+left
         Binding("alt+k", "skip_warmup", "Skip warm-up", id="workout.skip_warmup"),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
