@@ -148,7 +148,14 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         started = session.workout is not None
         if action in ("edit_set", "delete_set", "note_set"):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
-        if action in ("finish", "note_workout", "pick_exercise", "focus_entry", "new_exercise"):
+        if action in (
+            "finish",
+            "note_workout",
+            "pick_exercise",
+            "focus_entry",
+            "new_exercise",
+            "plates",
+        ):
             return started
         if action == "switch_exercise" and not started:
             return True  # the choice of how to start
