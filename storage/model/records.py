@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from operator import attrgetter
 from typing import Any, ClassVar, Self
 
+from storage.model.plates import DEFAULT_PLATE_SETS, PlateSet
 from storage.model.text import printable
 
 SCHEMA_VERSION = 1
@@ -436,7 +437,13 @@ class Settings(Record):
     rest_overrides: dict[str, int] = field(default_factory=dict)
     hidden_starters: list[str] = field(default_factory=list)
     """The starter templates (`storage.model.starter_templates`) the lifter deleted."""
+    plates: PlateSet | None = None
+    """The lifter's bar and plates; None for the defaults of the unit (`plate_set`)."""
     schema_version: int = SCHEMA_VERSION
+
+    def plate_set(self) -> PlateSet:
+        """The bar and plates the plate and warm-up calculators load a bar with."""
+        return self.plates or DEFAULT_PLATE_SETS[self.unit]
 
     def rest_for(
         self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None
@@ -461,4 +468,6 @@ class Settings(Record):
         targets = default_targets()
         targets.update(values.get("targets") or {})
         values["targets"] = targets
+        if (plates := values.get("plates")) is not None:
+            values["plates"] = PlateSet.from_doc(plates)
         return values

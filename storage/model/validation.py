@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from storage.errors import ValidationError
+from storage.model.plates import plate_set_problem
 from storage.model.records import (
     EQUIPMENT,
     EXERCISE_KINDS,
@@ -188,6 +189,8 @@ def check_settings(settings: Settings) -> None:
     for exercise, seconds in settings.rest_overrides.items():
         _integer(f"rest for {exercise}", seconds, 0, 3600)
     check_targets(settings.targets)
+    if settings.plates is not None and (problem := plate_set_problem(settings.plates)):
+        raise ValidationError(problem)
 
 
 # target -> (name, low, high, what is accepted)

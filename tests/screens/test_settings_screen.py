@@ -109,3 +109,29 @@ async def test_settings_are_findable_and_say_how_to_change_the_unit(log: Path) -
         assert "now shown and typed in lb" in shown(app, "#message")
         await saved(app, pilot)
     assert Repository(log).settings().unit == "lb"
+
+
+async def test_the_bar_and_plates_are_set_on_the_settings_screen(log: Path) -> None:
+    """`b` asks for the bar and plates, filled with those in use; a wrong line says what
+    is wrong and stays; an empty one goes back to the defaults of the unit."""
+    app = make_app(log, FakeClock(TUESDAY_EVENING), first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_pace(pilot, [","])
+        assert "plates        bar 20 kg: 25 20 15 10 5 2.5 1.25 (the defaults for kg)" in shown(
+            app, "#others"
+        )
+        await press_at_pace(pilot, ["b"])
+        field = app.screen.query_one("#prompt-input")
+        assert field.value == "20 kg: 25 20 15 10 5 2.5 1.25"
+        await press_at_pace(pilot, ["ctrl+u", *chars("15 kg: 20 10 0.01"), "enter"])
+        assert "a plate of 0.01 kg" in str(app.screen.query_one("#prompt-error").visual)
+        await press_at_pace(pilot, ["ctrl+u", *chars("15: 20 10 5 1"), "enter"])
+        assert isinstance(app.screen, SettingsScreen)
+        assert "bar 15 kg: 20 10 5 1 (your own)" in shown(app, "#message")
+        await saved(app, pilot)
+        assert Repository(log).settings().plate_set().line() == "15 kg: 20 10 5 1"
+
+        await press_at_pace(pilot, ["b", "ctrl+u", "enter"])
+        await saved(app, pilot)
+        assert Repository(log).settings().plates is None
+        assert "(the defaults for kg)" in shown(app, "#others")

@@ -20,7 +20,14 @@ def settings_rows(settings: Settings, timezone: str) -> list[tuple[str, str]]:
         ("timezone", zone),
         ("day starts", f"{settings.rollover_hour:02d}:00 (sets before it count to the day before)"),
         ("warm-up rest", f"{settings.warmup_rest_s} s"),
+        ("plates", plates_text(settings)),
     ]
+
+
+def plates_text(settings: Settings) -> str:
+    """The bar and plates the calculators load a bar with, and whose they are."""
+    whose = "your own" if settings.plates is not None else f"the defaults for {settings.unit}"
+    return f"bar {settings.plate_set().line()} ({whose})"
 
 
 def unit_changed(before: str, after: str) -> str:

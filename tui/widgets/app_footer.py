@@ -45,6 +45,8 @@ FOOTER_ORDER: tuple[str, ...] = (
     "workout.pick",
     "workout.note_set",
     "workout.leave",
+    "workout.skip_warmup",
+    "workout.plates",
     # recovery
     "recovery.entry",
     "recovery.correct",

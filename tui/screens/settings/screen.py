@@ -16,8 +16,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from storage.errors import ValidationError
+from storage.model.plates import DEFAULT_PLATE_SETS, parse_plate_set
 from storage.model.records import UNITS, Settings
-from tui.format.settings import UNIT_NAMES, settings_rows, unit_changed
+from tui.format.settings import UNIT_NAMES, plates_text, settings_rows, unit_changed
 from tui.messages import LogChanged, LogOpened, SaveFailed
 from tui.screens.help import effective_bindings
 from tui.widgets.app_footer import AppFooter
@@ -43,6 +45,13 @@ class SettingsScreen(Screen):
             id="settings.lb",
             show=False,
             tooltip="Show and type weights in pounds",
+        ),
+        Binding(
+            "b",
+            "set_plates",
+            "Bar and plates",
+            id="settings.plates",
+            tooltip="The bar and plates the plate and warm-up calculators use",
         ),
     ]
 
@@ -109,6 +118,7 @@ class SettingsScreen(Screen):
         rows = settings_rows(settings, timezone)
         width = max(len(name) for name, _ in rows)
         lines = [f"{name:<{width}}  {value}" for name, value in rows if name != "unit"]
+        lines.append(f"{keys['settings.plates']}: your bar and plates (plate calculator).")
         lines.append("Recovery targets are set on the Recovery screen.")
         self.query_one("#others", Static).update("\n".join(lines))
 
@@ -133,6 +143,41 @@ class SettingsScreen(Screen):
             self.show(after, self.app.store.snapshot.timezone)
             self.app.store.save(lambda repo: repo.update_settings(before, after), reply_to=self)
         self.show_message(message)
+
+    def action_set_plates(self) -> None:
+        """Ask for the bar and plates ("20 kg: 25 20 15 10 5 2.5 1.25"); empty for the
+        defaults of the unit."""
+        from tui.screens.dialogs.prompt import PromptScreen
+
+        if (reason := self.app.cannot_write) is not None:
+            self.show_message(f"not set: this log cannot be changed: {reason}", error=True)
+            return
+        before = self.settings
+
+        def check(text: str) -> Settings:
+            try:
+                return replace(before, plates=parse_plate_set(text, before.unit))
+            except ValueError as exc:
+                raise ValidationError(str(exc)) from None
+
+        def chosen(after: Settings | None) -> None:
+            if after is None:
+                return
+            if after != before:
+                self.settings = after
+                self.show(after, self.app.store.snapshot.timezone)
+                self.app.store.save(lambda repo: repo.update_settings(before, after), reply_to=self)
+            self.show_message(f"Plates: {plates_text(after)}.")
+
+        self.app.push_screen(
+            PromptScreen(
+                "Bar and plates (the bar, then each plate size)",
+                before.plate_set().line(),
+                check=check,
+                hint=f"e.g. {DEFAULT_PLATE_SETS['lb'].line()}; empty for the defaults",
+            ),
+            chosen,
+        )
 
     @on(SaveFailed)
     def _refused(self, message: SaveFailed) -> None:

@@ -42,6 +42,7 @@ from tui.screens.takes_typing import TakesTyping
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
+from tui.screens.workout.plate_hint import plate_hint, plates_for_typed
 from tui.screens.workout.session import (
     Change,
     ExerciseName,
@@ -50,6 +51,7 @@ from tui.screens.workout.session import (
     WorkoutSession,
 )
 from tui.screens.workout.set_table import SetTable
+from tui.screens.workout.warmups import warmup_hint
 from tui.textual_workarounds import COMMAND_MODIFIERS
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
@@ -105,6 +107,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding("alt+shift+n", "note_workout", "Workout note", id="workout.note_workout"),
         Binding("alt+shift+f", "finish", "Finish", id="workout.finish"),
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
+        Binding("alt+c", "plates", "Plates", id="workout.plates"),  # alt+b reads as ctrl+left
+        Binding("alt+k", "skip_warmup", "Skip warm-up", id="workout.skip_warmup"),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -145,7 +149,14 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         started = session.workout is not None
         if action in ("edit_set", "delete_set", "note_set"):
             return started and self.is_mounted and self.query_one(SetTable).row_count > 0
-        if action in ("finish", "note_workout", "pick_exercise", "focus_entry", "new_exercise"):
+        if action in (
+            "finish",
+            "note_workout",
+            "pick_exercise",
+            "focus_entry",
+            "new_exercise",
+            "plates",
+        ):
             return started
         if action == "switch_exercise" and not started:
             return True  # the choice of how to start
@@ -154,6 +165,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             return len(order) > 1 or (action == "exercise_number" and bool(order))
         if action == "undo":
             return bool(session.undo_stack)
+        if action == "skip_warmup":
+            return session.warmups.next(session, session.current) is not None
         if action == "leave_entry":
             return isinstance(self.focused, Input) or session.editing is not None
         return True
@@ -354,7 +367,37 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             planned = not session.sets_of(exercise.id) and last == session.planned_set(exercise.id)
             shown = format_set(last, session.unit) + (" (plan)" if planned else "")
             hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
+        if (warmup := session.warmups.next(session, exercise)) is not None:
+            hint = warmup_hint(warmup, self.key_of("workout.skip_warmup"))
         self.query_one("#entry", Input).placeholder = hint
+        self._show_plates()
+
+    @on(Input.Changed, "#entry")
+    def _show_plates(self) -> None:
+        """The plates a side for the barbell load being entered, on the entry line's edge."""
+        entry_line = self.query_one("#entry", Input)
+        entry_line.border_subtitle = plate_hint(self.session, entry_line.value)
+
+    def action_plates(self) -> None:
+        """Ask for any load and show the plates a side for it."""
+        from tui.screens.dialogs.prompt import PromptScreen
+
+        plates = self.session.settings.plate_set()
+        self.app.push_screen(
+            PromptScreen(
+                f"Plates for which load ({plates.unit})?",
+                check=lambda text: plates_for_typed(text, plates),
+                hint=f"Bar and plates: {plates.line()} (settings)",
+            ),
+            lambda said: said is None or self.show_message(said),
+        )
+
+    def action_skip_warmup(self) -> None:
+        if self.session.current is not None:
+            self.session.warmups.skip(self.session.current)
+            self._show_next()
+            self.refresh_bindings()
+            self.show_message("Warm-ups skipped: Enter logs the working set.")
 
     # -- starting --------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
 from storage.read.today_plan import read_today_plan
 from tui.format.units import format_set
+from tui.screens.workout.warmups import WarmupRamps
 
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
 
@@ -107,6 +108,7 @@ class WorkoutSession:
         self.finished_today: Workout | None = None  # today's workout finished last
         self.plan: Plan | None = None  # today's plan for the workout in progress
         self._plan_of: tuple | None = None  # what `plan` was read for
+        self.warmups = WarmupRamps()  # the warm-up ramp Enter logs before a first working set
 
     @property
     def unit(self) -> str:
@@ -392,6 +394,8 @@ class WorkoutSession:
         """What a line typed in the entry line means (outside an edit: see `finish_edit`).
         Raises EntryError, saying what is wrong and what is accepted."""
         number = text.strip().removeprefix("#")
+        if not text.strip() and (warmup := self.warmups.next(self, self.current)) is not None:
+            return TypedSets(self.current, warmup.spec)
         if text.strip().startswith("#") and number.isdecimal():
             if not 1 <= int(number) <= len(self.order):
                 raise EntryError(f"there is no exercise {number} today: #1 to #{len(self.order)}")
@@ -421,6 +425,8 @@ class WorkoutSession:
         """What "+2.5x5", "x6" and Enter start from: the workout's last set of the
         exercise, or before its first the set suggested (`suggested`)."""
         mine = self.sets_of(exercise.id) if exercise is not None else []
+        if mine and (working := self.warmups.working_set(self, exercise)) is not None:
+            return working  # the ramp's warm-ups done: the working set they led to
         return LastSet.of(mine[-1]) if mine else self.suggested(exercise)
 
     def suggested(self, exercise: Exercise | None) -> LastSet | None:

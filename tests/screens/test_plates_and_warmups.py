@@ -1,0 +1,117 @@
+"""The gym-floor calculators on the workout screen, at a person's pace: the plates a side
+for the barbell load being entered (on the entry line's edge), the plates for any load
+(alt+c), and the warm-up ramp before a barbell exercise's first working set, logged with
+Enter set by set or skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from storage.log.repository import Repository
+from tests.support.screen_helpers import make_app, saved
+from tests.support.typing import chars, press_at_pace
+from tui.app import RestdayApp
+from tui.screens.dialogs.prompt import PromptScreen
+from tui.screens.workout.screen import WorkoutScreen
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Path:
+    return tmp_path / "log.json"
+
+
+def workout(app: RestdayApp) -> WorkoutScreen:
+    screen = app.get_screen_stack("workout")[0]
+    assert isinstance(screen, WorkoutScreen)
+    return screen
+
+
+def entry(app: RestdayApp) -> Input:
+    return workout(app).query_one("#entry", Input)
+
+
+def plates(app: RestdayApp) -> str:
+    return str(entry(app).border_subtitle)
+
+
+def shown_sets(app: RestdayApp) -> list[str]:
+    table = workout(app).query_one("#sets", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def bench_done_before(pilot) -> None:
+    """A finished workout with bench 100x5@8, then an empty one on the bench."""
+    await pilot.pause()
+    await press_at_pace(pilot, ["enter", *chars("bench 100x5@8"), "enter"])
+    await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
+    await press_at_pace(pilot, ["enter", *chars("bench"), "enter"])
+
+
+async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await bench_done_before(pilot)
+        assert entry(app).placeholder == (
+            "Enter logs warm-up 1/4: w 20kg x 10 (to 100) · alt+k skips"
+        )
+        assert plates(app) == "20 kg: the bar alone"
+        await press_at_pace(pilot, ["enter", "enter"])
+        assert entry(app).placeholder.startswith("Enter logs warm-up 3/4: w 60kg x 3")
+        assert plates(app) == "60 kg: 20 a side"
+        await press_at_pace(pilot, [*chars("100x5@8"), "enter"])  # the working set: no more
+        assert entry(app).placeholder.startswith("Enter repeats 100 kg x 5 @8")
+        assert plates(app) == "100 kg: 25 15 a side"
+        assert "alt+k" not in {key for key, _ in workout(app).active_bindings.items()}
+        await saved(app, pilot)
+        with Repository(log, clock=clock) as repo:
+            today = repo.sets(workout=workout(app).workout.id)
+        assert [(s.weight_kg, s.reps, s.warmup) for s in today] == [
+            (20, 10, True),
+            (40, 5, True),
+            (100, 5, False),
+        ]
+
+
+async def test_the_warm_ups_are_skipped_with_a_key(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await bench_done_before(pilot)
+        await press_at_pace(pilot, ["enter", "alt+k"])
+        assert "Warm-ups skipped" in str(workout(app).query_one("#message", Static).visual)
+        assert " 100 kg x 5 @8 · " in entry(app).placeholder  # the working set, not 20x10
+        await press_at_pace(pilot, ["enter"])
+        assert shown_sets(app) == ["20 kg x 10", "100 kg x 5 @8"]
+
+
+async def test_the_plates_for_the_load_typed_and_for_any_load(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter", *chars("bench 100x5"), "enter"])
+        assert plates(app) == "100 kg: 25 15 a side"  # what Enter repeats
+        await press_at_pace(pilot, chars("102.5x5"))
+        assert plates(app) == "102.5 kg: 25 15 1.25 a side"
+        await press_at_pace(pilot, ["backspace"] * 7 + chars("103x5"))
+        assert plates(app) == "103 kg: plates make 102.5 or 105"
+        await press_at_pace(pilot, ["backspace"] * 5 + chars("lat pulldown 50x10"))
+        assert plates(app) == ""  # a cable: no plates to load
+        await press_at_pace(pilot, ["ctrl+u", "alt+c"])
+        assert isinstance(app.screen, PromptScreen)
+        await press_at_pace(pilot, [*chars("143"), "enter"])
+        message = workout(app).query_one("#message", Static)
+        assert str(message.visual) == "143 kg: plates make 142.5 or 145"
+        await press_at_pace(pilot, ["alt+c", *chars("140"), "enter"])
+        assert str(message.visual) == "140 kg: 25 25 10 a side"
+
+
+async def test_the_plates_fit_a_phone(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(45, 20)) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter", *chars("bench 227.5x1"), "enter"])
+        assert plates(app) == "227.5 kg: 25 25 25 25 2.5 1.25 a side"
+        edge = entry(app).region
+        assert edge.right <= 45

@@ -1,0 +1,91 @@
+"""The warm-up ramp the workout screen offers before a barbell exercise's first working
+set (`storage.model.warmup`): the set the workout starts the exercise from (last time's
+first working set, as the plan has it: `WorkoutSession.suggested`) sets it, once, on the
+lifter's bar and plates. Enter on an empty line logs its next set as a warm-up; a working
+set of the exercise, or the skip key, ends it. Plain state: no Textual here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storage.entry.set_line import LastSet, SetSpec
+from storage.model.records import Exercise
+from storage.model.units import shown_load
+from storage.model.warmup import warmup_ramp
+from tui.format.units import format_number
+
+if TYPE_CHECKING:
+    from tui.screens.workout.session import WorkoutSession
+
+
+@dataclass(frozen=True)
+class Warmup:
+    """The next warm-up set: `number` of `count`, with the working load it leads to."""
+
+    spec: SetSpec
+    number: int
+    count: int
+    working: float  # in the plate set's unit, as `spec`
+
+
+class WarmupRamps:
+    def __init__(self) -> None:
+        self._workout: str | None = None
+        self._ramps: dict[str, tuple[SetSpec, ...]] = {}
+        self._working: dict[str, float] = {}
+        self._first: dict[str, LastSet] = {}
+        self._skipped: set[str] = set()
+
+    def next(self, session: WorkoutSession, exercise: Exercise | None) -> Warmup | None:
+        """The warm-up Enter logs now on `exercise`, None when there is none to do."""
+        workout = session.workout
+        if workout is None or exercise is None or exercise.equipment != "barbell":
+            return None
+        if self._workout != workout.id:  # another workout: ramps start afresh
+            self._workout, self._ramps, self._working = workout.id, {}, {}
+            self._first, self._skipped = {}, set()
+        done = session.sets_of(exercise.id)
+        if exercise.id in self._skipped or any(not s.warmup for s in done):
+            return None
+        if exercise.id not in self._ramps and (done or not self._plan(session, exercise)):
+            return None
+        ramp = self._ramps[exercise.id]
+        if len(done) >= len(ramp):
+            return None
+        return Warmup(ramp[len(done)], len(done) + 1, len(ramp), self._working[exercise.id])
+
+    def _plan(self, session: WorkoutSession, exercise: Exercise) -> bool:
+        first = session.suggested(exercise)
+        if first is None or first.kind != "reps" or first.bodyweight or first.warmup:
+            return False
+        plates = session.settings.plate_set()
+        working = shown_load(first.weight_kg, plates.unit)
+        ramp = warmup_ramp(working, plates)
+        self._working[exercise.id] = working
+        self._first[exercise.id] = first
+        self._ramps[exercise.id] = tuple(
+            SetSpec(None, step.weight, plates.unit, step.reps, warmup=True) for step in ramp
+        )
+        return bool(ramp)
+
+    def working_set(self, session: WorkoutSession, exercise: Exercise) -> LastSet | None:
+        """After the ramp's warm-ups (all or some, then skipped), the first working set it
+        led to: what Enter logs then, not another warm-up."""
+        done = session.sets_of(exercise.id)
+        first = self._first.get(exercise.id)
+        if first is None or not done or not all(s.warmup for s in done):
+            return None
+        return first if self.next(session, exercise) is None else None
+
+    def skip(self, exercise: Exercise) -> None:
+        self._skipped.add(exercise.id)
+
+
+def warmup_hint(warmup: Warmup, skip_key: str) -> str:
+    """What Enter logs while a warm-up is offered: "Enter logs warm-up 2/4: w 40kg x 5"."""
+    spec = warmup.spec
+    return (
+        f"Enter logs warm-up {warmup.number}/{warmup.count}: w {format_number(spec.weight)}"
+        f"{spec.unit} x {spec.reps} (to {format_number(warmup.working)}) · {skip_key} skips"
+    )
