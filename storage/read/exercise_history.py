@@ -20,6 +20,13 @@ class ExerciseHistory(RecordsSoFar):
 
     last_day: date | None = None
     last_sets: list[SetEntry] = field(default_factory=list)
+    last_warmup_day: date | None = None  # the last day warm-up sets of it were logged
+
+    @property
+    def warms_up(self) -> bool:
+        """Whether warm-up sets were logged before it the last day it was done: a lifter
+        who logs them."""
+        return self.last_day is not None and self.last_warmup_day == self.last_day
 
     @classmethod
     def read(
@@ -31,14 +38,18 @@ class ExerciseHistory(RecordsSoFar):
     def build(
         cls, sets: Iterable[SetEntry], workout_id: str | None, until: date | None = None
     ) -> ExerciseHistory:
-        """From `sets`, leaving out the warm-ups, those of workout `workout_id` (the one in
-        progress, whose sets are judged against the rest) and, for an earlier day's workout
-        reopened, those of the days after `until` (its day)."""
+        """From `sets`, leaving out those of workout `workout_id` (the one in progress,
+        whose sets are judged against the rest) and, for an earlier day's workout reopened,
+        those of the days after `until` (its day); of the warm-ups, only their last day."""
         history = cls()
         for entry in sets:
-            if entry.warmup or entry.day is None or entry.workout == workout_id:
+            if entry.day is None or entry.workout == workout_id:
                 continue
             if until is not None and entry.day > until:
+                continue
+            if entry.warmup:
+                if history.last_warmup_day is None or entry.day > history.last_warmup_day:
+                    history.last_warmup_day = entry.day
                 continue
             history.add(entry)
             if history.last_day is None or entry.day > history.last_day:

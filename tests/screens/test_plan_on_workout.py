@@ -79,6 +79,10 @@ async def test_a_reduce_day_shows_the_plan_and_enter_logs_its_set(
         shown = "\n".join(screen_lines(app))
         assert "plan 4x5@8 95 kg -> 2x5@7 87.5 kg" in shown
         hint = app.screen.query_one("#entry", Input).placeholder
+        assert hint.startswith("Enter logs warm-up 1/")  # the demo's lifter warms up
+        assert "(to 87.5)" in hint or hint.endswith("…")  # for the plan's set (cut at 45)
+        await press_at_pace(pilot, ["alt+k"])  # skipped
+        hint = app.screen.query_one("#entry", Input).placeholder
         assert hint.startswith("Enter logs 87.5 kg x 5 @7 (plan)")
         assert all(len(line) <= size[0] for line in screen_lines(app))
 
@@ -103,7 +107,7 @@ async def test_a_set_under_the_stop_floor_says_so_and_is_logged(tmp_path: Path) 
         assert plan.startswith("plan 4x6@8 52.5 kg -> 4x6@7 52.5 kg · rest ")
         assert plan.splitlines()[1] == "sleep duration 5.8 h · stop at -3 % e1RM"
 
-        await press_at_pace(pilot, ["enter"])  # the plan's 52.5 x 6 @7: e1RM 68.9 kg
+        await press_at_pace(pilot, ["alt+k", "enter"])  # no warm-ups; the plan's 52.5 x 6 @7
         await saved(app, pilot)
         assert plan_lines(app).splitlines()[1].endswith("stop under e1RM 66.8 kg")
         assert message(app) == ""

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from storage.log.repository import Repository
-from tests.support.screen_helpers import make_app, saved
+from tests.support.screen_helpers import make_app, message, saved
 from tests.support.typing import chars, press_at_pace
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
@@ -42,10 +42,12 @@ def shown_sets(app: RestdayApp) -> list[str]:
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
-async def bench_done_before(pilot) -> None:
-    """A finished workout with bench 100x5@8, then an empty one on the bench."""
+async def bench_done_before(pilot, *, warmed_up: bool = False) -> None:
+    """A finished workout with bench 100x5@8 (after a warm-up set, if `warmed_up`), then an
+    empty one on the bench."""
     await pilot.pause()
-    await press_at_pace(pilot, ["enter", *chars("bench 100x5@8"), "enter"])
+    warmup = [*chars("w bench 60x5"), "enter"] if warmed_up else []
+    await press_at_pace(pilot, ["enter", *warmup, *chars("bench 100x5@8"), "enter"])
     await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
     await press_at_pace(pilot, ["enter", *chars("bench"), "enter"])
 
@@ -53,7 +55,9 @@ async def bench_done_before(pilot) -> None:
 async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await bench_done_before(pilot)
+        await bench_done_before(pilot)  # no warm-ups logged: Enter logs the working set
+        assert entry(app).placeholder.startswith("Enter logs 100 kg x 5 @8 · ")
+        await press_at_pace(pilot, ["alt+k"])  # asked for
         assert entry(app).placeholder == (
             "Enter logs warm-up 1/4: w 20kg x 10 (to 100) · alt+k skips"
         )
@@ -64,7 +68,8 @@ async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock
         await press_at_pace(pilot, [*chars("100x5@8"), "enter"])  # the working set: no more
         assert entry(app).placeholder.startswith("Enter repeats 100 kg x 5 @8")
         assert plates(app) == "100 kg: 25 15 a side"
-        assert "alt+k" not in {key for key, _ in workout(app).active_bindings.items()}
+        await press_at_pace(pilot, ["alt+k"])
+        assert "before the first working set" in message(app)
         await saved(app, pilot)
         with Repository(log, clock=clock) as repo:
             today = repo.sets(workout=workout(app).workout.id)
@@ -75,12 +80,15 @@ async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock
         ]
 
 
-async def test_the_warm_ups_are_skipped_with_a_key(log: Path, clock) -> None:
+async def test_a_lifter_who_logs_warm_ups_is_offered_them_and_skips_with_a_key(
+    log: Path, clock
+) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await bench_done_before(pilot)
+        await bench_done_before(pilot, warmed_up=True)
+        assert entry(app).placeholder.startswith("Enter logs warm-up 1/4: w 20kg x 10")
         await press_at_pace(pilot, ["enter", "alt+k"])
-        assert "Warm-ups skipped" in str(workout(app).query_one("#message", Static).visual)
+        assert "Warm-ups skipped" in message(app)
         assert " 100 kg x 5 @8 · " in entry(app).placeholder  # the working set, not 20x10
         await press_at_pace(pilot, ["enter"])
         assert shown_sets(app) == ["20 kg x 10", "100 kg x 5 @8"]

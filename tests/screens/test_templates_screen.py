@@ -115,7 +115,7 @@ async def test_a_fresh_log_offers_starters_that_start_a_workout(log: Path, clock
         screen = app.screen
         assert screen.workout.name == "Upper"
         assert screen.current.name == "Bench Press"
-        assert "target 4x6 @8" in str(screen.query_one("#exercise-info", Static).visual)
+        assert "plan 4x6@8" in str(screen.query_one("#exercise-plan", Static).visual)
         await line(pilot, "80x6@8")
         await saved(app, pilot)
     with Repository(log, clock=clock) as repo:

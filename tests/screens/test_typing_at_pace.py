@@ -138,9 +138,7 @@ async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Pa
         await press_at_pace(pilot, start_choice(1))  # Push
         assert "first time" not in info(app)
         assert "50x8@8" in info(app)
-        assert entry(app).placeholder.startswith("Enter logs warm-up 1/3: w 20kg x 10")
-        await press_at_pace(pilot, ["alt+k"])  # the warm-up ramp skipped: the working set
-        assert entry(app).placeholder.startswith("Enter logs 50 kg x 8 @8")
+        assert entry(app).placeholder.startswith("Enter logs 50 kg x 8 @8")  # no warm-ups then
         await press_at_pace(pilot, ["enter", "enter"])
         await saved(app, pilot)
         assert shown_sets(app) == ["50 kg x 8 @8", "50 kg x 8 @8"]
@@ -163,7 +161,7 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press_at_pace(pilot, start_choice(3))  # Upper A: bench 4x5 @8
-        assert entry(app).placeholder.startswith("Enter logs warm-up 1/4")
+        assert entry(app).placeholder.startswith("Enter logs warm-up 1/4")  # as it warms up
         await press_at_pace(pilot, ["alt+k"])  # the warm-up ramp skipped: the working set
         hint = entry(app).placeholder
         assert hint.startswith("Enter logs ") and " x 5 @8 (plan)" in hint

@@ -45,7 +45,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "workout.pick",
     "workout.note_set",
     "workout.leave",
-    "workout.skip_warmup",
+    "workout.warmups",
     "workout.plates",
     # recovery
     "recovery.entry",

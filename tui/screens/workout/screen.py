@@ -108,7 +108,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding("alt+shift+f", "finish", "Finish", id="workout.finish"),
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("alt+c", "plates", "Plates", id="workout.plates"),  # alt+b reads as ctrl+left
-        Binding("alt+k", "skip_warmup", "Skip warm-up", id="workout.skip_warmup"),
+        Binding("alt+k", "warmups", "Warm-ups", id="workout.warmups"),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -165,8 +165,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             return len(order) > 1 or (action == "exercise_number" and bool(order))
         if action == "undo":
             return bool(session.undo_stack)
-        if action == "skip_warmup":
-            return session.warmups.next(session, session.current) is not None
+        if action == "warmups":
+            current = session.current
+            return current is not None and current.equipment == "barbell"
         if action == "leave_entry":
             return isinstance(self.focused, Input) or session.editing is not None
         return True
@@ -368,7 +369,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             shown = format_set(last, session.unit) + (" (plan)" if planned else "")
             hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
         if (warmup := session.warmups.next(session, exercise)) is not None:
-            hint = warmup_hint(warmup, self.key_of("workout.skip_warmup"))
+            hint = warmup_hint(warmup, self.key_of("workout.warmups"))
         self.query_one("#entry", Input).placeholder = hint
         self._show_plates()
 
@@ -392,12 +393,25 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             lambda said: said is None or self.show_message(said),
         )
 
-    def action_skip_warmup(self) -> None:
-        if self.session.current is not None:
-            self.session.warmups.skip(self.session.current)
-            self._show_next()
-            self.refresh_bindings()
+    def action_warmups(self) -> None:
+        """Offer the warm-up ramp before the current exercise's first working set, or skip
+        the one offered."""
+        session, exercise = self.session, self.session.current
+        if exercise is None:
+            return
+        session.history(exercise.id, self.app.store.snapshot)  # the set the ramp leads to
+        was_offered = session.warmups.next(session, exercise) is not None
+        if session.warmups.toggle(session, exercise):
+            self.show_message("Warm-ups: Enter logs each, then the working set.")
+        elif was_offered:
             self.show_message("Warm-ups skipped: Enter logs the working set.")
+        elif any(not s.warmup for s in session.sets_of(exercise.id)):
+            self.show_message("Warm-ups come before the first working set.")
+        elif session.suggested(exercise) is None:
+            self.show_message("No working set to warm up for yet: type one.")
+        else:
+            self.show_message("No warm-ups under this working set: it is light already.")
+        self._show_next()
 
     # -- starting --------------------------------------------------------------------------
 

@@ -1,8 +1,11 @@
 """The warm-up ramp the workout screen offers before a barbell exercise's first working
 set (`storage.model.warmup`): the set the workout starts the exercise from (last time's
 first working set, as the plan has it: `WorkoutSession.suggested`) sets it, once, on the
-lifter's bar and plates. Enter on an empty line logs its next set as a warm-up; a working
-set of the exercise, or the skip key, ends it. Plain state: no Textual here."""
+lifter's bar and plates. It is offered when the lifter logged warm-ups before the exercise
+the last time it was done, or asks for it (the warm-ups key, which also skips it): a lifter
+who never logs warm-ups gets the working set from Enter, as before. Enter on an empty line
+logs its next set as a warm-up; a working set of the exercise ends it. Plain state: no
+Textual here."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ class WarmupRamps:
         self._working: dict[str, float] = {}
         self._first: dict[str, LastSet] = {}
         self._skipped: set[str] = set()
+        self._asked: set[str] = set()
 
     def next(self, session: WorkoutSession, exercise: Exercise | None) -> Warmup | None:
         """The warm-up Enter logs now on `exercise`, None when there is none to do."""
@@ -44,9 +48,9 @@ class WarmupRamps:
             return None
         if self._workout != workout.id:  # another workout: ramps start afresh
             self._workout, self._ramps, self._working = workout.id, {}, {}
-            self._first, self._skipped = {}, set()
+            self._first, self._skipped, self._asked = {}, set(), set()
         done = session.sets_of(exercise.id)
-        if exercise.id in self._skipped or any(not s.warmup for s in done):
+        if not self._offered(session, exercise) or any(not s.warmup for s in done):
             return None
         if exercise.id not in self._ramps and (done or not self._plan(session, exercise)):
             return None
@@ -54,6 +58,25 @@ class WarmupRamps:
         if len(done) >= len(ramp):
             return None
         return Warmup(ramp[len(done)], len(done) + 1, len(ramp), self._working[exercise.id])
+
+    def _offered(self, session: WorkoutSession, exercise: Exercise) -> bool:
+        if exercise.id in self._skipped:
+            return False
+        history = session.histories.get(exercise.id)
+        return exercise.id in self._asked or (history is not None and history.warms_up)
+
+    def toggle(self, session: WorkoutSession, exercise: Exercise) -> bool:
+        """Skip the ramp offered, or offer it if it can be; whether it is offered now."""
+        if self.next(session, exercise) is not None:
+            self._skipped.add(exercise.id)
+            self._asked.discard(exercise.id)
+            return False
+        self._skipped.discard(exercise.id)
+        self._asked.add(exercise.id)
+        if self.next(session, exercise) is None:
+            self._asked.discard(exercise.id)
+            return False
+        return True
 
     def _plan(self, session: WorkoutSession, exercise: Exercise) -> bool:
         first = session.suggested(exercise)
@@ -77,9 +100,6 @@ class WarmupRamps:
         if first is None or not done or not all(s.warmup for s in done):
             return None
         return first if self.next(session, exercise) is None else None
-
-    def skip(self, exercise: Exercise) -> None:
-        self._skipped.add(exercise.id)
 
 
 def warmup_hint(warmup: Warmup, skip_key: str) -> str:
