@@ -199,7 +199,7 @@ def test_a_newer_restdays_log_says_so_and_takes_no_set(tmp_path: Path, log: Path
         term.keys("-l", "--", "bench 110x5")
         term.keys("Enter")
         screen = term.wait_for("not logged: this log cannot be changed")
-        assert "110 kg" not in screen and "NOT SAVED YET" not in screen
+        assert "110 kg x 5" not in screen and "NOT SAVED YET" not in screen
         term.keys("C-q")
         screen = term.wait_for("[exited")
     assert "[exited 0]" in screen and "NOT saved" not in screen
