@@ -29,6 +29,9 @@ class EntryLine(OrderedInput):
         keys_when_empty: frozenset[str] = frozenset(),
         **kwargs,
     ) -> None:
+        # Back on the line, typing goes on after what it holds: Textual selects it all on
+        # focus, and the next key replaced "rdl 10" left with Escape by "0".
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # each blink redraws the bordered line: ~2 KB/s over SSH
         self.submit = submit

@@ -49,7 +49,7 @@ class TemplateEditorScreen(TemplateListScreen):
             yield Static(id="editor-title")
             yield OptionList(id="editor-lines")
         # A line put in it to change is changed at its end, not replaced as a whole.
-        entry = EntryLine(self.enter_line, placeholder=LINE_HINT, select_on_focus=False, id="entry")
+        entry = EntryLine(self.enter_line, placeholder=LINE_HINT, id="entry")
         yield from self.below(entry)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

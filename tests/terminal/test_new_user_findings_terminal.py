@@ -1,0 +1,181 @@
+"""Found by a new user's run through issue 14 in a real 80x24 terminal (tmux), typed at a
+person's pace: a line left with Escape and typed on, a burst after `w`, a mark after the
+name, the plan's load in lb, help's edges."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.terminal import (
+    Terminal,
+    isolated,
+    open_log,
+    type_slowly,
+    write_demo_log,
+)
+
+
+def settled(term: Terminal, quiet_s: float = 1.5, timeout: float = 20) -> str:
+    """The screen once it has not changed for `quiet_s` (background work done)."""
+    deadline = time.monotonic() + timeout
+    screen, since = term.screen(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = term.screen()
+        if now != screen:
+            screen, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return screen
+    raise AssertionError(f"the screen kept changing:\n{screen}")
+
+
+def restday(tmp_path: Path, log: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(log), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **isolated(tmp_path)},
+    )
+
+
+def test_a_mark_typed_after_the_name_is_not_dropped_from_the_set(tmp_path: Path) -> None:
+    """`bench w 60x5` (the order the finished-workout error of `restday log` suggests) was
+    logged as a WORKING set of 60 kg x 5, its warm-up mark silently dropped ("bench w" read
+    as Bench Press): a warm-up counted as a working set. It should be a warm-up, or refused
+    saying where the mark goes; never a working set."""
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        term.wait_for("Home")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        type_slowly(term, "bench 100x5\r")
+        term.wait_for("100 kg x 5")
+        type_slowly(term, "bench w 60x5\r")
+        time.sleep(1.5)
+        term.keys("C-q")
+        term.wait_for("[exited")
+    with open_log(log) as repo:
+        working = [
+            (s.weight_kg, s.reps) for s in repo.sets(workout=repo.workouts()[-1].id) if not s.warmup
+        ]
+    assert working == [(100, 5)], f"the warm-up was logged as a working set: {working}"
+
+
+def test_restday_log_suggests_the_mark_before_the_name(tmp_path: Path) -> None:
+    """After today's workout is finished, `restday log w 60x5` says "name the exercise
+    first, e.g. 'bench w 60x5'"; typed as suggested that logs a working set (see above).
+    The grammar is `[w] [exercise] ...`: the example should read `w bench 60x5`."""
+    log = tmp_path / "log.json"
+    assert restday(tmp_path, log, "log", "bench 100x5").returncode == 0
+    with open_log(log) as repo:
+        workout = repo.workouts()[-1]
+        repo.finish_workout(workout, session_rpe=7)
+    result = restday(tmp_path, log, "log", "w 60x5")
+    assert result.returncode != 0
+    assert "bench w 60x5" not in result.stderr, result.stderr
+    assert "w bench 60x5" in result.stderr, result.stderr
+
+
+def test_help_over_the_workout_screen_leaves_no_stray_letter_at_the_edges(
+    tmp_path: Path,
+) -> None:
+    """F1 on the workout screen at 80x24: the help box covers the footer except its first
+    and last column, so the bottom row reads `a╰────╯s` (the "a" of "alt+shift+f" and
+    the "s" of "Commands"), the stray letter in column 80 issue 14 asks never to see."""
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        term.wait_for("Home")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        type_slowly(term, "bench 100x5\r")
+        term.wait_for("100 kg x 5")
+        term.keys("F1")
+        screen = term.wait_for("closes this")
+        bottom = screen.splitlines()[-1]
+        assert not bottom[:1].isalpha() and not bottom[-1:].isalpha(), bottom
+
+
+@pytest.mark.parametrize("burst", [True, False], ids=["burst", "pace"])
+def test_a_set_typed_right_after_w_from_home_is_logged_not_the_last_one_again(
+    tmp_path: Path, burst: bool
+) -> None:
+    """A workout in progress, the lifter on home: `w` then `rdl 100x8` and Enter typed in
+    one go (a burst). The keys after `w` were dropped while the workout screen came up and
+    Enter repeated the last bench set: a set not done logged, the one done lost."""
+    log = write_demo_log(tmp_path)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        term.wait_for("Guidance, not medical advice.")
+        type_slowly(term, "wbench 100x5@8\r")
+        term.wait_for("100 kg x 5 @8")
+        term.keys("M-h")
+        term.wait_for("Guidance, not medical advice.")
+        if burst:
+            term.keys("-l", "--", "wrdl 100x8\r")
+        else:
+            type_slowly(term, "wrdl 100x8\r")
+        time.sleep(2)
+        term.keys("C-q")
+        term.wait_for("[exited")
+    with open_log(log) as repo:
+        sets = [
+            (s.exercise, s.weight_kg, s.reps) for s in repo.sets(workout=repo.workouts()[-1].id)
+        ]
+    assert sets == [("bench-press", 100, 5), ("romanian-deadlift", 100, 8)], sets
+
+
+def test_in_lb_the_plans_load_on_home_is_the_load_enter_logs(tmp_path: Path) -> None:
+    """Unit lb, the demo's Lower A. Home (and `restday status`) plans "Back Squat 4x5@8
+    285 lb"; the workout started from Lower A says "Enter logs 286.6 lb x 5 @8" and Enter
+    logs 286.6 lb (130 kg): two different first sets for the same plan, and the one
+    logged is not one a lifter loads with plates. In kg both are 130."""
+    log = write_demo_log(tmp_path)
+    assert restday(tmp_path, log, "config", "unit", "lb").returncode == 0
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        home = term.wait_for("Guidance, not medical advice.")
+        plan = next(line for line in home.splitlines() if "Back Squat 4x5@8" in line)
+        planned = plan.split("Back Squat 4x5@8 ")[1].split(" lb")[0]
+        type_slowly(term, "w")
+        term.wait_for("Empty workout")
+        term.keys("Down")
+        time.sleep(0.3)
+        term.keys("Enter")
+        screen = term.wait_for("Enter logs")
+        assert f"Enter logs {planned} lb x 5 @8" in screen, (plan, screen)
+
+
+def test_typing_on_after_escape_continues_the_line_it_left(tmp_path: Path) -> None:
+    """Half a set typed ("rdl 10"), Escape (to glance at the table; the line still shows
+    "rdl 10"), then the rest "0x8" and Enter: the line became "0x8", replacing what it
+    showed, and Bench Press 0 kg x 8 was logged instead of Romanian Deadlift 100 kg x 8.
+    (Tab on the start screen does the same: "zercher squat 60x5", Tab, "q" leaves "q".)"""
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
+        term.wait_for("Home")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        type_slowly(term, "bench 100x5\r")
+        term.wait_for("100 kg x 5")
+        type_slowly(term, "rdl 10")
+        term.keys("Escape")
+        time.sleep(0.5)
+        assert "rdl 10" in term.screen()
+        type_slowly(term, "0x8\r")
+        time.sleep(1.5)
+        term.keys("C-q")
+        term.wait_for("[exited")
+    with open_log(log) as repo:
+        sets = [
+            (s.exercise, s.weight_kg, s.reps) for s in repo.sets(workout=repo.workouts()[-1].id)
+        ]
+    assert sets == [("bench-press", 100, 5), ("romanian-deadlift", 100, 8)], sets
