@@ -9,7 +9,11 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from storage.log.repository import Repository
+from storage.model.units import exact_load, to_kg
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.terminal import isolated
 
@@ -79,3 +83,32 @@ def test_a_csv_export_imported_keeps_weights_to_the_gram(tmp_path: Path) -> None
             return [round(s.weight_kg, 3) for s in sorted(repo.sets(), key=lambda s: s.order)]
 
     assert weights(back) == weights(log)
+
+
+def test_a_lb_csv_export_imported_keeps_weights_to_the_gram(tmp_path: Path) -> None:
+    """On a log set to lb, the export writes each load in lb with the decimals it needs to
+    come back to the gram (100 kg is 220.462 lb, 225 lb stays 225)."""
+    log, back = tmp_path / "log.json", tmp_path / "back.json"
+    csv = tmp_path / "out.csv"
+    assert restday(tmp_path, "config", "--db", str(log), "unit", "lb").returncode == 0
+    entries = ("squat 100kgx5", "bench 225x5", "pullup bw-11.3kgx8")
+    done = restday(tmp_path, "log", "--db", str(log), *entries)
+    assert done.returncode == 0, done.stdout + done.stderr
+    restday(tmp_path, "export", "--db", str(log), "--format", "csv", "-o", str(csv))
+    weights_written = [line.split(",")[5] for line in csv.read_text().splitlines()[1:]]
+    assert weights_written == ["220.462", "225", "24.912"]
+    assert restday(tmp_path, "import", "--db", str(back), str(csv)).returncode == 0
+
+    def weights(path: Path) -> list[float]:
+        with Repository(path, clock=FakeClock(TUESDAY_EVENING)) as repo:
+            return [s.weight_kg for s in sorted(repo.sets(), key=lambda s: s.order)]
+
+    assert weights(back) == [round(w, 3) for w in weights(log)]
+
+
+@given(grams=st.integers(0, 1_000_000), unit=st.sampled_from(("kg", "lb")))
+def test_an_exact_load_reads_back_as_the_same_gram(grams: int, unit: str) -> None:
+    kg = grams / 1000
+    written = exact_load(kg, unit)
+    assert written == round(written, 3)
+    assert round(to_kg(written, unit), 3) == kg
