@@ -112,3 +112,27 @@ def test_an_exact_load_reads_back_as_the_same_gram(grams: int, unit: str) -> Non
     written = exact_load(kg, unit)
     assert written == round(written, 3)
     assert round(to_kg(written, unit), 3) == kg
+
+
+def test_an_open_workout_imported_beside_one_in_progress_that_day_comes_back_finished(
+    tmp_path: Path,
+) -> None:
+    """Two workouts in progress on one day is not a log restday keeps: the imported one
+    comes back finished at its last set, and the summary says so, naming its line."""
+    log, back = tmp_path / "log.json", tmp_path / "back.json"
+    csv = tmp_path / "out.csv"
+    for minute, entry in enumerate(("bench 100x5@8", "x5", "x5")):
+        at = TUESDAY_EVENING + timedelta(minutes=3 * minute)
+        assert restday(tmp_path, "log", "--db", str(log), entry, now=at).returncode == 0
+    restday(tmp_path, "export", "--db", str(log), "--format", "csv", "-o", str(csv))
+    later = TUESDAY_EVENING + timedelta(hours=1)
+    assert restday(tmp_path, "log", "--db", str(back), "squat 140x5", now=later).returncode == 0
+    done = restday(tmp_path, "import", "--db", str(back), str(csv), now=later)
+    assert done.returncode == 0, done.stderr
+    summary = " ".join(done.stdout.split())
+    assert "line 2: a workout in progress on a day the log holds one in progress" in summary
+    with Repository(back, clock=FakeClock(later)) as repo:
+        imported, squat = repo.workouts()
+        last = max(s.timestamp for s in repo.sets(workout=imported.id))
+        assert squat.in_progress and repo.open_workout() == squat
+    assert imported.end == last
