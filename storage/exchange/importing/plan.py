@@ -29,10 +29,17 @@ from storage.log.repository import Repository
 from storage.model.days import day_of
 from storage.model.records import MAX_SET_REPS, SET_TYPES, Exercise, Record, SetEntry, Workout
 from storage.model.units import to_kg
-from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
+from storage.model.validation import (
+    MAX_NOTE_CHARS,
+    MAX_WEIGHT_KG,
+    check_day,
+    check_record,
+    check_rpe,
+)
 
 SET_SPACING_S = 150  # between sets when the file gives no workout length
 DATE_ONLY_START = time(12, 0)  # a workout known by its date alone (FitNotes)
+NOTE_CUT = f"a note longer than {MAX_NOTE_CHARS:,} characters, cut to {MAX_NOTE_CHARS:,} characters"
 IN_PROGRESS_FINISHED = (
     "a workout in progress on a day the log holds one in progress already: "
     "imported finished, at its last set"
@@ -266,7 +273,7 @@ def _plan_workout(
         start=start,
         end=end,
         name=first.workout,
-        notes=first.workout_notes,
+        notes=_note(plan, first.line, first.workout_notes),
         session_rpe=first.session_rpe,
         created=now,
         updated=now,
@@ -372,6 +379,7 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         notes = " ".join(filter(None, (*measured, notes)))
         plan.adjustments["time or distance of a set of reps kept in its note"] += 1
         seconds = distance_m = None
+    notes = _note(plan, row.line, notes)
     match = names.match(row.exercise, row.category)
     plan.mapped[row.exercise] = match.exercise.name
     if weight:
@@ -397,6 +405,14 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         notes=notes,
         timestamp=datetime.min,
     )
+
+
+def _note(plan: ImportPlan, line: int, notes: str) -> str:
+    """`notes`, cut to `MAX_NOTE_CHARS` with the line listed among the changed."""
+    if len(notes) <= MAX_NOTE_CHARS:
+        return notes
+    plan.changed.append(SkippedRow(line, NOTE_CUT))
+    return notes[:MAX_NOTE_CHARS]
 
 
 def _end(row: ImportedRow, start: datetime) -> datetime | None:
