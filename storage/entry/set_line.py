@@ -310,10 +310,10 @@ def is_set_line(text: str) -> bool:
     text = text.strip()
     if not text:
         return False
-    _mark, body, _rpe = _split(text)
-    if _RELATIVE.fullmatch(body) or _RELATIVE_MEASURE.fullmatch(body):
-        return True
     try:
+        _mark, body, _rpe = _split(text)
+        if _RELATIVE.fullmatch(body) or _RELATIVE_MEASURE.fullmatch(body):
+            return True
         return _absolute_line(text) is not None
     except EntryError:
         return True  # a set, one that cannot be: reading it says why
@@ -324,7 +324,13 @@ def _split(text: str) -> tuple[str, str, str | None]:
     RPE typed after ``@`` (None when none was)."""
     mark = ""
     if (m := _MARK.match(text)) is not None and text[m.end() :].strip():
-        mark, text = MARKS[m["mark"].lower()], text[m.end() :]
+        mark, rest = MARKS[m["mark"].lower()], text[m.end() :]
+        if (again := _MARK.match(rest)) is not None and rest[again.end() :].strip():
+            raise EntryError(
+                f"can't read {quote(text)}: one set type at a time "
+                "(w warm-up, d drop, f failure, a AMRAP), e.g. d bench 60x5"
+            )
+        text = rest
     rpe = None
     if (r := _RPE.search(text)) is not None and r.end() == len(text):
         rpe, text = r["rpe"], text[: r.start()]

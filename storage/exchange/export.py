@@ -46,7 +46,7 @@ from storage.model.records import (
     Template,
     Workout,
 )
-from storage.model.units import shown_load
+from storage.model.units import exact_load
 
 EXPORT_FORMAT = "restday_export"
 EXPORT_VERSION = 1
@@ -180,8 +180,9 @@ def export_json(repo: Repository) -> str:
 
 
 def export_csv(repo: Repository) -> str:
-    """One row per set (warm-ups included), oldest first, weights in the user's unit as the
-    app shows them (`storage.model.units.shown_load`), the unit in its own column, a timed
+    """One row per set (warm-ups included), oldest first, weights in the user's unit to the
+    gram the log keeps (`storage.model.units.exact_load`: 225 lb, 102.058 kg), the unit in
+    its own column, a timed
     set's seconds and a distance set's metres (and time) in theirs; the
     date is the training day (a set after midnight, before the day's rollover hour, belongs
     to the evening before), the time is local. Text that a spreadsheet would run as a
@@ -214,17 +215,15 @@ def export_csv(repo: Repository) -> str:
                 spreadsheet_text(workout.name if workout else ""),
                 spreadsheet_text(names.get(entry.exercise, entry.exercise)),
                 numbers[(entry.workout, entry.exercise)],
-                _number(shown_load(entry.weight_kg, unit)),
+                _decimal(exact_load(entry.weight_kg, unit)),
                 unit,
                 entry.reps,
-                "" if entry.rpe is None else _number(entry.rpe),
+                "" if entry.rpe is None else _decimal(entry.rpe),
                 CSV_SET_TYPES[entry.type_name],
                 _yes_no(entry.bodyweight),
                 _yes_no(entry.assisted),
                 "" if entry.duration_s is None else entry.duration_s,
-                ""
-                if entry.distance_m is None
-                else f"{entry.distance_m:.3f}".rstrip("0").rstrip("."),
+                "" if entry.distance_m is None else _decimal(entry.distance_m),
                 spreadsheet_text(entry.group or ""),
                 "" if entry.rest_s is None else entry.rest_s,
                 spreadsheet_text(entry.notes),
@@ -246,9 +245,9 @@ def spreadsheet_text(value: str) -> str:
     return value
 
 
-def _number(value: float) -> str:
-    """At most two decimals, none when whole: 100, 102.5, 220.46."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+def _decimal(value: float) -> str:
+    """At most three decimals, trailing zeros left out: 102.058, 225, 0.5."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

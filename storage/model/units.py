@@ -39,3 +39,16 @@ def shown_load(kg: float, unit: str) -> float:
     quarter = round(value * 4) / 4
     shown = quarter if abs(value - quarter) < QUARTER_NOISE else round(value, 1)
     return 0.0 if shown == 0 else shown
+
+
+def exact_load(kg: float, unit: str) -> float:
+    """`kg` in `unit` with the fewest decimals (up to 3) that read back (`to_kg`, to the
+    gram) as the same gram: 225 lb for 102.058 kg, 102.058 kg itself. A gram is 0.0022 lb,
+    so three decimals always do."""
+    grams = round(kg, 3)
+    value = to_unit(kg, unit)
+    for decimals in range(3):
+        candidate = round(value, decimals)
+        if round(to_kg(candidate, unit), 3) == grams:
+            return candidate
+    return round(value, 3)

@@ -38,6 +38,7 @@ MAX_PROTEIN_G = 2000.0
 MAX_CARBS_G = 3000.0
 EARLIEST_DAY = date(1900, 1, 1)
 MAX_GAP_S = 366 * 86400  # the longest rest, pause or timer a record may hold
+MAX_NOTE_CHARS = 2000  # a note on a set, a workout, a day: what a person writes, not a file
 
 
 def _number(name: str, value: float | None, low: float, high: float, accepted: str) -> None:
@@ -60,6 +61,13 @@ def _integer(name: str, value: int | None, low: int, high: int) -> None:
         )
 
 
+def check_note(notes: str) -> None:
+    if len(notes) > MAX_NOTE_CHARS:
+        raise ValidationError(
+            f"a note is at most {MAX_NOTE_CHARS:,} characters; this one has {len(notes):,}"
+        )
+
+
 def check_rpe(rpe: float | None) -> None:
     accepted = "RPE is 6 to 10 in steps of 0.5, e.g. 8 or 8.5"
     _number("RPE", rpe, 6, 10, accepted)
@@ -68,6 +76,7 @@ def check_rpe(rpe: float | None) -> None:
 
 
 def check_set(entry: SetEntry) -> None:
+    check_note(entry.notes)
     _number("weight", entry.weight_kg, 0, MAX_WEIGHT_KG, "0 to 1000 kg")
     if entry.kind == "reps":
         _integer("reps", entry.reps, 1, MAX_SET_REPS)
@@ -92,12 +101,14 @@ def check_set(entry: SetEntry) -> None:
 
 
 def check_workout(workout: Workout) -> None:
+    check_note(workout.notes)
     _integer("session RPE", workout.session_rpe, 0, 10)
     if workout.end is not None and workout.end < workout.start:
         raise ValidationError("a workout cannot end before it starts")
 
 
 def check_recovery(entry: Recovery) -> None:
+    check_note(entry.notes)
     _number("sleep", entry.sleep_hours, 0, 24, "0 to 24 hours, e.g. 7.5")
     _integer("sleep quality", entry.sleep_quality, 1, 5)
     _integer("water", entry.water_cups, 0, MAX_WATER_CUPS)
@@ -121,6 +132,7 @@ def check_soreness(soreness: dict[str, int]) -> None:
 
 
 def check_symptoms(entry: SymptomEntry) -> None:
+    check_note(entry.notes)
     for scale in SCALES:
         _integer(scale.field, getattr(entry, scale.field), scale.low, scale.high)
     check_soreness(entry.soreness)

@@ -315,8 +315,8 @@ def test_csv_in_pounds(tmp_path: Path) -> None:
     log = build_log(tmp_path / "lb.json", unit="lb", weeks=1)
     rows = rows_of(export_csv(opened(log)))
     assert {r["Unit"] for r in rows} == {"lb"}
-    # 60, 100 and 20 kg, as the app shows them in lb (`storage.model.units.shown_load`)
-    assert [r["Weight"] for r in rows[-3:]] == ["132.3", "220.5", "44.1"]
+    # 60, 100 and 20 kg in lb, to the gram the log keeps (`storage.model.units.exact_load`)
+    assert [r["Weight"] for r in rows[-3:]] == ["132.277", "220.462", "44.092"]
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from storage.entry.set_line import (
     EntryError,
     LastSet,
     SetSpec,
+    is_set_line,
     parse_set,
     parse_workout_entry,
 )
@@ -95,6 +96,8 @@ def test_parses(text, expected):
         ("bench 100x5@11", ["RPE must be 6-10", "got '@11'"]),
         ("bench 100x5@8.25", ["RPE must be 6-10 in steps of 0.5", "got '@8.25'"]),
         ("bench 100x5@", ["can't read", EXAMPLES]),
+        ("d w bench 60x5", ["can't read 'd w bench 60x5'", "one set type at a time"]),
+        ("w f60x5", ["one set type at a time"]),
     ],
 )
 def test_errors_say_what_is_wrong_and_what_is_accepted(text, fragments):
@@ -482,3 +485,12 @@ def test_workout_entry_reads_valid_lines_like_parse_set(case, last, unit):
     line, expected = case
     assume(expected.unit or expected.weight < 1000 or unit == "lb")
     assert parse_workout_entry(line, last, unit) == replace(expected, unit=expected.unit or unit)
+
+
+@pytest.mark.parametrize("text", ["d w bench 60x5", "d w x5", "w d +2.5x5", "f a 100x5"])
+def test_two_set_type_marks_are_refused_on_the_workout_screen(text):
+    """`d w bench 60x5` once logged a drop set of an exercise read as "w bench"."""
+    last = LastSet(weight_kg=60.0, reps=5)
+    with pytest.raises(EntryError, match="one set type at a time"):
+        parse_workout_entry(text, last, "kg")
+    assert is_set_line(text)

@@ -116,6 +116,7 @@ def _import_csv(repo, path: Path, source: str, size: int, unit: str | None, dry_
             rollover_hour=settings.rollover_hour,
             now=repo.now(),
             exists=lambda workout_id: repo.workout(workout_id) is not None,
+            in_progress=lambda day: any(w.in_progress for w in repo.workouts(since=day, until=day)),
             progress=progress.update,
         )
         written = 0
@@ -194,16 +195,21 @@ def _print_summary(plan, file: str) -> None:
             )
     for what, count in sorted(plan.adjustments.items()):
         console.print(f"{what}: {counted(count, 'set')}")
-    if plan.skipped:
-        console.print(f"Skipped rows ({len(plan.skipped)}), not imported:")
-        for reason, count, lines in plan.skipped.by_reason():
+    for rows, title in (
+        (plan.changed, f"Changed rows ({len(plan.changed)}), imported changed:"),
+        (plan.skipped, f"Skipped rows ({len(plan.skipped)}), not imported:"),
+    ):
+        if not rows:
+            continue
+        console.print(title)
+        for reason, count, lines in rows.by_reason():
             where = "line" if count == 1 else f"{count} rows, lines"
             shown = ", ".join(map(str, lines))
             if count > len(lines):
                 shown += f" and {count - len(lines)} more"
             console.print(f"  {where} {shown}: {escape(reason)}")
-        if plan.skipped.unlisted:
-            console.print(f"  {counted(plan.skipped.unlisted, 'more row')}, for other reasons")
+        if rows.unlisted:
+            console.print(f"  {counted(rows.unlisted, 'more row')}, for other reasons")
 
 
 def _import_restday(repo, text: str, *, dry_run: bool) -> int:

@@ -29,10 +29,21 @@ from storage.log.repository import Repository
 from storage.model.days import day_of
 from storage.model.records import MAX_SET_REPS, SET_TYPES, Exercise, Record, SetEntry, Workout
 from storage.model.units import to_kg
-from storage.model.validation import MAX_WEIGHT_KG, check_day, check_record, check_rpe
+from storage.model.validation import (
+    MAX_NOTE_CHARS,
+    MAX_WEIGHT_KG,
+    check_day,
+    check_record,
+    check_rpe,
+)
 
 SET_SPACING_S = 150  # between sets when the file gives no workout length
 DATE_ONLY_START = time(12, 0)  # a workout known by its date alone (FitNotes)
+NOTE_CUT = f"a note longer than {MAX_NOTE_CHARS:,} characters, cut to {MAX_NOTE_CHARS:,} characters"
+IN_PROGRESS_FINISHED = (
+    "a workout in progress on a day the log holds one in progress already: "
+    "imported finished, at its last set"
+)
 
 
 class UnitNeeded(ValueError):
@@ -52,6 +63,7 @@ class ImportPlan:
     last_day: date | None = None
     new_exercises: list[Exercise] = field(default_factory=list)
     skipped: SkippedRows = field(default_factory=SkippedRows)
+    changed: SkippedRows = field(default_factory=SkippedRows)  # rows imported changed: why
     already: int = 0  # workouts imported before, left as they are
     adjustments: Counter[str] = field(default_factory=Counter)  # what was changed, how often
     mapped: dict[str, str] = field(default_factory=dict)  # a file's name -> exercise name
@@ -101,6 +113,7 @@ def plan_import(
     rollover_hour: int,
     now: datetime,
     exists: Callable[[str], bool] = lambda workout_id: False,
+    in_progress: Callable[[date], bool] = lambda day: False,
 ) -> ImportPlan:
     """What importing a file read whole would add, records included."""
     if unit is None and needs_unit(parsed.rows):
@@ -118,6 +131,7 @@ def plan_import(
             rollover_hour=rollover_hour,
             now=now,
             exists=exists,
+            in_progress=in_progress,
         )
     )
     return plan
@@ -134,16 +148,18 @@ def plan_records(
     rollover_hour: int,
     now: datetime,
     exists: Callable[[str], bool] = lambda workout_id: False,
+    in_progress: Callable[[date], bool] = lambda day: False,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Record]:
     """The records importing `rows` adds (new exercises before their first set), each
     workout's as its last row (`ends`) is read; `plan` counts them, and the rows skipped
     with why; a row after its workout's end raises `ExportChanged`. `exists(workout_id)`
-    says which workouts the log holds already. The unit of weights the file gives none for
-    is `plan.unit`."""
+    says which workouts the log holds already, `in_progress(day)` whether it holds one in
+    progress on that day. The unit of weights the file gives none for is `plan.unit`."""
     names = ExerciseNames(exercises)
     zone = _zone(timezone)
     today = day_of(now, timezone, rollover_hour)
+    open_days = _OpenDays(in_progress)
     reading: dict[tuple[datetime, str], list[ImportedRow]] = {}
     for done, row in enumerate(rows, 1):
         key = (row.start, row.workout)
@@ -157,11 +173,11 @@ def plan_records(
         if row.line == end:
             del reading[key]
             yield from _workout(
-                plan, source_format, held, names, zone, today, rollover_hour, now, exists
+                plan, source_format, held, names, zone, today, rollover_hour, now, exists, open_days
             )
     for held in reading.values():  # workouts sharing a `workout_key` with a later one
         yield from _workout(
-            plan, source_format, held, names, zone, today, rollover_hour, now, exists
+            plan, source_format, held, names, zone, today, rollover_hour, now, exists, open_days
         )
 
 
@@ -175,6 +191,7 @@ def _workout(
     rollover_hour: int,
     now: datetime,
     exists: Callable[[str], bool],
+    open_days: _OpenDays,
 ) -> list[Record]:
     start, name = rows[0].start, rows[0].workout
     try:
@@ -187,7 +204,9 @@ def _workout(
         plan.already += 1
         return []
     known = len(plan.new_exercises)
-    records = _plan_workout(plan, source_format, workout_id, rows, names, zone, rollover_hour, now)
+    records = _plan_workout(
+        plan, source_format, workout_id, rows, names, zone, rollover_hour, now, open_days
+    )
     fresh = [replace(e, created=now, updated=now) for e in names.new_exercises_since(known)]
     plan.new_exercises.extend(fresh)
     if records:
@@ -216,6 +235,7 @@ def _plan_workout(
     zone,
     rollover_hour: int,
     now: datetime,
+    open_days: _OpenDays,
 ) -> list[Record]:
     """The workout's record and its sets' (none when no row is a set the log takes)."""
     first = rows[0]
@@ -226,7 +246,7 @@ def _plan_workout(
     end = _end(first, start)
     day = day_of(start, zone.name, rollover_hour)
     today = day_of(now, zone.name, rollover_hour)
-    sets: list[tuple[int, SetEntry]] = []
+    sets: list[tuple[ImportedRow, SetEntry]] = []
     rest: int | None = None
     for row in rows:
         if row.rest_s is not None and row.reps is None:
@@ -236,22 +256,24 @@ def _plan_workout(
         if entry is None:
             continue
         rest = row.rest_s if rest is None else rest
-        sets.append((row.line, replace(entry, workout=workout_id, day=day, rest_s=rest)))
+        sets.append((row, replace(entry, workout=workout_id, day=day, rest_s=rest)))
         rest = None
     if not sets:
         return []
-    spacing = SET_SPACING_S
-    if end is not None and end > start:
-        spacing = (end - start).total_seconds() / len(sets)
-    if end is None:
-        end = start + timedelta(seconds=round(spacing * len(sets)))
+    times = _set_times(start, end, [row.at for row, _entry in sets], zone)
+    if end is None and source_format == "restday-csv":  # a workout in progress when exported
+        if open_days.holds(day):
+            end = times[-1]
+            plan.changed.append(SkippedRow(first.line, IN_PROGRESS_FINISHED))
+    elif end is None:
+        end = times[-1] + timedelta(seconds=SET_SPACING_S)
     workout = Workout(
         id=workout_id,
         day=day,
         start=start,
         end=end,
         name=first.workout,
-        notes=first.workout_notes,
+        notes=_note(plan, first.line, first.workout_notes),
         session_rpe=first.session_rpe,
         created=now,
         updated=now,
@@ -262,23 +284,57 @@ def _plan_workout(
         plan.skipped.extend(SkippedRow(row.line, str(exc)) for row in rows)
         return []
     placed: list[Record] = []
-    for line, entry in sets:
+    for (row, entry), at in zip(sets, times, strict=True):
         n = len(placed) + 1
         entry = replace(
             entry,
             id=f"{workout_id}-{n:03d}",
             order=n,
-            timestamp=start + timedelta(seconds=round(spacing * (n - 1))),
+            timestamp=at,
             created=now,
             updated=now,
         )
         try:
             check_record(entry, today)  # what typed input is checked by, as the last word
         except ValidationError as exc:
-            plan.skipped.append(SkippedRow(line, str(exc)))
+            plan.skipped.append(SkippedRow(row.line, str(exc)))
             continue
         placed.append(entry)
+    if placed and workout.end is None:
+        open_days.imported.add(day)
     return [workout, *placed] if placed else []
+
+
+def _set_times(
+    start: datetime, end: datetime | None, given: list[datetime | None], zone
+) -> list[datetime]:
+    """Each set's time: its own where the file gives it (restday's CSV), else spaced evenly
+    over the workout (`SET_SPACING_S` apart when its length is unknown); kept within the
+    workout and in the file's order (a time given to the minute can fall before the
+    workout's start, given to the second)."""
+    spacing = SET_SPACING_S
+    if end is not None and end > start:
+        spacing = (end - start).total_seconds() / len(given)
+    times: list[datetime] = []
+    for n, at in enumerate(given):
+        moment = (
+            start + timedelta(seconds=round(spacing * n)) if at is None else at.replace(tzinfo=zone)
+        )
+        moment = max(moment, times[-1] if times else start)
+        times.append(moment if end is None else min(moment, end))
+    return times
+
+
+@dataclass
+class _OpenDays:
+    """The days that hold a workout in progress: in the log (`logged(day)`), or among the
+    workouts imported so far."""
+
+    logged: Callable[[date], bool]
+    imported: set[date] = field(default_factory=set)
+
+    def holds(self, day: date) -> bool:
+        return day in self.imported or self.logged(day)
 
 
 def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry | None:
@@ -323,6 +379,7 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         notes = " ".join(filter(None, (*measured, notes)))
         plan.adjustments["time or distance of a set of reps kept in its note"] += 1
         seconds = distance_m = None
+    notes = _note(plan, row.line, notes)
     match = names.match(row.exercise, row.category)
     plan.mapped[row.exercise] = match.exercise.name
     if weight:
@@ -348,6 +405,14 @@ def _set(plan: ImportPlan, row: ImportedRow, names: ExerciseNames) -> SetEntry |
         notes=notes,
         timestamp=datetime.min,
     )
+
+
+def _note(plan: ImportPlan, line: int, notes: str) -> str:
+    """`notes`, cut to `MAX_NOTE_CHARS` with the line listed among the changed."""
+    if len(notes) <= MAX_NOTE_CHARS:
+        return notes
+    plan.changed.append(SkippedRow(line, NOTE_CUT))
+    return notes[:MAX_NOTE_CHARS]
 
 
 def _end(row: ImportedRow, start: datetime) -> datetime | None:

@@ -1,13 +1,13 @@
 """restday's own CSV export (`storage.exchange.export.export_csv`), read back: one row per
 set with its workout's name, start, length, notes and session RPE repeated; weights in the
 unit of the row's Unit column, a timed set's seconds and a distance set's metres in theirs.
-Sets are spaced over their workout as other apps' are (the CSV keeps the minute of each
-set, not its second)."""
+Each set keeps its own time (its training day and local time, to the minute); a workout
+without a duration is one that was in progress."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from storage.exchange.export import CSV_COLUMNS, CSV_SET_TYPES, FORMULA_STARTS
 from storage.exchange.importing.csv_rows import (
@@ -75,6 +75,7 @@ class _RowReader:
         start = _time(cell("Workout start"))
         minutes = parse_number(cell("Workout duration (min)"), "workout duration")
         end = None if minutes is None or minutes < 0 else start + timedelta(minutes=minutes)
+        at = _set_time(cell("Date"), cell("Time"), start)
         exercise = cell_text(cell("Exercise"))
         if not exercise:
             raise CellError("the exercise is empty")
@@ -98,6 +99,7 @@ class _RowReader:
             workout=cell_text(cell("Workout")),
             exercise=exercise,
             end=end,
+            at=at,
             set_order=parse_int(cell("Set"), "set"),
             kind=kind,
             weight=weight,
@@ -122,6 +124,23 @@ def _time(value: str) -> datetime:
         raise CellError(
             f"workout start {show(value)} is not a time like 2026-03-02 18:00"
         ) from None
+
+
+def _set_time(day: str, clock: str, start: datetime) -> datetime | None:
+    """A set's moment from its training day and local time; None without a time. A set
+    after midnight belongs to the day before (the training day), so of that day's and the
+    next day's clock time, the one nearer its workout's start is the set's."""
+    if not clock:
+        return None
+    try:
+        on_day = datetime.combine(date.fromisoformat(day), time.fromisoformat(clock))
+    except ValueError:
+        raise CellError(
+            f"date {show(day)} and time {show(clock)} are not like 2026-03-02 and 18:05"
+        ) from None
+    if on_day.date() == date.max:
+        return on_day
+    return min(on_day, on_day + timedelta(days=1), key=lambda moment: abs(moment - start))
 
 
 def _yes(value: str, what: str) -> bool:

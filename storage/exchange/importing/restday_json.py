@@ -40,7 +40,7 @@ from storage.model.records import (
     TemplateItem,
     Workout,
 )
-from storage.model.validation import check_record
+from storage.model.validation import MAX_NOTE_CHARS, check_record
 from storage.model.words import counted
 
 SECTION_TYPES: dict[str, type[Record]] = {
@@ -73,13 +73,15 @@ def read_restday_export(text: str | bytes, *, today: date) -> list[Record]:
     record passes the checks typed input gets (`validation.check_record`, dates up to the
     end of `today`'s next year). Raises `BadExport`, with a one-line reason, for anything
     else."""
-    return _read(text, today)[1]
+    return _read(text, today, [])[1]
 
 
-def _read(text: str | bytes, today: date) -> tuple[dict[str, Any], list[Record]]:
+def _read(text: str | bytes, today: date, cut: list[str]) -> tuple[dict[str, Any], list[Record]]:
+    """The export's document and records; `cut` gets the records whose note was cut to
+    `MAX_NOTE_CHARS` (a log from before the limit), named as the summary names them."""
     document = _parse(text)
     records: list[Record] = []
-    record = functools.partial(_record, today=today)
+    record = functools.partial(_record, today=today, cut=cut)
     if document.get("settings") is not None:
         records.append(record(Settings, document["settings"], "the settings"))
     ids: dict[str, set[str]] = {}
@@ -134,13 +136,17 @@ def _parse(text: str | bytes) -> dict[str, Any]:
     return document
 
 
-def _record(cls: type[Record], doc: Any, what: str, *, today: date) -> Record:
+def _record(cls: type[Record], doc: Any, what: str, *, today: date, cut: list[str]) -> Record:
     if not isinstance(doc, dict):
         raise BadExport(f"{what} is not a record: {_shown(doc)}")
     problem = _problem(cls, doc)
     if problem is None:
         try:
             record = cls.from_doc(doc)
+            notes = getattr(record, "notes", "")
+            if len(notes) > MAX_NOTE_CHARS:
+                record = dataclasses.replace(record, notes=notes[:MAX_NOTE_CHARS])
+                cut.append(what)
             check_record(record, today)
             return record
         except (TypeError, ValueError, KeyError) as exc:  # ValidationError is a ValueError
@@ -316,6 +322,7 @@ class ImportSummary:
     settings: str = "none"
     settings_unit: str = ""  # the unit of the settings applied, or of the log's kept ones
     rest_period: bool = False  # the export's rest timer was (or would be) applied
+    notes_cut: list[str] = field(default_factory=list)  # records whose note was cut
 
     @property
     def total_added(self) -> int:
@@ -338,6 +345,11 @@ class ImportSummary:
             lines.append(
                 f"Recovery entries for {days} the log has an entry for already: the log's kept."
             )
+        if self.notes_cut:
+            lines.append(
+                f"Notes longer than {MAX_NOTE_CHARS:,} characters, cut to {MAX_NOTE_CHARS:,} "
+                f"characters: {', '.join(self.notes_cut)}."
+            )
         if self.settings == "applied":
             would = "would be" if self.dry_run else "were"
             lines.append(f"The export's settings {would} applied (unit {self.settings_unit}).")
@@ -359,7 +371,8 @@ def import_restday_export(
 ) -> ImportSummary:
     """Import a restday export into `repo` in one save (nothing on `dry_run`), and say what
     came in. Raises `BadExport` before writing anything if the file cannot be imported."""
-    document, records = _read(text, repo.today())
+    cut: list[str] = []
+    document, records = _read(text, repo.today(), cut)
     if dry_run:
         summary, _ = _plan(repo, records)
     else:
@@ -373,6 +386,7 @@ def import_restday_export(
                 repo.import_records(writes.records)
     summary.dry_run = dry_run
     summary.exported = _exported(document)
+    summary.notes_cut = cut
     return summary
 
 

@@ -25,6 +25,7 @@ class ImportedRow:
     workout: str  # the workout's name ("" when the format has none)
     exercise: str  # as written in the file ("Bench Press (Barbell)")
     end: datetime | None = None  # when the workout ended, if the file says
+    at: datetime | None = None  # when the set was done, naive local time, if the file says
     duration_s: int | None = None  # the workout's length, if the file says
     category: str = ""  # FitNotes' category ("Chest"), else ""
     set_order: int | None = None  # the set's number within its exercise, 1-based
