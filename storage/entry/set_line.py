@@ -370,11 +370,26 @@ def _absolute_line(text: str) -> SetSpec | None:
         )
     else:
         return None
-    return _marked(spec, mark, rpe)
+    name, mark = _mark_after_name(spec.exercise, mark, text)
+    return _marked(replace(spec, exercise=name), mark, rpe)
 
 
 def _exercise(m: re.Match[str]) -> str | None:
     return (m["exercise"] or "").strip() or None
+
+
+def _mark_after_name(name: str | None, mark: str, text: str) -> tuple[str | None, str]:
+    """A mark typed after the exercise's name (`bench w 60x5`) is the set's type, as
+    before it: the name without it, and the mark."""
+    words = (name or "").split()
+    if len(words) < 2 or words[-1].lower() not in MARKS:
+        return name, mark
+    if mark:
+        raise EntryError(
+            f"can't read {quote(text)}: one set type at a time "
+            "(w warm-up, d drop, f failure, a AMRAP), e.g. d bench 60x5"
+        )
+    return " ".join(words[:-1]), MARKS[words[-1].lower()]
 
 
 def _relative(m: re.Match[str], text: str, last: LastSet, unit: str) -> SetSpec:

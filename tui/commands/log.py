@@ -110,9 +110,7 @@ def run(args: argparse.Namespace) -> int:
                 if note := resolved.note():
                     notices.append(note)
             elif exercise is None:
-                raise CommandError(
-                    f"name the exercise first, e.g. 'bench {text.strip()}': {no_last}"
-                )
+                raise CommandError(f"name the exercise first, e.g. {named(text)!r}: {no_last}")
             fields = spec.entry_fields(unit)
             planned.append((exercise, spec, fields))
             last = LastSet(**fields)
@@ -151,6 +149,17 @@ def run(args: argparse.Namespace) -> int:
             line += f"  e1RM {format_weight(e1rm[0], unit)}"
         print(f"{line}  (set {entry.order} of today's workout)")
     return 0
+
+
+def named(text: str) -> str:
+    """`text` (a set with no exercise) with one named, after its set-type mark if it has
+    one: 'w bench 60x5'."""
+    from storage.entry.set_line import MARKS
+
+    words = text.split()
+    if words and words[0].lower() in MARKS:
+        return " ".join([words[0], "bench", *words[1:]])
+    return " ".join(["bench", *words])
 
 
 def _named(workout) -> str:
