@@ -132,25 +132,27 @@ def test_a_set_typed_right_after_w_from_home_is_logged_not_the_last_one_again(
     assert sets == [("bench-press", 100, 5), ("romanian-deadlift", 100, 8)], sets
 
 
-def test_in_lb_the_plans_load_on_home_is_the_load_enter_logs(tmp_path: Path) -> None:
-    """Unit lb, the demo's Lower A. Home (and `restday status`) plans "Back Squat 4x5@8
-    285 lb"; the workout started from Lower A says "Enter logs 286.6 lb x 5 @8" and Enter
-    logs 286.6 lb (130 kg): two different first sets for the same plan, and the one
-    logged is not one a lifter loads with plates. In kg both are 130."""
+def test_in_lb_the_plans_load_is_the_load_enter_logs(tmp_path: Path) -> None:
+    """Unit lb, the demo's Lower A. `restday plan` (as home and `restday status`) plans "Back
+    Squat 4x5@8 285 lb"; the workout started from Lower A said "Enter logs 286.6 lb x 5 @8"
+    (130 kg, last time's load): a load a lifter cannot make with plates."""
     log = write_demo_log(tmp_path)
     assert restday(tmp_path, log, "config", "unit", "lb").returncode == 0
+    plan = restday(tmp_path, log, "plan").stdout
+    line = next(line for line in plan.splitlines() if "Back Squat 4x5@8" in line)
+    planned = line.split("Back Squat 4x5@8 ")[1].split(" lb")[0]
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        home = term.wait_for("Guidance, not medical advice.")
-        plan = next(line for line in home.splitlines() if "Back Squat 4x5@8" in line)
-        planned = plan.split("Back Squat 4x5@8 ")[1].split(" lb")[0]
+        term.wait_for("Guidance, not medical advice.")
         type_slowly(term, "w")
         term.wait_for("Empty workout")
         term.keys("Down")
         time.sleep(0.3)
         term.keys("Enter")
-        screen = term.wait_for("Enter logs")
-        assert f"Enter logs {planned} lb x 5 @8" in screen, (plan, screen)
+        term.wait_for("Enter logs warm-up")  # the demo's lifter warms up: skipped
+        term.keys("M-k")
+        screen = term.wait_for("Warm-ups skipped")
+        assert f"Enter logs {planned} lb x 5 @8 (plan)" in screen, (line, screen)
 
 
 def test_typing_on_after_escape_continues_the_line_it_left(tmp_path: Path) -> None:
