@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from storage.model.text import printable
+from storage.model.validation import MAX_NOTE_CHARS
 from tui.format.words import ellipsized
 
 LAID_OUT_FOR = 80  # the terminal width every screen is drawn for at least
@@ -16,6 +17,14 @@ LAID_OUT_FOR = 80  # the terminal width every screen is drawn for at least
 
 def log_text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
+
+
+def note(text: str) -> str:
+    """A note from the log as shown whole: printable, and no longer than a note may be (a
+    log written before the limit may hold a longer one: History froze on a 10 MB note)."""
+    if len(text) > MAX_NOTE_CHARS:
+        text = text[: MAX_NOTE_CHARS - 1] + "…"
+    return printable(text)
 
 
 def clipped(text: str, width: int, style: str = "") -> Text:

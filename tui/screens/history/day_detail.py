@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tui.format.readiness import reasons, verdict
+from tui.format.text import note
 from tui.format.units import format_set, format_weight
 from tui.format.words import counted
 from tui.screens.history.detail import DetailScreen
@@ -66,7 +67,7 @@ class DayDetailScreen(DetailScreen):
             ]
             text.append(" · ".join(p for p in parts if p) + "\n")
             if recovery.notes:
-                text.append(f"  “{recovery.notes}”\n", "dim")
+                text.append(f"  “{note(recovery.notes)}”\n", "dim")
         text.append("\nSymptoms\n", "bold")
         entries = repo.symptoms(since=day, until=day)
         if not entries:
@@ -93,9 +94,9 @@ class DayDetailScreen(DetailScreen):
                     exercise = repo.exercise(entry.exercise)
                     names[entry.exercise] = exercise.name if exercise else entry.exercise
                     text.append(f"    {names[entry.exercise]}\n", "bold")
-                note = f"  “{entry.notes}”" if entry.notes else ""
-                text.append(f"      {format_set(entry, unit)}{note}\n")
+                shown = f"  “{note(entry.notes)}”" if entry.notes else ""
+                text.append(f"      {format_set(entry, unit)}{shown}\n")
             if workout.notes:
-                text.append(f"    “{workout.notes}”\n", "dim")
+                text.append(f"    “{note(workout.notes)}”\n", "dim")
         text.append("\nEscape: back", "dim")
         return text

@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from storage.model.template_plan import NOTHING_TO_PLAN
-from tui.format.text import clipped, widened
+from tui.format.text import clipped, note, widened
 from tui.format.units import format_number, format_set, to_unit
 from tui.format.words import counted
 from tui.messages import LogChanged
@@ -88,7 +88,7 @@ class SessionDetailScreen(DetailScreen):
             facts.append(f"load {session.session_load:.0f}")
         title.append("\n" + " · ".join(facts), "dim")
         if session.notes:
-            title.append(f"\n“{session.notes}”", "italic")
+            title.append(f"\n“{note(session.notes)}”", "italic")
         title.append("\nd: the day · o: reopen to change a set · T: make a template", "dim")
         self.query_one("#session-title", Static).update(title)
         table = self.query_one(DataTable)
