@@ -466,7 +466,8 @@ class RestdayApp(App):
     # -- the rest timer ----------------------------------------------------------------
 
     def start_rest(self, period: RestPeriod | None) -> None:
-        """Show a rest that has just begun (the repository stores it with the set)."""
+        """Show the rest a change on its way to the log begins (the repository stores it
+        with the set), or None for one that ends it (a set with no rest, a finish)."""
         self._rest_alerted = None
         self._show_rest(period)
 

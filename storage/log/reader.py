@@ -196,9 +196,12 @@ class LogReader:
         return self._get(SetEntry, set_id)
 
     def rest_period(self) -> RestPeriod | None:
-        """The running (or paused, or overdue) rest timer, if any."""
+        """The running (or paused, or overdue) rest timer, if any: not one left from an
+        earlier day (a log written before finishing stopped it), as a set added to an
+        earlier day's workout starts none (`touches_rest_timer`)."""
         for doc in self._docs(RestPeriod):
-            return RestPeriod.from_doc(doc)
+            period = RestPeriod.from_doc(doc)
+            return period if period.day is None or period.day >= self.today() else None
         return None
 
     def recovery(self, day: date) -> Recovery | None:

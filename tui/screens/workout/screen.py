@@ -706,13 +706,11 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         def finished(result: Finish | None) -> None:
             if result is None:
                 return
-            todays = not self.session.earlier_day  # an earlier day's has no rest timer
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
             self.query_one("#entry", Input).value = ""  # a line not entered goes with it
-            if todays:
-                self.app.action_rest_stop()  # no rest to time after the last set
+            self.app.start_rest(None)  # the finish ends it in the log too (`update_workout`)
             self.refresh_all()
             self.show_message("Finishing the workout…")
 
