@@ -233,8 +233,12 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             self._behind = True
             return
         self._behind = False
+        shown = self.session.workout
         if not self.session.follow(store.snapshot, ours_on_the_way=bool(store.pending)):
             return
+        now = self.session.workout
+        if shown is not None and (now is None or now.id != shown.id):
+            self.show_message("")  # it spoke of a workout another copy finished or replaced
         table = self.query_one(SetTable)
         selected = table.selected_key() if self.focused is table else None
         was_started = self.query_one("#main").display
