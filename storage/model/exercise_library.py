@@ -4,8 +4,9 @@ Each exercise has a stable slug `id` (templates and sets refer to it, so never r
 one), a display name, lowercase aliases lifters actually type ("bp", "rdl", "ohp"), and a
 muscle map: 1.0 for a muscle trained directly, 0.5 for one worked indirectly. Cardio
 (conditioning: a run, a row, a bike) works muscles only indirectly, so that it adds little
-muscle fatigue and trains no muscle directly. Scoring depends on these maps; the Back Squat, Romanian Deadlift and Bench Press maps are the
-scoring spec's worked example and must not change.
+muscle fatigue and trains no muscle directly. Scoring depends on these maps; the Back
+Squat, Romanian Deadlift and Bench Press maps are the scoring spec's worked example and
+must not change.
 
 Rules (checked by tests/core/test_exercise_library.py): ids and names unique (names
 case-insensitively); an alias never equals any exercise's name or another exercise's
