@@ -264,9 +264,7 @@ def resolve_exercise(query: str, exercises: Sequence[Exercise]) -> Resolved:
         # Initials and letters in order match much by chance: others only as close as words.
         shown = max(WORDS, top[0][0])
         others = tuple(exercises[r[-1]] for r in ranked[1:] if r[0] <= shown)
-        return Resolved(
-            query, exercise, others, loose=top[0][0] > WORDS, exact=top[0][0] == EXACT
-        )
+        return Resolved(query, exercise, others, loose=top[0][0] > WORDS, exact=top[0][0] == EXACT)
     names = ", ".join(exercises[r[-1]].name for r in top[:MAX_AMBIGUOUS])
     more = f" and {len(top) - MAX_AMBIGUOUS} more" if len(top) > MAX_AMBIGUOUS else ""
     raise AmbiguousExercise(f"{quote(query)} could be: {names}{more}; type more of the name")
