@@ -247,7 +247,7 @@ class RestdayApp(App):
     @on(LogChanged)
     def _log_changed(self) -> None:
         if not self.store.pending:  # the timer as saved, with nothing of ours on its way
-            self._show_rest(self.store.snapshot.rest_period())
+            self._show_rest(self.store.snapshot.running_rest())
         self._check_writable()
         self.tell_screens(LogChanged)
 
@@ -348,7 +348,7 @@ class RestdayApp(App):
         return True
 
     def _load_rest(self) -> None:
-        rest = self.store.snapshot.rest_period()
+        rest = self.store.snapshot.running_rest()
         if rest is not None and rest.remaining(self.clock()) <= 0:
             self._rest_alerted = rest.started  # it ran out before the app opened
         self.rest = rest
@@ -466,7 +466,8 @@ class RestdayApp(App):
     # -- the rest timer ----------------------------------------------------------------
 
     def start_rest(self, period: RestPeriod | None) -> None:
-        """Show a rest that has just begun (the repository stores it with the set)."""
+        """Show the rest a change on its way to the log begins (the repository stores it
+        with the set), or None for one that ends it (a set with no rest, a finish)."""
         self._rest_alerted = None
         self._show_rest(period)
 

@@ -19,6 +19,12 @@ tier that matched; several there are ambiguous. In tier 5 that means a ratio of 
 FUZZY_CUTOFF with no other within FUZZY_MARGIN of it. `resolve_exercise` also says which
 other exercises the text matched in a weaker tier (``leg curl`` is Lying Leg Curl, and
 matches Seated Leg Curl too), so that whoever typed it sees what it was read as.
+
+`resolve_for_set` reads the name of a typed set: an exercise done for the set's kind (reps,
+time, distance: `takes`) wins among those the name matches (``row 2000m`` is the Rowing
+Machine, ``row 100x8`` the Barbell Row); one that is not is taken only by its own name or
+alias typed in full (``pull-up 30s``, a hold), never by a part of it or a guess
+(``run 5km`` is no Triceps Pushdown): `WrongKindExercise` says what it was read as.
 """
 
 from __future__ import annotations
@@ -50,6 +56,11 @@ class UnknownExercise(EntryError):
     def __init__(self, message: str, query: str = "") -> None:
         super().__init__(message)
         self.query = query
+
+
+class WrongKindExercise(UnknownExercise):
+    """The name matched only exercises not done for the typed set's kind, and none by its
+    own name or alias typed in full."""
 
 
 class AmbiguousExercise(EntryError):
@@ -206,6 +217,7 @@ class Resolved:
     exercise: Exercise
     others: tuple[Exercise, ...] = ()
     loose: bool = False  # matched only by initials, letters in order or as a typo
+    exact: bool = False  # typed as its name or an alias, in full
 
     def note(self) -> str:
         """One line saying what the text was read as when it matched others too
@@ -248,11 +260,48 @@ def resolve_exercise(query: str, exercises: Sequence[Exercise]) -> Resolved:
     if len(top) == 1:
         exercise = exercises[top[0][-1]]
         if _form(exercise.name).compact == q.compact:
-            return Resolved(query, exercise)
+            return Resolved(query, exercise, exact=True)
         # Initials and letters in order match much by chance: others only as close as words.
         shown = max(WORDS, top[0][0])
         others = tuple(exercises[r[-1]] for r in ranked[1:] if r[0] <= shown)
-        return Resolved(query, exercise, others, loose=top[0][0] > WORDS)
+        return Resolved(query, exercise, others, loose=top[0][0] > WORDS, exact=top[0][0] == EXACT)
     names = ", ".join(exercises[r[-1]].name for r in top[:MAX_AMBIGUOUS])
     more = f" and {len(top) - MAX_AMBIGUOUS} more" if len(top) > MAX_AMBIGUOUS else ""
     raise AmbiguousExercise(f"{quote(query)} could be: {names}{more}; type more of the name")
+
+
+# What each kind of exercise is done for (`SetShape.kind`): a hold or a carry for time or
+# distance, conditioning for distance or time; every other kind for reps.
+_SET_KINDS_OF: dict[str, tuple[str, ...]] = {
+    "timed": ("timed", "distance"),
+    "distance": ("distance", "timed"),
+}
+_DONE_FOR = {"reps": "reps", "timed": "time", "distance": "a distance"}
+
+
+def takes(exercise: Exercise, set_kind: str) -> bool:
+    """Whether `exercise` is done for sets of `set_kind` (reps, timed or distance)."""
+    return set_kind in _SET_KINDS_OF.get(exercise.kind, ("reps",))
+
+
+def resolve_for_set(query: str, exercises: Sequence[Exercise], set_kind: str) -> Resolved:
+    """The exercise a set of `set_kind` typed with the name `query` is of (`resolve_exercise`):
+    among those the name matches, the best one done for that kind; failing that, the one it
+    names in full (a timed pull-up). Raises WrongKindExercise when it matched only others,
+    and UnknownExercise or AmbiguousExercise as `resolve_exercise` does."""
+    resolved = resolve_exercise(query, exercises)
+    if takes(resolved.exercise, set_kind):
+        return resolved
+    fitting = next((e for e in resolved.others if takes(e, set_kind)), None)
+    if fitting is not None:
+        others = (resolved.exercise, *(e for e in resolved.others if e is not fitting))
+        return Resolved(query, fitting, others, loose=resolved.loose)
+    if resolved.exact:
+        return resolved
+    name = resolved.exercise.name
+    done_for = _DONE_FOR[_SET_KINDS_OF.get(resolved.exercise.kind, ("reps",))[0]]
+    raise WrongKindExercise(
+        f"no exercise named {quote(query)} is done for {_DONE_FOR[set_kind]}: it reads as "
+        f"{name}, done for {done_for} (its full name logs it so)",
+        query,
+    )

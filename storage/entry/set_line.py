@@ -141,7 +141,7 @@ class EntryError(ValueError):
 
 
 @dataclass(frozen=True)
-class SetSpec:
+class SetSpec(SetShape):
     exercise: str | None  # the exercise text as typed (stripped), None when omitted
     weight: float  # external load in `unit` (0 for plain bw or none; the assistance if assisted)
     unit: str | None  # "kg" / "lb" if typed, else None (the caller uses the user's unit)

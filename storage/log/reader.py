@@ -196,10 +196,19 @@ class LogReader:
         return self._get(SetEntry, set_id)
 
     def rest_period(self) -> RestPeriod | None:
-        """The running (or paused, or overdue) rest timer, if any."""
+        """The rest timer as stored, if any (what an export holds)."""
         for doc in self._docs(RestPeriod):
             return RestPeriod.from_doc(doc)
         return None
+
+    def running_rest(self) -> RestPeriod | None:
+        """The running (or paused, or overdue) rest timer, if any: not one left from an
+        earlier day (in a log written before finishing ended it), as a set added to an
+        earlier day's workout starts none (`touches_rest_timer`)."""
+        period = self.rest_period()
+        if period is None or (period.day is not None and period.day < self.today()):
+            return None
+        return period
 
     def recovery(self, day: date) -> Recovery | None:
         key = day.isoformat()

@@ -348,8 +348,19 @@ class Repository(LogReader):
 
     def update_workout(self, base: Workout, changed: Workout) -> Workout:
         """Make the changes from `base` (the workout as read) to `changed` to the workout
-        as stored (`_update`)."""
-        return self._update(base, changed, validation.check_workout, "this workout")
+        as stored (`_update`). A workout finished (or finished again) stops the rest timer
+        counting after one of its sets: no rest is timed after the last set."""
+        return self._update(
+            base, changed, validation.check_workout, "this workout", then=self._end_rest_of
+        )
+
+    def _end_rest_of(self, workout: Workout) -> None:
+        if workout.end is None or workout.reopened:
+            return
+        for doc in list(self._docs(RestPeriod)):
+            after = self.set_entry(doc["after_set"]) if doc.get("after_set") else None
+            if after is not None and after.workout == workout.id:
+                self._delete(RestPeriod.TABLE, doc["id"])
 
     def finish_workout(
         self, workout: Workout, session_rpe: int | None, notes: str = "", at: datetime | None = None
@@ -680,13 +691,15 @@ class Repository(LogReader):
         check: Callable[[R], None],
         what: str,
         stored: Callable[[], R | None] | None = None,
+        then: Callable[[R], None] | None = None,
     ) -> R:
         """Apply the fields `changed` sets other than `base` (the record as this copy read
         it) to the record as stored, under the lock: merged with another writer's changes
         to other fields (`merge`). Raises ChangeRefused, saving nothing, if the record is
         gone or another writer set one of those fields to another value; ValidationError
         if the result is not a valid record. `stored` finds the record (by default, by
-        `changed`'s id)."""
+        `changed`'s id); `then` makes what follows from the record as saved, in the same
+        write."""
         check(changed)
         base_doc = base.to_doc()
         changes = changes_between(base_doc, changed.to_doc())
@@ -704,6 +717,8 @@ class Repository(LogReader):
             record = replace(cls.from_doc(merged), updated=self.now())
             check(record)
             self._put(record)
+            if then is not None:
+                then(record)
             result[0] = record
 
         self._apply_refusable(change)

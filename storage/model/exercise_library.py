@@ -2,22 +2,30 @@
 
 Each exercise has a stable slug `id` (templates and sets refer to it, so never rename
 one), a display name, lowercase aliases lifters actually type ("bp", "rdl", "ohp"), and a
-muscle map: 1.0 for a muscle trained directly, 0.5 for one worked indirectly. Scoring
-depends on these maps; the Back Squat, Romanian Deadlift and Bench Press maps are the
-scoring spec's worked example and must not change.
+muscle map: 1.0 for a muscle trained directly, 0.5 for one worked indirectly. Cardio
+(conditioning: a run, a row, a bike) works muscles only indirectly, so that it adds little
+muscle fatigue and trains no muscle directly. Scoring depends on these maps; the Back
+Squat, Romanian Deadlift and Bench Press maps are the scoring spec's worked example and
+must not change.
 
 Rules (checked by tests/core/test_exercise_library.py): ids and names unique (names
 case-insensitively); an alias never equals any exercise's name or another exercise's
 alias; muscles come from `MUSCLES`, kinds from `EXERCISE_KINDS`, equipment from
 `EQUIPMENT`. Rest follows the kind: compound 180 s, isolation 90 s, bodyweight 120 s,
-timed 60 s.
+timed 60 s, distance 120 s.
 """
 
 from __future__ import annotations
 
 from storage.model.records import Exercise
 
-_REST_S_BY_KIND: dict[str, int] = {"compound": 180, "isolation": 90, "bodyweight": 120, "timed": 60}
+_REST_S_BY_KIND: dict[str, int] = {
+    "compound": 180,
+    "isolation": 90,
+    "bodyweight": 120,
+    "timed": 60,
+    "distance": 120,
+}
 
 # One row an exercise, under a line naming its equipment ("barbell:"); its columns:
 # id | name | kind | muscles trained directly | muscles worked indirectly | aliases
@@ -80,7 +88,7 @@ concentration-curl           | Concentration Curl           | isolation | biceps
 overhead-triceps-extension   | Overhead Triceps Extension   | isolation | triceps             |                      | ote, overhead extension, db triceps extension
 triceps-kickback             | Triceps Kickback             | isolation | triceps             |                      | kickback, kickbacks, tricep kickback
 wrist-curl                   | Wrist Curl                   | isolation | forearms            |                      | wrist curls
-farmers-carry                | Farmer's Carry               | timed     | forearms upper_back | abs glutes           | farmers carry, farmer carry, farmers walk, farmer's walk
+farmers-carry                | Farmer's Carry               | timed     | forearms upper_back | abs glutes           | farmers carry, farmer carry, farmers walk, farmer's walk, carry
 
 machine:
 leg-press              | Leg Press              | compound  | quads           | glutes adductors    | lp
@@ -147,6 +155,16 @@ kettlebell:
 kettlebell-swing | Kettlebell Swing | compound | glutes hamstrings | lower_back         | kb swing, kb swings, swing, swings, kettlebell swings
 turkish-get-up   | Turkish Get-Up   | compound | abs               | front_delts glutes | tgu, get up, get-up, turkish getup
 suitcase-carry   | Suitcase Carry   | timed    | abs forearms      |                    | suitcase walk
+
+cardio:
+running        | Running        | distance |  | quads hamstrings calves         | run, runs, jog, jogging, treadmill, treadmill run
+walking        | Walking        | distance |  | calves                          | walk, walks, hike, hiking, incline walk
+rowing-machine | Rowing Machine | distance |  | lats upper_back quads           | rowing, rower, row erg, erg, ergometer, concept2
+ski-erg        | Ski Erg        | distance |  | lats triceps abs                | skierg, ski
+cycling        | Cycling        | distance |  | quads                           | bike, cycle, stationary bike, exercise bike, spin bike, spin
+assault-bike   | Assault Bike   | distance |  | quads front_delts               | air bike, echo bike, fan bike, airdyne
+sled-push      | Sled Push      | distance |  | quads glutes calves             | sled, prowler, prowler push
+jump-rope      | Jump Rope      | timed    |  | calves                          | rope, skipping, skip rope, jumprope, double unders
 
 other:
 ab-wheel-rollout | Ab Wheel Rollout | bodyweight | abs | lats | ab wheel, rollout, rollouts

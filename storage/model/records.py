@@ -39,7 +39,7 @@ MUSCLES: tuple[str, ...] = (
     "adductors",
     "calves",
 )
-EXERCISE_KINDS: tuple[str, ...] = ("compound", "isolation", "bodyweight", "timed")
+EXERCISE_KINDS: tuple[str, ...] = ("compound", "isolation", "bodyweight", "timed", "distance")
 EQUIPMENT: tuple[str, ...] = (
     "barbell",
     "dumbbell",
@@ -48,6 +48,7 @@ EQUIPMENT: tuple[str, ...] = (
     "bodyweight",
     "kettlebell",
     "band",
+    "cardio",
     "other",
 )
 UNITS: tuple[str, ...] = ("kg", "lb")

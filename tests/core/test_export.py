@@ -48,8 +48,8 @@ def build_log(path: Path, *, unit: str = "kg", weeks: int = 4) -> Path:
         write_demo(repo, log)
         sled = repo.add_exercise(
             Exercise(
-                name="Sled Push",
-                aliases=("prowler",),
+                name="Tire Flip",
+                aliases=("tire",),
                 equipment="other",
                 muscles={"quads": 1.0, "glutes": 0.5},
                 kind="compound",
@@ -109,7 +109,7 @@ def test_json_round_trip_is_exact(kg_log: Path, tmp_path: Path) -> None:
     document = json.loads(exported)
     assert document["restday_export"] == 1 and document["log_schema"] == 1
     assert document["settings"]["unit"] == "kg"
-    assert [e["name"] for e in document["exercises"]] == ["Sled Push"]  # the library is not
+    assert [e["name"] for e in document["exercises"]] == ["Tire Flip"]  # the library is not
     assert document["rest_period"] is not None
     assert len(document["sets"]) == source.counts().sets
 
@@ -188,11 +188,11 @@ def test_importing_into_a_log_with_records_merges_and_keeps_its_settings(
 def test_an_exercise_matched_by_name_takes_the_logs_id(kg_log: Path, tmp_path: Path) -> None:
     exported = export_json(opened(kg_log))
     copy = opened(tmp_path / "copy.json")
-    mine = copy.add_exercise(Exercise(name="sled push", muscles={"quads": 1.0}))
+    mine = copy.add_exercise(Exercise(name="tire flip", muscles={"quads": 1.0}))
     summary = import_restday_export(copy, exported)
-    assert summary.matched == [("Sled Push", "sled push")]
+    assert summary.matched == [("Tire Flip", "tire flip")]
     assert "exercises" not in summary.added
-    assert {e.name for e in copy.exercises() if not e.builtin} == {"sled push"}
+    assert {e.name for e in copy.exercises() if not e.builtin} == {"tire flip"}
     sled_sets = copy.sets(exercise=mine.id)
     assert len(sled_sets) == 1 and sled_sets[0].bodyweight
     template = next(t for t in copy.templates() if t.name == "Conditioning")
@@ -304,7 +304,7 @@ def test_csv_has_a_row_per_set_with_readable_columns(kg_log: Path) -> None:
     assert [r["Weight"] for r in last_three] == ["60", "100", "20"]
     assert [r["Set"] for r in last_three] == ["1", "2", "1"]
     assert last_three[1]["RPE"] == "8.5" and last_three[1]["Notes"] == "smooth"
-    assert last_three[2]["Bodyweight"] == "yes" and last_three[2]["Exercise"] == "Sled Push"
+    assert last_three[2]["Bodyweight"] == "yes" and last_three[2]["Exercise"] == "Tire Flip"
     assert last_three[0]["Time"] == "18:35"  # 17:35 UTC in Berlin
     assert last_three[1]["Rest (s)"] == "300"
     finished = [r for r in rows if r["Workout duration (min)"]]

@@ -73,7 +73,7 @@ def set_lines(words: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from storage.entry.exercise_names import UnknownExercise, resolve_exercise
+    from storage.entry.exercise_names import UnknownExercise, resolve_for_set
     from storage.entry.set_line import LastSet, parse_workout_entry
     from storage.log.recent_copy import write_recent
     from storage.read.records_so_far import set_e1rm
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             )
             if spec.exercise is not None:
                 try:
-                    resolved = resolve_exercise(spec.exercise, repo.exercises())
+                    resolved = resolve_for_set(spec.exercise, repo.exercises(), spec.kind)
                 except UnknownExercise as exc:
                     raise CommandError(f"{exc}; {CREATE_EXERCISE}") from None
                 exercise = resolved.exercise

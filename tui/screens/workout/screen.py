@@ -233,8 +233,12 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             self._behind = True
             return
         self._behind = False
+        shown = self.session.workout
         if not self.session.follow(store.snapshot, ours_on_the_way=bool(store.pending)):
             return
+        now = self.session.workout
+        if shown is not None and (now is None or now.id != shown.id):
+            self.show_message("")  # it spoke of a workout another copy finished or replaced
         table = self.query_one(SetTable)
         selected = table.selected_key() if self.focused is table else None
         was_started = self.query_one("#main").display
@@ -706,13 +710,11 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         def finished(result: Finish | None) -> None:
             if result is None:
                 return
-            todays = not self.session.earlier_day  # an earlier day's has no rest timer
             end = self.session.finish_time(self.app.clock().replace(microsecond=0))
             change = self.session.finish(workout, result.session_rpe, result.notes, end)
             self.save(change, reply=_finished(workout.id))
             self.query_one("#entry", Input).value = ""  # a line not entered goes with it
-            if todays:
-                self.app.action_rest_stop()  # no rest to time after the last set
+            self.app.start_rest(None)  # the finish ends it in the log too (`update_workout`)
             self.refresh_all()
             self.show_message("Finishing the workout…")
 

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from scoring.plan import Plan, PlanItem
-from storage.entry.exercise_names import Resolved, resolve_exercise
+from storage.entry.exercise_names import Resolved, resolve_exercise, resolve_for_set
 from storage.entry.set_line import (
     EntryError,
     LastSet,
@@ -408,7 +408,7 @@ class WorkoutSession:
             raise
         exercise, named = self.current, ""
         if spec.exercise is not None:
-            resolved = self.resolve(spec.exercise)
+            resolved = resolve_for_set(spec.exercise, list(self.exercises.values()), spec.kind)
             exercise = resolved.exercise
             if self.current is None or self.current.id != exercise.id:
                 named = resolved.note()
