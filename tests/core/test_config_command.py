@@ -70,7 +70,7 @@ def test_config_unit_lb_changes_every_command(log: Path, capsys) -> None:
     # and back: the same set, in kg
     assert "(were lb)" in out_of(capsys, "config", "unit", "kg", "--db", str(log))
     (row,) = csv_rows(log, capsys)
-    assert (row["Weight"], row["Unit"]) == ("102.1", "kg")
+    assert (row["Weight"], row["Unit"]) == ("102.058", "kg")  # to the gram
     assert out_of(capsys, "config", "unit", "kg", "--db", str(log)) == (
         "The unit is kg (kilograms) already.\n"
     )
@@ -106,7 +106,11 @@ def test_importing_lb_into_a_log_with_sets_keeps_its_unit(
     assert "The file's weights are in lb; restday shows kg ('restday config unit lb'" in out
     assert Repository(log).settings().unit == "kg"
     # the import's sets of 20 Nov, then today's
-    assert [r["Weight"] for r in csv_rows(log, capsys)] == ["149.7", "102.1", "100"]
+    assert [r["Weight"] for r in csv_rows(log, capsys)] == [
+        "149.685",
+        "102.058",
+        "100",
+    ]  # to the gram
 
 
 def test_importing_kg_into_a_fresh_log_says_nothing_of_units(
