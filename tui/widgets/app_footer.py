@@ -80,7 +80,6 @@ FOOTER_ORDER: tuple[str, ...] = (
     "session.day",
     # templates: the list, and a template's editor
     "templates.new",
-    "template_editor.entry",
     "templates.edit",
     "templates.delete",
     "templates.rename",

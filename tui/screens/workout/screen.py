@@ -14,11 +14,10 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.keys import format_key, key_to_character
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -36,9 +35,8 @@ from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
-from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
-from tui.screens.takes_typing import TakesTyping
+from tui.screens.takes_typing import NOT_TYPING_FIRST, TakesTyping, typed_character
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -52,7 +50,6 @@ from tui.screens.workout.session import (
 )
 from tui.screens.workout.set_table import SetTable
 from tui.screens.workout.warmups import warmup_hint
-from tui.textual_workarounds import COMMAND_MODIFIERS
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -64,20 +61,7 @@ TYPING_RULE = (
     "Alt+letter (Escape then the letter, quickly, where there is no Alt key), #2 or "
     "Alt+2 goes to exercise 2; Escape then the arrows pick a set in the table."
 )
-# Keys that type into the entry line from anywhere on the screen: what can begin a set
-# or an exercise name ("?" is help; space types only after something).
-NOT_TYPING_FIRST = {"?", " "}
 REOPEN = "__reopen__"  # the start option that reopens today's finished workout
-
-
-def typed_character(key: str) -> str | None:
-    """The character a key types, None for one that types nothing (up, alt+h):
-    `key_to_character` misses a few that do ("plus", "minus"), whose name shows as one."""
-    if key.startswith(COMMAND_MODIFIERS):
-        return None
-    shown = format_key(key)
-    character = key_to_character(key) or (shown if len(shown) == 1 and shown.isascii() else None)
-    return character if character is not None and character.isprintable() else None
 
 
 T = TypeVar("T")
@@ -328,34 +312,6 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         does, before a workout as during one (a set typed then starts an empty one)."""
         character = typed_character(key)
         return character is not None and character not in NOT_TYPING_FIRST
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys shown as commands (footer, help): not those that type here (the app's
-        "h" types; its "alt+h" is shown)."""
-        return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
-
-    def key_of(self, binding_id: str) -> str:
-        """The key of one of this screen's commands or the app's as bound now (the keymap
-        applied), one that does not type here."""
-        rows = [
-            *effective_bindings(self.app, self, self.types),
-            *effective_bindings(self.app, self.app, self.types),
-        ]
-        return next(row.keys[0] for row in rows if row.binding.id == binding_id)
-
-    def take_typing(self, key: events.Key) -> None:
-        """Called by the app for each key, in the order typed, before it goes to the focused
-        widget: a key that can begin a set or an exercise name (or goes on one already
-        begun) moves the focus to the entry line first, so it and the keys behind it go
-        there, in order (a focus moved by the key's own handler would come after keys
-        already on their way: textual#6605)."""
-        entry_line = self.query_one("#entry", Input)
-        if self.focused is entry_line:
-            return
-        goes_on = bool(entry_line.value) and typed_character(key.key) is not None
-        if self.types(key.key) or goes_on:
-            self.set_focus(entry_line)
 
     def _show_next(self) -> None:
         """What Enter on an empty entry line logs, shown before it is pressed."""
