@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 from storage.model.records import Template
 from storage.model.template_names import unique_template_name
