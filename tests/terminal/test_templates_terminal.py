@@ -63,7 +63,7 @@ def test_make_a_template_change_a_line_start_from_it(tmp_path: Path) -> None:
         term.wait_for("Workout finished")
         term.wait_for("Mine")
         term.keys("Down", "Enter")  # Mine, first of the templates
-        term.wait_for("target 3x5 @8 · 102.5 kg · rest 2:30")
+        term.wait_for("plan 3x5@8 102.5 kg · rest 2:30")
         type_slowly(term, "102.5x5@8\r")
         term.wait_for("102.5 kg x 5 @8")
 
