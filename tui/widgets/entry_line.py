@@ -17,7 +17,7 @@ class EntryLine(OrderedInput):
 
     `keys_when_empty` are printable keys that, typed into an empty line, work as the
     screen's keys (the recovery screen's `+` adds a cup of water); typed after something,
-    they are text.
+    they are text. `?` is always one: help, as everywhere (no line begins with it).
 
     Its hint (the placeholder, kept whole in `hint`) is shown whole where it fits, and
     cut to end with "…" where it does not (a phone's width)."""
@@ -32,7 +32,7 @@ class EntryLine(OrderedInput):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # each blink redraws the bordered line: ~2 KB/s over SSH
         self.submit = submit
-        self.keys_when_empty = keys_when_empty
+        self.keys_when_empty = keys_when_empty | {"question_mark"}
 
     def validate_placeholder(self, hint: str) -> str:
         self.hint = hint
@@ -44,6 +44,13 @@ class EntryLine(OrderedInput):
 
     def is_text(self, event: events.Key) -> bool:
         return not (self.value == "" and event.key in self.keys_when_empty)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Whether the line takes `key` as text, so the bindings of the screen and the app
+        on that key are left out while it has the focus."""
+        if self.value == "" and key in self.keys_when_empty:
+            return False
+        return super().check_consume_key(key, character)
 
     async def action_submit(self) -> None:
         self.submit(self)

@@ -138,7 +138,6 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             "note_workout",
             "pick_exercise",
             "focus_entry",
-            "new_exercise",
             "plates",
         ):
             return started
@@ -149,6 +148,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             return len(order) > 1 or (action == "exercise_number" and bool(order))
         if action == "undo":
             return bool(session.undo_stack)
+        if action == "new_exercise":  # before a workout too: the line typed then starts one
+            return bool(self.missing_name) or started
         if action == "warmups":
             current = session.current
             return current is not None and current.equipment == "barbell"
@@ -261,7 +262,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options.add_option(Option(Text("Empty workout"), id="empty"))
         for template in self.session.templates:
             names = ", ".join(
-                exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
+                exercises[i.exercise].name for i in template.items if i.exercise in exercises
             )
             options.add_option(
                 Option(
@@ -280,7 +281,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options.highlighted = 0
 
     def refresh_exercise_list(self) -> None:
-        self.query_one(ExerciseList).show(self.session)
+        self.query_one(ExerciseList).show(self.session, self.key_of("workout.pick"))
 
     def refresh_exercise(self) -> None:
         session, panel = self.session, self.query_one(ExercisePanel)
@@ -552,7 +553,10 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
 
         def created(exercise: Exercise | None) -> None:
             if exercise is not None:
-                self.set_current(exercise)
+                if self.session.workout is None:  # Enter on the line typed starts one with it
+                    self.session.know(exercise)
+                else:
+                    self.set_current(exercise)
                 typed = self.query_one("#entry", Input).value.strip()
                 then = "Enter logs the line typed" if typed else "type a set, e.g. 100x5@8"
                 self.show_message(f"Created {exercise.name}: {then}.")
