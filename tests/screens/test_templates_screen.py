@@ -259,6 +259,27 @@ async def test_t_on_a_history_session_makes_a_template(log: Path, clock) -> None
     assert [i.exercise for i in template.items] == ["bench-press", "dip"]
 
 
+async def test_t_on_the_history_sessions_list_makes_a_template(log: Path, clock) -> None:
+    """T on a session highlighted in History's list, not only in an opened one."""
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Old pull", at=clock() - timedelta(days=3))
+        repo.log_set(workout, repo.exercise("barbell-row"), 80, 8, rpe=8)
+        repo.finish_workout(workout, 8, at=clock() - timedelta(days=3, hours=-1))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["y"])
+        await eventually(pilot, lambda: app.screen.index is not None)
+        await press_at_pace(pilot, ["tab"])
+        assert isinstance(app.focused, DataTable)
+        await press_at_pace(pilot, ["T"])
+        assert app.screen.query_one("#prompt-input").value == "Old pull"
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+    (template,) = stored(log, clock)
+    assert (template.name, [i.exercise for i in template.items]) == ("Old pull", ["barbell-row"])
+
+
 async def test_the_templates_screen_follows_another_copy(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -70,6 +70,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "history.pick_exercise",
     "history.shade",
     "history.filter",
+    "history.make_template",
     "trends.next_chart",
     "trends.longer_span",
     "trends.muscle",
