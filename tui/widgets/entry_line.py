@@ -47,10 +47,14 @@ class EntryLine(OrderedInput):
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Whether the line takes `key` as text, so the bindings of the screen and the app
-        on that key are left out while it has the focus."""
+        on that key are left out while it has the focus (and from the footer)."""
         if self.value == "" and key in self.keys_when_empty:
             return False
         return super().check_consume_key(key, character)
+
+    def watch_value(self, before: str, value: str) -> None:
+        if self.is_mounted and bool(before) != bool(value):  # the footer's keys change
+            self.screen.refresh_bindings()
 
     async def action_submit(self) -> None:
         self.submit(self)
