@@ -27,6 +27,12 @@ def test_ctrl_n_on_the_start_screen_does_what_the_message_says(tmp_path: Path) -
         term.wait_for("ctrl+n creates it")
         term.keys("C-n")
         term.wait_for("New exercise", timeout=5)
+        term.keys("Tab")
+        type_slowly(term, "quads\r")
+        term.wait_for("Created Zercher Squat: Enter logs the line typed.")
+        time.sleep(1)
+        term.keys("Enter")
+        term.wait_for("60 kg x 5", timeout=5)
 
 
 def test_question_mark_on_an_empty_line_opens_help_during_a_workout(tmp_path: Path) -> None:

@@ -240,7 +240,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
             # At once (not Widget.focus, queued): a reopen right after must take it back.
-            self.set_focus(self.query_one("#start-options"))
+            # A line typed keeps the focus (the log changed under it: an exercise made).
+            if not self.query_one("#entry", Input).value:
+                self.set_focus(self.query_one("#start-options"))
             return
         self._refresh_subtitle()
         self.refresh_exercise_list()
