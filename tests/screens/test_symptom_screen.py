@@ -221,7 +221,7 @@ async def test_a_new_entry_leaves_the_last_ones_note_behind(morning, log: Path) 
     app = make_app(log, morning)
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
-        assert "— (N adds one" in text(app, "#notes")
+        assert "— (alt+shift+n adds one" in text(app, "#notes")
         await pilot.press("enter")
         await saved(app, pilot)
     assert stored(log, morning)[-1].notes == ""
@@ -324,7 +324,7 @@ async def test_n_starts_another_entry_from_the_current_one(log: Path, clock) -> 
         await enter_line(pilot, "weak 2 quads 3")
         await to_body_map(pilot)
         clock.advance(hours=2)
-        await pilot.press("n")
+        await pilot.press("alt+n")
         assert app.focused is entry_line(app)
         assert text(app, "#title") == "New entry · starts from today 18:00 · Enter alone logs it"
         await enter_line(pilot, "quads 6")
@@ -348,7 +348,7 @@ async def test_coming_back_from_another_screen_starts_a_new_entry(log: Path, clo
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
         await enter_line(pilot, "weak 2")
-        await pilot.press("escape", "w")
+        await pilot.press("alt+w")
         assert not isinstance(app.screen, SymptomScreen)
         clock.advance(hours=1)
         await pilot.press("alt+s")
@@ -465,7 +465,7 @@ async def test_escape_leaves_the_line_for_the_body_map_and_arrows_move(log: Path
         assert text(app, "#message").startswith("hamstrings not rated · arrows move")
         await pilot.press("up", "up")
         assert text(app, "#message").startswith("lats 4 (trained Mon) · arrows move")
-        await pilot.press("i")
+        await pilot.press("enter")
         assert app.focused is entry_line(app)
         await pilot.press("escape", "enter")  # Enter off the line: back to it too
         assert app.focused is entry_line(app)
@@ -570,7 +570,7 @@ async def test_muscles_trained_in_the_last_3_days_are_marked(log: Path, clock) -
         assert "•chest" in lines[2] and "•lats" in lines[2] and "•triceps" in lines[2]
         assert "•upper back" in lines[1] and " front delts" in lines[1]
         # Today's Lower A: back on the symptom screen, the legs are marked too.
-        await pilot.press("escape", "w", "down", "enter")
+        await pilot.press("alt+w", "down", "enter")
         await type_line(pilot, "140x5@8")
         await pilot.press("alt+s")
         assert isinstance(app.screen, SymptomScreen)
@@ -643,13 +643,13 @@ async def test_delete_an_entry_and_undo(log: Path, clock) -> None:
         screen = await open_symptoms(pilot)
         assert not screen.check_action("undo", ())
         await to_entries(pilot)
-        await pilot.press("d")
+        await pilot.press("alt+d")
         assert listed(app) == []
-        assert text(app, "#message") == "Deleted the entry of today 06:56 (u undoes)."
+        assert text(app, "#message") == "Deleted the entry of today 06:56 (alt+u undoes)."
         assert text(app, "#title").startswith("New entry · starts from yesterday 08:37")
         await saved(app, pilot)
         assert stored(log, clock)[-1].timestamp == MONDAY
-        await pilot.press("u")
+        await pilot.press("alt+u")
         assert listed(app)[0].startswith("06:56 counts weak 1")
         assert text(app, "#message") == "Undone: the entry of today 06:56 is back."
         assert text(app, "#title").startswith("New entry · starts from today 06:56")
@@ -705,15 +705,15 @@ async def test_help_lists_the_screens_keys(log: Path, clock) -> None:
         assert isinstance(app.screen, HelpScreen)
         sections = dict(help_sections(app, screen))
         rows = {row.description: row.keys for row in sections["Symptoms"]}
-        assert rows["New entry"] == ("n",) and rows["Note"] == ("N",)
-        assert rows["Delete entry"] == ("d", "del") and rows["Undo"] == ("u",)
+        assert rows["New entry"] == ("alt+n",) and rows["Note"] == ("alt+shift+n",)
+        assert rows["Delete entry"] == ("alt+d", "del") and rows["Undo"] == ("alt+u",)
         assert rows["Rate 0-9"] == ("0-9",) and rows["Soreness +1"] == ("+", "=")
-        assert rows["Leave field"] == ("esc",) and rows["Type"] == ("i", "⏎")
+        assert rows["Leave field"] == ("esc",) and rows["Type"] == ("⏎",)
 
 
 async def test_keys_can_be_remapped_by_binding_id(log: Path, clock) -> None:
     (log.parent / "keymap.toml").write_text(
-        '[keys]\n"symptoms.note" = "ctrl+o"\n"bodymap.down" = "j"\n'
+        '[keys]\n"symptoms.note" = "ctrl+o"\n"bodymap.down" = "alt+j"\n'
     )
     app = RestdayApp(
         Repository(log, clock=clock), clock=clock, keymap_file=log.parent / "keymap.toml"
@@ -721,7 +721,7 @@ async def test_keys_can_be_remapped_by_binding_id(log: Path, clock) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
         body_map = await to_body_map(pilot)
-        await pilot.press("j")
+        await pilot.press("alt+j")  # a letter types on this screen
         assert body_map.cursor == "chest"
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, PromptScreen)
@@ -735,7 +735,7 @@ async def test_a_note_by_N_and_by_the_line(log: Path, clock) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_symptoms(pilot)
         await to_body_map(pilot)
-        await pilot.press("N")
+        await pilot.press("alt+shift+n")
         assert isinstance(app.screen, PromptScreen)
         await type_line(pilot, "slept badly")
         assert isinstance(app.screen, SymptomScreen)
@@ -743,10 +743,9 @@ async def test_a_note_by_N_and_by_the_line(log: Path, clock) -> None:
         assert listed(app)[-1].endswith("· “slept badly”")
         await saved(app, pilot)
         assert stored(log, clock)[-1].notes == "slept badly"
-        await pilot.press("N")
+        await pilot.press("alt+shift+n")
         assert app.screen.query_one("#prompt-input", Input).value == "slept badly"
         await pilot.press("escape")  # no change
-        await pilot.press("i")
         await type_line(pilot, "n knees ache on stairs")
         assert text(app, "#notes") == "notes       knees ache on stairs"
         await saved(app, pilot)
@@ -832,7 +831,7 @@ async def test_a_failed_save_is_shown_and_retried(log: Path, clock, disk: FullDi
         assert soreness_shown(app)["front_delts"] == "6"
         await pilot.pause(0.2)  # retries fail
         assert stored(log, clock)[-1].timestamp == THIS_MORNING
-        await pilot.press("escape", "w")  # away and back: what waits to be saved stays
+        await pilot.press("alt+w")  # away and back: what waits to be saved stays
         await pilot.press("alt+s")
         assert listed(app)[-1].startswith("18:00 counts weak 4")
         assert text(app, "#title").startswith("New entry · starts from today 18:00")

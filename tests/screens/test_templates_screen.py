@@ -143,8 +143,7 @@ async def test_make_a_template_and_type_its_lines(log: Path, clock) -> None:
             "Upper  starter",
             "Lower  starter",
         ]
-        await press_at_pace(pilot, ["n"])
-        await line(pilot, "Legs")
+        await line(pilot, "Legs")  # typed with the list focused: a name, never a command
         assert isinstance(app.screen, TemplateEditorScreen)
         await line(pilot, "squat 5x5@8 rest 3:00 140")
         await line(pilot, "rdl 3x8")
@@ -158,15 +157,15 @@ async def test_make_a_template_and_type_its_lines(log: Path, clock) -> None:
             "3. Lying Leg Curl 3x12@9 rest 1:30",
         ]
         # change line 2, move it first, remove line 3
-        await press_at_pace(pilot, ["escape", "home", "down", "e"])
+        await press_at_pace(pilot, ["escape", "home", "down", "alt+e"])
         assert app.screen.query_one("#entry").value == "Romanian Deadlift 3x8"
         await press_at_pace(pilot, ["backspace", "1", "0", "@", "8", "enter"])
-        await press_at_pace(pilot, ["escape", "shift+up", "down", "down", "d"])
+        await press_at_pace(pilot, ["escape", "shift+up", "down", "down", "alt+d"])
         assert options(app, "#editor-lines") == [
             "1. Romanian Deadlift 3x10@8",
             "2. Back Squat 5x5@8 rest 3:00 140kg",
         ]
-        await press_at_pace(pilot, ["R"])
+        await press_at_pace(pilot, ["alt+shift+r"])
         await press_at_pace(pilot, ["ctrl+u", *chars("Legs A"), "enter"])
         await press_at_pace(pilot, ["escape"])
         assert isinstance(app.screen, TemplatesScreen)
@@ -186,7 +185,7 @@ async def test_a_changed_starter_is_the_lifters_own(log: Path, clock) -> None:
         await open_templates(app, pilot)
         await press_at_pace(pilot, ["down", "enter"])  # Upper
         assert isinstance(app.screen, TemplateEditorScreen)
-        await press_at_pace(pilot, ["escape", "d"])  # its first line goes
+        await press_at_pace(pilot, ["escape", "alt+d"])  # its first line goes
         await press_at_pace(pilot, ["escape"])
         await saved(app, pilot)
         await eventually(pilot, lambda: options(app, "#templates-list")[0].startswith("Upper\n"))
@@ -205,19 +204,19 @@ async def test_delete_asks_first_and_a_workout_from_it_keeps_working(log, clock)
         await press_at_pace(pilot, ["down", "enter"])  # start from Arms
         await line(pilot, "30x10")
         await open_templates(app, pilot)
-        await press_at_pace(pilot, ["d"])
+        await press_at_pace(pilot, ["alt+d"])
         assert isinstance(app.screen, ConfirmDeleteScreen)
         await press_at_pace(pilot, ["n"])
         assert "Kept it" in message(app)
-        await press_at_pace(pilot, ["d", "y"])
+        await press_at_pace(pilot, ["alt+d", "y"])
         assert "Deleted the template 'Arms'" in message(app)
-        await press_at_pace(pilot, ["down", "d", "y"])  # a starter: Upper
+        await press_at_pace(pilot, ["down", "alt+d", "y"])  # a starter: Upper
         assert [o.split("\n")[0] for o in options(app, "#templates-list")] == [
             "Full body  starter",
             "Lower  starter",
         ]
         await saved(app, pilot)
-        await press_at_pace(pilot, ["w"])
+        await press_at_pace(pilot, ["alt+w"])
         assert isinstance(app.screen, WorkoutScreen)
         await line(pilot, "32.5x8")
         await saved(app, pilot)
@@ -260,6 +259,27 @@ async def test_t_on_a_history_session_makes_a_template(log: Path, clock) -> None
     assert [i.exercise for i in template.items] == ["bench-press", "dip"]
 
 
+async def test_t_on_the_history_sessions_list_makes_a_template(log: Path, clock) -> None:
+    """T on a session highlighted in History's list, not only in an opened one."""
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Old pull", at=clock() - timedelta(days=3))
+        repo.log_set(workout, repo.exercise("barbell-row"), 80, 8, rpe=8)
+        repo.finish_workout(workout, 8, at=clock() - timedelta(days=3, hours=-1))
+    app = make_app(log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["y"])
+        await eventually(pilot, lambda: app.screen.index is not None)
+        await press_at_pace(pilot, ["tab"])
+        assert isinstance(app.focused, DataTable)
+        await press_at_pace(pilot, ["T"])
+        assert app.screen.query_one("#prompt-input").value == "Old pull"
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+    (template,) = stored(log, clock)
+    assert (template.name, [i.exercise for i in template.items]) == ("Old pull", ["barbell-row"])
+
+
 async def test_the_templates_screen_follows_another_copy(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -281,7 +301,6 @@ async def test_the_editor_refuses_an_exercise_already_in_the_template(log, clock
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_templates(app, pilot)
-        await press_at_pace(pilot, ["n"])
         await line(pilot, "Push")
         await line(pilot, "bench 3x5@8")
         await line(pilot, "ohp 3x8")
@@ -289,12 +308,12 @@ async def test_the_editor_refuses_an_exercise_already_in_the_template(log, clock
         assert "Bench Press is line 1 already" in message(app)
         assert app.screen.query_one("#entry").value == "bench press 4x6"  # kept to change
         await press_at_pace(pilot, ["ctrl+u"])
-        await press_at_pace(pilot, ["escape", "home", "down", "e", "ctrl+u"])
+        await press_at_pace(pilot, ["escape", "home", "down", "alt+e", "ctrl+u"])
         await line(pilot, "bench 2x10")  # line 2 becomes a second bench line: refused too
         assert "Bench Press is line 1 already" in message(app)
         await press_at_pace(pilot, ["ctrl+u"])
         await line(pilot, "dips 3x10")
-        await press_at_pace(pilot, ["escape", "home", "e", "ctrl+u"])
+        await press_at_pace(pilot, ["escape", "home", "alt+e", "ctrl+u"])
         await line(pilot, "bench 4x6")  # line 1 itself, changed: fine
         assert options(app, "#editor-lines") == ["1. Bench Press 4x6", "2. Dip 3x10"]
         await saved(app, pilot)
@@ -319,7 +338,7 @@ async def test_a_template_made_with_a_name_taken_gets_a_number(log: Path, clock)
         await saved(app, pilot)
         await press_at_pace(pilot, ["escape", "escape", "alt+l"])
         assert isinstance(app.screen, TemplatesScreen)
-        await press_at_pace(pilot, ["n", *chars("upper "), "enter"])
+        await press_at_pace(pilot, [*chars("upper "), "enter"])
         await saved(app, pilot)
         assert isinstance(app.screen, TemplateEditorScreen)
         assert app.screen.template.name == "upper (4)"

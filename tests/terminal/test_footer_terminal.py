@@ -42,7 +42,7 @@ def test_the_footer_never_cuts_a_word_on_any_screen(tmp_path: Path) -> None:
             ("\x1b", "Correct"),
             ("s", "Symptoms ·"),
             ("\x1b", "? Help"),
-            ("h", "Guidance, not medical advice."),
+            ("M-h", "Guidance, not medical advice."),  # letters type on Symptoms
             ("y", "Tab: next view"),
         ]:
             if keys == "\x1b":
@@ -50,6 +50,8 @@ def test_the_footer_never_cuts_a_word_on_any_screen(tmp_path: Path) -> None:
                 time.sleep(ESCAPE_GAP_S)
             elif keys == "\t":
                 term.keys("Tab")
+            elif keys.startswith("M-"):
+                term.keys(keys)
             else:
                 type_slowly(term, keys)
             screen = wait_until(term, lambda s, t=shows: t in s, shows)

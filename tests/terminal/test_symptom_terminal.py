@@ -56,20 +56,19 @@ def test_symptoms_by_keys(demo_log: Path, tmp_path: Path) -> None:
         term.wait_for("adductors 1.")
 
         # A note, then a line that is out of range: explained, kept, nothing saved.
-        term.keys("N")
+        term.keys("M-N")  # Alt+Shift+N: letters type on this screen
         term.wait_for("Note on this entry")
         term.keys("-l", "--", "slept badly")
         term.wait_for("slept badly")
         term.keys("Enter")
         term.wait_for("notes       slept badly")
         wait_until(term, lambda s: "Note on this entry" not in s, "the note's dialog closing")
-        term.keys("i")
-        type_line(term, "energy 7")
+        type_line(term, "energy 7")  # letters reach the line from the body map
         screen = term.wait_for("energy 7 is out of range: energy is 1-5")
         assert entry_line(screen) == "energy 7"
 
         leave_entry(term)
-        term.keys("q")
+        term.keys("C-q")  # q types here
         screen = term.wait_for("[exited 0]")
         assert "Traceback" not in screen
 

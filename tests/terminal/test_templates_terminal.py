@@ -44,7 +44,7 @@ def test_make_a_template_change_a_line_start_from_it(tmp_path: Path) -> None:
         term.keys("Enter")
         term.wait_for("1. Bench Press 1x5@8")
         leave_entry(term)
-        type_slowly(term, "e")
+        term.keys("M-e")  # Alt+E: on the templates screens letters type
         wait_until(term, lambda s: entry_line(s) == "Bench Press 1x5@8", "the line to change")
         term.keys(*["BSpace"] * 5)
         type_slowly(term, "3x5@8 rest 2:30 102.5\r")
@@ -55,8 +55,8 @@ def test_make_a_template_change_a_line_start_from_it(tmp_path: Path) -> None:
         term.wait_for("Templates · 4")
 
         # Finish today's, then start a workout from Mine.
-        type_slowly(term, "w")
-        term.wait_for("Bench Press")
+        term.keys("M-w")
+        term.wait_for("Workout ·")
         term.keys("M-F")
         term.wait_for("Finish today's workout")
         type_slowly(term, "7\r")

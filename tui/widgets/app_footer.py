@@ -70,6 +70,7 @@ FOOTER_ORDER: tuple[str, ...] = (
     "history.pick_exercise",
     "history.shade",
     "history.filter",
+    "history.make_template",
     "trends.next_chart",
     "trends.longer_span",
     "trends.muscle",
@@ -80,7 +81,6 @@ FOOTER_ORDER: tuple[str, ...] = (
     "session.day",
     # templates: the list, and a template's editor
     "templates.new",
-    "template_editor.entry",
     "templates.edit",
     "templates.delete",
     "templates.rename",

@@ -17,7 +17,7 @@ class EntryLine(OrderedInput):
 
     `keys_when_empty` are printable keys that, typed into an empty line, work as the
     screen's keys (the recovery screen's `+` adds a cup of water); typed after something,
-    they are text.
+    they are text. `?` is always one: help, as everywhere (no line begins with it).
 
     Its hint (the placeholder, kept whole in `hint`) is shown whole where it fits, and
     cut to end with "…" where it does not (a phone's width)."""
@@ -35,7 +35,7 @@ class EntryLine(OrderedInput):
         super().__init__(*args, **kwargs)
         self.cursor_blink = False  # each blink redraws the bordered line: ~2 KB/s over SSH
         self.submit = submit
-        self.keys_when_empty = keys_when_empty
+        self.keys_when_empty = keys_when_empty | {"question_mark"}
 
     def validate_placeholder(self, hint: str) -> str:
         self.hint = hint
@@ -47,6 +47,17 @@ class EntryLine(OrderedInput):
 
     def is_text(self, event: events.Key) -> bool:
         return not (self.value == "" and event.key in self.keys_when_empty)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Whether the line takes `key` as text, so the bindings of the screen and the app
+        on that key are left out while it has the focus (and from the footer)."""
+        if self.value == "" and key in self.keys_when_empty:
+            return False
+        return super().check_consume_key(key, character)
+
+    def watch_value(self, before: str, value: str) -> None:
+        if self.is_mounted and bool(before) != bool(value):  # the footer's keys change
+            self.screen.refresh_bindings()
 
     async def action_submit(self) -> None:
         self.submit(self)

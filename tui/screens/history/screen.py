@@ -59,10 +59,16 @@ class HistoryScreen(Screen):
         Binding("shift+tab", "view(-1)", "Previous view", id="history.previous_view"),
         Binding("v", "shade", "Volume/readiness", id="history.shade"),
         Binding("f", "filter", "Filter", id="history.filter"),
+        Binding("T", "make_template", "Make template", id="history.make_template"),
         Binding("p", "pick", "Exercise", id="history.pick_exercise"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
-    VIEW_ACTIONS = {"shade": "calendar", "filter": "sessions", "pick": "progress"}
+    VIEW_ACTIONS = {
+        "shade": "calendar",
+        "filter": "sessions",
+        "make_template": "sessions",
+        "pick": "progress",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -377,6 +383,17 @@ class HistoryScreen(Screen):
             self._draw_progress()
 
         self._pick_exercise(None, chosen)
+
+    def action_make_template(self) -> None:
+        """`T` on the sessions list: a template of the session highlighted."""
+        from tui.screens.history.session_detail import make_template
+
+        workout_id = self.query_one(SessionsView).highlighted()
+        session = self.index.session(workout_id) if self.index and workout_id else None
+        if session is None:
+            self.notify("No session here to make a template of.")
+            return
+        make_template(self.app, session)
 
     def action_back(self) -> None:
         self.app.switch_mode("home")

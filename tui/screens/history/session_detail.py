@@ -23,7 +23,29 @@ from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
+    from textual.app import App
+
+    from storage.read.history_index import SessionSummary
     from tui.screens.history.screen import HistoryScreen
+
+
+def make_template(app: App, session: SessionSummary) -> None:
+    """Ask for a name, then make a template of `session`'s working sets (`T` on a session,
+    opened or highlighted in the list)."""
+    from storage.model.template_names import unique_template_name
+    from tui.screens.dialogs.prompt import PromptScreen
+
+    if session.working_sets == 0:
+        app.notify(f"This session has {NOTHING_TO_PLAN}: no template to make.")
+        return
+
+    def named(name: str | None) -> None:
+        if name:
+            name = unique_template_name(name, app.store.snapshot.offered_templates())
+            app.store.save(lambda repo: repo.template_from_workout(session.workout_id, name))
+            app.notify(f"Made the template {name!r}: l shows the templates.", markup=False)
+
+    app.push_screen(PromptScreen("Template name", session.name), named)
 
 
 class SessionDetailScreen(DetailScreen):
@@ -113,24 +135,7 @@ class SessionDetailScreen(DetailScreen):
         table.move_cursor(row=row)
 
     def action_make_template(self) -> None:
-        """Ask for a name, then make a template of this session's working sets."""
-        from storage.model.template_names import unique_template_name
-        from tui.screens.dialogs.prompt import PromptScreen
-
-        session = self.session
-        if session.working_sets == 0:
-            self.notify(f"This session has {NOTHING_TO_PLAN}: no template to make.")
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                name = unique_template_name(name, self.app.store.snapshot.offered_templates())
-                self.app.store.save(
-                    lambda repo: repo.template_from_workout(session.workout_id, name)
-                )
-                self.notify(f"Made the template {name!r}: l shows the templates.", markup=False)
-
-        self.app.push_screen(PromptScreen("Template name", session.name), named)
+        make_template(self.app, self.session)
 
     def action_day(self) -> None:
         from tui.screens.history.day_detail import DayDetailScreen

@@ -12,18 +12,21 @@ from tui.format.symptoms import soreness
 from tui.screens.symptoms.day import COUNTS_FOR, SymptomDay
 
 
-def title(day: SymptomDay) -> str:
+def title(day: SymptomDay, new_key: str) -> str:
+    """`new_key` starts a new entry."""
     if day.in_log:
-        return f"Entry of {day.when(day.entry)} · changes update it · n starts a new one"
+        return f"Entry of {day.when(day.entry)} · changes update it · {new_key} starts a new one"
     if day.based_on is None:
         return "New entry · nothing logged before: type how you feel below"
     return f"New entry · starts from {day.when(day.based_on)} · Enter alone logs it"
 
 
-def notes_line(entry: SymptomEntry) -> Text:
+def notes_line(entry: SymptomEntry, note_key: str) -> Text:
+    """`note_key` opens the note."""
+    none = f"— ({note_key} adds one, or type n and the note)"
     return Text.assemble(
         ("notes       ", "dim"),
-        (entry.notes, "") if entry.notes else ("— (N adds one, or type n and the note)", "dim"),
+        (entry.notes, "") if entry.notes else (none, "dim"),
         no_wrap=True,
         overflow="ellipsis",
     )

@@ -3,8 +3,12 @@ the lifter likes (morning, after training); the newest entry within 24 h counts 
 
 The screen edits one entry at a time (`SymptomDay`). It opens on a draft copied from the
 newest entry, so an unchanged day is logged with Enter alone. The first change (a line, a
-digit, a note) saves the entry; later changes replace it, until `n` starts another one.
+digit, a note) saves the entry; later changes replace it, until Alt+N starts another one.
 Saves run in the background (`LogScreen`); nothing is saved from a line that has an error.
+
+Letters type into the entry line wherever the focus is (`TakesTyping`), and so does any
+key once the line holds text: "mood 3" typed after Escape is a line, never body-map keys.
+A digit, + or - on an empty line sets the value under the cursor of the map or the scales.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from tui.screens.log_screen import LogScreen
 from tui.screens.symptoms.day import TRAINED_DAYS, SymptomDay, day_name, is_empty
 from tui.screens.symptoms.drawing import entries_heading, notes_line, soreness_line, title
 from tui.screens.symptoms.entry_list import EntryList
+from tui.screens.takes_typing import TakesTyping, typed_character
 from tui.screens.too_small import CompactLayout
 from tui.widgets.app_header import AppHeader
 from tui.widgets.body_map import BODY_MAP, BodyMap
@@ -37,20 +42,28 @@ from tui.widgets.entry_line import EntryLine
 from tui.widgets.scale_list import ScaleList
 
 ENTRY_HINT = "weak 3 energy 2 mood 3 mot 2 quads 4 hams 5 · n slept badly (a note)"
+TYPING_RULE = (
+    "Letters always type into the entry line here, wherever the cursor is, and so does "
+    "every key once the line holds text: a symptom line is never read as commands. On an "
+    "empty line, a digit, + or - sets the value under the cursor of the body map or the "
+    "scales. Commands are Alt+letter (Escape then the letter, quickly, where there is no "
+    "Alt key)."
+)
 
 
-class SymptomScreen(CompactLayout, LogScreen):
+class SymptomScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "symptoms.tcss"]
     AUTO_FOCUS = "#entry"
     HELP_TITLE = "Symptoms"
+    typing_rule = TYPING_RULE
     COMPONENT_CLASSES = {"soreness--none", "soreness--some", "soreness--sore", "soreness--very"}
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="symptoms.leave"),
-        Binding("i,enter", "focus_entry", "Type", id="symptoms.entry"),
-        Binding("n", "new_entry", "New entry", id="symptoms.new"),
-        Binding("N", "note", "Note", id="symptoms.note"),
-        Binding("d,delete", "delete_entry", "Delete entry", id="symptoms.delete"),
-        Binding("u", "undo", "Undo", id="symptoms.undo"),
+        Binding("enter", "focus_entry", "Type", id="symptoms.entry"),
+        Binding("alt+n", "new_entry", "New entry", id="symptoms.new"),
+        Binding("alt+shift+n", "note", "Note", id="symptoms.note"),
+        Binding("alt+d,delete", "delete_entry", "Delete entry", id="symptoms.delete"),
+        Binding("alt+u", "undo", "Undo", id="symptoms.undo"),
         Binding("backspace,delete", "clear", "Clear value", show=False, id="symptoms.clear"),
         Binding("plus,equals_sign", "step(1)", "Soreness +1", show=False, id="symptoms.more"),
         Binding("minus", "step(-1)", "Soreness -1", show=False, id="symptoms.less"),
@@ -149,9 +162,11 @@ class SymptomScreen(CompactLayout, LogScreen):
 
     def refresh_all(self) -> None:
         self.query_one(AppHeader).subtitle = f"Symptoms · {day_name(self.day.today)}"
-        self.query_one("#title", Static).update(title(self.day))
+        self.query_one("#title", Static).update(title(self.day, self.key_of("symptoms.new")))
         self.query_one(ScaleList).show(self.entry)
-        self.query_one("#notes", Static).update(notes_line(self.entry))
+        self.query_one("#notes", Static).update(
+            notes_line(self.entry, self.key_of("symptoms.note"))
+        )
         self.query_one("#soreness", Static).update(soreness_line(self.entry))
         self._draw_body_map()
         now = self.app.clock()
@@ -203,6 +218,12 @@ class SymptomScreen(CompactLayout, LogScreen):
             return not typing
         return True
 
+    def types(self, key: str) -> bool:
+        """Letters type into the entry line from anywhere; digits, + and - on an empty line
+        are the map's and the scales' (`take_typing` sends them to a line begun)."""
+        character = typed_character(key)
+        return character is not None and character.isalpha()
+
     def _own_actions(self) -> set[str]:
         return {binding.action.partition("(")[0] for binding in self.BINDINGS}
 
@@ -220,9 +241,10 @@ class SymptomScreen(CompactLayout, LogScreen):
             )
         elif isinstance(focused, OptionList):
             self.show_message(
-                "Today's entries: ↑↓ choose · Enter edits it · d deletes"
+                f"Today's entries: ↑↓ choose · Enter edits it · "
+                f"{self.key_of('symptoms.delete')} deletes"
                 if self.todays
-                else "No entry today yet: Tab moves on, i types one"
+                else "No entry today yet: Tab moves on, letters type one"
             )
 
     def _describe_muscle(self, muscle: str) -> None:
@@ -266,7 +288,7 @@ class SymptomScreen(CompactLayout, LogScreen):
         if self.in_log:
             self.show_message(
                 f"Already logged ({self.day.when(self.entry)}): changes update it; "
-                "n starts a new entry."
+                f"{self.key_of('symptoms.new')} starts a new entry."
             )
         elif is_empty(self.entry):
             self.show_message(f"Nothing to log yet: type how you feel, {SYMPTOM_EXAMPLE}")
@@ -367,7 +389,8 @@ class SymptomScreen(CompactLayout, LogScreen):
         self.day.delete(entry, self.app.clock())
         self.save(lambda repo: repo.delete_symptoms(entry.id, base=entry))
         self.refresh_all()
-        self.show_message(f"Deleted the entry of {self.day.when(entry)} (u undoes).")
+        undo = self.key_of("symptoms.undo")
+        self.show_message(f"Deleted the entry of {self.day.when(entry)} ({undo} undoes).")
 
     def action_undo(self) -> None:
         if not self.day.deleted:

@@ -1,7 +1,8 @@
 """One template's exercises, a line each in the entry grammar
 (`storage.entry.template_line`: `bench 3x5@8 rest 3:00 100`): type a line and Enter to
-add it; on a line, Enter or `e` puts it in the entry line to change, `d` removes it,
-shift+up/down moves it; `R` renames the template. Every change is saved at once."""
+add it (typing reaches the entry line wherever the focus is); on a line, Enter or Alt+E
+puts it in the entry line to change, Alt+D removes it, shift+up/down moves it;
+Alt+Shift+R renames the template. Every change is saved at once."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ LINE_HINT = "exercise SETSxREPS@RPE rest 3:00 load: bench 3x5@8 rest 3:00 100"
 class TemplateEditorScreen(TemplateListScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="template_editor.back"),
-        Binding("i", "focus_entry", "Type a line", id="template_editor.entry"),
         Binding("shift+up", "move(-1)", "Move up", id="template_editor.up"),
         Binding("shift+down", "move(1)", "Move down", id="template_editor.down"),
     ]
@@ -56,8 +56,10 @@ class TemplateEditorScreen(TemplateListScreen):
         on_list = not isinstance(self.focused, Input)
         if action == "move":
             return on_list and self.selected_index() is not None
-        if action == "focus_entry":
-            return on_list
+        if action == "edit":  # it puts the line in the entry line: never over one typed
+            return not self.query_one("#entry", Input).value and super().check_action(
+                action, parameters
+            )
         return super().check_action(action, parameters)
 
     def load(self) -> None:
@@ -134,7 +136,8 @@ class TemplateEditorScreen(TemplateListScreen):
         )
         if same != self.editing:
             self.show_message(
-                f"{self.name_of(item)} is line {same + 1} already: change that line (e) instead",
+                f"{self.name_of(item)} is line {same + 1} already: "
+                f"change that line ({self.key_of('templates.edit')}) instead",
                 error=True,
             )
             return
@@ -184,9 +187,6 @@ class TemplateEditorScreen(TemplateListScreen):
         self.change(replace(template, name=name), f"Renamed to {name!r}.")
 
     # -- focus -----------------------------------------------------------------------------
-
-    def action_focus_entry(self) -> None:
-        self.set_focus(self.query_one("#entry"))
 
     def action_back(self) -> None:
         """Escape: cancel a change of a line, leave the entry line, then the editor."""

@@ -1,33 +1,51 @@
-"""What the templates list and a template's editor share: a list over the entry line, and
-the keys that act on the list's highlighted line while the list has the focus (Enter or
-`e` edits it, `d` deletes it, `R` renames the template), each screen saying what that is."""
+"""What the templates list and a template's editor share: a list over the entry line that
+takes typing wherever the focus is (a name or a line typed is never read as a command),
+and the keys that act on the list's highlighted line, none of which types (Enter on the
+list or Alt+E edits it, Alt+D or Delete deletes it, Alt+Shift+R renames the template),
+each screen saying what that is."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 from storage.model.records import Template
 from storage.model.template_names import unique_template_name
 from tui.screens.log_screen import LogScreen
+from tui.screens.takes_typing import NOT_TYPING_FIRST, TakesTyping, typed_character
+
+TYPING_RULE = (
+    "Letters, digits and every other character always type into the entry line here, "
+    "wherever the cursor is: a name typed is never read as a command. Commands are "
+    "Alt+letter (Escape then the letter, quickly, where there is no Alt key); the arrows "
+    "choose a line once Escape has left the entry line."
+)
 
 
-class TemplateListScreen(LogScreen):
+class TemplateListScreen(TakesTyping, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "templates.tcss"]
+    typing_rule = TYPING_RULE
     BINDINGS = [
-        Binding("e", "edit", "Edit", id="templates.edit"),
-        Binding("d,delete", "delete", "Delete", id="templates.delete"),
-        Binding("R", "rename", "Rename", id="templates.rename"),
+        Binding("alt+e", "edit", "Edit", id="templates.edit"),
+        Binding("alt+d,delete", "delete", "Delete", id="templates.delete"),
+        Binding("alt+shift+r", "rename", "Rename", id="templates.rename"),
     ]
     LIST_ID = ""  # the list's id: "#..."
 
+    def types(self, key: str) -> bool:
+        """Every key that can begin a name or a template's line types into the entry line."""
+        character = typed_character(key)
+        return character is not None and character not in NOT_TYPING_FIRST
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        on_list = not isinstance(self.focused, Input)
-        if action in ("edit", "delete"):
-            return on_list and self.selected_index() is not None
+        if action == "edit":
+            return self.selected_index() is not None
+        if action == "delete":
+            # Delete in a line deletes a character; Alt+D deletes the highlighted line
+            return self.selected_index() is not None
         if action == "rename":
-            return on_list and self.template_to_rename() is not None
+            return self.template_to_rename() is not None
         return True
 
     def selected_index(self) -> int | None:

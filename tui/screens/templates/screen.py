@@ -1,6 +1,7 @@
-"""The templates: each with its exercises; type a name to make one, Enter or `e` to edit
-one's lines, `R` to rename, `d` to delete (asked first). The starter templates are here
-like the lifter's own, marked until they are changed."""
+"""The templates: each with its exercises; type a name to make one (typing reaches the
+entry line wherever the focus is), Enter on the list or Alt+E to edit one's lines,
+Alt+Shift+R to rename, Alt+D to delete (asked first). The starter templates are here like
+the lifter's own, marked until they are changed."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ NAME_HINT = "a new template's name, then Enter"
 
 class TemplatesScreen(TemplateListScreen):
     BINDINGS = [
-        Binding("n", "new", "New", id="templates.new"),
+        Binding("alt+n", "new", "New", id="templates.new"),
         Binding("escape", "leave_entry", "Leave field", id="templates.leave"),
     ]
     LIST_ID = "#templates-list"
@@ -41,12 +42,18 @@ class TemplatesScreen(TemplateListScreen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with Vertical(id="templates-body"):
-            yield Static(
-                "Enter or e edits a template's exercises · n new · R rename · d delete",
-                id="templates-title",
-            )
+            yield Static(id="templates-title")
             yield OptionList(id="templates-list")
         yield from self.below(EntryLine(self.make_new, placeholder=NAME_HINT, id="entry"))
+
+    def on_mount(self) -> None:
+        keys = " · ".join(
+            f"{self.key_of(f'templates.{action}')} {action}"
+            for action in ("edit", "rename", "delete")
+        )
+        self.query_one("#templates-title", Static).update(
+            f"Type a name to make a template · Enter on one edits its exercises · {keys}"
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_entry":

@@ -15,13 +15,15 @@ NUMBER_AND_COUNT = 9  # the cells of a line beside the name: "▸1 " and " 10/12
 
 class ExerciseList(Static):
     _session: WorkoutSession | None = None
+    _pick_key = ""
 
     def on_resize(self) -> None:
         if self._session is not None:
-            self.show(self._session)
+            self.show(self._session, self._pick_key)
 
-    def show(self, session: WorkoutSession) -> None:
-        self._session = session
+    def show(self, session: WorkoutSession, pick_key: str) -> None:
+        """`pick_key` picks an exercise from the library (named while there is none)."""
+        self._session, self._pick_key = session, pick_key
         width = max(self.content_size.width - NUMBER_AND_COUNT, 8)
         lines: list[Text] = []
         for n, exercise_id in enumerate(session.order, 1):
@@ -37,5 +39,7 @@ class ExerciseList(Static):
                 Text.assemble(f"{mark}{n if n < 10 else ' '} ", name, f" {count:>5}", style=style)
             )
         if not lines:
-            lines = [Text("No exercise yet.\nType one: bench 100x5\nor press p to pick.", "dim")]
+            lines = [
+                Text(f"No exercise yet.\nType one: bench 100x5\nor {pick_key} picks one.", "dim")
+            ]
         self.update(Text("\n").join(lines))

@@ -14,11 +14,10 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.keys import format_key, key_to_character
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -36,9 +35,8 @@ from tui.format.text import log_text
 from tui.format.units import format_set
 from tui.log_store import Reply
 from tui.messages import LogChanged, SetSaved, StoredOtherwise, WorkoutFinished
-from tui.screens.help import effective_bindings
 from tui.screens.log_screen import LogScreen
-from tui.screens.takes_typing import TakesTyping
+from tui.screens.takes_typing import NOT_TYPING_FIRST, TakesTyping, typed_character
 from tui.screens.too_small import CompactLayout
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.exercise_panel import ExercisePanel
@@ -52,7 +50,6 @@ from tui.screens.workout.session import (
 )
 from tui.screens.workout.set_table import SetTable
 from tui.screens.workout.warmups import warmup_hint
-from tui.textual_workarounds import COMMAND_MODIFIERS
 from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
@@ -64,20 +61,7 @@ TYPING_RULE = (
     "Alt+letter (Escape then the letter, quickly, where there is no Alt key), #2 or "
     "Alt+2 goes to exercise 2; Escape then the arrows pick a set in the table."
 )
-# Keys that type into the entry line from anywhere on the screen: what can begin a set
-# or an exercise name ("?" is help; space types only after something).
-NOT_TYPING_FIRST = {"?", " "}
 REOPEN = "__reopen__"  # the start option that reopens today's finished workout
-
-
-def typed_character(key: str) -> str | None:
-    """The character a key types, None for one that types nothing (up, alt+h):
-    `key_to_character` misses a few that do ("plus", "minus"), whose name shows as one."""
-    if key.startswith(COMMAND_MODIFIERS):
-        return None
-    shown = format_key(key)
-    character = key_to_character(key) or (shown if len(shown) == 1 and shown.isascii() else None)
-    return character if character is not None and character.isprintable() else None
 
 
 T = TypeVar("T")
@@ -154,7 +138,6 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             "note_workout",
             "pick_exercise",
             "focus_entry",
-            "new_exercise",
             "plates",
         ):
             return started
@@ -165,6 +148,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             return len(order) > 1 or (action == "exercise_number" and bool(order))
         if action == "undo":
             return bool(session.undo_stack)
+        if action == "new_exercise":  # before a workout too: the line typed then starts one
+            return bool(self.missing_name) or started
         if action == "warmups":
             current = session.current
             return current is not None and current.equipment == "barbell"
@@ -259,7 +244,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             self.query_one(AppHeader).subtitle = "Workout: not started"
             self._fill_start_options()
             # At once (not Widget.focus, queued): a reopen right after must take it back.
-            self.set_focus(self.query_one("#start-options"))
+            # A line typed keeps the focus (the log changed under it: an exercise made).
+            if not self.query_one("#entry", Input).value:
+                self.set_focus(self.query_one("#start-options"))
             return
         self._refresh_subtitle()
         self.refresh_exercise_list()
@@ -281,7 +268,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options.add_option(Option(Text("Empty workout"), id="empty"))
         for template in self.session.templates:
             names = ", ".join(
-                exercises[i.exercise].name for i in template.items[:3] if i.exercise in exercises
+                exercises[i.exercise].name for i in template.items if i.exercise in exercises
             )
             options.add_option(
                 Option(
@@ -300,7 +287,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options.highlighted = 0
 
     def refresh_exercise_list(self) -> None:
-        self.query_one(ExerciseList).show(self.session)
+        self.query_one(ExerciseList).show(self.session, self.key_of("workout.pick"))
 
     def refresh_exercise(self) -> None:
         session, panel = self.session, self.query_one(ExercisePanel)
@@ -332,34 +319,6 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         does, before a workout as during one (a set typed then starts an empty one)."""
         character = typed_character(key)
         return character is not None and character not in NOT_TYPING_FIRST
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys shown as commands (footer, help): not those that type here (the app's
-        "h" types; its "alt+h" is shown)."""
-        return {key: bound for key, bound in super().active_bindings.items() if not self.types(key)}
-
-    def key_of(self, binding_id: str) -> str:
-        """The key of one of this screen's commands or the app's as bound now (the keymap
-        applied), one that does not type here."""
-        rows = [
-            *effective_bindings(self.app, self, self.types),
-            *effective_bindings(self.app, self.app, self.types),
-        ]
-        return next(row.keys[0] for row in rows if row.binding.id == binding_id)
-
-    def take_typing(self, key: events.Key) -> None:
-        """Called by the app for each key, in the order typed, before it goes to the focused
-        widget: a key that can begin a set or an exercise name (or goes on one already
-        begun) moves the focus to the entry line first, so it and the keys behind it go
-        there, in order (a focus moved by the key's own handler would come after keys
-        already on their way: textual#6605)."""
-        entry_line = self.query_one("#entry", Input)
-        if self.focused is entry_line:
-            return
-        goes_on = bool(entry_line.value) and typed_character(key.key) is not None
-        if self.types(key.key) or goes_on:
-            self.set_focus(entry_line)
 
     def _show_next(self) -> None:
         """What Enter on an empty entry line logs, shown before it is pressed."""
@@ -600,7 +559,10 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
 
         def created(exercise: Exercise | None) -> None:
             if exercise is not None:
-                self.set_current(exercise)
+                if self.session.workout is None:  # Enter on the line typed starts one with it
+                    self.session.know(exercise)
+                else:
+                    self.set_current(exercise)
                 typed = self.query_one("#entry", Input).value.strip()
                 then = "Enter logs the line typed" if typed else "type a set, e.g. 100x5@8"
                 self.show_message(f"Created {exercise.name}: {then}.")

@@ -413,7 +413,7 @@ class WorkoutSession:
             if self.current is None or self.current.id != exercise.id:
                 named = resolved.note()
         if exercise is None:
-            raise EntryError("name the exercise first: e.g. bench 100x5, or press p to pick")
+            raise EntryError("name the exercise first: e.g. bench 100x5, or pick one")
         return TypedSets(exercise, spec, named)
 
     def resolve(self, name: str) -> Resolved:
@@ -506,9 +506,13 @@ class WorkoutSession:
 
     # -- changing exercise -----------------------------------------------------------------
 
+    def know(self, exercise: Exercise) -> None:
+        """A name typed finds `exercise`, made just now, before the log has it."""
+        self.exercises.setdefault(exercise.id, exercise)
+
     def go_to(self, exercise: Exercise) -> None:
         """Make the exercise the current one, numbered after today's others if it is new."""
-        self.exercises.setdefault(exercise.id, exercise)
+        self.know(exercise)
         self.current = exercise
         if exercise.id not in self.order:
             self.order.append(exercise.id)

@@ -104,6 +104,13 @@ class SessionsView(Vertical):
             )
         )
 
+    def highlighted(self) -> str | None:
+        """The workout id of the session the cursor is on, if there is one."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
     def scored(self, days: Iterable[date]) -> None:
         """These mornings' scores have arrived (in the mapping given to `show`)."""
         table = self.query_one(DataTable)
