@@ -73,8 +73,7 @@ def test_a_day_of_the_app(fixed_log: Path, tmp_path: Path, when: tuple[datetime,
         type_line(term, "weak 2")
         term.wait_for("Logged a new entry today")
 
-        leave_entry(term)
-        term.keys("y")
+        term.keys("M-y")  # Alt+y: on the symptoms screen a plain y types
         term.wait_for(f"{day:%A} {day.day} {day:%B %Y}")  # the calendar's cursor: today
 
         term.keys("Escape")
