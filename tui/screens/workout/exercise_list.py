@@ -24,6 +24,8 @@ class ExerciseList(Static):
     def show(self, session: WorkoutSession, pick_key: str) -> None:
         """`pick_key` picks an exercise from the library (named while there is none)."""
         self._session, self._pick_key = session, pick_key
+        if not self.content_size.width:
+            return  # not laid out yet (hidden before a workout): drawn on its first resize
         width = max(self.content_size.width - NUMBER_AND_COUNT, 8)
         lines: list[Text] = []
         for n, exercise_id in enumerate(session.order, 1):
