@@ -282,6 +282,7 @@ class RestdayApp(App):
         if isinstance(event, Key) and not event.is_forwarded:
             await key_handled(self._key_target)
             event = await self._escape_read_with(self._escape_digit(event))
+            self._close_help_for_typing(event)
             if isinstance(self.screen, TakesTyping):
                 self.screen.take_typing(event)
             if await run_binding_as_read(self, event):
@@ -289,6 +290,20 @@ class RestdayApp(App):
                 return
             self._key_target = self.focused or self.screen
         await super().on_event(event)
+
+    def _close_help_for_typing(self, key: Key) -> None:
+        """Help over a screen that takes typing anywhere closes for a key that types there
+        (not one of help's own keys: ?, q, Escape): the key goes on to the line, as help's
+        first line says ("110x3" typed over help was dropped)."""
+        from tui.screens.help import HelpScreen
+
+        help_screen = self.screen
+        if not isinstance(help_screen, HelpScreen):
+            return
+        below = help_screen.for_screen
+        typed = isinstance(below, TakesTyping) and below.types(key.key)
+        if typed and key.key not in help_screen.active_bindings:
+            help_screen.dismiss(None)
 
     def _escape_digit(self, key: Key) -> Key:
         """Escape and a digit read as a character (`textual_workarounds.escape_digit`) are

@@ -68,7 +68,7 @@ class SetTable(DataTable):
         for row in self.rows:
             if self.get_cell(row, "at"):
                 self.update_cell(row, "at", "")
-        if event.row_key.value is not None:
+        if event.row_key is not None and event.row_key.value is not None:  # None: no rows
             self.update_cell(event.row_key, "at", CURSOR)
 
     def mark_saved(self, set_id: str) -> None:
