@@ -138,3 +138,13 @@ def verdict(what: str, value: float, limit: float, unit: str = "x") -> bool:
     bound = f"{limit:g}x" if unit == "x" else f"{limit:g} {unit}"
     print(f"  {what}: {shown} (target <= {bound}): {'met' if ok else 'MISSED'}")
     return ok
+
+
+def settle(term: Terminal, quiet_s: float = 0.15, timeout: float = 5) -> None:
+    """Wait until the screen has not changed for `quiet_s` (untimed, between keys)."""
+    last, since, start = term.screen(escapes=True), time.monotonic(), time.monotonic()
+    while time.monotonic() - since < quiet_s and time.monotonic() - start < timeout:
+        time.sleep(0.01)
+        now = term.screen(escapes=True)
+        if now != last:
+            last, since = now, time.monotonic()
