@@ -4,7 +4,7 @@ screen's assessment with the clock set to that day say the same readiness and ba
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
