@@ -11,6 +11,7 @@ session's (`session.py`); the exercise list and the current exercise draw themse
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Generic, TypeVar
 
 from rich.text import Text
@@ -93,6 +94,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("alt+c", "plates", "Plates", id="workout.plates"),  # alt+b reads as ctrl+left
         Binding("alt+k", "warmups", "Warm-ups", id="workout.warmups"),
+        Binding(
+            "alt+shift+h", "load_per_hand", "Per hand/total", show=False, id="workout.per_hand"
+        ),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -141,6 +145,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             "plates",
         ):
             return started
+        if action == "load_per_hand":
+            return session.current is not None
         if action == "switch_exercise" and not started:
             return True  # the choice of how to start
         if action in ("switch_exercise", "exercise_number"):
@@ -304,6 +310,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             session.unsaved,
             session.plan_item(exercise.id),
             session.stop_floor(exercise.id),
+            per_hand=session.settings.per_hand(exercise),
         )
         table = self.query_one(SetTable)
         if session.editing is not None and session.editing.id in table.rows:
@@ -355,6 +362,20 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             ),
             lambda said: said is None or self.show_message(said),
         )
+
+    def action_load_per_hand(self) -> None:
+        """Switch whether the current exercise's typed load is the weight in each hand or
+        the total (`Settings.load_per_hand`): what its volume counts."""
+        exercise, before = self.session.current, self.session.settings
+        if exercise is None:
+            return
+        per_hand = not before.per_hand(exercise)
+        after = replace(before, load_per_hand={**before.load_per_hand, exercise.id: per_hand})
+        self.session.settings = after
+        self.save(lambda repo: repo.update_settings(before, after))
+        self.refresh_exercise()
+        said = "the weight in each hand (volume counts both)" if per_hand else "the total"
+        self.show_message(f"{exercise.name}: the load typed is {said}")
 
     def action_warmups(self) -> None:
         """Offer the warm-up ramp before the current exercise's first working set, or skip

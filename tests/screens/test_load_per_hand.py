@@ -1,0 +1,43 @@
+"""Dumbbells per hand on the workout screen: a dumbbell exercise says its load is per hand,
+and a key switches it to the total, kept in the log's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from storage.log.repository import Repository
+from storage.read.history_index import session_summary
+from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.typing import chars, press, press_at_pace, start_choice
+
+SIZE = (80, 24)
+
+
+def title(app) -> str:
+    return str(app.screen.query_one("#exercise-title", Static).visual)
+
+
+async def test_a_dumbbell_load_is_per_hand_until_switched_to_the_total(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, start_choice(0))
+        await press_at_pace(pilot, [*chars("db bench 22.5x10"), "enter"])
+        await eventually(pilot, lambda: "Dumbbell Bench Press" in title(app))
+        assert title(app) == "Dumbbell Bench Press · kg per hand"
+        await saved(app, pilot)
+        with Repository(log, clock=clock) as repo:
+            workout = repo.workouts()[-1]
+            summary = session_summary(repo, workout.id)
+            assert summary is not None and summary.volume_kg == pytest.approx(450)
+        await press_at_pace(pilot, ["escape", "alt+shift+h"])
+        assert title(app) == "Dumbbell Bench Press"
+        assert "the load typed is the total" in str(app.screen.query_one("#message").visual)
+        await saved(app, pilot)
+    with Repository(log, clock=clock) as repo:
+        assert repo.settings().load_per_hand == {"dumbbell-bench-press": False}
+        summary = session_summary(repo, workout.id)
+        assert summary is not None and summary.volume_kg == pytest.approx(225)
