@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from storage.log.repository import Repository
 from storage.read.history_index import session_summary
@@ -41,3 +41,17 @@ async def test_a_dumbbell_load_is_per_hand_until_switched_to_the_total(log: Path
         assert repo.settings().load_per_hand == {"dumbbell-bench-press": False}
         summary = session_summary(repo, workout.id)
         assert summary is not None and summary.volume_kg == pytest.approx(225)
+
+
+async def test_a_longer_hold_is_marked_pr_in_the_set_table(log: Path, clock) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, start_choice(0))
+        for line in ("plank 60s", "75s", "50s"):
+            await press_at_pace(pilot, [*chars(line), "enter"], gap=0.05)
+        table = app.screen.query_one("#sets", DataTable)
+        await eventually(pilot, lambda: table.row_count == 3)
+        marks = [str(table.get_cell_at((row, 3))) for row in range(3)]
+        assert ["PR" in m for m in marks] == [False, True, False]
+        await saved(app, pilot)
