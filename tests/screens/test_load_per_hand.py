@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from storage.log.repository import Repository
 from storage.read.history_index import session_summary
-from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.screen_helpers import eventually, make_app, saved, screen_lines
 from tests.support.typing import chars, press, press_at_pace, start_choice
+from tui.screens.help import HelpScreen
 
 SIZE = (80, 24)
 
@@ -54,4 +55,28 @@ async def test_a_longer_hold_is_marked_pr_in_the_set_table(log: Path, clock) -> 
         await eventually(pilot, lambda: table.row_count == 3)
         marks = [str(table.get_cell_at((row, 3))) for row in range(3)]
         assert ["PR" in m for m in marks] == [False, True, False]
+        await saved(app, pilot)
+
+
+async def test_help_lists_every_set_form_and_the_hint_follows_the_exercise_kind(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, start_choice(0))
+        entry = app.screen.query_one("#entry", Input)
+        await press_at_pace(pilot, [*chars("plank"), "enter"])
+        await eventually(pilot, lambda: entry.placeholder.startswith("60s"))
+        await press_at_pace(pilot, [*chars("run"), "enter"])
+        await eventually(pilot, lambda: entry.placeholder.startswith("5km 25:00"))
+        await press_at_pace(pilot, [*chars("5km 26:10"), "enter"])
+        await eventually(pilot, lambda: entry.placeholder.startswith("Enter repeats 5 km"))
+        await press_at_pace(pilot, ["escape", "question_mark"])
+        assert isinstance(app.screen, HelpScreen)
+        await press_at_pace(pilot, ["pagedown", "pagedown"])  # after the keys
+        await eventually(pilot, lambda: "What a line can say" in "\n".join(screen_lines(app)))
+        forms = "\n".join(screen_lines(app))
+        for form in ("100x5@8", "bw-20x8", "60s", "5km 25:00", "w 60x5", "+10s"):
+            assert form in forms
         await saved(app, pilot)

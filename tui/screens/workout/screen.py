@@ -23,7 +23,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import AmbiguousExercise, UnknownExercise
-from storage.entry.set_line import NEXT_EXAMPLES, EntryError, typed_set
+from storage.entry.set_line import (
+    FIRST_EXAMPLES,
+    NEXT_EXAMPLES,
+    SET_FORMS,
+    EntryError,
+    typed_set,
+)
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
@@ -81,6 +87,7 @@ class _FromSession(Generic[T]):
 class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     typing_rule = TYPING_RULE
+    entry_forms = SET_FORMS
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("enter", "focus_entry", "Type a set", id="workout.entry"),
@@ -338,6 +345,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             planned = not session.sets_of(exercise.id) and last == session.planned_set(exercise.id)
             shown = format_set(last, session.unit) + (" (plan)" if planned else "")
             hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
+        elif exercise is not None and exercise.kind in FIRST_EXAMPLES:
+            hint = f"{FIRST_EXAMPLES[exercise.kind]} · rdl switches exercise"
         if (warmup := session.warmups.next(session, exercise)) is not None:
             hint = warmup_hint(warmup, self.key_of("workout.warmups"))
         self.query_one("#entry", Input).placeholder = hint
