@@ -68,6 +68,22 @@ NEXT_EXAMPLES = {
     "timed": "+10s · -5s · 20kgx45s",
     "distance": "+5m · 40kg 30m · 5km 25:00",
 }
+# What a first set of an exercise looks like, by the exercise's kind: the entry line's hint
+# before its first set (a strength exercise's is the general one).
+FIRST_EXAMPLES = {
+    "timed": "60s · 1:30 · 20kg x 45s",
+    "distance": "5km 25:00 · 40kg 30m · 2000m 7:45",
+}
+# Every form a set line takes, as (example, what it is): the workout screen's help.
+SET_FORMS: tuple[tuple[str, str], ...] = (
+    ("100x5@8 · 100x5x3", "reps: load x reps @RPE; x3 is 3 sets"),
+    ("bw x8 · bw+20x6", "bodyweight, with added load"),
+    ("bw-20x8", "assisted: bodyweight minus 20"),
+    ("60s · 1:30 · 20kg x 45s", "a timed hold, with optional load"),
+    ("5km 25:00 · 40kg 30m", "a distance (m km mi ft yd), load, time"),
+    ("w 60x5 · d · f · a", "warm-up, drop set, to failure, AMRAP"),
+    ("+2.5x5 · x6 · +10s · +5m", "from the last set; Enter repeats it"),
+)
 NO_LAST_SET = (
     "there is no previous set of this exercise today to start from: "
     "type the weight and reps, e.g. 100x5 or bw x8"

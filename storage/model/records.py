@@ -182,6 +182,12 @@ class Exercise(Record):
     def primary_muscles(self) -> tuple[str, ...]:
         return tuple(m for m, c in self.muscles.items() if c >= 1.0)
 
+    @property
+    def load_per_hand(self) -> bool:
+        """Whether a typed load is the weight in each hand unless the lifter says otherwise
+        (`Settings.load_per_hand`): so for dumbbells, as lifters name them ("the 30s")."""
+        return self.equipment == "dumbbell"
+
 
 @dataclass(kw_only=True)
 class Workout(Record):
@@ -300,15 +306,18 @@ class SetEntry(SetShape, Record):
         None for timed and distance sets."""
         return self.load_kg(bodyweight_kg) if self.kind == "reps" else None
 
-    def volume_kg(self, bodyweight_kg: float | None = None) -> float:
-        """Load x reps. Without the lifter's bodyweight a bodyweight set counts its added
-        load (an assisted one nothing); timed and distance sets have no volume."""
+    def volume_kg(self, bodyweight_kg: float | None = None, hands: int = 1) -> float:
+        """Load x reps, x 2 `hands` when the load is per hand (`Settings.hands_for`): a
+        pair of 30 kg dumbbells moves 60 kg. Without the lifter's bodyweight a bodyweight
+        set counts its added load (an assisted one nothing); timed and distance sets have
+        no volume. The e1RM (`strength_load_kg`) stays per hand: what each arm lifted,
+        comparable from session to session and with the one-arm row it is."""
         if self.kind != "reps":
             return 0.0
         load = self.load_kg(bodyweight_kg)
         if load is None:
             load = 0.0 if self.assisted else self.weight_kg
-        return load * self.reps
+        return load * self.reps * hands
 
 
 @dataclass(kw_only=True)
@@ -436,6 +445,10 @@ class Settings(Record):
     targets: dict[str, float] = field(default_factory=default_targets)
     warmup_rest_s: int = 60
     rest_overrides: dict[str, int] = field(default_factory=dict)
+    load_per_hand: dict[str, bool] = field(default_factory=dict)
+    """Exercise id -> whether its typed load is per hand, where the lifter set it other
+    than the exercise's default (`Exercise.load_per_hand`); kept here as the rest is, the
+    library's exercises not being stored in the log."""
     hidden_starters: list[str] = field(default_factory=list)
     """The starter templates (`storage.model.starter_templates`) the lifter deleted."""
     plates: PlateSet | None = None
@@ -455,6 +468,16 @@ class Settings(Record):
         if template_rest_s is not None:
             return template_rest_s
         return self.rest_overrides.get(exercise.id, exercise.default_rest_s)
+
+    def per_hand(self, exercise: Exercise | None) -> bool:
+        """Whether the exercise's typed load is the weight in each hand."""
+        if exercise is None:
+            return False
+        return self.load_per_hand.get(exercise.id, exercise.load_per_hand)
+
+    def hands_for(self, exercise: Exercise | None) -> int:
+        """What a typed load counts for in volume: 2 when it is per hand, else 1."""
+        return 2 if self.per_hand(exercise) else 1
 
     def to_doc(self) -> dict[str, Any]:
         doc = super().to_doc()

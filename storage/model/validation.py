@@ -200,6 +200,9 @@ def check_settings(settings: Settings) -> None:
     _integer("warm-up rest", settings.warmup_rest_s, 0, 600)
     for exercise, seconds in settings.rest_overrides.items():
         _integer(f"rest for {exercise}", seconds, 0, 3600)
+    for exercise, per_hand in settings.load_per_hand.items():
+        if not isinstance(per_hand, bool):
+            raise ValidationError(f"load per hand for {exercise}: true or false")
     check_targets(settings.targets)
     if settings.plates is not None and (problem := plate_set_problem(settings.plates)):
         raise ValidationError(problem)

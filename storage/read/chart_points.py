@@ -65,3 +65,15 @@ def thin(
     if group and current is not None:
         points.append((current.toordinal(), reduce(group)))
     return points
+
+
+def session_points(
+    values: Sequence[tuple[date, float]],
+    columns: int,
+    better: Callable[[Sequence[float]], float] = max,
+) -> tuple[str, list[Point]]:
+    """Per-session values (oldest first, at least one) as a chart's step and points: one
+    per session while they fit in `columns`, else the `better` of each week, month..."""
+    first, last = values[0][0], values[-1][0]
+    step = "day" if len(values) <= 2 * columns else bucket_kind((last - first).days + 1, columns)
+    return step, thin(values, step, better)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storage.read.chart_points import Point, bucket_kind, thin
+from storage.read.chart_points import Point, session_points
 from storage.read.history_index import ExerciseSession
 
 
@@ -28,8 +28,5 @@ def e1rm_series(
     values = [(s.day, convert(s.best_e1rm_kg)) for s in sessions if s.best_e1rm_kg]
     if not values:
         return None
-    first, last = values[0][0], values[-1][0]
-    # one point per session while they fit, the best of each week, month... if not
-    step = "day" if len(values) <= 2 * columns else bucket_kind((last - first).days + 1, columns)
-    points = thin(values, step, max)
-    return E1rmSeries(step, points, max(points, key=lambda p: p[1]), first, last)
+    step, points = session_points(values, columns)
+    return E1rmSeries(step, points, max(points, key=lambda p: p[1]), values[0][0], values[-1][0])

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from scoring.load import set_efforts
 from storage.log.reader import LogReader
-from storage.model.records import Exercise, SetEntry, Workout
+from storage.model.records import Exercise, SetEntry, Settings, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
 
 REP_RECORDS = (1, 3, 5, 8, 10)
@@ -93,7 +93,9 @@ class HistoryIndex:
         sets: Iterable[SetEntry],
         exercises: Mapping[str, Exercise],
         wellness: Mapping[date, DayWellness],
+        settings: Settings | None = None,
     ) -> None:
+        hands = _hands(exercises, settings or Settings())
         by_workout: dict[str, list[SetEntry]] = defaultdict(list)
         for entry in sorted(sets, key=lambda s: (s.timestamp, s.order)):
             by_workout[entry.workout].append(entry)
@@ -101,12 +103,12 @@ class HistoryIndex:
         self._sets = dict(by_workout)
         self.wellness = dict(wellness)
         self._sessions = sorted(
-            (_summary(w, self._sets[w.id]) for w in self._workouts.values()),
+            (_summary(w, self._sets[w.id], hands) for w in self._workouts.values()),
             key=lambda s: s.start,
             reverse=True,
         )
         self.days = _days(self._sessions, self._sets, exercises)
-        self._prs, self._by_exercise = _walk_exercises(self._sessions, self._sets)
+        self._prs, self._by_exercise = _walk_exercises(self._sessions, self._sets, hands)
         self._day_list = sorted(self.days)
         known = self._day_list + sorted(self.wellness)
         self.first_day: date | None = min(known) if known else None
@@ -116,7 +118,7 @@ class HistoryIndex:
     def build(cls, repo: LogReader) -> HistoryIndex:
         """The whole log, read once."""
         exercises = {e.id: e for e in repo.exercises()}
-        return cls(repo.workouts(), repo.sets(), exercises, read_wellness(repo))
+        return cls(repo.workouts(), repo.sets(), exercises, read_wellness(repo), repo.settings())
 
     # -- sessions --------------------------------------------------------------------------
 
@@ -250,10 +252,19 @@ def read_wellness(repo: LogReader) -> dict[date, DayWellness]:
 def session_summary(log: LogReader, workout_id: str) -> SessionSummary | None:
     """One workout boiled down as the log holds it now (None: it holds no such workout)."""
     workout = log.workout(workout_id)
-    return None if workout is None else _summary(workout, log.sets(workout=workout_id))
+    if workout is None:
+        return None
+    sets = log.sets(workout=workout_id)
+    exercises = {e: log.exercise(e) for e in {s.exercise for s in sets}}
+    return _summary(workout, sets, _hands(exercises, log.settings()))
 
 
-def _summary(workout: Workout, sets: list[SetEntry]) -> SessionSummary:
+def _hands(exercises: Mapping[str, Exercise | None], settings: Settings) -> Callable[[str], int]:
+    """Exercise id -> what its typed load counts for in volume (`Settings.hands_for`)."""
+    return lambda exercise_id: settings.hands_for(exercises.get(exercise_id))
+
+
+def _summary(workout: Workout, sets: list[SetEntry], hands: Callable[[str], int]) -> SessionSummary:
     working = [s for s in sets if not s.warmup]
     minutes = workout.duration_minutes
     exercises = tuple(dict.fromkeys(s.exercise for s in sets))
@@ -268,7 +279,7 @@ def _summary(workout: Workout, sets: list[SetEntry]) -> SessionSummary:
         name=workout.name,
         duration_min=minutes,
         working_sets=len(working),
-        volume_kg=sum(s.volume_kg() for s in working),
+        volume_kg=sum(s.volume_kg(hands=hands(s.exercise)) for s in working),
         session_rpe=workout.session_rpe,
         session_load=load,
         exercises=exercises,
@@ -322,7 +333,9 @@ def day_work(
 
 
 def _walk_exercises(
-    sessions: list[SessionSummary], sets: Mapping[str, list[SetEntry]]
+    sessions: list[SessionSummary],
+    sets: Mapping[str, list[SetEntry]],
+    hands: Callable[[str], int],
 ) -> tuple[set[str], dict[str, list[ExerciseSession]]]:
     """In the order they were done: the sets that were PRs when done (as the workout screen
     marks them), and each exercise's sessions."""
@@ -338,11 +351,11 @@ def _walk_exercises(
             if records[entry.exercise].add(entry):
                 prs.add(entry.id)
         for exercise_id, done in per_exercise.items():
-            by_exercise[exercise_id].append(_exercise_session(session, done))
+            by_exercise[exercise_id].append(_exercise_session(session, done, hands(exercise_id)))
     return prs, dict(by_exercise)
 
 
-def _exercise_session(session: SessionSummary, done: list[SetEntry]) -> ExerciseSession:
+def _exercise_session(session: SessionSummary, done: list[SetEntry], hands: int) -> ExerciseSession:
     best = None
     for entry in done:
         found = set_e1rm(entry)
@@ -355,7 +368,7 @@ def _exercise_session(session: SessionSummary, done: list[SetEntry]) -> Exercise
         method=None if best is None else best[1],
         top_set=None if best is None else best[2],
         working_sets=len(done),
-        volume_kg=sum(e.volume_kg() for e in done),
+        volume_kg=sum(e.volume_kg(hands=hands) for e in done),
         sets=tuple(done),
     )
 

@@ -83,3 +83,29 @@ def test_an_earlier_workout_of_the_same_day_is_history() -> None:
     history = ExerciseHistory.build([lift(95, 5, days_ago=8), earlier, lift(55, 8)], "w0")
     assert history.last_day == TODAY
     assert [(s.weight_kg, s.reps, s.rpe) for s in history.last_sets] == [(50, 8, 8)]
+
+
+def test_a_longer_hold_at_the_same_load_is_a_pr() -> None:
+    records = RecordsSoFar()
+    plank = lift(0, 0, duration_s=60)
+    assert records.add(plank) is False  # the first sets the bar
+    assert records.add(replace(plank, duration_s=55)) is False
+    assert records.add(replace(plank, duration_s=75)) is True
+    assert records.add(replace(plank, weight_kg=10, duration_s=30)) is False  # another load
+    assert records.copy().add(replace(plank, duration_s=90)) is True
+    assert records.best_measures[("hold", False, 0.0)] == 75
+    assert records.best_e1rm is None
+
+
+def test_a_faster_time_or_a_heavier_carry_for_a_distance_is_a_pr() -> None:
+    records = RecordsSoFar()
+    run = lift(0, 0, distance_m=5000, duration_s=1500)
+    assert records.add(run) is False
+    assert records.add(replace(run, duration_s=1560)) is False  # slower
+    assert records.add(replace(run, duration_s=1490)) is True
+    assert records.add(replace(run, distance_m=10000, duration_s=3300)) is False  # new distance
+    carry = lift(40, 0, distance_m=30)
+    assert records.add(carry) is False
+    assert records.add(replace(carry, weight_kg=45)) is True
+    assert records.add(replace(carry, weight_kg=42.5)) is False
+    assert records.add(replace(carry, warmup=True, weight_kg=60)) is False

@@ -178,6 +178,15 @@ def _column(rows: list[KeyRow]) -> Table:
     return table
 
 
+def _forms(forms: tuple[tuple[str, str], ...]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
+    for example, what in forms:
+        table.add_row(example, what)
+    return table
+
+
 class HelpScreen(CompactLayout, ModalScreen[None]):
     """The `?` screen. Escape, ? or q (or the help key, if remapped) close it. In the
     compact layout it fills the terminal, one key a line, and scrolls (↑↓)."""
@@ -207,6 +216,9 @@ class HelpScreen(CompactLayout, ModalScreen[None]):
                     yield Static(title, classes="help-section")
                     yield Static(_table(rows), classes="help-keys")
                     yield Static(_column(rows), classes="help-keys-column")
+                if forms := getattr(self.for_screen, "entry_forms", ()):
+                    yield Static("What a line can say", classes="help-section")
+                    yield Static(_forms(forms), classes="help-forms")
             yield Static("Escape, ? or q closes this", id="help-hint")
 
     def action_close(self) -> None:

@@ -36,6 +36,7 @@ class TakesTyping:
     before `Screen`: its commands shown (footer, help) leave out the keys that type."""
 
     typing_rule: ClassVar[str]  # how it tells typing from commands, at the top of its help
+    entry_forms: ClassVar[tuple[tuple[str, str], ...]] = ()  # (example, what): in its help
     TYPING_LINE: ClassVar[str] = "#entry"  # the line typing goes to
 
     def types(self, key: str) -> bool:

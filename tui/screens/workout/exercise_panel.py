@@ -52,10 +52,16 @@ class ExercisePanel(Vertical):
         unsaved: Collection[str] = (),
         plan: PlanItem | None = None,
         floor_kg: float | None = None,
+        *,
+        per_hand: bool = False,
     ) -> None:
         """Show the exercise with today's plan of it (`floor_kg`: its stop rule's e1RM
-        floor) or the template's target, its past and today's sets of it."""
-        self.query_one("#exercise-title", Static).update(log_text(exercise.name, "bold"))
+        floor) or the template's target, its past and today's sets of it; `per_hand`:
+        its loads are the weight in each hand, said after its name."""
+        title = log_text(exercise.name, "bold")
+        if per_hand:
+            title.append(f" · {unit} per hand", "dim")
+        self.query_one("#exercise-title", Static).update(title)
         rest = target.rest_s if target is not None and target.rest_s is not None else None
         self._rest = _clock(rest if rest is not None else exercise.default_rest_s)
         self.show_plan(plan, floor_kg, unit)

@@ -11,6 +11,7 @@ session's (`session.py`); the exercise list and the current exercise draw themse
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Generic, TypeVar
 
 from rich.text import Text
@@ -22,7 +23,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.entry.exercise_names import AmbiguousExercise, UnknownExercise
-from storage.entry.set_line import NEXT_EXAMPLES, EntryError, typed_set
+from storage.entry.set_line import (
+    FIRST_EXAMPLES,
+    NEXT_EXAMPLES,
+    SET_FORMS,
+    EntryError,
+    typed_set,
+)
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Template, Workout
@@ -80,6 +87,7 @@ class _FromSession(Generic[T]):
 class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
     CSS_PATH = ["../log_screen.tcss", "workout.tcss"]
     typing_rule = TYPING_RULE
+    entry_forms = SET_FORMS
     BINDINGS = [
         Binding("escape", "leave_entry", "Leave field", id="workout.leave"),
         Binding("enter", "focus_entry", "Type a set", id="workout.entry"),
@@ -93,6 +101,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding("alt+shift+t", "save_template", "Save as template", id="workout.save_template"),
         Binding("alt+c", "plates", "Plates", id="workout.plates"),  # alt+b reads as ctrl+left
         Binding("alt+k", "warmups", "Warm-ups", id="workout.warmups"),
+        Binding(
+            "alt+shift+h", "load_per_hand", "Per hand/total", show=False, id="workout.per_hand"
+        ),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -141,6 +152,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             "plates",
         ):
             return started
+        if action == "load_per_hand":
+            return session.current is not None
         if action == "switch_exercise" and not started:
             return True  # the choice of how to start
         if action in ("switch_exercise", "exercise_number"):
@@ -304,6 +317,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             session.unsaved,
             session.plan_item(exercise.id),
             session.stop_floor(exercise.id),
+            per_hand=session.settings.per_hand(exercise),
         )
         table = self.query_one(SetTable)
         if session.editing is not None and session.editing.id in table.rows:
@@ -331,6 +345,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             planned = not session.sets_of(exercise.id) and last == session.planned_set(exercise.id)
             shown = format_set(last, session.unit) + (" (plan)" if planned else "")
             hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
+        elif exercise is not None and exercise.kind in FIRST_EXAMPLES:
+            hint = f"{FIRST_EXAMPLES[exercise.kind]} · rdl switches exercise"
         if (warmup := session.warmups.next(session, exercise)) is not None:
             hint = warmup_hint(warmup, self.key_of("workout.warmups"))
         self.query_one("#entry", Input).placeholder = hint
@@ -355,6 +371,20 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             ),
             lambda said: said is None or self.show_message(said),
         )
+
+    def action_load_per_hand(self) -> None:
+        """Switch whether the current exercise's typed load is the weight in each hand or
+        the total (`Settings.load_per_hand`): what its volume counts."""
+        exercise, before = self.session.current, self.session.settings
+        if exercise is None:
+            return
+        per_hand = not before.per_hand(exercise)
+        after = replace(before, load_per_hand={**before.load_per_hand, exercise.id: per_hand})
+        self.session.settings = after
+        self.save(lambda repo: repo.update_settings(before, after))
+        self.refresh_exercise()
+        said = "the weight in each hand (volume counts both)" if per_hand else "the total"
+        self.show_message(f"{exercise.name}: the load typed is {said}")
 
     def action_warmups(self) -> None:
         """Offer the warm-up ramp before the current exercise's first working set, or skip

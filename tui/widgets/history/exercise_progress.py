@@ -30,9 +30,15 @@ from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from storage.read.e1rm_series import e1rm_series
+from storage.read.measure_series import (
+    measure_records,
+    measure_series,
+    measured_kind,
+    session_measure,
+)
 from tui.format.dates import day_text
 from tui.format.text import log_text
-from tui.format.units import format_set, format_weight, to_unit
+from tui.format.units import format_distance, format_duration, format_set, format_weight, to_unit
 from tui.format.words import counted
 from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
@@ -43,6 +49,11 @@ LINE_COLOR = "green"
 BEST_COLOR = "orange"  # plotext's name for ANSI yellow
 PAGE = 100  # session rows added at a time
 PR_LABELS = {"Session volume": "Volume"}
+# A timed or distance exercise's session columns (the rest: top set, e1RM, volume).
+COLUMNS = {
+    "timed": ("date", "best set", "time", "sets"),
+    "distance": ("date", "best set", "distance", "time", "pace", "sets"),
+}
 
 
 class ExerciseProgress(Vertical):
@@ -82,6 +93,7 @@ class ExerciseProgress(Vertical):
         self._sessions: list[ExerciseSession] = []  # newest first
         self._shown = 0  # session rows in the table
         self._drawn: tuple | None = None
+        self._kind = "reps"  # the kind of the exercise's sets: its columns and chart
 
     def compose(self) -> ComposeResult:
         yield Static(id="progress-title")
@@ -134,10 +146,15 @@ class ExerciseProgress(Vertical):
             self.exercise_id = exercise_id
             return
         self._drawn = stamp
+        self._kind = measured_kind(sessions)
         self._set_parts(True)
         self._title(name, sessions)
-        self._chart(name, sessions)
-        self._records(index.records(exercise_id))
+        if self._kind == "reps":
+            self._chart(name, sessions)
+            self._records(index.records(exercise_id))
+        else:
+            self._measure_chart(name, sessions)
+            self._measure_records(sessions)
         self._sessions = sessions[::-1]
         self._columns()
         self._shown = 0
@@ -198,6 +215,49 @@ class ExerciseProgress(Vertical):
         plt.title(f"e1RM {self.unit}, {each}, * best")
         plot.refresh()
 
+    def _measure_chart(self, name: str, sessions: list[ExerciseSession]) -> None:
+        """A hold's or distance's best over the sessions: longest hold, fastest pace."""
+        plot = self.query_one(PlotextPlot)
+        no_chart = self.query_one("#progress-no-chart", Static)
+        series = measure_series(sessions, max((plot.size.width or 46) - 8, 20))
+        plot.display = series is not None
+        no_chart.display = series is None
+        if series is None:
+            no_chart.update(log_text(f"Nothing to chart: {name} has no time or distance."))
+            return
+        scale, label = {
+            "hold": (1 / 60, "longest hold min"),
+            "pace": (1 / 60, "best pace min/km"),
+            "distance": (1 / 1000, "longest km"),
+        }[series.what]
+        plt = plot.plt
+        plt.clear_figure()
+        xs = [x for x, _y in series.points]
+        ys = [y * scale for _x, y in series.points]
+        plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
+        plt.scatter([series.best[0]], [series.best[1] * scale], marker="*", color=BEST_COLOR)
+        if series.first != series.last:
+            plt.xlim(series.first.toordinal(), series.last.toordinal())
+        else:
+            plt.xlim(series.first.toordinal() - 1, series.first.toordinal() + 1)
+        plt.xticks(*date_ticks(series.first, series.last, 3))
+        y_axis(plt, ys, count=4)
+        each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
+        plt.title(f"{label}, {each}, * best")
+        plot.refresh()
+
+    def _measure_records(self, sessions: list[ExerciseSession]) -> None:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, overflow="ellipsis")
+        table.add_column(no_wrap=True, style="dim")
+        table.add_row(Text("PR", "bold"), Text("best", "bold"), Text("on", "bold"))
+        for label, entry, day in measure_records(sessions):
+            table.add_row(
+                label, format_set(entry, self.unit), day_text(day, self.today, weekday=False)
+            )
+        self.query_one("#progress-records", Static).update(table)
+
     def _records(self, records: list[PersonalRecord]) -> None:
         today = self.today
         table = Table.grid(padding=(0, 1))
@@ -229,14 +289,14 @@ class ExerciseProgress(Vertical):
     def _columns(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for label, key in (
-            ("date", "date"),
-            ("top set", "top"),
-            ("e1RM", "e1rm"),
-            ("sets", "sets"),
-            (f"volume {self.unit}", "volume"),
+        for label in COLUMNS.get(self._kind) or (
+            "date",
+            "top set",
+            "e1RM",
+            "sets",
+            f"volume {self.unit}",
         ):
-            table.add_column(label, key=key)
+            table.add_column(label, key=label)
 
     def _more_rows(self) -> None:
         """The next page of sessions, newest first."""
@@ -244,6 +304,12 @@ class ExerciseProgress(Vertical):
         rows = self._sessions[self._shown : self._shown + PAGE]
         today = self.today
         for session in rows:
+            if self._kind != "reps":
+                table.add_row(
+                    *self._measure_row(session), key=f"{self._shown}:{session.workout_id}"
+                )
+                self._shown += 1
+                continue
             top = session.top_set or max(  # no e1RM (bodyweight): the heaviest, most reps
                 session.sets, key=lambda e: (e.weight_kg, e.reps), default=None
             )
@@ -258,6 +324,20 @@ class ExerciseProgress(Vertical):
                 key=f"{self._shown}:{session.workout_id}",
             )
             self._shown += 1
+
+    def _measure_row(self, session: ExerciseSession) -> list[str]:
+        """A timed or distance session's row, as `COLUMNS` names its cells."""
+        measure = session_measure(session)
+        best = format_set(session.sets[measure.best_index], self.unit)
+        time = format_duration(measure.seconds) if measure.seconds else ""
+        sets = str(session.working_sets)
+        day = day_text(session.day, self.today)
+        if self._kind == "timed":
+            return [day, best, time, sets]
+        pace = measure.pace_s_per_km
+        pace_text = "" if pace is None else f"{format_duration(round(pace))}/km"
+        distance = format_distance(measure.metres, self.unit) if measure.metres else ""
+        return [day, best, distance, time, pace_text, sets]
 
     # -- events --------------------------------------------------------------------------------
 
