@@ -5,7 +5,7 @@ last of them. A template marks an item as done with the one above it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from storage.model.records import SetEntry, TemplateItem
 
@@ -23,11 +23,6 @@ def template_groups(items: Sequence[TemplateItem]) -> dict[str, str]:
             groups[above.exercise] = str(count)
         groups[item.exercise] = groups[above.exercise]
     return groups
-
-
-def set_groups(sets: Iterable[SetEntry]) -> dict[str, str]:
-    """Each exercise and the group of its last set that has one."""
-    return {s.exercise: s.group for s in sets if s.group}
 
 
 def group_runs(exercises: Sequence[str], groups: dict[str, str]) -> list[tuple[str, str]]:
@@ -49,4 +44,27 @@ def group_runs(exercises: Sequence[str], groups: dict[str, str]) -> list[tuple[s
             marks.append((exercise, "└"))
         else:
             marks.append((exercise, "│"))
+    return marks
+
+
+def set_runs(sets: Sequence[SetEntry]) -> list[list[SetEntry]]:
+    """Sets in the order done, in runs: the sets of a superset done one after another (two
+    or more with the same group), else each set on its own."""
+    runs: list[list[SetEntry]] = []
+    for entry in sets:
+        if runs and entry.group and runs[-1][-1].group == entry.group:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+def set_brackets(sets: Sequence[SetEntry]) -> list[str]:
+    """Each set's place in its superset's run (`set_runs`) as a bracket, as `group_runs`."""
+    marks: list[str] = []
+    for run in set_runs(sets):
+        if len(run) == 1:
+            marks.append(" ")
+        else:
+            marks += ["┌", *["│"] * (len(run) - 2), "└"]
     return marks
