@@ -118,9 +118,7 @@ HEVY = """\
 """
 
 
-async def test_an_imported_hevy_superset_is_shown_as_one_in_history(
-    tmp_path: Path, clock
-) -> None:
+async def test_an_imported_hevy_superset_is_shown_as_one_in_history(tmp_path: Path, clock) -> None:
     sample, log = tmp_path / "hevy.csv", tmp_path / "log.json"
     sample.write_text(HEVY)
     with Repository(log, clock=clock) as repo:
