@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from storage.log.repository import Repository
 from storage.model.records import Template, TemplateItem
@@ -20,6 +20,7 @@ from tui.app import RestdayApp
 from tui.commands.main import main
 from tui.screens.history.day_detail import DayDetailScreen
 from tui.screens.history.session_detail import SessionDetailScreen
+from tui.screens.templates.editor import TemplateEditorScreen
 from tui.screens.workout.exercise_list import ExerciseList
 from tui.screens.workout.screen import WorkoutScreen
 
@@ -60,6 +61,10 @@ async def test_a_superset_alternates_and_rests_after_its_second_exercise(log: Pa
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        start = workout(app).query_one("#start-options", OptionList)
+        assert str(start.get_option_at_index(1).prompt) == (
+            "Push pull  Bench Press + Barbell Row, Back Squat"
+        )
         await press_at_pace(pilot, ["down", "enter"])  # the template, under "Empty workout"
         assert workout(app).session.template.id == PUSH_PULL.id
         assert [line[:16] for line in listed(app)[:3]] == [
@@ -140,3 +145,30 @@ async def test_an_imported_hevy_superset_is_shown_as_one_in_history(tmp_path: Pa
         day = str(app.screen.query_one("#day-detail", Static).render())
         assert "Superset: Barbell Curl + Triceps Pushdown" in day
         assert "      Barbell Curl 30 kg x 10" in day
+
+
+async def test_a_template_line_beginning_with_and_is_a_superset(tmp_path: Path, clock) -> None:
+    log = tmp_path / "log.json"
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["alt+l", *chars("Arms"), "enter"])
+        assert isinstance(app.screen, TemplateEditorScreen)
+        await press_at_pace(pilot, [*chars("& dip 3x10"), "enter"])
+        assert "the first line has none" in message(app)
+        await press_at_pace(pilot, ["ctrl+u", *chars("dip 3x10"), "enter"])
+        await press_at_pace(pilot, [*chars("&pushdown 3x12 rest 60s"), "enter"])
+        lines = app.screen.query_one("#editor-lines", OptionList)
+        shown = [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
+        assert shown == ["1. Dip 3x10", "2. & Triceps Pushdown 3x12 rest 1:00"]
+        await press_at_pace(pilot, ["escape", "home", "down", "alt+e"])  # to change
+        assert app.screen.query_one("#entry").value == "& Triceps Pushdown 3x12 rest 1:00"
+        await press_at_pace(pilot, ["backspace", "backspace", "1", "5", "enter"])
+        await saved(app, pilot)
+    with Repository(log, clock=clock) as repo:
+        (template,) = repo.templates()
+    assert [(i.exercise, i.with_above) for i in template.items] == [
+        ("dip", False),
+        ("triceps-pushdown", True),
+    ]
+    assert template.items[1].rest_s == 75
