@@ -2,7 +2,11 @@
 
 Grammar (case-insensitive; spaces allowed around ``x`` and ``@``)::
 
-    EXERCISE SETSxREPS [@RPE] [rest TIME] [LOAD[kg|lb]]
+    [&] EXERCISE SETSxREPS [@RPE] [rest TIME] [LOAD[kg|lb]]
+
+- A leading ``&`` does the exercise as a superset (or circuit) with the line above: a set
+  of each in turn, the rest after the last (`storage.model.supersets`). ``&`` begins no
+  exercise name, set or relative form (``+2.5x5`` is a set's), so it cannot be misread.
 
 - EXERCISE is a name or alias, resolved as on the workout screen
   (`storage.entry.exercise_names`).
@@ -25,6 +29,7 @@ from storage.model.records import LB_PER_KG, Exercise, Template, TemplateItem
 from storage.model.validation import check_template
 
 FORM = "EXERCISE SETSxREPS [@RPE] [rest 3:00] [LOAD]"
+WITH_ABOVE = "&"
 EXAMPLES = "e.g. bench 3x5@8 rest 3:00 100"
 
 _NUM = r"[0-9]+(?:[.,][0-9]+)?"
@@ -53,7 +58,8 @@ def parse_template_line(text: str, exercises: Sequence[Exercise], unit: str) -> 
         raise EntryError(f"nothing to add: expected {FORM}, {EXAMPLES}")
     if len(text) > MAX_LENGTH:
         raise EntryError(f"line too long ({len(text)} characters, at most {MAX_LENGTH})")
-    m = _LINE.fullmatch(text)
+    with_above = text.startswith(WITH_ABOVE)
+    m = _LINE.fullmatch(text.removeprefix(WITH_ABOVE).strip())
     if m is None:
         raise EntryError(f"can't read {quote(text)}: expected {FORM}, {EXAMPLES}")
     rest_s, weight_kg = _tail(m["tail"] or "", text, unit)
@@ -64,6 +70,7 @@ def parse_template_line(text: str, exercises: Sequence[Exercise], unit: str) -> 
         rpe=_number(m["rpe"]) if m["rpe"] else None,
         rest_s=rest_s,
         weight_kg=weight_kg,
+        with_above=with_above,
     )
     try:
         check_template(Template(name="line", items=[item]))
@@ -74,7 +81,8 @@ def parse_template_line(text: str, exercises: Sequence[Exercise], unit: str) -> 
 
 def template_line(item: TemplateItem, name: str, unit: str) -> str:
     """The line `parse_template_line` reads back as `item` of the exercise named `name`."""
-    line = f"{name} {item.sets}x{item.reps}"
+    line = f"{WITH_ABOVE} " if item.with_above else ""
+    line += f"{name} {item.sets}x{item.reps}"
     if item.rpe is not None:
         line += f"@{item.rpe:g}"
     if item.rest_s is not None:

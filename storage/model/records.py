@@ -360,9 +360,12 @@ class TemplateItem:
     rpe: float | None = None
     rest_s: int | None = None
     weight_kg: float | None = None  # the planned load, when the template sets one
+    with_above: bool = False  # done as a superset with the item above (`supersets`)
 
     def to_doc(self) -> dict[str, Any]:
-        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+        return {
+            k: v for k, v in dataclasses.asdict(self).items() if v is not None and v is not False
+        }
 
 
 @dataclass(kw_only=True)

@@ -94,10 +94,19 @@ loads = st.none() | st.integers(0, 1998).map(lambda half: half / 2)
     rest_s=st.none() | st.integers(0, 3600),
     weight_kg=loads,
     unit=st.sampled_from(["kg", "lb"]),
+    with_above=st.booleans(),
 )
-def test_a_line_reads_back_as_its_item(exercise, sets, reps, rpe, rest_s, weight_kg, unit):
+def test_a_line_reads_back_as_its_item(
+    exercise, sets, reps, rpe, rest_s, weight_kg, unit, with_above
+):
     item = TemplateItem(
-        exercise=exercise.id, sets=sets, reps=reps, rpe=rpe, rest_s=rest_s, weight_kg=weight_kg
+        exercise=exercise.id,
+        sets=sets,
+        reps=reps,
+        rpe=rpe,
+        rest_s=rest_s,
+        weight_kg=weight_kg,
+        with_above=with_above,
     )
     back = read(template_line(item, exercise.name, unit), unit)
     assert back.weight_kg == pytest.approx(item.weight_kg, abs=1e-6)
@@ -126,3 +135,20 @@ def test_lines_of_the_grammar_are_read_or_refused(name: str, rest: str) -> None:
         read(f"{name} {rest}")
     except EntryError as error:
         assert "out of range" in str(error)
+
+
+def test_a_leading_ampersand_supersets_the_line_with_the_one_above() -> None:
+    assert read("& row 3x8") == TemplateItem(
+        exercise="barbell-row", sets=3, reps=8, with_above=True
+    )
+    assert read("&row 3x8 rest 90s").with_above
+    assert not read("row 3x8").with_above
+    assert template_line(read("& row 3x8"), "Barbell Row", "kg") == "& Barbell Row 3x8"
+
+
+def test_a_template_item_with_no_superset_is_stored_as_before() -> None:
+    item = TemplateItem(exercise="barbell-row", sets=3, reps=8)
+    assert item.to_doc() == {"exercise": "barbell-row", "sets": 3, "reps": 8}
+    assert TemplateItem(**item.to_doc()) == item
+    grouped = TemplateItem(exercise="barbell-row", sets=3, reps=8, with_above=True)
+    assert TemplateItem(**grouped.to_doc()) == grouped

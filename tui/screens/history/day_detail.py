@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from storage.model.supersets import set_runs
 from tui.format.readiness import reasons, verdict
 from tui.format.text import note
 from tui.format.units import format_set, format_weight
@@ -80,6 +81,14 @@ class DayDetailScreen(DetailScreen):
         text.append("\nTraining\n", "bold")
         if not workouts:
             text.append("  a rest day\n", "dim")
+        names: dict[str, str] = {}
+
+        def name(exercise_id: str) -> str:
+            if exercise_id not in names:
+                exercise = repo.exercise(exercise_id)
+                names[exercise_id] = exercise.name if exercise else exercise_id
+            return names[exercise_id]
+
         for workout in workouts:
             minutes = workout.duration_minutes
             head = f"  {workout.name or 'Workout'} at {workout.start.astimezone(zone):%H:%M}"
@@ -88,14 +97,19 @@ class DayDetailScreen(DetailScreen):
             if workout.session_rpe is not None:
                 head += f", session RPE {workout.session_rpe}"
             text.append(head + "\n")
-            names: dict[str, str] = {}
-            for entry in repo.sets(workout=workout.id):
-                if entry.exercise not in names:
-                    exercise = repo.exercise(entry.exercise)
-                    names[entry.exercise] = exercise.name if exercise else entry.exercise
-                    text.append(f"    {names[entry.exercise]}\n", "bold")
-                shown = f"  “{note(entry.notes)}”" if entry.notes else ""
-                text.append(f"      {format_set(entry, unit)}{shown}\n")
+            previous = None
+            for run in set_runs(repo.sets(workout=workout.id)):
+                superset = len(run) > 1
+                if superset:  # its sets in the order done, each with its exercise
+                    joined = " + ".join(dict.fromkeys(name(e.exercise) for e in run))
+                    text.append(f"    Superset: {joined}\n", "bold")
+                for entry in run:
+                    if not superset and entry.exercise != previous:
+                        text.append(f"    {name(entry.exercise)}\n", "bold")
+                    previous = None if superset else entry.exercise
+                    shown = f"  “{note(entry.notes)}”" if entry.notes else ""
+                    said = f"{name(entry.exercise)} " if superset else ""
+                    text.append(f"      {said}{format_set(entry, unit)}{shown}\n")
             if workout.notes:
                 text.append(f"    “{note(workout.notes)}”\n", "dim")
         text.append("\nEscape: back", "dim")

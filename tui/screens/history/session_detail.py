@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from storage.model.supersets import set_brackets
 from storage.model.template_plan import NOTHING_TO_PLAN
 from tui.format.text import clipped, note, widened
 from tui.format.units import format_number, format_set, to_unit
@@ -119,13 +120,17 @@ class SessionDetailScreen(DetailScreen):
         name_width = widened(22, self.app.size.width, 0.5)
         note_width = widened(20, self.app.size.width, 0.5)
         previous = None
-        for done in index.session_sets(session.workout_id):
+        done_sets = index.session_sets(session.workout_id)
+        brackets = set_brackets([done.entry for done in done_sets])  # a superset's sets
+        if not any(b.strip() for b in brackets):
+            brackets = [""] * len(brackets)  # no superset: no column for its bracket
+        for done, bracket in zip(done_sets, brackets, strict=True):
             entry = done.entry
             name = names.get(entry.exercise, entry.exercise) if entry.exercise != previous else ""
             previous = entry.exercise
             rest = "" if done.rest_s is None else f"{done.rest_s // 60}:{done.rest_s % 60:02d}"
             table.add_row(
-                clipped(name, name_width),
+                Text(bracket).append_text(clipped(name, name_width - len(bracket))),
                 format_set(entry, unit),
                 "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
                 Text("PR", "bold green") if done.is_pr else "",

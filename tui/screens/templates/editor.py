@@ -1,5 +1,6 @@
 """One template's exercises, a line each in the entry grammar
-(`storage.entry.template_line`: `bench 3x5@8 rest 3:00 100`): type a line and Enter to
+(`storage.entry.template_line`: `bench 3x5@8 rest 3:00 100`, `& row 3x8` for a
+superset with the line above): type a line and Enter to
 add it (typing reaches the entry line wherever the focus is); on a line, Enter or Alt+E
 puts it in the entry line to change, Alt+D removes it, shift+up/down moves it;
 Alt+Shift+R renames the template. Every change is saved at once."""
@@ -28,6 +29,7 @@ from tui.widgets.app_header import AppHeader
 from tui.widgets.entry_line import EntryLine
 
 LINE_HINT = "exercise SETSxREPS@RPE rest 3:00 load: bench 3x5@8 rest 3:00 100"
+SUPERSET_HINT = "Begin a line with & to superset it with the line above: & row 3x8"
 
 
 class TemplateEditorScreen(TemplateListScreen):
@@ -103,6 +105,7 @@ class TemplateEditorScreen(TemplateListScreen):
         count = len(template.items)
         title.append(f"  {counted(count, 'exercise')}", "dim")
         title.append(f"\nType a line and Enter to add it, {EXAMPLES}", "dim")
+        title.append(f"\n{SUPERSET_HINT}", "dim")
         self.query_one("#editor-title", Static).update(title)
         lines = self.query_one("#editor-lines", OptionList)
         highlighted = lines.highlighted
@@ -116,8 +119,12 @@ class TemplateEditorScreen(TemplateListScreen):
     # -- changes ---------------------------------------------------------------------------
 
     def change(self, changed: Template, message: str) -> None:
-        """Show `changed` now and save it: the changes from the template as shown before."""
+        """Show `changed` now and save it: the changes from the template as shown before.
+        The first line has no line above to be a superset with."""
         base = self.template
+        if changed.items and changed.items[0].with_above:
+            items = [replace(changed.items[0], with_above=False), *changed.items[1:]]
+            changed = replace(changed, items=items)
         self.save(lambda repo: repo.update_template(base, changed))
         self.template = changed
         self.show_lines()
@@ -140,6 +147,9 @@ class TemplateEditorScreen(TemplateListScreen):
                 f"change that line ({self.key_of('templates.edit')}) instead",
                 error=True,
             )
+            return
+        if item.with_above and (self.editing if self.editing is not None else len(items)) == 0:
+            self.show_message("& joins the line above: the first line has none", error=True)
             return
         if self.editing is not None and self.editing < len(items):
             items[self.editing] = item

@@ -1,5 +1,6 @@
 """The workout screen's list of today's exercises: numbered for their keys, the current one
-marked, each with its working sets done (against the template's target: done ones dim).
+marked, each with its working sets done (against the template's target: done ones dim);
+a superset's exercises are joined by a bracket (┌ │ └) after their numbers.
 A name too long for the list ends with "…"; the list is wider on a wider terminal."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from storage.model.supersets import group_runs
 from tui.format.text import clipped
 from tui.screens.workout.session import WorkoutSession
 
@@ -28,7 +30,8 @@ class ExerciseList(Static):
             return  # not laid out yet (hidden before a workout): drawn on its first resize
         width = max(self.content_size.width - NUMBER_AND_COUNT, 8)
         lines: list[Text] = []
-        for n, exercise_id in enumerate(session.order, 1):
+        runs = group_runs(session.order, session.supersets.groups(session))
+        for n, (exercise_id, bracket) in enumerate(runs, 1):
             exercise = session.exercises[exercise_id]
             done = session.working_sets(exercise_id)
             target = session.target(exercise_id)
@@ -38,7 +41,9 @@ class ExerciseList(Static):
             name = clipped(exercise.name, width)
             name.pad_right(width - name.cell_len)
             lines.append(
-                Text.assemble(f"{mark}{n if n < 10 else ' '} ", name, f" {count:>5}", style=style)
+                Text.assemble(
+                    f"{mark}{n if n < 10 else ' '}{bracket}", name, f" {count:>5}", style=style
+                )
             )
         if not lines:
             lines = [

@@ -104,6 +104,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         Binding(
             "alt+shift+h", "load_per_hand", "Per hand/total", show=False, id="workout.per_hand"
         ),
+        Binding("alt+g", "group", "Superset with above", id="workout.group"),
         Binding("ctrl+n", "new_exercise", "New exercise", show=False, id="workout.new_exercise"),
         Binding("up", "switch_exercise(-1)", "Prev exercise", id="workout.prev"),
         Binding("down", "switch_exercise(1)", "Next exercise", id="workout.next"),
@@ -154,6 +155,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             return started
         if action == "load_per_hand":
             return session.current is not None
+        if action == "group":
+            return started and len(session.order) > 1
         if action == "switch_exercise" and not started:
             return True  # the choice of how to start
         if action in ("switch_exercise", "exercise_number"):
@@ -281,8 +284,10 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options.add_option(Option(Text("Empty workout"), id="empty"))
         for template in self.session.templates:
             names = ", ".join(
-                exercises[i.exercise].name for i in template.items if i.exercise in exercises
-            )
+                ("+ " if i.with_above else "") + exercises[i.exercise].name
+                for i in template.items
+                if i.exercise in exercises
+            ).replace(", + ", " + ")
             options.add_option(
                 Option(
                     Text.assemble(
@@ -506,16 +511,21 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             again = typed_set(exercise.name, placed.entry, session.unit)
             self.save(change, reply=_stored_set(placed.entry.id), entry=again)
             logged.append(placed.entry)
-        # Only what changed: rebuilding the table would cost a frame and its scroll position.
-        self.query_one(SetTable).append(logged, session.unsaved)
-        self.query_one(ExercisePanel).show_plan(
-            session.plan_item(exercise.id), session.stop_floor(exercise.id), session.unit
-        )
-        self._show_next()
+        following = session.supersets.next_after(session, logged[-1])
+        if following is not None:  # a superset's next exercise
+            self.set_current(following)
+        else:  # Only what changed: rebuilding the table costs a frame and its scroll position.
+            self.query_one(SetTable).append(logged, session.unsaved)
+            self.query_one(ExercisePanel).show_plan(
+                session.plan_item(exercise.id), session.stop_floor(exercise.id), session.unit
+            )
+            self._show_next()
         self.refresh_exercise_list()
         self._refresh_subtitle()
         self.refresh_bindings()
         said = [f"Logged {len(logged)} sets of {exercise.name}."] if len(logged) > 1 else []
+        if following is not None:
+            said.append(f"Superset: now {following.name}.")
         if typed.named:
             said.append(f"{typed.named}.")
         under = next(filter(None, map(session.under_floor, logged)), None)
@@ -565,6 +575,22 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         exercise = self.session.step(step)
         if exercise is not None:
             self.set_current(exercise)
+
+    def action_group(self) -> None:
+        """Superset the current exercise with the one above it in the list, or take it out."""
+        session, exercise = self.session, self.session.current
+        if exercise is None:
+            return
+        grouped = session.supersets.group_with_above(session, exercise)
+        if grouped is None:
+            self.show_message("The first exercise has none above to superset with.", error=True)
+            return
+        above = session.exercises[session.order[session.order.index(exercise.id) - 1]]
+        self.refresh_exercise_list()
+        if grouped:
+            self.show_message(f"{exercise.name} is a superset with {above.name}: a set moves on.")
+        else:
+            self.show_message(f"{exercise.name} is no longer a superset with {above.name}.")
 
     def action_exercise_number(self, number: int) -> None:
         exercise = self.session.numbered(number)

@@ -46,6 +46,7 @@ from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
 from storage.read.today_plan import read_today_plan
 from tui.format.units import format_set
+from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
 
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
@@ -109,6 +110,7 @@ class WorkoutSession:
         self.plan: Plan | None = None  # today's plan for the workout in progress
         self._plan_of: tuple | None = None  # what `plan` was read for
         self.warmups = WarmupRamps()  # the warm-up ramp Enter logs before a first working set
+        self.supersets = Supersets()  # the exercises done in turn
 
     @property
     def unit(self) -> str:
@@ -180,6 +182,7 @@ class WorkoutSession:
         gone_to = self.order  # exercises gone to with no set yet stay numbered
         if not same:  # finished, or another workout begun, by another process
             self.current, self.undo_stack, gone_to = None, [], []
+            self.supersets = Supersets()
         self.dropped.clear()
         self.load(log)
         self.order += [e for e in gone_to if e not in self.order and e in self.exercises]
@@ -303,6 +306,7 @@ class WorkoutSession:
         )
         self.workout, self.template, self.sets = workout, template, []
         self.histories = {}  # the workout that ended is history now
+        self.supersets = Supersets()
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
@@ -318,6 +322,7 @@ class WorkoutSession:
         last = self.sets[-1].exercise if self.sets else None
         self.current = self.exercises.get(last) if last else None
         self.undo_stack, self.editing, self.histories = [], None, {}
+        self.supersets = Supersets()
         self.read_plan(log)
         return lambda repo: repo.reopen_workout(workout)
 
@@ -451,16 +456,21 @@ class WorkoutSession:
     def log_set(self, exercise: Exercise, spec: SetSpec, at: datetime) -> tuple[PlacedSet, Change]:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
         timer it starts, and its save. Raises ValidationError (EntryError for a weight
-        over the limit)."""
+        over the limit). In a superset a working set before the group's last starts no
+        rest timer (`Supersets.mid_round`)."""
         workout = self.workout
         fields = spec.entry_fields(self.unit)
         target = self.target(exercise.id)
         template_rest = target.rest_s if target else None
+        if not fields.get("warmup") and self.supersets.mid_round(self, exercise.id):
+            template_rest = 0
+        group = self.supersets.group_of(self, exercise.id)
         new = SetEntry(
             id=new_id(),
             workout=workout.id,
             exercise=exercise.id,
             **fields,
+            group=group,
             timestamp=at,
             day=workout.day,
         )
@@ -481,6 +491,7 @@ class WorkoutSession:
             workout,
             exercise,
             **fields,
+            group=group,
             at=at,
             rest_after_s=template_rest,
             set_id=entry.id,

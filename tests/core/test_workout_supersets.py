@@ -1,0 +1,148 @@
+"""Supersets and circuits in the workout in progress (`tui.screens.workout.supersets`),
+without a screen: a set moves to the next exercise of its group, back to the first after
+the last while sets are left, the rest timer starts only after the group's last, the sets
+carry the group's id; a template's `&` lines and a key group exercises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Settings, Template, TemplateItem
+from storage.model.supersets import group_runs, template_groups
+from tests.support.clock import FakeClock
+from tui.screens.workout.session import TypedSets, WorkoutSession
+
+BENCH = BUILTIN_BY_ID["bench-press"]
+ROW = BUILTIN_BY_ID["barbell-row"]
+SQUAT = BUILTIN_BY_ID["back-squat"]
+CURL = BUILTIN_BY_ID["barbell-curl"]
+SUPERSET = Template(
+    name="Push pull",
+    items=[
+        TemplateItem(exercise=BENCH.id, sets=2, reps=5, rest_s=120),
+        TemplateItem(exercise=ROW.id, sets=2, reps=8, rest_s=90, with_above=True),
+        TemplateItem(exercise=SQUAT.id, sets=3, reps=5),
+    ],
+)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, clock: FakeClock) -> Iterator[Repository]:
+    with Repository(tmp_path / "log.json", clock=clock) as repo:
+        repo.save_settings(Settings(timezone="UTC"))
+        repo.save_template(SUPERSET)
+        yield repo
+
+
+def started(repo: Repository, clock: FakeClock, template: str | None) -> WorkoutSession:
+    session = WorkoutSession()
+    session.load(repo.snapshot())
+    session.start(template, clock(), clock().date())(repo)
+    return session
+
+
+def log(session: WorkoutSession, text: str, repo: Repository, clock: FakeClock):
+    """Type one set as the screen does, save it, and move on as the screen does: the set
+    placed, and the exercise now current."""
+    clock.advance(60)
+    line = session.read_line(text)
+    assert isinstance(line, TypedSets), line
+    placed, save = session.log_set(line.exercise, line.spec, clock())
+    save(repo)
+    following = session.supersets.next_after(session, placed.entry)
+    if following is not None:
+        session.go_to(following)
+    return placed, session.current.id
+
+
+def test_template_groups_are_runs_of_lines_joined_to_the_one_above() -> None:
+    items = [
+        TemplateItem(exercise="a", sets=1, reps=1, with_above=True),  # first: nothing above
+        TemplateItem(exercise="b", sets=1, reps=1, with_above=True),
+        TemplateItem(exercise="c", sets=1, reps=1, with_above=True),
+        TemplateItem(exercise="d", sets=1, reps=1),
+        TemplateItem(exercise="e", sets=1, reps=1),
+        TemplateItem(exercise="f", sets=1, reps=1, with_above=True),
+    ]
+    groups = template_groups(items)
+    assert groups == {"a": "1", "b": "1", "c": "1", "e": "2", "f": "2"}
+    assert group_runs(list("abcdef"), groups) == [
+        ("a", "┌"),
+        ("b", "│"),
+        ("c", "└"),
+        ("d", " "),
+        ("e", "┌"),
+        ("f", "└"),
+    ]
+    assert group_runs(["a", "d"], groups) == [("a", " "), ("d", " ")]  # a group of one: none
+
+
+def test_a_superset_alternates_and_rests_after_its_last_exercise(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, SUPERSET.id)
+    assert session.current.id == BENCH.id
+    bench, now = log(session, "bench 100x5", repo, clock)
+    assert (bench.rest, now) == (None, ROW.id)  # no rest timer between: on to the row
+    row, now = log(session, "row 80x8", repo, clock)
+    assert (row.rest.duration_s, now) == (90, BENCH.id)  # the rest after the last, round again
+    assert log(session, "100x5", repo, clock)[1] == ROW.id
+    last, now = log(session, "80x8", repo, clock)
+    assert (last.rest.duration_s, now) == (90, ROW.id)  # both done: it stays
+    stored = repo.sets(workout=session.workout.id)
+    assert [s.group for s in stored] == ["1"] * 4
+    assert repo.rest_period() is not None and repo.rest_period().after_set == last.entry.id
+    squat, now = log(session, "squat 140x5", repo, clock)
+    assert (squat.entry.group, now) == (None, SQUAT.id)
+
+
+def test_the_log_holds_no_rest_timer_after_a_set_mid_round(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, SUPERSET.id)
+    log(session, "bench 100x5", repo, clock)
+    assert repo.rest_period() is None
+
+
+def test_warm_ups_stay_on_their_exercise(repo: Repository, clock: FakeClock) -> None:
+    session = started(repo, clock, SUPERSET.id)
+    warmup, now = log(session, "w 60x5", repo, clock)
+    assert now == BENCH.id and warmup.rest is not None
+
+
+def test_a_key_groups_the_exercise_with_the_one_above(repo: Repository, clock: FakeClock) -> None:
+    session = started(repo, clock, None)
+    log(session, "squat 100x5", repo, clock)
+    log(session, "barbell curl 30x10", repo, clock)
+    assert session.supersets.group_with_above(session, CURL) is True
+    assert session.supersets.members(session, CURL.id) == [SQUAT.id, CURL.id]
+    _, now = log(session, "barbell curl 30x10", repo, clock)
+    assert now == SQUAT.id  # no target: round and round, until the lifter moves on
+    _, now = log(session, "100x5", repo, clock)
+    assert now == CURL.id
+    first = session.supersets.members(session, SQUAT.id)
+    assert first == [SQUAT.id, CURL.id]
+    assert session.supersets.group_with_above(session, SQUAT) is None  # the first: none above
+    assert session.supersets.group_with_above(session, CURL) is False  # out again
+    assert session.supersets.members(session, CURL.id) == []
+
+
+def test_a_reloaded_workout_keeps_its_groups_from_its_sets(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, None)
+    log(session, "squat 100x5", repo, clock)
+    log(session, "barbell curl 30x10", repo, clock)
+    session.supersets.group_with_above(session, CURL)
+    log(session, "barbell curl 30x10", repo, clock)
+    again = WorkoutSession()
+    again.load(repo.snapshot())
+    assert again.supersets.members(again, SQUAT.id) == []  # only curl's set carries it yet
+    log(session, "squat 100x5", repo, clock)
+    again.load(repo.snapshot())
+    assert again.supersets.members(again, SQUAT.id) == [SQUAT.id, CURL.id]
