@@ -138,6 +138,20 @@ def wait_until(term: Terminal, check: Callable[[str], bool], what: str, timeout:
         time.sleep(0.1)
 
 
+def settled(term: Terminal, quiet_s: float = 1.5, timeout: float = 20) -> str:
+    """The screen once it has not changed for `quiet_s` (background work done)."""
+    deadline = time.monotonic() + timeout
+    screen, since = term.screen(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = term.screen()
+        if now != screen:
+            screen, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return screen
+    raise AssertionError(f"the screen kept changing:\n{screen}")
+
+
 def entry_line(screen: str) -> str:
     """What the entry line (above the footer, inside its border) holds."""
     return screen.splitlines()[-3].strip("▊▎ ")

@@ -9,23 +9,10 @@ from pathlib import Path
 from tests.support.terminal import (
     Terminal,
     isolated,
+    settled,
     type_slowly,
     write_demo_log,
 )
-
-
-def settled(term: Terminal, quiet_s: float = 1.5, timeout: float = 20) -> str:
-    """The screen once it has not changed for `quiet_s` (background work done)."""
-    deadline = time.monotonic() + timeout
-    screen, since = term.screen(), time.monotonic()
-    while time.monotonic() < deadline:
-        time.sleep(0.1)
-        now = term.screen()
-        if now != screen:
-            screen, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet_s:
-            return screen
-    raise AssertionError(f"the screen kept changing:\n{screen}")
 
 
 def test_T_on_a_session_in_the_history_list_is_never_silent(tmp_path: Path) -> None:

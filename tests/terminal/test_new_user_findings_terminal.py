@@ -21,20 +21,6 @@ from tests.support.terminal import (
 )
 
 
-def settled(term: Terminal, quiet_s: float = 1.5, timeout: float = 20) -> str:
-    """The screen once it has not changed for `quiet_s` (background work done)."""
-    deadline = time.monotonic() + timeout
-    screen, since = term.screen(), time.monotonic()
-    while time.monotonic() < deadline:
-        time.sleep(0.1)
-        now = term.screen()
-        if now != screen:
-            screen, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet_s:
-            return screen
-    raise AssertionError(f"the screen kept changing:\n{screen}")
-
-
 def restday(tmp_path: Path, log: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui", "--db", str(log), *args],
