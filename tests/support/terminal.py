@@ -152,6 +152,16 @@ def settled(term: Terminal, quiet_s: float = 1.5, timeout: float = 20) -> str:
     raise AssertionError(f"the screen kept changing:\n{screen}")
 
 
+def start_with_a_set(term: Terminal) -> None:
+    """From Home on an empty log: `w`, then `bench 100x5` and Enter typed at a person's pace
+    start an empty workout with that set, on screen."""
+    term.wait_for("Home")
+    term.keys("w")
+    term.wait_for("Empty workout")
+    type_slowly(term, "bench 100x5\r")
+    term.wait_for("100 kg x 5")
+
+
 def entry_line(screen: str) -> str:
     """What the entry line (above the footer, inside its border) holds."""
     return screen.splitlines()[-3].strip("▊▎ ")

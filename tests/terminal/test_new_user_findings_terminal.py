@@ -16,6 +16,7 @@ from tests.support.terminal import (
     Terminal,
     isolated,
     open_log,
+    start_with_a_set,
     type_slowly,
     write_demo_log,
 )
@@ -38,11 +39,7 @@ def test_a_mark_typed_after_the_name_is_not_dropped_from_the_set(tmp_path: Path)
     log = tmp_path / "log.json"
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Home")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        type_slowly(term, "bench 100x5\r")
-        term.wait_for("100 kg x 5")
+        start_with_a_set(term)
         type_slowly(term, "bench w 60x5\r")
         time.sleep(1.5)
         term.keys("C-q")
@@ -78,11 +75,7 @@ def test_help_over_the_workout_screen_leaves_no_stray_letter_at_the_edges(
     log = tmp_path / "log.json"
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Home")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        type_slowly(term, "bench 100x5\r")
-        term.wait_for("100 kg x 5")
+        start_with_a_set(term)
         term.keys("F1")
         screen = term.wait_for("closes this")
         bottom = screen.splitlines()[-1]
@@ -149,11 +142,7 @@ def test_typing_on_after_escape_continues_the_line_it_left(tmp_path: Path) -> No
     log = tmp_path / "log.json"
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Home")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        type_slowly(term, "bench 100x5\r")
-        term.wait_for("100 kg x 5")
+        start_with_a_set(term)
         type_slowly(term, "rdl 10")
         term.keys("Escape")
         time.sleep(0.5)

@@ -10,6 +10,7 @@ from pathlib import Path
 from tests.support.terminal import (
     Terminal,
     isolated,
+    start_with_a_set,
     type_slowly,
 )
 
@@ -41,11 +42,7 @@ def test_question_mark_on_an_empty_line_opens_help_during_a_workout(tmp_path: Pa
     log = tmp_path / "log.json"
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Home")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        type_slowly(term, "bench 100x5\r")
-        term.wait_for("100 kg x 5")
+        start_with_a_set(term)
         time.sleep(1)
         type_slowly(term, "?")
         term.wait_for("closes this", timeout=5)
