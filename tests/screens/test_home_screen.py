@@ -179,3 +179,15 @@ async def test_once_todays_workout_is_done_home_turns_to_recovery_and_tomorrow(
         ahead = home.view.tomorrow.readiness
         assert f"tomorrow ~{ahead:.0f} (estimate)" in line
         assert "tonight sleep 7 h+, 12 cups water" in line
+
+
+def test_no_streak_reads_as_a_rest_not_zero_days() -> None:
+    from tui.format.readiness import trends
+
+    class Result:
+        day = date(2026, 12, 6)
+        consecutive_days = 0
+        declines = ()
+        deload = None
+
+    assert str(trends(Result)) == "rested yesterday"  # not "0 training days in a row"

@@ -116,9 +116,11 @@ def trends(result) -> Text:
     """Training days in a row and the lifts going backwards; on a line of its own, a deload
     when one is due."""
     days = result.consecutive_days
-    text = Text(
-        f"{days} training day{'' if days == 1 else 's'} in a row", "bold" if days >= 5 else ""
-    )
+    if days:
+        streak = f"{days} training day{'' if days == 1 else 's'} in a row"
+    else:  # neither today nor yesterday trained
+        streak = "rested yesterday"
+    text = Text(streak, "bold" if days >= 5 else "")
     for decline in result.declines[:2]:
         text.append(" · ", "dim")
         when = day_text(decline.day, result.day)
