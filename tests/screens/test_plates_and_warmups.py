@@ -8,14 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Static
 
 from storage.log.repository import Repository
-from tests.support.screen_helpers import make_app, message, saved
+from tests.support.screen_helpers import (
+    make_app,
+    message,
+    saved,
+    workout_entry,
+    workout_screen,
+    workout_sets,
+)
 from tests.support.typing import chars, press_at_pace
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
-from tui.screens.workout.screen import WorkoutScreen
 
 
 @pytest.fixture
@@ -23,23 +29,8 @@ def log(tmp_path: Path) -> Path:
     return tmp_path / "log.json"
 
 
-def workout(app: RestdayApp) -> WorkoutScreen:
-    screen = app.get_screen_stack("workout")[0]
-    assert isinstance(screen, WorkoutScreen)
-    return screen
-
-
-def entry(app: RestdayApp) -> Input:
-    return workout(app).query_one("#entry", Input)
-
-
 def plates(app: RestdayApp) -> str:
-    return str(entry(app).border_subtitle)
-
-
-def shown_sets(app: RestdayApp) -> list[str]:
-    table = workout(app).query_one("#sets", DataTable)
-    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+    return str(workout_entry(app).border_subtitle)
 
 
 async def bench_done_before(pilot, *, warmed_up: bool = False) -> None:
@@ -56,23 +47,23 @@ async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await bench_done_before(pilot)  # no warm-ups logged: Enter logs the working set
-        assert entry(app).placeholder.startswith("Enter logs 100 kg x 5 @8 · ")
+        assert workout_entry(app).placeholder.startswith("Enter logs 100 kg x 5 @8 · ")
         await press_at_pace(pilot, ["alt+k"])  # asked for
-        assert entry(app).placeholder == (
+        assert workout_entry(app).placeholder == (
             "Enter logs warm-up 1/4: w 20kg x 10 (to 100) · alt+k skips"
         )
         assert plates(app) == "20 kg: the bar alone"
         await press_at_pace(pilot, ["enter", "enter"])
-        assert entry(app).placeholder.startswith("Enter logs warm-up 3/4: w 60kg x 3")
+        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 3/4: w 60kg x 3")
         assert plates(app) == "60 kg: 20 a side"
         await press_at_pace(pilot, [*chars("100x5@8"), "enter"])  # the working set: no more
-        assert entry(app).placeholder.startswith("Enter repeats 100 kg x 5 @8")
+        assert workout_entry(app).placeholder.startswith("Enter repeats 100 kg x 5 @8")
         assert plates(app) == "100 kg: 25 15 a side"
         await press_at_pace(pilot, ["alt+k"])
         assert "before the first working set" in message(app)
         await saved(app, pilot)
         with Repository(log, clock=clock) as repo:
-            today = repo.sets(workout=workout(app).workout.id)
+            today = repo.sets(workout=workout_screen(app).workout.id)
         assert [(s.weight_kg, s.reps, s.warmup) for s in today] == [
             (20, 10, True),
             (40, 5, True),
@@ -86,12 +77,12 @@ async def test_a_lifter_who_logs_warm_ups_is_offered_them_and_skips_with_a_key(
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await bench_done_before(pilot, warmed_up=True)
-        assert entry(app).placeholder.startswith("Enter logs warm-up 1/4: w 20kg x 10")
+        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 1/4: w 20kg x 10")
         await press_at_pace(pilot, ["enter", "alt+k"])
         assert "Warm-ups skipped" in message(app)
-        assert " 100 kg x 5 @8 · " in entry(app).placeholder  # the working set, not 20x10
+        assert " 100 kg x 5 @8 · " in workout_entry(app).placeholder  # the working set, not 20x10
         await press_at_pace(pilot, ["enter"])
-        assert shown_sets(app) == ["20 kg x 10", "100 kg x 5 @8"]
+        assert workout_sets(app) == ["20 kg x 10", "100 kg x 5 @8"]
 
 
 async def test_the_plates_for_the_load_typed_and_for_any_load(log: Path, clock) -> None:
@@ -109,7 +100,7 @@ async def test_the_plates_for_the_load_typed_and_for_any_load(log: Path, clock) 
         await press_at_pace(pilot, ["ctrl+u", "alt+c"])
         assert isinstance(app.screen, PromptScreen)
         await press_at_pace(pilot, [*chars("143"), "enter"])
-        message = workout(app).query_one("#message", Static)
+        message = workout_screen(app).query_one("#message", Static)
         assert str(message.visual) == "143 kg: plates make 142.5 or 145"
         await press_at_pace(pilot, ["alt+c", *chars("140"), "enter"])
         assert str(message.visual) == "140 kg: 25 25 10 a side"
@@ -121,5 +112,5 @@ async def test_the_plates_fit_a_phone(log: Path, clock) -> None:
         await pilot.pause()
         await press_at_pace(pilot, ["enter", *chars("bench 227.5x1"), "enter"])
         assert plates(app) == "227.5 kg: 25 25 25 25 2.5 1.25 a side"
-        edge = entry(app).region
+        edge = workout_entry(app).region
         assert edge.right <= 45

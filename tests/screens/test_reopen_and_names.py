@@ -15,7 +15,7 @@ from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Settings
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.screen_helpers import eventually, make_app, message, saved
+from tests.support.screen_helpers import eventually, make_app, message, saved, workout_screen
 from tests.support.typing import chars, press_at_pace, start_choice
 from tui.app import RestdayApp
 from tui.screens.dialogs.new_exercise import NewExerciseScreen
@@ -35,12 +35,6 @@ def log(tmp_path: Path) -> Path:
     with Repository(path, clock=FakeClock(NOW)) as repo:
         repo.save_settings(Settings(timezone="UTC"))
     return path
-
-
-def workout_screen(app: RestdayApp) -> WorkoutScreen:
-    screen = app.get_screen_stack("workout")[0]
-    assert isinstance(screen, WorkoutScreen)
-    return screen
 
 
 def keys_to(app: RestdayApp, option_id: str) -> list[str]:

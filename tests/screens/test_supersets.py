@@ -14,7 +14,7 @@ from textual.widgets import DataTable, OptionList, Static
 from storage.log.repository import Repository
 from storage.model.records import Template, TemplateItem
 from tests.support.history_app import open_history
-from tests.support.screen_helpers import make_app, message, saved
+from tests.support.screen_helpers import make_app, message, saved, workout_screen
 from tests.support.typing import chars, press_at_pace
 from tui.app import RestdayApp
 from tui.commands.main import main
@@ -22,7 +22,6 @@ from tui.screens.history.day_detail import DayDetailScreen
 from tui.screens.history.session_detail import SessionDetailScreen
 from tui.screens.templates.editor import TemplateEditorScreen
 from tui.screens.workout.exercise_list import ExerciseList
-from tui.screens.workout.screen import WorkoutScreen
 
 PUSH_PULL = Template(
     name="Push pull",
@@ -43,30 +42,24 @@ def log(tmp_path: Path, clock) -> Path:
     return log
 
 
-def workout(app: RestdayApp) -> WorkoutScreen:
-    screen = app.get_screen_stack("workout")[0]
-    assert isinstance(screen, WorkoutScreen)
-    return screen
-
-
 def current(app: RestdayApp) -> str:
-    return workout(app).session.current.id
+    return workout_screen(app).session.current.id
 
 
 def listed(app: RestdayApp) -> list[str]:
-    return str(workout(app).query_one(ExerciseList).render()).splitlines()
+    return str(workout_screen(app).query_one(ExerciseList).render()).splitlines()
 
 
 async def test_a_superset_alternates_and_rests_after_its_second_exercise(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        start = workout(app).query_one("#start-options", OptionList)
+        start = workout_screen(app).query_one("#start-options", OptionList)
         assert str(start.get_option_at_index(1).prompt) == (
             "Push pull  Bench Press + Barbell Row, Back Squat"
         )
         await press_at_pace(pilot, ["down", "enter"])  # the template, under "Empty workout"
-        assert workout(app).session.template.id == PUSH_PULL.id
+        assert workout_screen(app).session.template.id == PUSH_PULL.id
         assert [line[:16] for line in listed(app)[:3]] == [
             "▸1┌Bench Press  ",
             " 2└Barbell Row  ",
@@ -85,7 +78,7 @@ async def test_a_superset_alternates_and_rests_after_its_second_exercise(log: Pa
         assert app.rest is not None
         await saved(app, pilot)
         with Repository(log, clock=clock) as repo:
-            today = repo.sets(workout=workout(app).session.workout.id)
+            today = repo.sets(workout=workout_screen(app).session.workout.id)
         assert [(s.exercise, s.weight_kg, s.reps, s.group) for s in today] == [
             ("bench-press", 100, 5, "1"),
             ("barbell-row", 80, 8, "1"),

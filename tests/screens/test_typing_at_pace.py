@@ -8,11 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
 from storage.log.repository import Repository
-from tests.support.screen_helpers import make_app, saved
+from tests.support.screen_helpers import (
+    make_app,
+    saved,
+    workout_entry,
+    workout_screen,
+    workout_sets,
+)
 from tests.support.typing import chars, press, press_at_pace, start_choice
 from tui.app import RestdayApp
 from tui.screens.help import help_sections
@@ -26,23 +32,8 @@ def log(tmp_path: Path) -> Path:
     return tmp_path / "log.json"
 
 
-def workout(app: RestdayApp) -> WorkoutScreen:
-    screen = app.get_screen_stack("workout")[0]
-    assert isinstance(screen, WorkoutScreen)
-    return screen
-
-
-def entry(app: RestdayApp) -> Input:
-    return workout(app).query_one("#entry", Input)
-
-
-def shown_sets(app: RestdayApp) -> list[str]:
-    table = workout(app).query_one("#sets", DataTable)
-    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
-
-
 def info(app: RestdayApp) -> str:
-    return str(workout(app).query_one("#exercise-info", Static).visual)
+    return str(workout_screen(app).query_one("#exercise-info", Static).visual)
 
 
 def stored(log: Path, clock) -> list[tuple[str, float, int, float | None]]:
@@ -68,7 +59,7 @@ async def test_a_set_typed_after_escape_is_logged_as_typed(log: Path, clock, gap
         await press_at_pace(pilot, [*chars("120x5@8"), "enter"], gap)
         await press_at_pace(pilot, [*chars("105x3@9"), "enter"], gap)
         await saved(app, pilot)
-        assert shown_sets(app)[-2:] == ["120 kg x 5 @8", "105 kg x 3 @9"]
+        assert workout_sets(app)[-2:] == ["120 kg x 5 @8", "105 kg x 3 @9"]
         assert stored(log, clock)[-2:] == [
             ("overhead-press", 120, 5, 8),
             ("overhead-press", 105, 3, 9),
@@ -83,7 +74,7 @@ async def test_an_exercise_name_typed_after_escape_is_not_a_command(log: Path, c
         await press_at_pace(pilot, [*chars("rdl 100x8"), "enter"], gap)
         await saved(app, pilot)
         assert isinstance(app.screen, WorkoutScreen)  # not Recovery (r)
-        assert workout(app).current.name == "Romanian Deadlift"
+        assert workout_screen(app).current.name == "Romanian Deadlift"
         assert stored(log, clock)[-1] == ("romanian-deadlift", 100, 8, None)
 
 
@@ -94,7 +85,7 @@ async def test_typing_after_a_dialog_and_another_screen_reaches_the_line(log: Pa
         await press_at_pace(pilot, ["alt+n", *chars("easy"), "enter", *chars("x6"), "enter"])
         await press_at_pace(pilot, ["escape", "alt+h", "w", *chars("+5x5"), "enter"])
         await saved(app, pilot)
-        assert shown_sets(app) == ["100 kg x 5", "100 kg x 6", "105 kg x 5"]
+        assert workout_sets(app) == ["100 kg x 5", "100 kg x 6", "105 kg x 5"]
 
 
 @pytest.mark.parametrize("gap", [0.15, 0])
@@ -110,8 +101,8 @@ async def test_escape_read_with_the_next_key_closes_a_dialog_and_types_the_key(
         await press_at_pace(pilot, ["alt+shift+f"])
         await press_at_pace(pilot, ["alt+1", *chars("07.5x2"), "enter"], gap)
         await saved(app, pilot)
-        assert isinstance(app.screen, WorkoutScreen) and workout(app).workout is not None
-        assert shown_sets(app) == ["100 kg x 5", "107.5 kg x 2"]
+        assert isinstance(app.screen, WorkoutScreen) and workout_screen(app).workout is not None
+        assert workout_sets(app) == ["100 kg x 5", "107.5 kg x 2"]
         assert stored(log, clock)[-1] == ("bench-press", 107.5, 2, None)
 
 
@@ -120,12 +111,12 @@ async def test_exercise_by_number_is_alt_digit_or_a_typed_hash(log: Path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot, "bench 100x5", "ohp 50x8")
         await press_at_pace(pilot, ["alt+1"])
-        assert workout(app).current.name == "Bench Press"
+        assert workout_screen(app).current.name == "Bench Press"
         await press_at_pace(pilot, [*chars("#2"), "enter"])
-        assert workout(app).current.name == "Overhead Press"
+        assert workout_screen(app).current.name == "Overhead Press"
         await press_at_pace(pilot, [*chars("2"), "enter"])  # a bare digit is no command
-        assert workout(app).current.name == "Overhead Press"
-        assert entry(app).value == "2"  # not a set: kept to fix
+        assert workout_screen(app).current.name == "Overhead Press"
+        assert workout_entry(app).value == "2"  # not a set: kept to fix
 
 
 async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Path, clock) -> None:
@@ -134,14 +125,17 @@ async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Pa
         await begin(pilot, "ohp 50x8@8")
         await press_at_pace(pilot, ["alt+shift+t", *chars("Push"), "enter"])
         await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
-        assert workout(app).workout is None
+        assert workout_screen(app).workout is None
         await press_at_pace(pilot, start_choice(1))  # Push
         assert "first time" not in info(app)
         assert "50x8@8" in info(app)
-        assert entry(app).placeholder.startswith("Enter logs 50 kg x 8 @8")  # no warm-ups then
+        # no warm-ups then: Enter logs the working set
+        assert workout_entry(app).placeholder.startswith(
+            "Enter logs 50 kg x 8 @8"
+        )  # no warm-ups then
         await press_at_pace(pilot, ["enter", "enter"])
         await saved(app, pilot)
-        assert shown_sets(app) == ["50 kg x 8 @8", "50 kg x 8 @8"]
+        assert workout_sets(app) == ["50 kg x 8 @8", "50 kg x 8 @8"]
 
 
 async def test_finishing_stops_the_rest_timer(log: Path, clock) -> None:
@@ -161,24 +155,24 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press_at_pace(pilot, start_choice(3))  # Upper A: bench 4x5 @8
-        assert entry(app).placeholder.startswith("Enter logs warm-up 1/4")  # as it warms up
+        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 1/4")  # as it warms up
         await press_at_pace(pilot, ["alt+k"])  # the warm-up ramp skipped: the working set
-        hint = entry(app).placeholder
+        hint = workout_entry(app).placeholder
         assert hint.startswith("Enter logs ") and " x 5 @8 (plan)" in hint
         shown = hint.removeprefix("Enter logs ").split(" · ")[0].removesuffix(" (plan)")
         await press_at_pace(pilot, ["enter"])
         await saved(app, pilot)
-        assert shown_sets(app) == [shown]
+        assert workout_sets(app) == [shown]
 
 
 async def test_footer_and_help_show_no_key_that_types_here(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await begin(pilot, "bench 100x5", "ohp 50x8")
-        footer = {key.key for key in workout(app).query(FooterKey)}
+        footer = {key.key for key in workout_screen(app).query(FooterKey)}
         assert "alt+shift+f" in footer and footer & {"question_mark", "f1"}  # and ? has all
         assert not footer & {"h", "w", "r", "f", "q"}
-        sections = dict(help_sections(app, workout(app)))
+        sections = dict(help_sections(app, workout_screen(app)))
         rows = [row for rows in sections.values() for row in rows]
         keys = [
             key for row in rows if "other screens" not in row.description for key in row.key_names
@@ -200,4 +194,4 @@ async def test_typing_right_after_coming_back_from_home_reaches_the_line(
         await begin(pilot, "bench 100x5")
         await press_at_pace(pilot, ["alt+h", "alt+w", *chars("+5x5"), "enter"], gap)
         await saved(app, pilot)
-        assert shown_sets(app) == ["100 kg x 5", "105 kg x 5"]  # not "+15s" on Home
+        assert workout_sets(app) == ["100 kg x 5", "105 kg x 5"]  # not "+15s" on Home

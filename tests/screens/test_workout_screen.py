@@ -22,7 +22,7 @@ from storage.log.repository import Repository
 from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import written_by_a_newer_restday
-from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
+from tests.support.screen_helpers import FullDisk, eventually, make_app, saved, workout_screen
 from tests.support.typing import chars, key_event, press, start_choice, type_line
 from tui.app import RestdayApp
 from tui.format.words import ellipsized
@@ -69,12 +69,6 @@ def rows(app: RestdayApp) -> list[list[str]]:
 def shown_sets(app: RestdayApp) -> list[str]:
     """The 'set' column of today's sets of the current exercise."""
     return [row[1] for row in rows(app)]
-
-
-def workout_screen(app: RestdayApp) -> WorkoutScreen:
-    screen = app.get_screen_stack("workout")[0]
-    assert isinstance(screen, WorkoutScreen)
-    return screen
 
 
 def current_name(app: RestdayApp) -> str | None:

@@ -13,13 +13,14 @@ from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Input, Static
 
 import storage.log.durable
 import storage.log.journal
 from storage.log.repository import Repository
 from tests.support.clock import FakeClock
 from tui.app import RestdayApp
+from tui.screens.workout.screen import WorkoutScreen
 
 
 def make_app(log: Path, clock: FakeClock, first_screen: str = "workout") -> RestdayApp:
@@ -107,3 +108,20 @@ class FullDisk:
 
     def free(self) -> None:
         self.full.clear()
+
+
+def workout_screen(app: RestdayApp) -> WorkoutScreen:
+    """The workout screen, whichever screen is shown."""
+    screen = app.get_screen_stack("workout")[0]
+    assert isinstance(screen, WorkoutScreen)
+    return screen
+
+
+def workout_entry(app: RestdayApp) -> Input:
+    return workout_screen(app).query_one("#entry", Input)
+
+
+def workout_sets(app: RestdayApp) -> list[str]:
+    """The 'set' column of the workout's set table, as shown."""
+    table = workout_screen(app).query_one("#sets", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
