@@ -130,9 +130,7 @@ async def test_today_earlier_workout_is_last_time_and_its_set_is_one_key(log: Pa
         assert "first time" not in info(app)
         assert "50x8@8" in info(app)
         # no warm-ups then: Enter logs the working set
-        assert workout_entry(app).placeholder.startswith(
-            "Enter logs 50 kg x 8 @8"
-        )  # no warm-ups then
+        assert workout_entry(app).placeholder.startswith("Enter logs 50 kg x 8 @8")
         await press_at_pace(pilot, ["enter", "enter"])
         await saved(app, pilot)
         assert workout_sets(app) == ["50 kg x 8 @8", "50 kg x 8 @8"]
