@@ -581,10 +581,12 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         session, exercise = self.session, self.session.current
         if exercise is None:
             return
-        grouped = session.supersets.group_with_above(session, exercise)
-        if grouped is None:
+        regrouped = session.group_with_above(exercise)
+        if regrouped is None:
             self.show_message("The first exercise has none above to superset with.", error=True)
             return
+        grouped, change = regrouped
+        self.save_change(change)
         above = session.exercises[session.order[session.order.index(exercise.id) - 1]]
         self.refresh_exercise_list()
         if grouped:

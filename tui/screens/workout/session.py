@@ -182,7 +182,6 @@ class WorkoutSession:
         gone_to = self.order  # exercises gone to with no set yet stay numbered
         if not same:  # finished, or another workout begun, by another process
             self.current, self.undo_stack, gone_to = None, [], []
-            self.supersets = Supersets()
         self.dropped.clear()
         self.load(log)
         self.order += [e for e in gone_to if e not in self.order and e in self.exercises]
@@ -212,10 +211,13 @@ class WorkoutSession:
         )
 
     def _exercise_order(self) -> list[str]:
+        """The template's exercises, then those of the sets as done, then those grouped
+        with a key that have no set yet."""
         order = [item.exercise for item in (self.template.items if self.template else [])]
-        for entry in self.sets:
-            if entry.exercise not in order:
-                order.append(entry.exercise)
+        grouped = self.workout.groups if self.workout else {}
+        for exercise in [*(entry.exercise for entry in self.sets), *grouped]:
+            if exercise not in order:
+                order.append(exercise)
         return [ex for ex in order if ex in self.exercises]
 
     # -- what there is to show -------------------------------------------------------------
@@ -306,7 +308,6 @@ class WorkoutSession:
         )
         self.workout, self.template, self.sets = workout, template, []
         self.histories = {}  # the workout that ended is history now
-        self.supersets = Supersets()
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
@@ -322,7 +323,6 @@ class WorkoutSession:
         last = self.sets[-1].exercise if self.sets else None
         self.current = self.exercises.get(last) if last else None
         self.undo_stack, self.editing, self.histories = [], None, {}
-        self.supersets = Supersets()
         self.read_plan(log)
         return lambda repo: repo.reopen_workout(workout)
 
@@ -520,6 +520,19 @@ class WorkoutSession:
     def know(self, exercise: Exercise) -> None:
         """A name typed finds `exercise`, made just now, before the log has it."""
         self.exercises.setdefault(exercise.id, exercise)
+
+    def group_with_above(self, exercise: Exercise) -> tuple[bool, Change] | None:
+        """Superset the exercise with the one above it in today's order (True), or take it
+        out of that group if it is in it (False), and the change to the workout in the log
+        (`Workout.groups`); None if there is none above."""
+        workout, groups = self.workout, self.supersets.regrouped(self, exercise)
+        if workout is None or groups is None:
+            return None
+        self.workout = replace(workout, groups=groups)
+        regrouped = self.workout
+        return bool(self.supersets.members(self, exercise.id)), (
+            lambda repo: repo.update_workout(workout, regrouped)
+        )
 
     def go_to(self, exercise: Exercise) -> None:
         """Make the exercise the current one, numbered after today's others if it is new."""
