@@ -64,6 +64,18 @@ class Undo:
 
 
 @dataclass(frozen=True)
+class RestAfter:
+    """What follows a working set of an exercise (`WorkoutSession.rest_after`): a rest
+    timer of `rest_s` (0: none), or in a superset's round `next_exercise` at once;
+    `ends_round`: the exercise is its superset's last, the superset's rest is its own."""
+
+    exercise: Exercise
+    rest_s: int
+    next_exercise: Exercise | None
+    ends_round: bool
+
+
+@dataclass(frozen=True)
 class ExerciseNumber:
     """A line that is the number of one of today's exercises: go to it."""
 
@@ -457,13 +469,10 @@ class WorkoutSession:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
         timer it starts, and its save. Raises ValidationError (EntryError for a weight
         over the limit). In a superset a working set before the group's last starts no
-        rest timer (`Supersets.mid_round`)."""
+        rest timer (`rest_after`)."""
         workout = self.workout
         fields = spec.entry_fields(self.unit)
-        target = self.target(exercise.id)
-        template_rest = target.rest_s if target else None
-        if not fields.get("warmup") and self.supersets.mid_round(self, exercise.id):
-            template_rest = 0
+        template_rest = self._template_rest(exercise.id, warmup=fields.get("warmup", False))
         group = self.supersets.group_of(self, exercise.id)
         new = SetEntry(
             id=new_id(),
@@ -496,6 +505,27 @@ class WorkoutSession:
             rest_after_s=template_rest,
             set_id=entry.id,
         )
+
+    def rest_after(self, exercise: Exercise) -> RestAfter:
+        """What follows a working set of the exercise logged now: the rest timer it starts,
+        as `log_set` starts it, or in a superset's round the exercise it moves on to."""
+        following = self.supersets.next_in_round(self, exercise.id)
+        template_rest = self._template_rest(exercise.id, warmup=False)
+        return RestAfter(
+            exercise=exercise,
+            rest_s=self.settings.rest_for(exercise, template_rest_s=template_rest),
+            next_exercise=self.exercises[following] if following else None,
+            ends_round=self.supersets.members(self, exercise.id)[-1:] == [exercise.id],
+        )
+
+    def _template_rest(self, exercise_id: str, *, warmup: bool) -> int | None:
+        """The rest after a set of the exercise that overrides its own (`Settings.rest_for`):
+        none in a superset's round before its last (`Supersets.next_in_round`), else the
+        template's."""
+        if not warmup and self.supersets.next_in_round(self, exercise_id):
+            return 0
+        target = self.target(exercise_id)
+        return target.rest_s if target else None
 
     def take_stored(self, entry: SetEntry) -> bool:
         """The log saved a set: take its number, rest and day as the log worked them out

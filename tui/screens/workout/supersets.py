@@ -33,12 +33,13 @@ class Supersets:
         """The group id a set of the exercise carries."""
         return self.groups(session).get(exercise_id) if self.members(session, exercise_id) else None
 
-    def mid_round(self, session: WorkoutSession, exercise_id: str) -> bool:
-        """Whether a set of the exercise is followed by one of another in its group (no rest
-        timer after it): one after it in the group has sets left."""
+    def next_in_round(self, session: WorkoutSession, exercise_id: str) -> str | None:
+        """Where a working set of the exercise moves on to with no rest timer after it:
+        the next exercise after it in its group with sets left; None after the round's
+        last (a rest then)."""
         members = self.members(session, exercise_id)
         later = members[members.index(exercise_id) + 1 :] if members else []
-        return any(_sets_left(session, e) for e in later)
+        return next((e for e in later if _sets_left(session, e)), None)
 
     def next_after(self, session: WorkoutSession, entry: SetEntry) -> Exercise | None:
         """Where a set just logged moves to: the next exercise of its group with sets left,
