@@ -17,24 +17,12 @@ from hypothesis import strategies as st
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_EXERCISES
 from storage.model.records import SetEntry, Workout
+from tests.core.test_set_kinds_exchange import COMPARED
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.set_strategies import sets
 from tui.commands.main import main
 
 NOW = TUESDAY_EVENING
-KEPT = (
-    "reps",
-    "rpe",
-    "warmup",
-    "bodyweight",
-    "assisted",
-    "duration_s",
-    "distance_m",
-    "set_type",
-    "group",
-    "kind",
-    "type_name",
-)
 Logged = tuple[list[SetEntry], list[Workout]]
 GROUPS = st.none() | st.text(
     st.characters(codec="utf-8", categories=["L", "N", "P", "S"]), min_size=1, max_size=12
@@ -82,7 +70,7 @@ def logged(log: Path, unit: str, done: list[tuple[str, SetEntry]]) -> Logged:
 
 
 def kept(entries: list[SetEntry]) -> list[tuple]:
-    return [(s.exercise, *(getattr(s, name) for name in KEPT)) for s in entries]
+    return [(*(getattr(s, name) for name in COMPARED), s.type_name) for s in entries]
 
 
 def exported_and_back(log: Path, fmt: str) -> Logged:
