@@ -215,3 +215,20 @@ def test_a_group_in_the_log_is_printable_text(repo: Repository, clock: FakeClock
     workout = session.workout
     with pytest.raises(ValidationError, match="printable"):
         repo.update_workout(workout, replace(workout, groups={SQUAT.id: "\x1b[2J"}))
+
+
+def test_what_follows_a_set_is_the_rest_timer_log_set_starts(
+    repo: Repository, clock: FakeClock
+) -> None:
+    repo.save_settings(replace(repo.settings(), rest_overrides={SQUAT.id: 150}))
+    session = started(repo, clock, SUPERSET.id)
+    bench = session.rest_after(BENCH)
+    assert (bench.rest_s, bench.next_exercise, bench.ends_round) == (0, ROW, False)
+    row = session.rest_after(ROW)
+    assert (row.rest_s, row.next_exercise, row.ends_round) == (90, None, True)
+    squat = session.rest_after(SQUAT)
+    assert (squat.rest_s, squat.next_exercise, squat.ends_round) == (150, None, False)
+    for exercise, line in ((BENCH, "bench 100x5"), (ROW, "row 80x8"), (SQUAT, "squat 100x5")):
+        expected = session.rest_after(exercise).rest_s
+        placed, _ = log(session, line, repo, clock)
+        assert (placed.rest.duration_s if placed.rest else 0) == expected
