@@ -193,7 +193,11 @@ class Exercise(Record):
 class Workout(Record):
     """A training session. It is in progress while `end` is None, or while it is
     `reopened`: a finished workout opened again to change a set keeps its `end` in the log
-    (a copy of restday killed meanwhile loses nothing) until it is finished again."""
+    (a copy of restday killed meanwhile loses nothing) until it is finished again.
+
+    `groups` holds the supersets made (an exercise id and its group's id) or undone (the
+    id and "") with a key during the workout, over the template's and those its sets
+    carry (`SetEntry.group`): a group is kept before its exercises have sets."""
 
     TABLE: ClassVar[str] = "workouts"
     DATETIME_FIELDS: ClassVar[tuple[str, ...]] = ("created", "updated", "start", "end")
@@ -205,6 +209,7 @@ class Workout(Record):
     session_rpe: int | None = None
     notes: str = ""
     reopened: bool = False
+    groups: dict[str, str] = field(default_factory=dict)
 
     @property
     def in_progress(self) -> bool:

@@ -1,11 +1,12 @@
 """Supersets and circuits: exercises done in turn, a set of each, resting only after the
 last of them. A template marks an item as done with the one above it
 (`TemplateItem.with_above`); the sets of a workout carry their group's id
-(`SetEntry.group`). Pure: no I/O."""
+(`SetEntry.group`), and the workout those grouped with a key (`Workout.groups`). Pure: no
+I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storage.model.records import SetEntry, TemplateItem
 
@@ -25,18 +26,25 @@ def template_groups(items: Sequence[TemplateItem]) -> dict[str, str]:
     return groups
 
 
-def group_runs(exercises: Sequence[str], groups: dict[str, str]) -> list[tuple[str, str]]:
-    """Each exercise of `exercises` (in order) with its place in a group shown as a
-    bracket: "┌", "│", "└" for a group's first, middle and last exercise, " " alone
-    (a group of one is no group)."""
+def group_members(exercises: Sequence[str], groups: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each group's exercises among `exercises` (each exercise's group's id in `groups`),
+    in their order: a group of two or more (a group of one is no group)."""
     members: dict[str, list[str]] = {}
     for exercise in exercises:
-        if exercise in groups:
-            members.setdefault(groups[exercise], []).append(exercise)
+        if group := groups.get(exercise):
+            members.setdefault(group, []).append(exercise)
+    return {group: run for group, run in members.items() if len(run) > 1}
+
+
+def group_runs(exercises: Sequence[str], groups: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Each exercise of `exercises` (in order) with its place in its group
+    (`group_members`) shown as a bracket: "┌", "│", "└" for a group's first, middle and
+    last exercise, " " alone."""
+    members = group_members(exercises, groups)
     marks = []
     for exercise in exercises:
         group = members.get(groups.get(exercise, ""), [])
-        if len(group) < 2:
+        if not group:
             marks.append((exercise, " "))
         elif exercise == group[0]:
             marks.append((exercise, "┌"))

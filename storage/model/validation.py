@@ -29,6 +29,7 @@ from storage.model.records import (
     Workout,
 )
 from storage.model.symptom_scales import MOST_SORE, SCALES
+from storage.model.text import printable
 
 MAX_WEIGHT_KG = 1000.0
 MIN_BODYWEIGHT_KG = 20.0
@@ -105,6 +106,9 @@ def check_workout(workout: Workout) -> None:
     _integer("session RPE", workout.session_rpe, 0, 10)
     if workout.end is not None and workout.end < workout.start:
         raise ValidationError("a workout cannot end before it starts")
+    for exercise, group in workout.groups.items():
+        if not exercise or printable(exercise) != exercise or printable(group) != group:
+            raise ValidationError(f"a superset of {exercise!r} names its group in printable text")
 
 
 def check_recovery(entry: Recovery) -> None:

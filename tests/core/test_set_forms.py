@@ -4,15 +4,12 @@ set typed back (`typed_entry`) reads as the same set."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from storage.entry.exercise_names import find_exercise
 from storage.entry.set_line import (
-    MAX_KG,
     EntryError,
     LastSet,
     SetSpec,
@@ -24,10 +21,9 @@ from storage.entry.set_line import (
     typed_set,
 )
 from storage.model.exercise_library import BUILTIN_EXERCISES
-from storage.model.records import MAX_DISTANCE_M, MAX_DURATION_S, MAX_SET_REPS, SetEntry
-from storage.model.validation import check_set
+from storage.model.records import SetEntry
+from tests.support.set_strategies import a_set, sets
 
-WHEN = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 FEET = 0.3048
 MILE = 1609.344
 
@@ -154,40 +150,6 @@ def test_durations_are_typed_as_a_lifter_writes_them(seconds, typed):
 )
 def test_distances_are_typed_in_the_users_units_where_exact(metres, unit, typed):
     assert typed_distance(metres, unit) == typed
-
-
-def a_set(**fields) -> SetEntry:
-    fields = {"weight_kg": 0.0, "reps": 0} | fields
-    return SetEntry(workout="w1", exercise="plank", timestamp=WHEN, **fields)
-
-
-@st.composite
-def sets(draw) -> SetEntry:
-    """Any valid set of any kind, type and load."""
-    kind = draw(st.sampled_from(["reps", "timed", "distance"]))
-    bodyweight = draw(st.booleans())
-    weight = draw(st.integers(0, int(MAX_KG * 1000) - 1)) / 1000  # to the gram
-    fields = {
-        "weight_kg": weight,
-        "bodyweight": bodyweight,
-        "assisted": bodyweight and weight > 0 and draw(st.booleans()),
-        "rpe": draw(st.none() | st.integers(12, 20).map(lambda half: half / 2)),
-        "set_type": draw(st.sampled_from(["", "drop", "failure", "amrap"])),
-    }
-    if kind == "reps":
-        fields["reps"] = draw(st.integers(1, MAX_SET_REPS))
-    elif kind == "timed":
-        fields["duration_s"] = draw(st.integers(1, MAX_DURATION_S))
-    else:
-        fields["distance_m"] = draw(st.integers(1, int(MAX_DISTANCE_M * 1000))) / 1000
-        fields["duration_s"] = draw(st.none() | st.integers(1, MAX_DURATION_S))
-    if fields["set_type"] == "failure":
-        fields["rpe"] = None
-    if draw(st.booleans()) and not fields["set_type"]:
-        fields |= {"warmup": True, "rpe": None}
-    entry = a_set(**fields)
-    check_set(entry)
-    return entry
 
 
 def _same(spec: SetSpec, entry: SetEntry, unit: str) -> None:

@@ -6,10 +6,12 @@ carry the group's id; a template's `&` lines and a key group exercises."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from storage.errors import ValidationError
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Settings, Template, TemplateItem
@@ -115,11 +117,29 @@ def test_warm_ups_stay_on_their_exercise(repo: Repository, clock: FakeClock) -> 
     assert now == BENCH.id and warmup.rest is not None
 
 
+def grouped(session: WorkoutSession, exercise, repo: Repository) -> bool | None:
+    """Alt+G as the screen does it: the exercise grouped with the one above (True) or
+    taken out (False), saved; None if there is none above."""
+    result = session.group_with_above(exercise)
+    if result is None:
+        return None
+    is_grouped, save = result
+    save(repo)
+    return is_grouped
+
+
+def reloaded(repo: Repository) -> WorkoutSession:
+    """The workout as another copy of restday (or this one restarted) reads it."""
+    again = WorkoutSession()
+    again.load(repo.snapshot())
+    return again
+
+
 def test_a_key_groups_the_exercise_with_the_one_above(repo: Repository, clock: FakeClock) -> None:
     session = started(repo, clock, None)
     log(session, "squat 100x5", repo, clock)
     log(session, "barbell curl 30x10", repo, clock)
-    assert session.supersets.group_with_above(session, CURL) is True
+    assert grouped(session, CURL, repo) is True
     assert session.supersets.members(session, CURL.id) == [SQUAT.id, CURL.id]
     _, now = log(session, "barbell curl 30x10", repo, clock)
     assert now == SQUAT.id  # no target: round and round, until the lifter moves on
@@ -127,22 +147,88 @@ def test_a_key_groups_the_exercise_with_the_one_above(repo: Repository, clock: F
     assert now == CURL.id
     first = session.supersets.members(session, SQUAT.id)
     assert first == [SQUAT.id, CURL.id]
-    assert session.supersets.group_with_above(session, SQUAT) is None  # the first: none above
-    assert session.supersets.group_with_above(session, CURL) is False  # out again
+    assert grouped(session, SQUAT, repo) is None  # the first: none above
+    assert grouped(session, CURL, repo) is False  # out again
     assert session.supersets.members(session, CURL.id) == []
+    again = reloaded(repo)
+    assert again.supersets.members(again, CURL.id) == []  # out in the log too
 
 
-def test_a_reloaded_workout_keeps_its_groups_from_its_sets(
+def test_a_group_made_with_the_key_is_in_the_log_before_its_sets(
     repo: Repository, clock: FakeClock
 ) -> None:
     session = started(repo, clock, None)
     log(session, "squat 100x5", repo, clock)
-    log(session, "barbell curl 30x10", repo, clock)
-    session.supersets.group_with_above(session, CURL)
-    log(session, "barbell curl 30x10", repo, clock)
-    again = WorkoutSession()
-    again.load(repo.snapshot())
-    assert again.supersets.members(again, SQUAT.id) == []  # only curl's set carries it yet
-    log(session, "squat 100x5", repo, clock)
-    again.load(repo.snapshot())
+    session.go_to(CURL)  # gone to, no set yet
+    assert grouped(session, CURL, repo) is True
+    again = reloaded(repo)
+    assert again.order == [SQUAT.id, CURL.id]
     assert again.supersets.members(again, SQUAT.id) == [SQUAT.id, CURL.id]
+    _, now = log(again, "squat 100x5", repo, clock)
+    assert now == CURL.id  # logging moves through the group
+    curl, now = log(again, "barbell curl 30x10", repo, clock)
+    assert (now, curl.entry.group) == (SQUAT.id, SQUAT.id)  # named after its first
+
+
+def test_a_group_of_exercises_with_no_sets_is_kept_in_their_order(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, None)
+    log(session, "squat 100x5", repo, clock)
+    session.go_to(BENCH)
+    session.go_to(CURL)
+    assert grouped(session, CURL, repo) is True
+    again = reloaded(repo)
+    assert again.order == [SQUAT.id, BENCH.id, CURL.id]
+    assert again.supersets.members(again, CURL.id) == [BENCH.id, CURL.id]
+
+
+def test_an_exercise_taken_out_stays_out_though_its_sets_carry_the_group(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, SUPERSET.id)
+    log(session, "bench 100x5", repo, clock)
+    log(session, "row 80x8", repo, clock)
+    assert grouped(session, ROW, repo) is False
+    again = reloaded(repo)
+    assert again.supersets.members(again, ROW.id) == []
+    assert again.supersets.members(again, BENCH.id) == []
+
+
+def test_groups_made_in_two_copies_at_once_are_both_kept(
+    repo: Repository, clock: FakeClock
+) -> None:
+    session = started(repo, clock, None)
+    for line in ("squat 100x5", "barbell curl 30x10", "bench 100x5", "row 80x8"):
+        log(session, line, repo, clock)
+    other = reloaded(repo)  # another copy, read before this one's change
+    assert grouped(session, CURL, repo) is True
+    assert grouped(other, ROW, repo) is True  # made to the workout as stored: merged
+    again = reloaded(repo)
+    assert again.supersets.members(again, SQUAT.id) == [SQUAT.id, CURL.id]
+    assert again.supersets.members(again, ROW.id) == [BENCH.id, ROW.id]
+
+
+def test_a_group_in_the_log_is_printable_text(repo: Repository, clock: FakeClock) -> None:
+    session = started(repo, clock, None)
+    log(session, "squat 100x5", repo, clock)
+    workout = session.workout
+    with pytest.raises(ValidationError, match="printable"):
+        repo.update_workout(workout, replace(workout, groups={SQUAT.id: "\x1b[2J"}))
+
+
+def test_what_follows_a_set_is_the_rest_timer_log_set_starts(
+    repo: Repository, clock: FakeClock
+) -> None:
+    repo.save_settings(replace(repo.settings(), rest_overrides={SQUAT.id: 150}))
+    session = started(repo, clock, SUPERSET.id)
+    bench = session.rest_after(BENCH)
+    assert (bench.rest_s, bench.next_exercise, bench.ends_round) == (0, ROW, False)
+    row = session.rest_after(ROW)
+    assert (row.rest_s, row.next_exercise, row.ends_round) == (90, None, True)
+    squat = session.rest_after(SQUAT)
+    assert (squat.rest_s, squat.next_exercise, squat.ends_round) == (150, None, False)
+    for exercise, line in ((BENCH, "bench 100x5"), (ROW, "row 80x8"), (SQUAT, "squat 100x5")):
+        expected = session.rest_after(exercise).rest_s
+        placed, _ = log(session, line, repo, clock)
+        assert (placed.rest.duration_s if placed.rest else 0) == expected

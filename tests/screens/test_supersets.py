@@ -14,7 +14,15 @@ from textual.widgets import DataTable, OptionList, Static
 from storage.log.repository import Repository
 from storage.model.records import Template, TemplateItem
 from tests.support.history_app import open_history
-from tests.support.screen_helpers import make_app, message, saved, workout_screen
+from tests.support.other_copy import other_copy
+from tests.support.screen_helpers import (
+    eventually,
+    make_app,
+    message,
+    saved,
+    screen_lines,
+    workout_screen,
+)
 from tests.support.typing import chars, press_at_pace
 from tui.app import RestdayApp
 from tui.commands.main import main
@@ -87,6 +95,30 @@ async def test_a_superset_alternates_and_rests_after_its_second_exercise(log: Pa
         ]
 
 
+def shown(app: RestdayApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (45, 20)])
+async def test_the_panel_says_where_a_supersets_rest_comes(log: Path, clock, size) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["down", "enter"])  # the template: bench & row, squat
+        assert "no rest: next Barbell Row" in shown(app)  # bench: on to the row
+        await press_at_pace(pilot, [*chars("100x5"), "enter"])
+        assert current(app) == "barbell-row"
+        assert "rest after Barbell Row: 1:30" in shown(app)  # the group's last: its rest
+        await press_at_pace(pilot, [*chars("80x8"), "enter", "enter"])
+        assert current(app) == "barbell-row"  # the last round's bench done: on to the row
+        await press_at_pace(pilot, ["enter"])
+        await press_at_pace(pilot, [*chars("#1"), "enter"])  # the row's sets are done:
+        assert "rest 2:00" in shown(app)  # a bench set now rests, its own rest
+        assert "no rest" not in shown(app)
+        await press_at_pace(pilot, [*chars("#3"), "enter"])  # no group
+        assert "rest after" not in shown(app) and "no rest" not in shown(app)
+
+
 async def test_alt_g_supersets_an_exercise_with_the_one_above(log: Path, clock) -> None:
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -96,8 +128,10 @@ async def test_alt_g_supersets_an_exercise_with_the_one_above(log: Path, clock) 
         await press_at_pace(pilot, ["alt+g"])
         assert "Dip is a superset with Back Squat" in message(app)
         assert [line[:3] for line in listed(app)] == [" 1┌", "▸2└"]
+        assert "rest after Dip: " in shown(app)
         await press_at_pace(pilot, ["enter"])  # the dips again: the group's last, a rest
         assert current(app) == "back-squat" and app.rest is not None
+        assert "no rest: next Dip" in shown(app)
         await press_at_pace(pilot, ["enter"])  # the squat again: on to the dips, no rest
         assert current(app) == "dip" and app.rest is None
         await press_at_pace(pilot, ["alt+g"])  # again: out of the superset
@@ -105,6 +139,52 @@ async def test_alt_g_supersets_an_exercise_with_the_one_above(log: Path, clock) 
         assert [line[:3] for line in listed(app)] == [" 1 ", "▸2 "]
         await press_at_pace(pilot, [*chars("#1"), "enter", "alt+g"])  # the first: none above
         assert "none above" in message(app)
+
+
+async def test_a_superset_made_with_alt_g_is_kept_when_the_app_starts_again(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter", *chars("squat 100x5"), "enter"])
+        await press_at_pace(pilot, [*chars("dip"), "enter", "alt+g"])  # no set of dips yet
+        assert "Dip is a superset with Back Squat" in message(app)
+        await saved(app, pilot)
+    again = make_app(log, clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [line[:3] for line in listed(again)] == ["▸1┌", " 2└"]
+        await press_at_pace(pilot, ["enter"])  # the squat again: on to the dips, no rest
+        assert current(again) == "dip" and again.rest is None
+        await press_at_pace(pilot, [*chars("0x10"), "enter"])  # the group's last: a rest
+        assert current(again) == "back-squat" and again.rest is not None
+        await press_at_pace(pilot, [*chars("#2"), "enter", "alt+g"])  # out again
+        assert "Dip is no longer a superset with Back Squat." in message(again)
+        await saved(again, pilot)
+    third = make_app(log, clock)
+    async with third.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [line[:3] for line in listed(third)] == [" 1 ", "▸2 "]  # out, as left
+
+
+async def test_another_copy_shows_a_superset_made_with_alt_g_within_a_second(
+    log: Path, clock
+) -> None:
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter", *chars("squat 100x5"), "enter"])
+        await press_at_pace(pilot, [*chars("dip 0x10"), "enter"])
+        await saved(app, pilot)
+        other_copy(
+            log,
+            "repo.update_workout(workout, replace(workout, groups={"
+            "'back-squat': '1', 'dip': '1'}))",
+            clock(),
+        )
+        await eventually(pilot, lambda: listed(app)[0][:3] == " 1┌", timeout=1)
+        assert [line[:3] for line in listed(app)] == [" 1┌", "▸2└"]
 
 
 HEVY = """\

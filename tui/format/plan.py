@@ -42,8 +42,9 @@ def stop_said(name: str, e1rm_kg: float, floor_kg: float, unit: str) -> str:
 
 
 def exercise_plan(item: PlanItem, floor_kg: float | None, unit: str, rest: str) -> Text:
-    """The workout screen's plan of the current exercise: planned -> adjusted and the rest
-    ("plan 4x5@8 140 kg -> 3x5@7 135 kg · rest 3:00"), then why and the stop rule."""
+    """The workout screen's plan of the current exercise: planned -> adjusted and what
+    follows a set ("plan 4x5@8 140 kg -> 3x5@7 135 kg · rest 3:00"), then why and the stop
+    rule."""
     fmt = _load(unit, item.bodyweight)
     planned, adjusted = item.planned.text(fmt), item.adjusted.text(fmt)
     text = Text(no_wrap=True, overflow="ellipsis")
@@ -53,7 +54,7 @@ def exercise_plan(item: PlanItem, floor_kg: float | None, unit: str, rest: str) 
         text.append(" · ".join(item.reasons), "yellow")
         return text
     text.append(planned if adjusted == planned else f"{planned} -> {adjusted}")
-    text.append(f" · rest {rest}")
+    text.append(f" · {rest}")
     why = [*item.reasons, stop_words(item, floor_kg, unit)]
     if any(why):
         text.append("\n" + " · ".join(w for w in why if w))

@@ -1,10 +1,12 @@
 """The workout screen's current exercise: its name, today's plan of it (or the template's
-target) and rest, its last session, and today's sets of it (`SetTable`)."""
+target) and what follows a set (its rest, or in a superset the next exercise), its last
+session, and today's sets of it (`SetTable`)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -16,6 +18,7 @@ from tui.format.plan import exercise_plan
 from tui.format.sets import format_last
 from tui.format.text import log_text
 from tui.format.units import format_number, format_weight
+from tui.screens.workout.session import RestAfter
 from tui.screens.workout.set_table import SetTable
 
 
@@ -25,7 +28,7 @@ class ExercisePanel(Vertical):
     ExercisePanel #exercise-plan { height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    _rest = ""  # the rest of the exercise shown, as its plan line says it
+    _rest = ""  # what follows a set of the exercise shown, as its plan line says it
 
     def compose(self) -> ComposeResult:
         yield Static(id="exercise-title")
@@ -36,7 +39,7 @@ class ExercisePanel(Vertical):
     def ask_for_exercise(self, pick_key: str) -> None:
         """No exercise yet: say how to choose one (`pick_key` opens the list)."""
         self.query_one(SetTable).clear()
-        self.show_plan(None, None, "")
+        self.show_plan(None, None, "", None)
         self.query_one("#exercise-title", Static).update("Pick an exercise:")  # one line
         self.query_one("#exercise-info", Static).update(
             f"type its name (bench, rdl) or press {pick_key}"
@@ -49,6 +52,7 @@ class ExercisePanel(Vertical):
         history: ExerciseHistory,
         entries: Iterable[SetEntry],
         unit: str,
+        rest: RestAfter,
         unsaved: Collection[str] = (),
         plan: PlanItem | None = None,
         floor_kg: float | None = None,
@@ -56,31 +60,42 @@ class ExercisePanel(Vertical):
         per_hand: bool = False,
     ) -> None:
         """Show the exercise with today's plan of it (`floor_kg`: its stop rule's e1RM
-        floor) or the template's target, its past and today's sets of it; `per_hand`:
-        its loads are the weight in each hand, said after its name."""
+        floor) or the template's target, what follows a set of it (`rest`: said with the
+        plan or target, or alone in a superset), its past and today's sets of it;
+        `per_hand`: its loads are the weight in each hand, said after its name."""
         title = log_text(exercise.name, "bold")
         if per_hand:
             title.append(f" · {unit} per hand", "dim")
         self.query_one("#exercise-title", Static).update(title)
-        rest = target.rest_s if target is not None and target.rest_s is not None else None
-        self._rest = _clock(rest if rest is not None else exercise.default_rest_s)
-        self.show_plan(plan, floor_kg, unit)
+        self.show_plan(plan, floor_kg, unit, rest)
         lines = []
         if target is not None and plan is None:
             rpe = f" @{format_number(target.rpe)}" if target.rpe is not None else ""
             load = "" if target.weight_kg is None else f" · {format_weight(target.weight_kg, unit)}"
-            lines.append(f"target {target.sets}x{target.reps}{rpe}{load} · rest {self._rest}")
-        lines.append(format_last(history, unit) or "[dim]first time: no earlier sets[/]")
-        self.query_one("#exercise-info", Static).update("\n".join(lines))
+            lines.append(log_text(f"target {target.sets}x{target.reps}{rpe}{load} · {self._rest}"))
+        elif plan is None and (rest.ends_round or rest.next_exercise):
+            lines.append(log_text(self._rest))
+        last = format_last(history, unit)
+        lines.append(log_text(last) if last else Text("first time: no earlier sets", "dim"))
+        self.query_one("#exercise-info", Static).update(Text("\n").join(lines))
         self.query_one(SetTable).show(entries, history, unit, unsaved)
 
-    def show_plan(self, plan: PlanItem | None, floor_kg: float | None, unit: str) -> None:
-        """Today's plan of the exercise shown (none: no line), its stop floor as it is now."""
+    def show_plan(
+        self, plan: PlanItem | None, floor_kg: float | None, unit: str, rest: RestAfter | None
+    ) -> None:
+        """Today's plan of the exercise shown (none: no line), its stop floor and what
+        follows a set of it as they are now."""
+        self._rest = "" if rest is None else _rest_words(rest)
         line = self.query_one("#exercise-plan", Static)
         line.display = plan is not None
         if plan is not None:
             line.update(exercise_plan(plan, floor_kg, unit, self._rest))
 
 
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def _rest_words(rest: RestAfter) -> str:
+    """What follows a set: "rest 2:00", "no rest: next Barbell Row" in a superset's round,
+    "rest after Barbell Row: 1:30" after its last exercise."""
+    if rest.next_exercise is not None:
+        return f"no rest: next {rest.next_exercise.name}"
+    clock = f"{rest.rest_s // 60}:{rest.rest_s % 60:02d}" if rest.rest_s else "none"
+    return f"rest after {rest.exercise.name}: {clock}" if rest.ends_round else f"rest {clock}"

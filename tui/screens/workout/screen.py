@@ -319,6 +319,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             self.history(exercise.id),
             session.sets_of(exercise.id),
             session.unit,
+            session.rest_after(exercise),
             session.unsaved,
             session.plan_item(exercise.id),
             session.stop_floor(exercise.id),
@@ -517,7 +518,10 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         else:  # Only what changed: rebuilding the table costs a frame and its scroll position.
             self.query_one(SetTable).append(logged, session.unsaved)
             self.query_one(ExercisePanel).show_plan(
-                session.plan_item(exercise.id), session.stop_floor(exercise.id), session.unit
+                session.plan_item(exercise.id),
+                session.stop_floor(exercise.id),
+                session.unit,
+                session.rest_after(exercise),
             )
             self._show_next()
         self.refresh_exercise_list()
@@ -581,12 +585,15 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         session, exercise = self.session, self.session.current
         if exercise is None:
             return
-        grouped = session.supersets.group_with_above(session, exercise)
-        if grouped is None:
+        regrouped = session.group_with_above(exercise)
+        if regrouped is None:
             self.show_message("The first exercise has none above to superset with.", error=True)
             return
+        grouped, change = regrouped
+        self.save_change(change)
         above = session.exercises[session.order[session.order.index(exercise.id) - 1]]
         self.refresh_exercise_list()
+        self.refresh_exercise()  # what follows a set of it: the rest, or the next exercise
         if grouped:
             self.show_message(f"{exercise.name} is a superset with {above.name}: a set moves on.")
         else:

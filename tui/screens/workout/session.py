@@ -64,6 +64,18 @@ class Undo:
 
 
 @dataclass(frozen=True)
+class RestAfter:
+    """What follows a working set of an exercise (`WorkoutSession.rest_after`): a rest
+    timer of `rest_s` (0: none), or in a superset's round `next_exercise` at once;
+    `ends_round`: the exercise is its superset's last, the superset's rest is its own."""
+
+    exercise: Exercise
+    rest_s: int
+    next_exercise: Exercise | None
+    ends_round: bool
+
+
+@dataclass(frozen=True)
 class ExerciseNumber:
     """A line that is the number of one of today's exercises: go to it."""
 
@@ -182,7 +194,6 @@ class WorkoutSession:
         gone_to = self.order  # exercises gone to with no set yet stay numbered
         if not same:  # finished, or another workout begun, by another process
             self.current, self.undo_stack, gone_to = None, [], []
-            self.supersets = Supersets()
         self.dropped.clear()
         self.load(log)
         self.order += [e for e in gone_to if e not in self.order and e in self.exercises]
@@ -212,10 +223,13 @@ class WorkoutSession:
         )
 
     def _exercise_order(self) -> list[str]:
+        """The template's exercises, then those of the sets as done, then those grouped
+        with a key that have no set yet."""
         order = [item.exercise for item in (self.template.items if self.template else [])]
-        for entry in self.sets:
-            if entry.exercise not in order:
-                order.append(entry.exercise)
+        grouped = self.workout.groups if self.workout else {}
+        for exercise in [*(entry.exercise for entry in self.sets), *grouped]:
+            if exercise not in order:
+                order.append(exercise)
         return [ex for ex in order if ex in self.exercises]
 
     # -- what there is to show -------------------------------------------------------------
@@ -306,7 +320,6 @@ class WorkoutSession:
         )
         self.workout, self.template, self.sets = workout, template, []
         self.histories = {}  # the workout that ended is history now
-        self.supersets = Supersets()
         self.order = self._exercise_order()
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
@@ -322,7 +335,6 @@ class WorkoutSession:
         last = self.sets[-1].exercise if self.sets else None
         self.current = self.exercises.get(last) if last else None
         self.undo_stack, self.editing, self.histories = [], None, {}
-        self.supersets = Supersets()
         self.read_plan(log)
         return lambda repo: repo.reopen_workout(workout)
 
@@ -457,13 +469,10 @@ class WorkoutSession:
         """Log one set of `spec` done at `at`: the set as it is shown now, with the rest
         timer it starts, and its save. Raises ValidationError (EntryError for a weight
         over the limit). In a superset a working set before the group's last starts no
-        rest timer (`Supersets.mid_round`)."""
+        rest timer (`rest_after`)."""
         workout = self.workout
         fields = spec.entry_fields(self.unit)
-        target = self.target(exercise.id)
-        template_rest = target.rest_s if target else None
-        if not fields.get("warmup") and self.supersets.mid_round(self, exercise.id):
-            template_rest = 0
+        template_rest = self._template_rest(exercise.id, warmup=fields.get("warmup", False))
         group = self.supersets.group_of(self, exercise.id)
         new = SetEntry(
             id=new_id(),
@@ -497,6 +506,27 @@ class WorkoutSession:
             set_id=entry.id,
         )
 
+    def rest_after(self, exercise: Exercise) -> RestAfter:
+        """What follows a working set of the exercise logged now: the rest timer it starts,
+        as `log_set` starts it, or in a superset's round the exercise it moves on to."""
+        following = self.supersets.next_in_round(self, exercise.id)
+        template_rest = self._template_rest(exercise.id, warmup=False)
+        return RestAfter(
+            exercise=exercise,
+            rest_s=self.settings.rest_for(exercise, template_rest_s=template_rest),
+            next_exercise=self.exercises[following] if following else None,
+            ends_round=self.supersets.members(self, exercise.id)[-1:] == [exercise.id],
+        )
+
+    def _template_rest(self, exercise_id: str, *, warmup: bool) -> int | None:
+        """The rest after a set of the exercise that overrides its own (`Settings.rest_for`):
+        none in a superset's round before its last (`Supersets.next_in_round`), else the
+        template's."""
+        if not warmup and self.supersets.next_in_round(self, exercise_id):
+            return 0
+        target = self.target(exercise_id)
+        return target.rest_s if target else None
+
     def take_stored(self, entry: SetEntry) -> bool:
         """The log saved a set: take its number, rest and day as the log worked them out
         (another writer may have logged a set first). Its other fields stay as they are
@@ -520,6 +550,19 @@ class WorkoutSession:
     def know(self, exercise: Exercise) -> None:
         """A name typed finds `exercise`, made just now, before the log has it."""
         self.exercises.setdefault(exercise.id, exercise)
+
+    def group_with_above(self, exercise: Exercise) -> tuple[bool, Change] | None:
+        """Superset the exercise with the one above it in today's order (True), or take it
+        out of that group if it is in it (False), and the change to the workout in the log
+        (`Workout.groups`); None if there is none above."""
+        workout, groups = self.workout, self.supersets.regrouped(self, exercise)
+        if workout is None or groups is None:
+            return None
+        self.workout = replace(workout, groups=groups)
+        regrouped = self.workout
+        return bool(self.supersets.members(self, exercise.id)), (
+            lambda repo: repo.update_workout(workout, regrouped)
+        )
 
     def go_to(self, exercise: Exercise) -> None:
         """Make the exercise the current one, numbered after today's others if it is new."""
