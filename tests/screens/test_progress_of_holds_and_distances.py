@@ -103,3 +103,29 @@ async def test_a_plank_shows_its_holds_and_a_run_its_pace() -> None:
         ]
         shown = screen_text(app)
         assert "best pace min/km" in shown and "Fastest pace" in shown
+
+
+CARRIES = workouts_of([("farmers-carry", {"distance_m": m, "kg": 45}) for m in (30, 40)])
+
+
+async def test_a_lb_user_reads_pace_per_mile_and_distances_in_miles_and_feet() -> None:
+    progress = ExerciseProgress()
+    app = ChartApp(progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        progress.show(RUNS, "running", NAMES, "lb")
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][1:5] == [
+            "6.21 mi in 55:00",
+            "6.21 mi",
+            "55:00",
+            "8:51/mi",  # 5:30 a km
+        ]
+        shown = screen_text(app)
+        assert "best pace min/mi" in shown and "/km" not in shown
+        progress.show(CARRIES, "farmers-carry", NAMES, "lb")
+        await pilot.pause()
+        assert [str(cell) for cell in table.get_row_at(0)][2] == "131.23 ft"
+        shown = screen_text(app)
+        assert "longest ft" in shown and "km" not in shown
