@@ -261,13 +261,14 @@ class ExerciseProgress(Vertical):
     def _measure_records(self, sessions: list[ExerciseSession]) -> None:
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, overflow="ellipsis")
+        # the only column Rich narrows when the records are too wide (a run in miles at
+        # 80 columns): the set is cut, its cell never wraps; names and dates stay whole
+        table.add_column()
         table.add_column(no_wrap=True, style="dim")
         table.add_row(Text("PR", "bold"), Text("best", "bold"), Text("on", "bold"))
         for label, entry, day in measure_records(sessions):
-            table.add_row(
-                label, format_set(entry, self.unit), day_text(day, self.today, weekday=False)
-            )
+            best = Text(format_set(entry, self.unit), no_wrap=True, overflow="ellipsis")
+            table.add_row(label, best, day_text(day, self.today, weekday=False))
         self.query_one("#progress-records", Static).update(table)
 
     def _records(self, records: list[PersonalRecord]) -> None:
