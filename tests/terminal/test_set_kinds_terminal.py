@@ -4,8 +4,6 @@ lb. Each shows on screen as typed, and the log stores exactly the set that was t
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,40 +11,17 @@ import pytest
 
 from storage.entry.set_line import parse_workout_entry
 from storage.model.records import SetEntry
-from tests.support.terminal import Terminal, isolated, open_log, type_slowly, wait_until
+from tests.support.terminal import (
+    Terminal,
+    isolated,
+    log_set,
+    open_log,
+    quit_and_read,
+    row,
+    run_restday,
+)
 
 FIELDS = ("weight_kg", "reps", "duration_s", "distance_m", "bodyweight", "assisted", "set_type")
-
-
-def restday(tmp_path: Path, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        check=True,
-        capture_output=True,
-        env={**os.environ, **isolated(tmp_path)},
-    )
-
-
-def log_set(term: Terminal, line: str, shown: str) -> str:
-    """Type `line` and Enter at a person's pace; the screen once the set shows as `shown`."""
-    type_slowly(term, line + "\r")
-    return term.wait_for(shown)
-
-
-def row(screen: str, start: str) -> str:
-    """The line of the screen with `start` in it."""
-    return next(line for line in screen.splitlines() if start in line)
-
-
-def quit_and_read(term: Terminal, log: Path) -> list[SetEntry]:
-    """Leave restday (what it holds is saved); every set of the log, oldest first."""
-    screen = term.screen()
-    assert "Traceback" not in screen
-    assert all(len(row) <= 80 for row in screen.splitlines())
-    term.keys("C-q")
-    wait_until(term, lambda s: "[exited 0]" in s, "quitting")
-    with open_log(log) as repo:
-        return repo.sets()
 
 
 def stored(entry: SetEntry) -> tuple:
@@ -175,7 +150,7 @@ def test_dumbbells_per_hand_and_total(tmp_path: Path) -> None:
 
 def test_a_lb_user_runs_miles_and_carries_feet(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    restday(tmp_path, "config", "--db", str(log), "unit", "lb")
+    run_restday(tmp_path, "config", "--db", str(log), "unit", "lb")
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, env=isolated(tmp_path)) as term:
         start(term)
