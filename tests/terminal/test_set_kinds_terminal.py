@@ -164,3 +164,25 @@ def test_a_lb_user_runs_miles_and_carries_feet(tmp_path: Path) -> None:
     assert sets[0].distance_m == 4828.032 and sets[0].duration_s == 1440
     assert stored(sets[1]) == as_typed("100lb 60ft", "lb") and sets[1].distance_m == 18.288
     assert sets[2].distance_m == 19.812
+
+
+def test_the_readmes_set_forms_log_as_typed(tmp_path: Path) -> None:
+    """The README's "Typing a set" forms not typed above, each with its exercise's name."""
+    log = tmp_path / "log.json"
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    lines = {
+        "farmer's carry 40kg 30m": ("farmers-carry", " 1  40 kg 30 m"),
+        "plank 2min": ("plank", " 1  2:00"),
+        "rope 60s": ("jump-rope", " 1  1:00"),
+        "pullup bw x8": ("pull-up", " 1  bw x 8"),
+        "bench 100 x 5 @ 8.5": ("bench-press", " 1  100 kg x 5 @8.5"),
+        "squat 225lbx5x3": ("back-squat", " 3  102.1 kg x 5"),
+    }
+    with Terminal(command, env=isolated(tmp_path)) as term:
+        start(term)
+        for line, (_exercise, shown) in lines.items():
+            log_set(term, line, shown)
+        sets = quit_and_read(term, log)
+    expected = [(exercise, as_typed(line)) for line, (exercise, _) in lines.items()]
+    expected[-1:] = expected[-1:] * 3  # 225lbx5x3: three sets
+    assert [(s.exercise, stored(s)) for s in sets] == expected
