@@ -5,6 +5,8 @@ lb. Each shows on screen as typed, and the log stores exactly the set that was t
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,17 +37,20 @@ def as_typed(line: str, unit: str = "kg") -> tuple:
     return pytest.approx(tuple(map(fields.get, (*FIELDS, "warmup"))), abs=1e-6)
 
 
-def start(term: Terminal) -> None:
-    term.wait_for("Home")
-    term.keys("w")
-    term.wait_for("Empty workout")
+@contextmanager
+def empty_workout(log: Path) -> Iterator[Terminal]:
+    """restday on `log` in a terminal, an empty workout started."""
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, env=isolated(log.parent)) as term:
+        term.wait_for("Home")
+        term.keys("w")
+        term.wait_for("Empty workout")
+        yield term
 
 
 def test_a_plank_held_then_repeated_longer_and_loaded(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         screen = log_set(term, "plank 60s", " 1  1:00")
         assert "Enter repeats 1:00 · +10s" in screen
         log_set(term, "plank 1:30", " 2  1:30")
@@ -63,9 +68,7 @@ def test_a_plank_held_then_repeated_longer_and_loaded(tmp_path: Path) -> None:
 
 def test_a_carry_a_run_and_a_row(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         screen = log_set(term, "carry 40kg 30m", " 1  40 kg 30 m")
         assert "Farmer's Carry" in screen and "+5m" in screen
         log_set(term, "+5m", " 2  40 kg 35 m")
@@ -83,9 +86,7 @@ def test_a_carry_a_run_and_a_row(tmp_path: Path) -> None:
 
 def test_assisted_and_added_bodyweight(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         screen = log_set(term, "pull up bw-20x8", " 1  bw-20 kg x 8")
         assert "Pull-Up" in screen
         log_set(term, "+5x8", " 2  bw-15 kg x 8")  # + takes help off an assisted set
@@ -107,7 +108,6 @@ def test_assisted_and_added_bodyweight(tmp_path: Path) -> None:
 
 def test_each_set_type_shows_its_mark_typed_before_or_after_the_name(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
     lines = {
         "w bench 60x5": " w  60 kg x 5",
         "bench d 80x8": " 1  drop 80 kg x 8",
@@ -116,8 +116,7 @@ def test_each_set_type_shows_its_mark_typed_before_or_after_the_name(tmp_path: P
         "amrap 60x12": " 4  AMRAP 60 kg x 12",
         "w 70x3": " w  60 kg x 5",  # a second warm-up keeps the first's place
     }
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         for line, shown in lines.items():
             log_set(term, line, shown)
         screen = term.wait_for(" w  70 kg x 3")
@@ -130,9 +129,7 @@ def test_each_set_type_shows_its_mark_typed_before_or_after_the_name(tmp_path: P
 
 def test_dumbbells_per_hand_and_total(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         screen = log_set(term, "db bench 22.5x10", " 1  22.5 kg x 10")
         assert "Dumbbell Bench Press · kg per hand" in screen
         term.keys("M-H")  # Alt+Shift+H: this exercise's load is the total
@@ -151,9 +148,7 @@ def test_dumbbells_per_hand_and_total(tmp_path: Path) -> None:
 def test_a_lb_user_runs_miles_and_carries_feet(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     run_restday(tmp_path, "config", "--db", str(log), "unit", "lb")
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         screen = log_set(term, "run 3mi 24:00", " 1  3 mi in 24:00")
         assert "km" not in screen
         screen = log_set(term, "carry 100lb 60ft", " 1  100 lb 60 ft")
@@ -169,7 +164,6 @@ def test_a_lb_user_runs_miles_and_carries_feet(tmp_path: Path) -> None:
 def test_the_readmes_set_forms_log_as_typed(tmp_path: Path) -> None:
     """The README's "Typing a set" forms not typed above, each with its exercise's name."""
     log = tmp_path / "log.json"
-    command = [sys.executable, "-m", "tui", "--db", str(log)]
     lines = {
         "farmer's carry 40kg 30m": ("farmers-carry", " 1  40 kg 30 m"),
         "plank 2min": ("plank", " 1  2:00"),
@@ -178,8 +172,7 @@ def test_the_readmes_set_forms_log_as_typed(tmp_path: Path) -> None:
         "bench 100 x 5 @ 8.5": ("bench-press", " 1  100 kg x 5 @8.5"),
         "squat 225lbx5x3": ("back-squat", " 3  102.1 kg x 5"),
     }
-    with Terminal(command, env=isolated(tmp_path)) as term:
-        start(term)
+    with empty_workout(log) as term:
         for line, (_exercise, shown) in lines.items():
             log_set(term, line, shown)
         sets = quit_and_read(term, log)
