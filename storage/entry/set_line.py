@@ -62,17 +62,31 @@ METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 SECONDS = {"s": 1, "sec": 1, "secs": 1, "min": 60, "mins": 60}
 MARKS = {"w": "warmup", "d": "drop", "f": "failure", "a": "amrap", "amrap": "amrap"}
 TYPED_MARKS = {"warmup": "w", "drop": "d", "failure": "f", "amrap": "a"}
-# What starts from the last set, by its kind: the entry line's hint.
+# What starts from the last set, by the user's unit and the set's kind: the entry line's
+# hint (a user of lb carries feet and runs miles).
 NEXT_EXAMPLES = {
-    "reps": "+2.5x5 · x6 · 100x5@8",
-    "timed": "+10s · -5s · 20kgx45s",
-    "distance": "+5m · 40kg 30m · 5km 25:00",
+    "kg": {
+        "reps": "+2.5x5 · x6 · 100x5@8",
+        "timed": "+10s · -5s · 20kgx45s",
+        "distance": "+5m · 40kg 30m · 5km 25:00",
+    },
+    "lb": {
+        "reps": "+2.5x5 · x6 · 100x5@8",
+        "timed": "+10s · -5s · 45lbx45s",
+        "distance": "+5ft · 100lb 60ft · 3mi 24:00",
+    },
 }
-# What a first set of an exercise looks like, by the exercise's kind: the entry line's hint
-# before its first set (a strength exercise's is the general one).
+# What a first set of an exercise looks like, by the user's unit and the exercise's kind:
+# the entry line's hint before its first set (a strength exercise's is the general one).
 FIRST_EXAMPLES = {
-    "timed": "60s · 1:30 · 20kg x 45s",
-    "distance": "5km 25:00 · 40kg 30m · 2000m 7:45",
+    "kg": {
+        "timed": "60s · 1:30 · 20kg x 45s",
+        "distance": "5km 25:00 · 40kg 30m · 2000m 7:45",
+    },
+    "lb": {
+        "timed": "60s · 1:30 · 45lb x 45s",
+        "distance": "3mi 24:00 · 100lb 60ft · 2000m 7:45",
+    },
 }
 # Every form a set line takes, as (example, what it is): the workout screen's help.
 SET_FORMS: tuple[tuple[str, str], ...] = (

@@ -116,7 +116,7 @@ def _record_values(entry: SetEntry) -> list[tuple[str, float]]:
         return [("Longest hold", entry.duration_s or 0)]
     values = [("Longest", entry.distance_m or 0.0)]
     if entry.duration_s and entry.distance_m:
-        values.insert(0, ("Fastest pace", -entry.duration_s / entry.distance_m))
+        values.insert(0, ("Fastest", -entry.duration_s / entry.distance_m))
     if entry.weight_kg > 0:
         values.append(("Heaviest", entry.weight_kg))
     return values

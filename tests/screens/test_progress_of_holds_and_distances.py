@@ -70,7 +70,7 @@ def test_records_of_holds_and_distances() -> None:
     }
     assert records["Longest hold"][0].duration_s == 90
     runs = {label: e for label, e, _ in measure_records(RUNS.exercise_sessions("running"))}
-    assert runs["Fastest pace"].duration_s == 1500 and runs["Longest"].distance_m == 10000
+    assert runs["Fastest"].duration_s == 1500 and runs["Longest"].distance_m == 10000
 
 
 async def test_a_plank_shows_its_holds_and_a_run_its_pace() -> None:
@@ -102,4 +102,32 @@ async def test_a_plank_shows_its_holds_and_a_run_its_pace() -> None:
             "5:30/km",
         ]
         shown = screen_text(app)
-        assert "best pace min/km" in shown and "Fastest pace" in shown
+        assert "best pace min/km" in shown and "Fastest" in shown
+
+
+CARRIES = workouts_of([("farmers-carry", {"distance_m": m, "kg": 45}) for m in (30, 40)])
+
+
+async def test_a_lb_user_reads_pace_per_mile_and_distances_in_miles_and_feet() -> None:
+    progress = ExerciseProgress()
+    app = ChartApp(progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        progress.show(RUNS, "running", NAMES, "lb")
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][1:5] == [
+            "6.21 mi in 55:00",
+            "6.21 mi",
+            "55:00",
+            "8:51/mi",  # 5:30 a km
+        ]
+        shown = screen_text(app)
+        assert "best pace min/mi" in shown and "/km" not in shown
+        # at 80 columns a long set is cut in the records, never their names or dates
+        assert "Fastest 3.11 mi in 25:00" in shown and "Longest" in shown and "4 Nov" in shown
+        progress.show(CARRIES, "farmers-carry", NAMES, "lb")
+        await pilot.pause()
+        assert [str(cell) for cell in table.get_row_at(0)][2] == "131.23 ft"
+        shown = screen_text(app)
+        assert "longest ft" in shown and "km" not in shown

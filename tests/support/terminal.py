@@ -18,6 +18,7 @@ from pathlib import Path
 
 from storage.clock import NOW_ENV
 from storage.log.repository import Repository
+from storage.model.records import SetEntry
 from tests.support.clock import TUESDAY_EVENING
 
 OUTLIVED_AFTER_S = 10  # leaving saves what is waiting: seconds at most, even on a full disk
@@ -192,6 +193,28 @@ def type_slowly(term: Terminal, text: str, gap: float = PERSON_KEY_GAP_S) -> Non
         time.sleep(gap)
 
 
+def log_set(term: Terminal, line: str, shown: str) -> str:
+    """Type `line` and Enter at a person's pace; the screen once the set shows as `shown`."""
+    type_slowly(term, line + "\r")
+    return term.wait_for(shown)
+
+
+def row(screen: str, start: str) -> str:
+    """The line of the screen with `start` in it."""
+    return next(line for line in screen.splitlines() if start in line)
+
+
+def quit_and_read(term: Terminal, log: Path) -> list[SetEntry]:
+    """Leave restday (what it holds is saved); every set of the log, oldest first."""
+    screen = term.screen()
+    assert "Traceback" not in screen
+    assert all(len(row) <= 80 for row in screen.splitlines())
+    term.keys("C-q")
+    wait_until(term, lambda s: "[exited 0]" in s, "quitting")
+    with open_log(log) as repo:
+        return repo.sets()
+
+
 def leave_entry(term: Terminal) -> None:
     term.keys("Escape")
     time.sleep(ESCAPE_GAP_S)
@@ -211,6 +234,16 @@ def isolated(tmp_path: Path, now: datetime = TUESDAY_EVENING) -> dict[str, str]:
 def open_log(log: Path, now: datetime = TUESDAY_EVENING) -> Repository:
     """The log a test's restday writes, read on the same day as it runs."""
     return Repository(log, clock=lambda: now)
+
+
+def run_restday(tmp_path: Path, *args: str, now: datetime = TUESDAY_EVENING) -> None:
+    """Run a `restday` command (`log`, `config`) in the isolated environment, at `now`."""
+    subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **isolated(tmp_path, now)},
+    )
 
 
 def write_demo_log(tmp_path: Path, weeks: int = 6, now: datetime = TUESDAY_EVENING) -> Path:

@@ -40,16 +40,30 @@ def format_duration(seconds: int) -> str:
     return f"{seconds} s" if seconds < 60 else typed_duration(seconds)
 
 
+def distance_scale(metres: float, unit: str) -> tuple[str, float]:
+    """The unit a distance of `metres` reads in, with its length in metres: km, else m; for
+    a user of lb mi, else ft."""
+    if unit == "lb":
+        return ("mi", METRES["mi"]) if metres >= 0.1 * METRES["mi"] else ("ft", METRES["ft"])
+    return ("km", METRES["km"]) if metres >= METRES["km"] else ("m", METRES["m"])
+
+
 def format_distance(metres: float, unit: str) -> str:
     """'30 m', '5 km', '2.5 km'; for a user of lb '100 ft', '3.1 mi'."""
-    if unit == "lb":
-        miles = metres / METRES["mi"]
-        if miles >= 0.1:
-            return f"{format_amount_of(miles)} mi"
-        return f"{format_amount_of(metres / METRES['ft'])} ft"
-    if metres >= 1000:
-        return f"{format_amount_of(metres / 1000)} km"
-    return f"{format_amount_of(metres)} m"
+    name, length = distance_scale(metres, unit)
+    return f"{format_amount_of(metres / length)} {name}"
+
+
+def pace_scale(unit: str) -> tuple[str, float]:
+    """The distance a pace is per, with how many km it is: a mile for a user of lb, else a
+    km."""
+    return ("mi", METRES["mi"] / METRES["km"]) if unit == "lb" else ("km", 1.0)
+
+
+def format_pace(seconds_per_km: float, unit: str) -> str:
+    """'5:30/km'; for a user of lb '8:51/mi'."""
+    name, kms = pace_scale(unit)
+    return f"{format_duration(round(seconds_per_km * kms))}/{name}"
 
 
 def format_amount_of(value: float) -> str:

@@ -350,9 +350,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             verb = "repeats" if session.sets_of(exercise.id) else "logs"
             planned = not session.sets_of(exercise.id) and last == session.planned_set(exercise.id)
             shown = format_set(last, session.unit) + (" (plan)" if planned else "")
-            hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[last.kind]}"
-        elif exercise is not None and exercise.kind in FIRST_EXAMPLES:
-            hint = f"{FIRST_EXAMPLES[exercise.kind]} · rdl switches exercise"
+            hint = f"Enter {verb} {shown} · {NEXT_EXAMPLES[session.unit][last.kind]}"
+        elif exercise is not None and exercise.kind in FIRST_EXAMPLES[session.unit]:
+            hint = f"{FIRST_EXAMPLES[session.unit][exercise.kind]} · rdl switches exercise"
         if (warmup := session.warmups.next(session, exercise)) is not None:
             hint = warmup_hint(warmup, self.key_of("workout.warmups"))
         self.query_one("#entry", Input).placeholder = hint

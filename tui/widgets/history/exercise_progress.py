@@ -38,7 +38,16 @@ from storage.read.measure_series import (
 )
 from tui.format.dates import day_text
 from tui.format.text import log_text
-from tui.format.units import format_distance, format_duration, format_set, format_weight, to_unit
+from tui.format.units import (
+    distance_scale,
+    format_distance,
+    format_duration,
+    format_pace,
+    format_set,
+    format_weight,
+    pace_scale,
+    to_unit,
+)
 from tui.format.words import counted
 from tui.widgets.history.chart_axes import BUCKET_WORDS, date_ticks, y_axis
 
@@ -225,11 +234,14 @@ class ExerciseProgress(Vertical):
         if series is None:
             no_chart.update(log_text(f"Nothing to chart: {name} has no time or distance."))
             return
-        scale, label = {
-            "hold": (1 / 60, "longest hold min"),
-            "pace": (1 / 60, "best pace min/km"),
-            "distance": (1 / 1000, "longest km"),
-        }[series.what]
+        if series.what == "hold":
+            scale, label = 1 / 60, "longest hold min"
+        elif series.what == "pace":
+            per, kms = pace_scale(self.unit)
+            scale, label = kms / 60, f"best pace min/{per}"
+        else:
+            name, length = distance_scale(series.best[1], self.unit)
+            scale, label = 1 / length, f"longest {name}"
         plt = plot.plt
         plt.clear_figure()
         xs = [x for x, _y in series.points]
@@ -249,13 +261,14 @@ class ExerciseProgress(Vertical):
     def _measure_records(self, sessions: list[ExerciseSession]) -> None:
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True, overflow="ellipsis")
+        # the only column Rich narrows when the records are too wide (a run in miles at
+        # 80 columns): the set is cut, its cell never wraps; names and dates stay whole
+        table.add_column()
         table.add_column(no_wrap=True, style="dim")
         table.add_row(Text("PR", "bold"), Text("best", "bold"), Text("on", "bold"))
         for label, entry, day in measure_records(sessions):
-            table.add_row(
-                label, format_set(entry, self.unit), day_text(day, self.today, weekday=False)
-            )
+            best = Text(format_set(entry, self.unit), no_wrap=True, overflow="ellipsis")
+            table.add_row(label, best, day_text(day, self.today, weekday=False))
         self.query_one("#progress-records", Static).update(table)
 
     def _records(self, records: list[PersonalRecord]) -> None:
@@ -335,7 +348,7 @@ class ExerciseProgress(Vertical):
         if self._kind == "timed":
             return [day, best, time, sets]
         pace = measure.pace_s_per_km
-        pace_text = "" if pace is None else f"{format_duration(round(pace))}/km"
+        pace_text = "" if pace is None else format_pace(pace, self.unit)
         distance = format_distance(measure.metres, self.unit) if measure.metres else ""
         return [day, best, distance, time, pace_text, sets]
 
