@@ -1,7 +1,7 @@
 """Start-up: before its first frame restday imports the app and the home screen, without
 the log's reader and writer or the scoring model (the log's writer imports those once the
-frame is on screen), and what the import makes is kept out of the cyclic collector's
-passes."""
+frame is on screen), what the import makes is kept out of the cyclic collector's passes,
+and a new demo log has the recent copy home scores from at once."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 import tui.app
+from storage.clock import NOW_ENV, clock_from_env
+from storage.log.recent_copy import read_recent
+from tests.support.clock import TUESDAY_EVENING
 from tui.commands.main import main
 
 FIRST_FRAME = ("tui.commands.main", "tui.app", "tui.screens.home.screen")
@@ -64,3 +67,13 @@ def test_the_collector_is_back_when_the_app_cannot_be_made(
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_a_demo_log_comes_with_its_recent_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(NOW_ENV, TUESDAY_EVENING.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    log = tmp_path / "log.json"
+    assert main(["demo", "--db", str(log), "--weeks", "8"]) == 0
+    assert read_recent(log, clock=clock_from_env()) is not None
