@@ -19,13 +19,17 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import re
 import statistics
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from at_terminal import ROOT, bare, environment, line, open_timed, restday, verdict, write_demo
+
+from storage.clock import NOW_ENV
 
 FIRST_FRAME_X = 1.3
 READINESS_X = 1.6
@@ -46,12 +50,15 @@ def main() -> int:
     parser.add_argument("--weeks", type=int, default=520)
     args = parser.parse_args()
     compiled()
+    # One moment for writing the demo logs and for opening them: a tmux server started
+    # from a test's shell hands its RESTDAY_NOW (another day) to every terminal it opens.
+    os.environ[NOW_ENV] = datetime.now(UTC).replace(microsecond=0).isoformat()
 
     with tempfile.TemporaryDirectory(prefix="restday-startup-") as tmp:
         directory = Path(tmp)
         long_log = write_demo(directory / "long" / "log.json", args.weeks)
         week_log = write_demo(directory / "week" / "log.json", 1)
-        env = environment(directory)
+        env = environment(directory) | {NOW_ENV: os.environ[NOW_ENV]}
         cases = {
             "bare Textual app": (bare("frame"), None),
             f"restday, {args.weeks}-week log": (restday(long_log), READINESS),

@@ -10,6 +10,7 @@ fatigue).
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:  # the score's modules are imported once there is a score to w
 
 REFRESH_EVERY_S = 60
 FIRST_LOOK_WAIT_S = 1.0
+# Once the frame is drawn, Textual's output thread writes it to the terminal: the moment
+# it needs the interpreter for, before parsing a long log holds it.
+FRAME_OUT_S = 0.02
 
 
 class HomeScreen(Screen):
@@ -100,7 +104,8 @@ class HomeScreen(Screen):
 
         shown = threading.Event()
         self.post_message(ScoreReady(read_readiness(recent, recent.now()), stamp, shown))
-        shown.wait(FIRST_LOOK_WAIT_S)
+        if shown.wait(FIRST_LOOK_WAIT_S):
+            time.sleep(FRAME_OUT_S)
 
     @work(thread=True, exclusive=True, group="score")
     def _score(self, log: LogSnapshot, moment: datetime) -> None:
