@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -22,12 +23,14 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from storage.log.repository import Repository
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.textual_workarounds import escape_digit, key_handled, run_binding_as_read
+
+if TYPE_CHECKING:  # read by the log's writer after the first frame: imported then
+    from storage.log.repository import Repository
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
@@ -230,9 +233,10 @@ class RestdayApp(App):
         self.store.run(self.post_message)
 
     def on_ready(self) -> None:
-        """The first frame is on screen: now read the log, if it was given by path."""
+        """The first frame is on screen: now read the log, if it was given by path (a
+        screen with a `first_look`, home, shows the recent weeks meanwhile)."""
         if not self.store.ready:
-            self.store.open()
+            self.store.open(getattr(self.screen, "first_look", None))
 
     @on(LogOpened)
     def _log_opened(self) -> None:

@@ -37,21 +37,23 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 from storage.errors import ReadOnlyLogError, StorageError
-from storage.log.recent_copy import write_recent
-from storage.log.repository import Repository, SaveFailedError
-from storage.log.snapshot import LogSnapshot
 from storage.model.records import utc_now
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 
+if TYPE_CHECKING:  # the writer imports them once the app's first frame is on screen
+    from storage.log.repository import Repository
+    from storage.log.snapshot import LogSnapshot
+
 T = TypeVar("T")
-Change = Callable[[Repository], Any]
-Reply = Callable[[Repository], Message | None]
+Change = Callable[["Repository"], Any]
+Reply = Callable[["Repository"], Message | None]
+FirstLook = Callable[["LogSnapshot", tuple[int, ...]], object]
 
 RETRY_EVERY_S = 5
 FOLLOW_EVERY_S = 0.5  # how often the writer looks for another process's changes
@@ -94,6 +96,7 @@ class LogStore:
         self._waiting = 0  # changes handed over and not saved yet
         self._count = threading.Lock()
         self._post: Callable[[Message], object] = lambda _message: None
+        self._first_look: FirstLook | None = None
         self._running = False
         self._stopped = threading.Event()
         self.problem: str | None = None
@@ -108,12 +111,12 @@ class LogStore:
         """The log, for the writer's thread only."""
         self.snapshot: LogSnapshot | None = None
         """The log as the newest save left it (None until it has been read)."""
-        if isinstance(log, Repository):
+        if isinstance(log, str | os.PathLike):
+            self.path = Path(log).expanduser().absolute()
+        else:
             self.repo = log
             self.path = log.path
             self.snapshot = log.snapshot()
-        else:
-            self.path = Path(log).expanduser().absolute()
 
     @property
     def ready(self) -> bool:
@@ -127,9 +130,12 @@ class LogStore:
 
     # -- the UI thread's side --------------------------------------------------------------
 
-    def open(self) -> None:
+    def open(self, first_look: FirstLook | None = None) -> None:
         """Read the log on the writer now, ahead of any change (the app calls this once its
-        first frame is on screen)."""
+        first frame is on screen). With `first_look`, the writer first hands it the log's
+        recent weeks from their copy, if it is current (`storage.log.recent_copy`), with
+        the stamp of the log they are of: a ten-year log takes a while longer to read."""
+        self._first_look = first_look
         self._jobs.put(_OPEN)
 
     def save(
@@ -263,15 +269,38 @@ class LogStore:
     def _open(self) -> Repository | None:
         if self.repo is None and self.error is None:
             try:
-                self.repo = Repository(self.path, clock=self.clock)
-                self.snapshot = self.repo.snapshot()
-            except BaseException as error:  # noqa: BLE001 - the app says why and leaves
-                self.error = error
-            self._post(LogOpened())
+                self._look_first()
+            finally:  # a first look that failed (a bug) is told after the log is read
+                self._read_log()
         return self.repo
+
+    def _read_log(self) -> None:
+        from storage.log.repository import Repository
+
+        try:
+            self.repo = Repository(self.path, clock=self.clock)
+            self.snapshot = self.repo.snapshot()
+        except BaseException as error:  # noqa: BLE001 - the app says why and leaves
+            self.error = error
+        self._post(LogOpened())
+
+    def _look_first(self) -> None:
+        look, self._first_look = self._first_look, None
+        if look is None:
+            return
+        from storage.log.recent_copy import read_recent
+
+        try:
+            recent = read_recent(self.path, clock=self.clock)
+        except StorageError:
+            return  # no copy to read: the whole log is read next
+        if recent is not None:
+            look(*recent)
 
     def _try(self, job: _Job) -> bool:
         """Apply one change; False if it is kept to be tried again."""
+        from storage.log.repository import SaveFailedError
+
         assert self.repo is not None and job.change is not None
         try:
             result = job.change(self.repo)
@@ -375,6 +404,8 @@ class LogStore:
     def _finish(self) -> None:
         if self.repo is None:  # never read, or it could not be: nothing to save
             return
+        from storage.log.recent_copy import write_recent
+
         try:
             if self._kept or self.repo.pending:
                 self._retry()

@@ -7,6 +7,7 @@ each message is handled on the UI thread by whoever it was posted to (`@on(...)`
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -71,9 +72,12 @@ class StoredOtherwise(Message, bubble=False):
 
 @dataclass
 class ScoreReady(Message, bubble=False):
-    """Today's readiness, worked out in the background."""
+    """Today's readiness, worked out in the background from the log stamped `stamp`;
+    `shown`, if any, is set once it is on screen."""
 
     view: ReadinessView
+    stamp: tuple[int, ...] | None
+    shown: threading.Event | None = None
 
 
 @dataclass

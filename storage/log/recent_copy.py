@@ -25,6 +25,7 @@ from storage.log.atomic_json import disk_stamp, read_log_bytes
 from storage.log.durable import write_durably
 from storage.log.repository import Repository
 from storage.log.schema import remember_good
+from storage.log.snapshot import LogSnapshot
 from storage.model.records import Record, Recovery, utc_now
 from storage.paths import real_path
 from storage.read.score_window import WINDOW_DAYS
@@ -99,3 +100,28 @@ def open_recent(
         return Repository(path, clock=clock, read_only=True)
     except StorageError:
         return None
+
+
+def open_recent_window(
+    log: Path, last_day: date, *, clock: Callable[[], datetime] = utc_now
+) -> Repository | None:
+    """The recent copy of `log` if it holds the days the score of `last_day` reads (its
+    window and the day before it); else None (see `open_recent`)."""
+    return open_recent(log, last_day - timedelta(days=WINDOW_DAYS + 1), last_day, clock=clock)
+
+
+def read_recent(
+    log: Path, *, clock: Callable[[], datetime] = utc_now
+) -> tuple[LogSnapshot, tuple[int, ...]] | None:
+    """Today's recent weeks of `log`, from its recent copy if it is current (a moment, on a
+    ten-year log): a snapshot of the copy, and the stamp of the version of the log it is
+    of; else None. The stamp is taken before the copy is checked: should the log change
+    meanwhile, it is not the whole log's stamp, and the copy is not taken for the log."""
+    stamp = disk_stamp(real_path(log))
+    recent = open_recent_window(log, clock().astimezone().date(), clock=clock)
+    if stamp is None or recent is None:
+        return None
+    try:
+        return recent.snapshot(), stamp
+    finally:
+        recent.close()

@@ -58,6 +58,9 @@ def write_demo_log(path: Path, weeks: int, seed: int, *, quiet: bool = False) ->
         now=repo.now(),
     )
     write_demo(repo, log)
+    from storage.log.recent_copy import write_recent
+
+    write_recent(repo)  # as after any import: the app's first start scores it at once
     if not quiet:
         counts = repo.counts()
         print(

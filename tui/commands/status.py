@@ -84,13 +84,10 @@ def morning_of(repo: Repository, day: date) -> datetime:
 def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository:
     """The log's recent copy when it is up to date and holds the days the score reads (a
     ten-year log need not be parsed); else the log itself, copied for next time."""
-    from storage.log.recent_copy import open_recent, write_recent
+    from storage.log.recent_copy import open_recent_window, write_recent
     from storage.log.repository import Repository
-    from storage.read.score_window import WINDOW_DAYS
 
-    last_day = day or clock().astimezone().date()
-    first_day = last_day - timedelta(days=WINDOW_DAYS + 1)
-    recent = open_recent(path, first_day, last_day, clock=clock)
+    recent = open_recent_window(path, day or clock().astimezone().date(), clock=clock)
     if recent is not None:
         return recent
     repo = Repository(path, clock=clock)

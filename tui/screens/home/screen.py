@@ -9,7 +9,10 @@ fatigue).
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -18,28 +21,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from storage.log.snapshot import LogSnapshot
 from storage.model.records import MUSCLES
-from storage.read.readiness import ReadinessView, read_readiness
-from tui.format.plan import done_line, plan_line
-from tui.format.readiness import (
-    BAND_STYLE,
-    checklist,
-    load,
-    reasons,
-    score_style,
-    sides,
-    sparkline,
-    trends,
-    verdict,
-)
 from tui.messages import LogChanged, LogOpened, ScoreReady
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
 from tui.widgets.body_map import BodyMap
 
+if TYPE_CHECKING:  # the score's modules are imported once there is a score to work out
+    from storage.log.snapshot import LogSnapshot
+    from storage.read.readiness import ReadinessView
+
 REFRESH_EVERY_S = 60
+FIRST_LOOK_WAIT_S = 1.0
+# Once the frame is drawn, Textual's output thread writes it to the terminal: the moment
+# it needs the interpreter for, before parsing a long log holds it.
+FRAME_OUT_S = 0.02
 
 
 class HomeScreen(Screen):
@@ -49,6 +46,8 @@ class HomeScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.view: ReadinessView | None = None
+        self.scored_stamp: tuple[int, ...] | None = None
+        """The stamp of the version of the log `view` was worked out from."""
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -80,7 +79,8 @@ class HomeScreen(Screen):
 
     @on(LogOpened)
     def _log_opened(self) -> None:
-        self.refresh_score()
+        if self.scored_stamp is None or self.scored_stamp != self.app.store.snapshot.stamp:
+            self.refresh_score()  # else the first look scored this very log already
 
     @on(LogChanged)
     def _log_changed(self) -> None:
@@ -95,19 +95,48 @@ class HomeScreen(Screen):
         """Work the score out again in the background; show it when it is ready."""
         self._score(self.app.store.snapshot, self.app.clock())
 
+    def first_look(self, recent: LogSnapshot, stamp: tuple[int, ...]) -> None:
+        """On the log's writer, before it reads the whole log (`LogStore.open`): the score
+        from the log's recent weeks (the weeks it reads). Returns once it is on screen (or
+        after `FIRST_LOOK_WAIT_S`): parsing a long log holds the interpreter, and the
+        screen would wait for it."""
+        from storage.read.readiness import read_readiness
+
+        shown = threading.Event()
+        self.post_message(ScoreReady(read_readiness(recent, recent.now()), stamp, shown))
+        if shown.wait(FIRST_LOOK_WAIT_S):
+            time.sleep(FRAME_OUT_S)
+
     @work(thread=True, exclusive=True, group="score")
     def _score(self, log: LogSnapshot, moment: datetime) -> None:
-        self.post_message(ScoreReady(read_readiness(log, moment)))
+        from storage.read.readiness import read_readiness
+
+        self.post_message(ScoreReady(read_readiness(log, moment), log.stamp))
 
     @on(ScoreReady)
     def _scored(self, message: ScoreReady) -> None:
         if self.is_mounted:
             self.view = message.view
+            self.scored_stamp = message.stamp
             self.show(self.view)
+        if message.shown is not None:
+            self.call_after_refresh(message.shown.set)
 
     # -- drawing ---------------------------------------------------------------------------
 
     def show(self, view: ReadinessView) -> None:
+        from tui.format.plan import done_line, plan_line
+        from tui.format.readiness import (
+            BAND_STYLE,
+            checklist,
+            load,
+            reasons,
+            sides,
+            sparkline,
+            trends,
+            verdict,
+        )
+
         result = view.assessment
         self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
         self.query_one("#checklist", Static).update(checklist(view.today))
@@ -145,6 +174,8 @@ class HomeScreen(Screen):
         self.query_one("#muscles", BodyMap).set_cells({m: ("—", "dim") for m in MUSCLES})
 
     def _show_muscles(self, result) -> None:
+        from tui.format.readiness import score_style
+
         cells = {}
         for muscle in MUSCLES:
             score = result.muscles.get(muscle)

@@ -1,0 +1,79 @@
+"""Start-up: before its first frame restday imports the app and the home screen, without
+the log's reader and writer or the scoring model (the log's writer imports those once the
+frame is on screen), what the import makes is kept out of the cyclic collector's passes,
+and a new demo log has the recent copy home scores from at once."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tui.app
+from storage.clock import NOW_ENV, clock_from_env
+from storage.log.recent_copy import read_recent
+from tests.support.clock import TUESDAY_EVENING
+from tui.commands.main import main
+
+FIRST_FRAME = ("tui.commands.main", "tui.app", "tui.screens.home.screen")
+NOT_YET = ("scoring", "storage.log", "storage.read", "tinydb", "orjson")
+
+
+def test_the_first_frame_needs_neither_the_log_nor_the_score() -> None:
+    script = (
+        f"import importlib, json, sys\nfor name in {FIRST_FRAME!r}:\n"
+        "    importlib.import_module(name)\nprint(json.dumps(sorted(sys.modules)))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = json.loads(found)
+    early = [m for m in loaded if any(m == n or m.startswith(f"{n}.") for n in NOT_YET)]
+    assert early == []
+
+
+def test_the_collector_runs_in_the_app_with_what_start_up_made_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = []
+
+    def run(app: tui.app.RestdayApp) -> None:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+
+    monkeypatch.setattr(tui.app.RestdayApp, "run", run)
+    gc.unfreeze()
+    try:
+        assert main(["--db", str(tmp_path / "log.json")]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+    [(enabled, frozen)] = seen
+    assert enabled and frozen > 0
+
+
+def test_the_collector_is_back_when_the_app_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args, **_kwargs) -> None:
+        raise OSError("no such terminal")
+
+    monkeypatch.setattr(tui.app.RestdayApp, "__init__", refuse)
+    try:
+        assert main(["--db", str(tmp_path / "log.json")]) == 1
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_demo_log_comes_with_its_recent_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(NOW_ENV, TUESDAY_EVENING.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    log = tmp_path / "log.json"
+    assert main(["demo", "--db", str(log), "--weeks", "8"]) == 0
+    assert read_recent(log, clock=clock_from_env()) is not None
