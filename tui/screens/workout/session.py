@@ -223,6 +223,7 @@ class WorkoutSession:
             self.current,
             self.settings,
             list(self.templates),
+            self.bodyweight_kg,  # a bodyweight set's e1RM
         )
 
     def _exercise_order(self) -> list[str]:
