@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from storage.model.bodyweights import Bodyweights
 from storage.model.days import day_of, machine_timezone
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from storage.model.records import (
@@ -223,19 +224,18 @@ class LogReader:
         entries = [Recovery.from_doc(d) for d in _within(self._docs(Recovery), since, until)]
         return sorted(entries, key=lambda r: r.day or date.min)
 
+    def bodyweights(self) -> Bodyweights:
+        """Every bodyweight logged, to ask for the one as of a day."""
+        return Bodyweights(
+            (date.fromisoformat(doc["day"]), doc["bodyweight_kg"])
+            for doc in self._docs(Recovery)
+            if doc.get("bodyweight_kg") is not None and doc.get("day")
+        )
+
     def latest_bodyweight(self, day: date) -> tuple[date, float] | None:
         """The bodyweight logged that day or, failing that, the latest logged before it:
         the day it was logged and the weight in kg."""
-        key = day.isoformat()
-        logged = [
-            (doc["day"], doc["bodyweight_kg"])
-            for doc in self._docs(Recovery)
-            if doc.get("bodyweight_kg") is not None and doc.get("day", "") <= key
-        ]
-        if not logged:
-            return None
-        latest, kg = max(logged)
-        return date.fromisoformat(latest), kg
+        return self.bodyweights().latest(day)
 
     def symptoms(self, since: date | None = None, until: date | None = None) -> list[SymptomEntry]:
         entries = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storage.log.reader import LogReader
+from storage.model.bodyweights import Bodyweights
 from storage.model.records import SetEntry
 from storage.read.records_so_far import RecordsSoFar
 
@@ -32,15 +33,21 @@ class ExerciseHistory(RecordsSoFar):
     def read(
         cls, log: LogReader, exercise_id: str, workout_id: str | None, until: date | None = None
     ) -> ExerciseHistory:
-        return cls.build(log.sets(exercise=exercise_id), workout_id, until)
+        return cls.build(log.sets(exercise=exercise_id), workout_id, until, log.bodyweights())
 
     @classmethod
     def build(
-        cls, sets: Iterable[SetEntry], workout_id: str | None, until: date | None = None
+        cls,
+        sets: Iterable[SetEntry],
+        workout_id: str | None,
+        until: date | None = None,
+        bodyweights: Bodyweights | None = None,
     ) -> ExerciseHistory:
         """From `sets`, leaving out those of workout `workout_id` (the one in progress,
         whose sets are judged against the rest) and, for an earlier day's workout reopened,
-        those of the days after `until` (its day); of the warm-ups, only their last day."""
+        those of the days after `until` (its day); of the warm-ups, only their last day.
+        A bodyweight set counts with `bodyweights` as of its day."""
+        bodyweights = bodyweights or Bodyweights()
         history = cls()
         for entry in sets:
             if entry.day is None or entry.workout == workout_id:
@@ -51,7 +58,7 @@ class ExerciseHistory(RecordsSoFar):
                 if history.last_warmup_day is None or entry.day > history.last_warmup_day:
                     history.last_warmup_day = entry.day
                 continue
-            history.add(entry)
+            history.add(entry, bodyweights.on(entry.day))
             if history.last_day is None or entry.day > history.last_day:
                 history.last_day, history.last_sets = entry.day, [entry]
             elif entry.day == history.last_day:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 from scoring.load import set_efforts
 from storage.log.reader import LogReader
+from storage.model.bodyweights import Bodyweights
 from storage.model.records import Exercise, SetEntry, Settings, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
 
@@ -102,13 +103,24 @@ class HistoryIndex:
         self._workouts = {w.id: w for w in workouts if w.id in by_workout}
         self._sets = dict(by_workout)
         self.wellness = dict(wellness)
+        self.bodyweights = Bodyweights(
+            (day, w.bodyweight_kg)
+            for day, w in self.wellness.items()
+            if w.bodyweight_kg is not None
+        )
+        """A bodyweight set's e1RM and volume count the bodyweight as of its day."""
         self._sessions = sorted(
-            (_summary(w, self._sets[w.id], hands) for w in self._workouts.values()),
+            (
+                _summary(w, self._sets[w.id], hands, self.bodyweights)
+                for w in self._workouts.values()
+            ),
             key=lambda s: s.start,
             reverse=True,
         )
         self.days = _days(self._sessions, self._sets, exercises)
-        self._prs, self._by_exercise = _walk_exercises(self._sessions, self._sets, hands)
+        self._prs, self._by_exercise = _walk_exercises(
+            self._sessions, self._sets, hands, self.bodyweights
+        )
         self._day_list = sorted(self.days)
         known = self._day_list + sorted(self.wellness)
         self.first_day: date | None = min(known) if known else None
@@ -135,7 +147,7 @@ class HistoryIndex:
         """Every set of a workout, warm-ups included, in order."""
         rows = []
         for entry in self._sets.get(workout_id, ()):
-            found = set_e1rm(entry)
+            found = set_e1rm(entry, self.bodyweights.on(entry.day))
             rows.append(
                 SessionSet(
                     entry,
@@ -256,7 +268,7 @@ def session_summary(log: LogReader, workout_id: str) -> SessionSummary | None:
         return None
     sets = log.sets(workout=workout_id)
     exercises = {e: log.exercise(e) for e in {s.exercise for s in sets}}
-    return _summary(workout, sets, _hands(exercises, log.settings()))
+    return _summary(workout, sets, _hands(exercises, log.settings()), log.bodyweights())
 
 
 def _hands(exercises: Mapping[str, Exercise | None], settings: Settings) -> Callable[[str], int]:
@@ -264,7 +276,12 @@ def _hands(exercises: Mapping[str, Exercise | None], settings: Settings) -> Call
     return lambda exercise_id: settings.hands_for(exercises.get(exercise_id))
 
 
-def _summary(workout: Workout, sets: list[SetEntry], hands: Callable[[str], int]) -> SessionSummary:
+def _summary(
+    workout: Workout,
+    sets: list[SetEntry],
+    hands: Callable[[str], int],
+    bodyweights: Bodyweights,
+) -> SessionSummary:
     working = [s for s in sets if not s.warmup]
     minutes = workout.duration_minutes
     exercises = tuple(dict.fromkeys(s.exercise for s in sets))
@@ -279,7 +296,7 @@ def _summary(workout: Workout, sets: list[SetEntry], hands: Callable[[str], int]
         name=workout.name,
         duration_min=minutes,
         working_sets=len(working),
-        volume_kg=sum(s.volume_kg(hands=hands(s.exercise)) for s in working),
+        volume_kg=sum(s.volume_kg(bodyweights.on(s.day), hands(s.exercise)) for s in working),
         session_rpe=workout.session_rpe,
         session_load=load,
         exercises=exercises,
@@ -336,6 +353,7 @@ def _walk_exercises(
     sessions: list[SessionSummary],
     sets: Mapping[str, list[SetEntry]],
     hands: Callable[[str], int],
+    bodyweights: Bodyweights,
 ) -> tuple[set[str], dict[str, list[ExerciseSession]]]:
     """In the order they were done: the sets that were PRs when done (as the workout screen
     marks them), and each exercise's sessions."""
@@ -348,17 +366,22 @@ def _walk_exercises(
             if entry.warmup:
                 continue
             per_exercise[entry.exercise].append(entry)
-            if records[entry.exercise].add(entry):
+            if records[entry.exercise].add(entry, bodyweights.on(entry.day)):
                 prs.add(entry.id)
         for exercise_id, done in per_exercise.items():
-            by_exercise[exercise_id].append(_exercise_session(session, done, hands(exercise_id)))
+            by_exercise[exercise_id].append(
+                _exercise_session(session, done, hands(exercise_id), bodyweights.on(session.day))
+            )
     return prs, dict(by_exercise)
 
 
-def _exercise_session(session: SessionSummary, done: list[SetEntry], hands: int) -> ExerciseSession:
+def _exercise_session(
+    session: SessionSummary, done: list[SetEntry], hands: int, bodyweight_kg: float | None
+) -> ExerciseSession:
+    """`bodyweight_kg`: the lifter's as of the session's day."""
     best = None
     for entry in done:
-        found = set_e1rm(entry)
+        found = set_e1rm(entry, bodyweight_kg)
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], found[1], entry)
     return ExerciseSession(
@@ -368,7 +391,7 @@ def _exercise_session(session: SessionSummary, done: list[SetEntry], hands: int)
         method=None if best is None else best[1],
         top_set=None if best is None else best[2],
         working_sets=len(done),
-        volume_kg=sum(e.volume_kg(hands=hands) for e in done),
+        volume_kg=sum(e.volume_kg(bodyweight_kg, hands) for e in done),
         sets=tuple(done),
     )
 

@@ -15,11 +15,13 @@ from scoring.e1rm import estimate
 from storage.model.records import SetEntry
 
 
-def set_e1rm(entry: SetEntry) -> tuple[float, str] | None:
-    """The set's estimated one-rep max in kg and its method; none for warm-ups, timed and
-    distance sets, and sets without an external load (a bodyweight set's added weight is
-    not its load)."""
-    load = None if entry.warmup else entry.strength_load_kg(None)
+def set_e1rm(entry: SetEntry, bodyweight_kg: float | None) -> tuple[float, str] | None:
+    """The set's estimated one-rep max in kg and its method, from its load: for a
+    bodyweight set `bodyweight_kg` (the lifter's as of the set's day,
+    `LogReader.bodyweights`) plus the added load or minus the assistance. None for warm-ups,
+    timed and distance sets, sets with no load (a bodyweight set when no bodyweight is
+    known) and sets of more reps than an estimate is made from."""
+    load = None if entry.warmup else entry.strength_load_kg(bodyweight_kg)
     if not load:
         return None
     return estimate(load, entry.reps, entry.effort_rpe)
@@ -35,8 +37,9 @@ class RecordsSoFar:
     best_measures: dict[tuple[str, bool, float], float] = field(default_factory=dict)
     """The bests of timed and distance sets, each higher the better (`measures`)."""
 
-    def add(self, entry: SetEntry) -> bool:
-        """Count a set in (a warm-up counts for nothing): whether it was a PR."""
+    def add(self, entry: SetEntry, bodyweight_kg: float | None = None) -> bool:
+        """Count a set in (a warm-up counts for nothing), a bodyweight set with the
+        lifter's bodyweight as of its day: whether it was a PR."""
         if entry.warmup:
             return False
         if entry.kind != "reps":
@@ -46,7 +49,7 @@ class RecordsSoFar:
                 pr = pr or (best is not None and value > best + 1e-9)
                 self.best_measures[key] = value if best is None else max(best, value)
             return pr
-        found = set_e1rm(entry)
+        found = set_e1rm(entry, bodyweight_kg)
         value = None if found is None else found[0]
         best = self.best_e1rm
         key = (entry.bodyweight, round(entry.weight_kg, 2))

@@ -16,7 +16,6 @@ Compound exercises are the model's "lifts" (`ExerciseMuscles.lift`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
@@ -28,6 +27,7 @@ from scoring.inputs import (
     TrainingSet,
 )
 from storage.log.reader import LogReader
+from storage.model.bodyweights import Bodyweights
 from storage.model.days import day_of, day_start, machine_timezone
 from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry
 
@@ -86,12 +86,12 @@ def training_log(
 ) -> TrainingLog:
     """Storage records as the model's input."""
     recoveries = sorted((r for r in recoveries if r.day is not None), key=lambda r: r.day)
-    weighed = [(r.day, r.bodyweight_kg) for r in recoveries if r.bodyweight_kg is not None]
-    weighed_days = [day for day, _ in weighed]
+    bodyweights = Bodyweights(
+        (r.day, r.bodyweight_kg) for r in recoveries if r.bodyweight_kg is not None
+    )
 
     def load(entry: SetEntry) -> float | None:
-        i = bisect_right(weighed_days, entry.day) if entry.bodyweight else 0
-        return entry.strength_load_kg(weighed[i - 1][1] if i else None)
+        return entry.strength_load_kg(bodyweights.on(entry.day) if entry.bodyweight else None)
 
     return TrainingLog(
         sets=tuple(

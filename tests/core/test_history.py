@@ -138,9 +138,9 @@ def test_daily_loads_and_weekly_hard_sets_over_a_span() -> None:
 
 def test_bodyweight_sets_and_warm_ups_have_no_e1rm() -> None:
     pull_up = lift("a", MON, 1, "bench", 20, 5, bodyweight=True)
-    assert set_e1rm(pull_up) is None
-    assert set_e1rm(lift("a", MON, 1, "bench", 60, 5, warmup=True)) is None
-    assert set_e1rm(lift("a", MON, 1, "bench", 100, 20)) is None  # beyond Epley's reps
+    assert set_e1rm(pull_up, None) is None
+    assert set_e1rm(lift("a", MON, 1, "bench", 60, 5, warmup=True), None) is None
+    assert set_e1rm(lift("a", MON, 1, "bench", 100, 20), None) is None  # beyond Epley's reps
 
 
 def test_an_empty_log() -> None:

@@ -43,7 +43,7 @@ def test_volume_counts_both_hands_and_e1rm_stays_per_hand() -> None:
     entry = one_set("db-press", 22.5, 10)
     assert entry.volume_kg() == 225
     assert entry.volume_kg(hands=2) == 450
-    per_hand_e1rm = set_e1rm(entry)
+    per_hand_e1rm = set_e1rm(entry, None)
     assert per_hand_e1rm is not None and per_hand_e1rm[0] == pytest.approx(22.5 * (1 + 10 / 30))
     timed = replace(entry, reps=0, duration_s=60)
     assert timed.volume_kg(hands=2) == 0

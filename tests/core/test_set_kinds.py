@@ -76,14 +76,14 @@ def test_an_assisted_set_lifts_bodyweight_minus_the_assistance():
 
 def test_timed_and_distance_sets_have_no_e1rm_or_volume():
     for entry in (a_set(weight_kg=20, duration_s=45), a_set(weight_kg=40, distance_m=30)):
-        assert set_e1rm(entry) is None
+        assert set_e1rm(entry, None) is None
         assert entry.volume_kg() == 0
 
 
 def test_a_failure_set_is_rpe_10_for_the_e1rm_and_the_scoring_model():
     failure = a_set(weight_kg=100, reps=5, set_type="failure")
     assert failure.rir == 0
-    assert set_e1rm(failure) == set_e1rm(a_set(weight_kg=100, reps=5, rpe=10))
+    assert set_e1rm(failure, None) == set_e1rm(a_set(weight_kg=100, reps=5, rpe=10), None)
     drop = a_set(weight_kg=80, reps=8, set_type="drop")
     log = training_log(
         [failure, drop, a_set(weight_kg=20, reps=8, bodyweight=True, assisted=True)],

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from storage.entry.set_line import parse_workout_entry
-from storage.model.records import SetEntry
+from storage.log.repository import Repository
+from storage.model.records import Recovery, SetEntry
+from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.terminal import (
     Terminal,
     isolated,
@@ -22,6 +24,7 @@ from tests.support.terminal import (
     row,
     run_restday,
 )
+from tui.format.e1rm import NO_BODYWEIGHT
 
 FIELDS = ("weight_kg", "reps", "duration_s", "distance_m", "bodyweight", "assisted", "set_type")
 
@@ -89,9 +92,18 @@ def test_assisted_and_added_bodyweight(tmp_path: Path) -> None:
     with empty_workout(log) as term:
         screen = log_set(term, "pull up bw-20x8", " 1  bw-20 kg x 8")
         assert "Pull-Up" in screen
-        log_set(term, "+5x8", " 2  bw-15 kg x 8")  # + takes help off an assisted set
+        # no bodyweight logged: how to get an e1RM, never a number
+        assert NO_BODYWEIGHT in screen and "bw?" in row(screen, " 1  bw-20 kg x 8")
+        with Repository(log, clock=FakeClock(TUESDAY_EVENING)) as repo:  # as Recovery does
+            repo.save_recovery(Recovery(day=TUESDAY_EVENING.date(), bodyweight_kg=80))
+        screen = term.wait_for("76 bw")  # 80 - 20 kg x 8
+        assert "76 bw" in row(screen, " 1  bw-20 kg x 8")
+        screen = log_set(term, "+5x8", " 2  bw-15 kg x 8")  # + takes help off an assisted set
+        assert "e1RM 82.3 kg from bodyweight 80 − 15" in screen
+        assert "82.3 bw" in row(screen, " 2  bw-15 kg x 8")
         screen = log_set(term, "dip bw+10x5", " 1  bw+10 kg x 5")
-        assert "Dip" in screen
+        assert "Dip" in screen and "e1RM 105 kg from bodyweight 80 + 10" in screen
+        assert "105 bw" in row(screen, " 1  bw+10 kg x 5")
         term.keys("?")
         term.wait_for("Keys")
         term.keys("End")  # the forms a set line takes, at the foot of the help

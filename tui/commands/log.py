@@ -76,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
     from storage.entry.exercise_names import UnknownExercise, resolve_for_set
     from storage.entry.set_line import LastSet, parse_workout_entry
     from storage.log.recent_copy import write_recent
-    from storage.read.records_so_far import set_e1rm
-    from tui.format.units import format_set, format_weight
+    from tui.format.e1rm import e1rm_said
+    from tui.format.units import format_set
 
     repo = open_repository(args.db)
     unit = repo.settings().unit
@@ -139,14 +139,14 @@ def run(args: argparse.Namespace) -> int:
             end = max(finished.end, entries[-1][1].timestamp)
             repo.finish_workout(workout, finished.session_rpe, at=end)
 
+    bodyweights = repo.bodyweights()
     write_recent(repo)  # `restday status` stays quick after a set logged from the shell
     for notice in notices:
         print(notice)
     for exercise, entry in entries:
         line = f"{exercise.name}  {format_set(entry, unit)}"
-        e1rm = set_e1rm(entry)
-        if e1rm is not None:
-            line += f"  e1RM {format_weight(e1rm[0], unit)}"
+        if said := e1rm_said(entry, bodyweights.on(entry.day), unit):
+            line += f"  {said}"
         print(f"{line}  (set {entry.order} of today's workout)")
     return 0
 

@@ -58,11 +58,13 @@ class ExercisePanel(Vertical):
         floor_kg: float | None = None,
         *,
         per_hand: bool = False,
+        bodyweight_kg: float | None = None,
     ) -> None:
         """Show the exercise with today's plan of it (`floor_kg`: its stop rule's e1RM
         floor) or the template's target, what follows a set of it (`rest`: said with the
         plan or target, or alone in a superset), its past and today's sets of it;
-        `per_hand`: its loads are the weight in each hand, said after its name."""
+        `per_hand`: its loads are the weight in each hand, said after its name;
+        `bodyweight_kg`: the lifter's as of the workout's day, a bodyweight set's e1RM."""
         title = log_text(exercise.name, "bold")
         if per_hand:
             title.append(f" · {unit} per hand", "dim")
@@ -78,7 +80,7 @@ class ExercisePanel(Vertical):
         last = format_last(history, unit)
         lines.append(log_text(last) if last else Text("first time: no earlier sets", "dim"))
         self.query_one("#exercise-info", Static).update(Text("\n").join(lines))
-        self.query_one(SetTable).show(entries, history, unit, unsaved)
+        self.query_one(SetTable).show(entries, history, unit, unsaved, bodyweight_kg)
 
     def show_plan(
         self, plan: PlanItem | None, floor_kg: float | None, unit: str, rest: RestAfter | None

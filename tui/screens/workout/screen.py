@@ -37,6 +37,7 @@ from storage.model.set_rules import touches_rest_timer
 from storage.model.template_plan import NOTHING_TO_PLAN, plan_of_sets
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.history_index import session_summary
+from tui.format.e1rm import e1rm_said, from_bodyweight
 from tui.format.plan import stop_said
 from tui.format.text import log_text
 from tui.format.units import format_set
@@ -324,6 +325,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             session.plan_item(exercise.id),
             session.stop_floor(exercise.id),
             per_hand=session.settings.per_hand(exercise),
+            bodyweight_kg=session.bodyweight_kg,
         )
         table = self.query_one(SetTable)
         if session.editing is not None and session.editing.id in table.rows:
@@ -532,6 +534,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             said.append(f"Superset: now {following.name}.")
         if typed.named:
             said.append(f"{typed.named}.")
+        if from_bodyweight(logged[-1]):
+            said.append(f"{e1rm_said(logged[-1], session.bodyweight_kg, session.unit)}.")
         under = next(filter(None, map(session.under_floor, logged)), None)
         if under is not None:
             said.append(stop_said(exercise.name, *under, session.unit))

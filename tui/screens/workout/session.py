@@ -28,6 +28,7 @@ from storage.entry.set_line import (
 )
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
+from storage.model.bodyweights import Bodyweights
 from storage.model.merge import changes_between
 from storage.model.records import (
     Exercise,
@@ -123,6 +124,7 @@ class WorkoutSession:
         self._plan_of: tuple | None = None  # what `plan` was read for
         self.warmups = WarmupRamps()  # the warm-up ramp Enter logs before a first working set
         self.supersets = Supersets()  # the exercises done in turn
+        self.bodyweights = Bodyweights()
 
     @property
     def unit(self) -> str:
@@ -141,6 +143,7 @@ class WorkoutSession:
         self.settings = log.settings()
         self.exercises = {e.id: e for e in log.exercises()}
         self.today = log.today()
+        self.bodyweights = log.bodyweights()
         self.finished_today = log.last_finished(self.today)
         self.histories = {}  # read again: another workout may have ended meanwhile
         self.order = self._exercise_order()
@@ -220,6 +223,7 @@ class WorkoutSession:
             self.current,
             self.settings,
             list(self.templates),
+            self.bodyweight_kg,  # a bodyweight set's e1RM
         )
 
     def _exercise_order(self) -> list[str]:
@@ -264,11 +268,17 @@ class WorkoutSession:
         adjusted = item.adjusted
         return LastSet(adjusted.load_kg, adjusted.reps, adjusted.rpe, bodyweight=item.bodyweight)
 
+    @property
+    def bodyweight_kg(self) -> float | None:
+        """The lifter's bodyweight as of the workout's day: a bodyweight set's load."""
+        day = self.workout.day if self.workout is not None else None
+        return self.bodyweights.on(day or self.today)
+
     def stop_floor(self, exercise_id: str) -> float | None:
         """The e1RM (kg) under which the plan's stop rule ends the exercise today, from its
         first working set with an e1RM; none before that set or without a stop rule."""
         item, first = self.plan_item(exercise_id), self._first_for_stop(exercise_id)
-        found = set_e1rm(first) if first is not None else None
+        found = set_e1rm(first, self.bodyweight_kg) if first is not None else None
         return None if item is None or found is None else item.stop_floor(found[0])
 
     def under_floor(self, entry: SetEntry) -> tuple[float, float] | None:
@@ -276,7 +286,7 @@ class WorkoutSession:
         stop the exercise: it suggests, it never blocks)."""
         first = self._first_for_stop(entry.exercise)
         floor = self.stop_floor(entry.exercise)
-        found = set_e1rm(entry) if entry.set_type != "drop" else None
+        found = set_e1rm(entry, self.bodyweight_kg) if entry.set_type != "drop" else None
         if first is None or first.id == entry.id or floor is None or found is None:
             return None
         return (found[0], floor) if found[0] < floor else None
@@ -288,7 +298,7 @@ class WorkoutSession:
             (
                 s
                 for s in self.sets_of(exercise_id)
-                if s.set_type != "drop" and set_e1rm(s) is not None
+                if s.set_type != "drop" and set_e1rm(s, self.bodyweight_kg) is not None
             ),
             None,
         )

@@ -10,8 +10,9 @@ from collections.abc import Collection, Iterable
 from textual.widgets import DataTable
 
 from storage.model.records import SetEntry
-from storage.read.records_so_far import RecordsSoFar, set_e1rm
-from tui.format.units import format_number, format_set, to_unit
+from storage.read.records_so_far import RecordsSoFar
+from tui.format.e1rm import e1rm_cell
+from tui.format.units import format_set
 
 CURSOR = "◂"
 
@@ -21,6 +22,7 @@ class SetTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._so_far = RecordsSoFar()
         self._unit = "kg"
+        self._bodyweight: float | None = None  # the lifter's as of the workout's day
         self._marks: dict[str, str] = {}  # set id -> its marks but "saving"
 
     def on_mount(self) -> None:
@@ -35,11 +37,14 @@ class SetTable(DataTable):
         records: RecordsSoFar,
         unit: str,
         unsaved: Collection[str] = (),
+        bodyweight_kg: float | None = None,
     ) -> None:
-        """Show these sets, judging PRs against `records` (the exercise's past)."""
+        """Show these sets, judging PRs against `records` (the exercise's past); a
+        bodyweight set's e1RM from `bodyweight_kg`, the lifter's as of the workout's day."""
         self.clear()
         self._so_far = records.copy()
         self._unit = unit
+        self._bodyweight = bodyweight_kg
         self.append(entries, unsaved)
 
     def append(self, entries: Iterable[SetEntry], unsaved: Collection[str] = ()) -> None:
@@ -47,16 +52,15 @@ class SetTable(DataTable):
         would cost a frame and its scroll position); the cursor goes to the last."""
         working = sum(1 for row in self.rows if self.get_cell(row, "n") != "w")
         for entry in entries:
-            pr = self._so_far.add(entry)
+            pr = self._so_far.add(entry, self._bodyweight)
             if not entry.warmup:
                 working += 1
-            found = set_e1rm(entry)
             marks = " ".join(m for m in ("PR" if pr else "", "note" if entry.notes else "") if m)
             marks = self._marks[entry.id] = f"[b]{marks}[/]" if pr else marks
             self.add_row(
                 "w" if entry.warmup else str(working),
                 format_set(entry, self._unit).removeprefix("warm-up "),
-                format_number(to_unit(found[0], self._unit)) if found else "",
+                e1rm_cell(entry, self._bodyweight, self._unit),
                 _marks_cell(marks, saving=entry.id in unsaved),
                 "",
                 key=entry.id,
