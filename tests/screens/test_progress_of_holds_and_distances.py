@@ -12,7 +12,7 @@ from textual_plotext import PlotextPlot
 
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Workout
-from storage.read.history_index import HistoryIndex
+from storage.read.history_index import DayWellness, HistoryIndex
 from storage.read.measure_series import measure_records, measure_series, session_measure
 from tests.screens.test_history_charts import ChartApp, screen_text
 from tui.widgets.history.exercise_progress import ExerciseProgress
@@ -21,7 +21,9 @@ DAY = date(2026, 11, 2)
 NAMES = {exercise_id: exercise.name for exercise_id, exercise in BUILTIN_BY_ID.items()}
 
 
-def workouts_of(sets: list[tuple[str, dict]]) -> HistoryIndex:
+def workouts_of(
+    sets: list[tuple[str, dict]], wellness: dict[date, DayWellness] | None = None
+) -> HistoryIndex:
     """One workout a day, each with one set (exercise, its fields)."""
     workouts, entries = [], []
     for n, (exercise, fields) in enumerate(sets):
@@ -35,11 +37,11 @@ def workouts_of(sets: list[tuple[str, dict]]) -> HistoryIndex:
                 day=day,
                 timestamp=start,
                 weight_kg=fields.pop("kg", 0),
-                reps=0,
+                reps=fields.pop("reps", 0),
                 **fields,
             )  # fmt: skip
         )
-    return HistoryIndex(workouts, entries, dict(BUILTIN_BY_ID), {})
+    return HistoryIndex(workouts, entries, dict(BUILTIN_BY_ID), wellness or {})
 
 
 PLANKS = workouts_of([("plank", {"duration_s": s}) for s in (45, 60, 90, 75)])
@@ -131,3 +133,24 @@ async def test_a_lb_user_reads_pace_per_mile_and_distances_in_miles_and_feet() -
         assert [str(cell) for cell in table.get_row_at(0)][2] == "131.23 ft"
         shown = screen_text(app)
         assert "longest ft" in shown and "km" not in shown
+
+
+def _pull_ups(bodyweight_kg: float | None) -> HistoryIndex:
+    """Two days of assisted pull-ups (bw-20x8), the lifter's bodyweight logged or not."""
+    assisted = {"kg": 20, "reps": 8, "bodyweight": True, "assisted": True}
+    wellness = {} if bodyweight_kg is None else {DAY: DayWellness(None, bodyweight_kg, None)}
+    return workouts_of([("pull-up", dict(assisted)) for _ in range(2)], wellness)
+
+
+async def test_a_bodyweight_exercises_e1rm_says_it_comes_from_bodyweight() -> None:
+    progress = ExerciseProgress()
+    app = ChartApp(progress)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        progress.show(_pull_ups(80), "pull-up", NAMES, "kg")
+        await pilot.pause()
+        e1rm = [str(cell) for cell in app.query_one(DataTable).get_row_at(0)][2]
+        assert e1rm == "76 kg bw"  # (80 - 20) x 8 by Epley, from the bodyweight
+        progress.show(_pull_ups(None), "pull-up", NAMES, "kg")
+        await pilot.pause()
+        assert "log it on Recovery" in screen_text(app)

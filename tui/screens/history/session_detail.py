@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from storage.model.supersets import set_brackets
 from storage.model.template_plan import NOTHING_TO_PLAN
+from tui.format.e1rm import e1rm_cell
 from tui.format.text import clipped, note, widened
 from tui.format.units import format_number, format_set, to_unit
 from tui.format.words import counted
@@ -132,7 +133,7 @@ class SessionDetailScreen(DetailScreen):
             table.add_row(
                 Text(bracket).append_text(clipped(name, name_width - len(bracket))),
                 format_set(entry, unit),
-                "" if done.e1rm_kg is None else format_number(to_unit(done.e1rm_kg, unit)),
+                e1rm_cell(entry, index.bodyweights.on(entry.day), unit),
                 Text("PR", "bold green") if done.is_pr else "",
                 rest,
                 clipped(entry.notes, note_width),

@@ -37,6 +37,7 @@ from storage.read.measure_series import (
     session_measure,
 )
 from tui.format.dates import day_text
+from tui.format.e1rm import from_bodyweight
 from tui.format.text import log_text
 from tui.format.units import (
     distance_scale,
@@ -201,8 +202,8 @@ class ExerciseProgress(Vertical):
             no_chart.display = True
             no_chart.update(
                 log_text(
-                    f"No e1RM to chart: {name} has no sets with an external weight "
-                    "(bodyweight sets have none)."
+                    f"No e1RM to chart: {name} has no set with a weight. A bodyweight "
+                    "set gets one from your bodyweight: log it on Recovery."
                 )
             )
             return
@@ -329,14 +330,20 @@ class ExerciseProgress(Vertical):
             table.add_row(
                 day_text(session.day, today),
                 "" if top is None else format_set(top, self.unit),
-                ""
-                if session.best_e1rm_kg is None
-                else format_weight(session.best_e1rm_kg, self.unit),
+                self._e1rm_text(session),
                 str(session.working_sets),
                 f"{to_unit(session.volume_kg, self.unit):.0f}",
                 key=f"{self._shown}:{session.workout_id}",
             )
             self._shown += 1
+
+    def _e1rm_text(self, session: ExerciseSession) -> str:
+        """The session's best e1RM, marked 'bw' when it comes from the lifter's bodyweight."""
+        if session.best_e1rm_kg is None:
+            return ""
+        text = format_weight(session.best_e1rm_kg, self.unit)
+        top = session.top_set
+        return f"{text} bw" if top is not None and from_bodyweight(top) else text
 
     def _measure_row(self, session: ExerciseSession) -> list[str]:
         """A timed or distance session's row, as `COLUMNS` names its cells."""
