@@ -136,18 +136,18 @@ async def test_pounds(index: HistoryIndex) -> None:
         assert "volume lb" in shown
 
 
-async def test_a_bodyweight_exercise_has_no_e1rm_chart(index: HistoryIndex) -> None:
+async def test_a_bodyweight_exercise_charts_its_e1rm_from_bodyweight(index: HistoryIndex) -> None:
     progress = ExerciseProgress()
     app = ChartApp(progress)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         progress.show(index, "hanging-leg-raise", NAMES, "kg")
         await pilot.pause()
-        assert not app.query_one(PlotextPlot).display
+        assert app.query_one(PlotextPlot).display  # the demo lifter logs a bodyweight
         shown = screen_text(app)
-        assert "No e1RM to chart" in shown
-        assert "Most reps" in shown
-        assert app.query_one(DataTable).row_count > 0
+        assert "No e1RM to chart" not in shown and "Most reps" in shown
+        table = app.query_one(DataTable)
+        assert table.row_count > 0 and str(table.get_row_at(0)[2]).endswith(" bw")
 
 
 async def test_an_exercise_never_done(index: HistoryIndex) -> None:
