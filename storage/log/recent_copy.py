@@ -59,7 +59,8 @@ def write_recent(repo: Repository) -> None:
     today = repo.today()
     since = today - timedelta(days=RECENT_DAYS - 1)
     workouts = repo.workouts(since, today)
-    records: list[Record] = [repo.settings()]
+    settings = repo.settings()  # none stored: the copy, like the log, reads the defaults
+    records: list[Record] = [settings] if repo.doc_id(settings) is not None else []
     records += [e for e in repo.exercises() if not e.builtin]
     records += repo.templates()  # today's plan starts from one
     records += workouts
@@ -72,7 +73,10 @@ def write_recent(repo: Repository) -> None:
     meta = {"file": list(stamp[:3]), "since": since.isoformat(), "until": today.isoformat()}
     tables: dict[str, dict[str, object]] = {META: {"1": meta}}
     for record in records:
-        tables.setdefault(record.TABLE, {})[str(repo.doc_id(record))] = record.to_doc()
+        key = repo.doc_id(record)
+        if key is None:  # not stored under a key of its own: the journal could not follow it
+            return
+        tables.setdefault(record.TABLE, {})[str(key)] = record.to_doc()
     copy = recent_path(repo.path)
     with contextlib.suppress(OSError):
         write_durably(copy, [orjson.dumps(tables)])

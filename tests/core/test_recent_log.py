@@ -225,3 +225,12 @@ def test_restday_log_appends_to_the_journal_and_status_reads_it(log: Path) -> No
     assert recent_path(log).stat().st_mtime_ns == copy.st_mtime_ns  # read, not made anew
     assert "tomorrow" not in before
     assert after["tomorrow"]["fatigue"]["quads"] > before["fatigue"]["quads"]
+
+
+def test_a_log_with_no_settings_stored_is_copied(tmp_path: Path, clock) -> None:
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.add_intake(NOW.date(), water_cups=2)
+        write_recent(repo)
+    copy = open_recent(log, NOW.date() - timedelta(days=30), NOW.date(), clock=clock)
+    assert copy is not None and copy.recovery(NOW.date()).water_cups == 2
