@@ -8,6 +8,9 @@ import os
 import stat
 from pathlib import Path
 
+READ_CHUNK = 1 << 20
+"""What is read at a time past the size the file had when opened (it may be growing)."""
+
 
 class NotReadableFileError(OSError):
     """The path is not a regular file, or is larger than its reader accepts."""
@@ -39,8 +42,11 @@ def read_regular_file(path: Path, limit: int, offset: int = 0) -> bytes:
         os.lseek(fd, offset, os.SEEK_SET)
         chunks: list[bytes] = []
         size = offset
+        # A buffer of the file's size, not of the limit: `os.read` allocates what is asked.
+        want = max(st.st_size - offset, 0) + 1
         while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
+            chunk = os.read(fd, min(want, limit + 1 - size))
+            want = READ_CHUNK
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)

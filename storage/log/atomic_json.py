@@ -13,7 +13,7 @@ file safely between processes.
 - A write that says which documents it touched is appended to the log's journal
   (`journal.py`): one small fsynced line, whatever the size of the log. Every read
   applies the journal over the file; a writer folds it into the file (the durable
-  replace above, then empties it) when idle (`fold`), past `journal.FOLD_BYTES`, and
+  replace above, then empties it) when idle (`fold`), past `journal.fold_bytes`, and
   on close.
 - The file is serialised in chunks of documents; a rewrite re-serialises only the chunks
   of the documents touched since the last one.
@@ -610,7 +610,8 @@ class AtomicJSONStorage(Storage):
             schema.remember_good(self.path, self._stamp)
 
     def _fold_if_long(self) -> None:
-        if self._journal_end > journal.FOLD_BYTES:
+        size = self._stamp[2] if isinstance(self._stamp, tuple) else 0
+        if self._journal_end > journal.fold_bytes(size):
             with contextlib.suppress(StorageError):  # saved in the journal all the same
                 self.fold()
 

@@ -5,7 +5,7 @@ Saving a change costs one small append rather than a rewrite of the whole log, s
 is on disk a few milliseconds after it is typed, whatever the size of the log. Every
 reader and writer of the log applies the journal over the log file as it reads it
 (`AtomicJSONStorage`); a writer folds it into the log file (one durable rewrite, then the
-journal is emptied) when it is idle, when it grows past `FOLD_BYTES`, and on close.
+journal is emptied) when it is idle, when it grows past `fold_bytes`, and on close.
 
 A line is `{"v": 1, "c": {table: {doc id: document, or null for a deleted one}}}`: the
 whole documents a change left, so applying a line twice leaves what applying it once
@@ -31,10 +31,19 @@ from storage.regular_file import read_regular_file
 
 VERSION = 1
 FOLD_BYTES = 256 * 1024
+FOLD_SHARE = 16
 MOST_DOCS = 1000  # a change to more documents (an import) rewrites the log file instead
 
 Tables = dict[str, dict[str, Any]]
 Change = Mapping[str, Mapping[str, Any]]
+
+
+def fold_bytes(log_size: int) -> int:
+    """How long the journal of a log file of `log_size` bytes grows before it is folded: a
+    share of the file, so that the rewrites a change costs stay a few times its line
+    whatever the size of the log (`restday log` on a ten-year log writes kilobytes a set,
+    not the 16 MB file)."""
+    return max(FOLD_BYTES, log_size // FOLD_SHARE)
 
 
 def journal_path(path: Path) -> Path:

@@ -75,6 +75,10 @@ class LogReader:
             cached = self._ids[table] = (generation, ids)
         return cached[1]
 
+    def doc_id(self, record: Record) -> int | None:
+        """The key the log stores `record` under (None: it is not stored)."""
+        return self._doc_ids(record.TABLE).get(record.id)
+
     def _index(self, table: str, field: str) -> dict[Any, set[int]]:
         """Doc ids by the value of one field (the repository keeps it up to date as it
         writes)."""

@@ -1,14 +1,17 @@
 """A copy of the log's recent weeks beside it (`log.json.recent`), so that `restday status`
 in an SSH login banner answers without parsing years of history.
 
-The copy is itself a log file, opened read-only with the same `Repository`, and holds what
-the readiness model and today's plan read: the settings, the user's exercises and
-templates, and the workouts with their sets, the recovery entries and the symptom entries
-of the score's window (the `RECENT_DAYS` days up to today, none after it), plus the latest
-bodyweight before them.
-It records the `disk_stamp` of the version of the log it was copied from and is used only
-while the log still has that stamp: any write by any restday, or a backup copied back,
-makes it stale, and the next `status` copies it anew. The app refreshes it when it closes.
+The copy is itself a log file and holds what the readiness model and today's plan read:
+the settings, the user's exercises and templates, and the workouts with their sets, the
+recovery entries and the symptom entries of the score's window (the `RECENT_DAYS` days up
+to today, none after it), plus the recovery entry with the latest bodyweight before them,
+each under the key the log stores it under.
+It is made of the log file with its journal folded in, and records which file that was
+(inode, mtime, size). While the log file is that one, the changes saved since are the
+lines of the log's journal (`journal.py`: whole documents by key), and `open_recent`
+applies them over the copy: a set logged with `restday log` leaves the copy usable. A
+rewrite of the log file (a fold, a backup copied back) makes it stale, and the next
+`status` copies it anew. The app refreshes it when it closes.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from pathlib import Path
 import orjson
 
 from storage.errors import StorageError
-from storage.log.atomic_json import disk_stamp, read_log_bytes
+from storage.log import journal
+from storage.log.atomic_json import MAX_LOG_BYTES, disk_stamp, read_log_bytes
 from storage.log.durable import write_durably
+from storage.log.reader import LogReader
 from storage.log.repository import Repository
-from storage.log.schema import remember_good
+from storage.log.schema import known_good, remember_good
 from storage.log.snapshot import LogSnapshot
-from storage.model.records import Record, Recovery, utc_now
+from storage.model.records import Record, utc_now
 from storage.paths import real_path
 from storage.read.score_window import WINDOW_DAYS
 
@@ -49,27 +54,29 @@ def write_recent(repo: Repository) -> None:
     with contextlib.suppress(StorageError):  # the copy is of the file, not of a journal
         repo.fold()  # folded later: the copy's stamp would be stale at once
     stamp = repo.stamp
-    if stamp is None:
+    if stamp is None or repo.journalled:  # the fold failed: the file is not what was read
         return
     today = repo.today()
     since = today - timedelta(days=RECENT_DAYS - 1)
     workouts = repo.workouts(since, today)
-    records: list[Record] = [repo.settings()]
+    settings = repo.settings()  # none stored: the copy, like the log, reads the defaults
+    records: list[Record] = [settings] if repo.doc_id(settings) is not None else []
     records += [e for e in repo.exercises() if not e.builtin]
     records += repo.templates()  # today's plan starts from one
     records += workouts
     records += [s for w in workouts for s in repo.sets(workout=w.id)]
     records += repo.recoveries(since, today)
     earlier = repo.latest_bodyweight(since - timedelta(days=1))
-    if earlier is not None:
-        records.append(Recovery(day=earlier[0], bodyweight_kg=earlier[1]))
+    if earlier is not None and (weighed := repo.recovery(earlier[0])) is not None:
+        records.append(weighed)
     records += repo.symptoms(since, today)
-    tables: dict[str, dict[str, object]] = {
-        META: {"1": {"stamp": list(stamp), "since": since.isoformat(), "until": today.isoformat()}}
-    }
+    meta = {"file": list(stamp[:3]), "since": since.isoformat(), "until": today.isoformat()}
+    tables: dict[str, dict[str, object]] = {META: {"1": meta}}
     for record in records:
-        table = tables.setdefault(record.TABLE, {})
-        table[str(len(table) + 1)] = record.to_doc()
+        key = repo.doc_id(record)
+        if key is None:  # not stored under a key of its own: the journal could not follow it
+            return
+        tables.setdefault(record.TABLE, {})[str(key)] = record.to_doc()
     copy = recent_path(repo.path)
     with contextlib.suppress(OSError):
         write_durably(copy, [orjson.dumps(tables)])
@@ -78,17 +85,22 @@ def write_recent(repo: Repository) -> None:
 
 def open_recent(
     log: Path, first_day: date, last_day: date, *, clock: Callable[[], datetime] = utc_now
-) -> Repository | None:
-    """The recent copy of `log`, read-only (its days told by `clock`), if it is of the log
-    as it is now and holds every day from `first_day` to `last_day`; else None."""
+) -> LogReader | None:
+    """The recent copy of `log` with the changes in the log's journal applied (its days told
+    by `clock`), if it is of the log file as it is now and holds every day from `first_day`
+    to `last_day`; else None."""
     log = real_path(log)
     path = recent_path(log)
+    copied = disk_stamp(path)
+    if copied is None or not known_good(path, copied):  # changed since restday wrote it
+        return None
     try:
-        meta = orjson.loads(read_log_bytes(path)).get(META, {}).get("1", {})
+        tables = orjson.loads(read_log_bytes(path))
+        meta = tables.pop(META, {}).get("1", {})
     except (StorageError, orjson.JSONDecodeError, AttributeError):
         return None
     stamp = disk_stamp(log)
-    if stamp is None or meta.get("stamp") != list(stamp):
+    if stamp is None or meta.get("file") != list(stamp[:3]):
         return None
     try:
         since, until = date.fromisoformat(meta["since"]), date.fromisoformat(meta["until"])
@@ -97,14 +109,22 @@ def open_recent(
     if since > first_day or until < last_day:
         return None
     try:
-        return Repository(path, clock=clock, read_only=True)
-    except StorageError:
+        read = journal.read_journal(journal.journal_path(log), MAX_LOG_BYTES)
+    except (OSError, journal.JournalDamagedError):
         return None
+    # A writer that folded meanwhile emptied the journal after replacing the file: the
+    # file unchanged after the journal was read means the journal read belongs to it.
+    after = disk_stamp(log)
+    if read.newer or after is None or after[:3] != stamp[:3]:
+        return None
+    for change in read.changes:
+        journal.apply(tables, change)
+    return LogSnapshot(path, tables, stamp, clock=clock)
 
 
 def open_recent_window(
     log: Path, last_day: date, *, clock: Callable[[], datetime] = utc_now
-) -> Repository | None:
+) -> LogSnapshot | None:
     """The recent copy of `log` if it holds the days the score of `last_day` reads (its
     window and the day before it); else None (see `open_recent`)."""
     return open_recent(log, last_day - timedelta(days=WINDOW_DAYS + 1), last_day, clock=clock)
@@ -115,13 +135,7 @@ def read_recent(
 ) -> tuple[LogSnapshot, tuple[int, ...]] | None:
     """Today's recent weeks of `log`, from its recent copy if it is current (a moment, on a
     ten-year log): a snapshot of the copy, and the stamp of the version of the log it is
-    of; else None. The stamp is taken before the copy is checked: should the log change
+    of; else None. The stamp is taken before the journal is read: should the log change
     meanwhile, it is not the whole log's stamp, and the copy is not taken for the log."""
-    stamp = disk_stamp(real_path(log))
     recent = open_recent_window(log, clock().astimezone().date(), clock=clock)
-    if stamp is None or recent is None:
-        return None
-    try:
-        return recent.snapshot(), stamp
-    finally:
-        recent.close()
+    return None if recent is None else (recent, recent.stamp)

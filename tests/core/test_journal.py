@@ -240,10 +240,21 @@ def test_the_journal_is_folded_once_it_grows_past_its_bound(
         workout = repo.todays_workout()
         for _ in range(20):
             repo.log_set(workout, BENCH, 100, 5)
-            assert journal_path(log).stat().st_size <= 4096 + 2048
+            bound = journal.fold_bytes(log.stat().st_size)
+            assert journal_path(log).stat().st_size <= bound + 2048
         assert len(repo.sets(workout=workout.id)) == 20
+        assert log.stat().st_size > 4096 * journal.FOLD_SHARE  # the bound was the file's share
     with Repository(log, read_only=True) as repo:
         assert len(repo.sets(since=NOW.date())) == 20
+
+
+def test_the_journal_of_a_long_log_grows_to_a_share_of_its_file() -> None:
+    """A fold rewrites the whole file: on a ten-year log (16 MB) one every 256 KB of
+    journal cost `restday log` 60 KB a set; a share of the file keeps it a few lines'."""
+    assert journal.fold_bytes(1000) == journal.FOLD_BYTES
+    ten_years = 16 * 1024**2
+    assert journal.fold_bytes(ten_years) == ten_years // journal.FOLD_SHARE
+    assert journal.fold_bytes(2 * ten_years) == 2 * journal.fold_bytes(ten_years)
 
 
 def test_a_line_from_a_newer_restday_makes_the_log_read_only(log: Path) -> None:

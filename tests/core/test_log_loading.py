@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from storage.log.atomic_json import MAX_LOG_BYTES
+from storage.log.repository import Repository
 from tests.support.terminal import isolated
 
 Doc = dict[str, Any]
@@ -158,7 +159,8 @@ def test_a_fixed_log_can_be_written_again(tmp_path: Path, log: Path) -> None:
     log.write_bytes(json.dumps(data).encode())
     done = restday(tmp_path, "log", "--db", str(log), "bench 100x5")
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(log.read_bytes())["sets"]) == 3
+    with Repository(log, read_only=True) as repo:  # the set is in the journal
+        assert len(repo.sets()) == 3
 
 
 def test_a_log_spoilt_after_a_write_is_checked_again(tmp_path: Path, log: Path) -> None:
@@ -166,6 +168,8 @@ def test_a_log_spoilt_after_a_write_is_checked_again(tmp_path: Path, log: Path) 
     change made by something else, even of the same size, is checked again."""
     done = restday(tmp_path, "log", "--db", str(log), "bench 100x5")
     assert done.returncode == 0, done.stderr
+    with Repository(log) as repo:
+        repo.fold()  # the set, in the journal, into the file restday writes
     raw = log.read_bytes()
     spoilt = raw.replace(b'"reps":5', b'"reps":0', 1)  # out of range, of the same size
     assert len(spoilt) == len(raw) and spoilt != raw
@@ -281,3 +285,25 @@ def test_a_fifo_as_the_lock_file_is_said_plainly(tmp_path: Path, log: Path) -> N
     assert restday(tmp_path, "status", "--db", str(log), timeout=30).returncode == 0  # reads
     message = assert_plain(restday(tmp_path, "log", "--db", str(log), "bench 100x5"), 1)
     assert f"{lock} is a FIFO (named pipe), not a regular file" in message
+
+
+def test_a_log_is_read_into_a_buffer_of_its_size_not_of_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each read of the log and of its journal asked for 2 GB (the limit) at once: a
+    buffer of that size for a moment, which a phone may refuse (MemoryError)."""
+    import storage.regular_file
+
+    path = tmp_path / "log.json"
+    path.write_bytes(b"x" * 100_000)
+    asked: list[int] = []
+    read = os.read
+
+    def counted(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return read(fd, size)
+
+    monkeypatch.setattr(storage.regular_file.os, "read", counted)
+    data = storage.regular_file.read_regular_file(path, MAX_LOG_BYTES, offset=1000)
+    assert data == b"x" * 99_000
+    assert max(asked) <= 100_000 + storage.regular_file.READ_CHUNK

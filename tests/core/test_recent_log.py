@@ -20,6 +20,7 @@ import pytest
 import storage.log.durable
 from storage.clock import NOW_ENV
 from storage.demo import generate_demo, write_demo
+from storage.log.journal import journal_path
 from storage.log.recent_copy import RECENT_DAYS, open_recent, recent_path, write_recent
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -177,3 +178,59 @@ def test_the_copy_holds_only_the_days_the_score_reads(tmp_path: Path, clock) -> 
     first_day = NOW.date() - timedelta(days=WINDOW_DAYS + 1)
     assert open_recent(log, first_day, NOW.date()) is not None
     assert open_recent(log, first_day, NOW.date() + timedelta(days=30)) is None  # not in it
+
+
+def test_the_copy_follows_the_changes_saved_in_the_journal(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)
+    first_day = NOW.date() - timedelta(days=30)
+    other = Repository(log, clock=clock)  # open: its set stays in the journal, unfolded
+    entry = other.log_set(other.todays_workout(), BUILTIN_BY_ID["bench-press"], 100, 5)
+    assert journal_path(log).stat().st_size > 0
+    copy = open_recent(log, first_day, NOW.date(), clock=clock)
+    assert copy is not None and copy.set_entry(entry.id) == entry
+    assert assessed(copy, NOW) == assessed(other, NOW)
+    other.close()  # folds: the file is another
+    assert open_recent(log, first_day, NOW.date()) is None
+
+
+def test_a_copy_changed_by_hand_is_not_used(log: Path, clock) -> None:
+    with Repository(log, clock=clock) as repo:
+        write_recent(repo)
+    copy = json.loads(recent_path(log).read_text())
+    copy["sets"] = {}
+    recent_path(log).write_text(json.dumps(copy))
+    assert open_recent(log, NOW.date() - timedelta(days=30), NOW.date()) is None
+
+
+def restday_log(log: Path, *entry: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "tui", "log", "--db", str(log), *entry],
+        capture_output=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat()},
+    )
+
+
+def test_restday_log_appends_to_the_journal_and_status_reads_it(log: Path) -> None:
+    """`restday log` on a long log wrote the whole file (16 MB on ten years) and the
+    recent copy for every set: now a line of the journal, which the copy follows."""
+    before = status(log)
+    file, copy = log.stat(), recent_path(log).stat()
+    restday_log(log, "squat", "140x5@9")
+    assert (log.stat().st_ino, log.stat().st_mtime_ns) == (file.st_ino, file.st_mtime_ns)
+    assert recent_path(log).stat().st_mtime_ns == copy.st_mtime_ns
+    after = status(log)
+    assert recent_path(log).stat().st_mtime_ns == copy.st_mtime_ns  # read, not made anew
+    assert "tomorrow" not in before
+    assert after["tomorrow"]["fatigue"]["quads"] > before["fatigue"]["quads"]
+
+
+def test_a_log_with_no_settings_stored_is_copied(tmp_path: Path, clock) -> None:
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.add_intake(NOW.date(), water_cups=2)
+        write_recent(repo)
+    copy = open_recent(log, NOW.date() - timedelta(days=30), NOW.date(), clock=clock)
+    assert copy is not None and copy.recovery(NOW.date()).water_cups == 2

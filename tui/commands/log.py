@@ -140,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
             repo.finish_workout(workout, finished.session_rpe, at=end)
 
     bodyweights = repo.bodyweights()
-    write_recent(repo)  # `restday status` stays quick after a set logged from the shell
+    if not repo.journalled:  # the file was rewritten: `restday status` needs a new copy
+        write_recent(repo)  # (else the copy follows the journal's lines: `recent_copy`)
     for notice in notices:
         print(notice)
     for exercise, entry in entries:

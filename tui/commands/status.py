@@ -13,7 +13,7 @@ from tui.commands.shared import CommandError, UsageError, add_db_option
 
 if TYPE_CHECKING:
     from storage.clock import Clock
-    from storage.log.repository import Repository
+    from storage.log.reader import LogReader
 
 
 def add_parser(commands) -> argparse.ArgumentParser:
@@ -44,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no log at {path}: open restday and log something first")
     from storage.clock import clock_from_env
 
-    repo = _status_repository(path, day, clock_from_env())
+    repo, problem = _status_log(path, day, clock_from_env())
     if day is not None and day > repo.today():
         raise UsageError(f"{day} is in the future: --at takes a day up to today")
-    if repo.problem is not None:
-        print(f"restday: warning: {repo.path} is read-only: {repo.problem}", file=sys.stderr)
+    if problem is not None:
+        print(f"restday: warning: {path} is read-only: {problem}", file=sys.stderr)
     moment = repo.now() if day is None else morning_of(repo, day)
     view = read_readiness(repo, moment)
     if args.json:
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def morning_of(repo: Repository, day: date) -> datetime:
+def morning_of(repo: LogReader, day: date) -> datetime:
     """The moment to ask for a day's one score (spec 6) with all that was logged for it:
     the day's last moment, or now for today."""
     from storage.model.days import day_start
@@ -81,18 +81,19 @@ def morning_of(repo: Repository, day: date) -> datetime:
     return min(repo.now(), start - timedelta(microseconds=1))
 
 
-def _status_repository(path: Path, day: date | None, clock: Clock) -> Repository:
+def _status_log(path: Path, day: date | None, clock: Clock) -> tuple[LogReader, str | None]:
     """The log's recent copy when it is up to date and holds the days the score reads (a
-    ten-year log need not be parsed); else the log itself, copied for next time."""
+    ten-year log need not be parsed); else the log itself, copied for next time. With it,
+    why the log is only read, if records in it cannot be read (`Repository.problem`)."""
     from storage.log.recent_copy import open_recent_window, write_recent
     from storage.log.repository import Repository
 
     recent = open_recent_window(path, day or clock().astimezone().date(), clock=clock)
     if recent is not None:
-        return recent
+        return recent, None
     repo = Repository(path, clock=clock)
     write_recent(repo)
-    return repo
+    return repo, repo.problem
 
 
 def _day(text: str) -> date:
