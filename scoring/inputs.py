@@ -24,6 +24,7 @@ class TrainingSet:
     reps: int
     rpe: float | None = None
     warmup: bool = False
+    drop: bool = False  # a drop set: a hard set of its exercise, lighter by design
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,21 +30,25 @@ def effort_multiplier(rpe: float | None, warmup: bool = False) -> float:
     return 0.0
 
 
-def set_efforts(sets: Sequence[tuple[Hashable, float | None, int, float | None]]) -> list[float]:
-    """The effort multiplier of each working set, given as (group, load, reps, RPE), a group
-    being one exercise on one day. A set with an RPE takes `effort_multiplier`; a set without
-    one takes at most its 1.0, from its reps in reserve against the group's best set without
-    RPE (Epley, as if that one went to failure): an unmarked ramp-up set 5 or more reps
-    short is a warm-up (0). Exports from Strong and FitNotes mark no warm-ups."""
+def set_efforts(
+    sets: Sequence[tuple[Hashable, float | None, int, float | None, bool]],
+) -> list[float]:
+    """The effort multiplier of each working set, given as (group, load, reps, RPE, drop), a
+    group being one exercise on one day. A set with an RPE takes `effort_multiplier`; a set
+    without one takes at most its 1.0, from its reps in reserve against the group's best set
+    without RPE (Epley, as if that one went to failure): an unmarked ramp-up set 5 or more
+    reps short is a warm-up (0). Exports from Strong and FitNotes mark no warm-ups. A drop
+    set is a hard set of its exercise (issue 16): lighter by design, it is never read as a
+    ramp-up, nor taken for the group's best."""
     c = SCORING
     best: dict[Hashable, float] = {}
-    for group, load, reps, rpe in sets:
-        if rpe is None and load and 1 <= reps <= c.epley_max_reps:
+    for group, load, reps, rpe, drop in sets:
+        if rpe is None and load and 1 <= reps <= c.epley_max_reps and not drop:
             best[group] = max(best.get(group, 0.0), epley(load, reps))
     efforts = []
-    for group, load, reps, rpe in sets:
+    for group, load, reps, rpe, drop in sets:
         effort = effort_multiplier(rpe)
-        if rpe is None and load and 1 <= reps <= c.epley_max_reps:
+        if rpe is None and load and 1 <= reps <= c.epley_max_reps and not drop:
             reserve = epley_reserve(load, reps, best[group])
             effort = min(effort, effort_multiplier(c.rts_max_rpe - reserve))
         efforts.append(effort)

@@ -190,7 +190,9 @@ class Timeline:
 
 def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
     working = [s for s in log.sets if not s.warmup and s.exercise in log.exercises]
-    efforts = set_efforts([((s.exercise, s.day), s.load_kg, s.reps, s.rpe) for s in working])
+    efforts = set_efforts(
+        [((s.exercise, s.day), s.load_kg, s.reps, s.rpe, s.drop) for s in working]
+    )
     for s, effort in zip(working, efforts, strict=True):
         if s.rpe is None and effort == 0:
             continue  # a ramp-up set the log did not mark as a warm-up

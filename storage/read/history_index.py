@@ -336,7 +336,16 @@ def day_work(
     hard = 0
     load = 0.0
     efforts = set_efforts(
-        [(e.exercise, None if e.bodyweight else e.weight_kg, e.reps, e.rpe) for e in working]
+        [
+            (
+                e.exercise,
+                None if e.bodyweight else e.weight_kg,
+                e.reps,
+                e.effort_rpe,
+                e.set_type == "drop",
+            )
+            for e in working
+        ]
     )
     for entry, effort in zip(working, efforts, strict=True):
         load += effort

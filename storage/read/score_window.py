@@ -103,6 +103,7 @@ def training_log(
                 reps=s.reps,
                 rpe=s.effort_rpe,
                 warmup=s.warmup,
+                drop=s.set_type == "drop",
             )
             for s in sets
             if s.day is not None

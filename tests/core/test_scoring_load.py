@@ -156,11 +156,12 @@ def test_set_efforts_read_an_unrated_ramp_up_as_a_warm_up():
     from scoring.load import set_efforts
 
     day = [
-        ("squat", 60, 10, None),  # 52 reps in reserve against 140 x 5: a warm-up
-        ("squat", 120, 5, None),  # 5.8 in reserve: a warm-up too
-        ("squat", 125, 5, None),  # 4.2: RIR 4
-        ("squat", 140, 5, None),  # the day's best: at most the 1.0 of a missing RPE
-        ("squat", 100, 5, 8.0),  # rated: by its RPE
-        ("bench", None, 8, None),  # no load: the 1.0 of a missing RPE
+        ("squat", 60, 10, None, False),  # 52 reps in reserve against 140 x 5: a warm-up
+        ("squat", 120, 5, None, False),  # 5.8 in reserve: a warm-up too
+        ("squat", 125, 5, None, False),  # 4.2: RIR 4
+        ("squat", 140, 5, None, False),  # the day's best: at most the 1.0 of a missing RPE
+        ("squat", 100, 5, 8.0, False),  # rated: by its RPE
+        ("bench", None, 8, None, False),  # no load: the 1.0 of a missing RPE
+        ("squat", 80, 8, None, True),  # a drop set after 140 x 5: a hard set, not a ramp-up
     ]
-    assert set_efforts(day) == [0.0, 0.0, 0.75, 1.0, 1.0, 1.0]
+    assert set_efforts(day) == [0.0, 0.0, 0.75, 1.0, 1.0, 1.0, 1.0]
