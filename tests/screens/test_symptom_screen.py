@@ -856,7 +856,7 @@ async def test_the_screen_waits_for_the_log(
             reading.wait(10)  # a large log on a slow disk
             super().__init__(path, clock=clock)
 
-    monkeypatch.setattr(tui.log_store, "Repository", SlowRepository)
+    monkeypatch.setattr("storage.log.repository.Repository", SlowRepository)
     app = RestdayApp(log, clock=clock, keymap_file=tmp_path / "no-keymap.toml")
     async with app.run_test(size=SIZE) as pilot:
         try:
