@@ -401,3 +401,20 @@ def test_an_exercises_history_is_read_once_from_the_log(repo: Repository, clock:
     history = session.history(BENCH.id, repo.snapshot())
     assert [(s.weight_kg, s.reps) for s in history.last_sets] == [(95, 5)]  # not today's
     assert session.history(BENCH.id, repo.snapshot()) is history
+
+
+def test_an_exercises_history_is_kept_while_the_log_changes_only_the_workout_in_progress(
+    repo: Repository, clock: FakeClock
+) -> None:
+    """A set of the workout in progress, saved (the log gives it its created/updated times),
+    changes nothing the history holds: it is not read again from the whole log."""
+    yesterday = repo.start_workout("Upper", at=NOW - timedelta(days=1))
+    repo.log_set(yesterday, BENCH, 95, 5, rpe=8.5, at=NOW - timedelta(days=1))
+    session = started(repo, clock)
+    history = session.history(BENCH.id, repo.snapshot())
+    typed(session, "bench 100x5", repo, clock())
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)  # the saved set's times
+    assert session.history(BENCH.id, repo.snapshot()) is history
+    repo.finish_workout(repo.open_workout(), 7)  # another workout next: read again
+    session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert session.history(BENCH.id, repo.snapshot()) is not history

@@ -3,6 +3,7 @@ detail, the day's detail, filters, and the log changing underneath."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from tests.support.history_app import NOW, history_app, open_history
 from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.snapshot_app import SIZE
 from tests.support.typing import type_line
+from tui.app import RestdayApp
 from tui.screens.history.day_detail import DayDetailScreen
 from tui.screens.history.session_detail import SessionDetailScreen
 from tui.widgets.history.year_calendar import YearCalendar
@@ -207,6 +209,37 @@ async def test_scoring_pauses_while_history_is_not_on_show(
         assert not screen.scorer.paused
         await eventually(pilot, lambda: screen.scorer.done, timeout=20)
         assert screen.mornings[TODAY].readiness is not None
+
+
+async def test_scoring_waits_while_keys_are_answered(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """A view's first drawing does not take turns with a stretch of mornings being scored:
+    the next stretch starts once the keys have stopped for a moment."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await pilot.press("tab")
+        assert screen.scorer.held
+        await eventually(pilot, lambda: not screen.scorer.held)
+        await eventually(pilot, lambda: screen.scorer.done, timeout=20)
+        assert screen.mornings[TODAY].readiness is not None
+
+
+async def test_the_log_read_is_out_of_the_cyclic_collectors_sight(
+    tmp_path: Path, twelve_week_log: Path
+) -> None:
+    """The log's documents live as long as the app: the collector's full passes, which
+    otherwise walk all of them (tens of ms on a ten-year log, in whichever key they fall,
+    `y` for one), leave them out."""
+    gc.unfreeze()
+    app = RestdayApp(twelve_week_log, clock=FakeClock(NOW), keymap_file=tmp_path / "none")
+    async with app.run_test(size=SIZE) as pilot:
+        await eventually(pilot, lambda: app.store.ready)
+        sets = app.store.snapshot.stored()["sets"]
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(sets) not in tracked
+        assert not any(id(doc) in tracked for doc in sets.values())
 
 
 async def test_an_empty_log(tmp_path: Path) -> None:

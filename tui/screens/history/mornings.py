@@ -25,6 +25,7 @@ class MorningScorer:
         self._queue: list[list[date]] = []
         self._busy = False
         self._paused = False
+        self._held = False  # keys are being answered
         self._stale: set[date] = set()  # scored before the log changed
         self._generation = 0
 
@@ -57,6 +58,19 @@ class MorningScorer:
         self._paused = False
         self._next()
 
+    def hold(self) -> None:
+        """Start no stretch until `release`: a key is being answered, and a stretch scored
+        meanwhile would take turns with it for the interpreter."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+        self._next()
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
     @property
     def paused(self) -> bool:
         return self._paused
@@ -78,7 +92,7 @@ class MorningScorer:
         return found
 
     def _next(self) -> None:
-        if self._busy or self._paused or not self._queue:
+        if self._busy or self._paused or self._held or not self._queue:
             return
         days = self._queue.pop(0)
         days = [d for d in days if d not in self.scores or d in self._stale]

@@ -23,6 +23,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
@@ -48,6 +49,7 @@ VIEWS = (
 )
 DRAWN_AFTER_S = 0.1  # the calendar is on screen by then
 MOUNT_LATER_S = 0.3
+KEYS_QUIET_S = 0.4  # scoring waits this long after a key
 FAVOURITE_DAYS = 90  # Progress opens on the compound lift trained most in these days
 
 
@@ -83,6 +85,7 @@ class HistoryScreen(Screen):
         self.progress_exercise: str | None = None
         self._stamp: object = None  # the log's stamp when the index was built
         self._current_view = "calendar"
+        self._release_scoring: Timer | None = None
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
 
@@ -330,7 +333,19 @@ class HistoryScreen(Screen):
 
     # -- keys ------------------------------------------------------------------------------
 
+    def on_key(self) -> None:
+        self._hold_scoring()
+
+    def _hold_scoring(self) -> None:
+        """The mornings' scoring waits until the keys have stopped for a moment: a stretch
+        scored meanwhile takes turns with the key's answer (a view's first drawing)."""
+        self.scorer.hold()
+        if self._release_scoring is not None:
+            self._release_scoring.stop()
+        self._release_scoring = self.set_timer(KEYS_QUIET_S, self.scorer.release)
+
     async def action_view(self, step: int) -> None:
+        self._hold_scoring()
         keys = [key for key, _label in VIEWS]
         view = keys[(keys.index(self.view) + step) % len(keys)]
         await self._mount_view(view)

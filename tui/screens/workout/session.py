@@ -133,7 +133,9 @@ class WorkoutSession:
     def load(self, log: LogReader) -> None:
         """Read the workout in progress (today's, or an earlier day's this session reopened),
         its sets, template, the settings, the exercises and the templates; the current
-        exercise stays, or is the last done."""
+        exercise stays, or is the last done. The exercises' histories are kept while they
+        are of the same workout in progress."""
+        read_for = self._histories_of()
         self.workout = self._in_progress(log)
         self.sets = log.sets(workout=self.workout.id) if self.workout else []
         self.templates = log.offered_templates()
@@ -145,7 +147,8 @@ class WorkoutSession:
         self.today = log.today()
         self.bodyweights = log.bodyweights()
         self.finished_today = log.last_finished(self.today)
-        self.histories = {}  # read again: another workout may have ended meanwhile
+        if self._histories_of() != read_for:
+            self.histories = {}  # "last time" is of another workout now
         self.order = self._exercise_order()
         if self.current is None and self.order:
             last = self.sets[-1].exercise if self.sets else self.order[0]
@@ -186,10 +189,7 @@ class WorkoutSession:
             self._add_new_sets(log)
         else:
             self._take_log(log)
-        changed = self._shown() != before
-        if changed:
-            self.histories.clear()  # "last time" may have changed with the log
-        return changed
+        return self._shown() != before
 
     def _take_log(self, log: LogReader) -> None:
         stored = self._in_progress(log)
@@ -214,6 +214,12 @@ class WorkoutSession:
         for entry in new:
             if entry.exercise not in self.order and entry.exercise in self.exercises:
                 self.order.append(entry.exercise)
+
+    def _histories_of(self) -> tuple:
+        """What the exercises' histories leave out: the workout in progress (its sets,
+        saved or not, never change them) and, for an earlier day's, the days after it."""
+        workout = self.workout
+        return (workout.id if workout else None, workout.day if self.earlier_day else None)
 
     def _shown(self) -> tuple:
         return (
@@ -249,8 +255,7 @@ class WorkoutSession:
         same day included; in an earlier day's workout, up to its day), read from `log`
         the first time it is asked."""
         if exercise_id not in self.histories:
-            workout_id = self.workout.id if self.workout else None
-            until = self.workout.day if self.earlier_day else None
+            workout_id, until = self._histories_of()
             self.histories[exercise_id] = ExerciseHistory.read(log, exercise_id, workout_id, until)
         return self.histories[exercise_id]
 
