@@ -278,9 +278,10 @@ def parse_workout_entry(
     Accepts everything `parse_set` does, plus forms relative to `last`: ``+2.5x5`` /
     ``-5x8`` (its load plus/minus the amount, in `unit` unless one is typed: ``+5lbx5``;
     for a bodyweight set the added load changes, for an assisted one the assistance
-    shrinks), ``x6`` (its load again), ``+10s`` / ``+5m`` (its load held longer or carried
-    further) and an empty line (the same set again, RPE and type included). ``@RPE``,
-    ``xSETS`` and a leading mark (``w``, ``d``, ``f``, ``a``) work as in `parse_set`;
+    shrinks), ``x6`` (its load again; these after a set of reps only), ``+10s`` /
+    ``+5m`` (its load held longer or carried further) and an empty line (the same set
+    again, RPE and type included). ``@RPE``, ``xSETS`` and a leading mark (``w``, ``d``,
+    ``f``, ``a``) work as in `parse_set`;
     otherwise the relative forms are plain working sets without RPE.
 
     The result is absolute, its unit always set: the typed or user's unit for an absolute
