@@ -98,6 +98,7 @@ SET_FORMS: tuple[tuple[str, str], ...] = (
     ("w 60x5 · d · f · a", "warm-up, drop set, to failure, AMRAP"),
     ("+2.5x5 · x6 · +10s · +5m", "from the last set; Enter repeats it"),
 )
+_KIND_NAMES = {"timed": "timed hold", "distance": "distance"}
 NO_LAST_SET = (
     "there is no previous set of this exercise today to start from: "
     "type the weight and reps, e.g. 100x5 or bw x8"
@@ -277,9 +278,10 @@ def parse_workout_entry(
     Accepts everything `parse_set` does, plus forms relative to `last`: ``+2.5x5`` /
     ``-5x8`` (its load plus/minus the amount, in `unit` unless one is typed: ``+5lbx5``;
     for a bodyweight set the added load changes, for an assisted one the assistance
-    shrinks), ``x6`` (its load again), ``+10s`` / ``+5m`` (its load held longer or carried
-    further) and an empty line (the same set again, RPE and type included). ``@RPE``,
-    ``xSETS`` and a leading mark (``w``, ``d``, ``f``, ``a``) work as in `parse_set`;
+    shrinks), ``x6`` (its load again; these after a set of reps only), ``+10s`` /
+    ``+5m`` (its load held longer or carried further) and an empty line (the same set
+    again, RPE and type included). ``@RPE``, ``xSETS`` and a leading mark (``w``, ``d``,
+    ``f``, ``a``) work as in `parse_set`;
     otherwise the relative forms are plain working sets without RPE.
 
     The result is absolute, its unit always set: the typed or user's unit for an absolute
@@ -314,6 +316,12 @@ def parse_workout_entry(
     if relative is not None or measure is not None:
         last = _require_last(last, f"{quote(text)} starts from the last set", no_last)
         if relative is not None:
+            if last.kind != "reps":
+                raise EntryError(
+                    f"{quote(text)} is the last set's load with new reps, and the last set "
+                    f"was not a set of reps but a {_KIND_NAMES[last.kind]}; type the set, "
+                    "e.g. 60s, 40kg 30m or 100x5"
+                )
             spec = _relative(relative, text, last, user_unit)
         else:
             spec = _relative_measure(measure, text, last)
@@ -482,7 +490,12 @@ def _relative_measure(m: re.Match[str], text: str, last: LastSet) -> SetSpec:
             f"{quote(text)} adds distance to a distance set, and the last set was not one; "
             "type the set, e.g. 40kg 30m or 5km 25:00"
         )
-    metres = last.distance_m + sign * _number(m["amount"]) * METRES[unit]
+    # Added in the unit typed, to the last distance as read in it: a foot or a tenth of a
+    # mile is not a whole millimetre, and rounding each step would drift (+1ft ten times).
+    length = METRES[unit]
+    start = _amount_in(last.distance_m, length)
+    start = last.distance_m / length if start is None else start
+    metres = (start + sign * _number(m["amount"])) * length
     return replace(spec, distance_m=_checked_metres(metres, text))
 
 
@@ -608,10 +621,19 @@ def typed_distance(metres: float, unit: str) -> str:
     for name in tried:
         if name != "ft" and metres < METRES[name]:
             continue
-        shown = _typed_number(metres / METRES[name], math.inf)
-        if round(float(shown) * METRES[name], 3) == metres:
-            return f"{shown}{name}"
+        if (amount := _amount_in(metres, METRES[name])) is not None:
+            return f"{_typed_number(amount, math.inf)}{name}"
     return f"{_typed_number(metres, math.inf)}m"
+
+
+def _amount_in(metres: float, length: float) -> float | None:
+    """`metres` in a unit `length` metres long, with the fewest decimals (at most 3) that
+    read back to the same millimetre: 303 ft, not 302.999; None when none does."""
+    for places in range(4):
+        amount = round(metres / length, places)
+        if round(amount * length, 3) == metres:
+            return amount
+    return None
 
 
 def typed_load(kg: float, unit: str) -> str:

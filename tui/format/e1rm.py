@@ -30,9 +30,15 @@ def e1rm_cell(entry: SetEntry, bodyweight_kg: float | None, unit: str) -> str:
 
 def e1rm_said(entry: SetEntry, bodyweight_kg: float | None, unit: str) -> str:
     """'e1RM 112 kg'; 'e1RM 78 kg from bodyweight 80 − 20' for a bodyweight set; without a
-    bodyweight logged, `NO_BODYWEIGHT`; '' when the set has no e1RM."""
+    bodyweight logged, `NO_BODYWEIGHT`; for assistance of the whole bodyweight or more
+    (nothing lifted), that; '' when the set has no e1RM."""
     if from_bodyweight(entry) and bodyweight_kg is None:
         return NO_BODYWEIGHT
+    if from_bodyweight(entry) and entry.assisted and entry.weight_kg >= bodyweight_kg:
+        return (
+            f"no e1RM: the assistance {format_weight(entry.weight_kg, unit)} is not less "
+            f"than bodyweight {format_weight(bodyweight_kg, unit)}"
+        )
     found = set_e1rm(entry, bodyweight_kg)
     if found is None:
         return ""

@@ -450,6 +450,9 @@ def _plan(repo: Repository, records: list[Record]) -> tuple[ImportSummary, _Writ
                 for i in record.items
             ]
             record = dataclasses.replace(record, items=items)
+        if isinstance(record, Workout) and renamed.keys() & record.groups.keys():
+            groups = {renamed.get(e, e): group for e, group in record.groups.items()}
+            record = dataclasses.replace(record, groups=groups)
         writes.records.append(record)
         summary.added[section] = summary.added.get(section, 0) + 1
     return summary, writes
