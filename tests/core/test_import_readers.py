@@ -5,7 +5,6 @@ and no text making a reader raise."""
 from __future__ import annotations
 
 import contextlib
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -424,14 +423,11 @@ def test_real_fitnotes_sample() -> None:
     assert all(row.unit == "lb" and row.start.hour == 0 for row in parsed.rows)
 
 
-def test_15k_strong_rows_read_fast() -> None:
+def test_15k_strong_rows_are_read() -> None:
+    """How fast: benchmarks/import_bench.py (no timing in unit tests)."""
     lines = sample("strong-comma-12.csv").splitlines(keepends=True)
     text = lines[0] + "".join(lines[1:]) * 2143  # ~15,000 rows
-    began = time.perf_counter()
-    parsed = read_strong(text)
-    elapsed = time.perf_counter() - began
-    assert len(parsed.rows) == 6 * 2143
-    assert elapsed < 1.0
+    assert len(read_strong(text).rows) == 6 * 2143
 
 
 # -- no text makes a reader raise --------------------------------------------------------

@@ -8,8 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
+import tui.screens.history.screen
 from storage.log.repository import Repository
 from tests.support.clock import FakeClock
 from tests.support.history_app import NOW, history_app, open_history
@@ -212,16 +214,17 @@ async def test_scoring_pauses_while_history_is_not_on_show(
 
 
 async def test_scoring_waits_while_keys_are_answered(
-    tmp_path: Path, twelve_week_demo: Path
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A view's first drawing does not take turns with a stretch of mornings being scored:
     the next stretch starts once the keys have stopped for a moment."""
+    monkeypatch.setattr(tui.screens.history.screen, "KEYS_QUIET_S", 3.0)  # a loaded machine
     app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot, scored=False)
         await pilot.press("tab")
         assert screen.scorer.held
-        await eventually(pilot, lambda: not screen.scorer.held)
+        await eventually(pilot, lambda: not screen.scorer.held, timeout=10)
         await eventually(pilot, lambda: screen.scorer.done, timeout=20)
         assert screen.mornings[TODAY].readiness is not None
 
