@@ -229,6 +229,8 @@ SET_TYPES: tuple[str, ...] = ("drop", "failure", "amrap")
 MAX_SET_REPS = 1000
 MAX_DURATION_S = 24 * 3600
 MAX_DISTANCE_M = 1_000_000.0
+# 90 km/h: faster than anyone runs, rows, skis or rides on the flat; `5km 0:25` is a typo
+MAX_SPEED_M_S = 25.0
 
 
 class SetShape:

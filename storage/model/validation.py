@@ -14,6 +14,7 @@ from storage.model.records import (
     MAX_DISTANCE_M,
     MAX_DURATION_S,
     MAX_SET_REPS,
+    MAX_SPEED_M_S,
     MUSCLES,
     SCHEMA_VERSION,
     SET_TYPES,
@@ -85,6 +86,17 @@ def check_set(entry: SetEntry) -> None:
         _integer(f"reps of a {entry.kind} set", entry.reps, 0, 0)
     _integer("time", entry.duration_s, 1, MAX_DURATION_S)
     _number("distance", entry.distance_m, 0.001, MAX_DISTANCE_M, "above 0 m, up to 1000 km")
+    if (
+        entry.distance_m
+        and entry.duration_s
+        and entry.distance_m / entry.duration_s > MAX_SPEED_M_S
+    ):
+        speed = entry.distance_m / entry.duration_s * 3.6
+        raise ValidationError(
+            f"{entry.distance_m:g} m in {entry.duration_s} s is {speed:,.0f} km/h, faster than "
+            f"anyone runs, rows or rides ({MAX_SPEED_M_S * 3.6:.0f} km/h at most): "
+            "minutes are typed 25:00"
+        )
     check_rpe(entry.rpe)
     if entry.warmup and entry.rpe is not None:
         raise ValidationError("a warm-up set has no RPE: drop the @RPE or the warm-up mark")

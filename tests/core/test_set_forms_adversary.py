@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 from storage.entry.set_line import EntryError, LastSet, parse_workout_entry, typed_distance
+from storage.errors import ValidationError
+from storage.model.validation import check_set
+from tests.support.set_strategies import a_set
 
 PLANK = LastSet(0.0, 0, duration_s=60)
 CARRY = LastSet(40.0, 0, distance_m=30.0)
@@ -40,3 +43,11 @@ def test_feet_and_miles_added_again_and_again_do_not_drift(start, step, times, t
         spec = parse_workout_entry(step, last, "lb")
         last = LastSet(0.0, 0, distance_m=spec.distance_m)
     assert typed_distance(last.distance_m, "lb") == typed
+
+
+@pytest.mark.parametrize(("metres", "seconds"), [(5000, 25), (2000, 5), (100_000, 1)])
+def test_a_distance_faster_than_anyone_goes_is_refused(metres: int, seconds: int) -> None:
+    """`run 5km 0:25` is a typo for 25:00: kept, it would stand as the fastest 5 km for good."""
+    check_set(a_set(distance_m=metres, duration_s=metres // 3))  # 3 m/s, a run: kept
+    with pytest.raises(ValidationError, match="km/h, faster than anyone"):
+        check_set(a_set(distance_m=metres, duration_s=seconds))

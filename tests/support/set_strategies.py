@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from math import ceil
 
 from hypothesis import strategies as st
 
 from storage.entry.set_line import MAX_KG
-from storage.model.records import MAX_DISTANCE_M, MAX_DURATION_S, MAX_SET_REPS, SetEntry
+from storage.model.records import (
+    MAX_DISTANCE_M,
+    MAX_DURATION_S,
+    MAX_SET_REPS,
+    MAX_SPEED_M_S,
+    SetEntry,
+)
 from storage.model.validation import check_set
 
 WHEN = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
@@ -37,7 +44,8 @@ def sets(draw) -> SetEntry:
         fields["duration_s"] = draw(st.integers(1, MAX_DURATION_S))
     else:
         fields["distance_m"] = draw(st.integers(1, int(MAX_DISTANCE_M * 1000))) / 1000
-        fields["duration_s"] = draw(st.none() | st.integers(1, MAX_DURATION_S))
+        quickest = max(1, ceil(fields["distance_m"] / MAX_SPEED_M_S))
+        fields["duration_s"] = draw(st.none() | st.integers(quickest, MAX_DURATION_S))
     if fields["set_type"] == "failure":
         fields["rpe"] = None
     if draw(st.booleans()) and not fields["set_type"]:
