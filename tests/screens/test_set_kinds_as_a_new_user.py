@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Label, Static
 
-from tests.support.screen_helpers import make_app, workout_screen, workout_sets
+from tests.support.screen_helpers import make_app, workout_entry, workout_screen, workout_sets
 from tests.support.typing import chars, press_at_pace
 from tui.screens.dialogs.prompt import PromptScreen
 
@@ -43,3 +43,22 @@ async def test_the_plates_for_a_load_say_the_load_as_typed(tmp_path: Path, clock
         await press_at_pace(pilot, ["alt+c", *chars("101.25"), "enter"])
         message = workout_screen(app).query_one("#message", Static)
         assert str(message.visual) == "101.25 kg: plates make 100 or 102.5"
+
+
+async def test_on_a_phone_the_warm_up_hint_shows_the_key_that_skips_it(
+    tmp_path: Path, clock
+) -> None:
+    app = make_app(tmp_path / "log.json", clock)
+    async with app.run_test(size=(45, 20)) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["enter", *chars("bench 142.5x5"), "enter"])
+        await press_at_pace(pilot, ["alt+shift+f", "8", "enter"])
+        await press_at_pace(pilot, ["enter", *chars("bench"), "enter", "alt+k"])
+        entry = workout_entry(app)
+        shown = entry.placeholder[: entry.content_size.width - 1]  # then the ellipsis
+        assert shown.startswith("Enter logs w 20kg x 10")
+        assert "alt+k skips" in shown
+        await press_at_pace(pilot, ["enter"] * 3)
+        shown = entry.placeholder[: entry.content_size.width - 1]
+        assert shown.startswith("Enter logs w 115kg x 2")  # the ramp's last, heaviest
+        assert "alt+k skips" in shown
