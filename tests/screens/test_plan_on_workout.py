@@ -79,8 +79,8 @@ async def test_a_reduce_day_shows_the_plan_and_enter_logs_its_set(
         shown = "\n".join(screen_lines(app))
         assert "plan 4x5@8 95 kg -> 2x5@7 87.5 kg" in shown
         hint = app.screen.query_one("#entry", Input).placeholder
-        assert hint.startswith("Enter logs warm-up 1/")  # the demo's lifter warms up
-        assert "(to 87.5)" in hint or hint.endswith("…")  # for the plan's set (cut at 45)
+        assert hint.startswith("Enter logs w ")  # the demo's lifter warms up
+        assert "warm-up 1/4 to 87.5" in hint or hint.endswith("…")  # for the plan's set (cut at 45)
         await press_at_pace(pilot, ["alt+k"])  # skipped
         hint = app.screen.query_one("#entry", Input).placeholder
         assert hint.startswith("Enter logs 87.5 kg x 5 @7 (plan)")

@@ -50,11 +50,13 @@ async def test_the_warm_up_ramp_is_logged_with_enter_set_by_set(log: Path, clock
         assert workout_entry(app).placeholder.startswith("Enter logs 100 kg x 5 @8 · ")
         await press_at_pace(pilot, ["alt+k"])  # asked for
         assert workout_entry(app).placeholder == (
-            "Enter logs warm-up 1/4: w 20kg x 10 (to 100) · alt+k skips"
+            "Enter logs w 20kg x 10 · alt+k skips · warm-up 1/4 to 100"
         )
         assert plates(app) == "20 kg: the bar alone"
         await press_at_pace(pilot, ["enter", "enter"])
-        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 3/4: w 60kg x 3")
+        assert workout_entry(app).placeholder.startswith(
+            "Enter logs w 60kg x 3 · alt+k skips · warm-up 3/4"
+        )
         assert plates(app) == "60 kg: 20 a side"
         await press_at_pace(pilot, [*chars("100x5@8"), "enter"])  # the working set: no more
         assert workout_entry(app).placeholder.startswith("Enter repeats 100 kg x 5 @8")
@@ -77,7 +79,9 @@ async def test_a_lifter_who_logs_warm_ups_is_offered_them_and_skips_with_a_key(
     app = make_app(log, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await bench_done_before(pilot, warmed_up=True)
-        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 1/4: w 20kg x 10")
+        assert workout_entry(app).placeholder.startswith(
+            "Enter logs w 20kg x 10 · alt+k skips · warm-up 1/4"
+        )
         await press_at_pace(pilot, ["enter", "alt+k"])
         assert "Warm-ups skipped" in message(app)
         assert " 100 kg x 5 @8 · " in workout_entry(app).placeholder  # the working set, not 20x10

@@ -153,7 +153,7 @@ async def test_the_plans_first_set_is_shown_and_logged_by_enter(six_week_log: Pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press_at_pace(pilot, start_choice(3))  # Upper A: bench 4x5 @8
-        assert workout_entry(app).placeholder.startswith("Enter logs warm-up 1/4")  # as it warms up
+        assert " · warm-up 1/4 to " in workout_entry(app).placeholder  # as it warms up
         await press_at_pace(pilot, ["alt+k"])  # the warm-up ramp skipped: the working set
         hint = workout_entry(app).placeholder
         assert hint.startswith("Enter logs ") and " x 5 @8 (plan)" in hint

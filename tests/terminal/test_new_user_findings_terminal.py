@@ -128,7 +128,7 @@ def test_in_lb_the_plans_load_is_the_load_enter_logs(tmp_path: Path) -> None:
         term.keys("Down")
         time.sleep(0.3)
         term.keys("Enter")
-        term.wait_for("Enter logs warm-up")  # the demo's lifter warms up: skipped
+        term.wait_for("Enter logs w ")  # the demo's lifter warms up: skipped
         term.keys("M-k")
         screen = term.wait_for("Warm-ups skipped")
         assert f"Enter logs {planned} lb x 5 @8 (plan)" in screen, (line, screen)

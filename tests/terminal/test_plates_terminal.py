@@ -24,12 +24,12 @@ def test_warm_ups_then_plates_beside_the_set_and_for_any_load(tmp_path: Path) ->
         term.wait_for("Started")
         type_slowly(term, "bench")
         term.keys("Enter")
-        screen = term.wait_for("Enter logs warm-up 1/")
-        assert "w 20kg x 10" in screen and "20 kg: the bar alone" in screen
+        screen = term.wait_for("warm-up 1/")
+        assert "Enter logs w 20kg x 10" in screen and "20 kg: the bar alone" in screen
         term.keys("Enter")
-        term.wait_for("Enter logs warm-up 2/")
+        term.wait_for("warm-up 2/")
         term.keys("Enter")
-        term.wait_for("Enter logs warm-up 3/")
+        term.wait_for("warm-up 3/")
         term.keys("M-k")  # Alt+k: the rest of the ramp skipped
         term.wait_for("Warm-ups skipped")
         type_slowly(term, "102.5x5")

@@ -49,9 +49,10 @@ def distance_scale(metres: float, unit: str) -> tuple[str, float]:
 
 
 def format_distance(metres: float, unit: str) -> str:
-    """'30 m', '5 km', '2.5 km'; for a user of lb '100 ft', '3.1 mi'."""
+    """'30 m', '5 km', '2.5 km', '5.005 km' (km to the metre, so a set gone 5 m further
+    never reads as the same); for a user of lb '100 ft', '3.1 mi'."""
     name, length = distance_scale(metres, unit)
-    return f"{format_amount_of(metres / length)} {name}"
+    return f"{format_amount_of(metres / length, 3 if name == 'km' else 2)} {name}"
 
 
 def pace_scale(unit: str) -> tuple[str, float]:
@@ -66,9 +67,9 @@ def format_pace(seconds_per_km: float, unit: str) -> str:
     return f"{format_duration(round(seconds_per_km * kms))}/{name}"
 
 
-def format_amount_of(value: float) -> str:
-    """At most two decimals, none when whole: 5, 2.5, 3.11."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def format_amount_of(value: float, places: int = 2) -> str:
+    """At most `places` decimals, none when whole: 5, 2.5, 3.11."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
 def format_measure(entry: SetEntry, unit: str) -> str:

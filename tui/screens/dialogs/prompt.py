@@ -45,6 +45,7 @@ class PromptScreen(CompactLayout, ModalScreen[Any]):
         *,
         check: Callable[[str], Any] | None = None,
         hint: str = "",
+        enter: str = "Enter to save",
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -52,6 +53,7 @@ class PromptScreen(CompactLayout, ModalScreen[Any]):
         self.placeholder = placeholder
         self.check = check
         self.hint = hint
+        self.enter = enter
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -61,7 +63,7 @@ class PromptScreen(CompactLayout, ModalScreen[Any]):
             error.display = False
             yield error
             hint = f"{self.hint}\n" if self.hint else ""
-            yield Label(f"{hint}Enter to save, Escape to cancel", classes="hint")
+            yield Label(f"{hint}{self.enter}, Escape to cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -10,7 +10,7 @@ from storage.entry.set_line import EntryError
 from storage.errors import ValidationError
 from storage.model.plates import MAX_LOAD, Loading, PlateSet, loading
 from storage.model.units import shown_load
-from tui.format.units import format_number
+from tui.format.units import format_amount_of, format_number
 from tui.screens.workout.session import TypedSets
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def plate_hint(session: WorkoutSession, typed: str) -> str:
 def plates_text(found: Loading, plates: PlateSet) -> str:
     """What the plates do for a load, in one short line: "100 kg: 25 15 a side"."""
     unit = plates.unit
-    load = f"{format_number(found.load)} {unit}"
+    load = f"{format_amount_of(found.load)} {unit}"
     if found.per_side == ():
         return f"{load}: the bar alone"
     if found.per_side is not None:

@@ -376,6 +376,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
                 f"Plates for which load ({plates.unit})?",
                 check=lambda text: plates_for_typed(text, plates),
                 hint=f"Bar and plates: {plates.line()} (settings)",
+                enter="Enter shows the plates",
             ),
             lambda said: said is None or self.show_message(said),
         )

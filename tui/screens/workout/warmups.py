@@ -103,9 +103,10 @@ class WarmupRamps:
 
 
 def warmup_hint(warmup: Warmup, skip_key: str) -> str:
-    """What Enter logs while a warm-up is offered: "Enter logs warm-up 2/4: w 40kg x 5"."""
+    """What Enter logs while a warm-up is offered: "Enter logs w 40kg x 5 · alt+k skips ·
+    warm-up 2/4 to 100", the set and the key first, for a phone's 40 columns."""
     spec = warmup.spec
     return (
-        f"Enter logs warm-up {warmup.number}/{warmup.count}: w {format_number(spec.weight)}"
-        f"{spec.unit} x {spec.reps} (to {format_number(warmup.working)}) · {skip_key} skips"
+        f"Enter logs w {format_number(spec.weight)}{spec.unit} x {spec.reps} · {skip_key} "
+        f"skips · warm-up {warmup.number}/{warmup.count} to {format_number(warmup.working)}"
     )
