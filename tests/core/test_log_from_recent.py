@@ -64,9 +64,10 @@ def whole_log_reads() -> Iterator[list[str]]:
     opened: list[str] = []
     full = log_command.open_repository
 
-    def counted(db):
-        opened.append(db)
-        return full(db)
+    def counted(db, **options):
+        if not options:
+            opened.append(db)
+        return full(db, **options)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(NOW_ENV, NOW.isoformat())
