@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -303,3 +304,53 @@ def test_reopen_reads_the_whole_log(tmp_path: Path, capsys) -> None:
     with whole_log_reads() as opened:
         main(["log", "--db", str(log), "--reopen", "bench 100x5@8"])
     assert opened == [str(log)]
+
+
+def test_the_open_app_follows_the_set_within_a_second_or_so(tmp_path: Path) -> None:
+    from tui.log_store import LogStore
+
+    log = demo_with_copy(tmp_path / "log.json")
+    store = LogStore(log, clock=FakeClock(NOW))
+    writer = threading.Thread(target=store.run, args=(lambda _message: None,))
+    writer.start()
+    store.open()
+    try:
+        wait_until(lambda: store.snapshot is not None)
+        count = len(store.snapshot.sets())
+        code, _, err = finished(restday_log(log, "bench 100x5@8"))
+        assert code == 0, err
+        logged = time.monotonic()
+        wait_until(lambda: len(store.snapshot.sets()) == count + 1, timeout=10)
+        assert time.monotonic() - logged < 3  # it looks every 0.5 s; slack for a loaded CI
+        assert store.snapshot.sets()[-1].weight_kg == 100.0
+    finally:
+        store.close()
+        writer.join(timeout=30)
+
+
+def test_sets_logged_at_once_from_the_copy_all_stay_under_keys_of_their_own(
+    tmp_path: Path,
+) -> None:
+    log = demo_with_copy(tmp_path / "log.json")
+    count = len(sets_on_disk(log))
+    children = [restday_log(log, f"bench {100 + n}x5") for n in range(4)]
+    for child in children:
+        code, _, err = finished(child)
+        assert code == 0, err
+    sets = sets_on_disk(log)
+    assert len(sets) == count + 4
+    assert sorted(s["weight_kg"] for s in sets[-4:]) == [100.0, 101.0, 102.0, 103.0]
+    assert len({s["id"] for s in sets}) == len(sets)
+
+
+def test_real_processes_store_what_the_whole_log_does(tmp_path: Path) -> None:
+    fast, full = tmp_path / "fast" / "log.json", tmp_path / "full" / "log.json"
+    fast.parent.mkdir()
+    demo_with_copy(fast)
+    shutil.copytree(fast.parent, full.parent)
+    recent_path(full).unlink()
+    for entries in (["bench 100x5@8", "+2.5x5"], ["x6"], [""], ["w 60x5", "squat 140x3x2"]):
+        said = [finished(restday_log(log, *entries)) for log in (fast, full)]
+        assert said[0] == said[1]
+    assert fast.stat().st_size == full.stat().st_size  # neither rewrote its file
+    assert canonical(fast) == canonical(full)
