@@ -1,17 +1,19 @@
 """A copy of the log's recent weeks beside it (`log.json.recent`), so that `restday status`
 in an SSH login banner answers without parsing years of history.
 
-The copy is itself a log file and holds what the readiness model and today's plan read:
-the settings, the user's exercises and templates, and the workouts with their sets, the
-recovery entries and the symptom entries of the score's window (the `RECENT_DAYS` days up
-to today, none after it), plus the recovery entry with the latest bodyweight before them,
-each under the key the log stores it under.
+The copy is itself a log file and holds what the readiness model, today's plan and
+`restday log` read: the settings, the templates, the tables of the user's exercises and of
+the rest timer as stored, and the workouts with their sets, the recovery entries and the
+symptom entries of the score's window (the `RECENT_DAYS` days up to today, none after
+it), plus the recovery entry with the latest bodyweight before them, each under the key
+the log stores it under.
 It is made of the log file with its journal folded in, and records which file that was
-(inode, mtime, size). While the log file is that one, the changes saved since are the
-lines of the log's journal (`journal.py`: whole documents by key), and `open_recent`
-applies them over the copy: a set logged with `restday log` leaves the copy usable. A
-rewrite of the log file (a fold, a backup copied back) makes it stale, and the next
-`status` copies it anew. The app refreshes it when it closes.
+(inode, mtime, size) and each table's highest key in it (`restday log` adds to the log
+through it, under keys above those: `recent_storage`). While the log file is that one,
+the changes saved since are the lines of the log's journal (`journal.py`: whole
+documents by key), and `open_recent` applies them over the copy: a set logged with
+`restday log` leaves the copy usable. A rewrite of the log file (a fold, a backup copied
+back) makes it stale, and the next `status` copies it anew. The app refreshes it when it closes.
 """
 
 from __future__ import annotations
