@@ -72,7 +72,8 @@ def write_recent(repo: Repository) -> None:
     records += [s for w in workouts for s in repo.sets(workout=w.id)]
     records += repo.recoveries(since, today)
     earlier = repo.latest_bodyweight(since - timedelta(days=1))
-    if earlier is not None and (weighed := repo.recovery(earlier[0])) is not None:
+    weighed = None if earlier is None else repo.recovery(earlier[0])
+    if weighed is not None:
         records.append(weighed)
     records += repo.symptoms(since, today)
     stored = repo.stored()
@@ -81,7 +82,13 @@ def write_recent(repo: Repository) -> None:
         "since": since.isoformat(),
         "until": today.isoformat(),
         "top": highest_keys(stored),
+        "latest": latest_day(stored),
+        # The key of the bodyweight before the copy's weeks: while it stands, the copy and
+        # journal know the bodyweight of any day since (`recent_storage`).
+        "weighed": None if weighed is None else repo.doc_id(weighed),
     }
+    if earlier is not None and (weighed is None or weighed.bodyweight_kg != earlier[1]):
+        meta["top"] = None  # that bodyweight is not in the copy: `restday log` reads the log
     tables: dict[str, dict[str, object]] = {META: {"1": meta}}
     for name in WHOLE_TABLES:  # as stored: `restday log` adds to them (`recent_storage`)
         tables[name] = dict(stored.get(name, {}))
@@ -103,6 +110,13 @@ def highest_keys(tables: Tables) -> dict[str, int] | None:
         return {name: max(map(int, docs), default=0) for name, docs in tables.items()}
     except ValueError:
         return None
+
+
+def latest_day(tables: Tables) -> str | None:
+    """The latest day any record is of (ISO), if any is: a copy whose last day it is not
+    after holds every record of a later day that the log file holds (none)."""
+    days = (doc.get("day") for docs in tables.values() for doc in docs.values())
+    return max((day for day in days if isinstance(day, str)), default=None)
 
 
 def read_copy(log: Path) -> tuple[Tables, dict[str, Any]] | None:

@@ -9,6 +9,11 @@ written, and the caller reads the whole log instead. The same checks are made ag
 under the lock when a change is saved (`AtomicJSONStorage.batch` reads the log anew if
 another writer changed it), so a fold by another process between them is seen.
 
+It holds what `restday log` reads of a day (`holds`): the copy's days, and any later day
+when the log file held no record after them (its records are all in the journal), as long
+as the bodyweight before the copy's weeks still stands (the latest as of a day may be
+older than the copy's first: it is the one the copy holds).
+
 What it holds is part of the log, so it never writes the log file: a change it saves is
 a line appended to the journal (whole documents by key, as any writer's), and the fold,
 a rewrite, a whole write all raise `NotRecentError`; the journal is folded by the next
@@ -26,6 +31,7 @@ from storage.errors import StorageError
 from storage.log import journal, schema
 from storage.log.atomic_json import AtomicJSONStorage, Tables
 from storage.log.recent_copy import read_copy
+from storage.model.records import Recovery
 
 
 class NotRecentError(StorageError):
@@ -41,6 +47,7 @@ class RecentStorage(AtomicJSONStorage):
         super().__init__(*args, **kwargs)
         self._top: dict[str, int] = {}
         self._days: tuple[date, date] | None = None
+        self._weighed: int | None = None
 
     def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
         if stamp is None:
@@ -53,13 +60,19 @@ class RecentStorage(AtomicJSONStorage):
         tables, meta = copy
         try:
             top = {str(name): int(key) for name, key in meta["top"].items()}
-            days = date.fromisoformat(meta["since"]), date.fromisoformat(meta["until"])
+            since, until = date.fromisoformat(meta["since"]), date.fromisoformat(meta["until"])
+            latest = meta["latest"]
+            if latest is None or date.fromisoformat(latest) <= until:
+                # The file held no record after the copy's last day: a later day's are
+                # all in the journal.
+                until = date.max
             file = meta["file"]
+            weighed = meta["weighed"]
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise NotRecentError("the recent copy records no highest keys") from None
+            raise NotRecentError("the recent copy records not what restday log reads") from None
         if file != list(stamp[:3]):
             raise NotRecentError("the recent copy is of another version of the log")
-        self._top, self._days = top, days
+        self._top, self._days, self._weighed = top, (since, until), weighed
         return tables
 
     def _checked(self, data: Tables, stamp: tuple[int, ...] | None) -> Tables:
@@ -73,7 +86,14 @@ class RecentStorage(AtomicJSONStorage):
         return self._top.get(table, 0)
 
     def holds(self, day: date) -> bool:
-        return self._days is not None and self._days[0] <= day <= self._days[1]
+        """Also the bodyweight as of `day`: the copy holds the one before its weeks, and
+        while that stands, the latest as of any day since is in the copy or the journal."""
+        if self._days is None or not self._days[0] <= day <= self._days[1]:
+            return False
+        if self._weighed is None:
+            return True
+        weighed = self.read().get(Recovery.TABLE, {}).get(str(self._weighed), {})
+        return weighed.get("bodyweight_kg") is not None
 
     def _rewrite(self, data: Tables, touched: Mapping[str, Iterable[int]] | None) -> None:
         raise NotRecentError("a change to more than the journal takes the whole log")

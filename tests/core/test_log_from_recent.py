@@ -27,7 +27,7 @@ import tui.commands.log as log_command
 from storage.clock import NOW_ENV
 from storage.log.atomic_json import disk_stamp, lock_path
 from storage.log.journal import journal_path
-from storage.log.recent_copy import recent_path, write_recent
+from storage.log.recent_copy import RECENT_DAYS, recent_path, write_recent
 from storage.log.repository import Repository
 from storage.log.schema import remember_good
 from storage.model.records import SetEntry, Workout
@@ -263,11 +263,6 @@ def hand_edited(log: Path) -> None:
     copy.write_bytes(copy.read_bytes() + b" ")
 
 
-def copy_of_yesterday(log: Path) -> None:
-    with Repository(log, clock=FakeClock(NOW - timedelta(days=1))) as repo:
-        write_recent(repo)
-
-
 def stale(log: Path) -> None:
     with Repository(log, clock=FakeClock(NOW)) as repo:
         repo.save_settings(replace(repo.settings(), rollover_hour=3))
@@ -285,8 +280,8 @@ def old_format(log: Path) -> None:
 
 @pytest.mark.parametrize(
     "spoil",
-    [lambda log: recent_path(log).unlink(), hand_edited, copy_of_yesterday, stale, old_format],
-    ids=["missing", "hand-edited", "yesterday's", "stale", "old-format"],
+    [lambda log: recent_path(log).unlink(), hand_edited, stale, old_format],
+    ids=["missing", "hand-edited", "stale", "old-format"],
 )
 def test_a_copy_that_is_not_of_the_log_now_is_not_read(tmp_path: Path, spoil, capsys) -> None:
     log = demo_with_copy(tmp_path / "log.json")
@@ -354,3 +349,53 @@ def test_real_processes_store_what_the_whole_log_does(tmp_path: Path) -> None:
         assert said[0] == said[1]
     assert fast.stat().st_size == full.stat().st_size  # neither rewrote its file
     assert canonical(fast) == canonical(full)
+
+
+YESTERDAY = NOW - timedelta(days=1)
+
+
+def test_a_copy_made_yesterday_serves_today_when_the_log_held_nothing_later(
+    tmp_path: Path, capsys
+) -> None:
+    log = demo_log_at(tmp_path / "log.json", 2, now=YESTERDAY)
+    with Repository(log, clock=FakeClock(YESTERDAY)) as repo:
+        write_recent(repo)
+    count = len(sets_on_disk(log))
+    with whole_log_reads() as opened:
+        assert main(["log", "--db", str(log), "bench 100x5@8", "+2.5x5"]) == 0
+    assert opened == []
+    sets = sets_on_disk(log)
+    assert len(sets) == count + 2
+    assert {s["day"] for s in sets[-2:]} == {NOW.date().isoformat()}
+
+
+def test_a_copy_that_left_out_a_later_record_is_not_read_for_its_day(
+    tmp_path: Path, capsys
+) -> None:
+    log = demo_log_at(tmp_path / "log.json", 2, now=YESTERDAY)
+    with Repository(log, clock=FakeClock(YESTERDAY)) as repo:
+        # Dated today by a clock a day ahead: after the copy's last day, so not in it.
+        ahead = repo.start_workout(at=NOW - timedelta(hours=1))
+        repo.log_set(ahead, repo.exercise("bench-press"), 90, 5, at=ahead.start)
+        repo.fold()
+        write_recent(repo)
+    with whole_log_reads() as opened:
+        assert main(["log", "--db", str(log), "x6"]) == 0  # from the set of that workout
+    assert opened == [str(log)]
+    sets = [s for s in sets_on_disk(log) if s["workout"] == ahead.id]
+    assert [(s["weight_kg"], s["reps"]) for s in sets] == [(90.0, 5), (90.0, 6)]
+
+
+def test_a_bodyweight_before_the_copy_taken_back_since_reads_the_whole_log(
+    tmp_path: Path, capsys
+) -> None:
+    log = demo_with_copy(tmp_path / "log.json", weeks=12)
+    first_day = NOW.date() - timedelta(days=RECENT_DAYS)
+    app = Repository(log, clock=FakeClock(NOW))  # open: its change stays in the journal
+    weighed = app.latest_bodyweight(first_day)
+    assert weighed is not None and weighed[0] <= first_day
+    app.update_recovery(weighed[0], lambda entry: replace(entry, bodyweight_kg=None))
+    del app
+    with whole_log_reads() as opened:
+        assert main(["log", "--db", str(log), "pullup bw+10x8"]) == 0
+    assert opened == [str(log)]
