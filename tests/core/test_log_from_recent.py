@@ -52,9 +52,11 @@ ENTRIES = [
 ]
 
 
-def demo_with_copy(path: Path, weeks: int = 2) -> Path:
-    demo_log_at(path, weeks)
-    with Repository(path, clock=FakeClock(NOW)) as repo:
+def demo_with_copy(path: Path, weeks: int = 2, days_ago: int = 0) -> Path:
+    """The demo log and its recent copy as they stood `days_ago` days before `NOW`."""
+    then = NOW - timedelta(days=days_ago)
+    demo_log_at(path, weeks, now=then)
+    with Repository(path, clock=FakeClock(then)) as repo:
         write_recent(repo)
     return path
 
@@ -118,20 +120,21 @@ def sets_on_disk(path: Path) -> list[dict]:
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     weeks=st.integers(1, 3),
     runs=st.lists(st.lists(st.sampled_from(ENTRIES), min_size=1, max_size=3), max_size=5),
     journalled=st.booleans(),
+    days_ago=st.integers(0, 2),
 )
 def test_the_recent_copy_stores_what_the_whole_log_does(
-    tmp_path_factory, capsys, weeks: int, runs: list[list[str]], journalled: bool
+    tmp_path_factory, capsys, weeks: int, runs: list[list[str]], journalled: bool, days_ago: int
 ) -> None:
     base = tmp_path_factory.mktemp("log")
     fast, full = base / "fast" / "log.json", base / "full" / "log.json"
     fast.parent.mkdir()
-    demo_with_copy(fast, weeks)
+    demo_with_copy(fast, weeks, days_ago)
     if journalled:  # a change saved since the copy was made: in the journal, not the copy
         app = Repository(fast, clock=FakeClock(NOW))  # open, as an app leaves it: unfolded
         app.log_set(app.todays_workout(), app.exercise("deadlift"), 180, 3)
