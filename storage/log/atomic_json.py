@@ -585,6 +585,15 @@ class AtomicJSONStorage(Storage):
     def _bump_counter(self) -> None:
         os.pwrite(self._lock_fd, _COUNTER.pack(self._counter() + 1), 0)
 
+    def key_floor(self, table: str) -> int:
+        """A key that a new document of `table` must be above, whatever the data read here
+        shows (0: it shows every document of the log; `RecentStorage` shows only some)."""
+        return 0
+
+    def holds(self, day: date) -> bool:
+        """Whether the data read here holds every record of `day` (the whole log does)."""
+        return True
+
     @property
     def journalled(self) -> bool:
         """Whether changes saved here or read from disk wait in the journal to be folded."""

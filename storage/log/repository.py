@@ -64,12 +64,11 @@ class Repository(LogReader):
         *,
         clock: Callable[[], datetime] = utc_now,
         read_only: bool = False,
+        storage: type[AtomicJSONStorage] = AtomicJSONStorage,
     ) -> None:
         super().__init__(clock)
         self.path = real_path(path)
-        self._db = LogDB(
-            self.path, storage=AtomicJSONStorage, read_only=read_only, today=self._local_date
-        )
+        self._db = LogDB(self.path, storage=storage, read_only=read_only, today=self._local_date)
         self._storage: AtomicJSONStorage = self._db.storage
         self._pending: list[Change] = []
         # Changes waiting to be saved (after a failed write) that refused themselves when
@@ -114,6 +113,11 @@ class Repository(LogReader):
     def journalled(self) -> bool:
         """Whether saved changes wait in the log's journal to be folded into its file."""
         return self._storage.journalled
+
+    def holds(self, day: date) -> bool:
+        """Whether the log as read here holds every record of `day` (one read from the
+        recent copy holds only its weeks: `recent_storage`)."""
+        return self._storage.holds(day)
 
     def fold(self) -> None:
         """Fold the journal into the log file (`AtomicJSONStorage.fold`); `WriteFailedError`

@@ -73,16 +73,61 @@ def set_lines(words: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from storage.entry.exercise_names import UnknownExercise, resolve_for_set
-    from storage.entry.set_line import LastSet, parse_workout_entry
     from storage.log.recent_copy import write_recent
     from tui.format.e1rm import e1rm_said
     from tui.format.units import format_set
 
-    repo = open_repository(args.db)
+    saved = _from_recent(args)
+    if saved is None:
+        repo = open_repository(args.db)
+        saved = _log_sets(repo, args)
+        if not repo.journalled:  # the file was rewritten: `restday status` needs a new copy
+            write_recent(repo)  # (else the copy follows the journal's lines: `recent_copy`)
+    entries, unit, bodyweights, notices = saved
+    for notice in notices:
+        print(notice)
+    for exercise, entry in entries:
+        line = f"{exercise.name}  {format_set(entry, unit)}"
+        if said := e1rm_said(entry, bodyweights.on(entry.day), unit):
+            line += f"  {said}"
+        print(f"{line}  (set {entry.order} of today's workout)")
+    return 0
+
+
+def _from_recent(args: argparse.Namespace):
+    """The sets logged from the log's recent copy and journal, without parsing the whole
+    log (`storage.log.recent_storage`); None if the copy does not hold what logging them
+    reads, nothing having been written. --reopen can meet a workout reopened on any day:
+    it reads the whole log."""
+    from storage.errors import StorageError
+    from storage.log.recent_storage import NotRecentError, RecentStorage
+
+    if args.reopen:
+        return None
+    try:
+        repo = open_repository(args.db, storage=RecentStorage)
+    except StorageError:  # the whole log's reader says what is wrong, if anything is
+        return None
+    try:
+        return _log_sets(repo, args)
+    except NotRecentError:
+        return None
+    finally:
+        repo.close()
+
+
+def _log_sets(repo, args: argparse.Namespace):
+    """Log ENTRY's sets in one change: the sets with their exercises, the unit, the
+    bodyweights and the notices to print (all read before the change is saved)."""
+    from storage.entry.exercise_names import UnknownExercise, resolve_for_set
+    from storage.entry.set_line import LastSet, parse_workout_entry
+    from storage.log.recent_storage import NotRecentError
+
     unit = repo.settings().unit
     notices = []
     with repo.transaction():
+        if not repo.holds(repo.today()):
+            raise NotRecentError("the log as read holds no record of today")
         workout = repo.open_workout()
         finished = None if workout is not None else repo.last_finished(repo.today())
         sets = repo.sets(workout=workout.id) if workout is not None else []
@@ -138,18 +183,8 @@ def run(args: argparse.Namespace) -> int:
         if finished is not None and args.reopen:
             end = max(finished.end, entries[-1][1].timestamp)
             repo.finish_workout(workout, finished.session_rpe, at=end)
-
-    bodyweights = repo.bodyweights()
-    if not repo.journalled:  # the file was rewritten: `restday status` needs a new copy
-        write_recent(repo)  # (else the copy follows the journal's lines: `recent_copy`)
-    for notice in notices:
-        print(notice)
-    for exercise, entry in entries:
-        line = f"{exercise.name}  {format_set(entry, unit)}"
-        if said := e1rm_said(entry, bodyweights.on(entry.day), unit):
-            line += f"  {said}"
-        print(f"{line}  (set {entry.order} of today's workout)")
-    return 0
+        bodyweights = repo.bodyweights()
+    return entries, unit, bodyweights, notices
 
 
 def named(text: str) -> str:

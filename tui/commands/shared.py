@@ -35,10 +35,11 @@ def describe_error(exc: Exception) -> str:
     return printable(f"unexpected {type(exc).__name__}: {exc}")
 
 
-def open_repository(db: str | None):
-    """The log `--db` names (else $RESTDAY_DB, else the user's own)."""
+def open_repository(db: str | None, **options):
+    """The log `--db` names (else $RESTDAY_DB, else the user's own); `options` go to
+    `Repository` (`storage=RecentStorage`: from its recent copy)."""
     from storage.clock import clock_from_env
     from storage.log.repository import Repository
     from storage.paths import resolve_log_path
 
-    return Repository(resolve_log_path(db), clock=clock_from_env())
+    return Repository(resolve_log_path(db), clock=clock_from_env(), **options)
