@@ -27,7 +27,12 @@ from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
-from tui.textual_workarounds import escape_digit, key_handled, run_binding_as_read
+from tui.textual_workarounds import (
+    escape_digit,
+    key_handled,
+    run_binding_as_read,
+    styled_as_the_app_is,
+)
 
 if TYPE_CHECKING:  # read by the log's writer after the first frame: imported then
     from storage.log.repository import Repository
@@ -53,7 +58,7 @@ def _workout_screen() -> Screen:
 def _history_screen() -> Screen:
     from tui.screens.history.screen import HistoryScreen
 
-    return HistoryScreen()
+    return styled_as_the_app_is(HistoryScreen())
 
 
 def _templates_screen() -> Screen:
