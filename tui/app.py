@@ -252,6 +252,14 @@ class RestdayApp(App):
         self._load_rest()
         self._check_writable()
         self.tell_screens(LogOpened)
+        self.call_after_refresh(self._import_history)
+
+    @work(thread=True, name="history ahead", group="history ahead")
+    def _import_history(self) -> None:
+        """History's modules, loaded while home shows the score (not in `y`'s time)."""
+        from tui.screens.history.ahead import import_history
+
+        import_history()
 
     @on(LogChanged)
     def _log_changed(self) -> None:

@@ -1,0 +1,26 @@
+"""What history imports, imported ahead: the app calls `import_history` on a worker once
+home shows the score and the app is idle, so `y` and each view's first visit (whose
+modules otherwise load in the key's time, or on a worker the key's answer shares the
+interpreter with) find them loaded."""
+
+from __future__ import annotations
+
+import importlib
+
+MODULES = (
+    "tui.screens.history.screen",
+    "storage.read.history_index",  # the screen's aggregate, built on a worker
+    "scoring.mornings",  # each morning's score, on a worker
+    "storage.read.score_window",
+    "tui.widgets.history.exercise_progress",  # the views mounted after the calendar
+    "tui.widgets.history.trends",
+    "tui.screens.history.session_detail",  # Enter on a session
+    "tui.screens.history.day_detail",  # Enter on a day, and what it reads
+    "tui.commands.status",
+    "tui.format.symptoms",
+)
+
+
+def import_history() -> None:
+    for name in MODULES:
+        importlib.import_module(name)
