@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 from collections.abc import Callable, Iterable
@@ -254,12 +255,18 @@ class RestdayApp(App):
         self.tell_screens(LogOpened)
         self.call_after_refresh(self._import_history)
 
-    @work(thread=True, name="history ahead", group="history ahead")
-    def _import_history(self) -> None:
-        """History's modules, loaded while home shows the score (not in `y`'s time)."""
-        from tui.screens.history.ahead import import_history
+    def _import_history(self, left: tuple[str, ...] | None = None) -> None:
+        """History's modules, loaded while home shows the score (not in `y`'s time): one
+        at a time, on the UI thread, so a key typed meanwhile waits for one module at
+        most (a worker importing them would share the interpreter with the key's answer,
+        and hold the modules the key needs)."""
+        if left is None:
+            from tui.screens.history.ahead import MODULES
 
-        import_history()
+            left = MODULES
+        if left:
+            importlib.import_module(left[0])
+            self.call_later(self._import_history, left[1:])
 
     @on(LogChanged)
     def _log_changed(self) -> None:

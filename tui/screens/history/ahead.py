@@ -1,11 +1,9 @@
-"""What history imports, imported ahead: the app calls `import_history` on a worker once
-home shows the score and the app is idle, so `y` and each view's first visit (whose
-modules otherwise load in the key's time, or on a worker the key's answer shares the
-interpreter with) find them loaded."""
+"""What history imports, imported ahead: the app imports them one by one once the log is
+read and home is drawn (`RestdayApp._import_history`), so `y` and each view's first visit
+(whose modules otherwise load in the key's time, or on a worker the key's answer shares
+the interpreter with) find them loaded."""
 
 from __future__ import annotations
-
-import importlib
 
 MODULES = (
     "tui.screens.history.screen",
@@ -19,8 +17,3 @@ MODULES = (
     "tui.commands.status",
     "tui.format.symptoms",
 )
-
-
-def import_history() -> None:
-    for name in MODULES:
-        importlib.import_module(name)
