@@ -42,6 +42,7 @@ EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
 REST_STEP_S = 15
 TICK_S = 0.2
+IMPORT_GAP_S = 0.01  # between two of history's modules imported ahead
 
 
 def _home_screen() -> Screen:
@@ -253,20 +254,21 @@ class RestdayApp(App):
         self._load_rest()
         self._check_writable()
         self.tell_screens(LogOpened)
-        self.call_after_refresh(self._import_history)
+        self.call_after_refresh(self._import_history, self.screen)
 
-    def _import_history(self, left: tuple[str, ...] | None = None) -> None:
-        """History's modules, loaded while home shows the score (not in `y`'s time): one
-        at a time, on the UI thread, so a key typed meanwhile waits for one module at
-        most (a worker importing them would share the interpreter with the key's answer,
-        and hold the modules the key needs)."""
+    def _import_history(self, shown: Screen, left: tuple[str, ...] | None = None) -> None:
+        """History's modules, loaded while the screen the log opened on (home) shows the
+        score, not in `y`'s time: one at a time on the UI thread, with a pause between for
+        the keys typed meanwhile (each waits for one module at most), and none once a key
+        has changed the screen. A worker importing them would share the interpreter, and
+        the modules, with the key's answer."""
         if left is None:
             from tui.screens.history.ahead import MODULES
 
             left = MODULES
-        if left:
+        if left and self.screen is shown:
             importlib.import_module(left[0])
-            self.call_later(self._import_history, left[1:])
+            self.set_timer(IMPORT_GAP_S, partial(self._import_history, shown, left[1:]))
 
     @on(LogChanged)
     def _log_changed(self) -> None:
