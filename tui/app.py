@@ -266,7 +266,7 @@ class RestdayApp(App):
             from tui.screens.history.ahead import MODULES
 
             left = MODULES
-        if left and self.screen is shown:
+        if left and self.screen_stack[-1:] == [shown]:  # (none while the app closes)
             importlib.import_module(left[0])
             self.set_timer(IMPORT_GAP_S, partial(self._import_history, shown, left[1:]))
 
