@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 from collections.abc import Callable, Iterable
@@ -27,7 +28,12 @@ from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
-from tui.textual_workarounds import escape_digit, key_handled, run_binding_as_read
+from tui.textual_workarounds import (
+    escape_digit,
+    key_handled,
+    run_binding_as_read,
+    styled_as_the_app_is,
+)
 
 if TYPE_CHECKING:  # read by the log's writer after the first frame: imported then
     from storage.log.repository import Repository
@@ -36,6 +42,7 @@ EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 REST_ONLY_BINDINGS = {"timer.add", "timer.subtract", "timer.pause", "timer.stop"}
 REST_STEP_S = 15
 TICK_S = 0.2
+IMPORT_GAP_S = 0.01  # between two of history's modules imported ahead
 
 
 def _home_screen() -> Screen:
@@ -53,7 +60,7 @@ def _workout_screen() -> Screen:
 def _history_screen() -> Screen:
     from tui.screens.history.screen import HistoryScreen
 
-    return HistoryScreen()
+    return styled_as_the_app_is(HistoryScreen())
 
 
 def _templates_screen() -> Screen:
@@ -247,6 +254,21 @@ class RestdayApp(App):
         self._load_rest()
         self._check_writable()
         self.tell_screens(LogOpened)
+        self.call_after_refresh(self._import_history, self.screen)
+
+    def _import_history(self, shown: Screen, left: tuple[str, ...] | None = None) -> None:
+        """History's modules, loaded while the screen the log opened on (home) shows the
+        score, not in `y`'s time: one at a time on the UI thread, with a pause between for
+        the keys typed meanwhile (each waits for one module at most), and none once a key
+        has changed the screen. A worker importing them would share the interpreter, and
+        the modules, with the key's answer."""
+        if left is None:
+            from tui.screens.history.ahead import MODULES
+
+            left = MODULES
+        if left and self.screen_stack[-1:] == [shown]:  # (none while the app closes)
+            importlib.import_module(left[0])
+            self.set_timer(IMPORT_GAP_S, partial(self._import_history, shown, left[1:]))
 
     @on(LogChanged)
     def _log_changed(self) -> None:

@@ -14,6 +14,8 @@ MUSCLES_NAMED = 3  # the muscles today's workout loaded most, as home names them
 
 if TYPE_CHECKING:
     from scoring import Assessment, Plan
+    from scoring.inputs import TrainingLog
+    from scoring.timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,6 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     """The assessment at `moment` and the day's checklist as it stood then, read and
     worked out in one go (the home screen runs it off the UI thread)."""
     from scoring import tomorrow
-    from scoring.assessment import assess_timeline
-    from scoring.timeline import Timeline
-    from storage.read.score_window import read_window
     from storage.read.today_plan import plan_for, planned_workout
 
     day = repo.day_of(moment)
@@ -69,15 +68,30 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
         workout="in progress" if going else "done" if workouts else "none",
     )
     unit = repo.settings().unit
-    log = read_window(repo, moment)
-    timeline = Timeline(log)
-    result = assess_timeline(timeline, moment)
+    log, timeline, result = _assessed(repo, moment)
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
     ahead = tomorrow(log, moment) if trained else None
     planned = planned_workout(repo, day)
     plan = None if planned is None else plan_for(timeline, result, planned, unit)
     done = _done_today(repo, day, workouts) if today.workout == "done" else None
     return ReadinessView(result, today, unit, ahead, plan, done)
+
+
+def read_assessment(repo: LogReader, moment: datetime) -> Assessment:
+    """The assessment at `moment` alone (`read_readiness`'s, without the day's checklist,
+    plan and tomorrow): a past morning's score, as history's day shows it."""
+    return _assessed(repo, moment)[2]
+
+
+def _assessed(repo: LogReader, moment: datetime) -> tuple[TrainingLog, Timeline, Assessment]:
+    """The log the score at `moment` reads, indexed, and the assessment worked out from it."""
+    from scoring.assessment import assess_timeline
+    from scoring.timeline import Timeline
+    from storage.read.score_window import read_window
+
+    log = read_window(repo, moment)
+    timeline = Timeline(log)
+    return log, timeline, assess_timeline(timeline, moment)
 
 
 def _done_today(repo: LogReader, day: date, workouts: list[Workout]) -> DoneToday:

@@ -11,7 +11,7 @@ import pytest
 
 from scoring.mornings import morning_scores
 from storage.log.repository import Repository
-from storage.read.readiness import read_readiness
+from storage.read.readiness import read_assessment, read_readiness
 from storage.read.score_window import read_span
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tui.commands.status import morning_of
@@ -85,3 +85,12 @@ def test_home_just_before_the_days_first_set_says_the_days_score(
         home = home_at(twelve_week_demo, first - timedelta(minutes=1))
         assert home.readiness == pytest.approx(status.readiness, abs=0.1), day
         assert home.band == status.band, day
+
+
+def test_history_s_day_says_each_morning_as_status_does(said, twelve_week_demo: Path) -> None:
+    """History's day (Enter on the calendar) reads the morning's assessment alone
+    (`read_assessment`, without the checklist, plan and tomorrow that status works out):
+    the same assessment, every day."""
+    with Repository(twelve_week_demo, clock=FakeClock(TUESDAY_EVENING), read_only=True) as repo:
+        for day, (status, _morning, _first, end) in said.items():
+            assert read_assessment(repo, end) == status, day

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingsMap
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.reactive import var
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.textual_workarounds import (
@@ -27,6 +28,7 @@ from tui.textual_workarounds import (
     forget_watchers,
     keep_writing_when_the_terminal_goes,
     run_binding_as_read,
+    styled_as_the_app_is,
 )
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -223,3 +225,54 @@ def test_textual_reads_escape_and_a_digit_as_an_option_character() -> None:
     for character, digit in ESCAPE_DIGIT_CHARACTERS.items():
         if character != "§":  # Escape+§ reads as § too
             assert ANSI_SEQUENCES_KEYS[f"\x1b{digit}"] == character
+
+
+class Modes(App):
+    """Two modes; the second's screen is styled by the app's CSS."""
+
+    CSS = "#mark { height: 3; }"
+    MODES = {"first": Screen, "second": lambda: Modes.second_screen()}
+    mark_new_screens = False
+
+    @classmethod
+    def second_screen(cls) -> Screen:
+        screen = Screen()
+        screen.compose_add_child(Static("second", id="mark"))
+        return styled_as_the_app_is(screen) if cls.mark_new_screens else screen
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.css_refreshes = 0
+
+    def on_mount(self) -> None:
+        self.switch_mode("first")
+
+    def refresh_css(self, animate: bool = True) -> None:
+        self.css_refreshes += 1
+        super().refresh_css(animate)
+
+
+async def css_refreshes_showing_a_new_mode(*, marked: bool) -> int:
+    Modes.mark_new_screens = marked
+    app = Modes()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = app.css_refreshes
+        await app.switch_mode("second")
+        await pilot.pause()
+        assert app.screen.query_one("#mark").styles.height.value == 3  # styled all the same
+        refreshes = app.css_refreshes - before
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert app.screen._css_update_count == app._css_update_count  # a theme still reaches it
+    return refreshes
+
+
+async def test_textual_5211_refreshes_the_whole_apps_css_for_a_new_modes_screen() -> None:
+    """https://github.com/Textualize/textual/pull/5211. When this fails, Textual refreshes
+    the CSS only when needed: `styled_as_the_app_is` can go."""
+    assert await css_refreshes_showing_a_new_mode(marked=False) > 0
+
+
+async def test_a_new_modes_screen_marked_styled_is_shown_without_a_css_refresh() -> None:
+    assert await css_refreshes_showing_a_new_mode(marked=True) == 0

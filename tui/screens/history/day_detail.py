@@ -36,13 +36,13 @@ class DayDetailScreen(DetailScreen):
         self.set_focus(self.query_one(VerticalScroll))
 
     def _describe(self, repo) -> Text:
-        from storage.read.readiness import read_readiness
+        from storage.read.readiness import read_assessment
         from tui.commands.status import morning_of
 
         day, unit = self.day, self.unit
         zone = pendulum.timezone(repo.timezone)  # the log's, for times
         text = Text(f"{day:%A %-d %B %Y}\n", style="bold")
-        morning = read_readiness(repo, morning_of(repo, day)).assessment
+        morning = read_assessment(repo, morning_of(repo, day))
         text.append("\nThat morning  ", "bold")
         if morning.readiness is None:
             text.append("no score (too little logged)\n", "dim")
