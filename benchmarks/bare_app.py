@@ -3,8 +3,9 @@
     python benchmarks/bare_app.py frame        a Header, a DataTable of 5 rows, a Footer
     python benchmarks/bare_app.py keys [ROWS]  a Header, a ContentSwitcher of views (an Input
                                                over a DataTable that appends a row on Enter;
-                                               a DataTable of ROWS sessions; two texts), a
-                                               Footer; Tab goes to the next view
+                                               a DataTable of ROWS sessions, Enter on one
+                                               opens a screen that Escape closes; two
+                                               texts), a Footer; Tab goes to the next view
 
 It imports nothing but Textual, so that its start-up is Textual's own.
 """
@@ -16,6 +17,7 @@ import sys
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
 
 VIEWS = ("sets", "sessions", "progress", "trends")
@@ -33,6 +35,18 @@ class FrameApp(App):
         table = self.query_one(DataTable)
         table.add_columns("#", "set", "e1RM")
         table.add_rows([(n, "100 kg x 5 @8", "123.3") for n in range(1, 6)])
+
+
+class DetailScreen(Screen):
+    """A session's screen: Escape closes it (so the reference pays Textual's wait for a
+    lone Escape as restday's Escape keys do)."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("session detail")
+        yield Footer()
 
 
 class KeysApp(App):
@@ -70,6 +84,10 @@ class KeysApp(App):
         table.add_row(str(table.row_count + 1), f"{weight} kg x {reps} @{rpe}")
         table.move_cursor(row=table.row_count - 1)
         event.input.value = ""
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "sessions":
+            self.push_screen(DetailScreen())
 
     def action_next_view(self) -> None:
         switcher = self.query_one(ContentSwitcher)

@@ -13,7 +13,8 @@ key of restday and one of the bare app in turn:
   and Escape; in the progress view Down three times; in the trends `]`, `[` and the arrows.
   Other keys: until the screen's text or colours change. The first round holds the first
   visit to each view.
-The bare app's keys: Tab to its next view (until its text shows) and Down in its table.
+The bare app's keys, as many and Escape as often as restday's: Tab to its next view (until
+its text shows), Down in its table, Enter on a session (a screen) and Escape back.
 Between keys the screens are left to settle (untimed).
 
     .venv/bin/python benchmarks/history_bench.py [--weeks 520] [--runs 2] [--rounds 3]
@@ -71,9 +72,13 @@ ROUND: list[Step] = [
     *[("trends keys", key, None) for key in ("]", "]", "[", "[", "Right", "Left")],
     ("Tab: calendar", "Tab", CALENDAR_SHOWS),
 ]
+# As many keys as a round of restday's, Escape as often (Textual waits for a lone Escape).
 BARE_CYCLE: list[Step] = [
     ("Tab: a view", "Tab", re.compile(r"date\s+workout")),
     *[("Down in the table", "Down", None)] * 3,
+    ("Enter: a session", "Enter", re.compile(r"session detail")),
+    ("Escape: back", "Escape", re.compile(r"date\s+workout")),
+    *[("Down in the table", "Down", None)] * 6,
     ("Tab: a view", "Tab", re.compile(r"progress view")),
     ("Tab: a view", "Tab", re.compile(r"trends view")),
     ("Tab: a view", "Tab", re.compile(r"a set: 100x5@8")),
@@ -106,6 +111,8 @@ def main() -> int:
             bare_step += 1
             settle(reference_term)
             reference.setdefault(what, []).append(time_key(reference_term, key, shows=shows))
+            if key == "Escape":
+                time.sleep(ESCAPE_GAP_S)
 
         for run in range(args.runs):
             reference_term, _, _ = open_timed(bare("keys", str(workouts)), env)
