@@ -44,7 +44,7 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
-from storage.log import journal, schema
+from storage.log import journal, low_peak_json, schema
 from storage.log.durable import copy_durably, write_durably
 from storage.model.text import printable
 from storage.paths import make_private_dirs, real_path
@@ -142,7 +142,7 @@ def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
     if not raw.strip():
         raise CorruptLogError(_corrupt_message(path, "the file is empty", today))
     try:
-        data = orjson.loads(raw)
+        data = low_peak_json.loads(raw)
     except orjson.JSONDecodeError as exc:
         problem = f"it is not valid JSON ({exc})"
         raise CorruptLogError(_corrupt_message(path, problem, today)) from None
