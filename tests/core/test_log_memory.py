@@ -1,4 +1,5 @@
-"""Reading a log's bytes: what orjson reads, with less memory at its peak (issue 17)."""
+"""The log in memory (issue 17): its bytes read as orjson reads them with a lower peak, and
+its records held small."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from storage.demo import generate_demo, write_demo
 from storage.log.low_peak_json import loads
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery, SetEntry, SymptomEntry, Workout
 
 
 def _read_as_orjson(raw: bytes) -> tuple[str, object]:
@@ -113,3 +115,28 @@ def test_a_long_log_is_read_alike_with_a_lower_peak(long_log: bytes) -> None:
     held = _peak_of(lambda raw: None, long_log)
     low, orjson_peak = _peak_of(loads, long_log), _peak_of(orjson.loads, long_log)
     assert low - held < 0.6 * (orjson_peak - held), (low, orjson_peak)
+
+
+@pytest.mark.parametrize("cls", [SetEntry, Workout, Recovery, SymptomEntry])
+def test_the_many_records_have_no_dict_each(cls: type) -> None:
+    assert "__dict__" not in dir(cls)
+    assert not hasattr(cls, "__weakref__")
+
+
+def test_a_sets_moments_and_days_are_read_as_one_object_each() -> None:
+    doc = {
+        "id": "a",
+        "created": "2026-03-01T10:00:00+00:00",
+        "updated": "2026-03-01T10:00:00+00:00",
+        "timestamp": "2026-03-01T10:00:00+00:00",
+        "day": "2026-03-01",
+        "workout": "w",
+        "exercise": "bench-press",
+        "weight_kg": 100.0,
+        "reps": 5,
+        "order": 1,
+    }
+    first, second = SetEntry.from_doc(doc), SetEntry.from_doc({**doc, "id": "b"})
+    assert first.created is first.updated is first.timestamp is second.timestamp
+    assert first.day is second.day
+    assert first.to_doc() == doc
