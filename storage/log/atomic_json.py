@@ -44,7 +44,7 @@ from storage.errors import (
     StorageError,
     WriteFailedError,
 )
-from storage.log import journal, schema
+from storage.log import journal, low_peak_json, schema
 from storage.log.durable import copy_durably, write_durably
 from storage.model.text import printable
 from storage.paths import make_private_dirs, real_path
@@ -142,7 +142,7 @@ def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
     if not raw.strip():
         raise CorruptLogError(_corrupt_message(path, "the file is empty", today))
     try:
-        data = orjson.loads(raw)
+        data = low_peak_json.loads(raw)
     except orjson.JSONDecodeError as exc:
         problem = f"it is not valid JSON ({exc})"
         raise CorruptLogError(_corrupt_message(path, problem, today)) from None
@@ -153,6 +153,20 @@ def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
         problem = "it is JSON but not a restday log"
         raise CorruptLogError(_corrupt_message(path, problem, today))
     return data
+
+
+def _share_texts(tables: Tables) -> Tables:
+    """The documents' equal texts made one object (a set's workout, exercise and day, the
+    moment it was created, updated and done): a ten-year log held in memory takes a
+    quarter less. Ids are each their own: not looked at."""
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    for table in tables.values():
+        for doc in table.values():
+            for name, value in doc.items():
+                if value.__class__ is str and name != "id":
+                    doc[name] = one(value, value)
+    return tables
 
 
 def newest_good_backup(path: Path, today: date) -> Path | None:
@@ -337,7 +351,7 @@ class AtomicJSONStorage(Storage):
     def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
         if stamp is None:
             return {}
-        return parse_log(read_log_bytes(self.path), self.path, self._today())
+        return _share_texts(parse_log(read_log_bytes(self.path), self.path, self._today()))
 
     def _read_journal(self, offset: int, stamp: tuple[int, ...] | None) -> journal.Read:
         if stamp is None:  # a journal without its log (moved away) belongs to no log

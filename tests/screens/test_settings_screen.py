@@ -3,6 +3,7 @@ every screen then shows and reads weights in lb; the log keeps kg."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -77,7 +78,7 @@ async def test_the_screen_follows_restday_config(log: Path) -> None:
         assert str(units.get_option_at_index(0).prompt).startswith("● kg")
         with Repository(log) as other:
             settings = other.settings()
-            other.update_settings(settings, settings.__class__(**{**vars(settings), "unit": "lb"}))
+            other.update_settings(settings, dataclasses.replace(settings, unit="lb"))
         app.store.follow()
         await eventually(
             pilot, lambda: str(units.get_option_at_index(1).prompt).startswith("● lb"), 1

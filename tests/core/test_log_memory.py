@@ -1,0 +1,165 @@
+"""The log in memory (issue 17): its bytes read as orjson reads them with a lower peak, and
+its records held small."""
+
+from __future__ import annotations
+
+import tracemalloc
+from datetime import UTC, date, datetime
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storage.demo import generate_demo, write_demo
+from storage.log.low_peak_json import loads
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import Recovery, SetEntry, SymptomEntry, Workout
+
+
+def _read_as_orjson(raw: bytes) -> tuple[str, object]:
+    try:
+        return "ok", orjson.dumps(orjson.loads(raw))
+    except orjson.JSONDecodeError:
+        return "error", None
+
+
+def _read_low_peak(raw: bytes) -> tuple[str, object]:
+    try:
+        return "ok", orjson.dumps(loads(raw))
+    except orjson.JSONDecodeError:
+        return "error", None
+
+
+EDGES = [
+    b'{"a": 18446744073709551616}',
+    b'{"a": 18446744073709551615}',
+    b'{"a": -9223372036854775809}',
+    b'{"a": 1e400}',
+    b'{"a": -1e400}',
+    b"1e400",
+    b'{"a": 1e-400}',
+    b'{"a": NaN}',
+    b'{"a": Infinity}',
+    b'{"a": -Infinity}',
+    b'["\\ud800"]',
+    b'["\\uDC00x"]',
+    b'["\\ud83d\\ude00"]',
+    b'{"a": -0.0, "b": -0}',
+    b'{"a": 1, "a": 2}',
+    b"\xef\xbb\xbf{}",
+    b'{"a": "\xff"}',
+    b'{"a": "\xed\xa0\x80"}',
+    b'{"a": "caf\xc3\xa9 \xf0\x9f\x98\x80"}',
+    b'{"a": "\x01"}',
+    b'{"a": 01}',
+    b"[" * 2000 + b"]" * 2000,
+    b'{"a": 1,}',
+    b"",
+    b"   ",
+    b'{"a": 1} x',
+]
+
+
+@pytest.mark.parametrize("raw", EDGES)
+def test_reads_what_orjson_reads_or_refuses_alike(raw: bytes) -> None:
+    assert _read_low_peak(raw) == _read_as_orjson(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(min_value=-(2**70), max_value=2**70)
+        | st.floats()
+        | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_any_json_is_read_as_orjson_reads_it(value: object) -> None:
+    import json
+
+    raw = json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    assert _read_low_peak(raw) == _read_as_orjson(raw)
+    raw = json.dumps(value).encode()  # every character escaped: surrogates as \\uXXXX
+    assert _read_low_peak(raw) == _read_as_orjson(raw)
+
+
+@pytest.fixture(scope="module")
+def long_log(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("long") / "log.json"
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    with Repository(path, clock=lambda: now) as repo:
+        write_demo(
+            repo,
+            generate_demo(date(2026, 3, 1), weeks=104, seed=1, tz="UTC", exercises=BUILTIN_BY_ID),
+        )
+        repo.fold()
+    return path.read_bytes()
+
+
+def _peak_of(read, raw: bytes) -> int:
+    tracemalloc.start()
+    try:
+        read(raw)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_long_log_is_read_alike_with_a_lower_peak(long_log: bytes) -> None:
+    assert orjson.dumps(loads(long_log)) == orjson.dumps(orjson.loads(long_log))
+    held = _peak_of(lambda raw: None, long_log)
+    low, orjson_peak = _peak_of(loads, long_log), _peak_of(orjson.loads, long_log)
+    assert low - held < 0.6 * (orjson_peak - held), (low, orjson_peak)
+
+
+@pytest.mark.parametrize("cls", [SetEntry, Workout, Recovery, SymptomEntry])
+def test_the_many_records_have_no_dict_each(cls: type) -> None:
+    assert "__dict__" not in dir(cls)
+    assert not hasattr(cls, "__weakref__")
+
+
+def test_a_sets_moments_and_days_are_read_as_one_object_each() -> None:
+    doc = {
+        "id": "a",
+        "created": "2026-03-01T10:00:00+00:00",
+        "updated": "2026-03-01T10:00:00+00:00",
+        "timestamp": "2026-03-01T10:00:00+00:00",
+        "day": "2026-03-01",
+        "workout": "w",
+        "exercise": "bench-press",
+        "weight_kg": 100.0,
+        "reps": 5,
+        "order": 1,
+    }
+    first, second = SetEntry.from_doc(doc), SetEntry.from_doc({**doc, "id": "b"})
+    assert first.created is first.updated is first.timestamp is second.timestamp
+    assert first.day is second.day
+    assert first.to_doc() == doc
+
+
+def test_equal_texts_of_the_log_are_held_once_and_written_as_they_were(tmp_path) -> None:
+    path = tmp_path / "log.json"
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    with Repository(path, clock=lambda: now) as repo:
+        write_demo(
+            repo,
+            generate_demo(date(2026, 3, 1), weeks=2, seed=1, tz="UTC", exercises=BUILTIN_BY_ID),
+        )
+        repo.fold()
+    before = path.read_bytes()
+    with Repository(path, clock=lambda: now) as repo:
+        sets = list(repo.stored()["sets"].values())
+        workout = repo.stored()["workouts"][next(iter(repo.stored()["workouts"]))]
+        of_workout = [doc for doc in sets if doc["workout"] == workout["id"]]
+        assert len(of_workout) > 1
+        assert all(doc["workout"] is of_workout[0]["workout"] for doc in of_workout)
+        assert all(doc["day"] is workout["day"] for doc in of_workout)
+        assert all(doc["created"] is doc["timestamp"] for doc in sets)
+        assert all(doc["id"] is not workout["id"] for doc in of_workout)
+        repo._storage.write(repo.stored(), None)
+    assert path.read_bytes() == before
