@@ -115,6 +115,7 @@ def main() -> int:
                 time.sleep(ESCAPE_GAP_S)
 
         for run in range(args.runs):
+            bare_step = 0  # a fresh bare app: its cycle from the start
             reference_term, _, _ = open_timed(bare("keys", str(workouts)), env)
             term, _, _ = open_timed(restday(log), env, HOME)
             try:
