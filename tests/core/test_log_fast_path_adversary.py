@@ -3,6 +3,7 @@ day's backup and survives the ways the fast path can be cut short or raced."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import orjson
 
 from storage.log.atomic_json import backup_path
 from storage.log.journal import journal_path
+from storage.log.repository import Repository
 from storage.model.records import SetEntry
 from tests.core.test_log_from_recent import NOW, demo_with_copy, finished, restday_log
+from tests.support.clock import FakeClock
 
 
 def test_the_days_backup_holds_the_sets_logged_from_the_shell_the_day_before(
@@ -31,3 +34,25 @@ def test_the_days_backup_holds_the_sets_logged_from_the_shell_the_day_before(
     backed_up = [(s["exercise"], s["weight_kg"]) for s in backup[SetEntry.TABLE].values()]
     assert ("bench-press", 101.0) in backed_up
     assert ("back-squat", 140.0) not in backed_up  # the backup is of the log before today's
+
+
+def test_sets_read_as_one_moment_and_text_change_alone(tmp_path: Path) -> None:
+    # Read from disk, equal moments, days and texts are one object each (`_moment`,
+    # `_share_texts`): an edit of one set's time or note must leave the other as it was.
+    log = tmp_path / "log.json"
+    with Repository(log, clock=FakeClock(NOW)) as repo:
+        workout = repo.start_workout("Upper")
+        bench = repo.exercise("bench-press")
+        for _ in range(2):
+            repo.log_set(workout, bench, 100, 5, at=NOW)
+    with Repository(log, clock=FakeClock(NOW)) as repo:
+        first, second = repo.sets()
+        assert first.timestamp is second.timestamp and first.workout is second.workout
+        later = NOW + timedelta(minutes=3)
+        repo.update_set(first, replace(first, timestamp=later, notes="hard", day=later.date()))
+    with Repository(log, clock=FakeClock(NOW)) as repo:
+        by_id = {s.id: s for s in repo.sets()}
+        first, second = by_id[first.id], by_id[second.id]
+        assert (first.timestamp, first.notes) == (later, "hard")
+        assert (second.timestamp, second.notes) == (NOW, "")
+        assert first.workout == second.workout == workout.id
