@@ -699,10 +699,28 @@ class AtomicJSONStorage(Storage):
         backup = backup_path(self.path, today)
         if backup.exists():
             return
-        copy_durably(self.path, backup)
+        if journal.journal_size(self._journal):
+            # Changes wait in the journal (`restday log` leaves them there for days): the
+            # backup is of the log, not of the file alone, which a restore puts back
+            # with the journal set aside.
+            write_durably(backup, [orjson.dumps(self._file_with_journal(today))])
+        else:
+            copy_durably(self.path, backup)
         for old in backup_paths(self.path, today)[self._backups :]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+    def _file_with_journal(self, today: date) -> Tables:
+        """The log on disk read afresh: the file with the journal's changes applied
+        (`OSError` if it can't be read: no backup is made of it then)."""
+        try:
+            tables = parse_log(read_log_bytes(self.path), self.path, today)
+            read = journal.read_journal(self._journal, MAX_LOG_BYTES)
+        except (StorageError, journal.JournalDamagedError) as exc:
+            raise OSError(f"cannot back up the log: {exc}") from None
+        for change in read.changes:
+            journal.apply(tables, change)
+        return tables
 
     # -- serialising -----------------------------------------------------------------------
 
