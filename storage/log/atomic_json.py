@@ -155,20 +155,6 @@ def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
     return data
 
 
-def _share_texts(tables: Tables) -> Tables:
-    """The documents' equal texts made one object (a set's workout, exercise and day, the
-    moment it was created, updated and done): a ten-year log held in memory takes a
-    quarter less. Ids are each their own: not looked at."""
-    shared: dict[str, str] = {}
-    one = shared.setdefault
-    for table in tables.values():
-        for doc in table.values():
-            for name, value in doc.items():
-                if value.__class__ is str and name != "id":
-                    doc[name] = one(value, value)
-    return tables
-
-
 def newest_good_backup(path: Path, today: date) -> Path | None:
     """The newest of restday's backups of the log dated up to `today` that is a log."""
     for backup in backup_paths(path, today):
@@ -351,7 +337,7 @@ class AtomicJSONStorage(Storage):
     def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
         if stamp is None:
             return {}
-        return _share_texts(parse_log(read_log_bytes(self.path), self.path, self._today()))
+        return parse_log(read_log_bytes(self.path), self.path, self._today())
 
     def _read_journal(self, offset: int, stamp: tuple[int, ...] | None) -> journal.Read:
         if stamp is None:  # a journal without its log (moved away) belongs to no log

@@ -37,8 +37,8 @@ def test_the_days_backup_holds_the_sets_logged_from_the_shell_the_day_before(
 
 
 def test_sets_read_as_one_moment_and_text_change_alone(tmp_path: Path) -> None:
-    # Read from disk, equal moments, days and texts are one object each (`_moment`,
-    # `_share_texts`): an edit of one set's time or note must leave the other as it was.
+    # Read from disk, equal moments and days are one object each (`_moment`): an edit of
+    # one set's time or note must leave the other as it was.
     log = tmp_path / "log.json"
     with Repository(log, clock=FakeClock(NOW)) as repo:
         workout = repo.start_workout("Upper")
@@ -47,7 +47,7 @@ def test_sets_read_as_one_moment_and_text_change_alone(tmp_path: Path) -> None:
             repo.log_set(workout, bench, 100, 5, at=NOW)
     with Repository(log, clock=FakeClock(NOW)) as repo:
         first, second = repo.sets()
-        assert first.timestamp is second.timestamp and first.workout is second.workout
+        assert first.timestamp is second.timestamp
         later = NOW + timedelta(minutes=3)
         repo.update_set(first, replace(first, timestamp=later, notes="hard", day=later.date()))
     with Repository(log, clock=FakeClock(NOW)) as repo:

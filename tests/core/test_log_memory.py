@@ -140,26 +140,3 @@ def test_a_sets_moments_and_days_are_read_as_one_object_each() -> None:
     assert first.created is first.updated is first.timestamp is second.timestamp
     assert first.day is second.day
     assert first.to_doc() == doc
-
-
-def test_equal_texts_of_the_log_are_held_once_and_written_as_they_were(tmp_path) -> None:
-    path = tmp_path / "log.json"
-    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
-    with Repository(path, clock=lambda: now) as repo:
-        write_demo(
-            repo,
-            generate_demo(date(2026, 3, 1), weeks=2, seed=1, tz="UTC", exercises=BUILTIN_BY_ID),
-        )
-        repo.fold()
-    before = path.read_bytes()
-    with Repository(path, clock=lambda: now) as repo:
-        sets = list(repo.stored()["sets"].values())
-        workout = repo.stored()["workouts"][next(iter(repo.stored()["workouts"]))]
-        of_workout = [doc for doc in sets if doc["workout"] == workout["id"]]
-        assert len(of_workout) > 1
-        assert all(doc["workout"] is of_workout[0]["workout"] for doc in of_workout)
-        assert all(doc["day"] is workout["day"] for doc in of_workout)
-        assert all(doc["created"] is doc["timestamp"] for doc in sets)
-        assert all(doc["id"] is not workout["id"] for doc in of_workout)
-        repo._storage.write(repo.stored(), None)
-    assert path.read_bytes() == before
