@@ -4,6 +4,7 @@ detail, the day's detail, filters, and the log changing underneath."""
 from __future__ import annotations
 
 import gc
+import threading
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,8 +18,9 @@ from tests.support.clock import FakeClock
 from tests.support.history_app import NOW, history_app, open_history
 from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.snapshot_app import SIZE
-from tests.support.typing import type_line
+from tests.support.typing import press_at_pace, type_line
 from tui.app import RestdayApp
+from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
 from tui.screens.history.day_detail import DayDetailScreen
 from tui.screens.history.session_detail import SessionDetailScreen
 from tui.widgets.history.year_calendar import YearCalendar
@@ -276,3 +278,28 @@ async def test_names_and_notes_with_markup_are_shown_as_typed(tmp_path: Path) ->
         detail = app.screen
         assert isinstance(detail, SessionDetailScreen)
         assert str(detail.query_one(DataTable).get_row_at(0)[5]) == "[/] [red]x"
+
+
+async def test_p_pressed_while_the_log_is_read_opens_the_picker_once_it_is(
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`y`, Tab, Tab, `p` typed soon after start-up, while History's index is still being
+    built (home shows the recent copy's score before the whole log is read): the picker
+    opens once the index is there, the `p` is not dropped."""
+    from storage.read.history_index import HistoryIndex
+
+    building = threading.Event()
+    build = HistoryIndex.build
+
+    def slow_build(log):
+        building.wait(10)  # a long log
+        return build(log)
+
+    monkeypatch.setattr(HistoryIndex, "build", slow_build)
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await saved(app, pilot)
+        await press_at_pace(pilot, ["y", "tab", "tab", "p"])
+        assert not isinstance(app.screen, ExercisePickerScreen)
+        building.set()
+        await eventually(pilot, lambda: isinstance(app.screen, ExercisePickerScreen))

@@ -108,6 +108,7 @@ def test_progress_of_a_plank_and_a_lb_users_runs(tmp_path: Path) -> None:
         term.keys("y")
         term.wait_for("Tab: next view")
         term.keys("Tab", "Tab")  # calendar, sessions, progress
+        term.wait_for("p: pick another exercise")  # as a person sees the view, then picks
         term.keys("p")
         term.wait_for("Exercise: type a few letters")
         type_slowly(term, "plank\r")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,8 @@ class HistoryScreen(Screen):
         self._stamp: object = None  # the log's stamp when the index was built
         self._current_view = "calendar"
         self._release_scoring: Timer | None = None
+        # A picker asked for while the log is still being read: opened once it is.
+        self._pick_waiting: tuple[str | None, Callable[[str | None], None]] | None = None
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
 
@@ -215,6 +218,10 @@ class HistoryScreen(Screen):
                 self._draw(key)
         self.scorer.start(first, today)
         self._show_scoring()
+        if self._pick_waiting is not None:
+            every, then = self._pick_waiting
+            self._pick_waiting = None
+            self._pick_exercise(every, then)
         from tui.screens.history.session_detail import SessionDetailScreen
 
         top = self.app.screen
@@ -373,6 +380,7 @@ class HistoryScreen(Screen):
         from tui.screens.dialogs.exercise_picker import EVERY_EXERCISE, ExercisePickerScreen
 
         if self.index is None:
+            self._pick_waiting = (every, then)
             return
         done = {exercise_id for exercise_id, _count in self.index.exercises_done()}
         exercises = [e for e in self.app.store.snapshot.exercises() if e.id in done]
