@@ -29,8 +29,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
-from storage.read.e1rm_series import e1rm_series
+from storage.read.e1rm_series import E1rmSeries, e1rm_series
 from storage.read.measure_series import (
+    MeasureSeries,
     measure_records,
     measure_series,
     measured_kind,
@@ -209,21 +210,7 @@ class ExerciseProgress(Vertical):
             return
         plot.display = True
         no_chart.display = False
-        plt = plot.plt
-        plt.clear_figure()
-        xs = [x for x, _y in series.points]
-        ys = [y for _x, y in series.points]
-        plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
-        plt.scatter([series.best[0]], [series.best[1]], marker="*", color=BEST_COLOR)
-        if series.first != series.last:
-            plt.xlim(series.first.toordinal(), series.last.toordinal())
-        else:  # one session: its day in the middle, under its point
-            plt.xlim(series.first.toordinal() - 1, series.first.toordinal() + 1)
-        plt.xticks(*date_ticks(series.first, series.last, 3))
-        y_axis(plt, ys, count=4)
-        each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
-        plt.title(f"e1RM {self.unit}, {each}, * best")
-        plot.refresh()
+        _draw(plot, series, 1.0, f"e1RM {self.unit}")
 
     def _measure_chart(self, name: str, sessions: list[ExerciseSession]) -> None:
         """A hold's or distance's best over the sessions: longest hold, fastest pace."""
@@ -243,21 +230,7 @@ class ExerciseProgress(Vertical):
         else:
             name, length = distance_scale(series.best[1], self.unit)
             scale, label = 1 / length, f"longest {name}"
-        plt = plot.plt
-        plt.clear_figure()
-        xs = [x for x, _y in series.points]
-        ys = [y * scale for _x, y in series.points]
-        plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
-        plt.scatter([series.best[0]], [series.best[1] * scale], marker="*", color=BEST_COLOR)
-        if series.first != series.last:
-            plt.xlim(series.first.toordinal(), series.last.toordinal())
-        else:
-            plt.xlim(series.first.toordinal() - 1, series.first.toordinal() + 1)
-        plt.xticks(*date_ticks(series.first, series.last, 3))
-        y_axis(plt, ys, count=4)
-        each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
-        plt.title(f"{label}, {each}, * best")
-        plot.refresh()
+        _draw(plot, series, scale, label)
 
     def _measure_records(self, sessions: list[ExerciseSession]) -> None:
         table = Table.grid(padding=(0, 1))
@@ -371,3 +344,22 @@ class ExerciseProgress(Vertical):
         if 0 <= row < len(self._sessions):
             session = self._sessions[row]
             self.post_message(self.SessionChosen(session.workout_id, session.day))
+
+
+def _draw(plot: PlotextPlot, series: E1rmSeries | MeasureSeries, scale: float, label: str) -> None:
+    """A series over the days, its best starred, the values times `scale`."""
+    plt = plot.plt
+    plt.clear_figure()
+    xs = [x for x, _y in series.points]
+    ys = [y * scale for _x, y in series.points]
+    plt.plot(xs, ys, marker="braille", color=LINE_COLOR)
+    plt.scatter([series.best[0]], [series.best[1] * scale], marker="*", color=BEST_COLOR)
+    if series.first != series.last:
+        plt.xlim(series.first.toordinal(), series.last.toordinal())
+    else:  # one session: its day in the middle, under its point
+        plt.xlim(series.first.toordinal() - 1, series.first.toordinal() + 1)
+    plt.xticks(*date_ticks(series.first, series.last, 3))
+    y_axis(plt, ys, count=4)
+    each = "per session" if series.step == "day" else f"{BUCKET_WORDS[series.step]} best"
+    plt.title(f"{label}, {each}, * best")
+    plot.refresh()
