@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from scoring.bodyweights import Bodyweights
 from scoring.constants import SCORING
 from scoring.e1rm import estimate
 from scoring.inputs import DayRecovery, Symptoms, TrainingLog
@@ -103,7 +104,7 @@ class Timeline:
             for exercise, by in sorted(sessions.items())
         }
         self.recovery: dict[date, DayRecovery] = {r.day: r for r in log.recoveries}
-        self.bodyweights = sorted(
+        self.bodyweights = Bodyweights(
             (r.day, r.bodyweight_kg) for r in log.recoveries if r.bodyweight_kg is not None
         )
         self.symptoms = sorted(log.symptoms, key=lambda s: s.moment)
@@ -184,8 +185,7 @@ class Timeline:
 
     def bodyweight(self, day: date) -> float | None:
         """The bodyweight logged on `day` or, failing that, the latest before it."""
-        i = bisect_right(self.bodyweights, (day, float("inf")))
-        return self.bodyweights[i - 1][1] if i else None
+        return self.bodyweights.on(day)
 
 
 def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from storage.model.bodyweights import Bodyweights
+from scoring.bodyweights import Bodyweights
 from storage.model.days import day_of, machine_timezone
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from storage.model.records import (

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from scoring.bodyweights import Bodyweights
 from storage.log.reader import LogReader
-from storage.model.bodyweights import Bodyweights
 from storage.model.records import SetEntry
 from storage.read.records_so_far import RecordsSoFar
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from scoring.bodyweights import Bodyweights
 from scoring.load import set_efforts
 from storage.log.reader import LogReader
-from storage.model.bodyweights import Bodyweights
 from storage.model.records import Exercise, SetEntry, Settings, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
+from scoring.bodyweights import Bodyweights
 from scoring.inputs import (
     DayRecovery,
     ExerciseMuscles,
@@ -27,7 +28,6 @@ from scoring.inputs import (
     TrainingSet,
 )
 from storage.log.reader import LogReader
-from storage.model.bodyweights import Bodyweights
 from storage.model.days import day_of, day_start, machine_timezone
 from storage.model.records import Exercise, Recovery, SetEntry, SymptomEntry
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from scoring.bodyweights import Bodyweights
 from storage.log.repository import Repository
-from storage.model.bodyweights import Bodyweights
 from storage.model.records import Recovery, SetEntry, Workout
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.history_index import DayWellness, HistoryIndex

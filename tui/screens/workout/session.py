@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from scoring.bodyweights import Bodyweights
 from scoring.plan import Plan, PlanItem
 from storage.entry.exercise_names import Resolved, resolve_exercise, resolve_for_set
 from storage.entry.set_line import (
@@ -28,7 +29,6 @@ from storage.entry.set_line import (
 )
 from storage.log.reader import LogReader
 from storage.log.repository import Repository
-from storage.model.bodyweights import Bodyweights
 from storage.model.merge import changes_between
 from storage.model.records import (
     Exercise,
