@@ -38,7 +38,9 @@ OPEN_HOME = textwrap.dedent(
     async def main(log, now, modules):
         app = RestdayApp(log, clock=FakeClock(now), keymap_file=Path(log + ".no-keymap"))
         async with app.run_test(size=(80, 24)) as pilot:
-            before = [m for m in modules if m in sys.modules]
+            # The log's and the score's modules history shares with home's score (worked
+            # out on the writer as soon as the first frame is up) may be loaded already.
+            before = [m for m in modules if m in sys.modules and m.startswith("tui.")]
             for _ in range(2000):
                 missing = [m for m in modules if m not in sys.modules]
                 if app.store.ready and not missing:
@@ -55,8 +57,9 @@ OPEN_HOME = textwrap.dedent(
 def test_history_modules_are_loaded_once_home_shows_the_score(
     tmp_path: Path, twelve_week_demo: Path
 ) -> None:
-    """In a process of its own: none of history's modules is loaded while home starts,
-    every one once the log is read and the app is idle, with home still on screen."""
+    """In a process of its own: none of history's screens and widgets is loaded while home
+    starts, every module history needs once the log is read and the app is idle, with home
+    still on screen."""
     log = tmp_path / "log.json"
     log.write_bytes(twelve_week_demo.read_bytes())
     run = subprocess.run(
