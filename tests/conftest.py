@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 import storage.log.durable
 import storage.log.journal
 import tui.log_store
+from storage.log.repository import Repository
+from storage.model.records import Settings
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import demo_log_at
 from tests.support.quick_idle import use_quick_idle
@@ -92,6 +95,15 @@ def clock() -> FakeClock:
     """The tests' clock, standing still on Tuesday evening until a test moves it (a module
     that starts at another moment has a `clock` of its own)."""
     return FakeClock(TUESDAY_EVENING)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, clock: FakeClock) -> Iterator[Repository]:
+    """A new log in `tmp_path` kept in UTC, written at the tests' `clock` (a module adds to
+    it with a `repo` fixture of its own taking this one)."""
+    with Repository(tmp_path / "log.json", clock=clock) as repository:
+        repository.save_settings(Settings(timezone="UTC"))
+        yield repository
 
 
 @pytest.fixture(scope="session")

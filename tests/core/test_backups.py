@@ -6,9 +6,7 @@ that works whatever the folder is called."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from storage.log.journal import journal_path
 from storage.log.repository import Repository
 from storage.log.tables import LogDB
 from storage.model.exercise_library import BUILTIN_BY_ID
-from tests.support.terminal import isolated
+from tests.support.terminal import restday
 
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -37,16 +35,6 @@ def sets_log(count: int) -> bytes:
     """A log file holding `count` (bare) documents in a table of its own (not one of
     restday's: their records are checked when the log is read)."""
     return json.dumps({"docs": {str(i): {"n": i} for i in range(1, count + 1)}}).encode()
-
-
-def run_restday(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **isolated(tmp_path, NOW)},
-    )
 
 
 def test_pruning_never_deletes_a_users_own_copies(tmp_path: Path) -> None:
@@ -118,7 +106,7 @@ def test_the_printed_restore_command_works_in_any_folder(tmp_path: Path, folder:
     (home / "log.json.bak-2099-01-01").write_bytes(sets_log(2))
     log.write_bytes(b'{"sets": {"1": ')
 
-    result = run_restday("status", "--db", str(log), tmp_path=tmp_path)
+    result = restday(tmp_path, "status", "--db", str(log), now=NOW)
     assert result.returncode == 1
     message = result.stderr.strip()
     assert "\n" not in message
@@ -134,7 +122,7 @@ def test_the_printed_move_aside_command_works_in_any_folder(tmp_path: Path, fold
     home.mkdir()
     log = home / "log.json"
     log.write_bytes(b"garbage")
-    result = run_restday("status", "--db", str(log), tmp_path=tmp_path)
+    result = restday(tmp_path, "status", "--db", str(log), now=NOW)
     assert result.returncode == 1
     command = result.stderr.strip().split("move it aside: ", 1)[1]
     subprocess.run(["sh", "-c", command], check=True, timeout=10)
@@ -153,9 +141,9 @@ def test_restoring_a_backup_moves_the_journal_of_the_broken_log_aside(tmp_path: 
     assert journal.stat().st_size > 0
     log.write_bytes(b'{"sets": {"1": ')
 
-    result = run_restday("status", "--db", str(log), tmp_path=tmp_path)
+    result = restday(tmp_path, "status", "--db", str(log), now=NOW)
     assert result.returncode == 1
     command = result.stderr.strip().split("to restore it, run: ", 1)[1]
     subprocess.run(["sh", "-c", command], check=True, timeout=10)
     assert not journal.exists() and journal.with_name(journal.name + ".broken").exists()
-    assert run_restday("status", "--db", str(log), tmp_path=tmp_path).returncode == 0
+    assert restday(tmp_path, "status", "--db", str(log), now=NOW).returncode == 0

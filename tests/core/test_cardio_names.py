@@ -5,9 +5,6 @@ fit the exercise a name only partly matches is refused, saying what it was read 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,17 +14,7 @@ from storage.entry.set_line import parse_set
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.terminal import isolated
-
-
-def restday(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path, TUESDAY_EVENING)},
-        timeout=120,
-    )
+from tests.support.terminal import restday
 
 
 def logged(log: Path) -> list[tuple[str, float | None, int | None]]:

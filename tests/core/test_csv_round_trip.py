@@ -3,9 +3,6 @@ workout and every weight come back as the log held them."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,17 +12,7 @@ from hypothesis import strategies as st
 from storage.log.repository import Repository
 from storage.model.units import exact_load, to_kg
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.terminal import isolated
-
-
-def restday(tmp_path: Path, *args: str, now=TUESDAY_EVENING) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path, now)},
-        timeout=120,
-    )
+from tests.support.terminal import restday
 
 
 def test_a_restday_csv_export_imported_keeps_each_sets_time(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import os
 import socket
 import stat
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,22 +19,11 @@ from storage.exchange.export import spreadsheet_text
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Exercise
-from tests.support.terminal import isolated
+from tests.support.terminal import restday
 
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 BENCH = BUILTIN_BY_ID["bench-press"]
 IS_ROOT = os.geteuid() == 0
-
-
-def restday(*args: str, tmp_path: Path, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **isolated(tmp_path, NOW)},
-        **kwargs,
-    )
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def log(tmp_path: Path) -> Path:
 
 
 def exported_json(tmp_path: Path, log: Path) -> str:
-    result = restday("export", "--db", str(log), "--format", "json", tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "--format", "json", now=NOW)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -71,7 +59,7 @@ def test_a_fifo_is_written_as_a_stream_and_stays_a_fifo(tmp_path: Path, log: Pat
         reader = subprocess.Popen(["cat", str(fifo)], stdout=out)
         try:
             result = restday(
-                "export", "--db", str(log), "--format", "json", "-o", str(fifo), tmp_path=tmp_path
+                tmp_path, "export", "--db", str(log), "--format", "json", "-o", str(fifo), now=NOW
             )
             if result.returncode == 0 and not stat.S_ISFIFO(os.lstat(fifo).st_mode):
                 reader.kill()  # the FIFO was replaced: cat waits for a writer forever
@@ -88,7 +76,7 @@ def test_a_fifo_is_written_as_a_stream_and_stays_a_fifo(tmp_path: Path, log: Pat
 def test_a_symlink_to_a_device_writes_to_the_device(tmp_path: Path, log: Path) -> None:
     link = tmp_path / "null"
     link.symlink_to("/dev/null")
-    result = restday("export", "--db", str(log), "-o", str(link), tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", str(link), now=NOW)
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and os.readlink(link) == "/dev/null"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -99,7 +87,7 @@ def test_a_link_to_standard_output_writes_there(tmp_path: Path, log: Path) -> No
     link = tmp_path / "stdout"
     link.symlink_to("/proc/self/fd/1")
     result = restday(
-        "export", "--db", str(log), "--format", "json", "-o", str(link), tmp_path=tmp_path
+        tmp_path, "export", "--db", str(log), "--format", "json", "-o", str(link), now=NOW
     )
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
@@ -113,7 +101,7 @@ def test_a_character_device_is_written_as_a_stream(tmp_path: Path, log: Path) ->
         os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is
     except PermissionError:
         pytest.skip("this container cannot make device nodes")
-    result = restday("export", "--db", str(log), "-o", str(device), tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", str(device), now=NOW)
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(os.lstat(device).st_mode)
     assert {p.name for p in tmp_path.iterdir()} <= {"config", "data", "null"}  # no temp file
@@ -125,7 +113,7 @@ def test_a_symlink_to_a_file_is_written_through(tmp_path: Path, log: Path) -> No
     real.write_text("the previous export")
     link = tmp_path / "latest.json"
     link.symlink_to(real)
-    result = restday("export", "--db", str(log), "-o", str(link), tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", str(link), now=NOW)
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert same_export(real.read_text(), exported_json(tmp_path, log))
@@ -137,7 +125,7 @@ def test_a_socket_is_refused_and_left(tmp_path: Path, log: Path) -> None:
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         server.bind(str(path))
-        result = restday("export", "--db", str(log), "-o", str(path), tmp_path=tmp_path)
+        result = restday(tmp_path, "export", "--db", str(log), "-o", str(path), now=NOW)
         assert result.returncode == 1
         message = result.stderr.strip()
         assert "\n" not in message and str(path) in message and "socket" in message
@@ -151,7 +139,7 @@ def test_a_symlink_to_a_directory_is_refused(tmp_path: Path, log: Path) -> None:
     folder.mkdir()
     link = tmp_path / "link"
     link.symlink_to(folder)
-    result = restday("export", "--db", str(log), "-o", str(link), tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", str(link), now=NOW)
     assert result.returncode == 1
     assert "is a directory" in result.stderr
     assert link.is_symlink() and list(folder.iterdir()) == []
@@ -190,7 +178,7 @@ def test_json_export_of_a_newer_log_keeps_every_table_and_field(tmp_path: Path, 
     # This restday's import refuses it, saying why, rather than dropping what it can't read.
     out = tmp_path / "newer.json"
     out.write_text(json.dumps(document))
-    result = restday("import", str(out), "--db", str(tmp_path / "other.json"), tmp_path=tmp_path)
+    result = restday(tmp_path, "import", str(out), "--db", str(tmp_path / "other.json"), now=NOW)
     assert result.returncode == 1
     assert "newer restday" in result.stderr
 
@@ -199,7 +187,7 @@ def test_csv_export_of_a_newer_log_is_refused_saying_why(tmp_path: Path, log: Pa
     newer_log(log)
     target = tmp_path / "sets.csv"
     for args in (["--format", "csv"], ["-o", str(target)]):
-        result = restday("export", "--db", str(log), *args, tmp_path=tmp_path)
+        result = restday(tmp_path, "export", "--db", str(log), *args, now=NOW)
         assert result.returncode == 1
         message = result.stderr.strip()
         assert "\n" not in message
@@ -229,7 +217,7 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised(tmp_path: Path) -> 
             repo.log_set(workout, exercise, 100, 5, notes=note, at=NOW - timedelta(minutes=50 - i))
         repo.log_set(workout, exercise, 102.5, 5, notes="-5", at=NOW - timedelta(minutes=10))
     target = tmp_path / "sets.csv"
-    result = restday("export", "--db", str(log), "-o", str(target), tmp_path=tmp_path)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", str(target), now=NOW)
     assert result.returncode == 0, result.stderr
     with open(target, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

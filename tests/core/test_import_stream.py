@@ -12,6 +12,7 @@ import sys
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,10 @@ from storage.log.journal import journal_path, journal_size
 from storage.model.exercise_library import BUILTIN_EXERCISES
 from storage.model.records import SetEntry, Workout
 from tests.support.terminal import isolated, open_log, write_demo_log
+from tests.support.terminal import restday as restday_isolated
 
 NOW = datetime.fromisoformat("2026-11-24T18:00:00+00:00")
+restday = partial(restday_isolated, now=NOW, timeout=300)
 HEADER = (
     "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
     "Notes,Workout Notes,RPE\n"
@@ -49,17 +52,6 @@ def write_export(path: Path, rows: int, *, last: str = "") -> None:
                 f'{stamp},"Day {workout % 3}",1h,"{exercise}",{order % 5 + 1},100,5,0,0,,,8\n'
             )
         out.write(last)
-
-
-def restday(tmp_path: Path, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path, NOW)},
-        timeout=300,
-        **kwargs,
-    )
 
 
 PEAK = """

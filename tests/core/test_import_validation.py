@@ -6,10 +6,8 @@ to the end of next year: a bad record is refused with where it is and why, as re
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,19 +18,11 @@ from storage.exchange.importing.plan import plan_import
 from storage.exchange.importing.strong import read_strong
 from storage.model.exercise_library import BUILTIN_EXERCISES
 from storage.model.validation import check_record
-from tests.support.terminal import isolated, open_log, write_demo_log
+from tests.support.terminal import open_log, write_demo_log
+from tests.support.terminal import restday as restday_isolated
 
 NOW = datetime.fromisoformat("2026-11-24T18:00:00+00:00")
-
-
-def restday(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path, NOW), "COLUMNS": "200"},
-        timeout=120,
-    )
+restday = partial(restday_isolated, now=NOW, env={"COLUMNS": "200"})  # tables unwrapped
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +18,11 @@ import pytest
 
 from storage.log.atomic_json import MAX_LOG_BYTES
 from storage.log.repository import Repository
-from tests.support.terminal import isolated
+from tests.support.terminal import restday as restday_isolated
 
 Doc = dict[str, Any]
-
-
-def restday(tmp_path: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 60):
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path), "NO_COLOR": "1", **(env or {})},
-        timeout=timeout,
-    )
+PLAIN = {"NO_COLOR": "1"}
+restday = partial(restday_isolated, env=PLAIN)
 
 
 def assert_plain(run: subprocess.CompletedProcess[str], status: int) -> str:
@@ -199,7 +191,9 @@ def test_a_good_at_still_works(tmp_path: Path, log: Path) -> None:
 def test_a_bad_tz_is_said_plainly(tmp_path: Path, log: Path, tz: str, command: str) -> None:
     before = log.read_bytes()
     args = ["bench 100x5"] if command == "log" else []
-    message = assert_plain(restday(tmp_path, command, "--db", str(log), *args, env={"TZ": tz}), 2)
+    message = assert_plain(
+        restday(tmp_path, command, "--db", str(log), *args, env={**PLAIN, "TZ": tz}), 2
+    )
     assert f"TZ={tz!r}" in message
     assert log.read_bytes() == before
 
@@ -208,7 +202,7 @@ def test_a_bad_tz_is_said_plainly(tmp_path: Path, log: Path, tz: str, command: s
 def test_a_good_tz_still_works(tmp_path: Path, log: Path, tz: str) -> None:
     if tz.startswith("/") and not Path(tz).is_file():
         pytest.skip("no /etc/localtime here")
-    shown = restday(tmp_path, "status", "--db", str(log), env={"TZ": tz})
+    shown = restday(tmp_path, "status", "--db", str(log), env={**PLAIN, "TZ": tz})
     assert shown.returncode == 0, shown.stderr
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -25,10 +24,8 @@ FIELD = {field.name: field for field in FIELDS}
 
 
 @pytest.fixture
-def repo(tmp_path: Path):
-    with Repository(tmp_path / "log.json", clock=FakeClock(NOW)) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-        yield repo
+def clock() -> FakeClock:
+    return FakeClock(NOW)
 
 
 def test_it_opens_on_today_with_the_latest_bodyweight_before(repo: Repository) -> None:

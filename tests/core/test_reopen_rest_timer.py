@@ -5,13 +5,11 @@ log from an earlier day is not a rest running now (`running_rest`)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
-from storage.model.records import RestPeriod, Settings
+from storage.model.records import RestPeriod
 from tests.support.clock import FakeClock
 
 BENCH = BUILTIN_BY_ID["bench-press"]
@@ -20,13 +18,6 @@ BENCH = BUILTIN_BY_ID["bench-press"]
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def repo(tmp_path: Path, clock: FakeClock):
-    with Repository(tmp_path / "log.json", clock=clock) as repository:
-        repository.save_settings(Settings(timezone="UTC"))
-        yield repository
 
 
 def test_finishing_a_workout_ends_the_rest_after_its_last_set(repo, clock) -> None:

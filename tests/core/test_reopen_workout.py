@@ -15,7 +15,7 @@ import pytest
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.merge import ChangeRefused
-from storage.model.records import Settings, Workout
+from storage.model.records import Workout
 from tests.support.clock import FakeClock
 
 BENCH = BUILTIN_BY_ID["bench-press"]
@@ -24,13 +24,6 @@ BENCH = BUILTIN_BY_ID["bench-press"]
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 3, 10, 18, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def repo(tmp_path: Path, clock: FakeClock):
-    with Repository(tmp_path / "log.json", clock=clock) as repository:
-        repository.save_settings(Settings(timezone="UTC"))
-        yield repository
 
 
 def finished_workout(repo: Repository, clock: FakeClock, rpe: int = 7, notes: str = "good"):

@@ -13,7 +13,7 @@ from pathlib import Path
 from storage.log.atomic_json import backup_paths, lock_path
 from storage.log.recent_copy import open_recent, recent_path
 from storage.log.repository import Repository
-from tests.support.terminal import isolated
+from tests.support.terminal import isolated, restday
 
 NOW = datetime(2026, 3, 10, 18, 0, tzinfo=UTC)
 SETS_EACH = 60
@@ -36,16 +36,6 @@ for _ in range(count):
     print(repo.log_set(repo.todays_workout(), bench, 100, 5).id)
 repo.close()
 """
-
-
-def restday(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **isolated(tmp_path, NOW)},
-    )
 
 
 def linked_log(tmp_path: Path) -> tuple[Path, Path]:
@@ -82,7 +72,7 @@ def test_restday_log_through_a_link_writes_the_real_file(tmp_path: Path) -> None
     assert lock_path(real).exists()
     assert [p.name for p in backup_paths(real)] == ["log.json.bak-2026-03-10"]
 
-    result = restday("status", "--db", str(link), tmp_path=tmp_path)
+    result = restday(tmp_path, "status", "--db", str(link), now=NOW)
     assert result.returncode == 0, result.stderr
     assert recent_path(real).exists()
     assert sorted(p.name for p in link.parent.iterdir()) == ["log.json"]
@@ -129,7 +119,7 @@ def test_a_copy_through_the_link_and_one_on_the_real_path_share_one_log(
 
 def test_a_link_to_a_log_not_written_yet_creates_it_where_it_points(tmp_path: Path) -> None:
     real, link = linked_log(tmp_path)
-    result = restday("log", "--db", str(link), "bench", "100x5", tmp_path=tmp_path)
+    result = restday(tmp_path, "log", "--db", str(link), "bench", "100x5", now=NOW)
     assert result.returncode == 0, result.stderr
     assert link.is_symlink()
     assert real.is_file()
@@ -138,8 +128,8 @@ def test_a_link_to_a_log_not_written_yet_creates_it_where_it_points(tmp_path: Pa
 
 def test_locate_names_the_files_beside_the_real_log(tmp_path: Path) -> None:
     real, link = linked_log(tmp_path)
-    assert restday("log", "--db", str(link), "bench", "100x5", tmp_path=tmp_path).returncode == 0
-    result = restday("locate", "--db", str(link), tmp_path=tmp_path)
+    assert restday(tmp_path, "log", "--db", str(link), "bench", "100x5", now=NOW).returncode == 0
+    result = restday(tmp_path, "locate", "--db", str(link), now=NOW)
     assert result.returncode == 0, result.stderr
     rows = dict(line.split(None, 1) for line in result.stdout.splitlines() if "  " in line)
     assert rows["log"].strip() == str(real)

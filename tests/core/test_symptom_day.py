@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -22,10 +21,8 @@ THIS_MORNING = datetime(2026, 11, 24, 6, 56, tzinfo=UTC)
 
 
 @pytest.fixture
-def repo(tmp_path: Path):
-    with Repository(tmp_path / "log.json", clock=FakeClock(NOW)) as repo:
-        repo.save_settings(replace(repo.settings(), timezone="UTC"))
-        yield repo
+def clock() -> FakeClock:
+    return FakeClock(NOW)
 
 
 def read(repo: Repository, now: datetime = NOW) -> SymptomDay:

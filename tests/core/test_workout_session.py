@@ -5,10 +5,8 @@ log and the session agree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -41,11 +39,9 @@ UPPER = Template(
 
 
 @pytest.fixture
-def repo(tmp_path: Path, clock: FakeClock) -> Iterator[Repository]:
-    with Repository(tmp_path / "log.json", clock=clock) as repo:
-        repo.save_settings(Settings(timezone="UTC"))
-        repo.save_template(UPPER)
-        yield repo
+def repo(repo: Repository) -> Repository:
+    repo.save_template(UPPER)
+    return repo
 
 
 def loaded(repo: Repository) -> WorkoutSession:

@@ -5,16 +5,14 @@ carry the group's id; a template's `&` lines and a key group exercises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from storage.errors import ValidationError
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
-from storage.model.records import Settings, Template, TemplateItem
+from storage.model.records import Template, TemplateItem
 from storage.model.supersets import group_runs, template_groups
 from tests.support.clock import FakeClock
 from tui.screens.workout.session import TypedSets, WorkoutSession
@@ -34,11 +32,9 @@ SUPERSET = Template(
 
 
 @pytest.fixture
-def repo(tmp_path: Path, clock: FakeClock) -> Iterator[Repository]:
-    with Repository(tmp_path / "log.json", clock=clock) as repo:
-        repo.save_settings(Settings(timezone="UTC"))
-        repo.save_template(SUPERSET)
-        yield repo
+def repo(repo: Repository) -> Repository:
+    repo.save_template(SUPERSET)
+    return repo
 
 
 def started(repo: Repository, clock: FakeClock, template: str | None) -> WorkoutSession:

@@ -236,13 +236,23 @@ def open_log(log: Path, now: datetime = TUESDAY_EVENING) -> Repository:
     return Repository(log, clock=lambda: now)
 
 
-def run_restday(tmp_path: Path, *args: str, now: datetime = TUESDAY_EVENING) -> None:
-    """Run a `restday` command (`log`, `config`) in the isolated environment, at `now`."""
-    subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        check=True,
+def restday(
+    tmp_path: Path,
+    *args: str | Path,
+    now: datetime = TUESDAY_EVENING,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 120,
+    **run: object,
+) -> subprocess.CompletedProcess[str]:
+    """A `restday` command run as a person runs it, in a process of its own in the isolated
+    environment (`isolated`) at `now`, with `env` on top; its output kept as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *map(str, args)],
         capture_output=True,
-        env={**os.environ, **isolated(tmp_path, now)},
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **isolated(tmp_path, now), **(env or {})},
+        **run,
     )
 
 

@@ -4,8 +4,6 @@ name, the plan's load in lb, help's edges."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,19 +14,11 @@ from tests.support.terminal import (
     Terminal,
     isolated,
     open_log,
+    restday,
     start_with_a_set,
     type_slowly,
     write_demo_log,
 )
-
-
-def restday(tmp_path: Path, log: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(log), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **isolated(tmp_path)},
-    )
 
 
 def test_a_mark_typed_after_the_name_is_not_dropped_from_the_set(tmp_path: Path) -> None:
@@ -56,11 +46,11 @@ def test_restday_log_suggests_the_mark_before_the_name(tmp_path: Path) -> None:
     first, e.g. 'bench w 60x5'"; typed as suggested that logs a working set (see above).
     The grammar is `[w] [exercise] ...`: the example should read `w bench 60x5`."""
     log = tmp_path / "log.json"
-    assert restday(tmp_path, log, "log", "bench 100x5").returncode == 0
+    assert restday(tmp_path, "--db", log, "log", "bench 100x5").returncode == 0
     with open_log(log) as repo:
         workout = repo.workouts()[-1]
         repo.finish_workout(workout, session_rpe=7)
-    result = restday(tmp_path, log, "log", "w 60x5")
+    result = restday(tmp_path, "--db", log, "log", "w 60x5")
     assert result.returncode != 0
     assert "bench w 60x5" not in result.stderr, result.stderr
     assert "w bench 60x5" in result.stderr, result.stderr
@@ -116,8 +106,8 @@ def test_in_lb_the_plans_load_is_the_load_enter_logs(tmp_path: Path) -> None:
     Squat 4x5@8 285 lb"; the workout started from Lower A said "Enter logs 286.6 lb x 5 @8"
     (130 kg, last time's load): a load a lifter cannot make with plates."""
     log = write_demo_log(tmp_path)
-    assert restday(tmp_path, log, "config", "unit", "lb").returncode == 0
-    plan = restday(tmp_path, log, "plan").stdout
+    assert restday(tmp_path, "--db", log, "config", "unit", "lb").returncode == 0
+    plan = restday(tmp_path, "--db", log, "plan").stdout
     line = next(line for line in plan.splitlines() if "Back Squat 4x5@8" in line)
     planned = line.split("Back Squat 4x5@8 ")[1].split(" lb")[0]
     command = [sys.executable, "-m", "tui", "--db", str(log)]

@@ -21,8 +21,8 @@ from tests.support.terminal import (
     log_set,
     open_log,
     quit_and_read,
+    restday,
     row,
-    run_restday,
 )
 from tui.format.e1rm import NO_BODYWEIGHT
 
@@ -159,7 +159,7 @@ def test_dumbbells_per_hand_and_total(tmp_path: Path) -> None:
 
 def test_a_lb_user_runs_miles_and_carries_feet(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    run_restday(tmp_path, "config", "--db", str(log), "unit", "lb")
+    restday(tmp_path, "config", "--db", str(log), "unit", "lb", check=True)
     with empty_workout(log) as term:
         screen = log_set(term, "run 3mi 24:00", " 1  3 mi in 24:00")
         assert "km" not in screen

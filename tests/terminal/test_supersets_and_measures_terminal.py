@@ -16,8 +16,8 @@ from tests.support.terminal import (
     isolated,
     log_set,
     quit_and_read,
+    restday,
     row,
-    run_restday,
     start_with_a_set,
     type_slowly,
     wait_until,
@@ -100,8 +100,8 @@ def test_progress_of_a_plank_and_a_lb_users_runs(tmp_path: Path) -> None:
         (2, ("plank 1:30", "run 5km 25:00")),
     ):
         now = TUESDAY_EVENING - timedelta(days=days_ago)
-        run_restday(tmp_path, "log", "--db", str(log), *sets, now=now)
-    run_restday(tmp_path, "config", "--db", str(log), "unit", "lb")
+        restday(tmp_path, "log", "--db", str(log), *sets, now=now, check=True)
+    restday(tmp_path, "config", "--db", str(log), "unit", "lb", check=True)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, env=isolated(tmp_path)) as term:
         term.wait_for("Guidance, not medical advice.")

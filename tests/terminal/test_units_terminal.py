@@ -6,33 +6,20 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
 
-from storage.clock import NOW_ENV
 from tests.support.clock import TUESDAY_EVENING
-from tests.support.terminal import Terminal, isolated, open_log, type_slowly
-
-
-def restday(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, **env},
-    ).stdout
+from tests.support.terminal import Terminal, isolated, open_log, restday, type_slowly
 
 
 def test_225x5_in_lb_is_225_lb_everywhere(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     env = isolated(tmp_path)
     # Friday's bench, 5 reps at 225 lb, logged in kg's numbers before the unit was set
-    friday = {**env, NOW_ENV: (TUESDAY_EVENING - timedelta(days=4)).isoformat()}
-    restday(friday, "log", "--db", str(log), "bench 102.058kgx5")
+    friday = TUESDAY_EVENING - timedelta(days=4)
+    restday(tmp_path, "log", "--db", str(log), "bench 102.058kgx5", now=friday, check=True)
 
     with Terminal([sys.executable, "-m", "tui", "--db", str(log)], env=env) as term:
         term.wait_for("Guidance, not medical advice.")  # home
@@ -54,12 +41,18 @@ def test_225x5_in_lb_is_225_lb_everywhere(tmp_path: Path) -> None:
 
     (stored,) = [s for s in open_log(log).sets() if s.reps == 3]
     assert 102.05 < stored.weight_kg < 102.06  # the log keeps kg
-    later = {**env, NOW_ENV: (TUESDAY_EVENING + timedelta(minutes=10)).isoformat()}
-    status = restday(later, "status", "--db", str(log))  # after the set (the app's clock ran)
+    later = TUESDAY_EVENING + timedelta(minutes=10)
+    status = restday(
+        tmp_path, "status", "--db", str(log), now=later, check=True
+    ).stdout  # after the set (the app's clock ran)
     # The score names no load (a decline is an e1RM change, scoring spec 2.2): no kg shows.
     assert "readiness on " in status and " kg" not in status and "102" not in status
     rows = list(
-        csv.DictReader(io.StringIO(restday(env, "export", "--db", str(log), "--format", "csv")))
+        csv.DictReader(
+            io.StringIO(
+                restday(tmp_path, "export", "--db", str(log), "--format", "csv", check=True).stdout
+            )
+        )
     )
     assert [(r["Weight"], r["Unit"], r["Reps"]) for r in rows] == [
         ("225", "lb", "5"),
