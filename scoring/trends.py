@@ -4,9 +4,11 @@ s_perf, 4 "Declining lift", 8 "Residual").
 A session is one exercise on one training day. Its top set is its working set with the best
 e1RM among those of 1-12 reps (each set's own e1RM: the chart when it has an RPE in the
 chart, else Epley). Its reference is the best e1RM of the 21 days before it from working
-sets within 2 reps of the top set's reps, and only sets with an RPE when the top set has
-one: Epley drifts across rep ranges, so a 12-rep day is never held against a 3-rep day. A
-trend needs 3 sessions of the exercise in the 42 days up to it and a comparable set.
+sets within 2 reps of the top set's reps, and only sets of the top set's method (the RPE
+chart when it has an RPE, else Epley: spec 1 compares a trend within one method, so an
+unrated set is never held against a rated one, nor the other way round): Epley drifts
+across rep ranges, so a 12-rep day is never held against a 3-rep day. A trend needs 3
+sessions of the exercise in the 42 days up to it and a comparable set.
 
 A top set at RPE 7 or below never makes a decline by itself: its negative change reads as
 none (a light day is not a weak day); `Trend.change` keeps the raw figure for the backtest.
@@ -102,7 +104,7 @@ def _trend(timeline: Timeline, session: Session) -> Trend | None:
         for s in other.sets:
             if s.e1rm is None or abs(s.reps - top.reps) > c.perf_rep_window:
                 continue
-            if top.rpe is not None and s.rpe is None:
+            if s.method != top.method:  # one method per trend (spec 1), either way
                 continue
             if reference is None or s.e1rm > reference:
                 reference = s.e1rm

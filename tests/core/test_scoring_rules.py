@@ -256,6 +256,20 @@ def test_performance_is_compared_like_for_like():
     assert assess(log(sets, *GOOD_MORNING), NOW).declines == ()
 
 
+def test_an_unrated_session_is_compared_only_with_unrated_sets():
+    # Spec 1: one exercise's trend is compared only within one method. 100x5 at RPE 7 is
+    # 127.2 by the chart; the same 100x5 unrated is 116.7 by Epley: not 8 % weaker.
+    rated = [s for k in (20, 13, 6) for s in work(k, "bench-press", 100, 5, 7)]
+    unrated_today = work(1, "bench-press", 100, 5, None)
+    timeline = Timeline(log(rated + unrated_today))
+    assert session_trend(timeline, timeline.sessions["bench-press"][-1]) is None
+    # With an unrated session in the 21 days, that one is the reference.
+    unrated_before = work(13, "bench-press", 100, 5, None, hour=19)
+    timeline = Timeline(log(rated + unrated_before + unrated_today))
+    trend = session_trend(timeline, timeline.sessions["bench-press"][-1])
+    assert trend is not None and trend.change == pytest.approx(0)
+
+
 def test_double_progression_is_not_a_decline():
     # 10 reps, 12 reps, then 8 reps at an easier RPE with the same load: the plan, not a
     # decline (the chart reads it as -6 %, one drop, not two in a row).
