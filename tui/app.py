@@ -99,8 +99,12 @@ class RestdayApp(App):
         "templates": _templates_screen,
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
-    # would cost opening history a third of its time budget.
-    CSS_PATH = [Path(__file__).parent / "screens" / "history" / "history.tcss"]
+    # would cost opening history a third of its time budget, and the first frame (home's)
+    # a parse of them all.
+    CSS_PATH = [
+        Path(__file__).parent / "screens" / "home" / "home.tcss",
+        Path(__file__).parent / "screens" / "history" / "history.tcss",
+    ]
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(

@@ -96,3 +96,16 @@ def test_the_days_of_the_first_score_need_no_pendulum() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     ).stdout
     assert found.strip() == "False"
+
+
+def test_home_draws_its_score_without_the_set_grammar() -> None:
+    """Home's score is drawn by the formats of the score and of today's plan: the set
+    grammar (its patterns compiled on import) waits for a screen that reads sets."""
+    script = (
+        "import sys\nimport tui.screens.home.screen, tui.format.plan, tui.format.readiness\n"
+        "print('storage.entry.set_line' in sys.modules)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "False"
