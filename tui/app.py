@@ -99,8 +99,12 @@ class RestdayApp(App):
         "templates": _templates_screen,
     }
     # Read at start: adding a stylesheet later re-parses and re-applies every one, which
-    # would cost opening history a third of its time budget.
-    CSS_PATH = [Path(__file__).parent / "screens" / "history" / "history.tcss"]
+    # would cost opening history a third of its time budget, and the first frame (home's)
+    # a parse of them all.
+    CSS_PATH = [
+        Path(__file__).parent / "screens" / "home" / "home.tcss",
+        Path(__file__).parent / "screens" / "history" / "history.tcss",
+    ]
     # A binding with an id and a tooltip is a command in the palette (ctrl+p) too.
     BINDINGS = [
         Binding(
@@ -205,8 +209,11 @@ class RestdayApp(App):
         """`repo` is an open Repository, or the log's path: then the log is read by the
         writer once the first frame is on screen, and screens get `LogOpened`.
         `first_screen` is a mode; the first of MODES (home) by default."""
+        # The app starts in its first mode: switching to it from Textual's blank default
+        # screen read the stylesheet twice more and held the first frame back 50 ms
+        # (`switch_mode` delays updates to hide the change of screens).
+        self.DEFAULT_MODE = first_screen or next(iter(self.MODES))
         super().__init__()
-        self.first_screen = first_screen or next(iter(self.MODES))
         self.store = LogStore(repo, clock=clock)
         self.clock = clock
         self._key_target: MessagePump | None = None  # where the last key went
@@ -222,14 +229,15 @@ class RestdayApp(App):
         self.exiting = False
         self._ticking: Timer | None = None
 
+    def on_load(self) -> None:
+        self._apply_keymap()  # before the first screen is made: its footer shows the keys
+
     def on_mount(self) -> None:
-        self._apply_keymap()
         self._handle_exit_signals()
         self._write_log()
         if self.store.ready:
             self._load_rest()
             self._check_writable()
-        self.switch_mode(self.first_screen)
         self._ticking = self.set_interval(TICK_S, self.tick)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.check_size()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,34 @@ def test_a_demo_log_comes_with_its_recent_copy(
     log = tmp_path / "log.json"
     assert main(["demo", "--db", str(log), "--weeks", "8"]) == 0
     assert read_recent(log, clock=clock_from_env()) is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the system's files of Linux")
+def test_the_days_of_the_first_score_need_no_pendulum() -> None:
+    """Home's first score tells today by the machine's timezone: read from the files that
+    name it, without pendulum's import (a sixth of the time from the first frame to the
+    score)."""
+    script = (
+        "import sys\nfrom storage.model.days import day_of, machine_timezone\n"
+        "from datetime import UTC, datetime\n"
+        "day_of(datetime.now(UTC), machine_timezone(), 4)\n"
+        "print('pendulum' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TZ"}
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert found.strip() == "False"
+
+
+def test_home_draws_its_score_without_the_set_grammar() -> None:
+    """Home's score is drawn by the formats of the score and of today's plan: the set
+    grammar (its patterns compiled on import) waits for a screen that reads sets."""
+    script = (
+        "import sys\nimport tui.screens.home.screen, tui.format.plan, tui.format.readiness\n"
+        "print('storage.entry.set_line' in sys.modules)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.strip() == "False"

@@ -1,9 +1,9 @@
 """Weights for display: the log stores kilograms, the user reads their own unit
-(`storage.model.units` converts and rounds; this writes the text)."""
+(`storage.model.units` converts and rounds; this writes the text). The set grammar's
+lengths and times are imported where used: home's score, drawn first, needs none of them."""
 
 from __future__ import annotations
 
-from storage.entry.set_line import METRES, typed_duration
 from storage.model.records import SetEntry
 from storage.model.units import shown_load
 from storage.model.units import to_unit as to_unit  # the screens' charts convert with it
@@ -37,12 +37,16 @@ def format_load(entry: SetEntry, unit: str, *, with_unit: bool = True) -> str:
 
 def format_duration(seconds: int) -> str:
     """'45 s', '1:30', '1:02:30'."""
+    from storage.entry.set_line import typed_duration
+
     return f"{seconds} s" if seconds < 60 else typed_duration(seconds)
 
 
 def distance_scale(metres: float, unit: str) -> tuple[str, float]:
     """The unit a distance of `metres` reads in, with its length in metres: km, else m; for
     a user of lb mi, else ft."""
+    from storage.entry.set_line import METRES
+
     if unit == "lb":
         return ("mi", METRES["mi"]) if metres >= 0.1 * METRES["mi"] else ("ft", METRES["ft"])
     return ("km", METRES["km"]) if metres >= METRES["km"] else ("m", METRES["m"])
@@ -58,6 +62,8 @@ def format_distance(metres: float, unit: str) -> str:
 def pace_scale(unit: str) -> tuple[str, float]:
     """The distance a pace is per, with how many km it is: a mile for a user of lb, else a
     km."""
+    from storage.entry.set_line import METRES
+
     return ("mi", METRES["mi"] / METRES["km"]) if unit == "lb" else ("km", 1.0)
 
 
