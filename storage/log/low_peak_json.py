@@ -8,12 +8,18 @@ makes the objects as it goes. It reads a few things orjson refuses or reads othe
 surrogates); text that may hold one of them, that is not UTF-8, or whose text would take
 4 bytes a character in memory (characters past the BMP) is left to orjson, and so is any
 text the standard parser refuses: what orjson says of it is what the caller hears.
+
+Values a log repeats are read as one object each: a set repeats its workout's id, its
+exercise, its day and (mostly) one moment three times, and weights repeat from set to
+set. Held once, a ten-year log takes about 15 MB less (issue 17).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import orjson
@@ -39,19 +45,37 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-def _real(text: str) -> float:
-    _, _, exponent = text.lower().partition("e")
-    if len(exponent.lstrip("+-")) >= 3:  # may be past a double's range: orjson refuses
-        raise _OrjsonReadsItOtherwise(text)
-    return float(text)
+def _real(text: str, floats: dict[str, float]) -> float:
+    number = floats.get(text)  # by its text: 0.0 and -0.0 are equal, not the same
+    if number is None:
+        _, _, exponent = text.lower().partition("e")
+        if len(exponent.lstrip("+-")) >= 3:  # may be past a double's range: orjson refuses
+            raise _OrjsonReadsItOtherwise(text)
+        number = floats[text] = float(text)
+    return number
+
+
+def _sharing_texts(texts: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def share(obj: dict[str, Any]) -> dict[str, Any]:
+        for key, value in obj.items():  # values replaced, the size unchanged: allowed
+            if type(value) is str:
+                obj[key] = texts.setdefault(value, value)
+        return obj
+
+    return share
 
 
 def loads(raw: bytes) -> Any:
     """`orjson.loads(raw)`: the same objects, or `orjson.JSONDecodeError`."""
     if _SURROGATE.search(raw) is None and (raw.isascii() or _PAST_THE_BMP.search(raw) is None):
         try:
+            floats: dict[str, float] = {}
             return json.loads(
-                raw.decode(), parse_constant=_refuse, parse_int=_integer, parse_float=_real
+                raw.decode(),
+                parse_constant=_refuse,
+                parse_int=_integer,
+                parse_float=partial(_real, floats=floats),
+                object_hook=_sharing_texts({}),
             )
         except (ValueError, RecursionError):  # orjson says what is wrong with it, below
             pass

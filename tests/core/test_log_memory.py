@@ -140,3 +140,26 @@ def test_a_sets_moments_and_days_are_read_as_one_object_each() -> None:
     assert first.created is first.updated is first.timestamp is second.timestamp
     assert first.day is second.day
     assert first.to_doc() == doc
+
+
+def test_a_logs_repeated_values_are_read_as_one_object_each(long_log: bytes) -> None:
+    """A set repeats its workout's id, its exercise, its day and (mostly) one moment three
+    times, and weights repeat from set to set: each text or number is held once."""
+    sets = list(loads(long_log)["sets"].values())
+    assert len(sets) > 1000
+    by_text: dict[object, int] = {}
+    for doc in sets:
+        for field in ("workout", "exercise", "day", "created", "updated", "timestamp"):
+            assert by_text.setdefault(doc[field], id(doc[field])) == id(doc[field]), field
+        if "weight_kg" in doc:
+            weight = doc["weight_kg"]
+            key = (type(weight), repr(weight))
+            assert by_text.setdefault(key, id(weight)) == id(weight)
+
+
+def test_a_logs_repeated_values_keep_their_exact_type_and_sign() -> None:
+    raw = b'{"t": {"1": {"a": 0.0, "b": -0.0, "c": 1, "d": 1.0, "e": true, "f": "1", "g": 1.0}}}'
+    doc = loads(raw)["t"]["1"]
+    assert orjson.dumps(doc) == orjson.dumps(orjson.loads(raw)["t"]["1"])
+    assert [type(v) for v in doc.values()] == [float, float, int, float, bool, str, float]
+    assert doc["d"] is doc["g"]
