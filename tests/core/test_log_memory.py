@@ -163,3 +163,22 @@ def test_a_logs_repeated_values_keep_their_exact_type_and_sign() -> None:
     assert orjson.dumps(doc) == orjson.dumps(orjson.loads(raw)["t"]["1"])
     assert [type(v) for v in doc.values()] == [float, float, int, float, bool, str, float]
     assert doc["d"] is doc["g"]
+
+
+def test_a_readers_indexes_take_a_few_bytes_a_record(
+    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("indexes") / "log.json"
+    path.write_bytes(long_log)
+    with Repository(path) as repo:
+        snapshot = repo.snapshot()
+        sets = len(snapshot.stored()["sets"])
+        tracemalloc.start()
+        try:
+            for field in ("workout", "exercise"):
+                snapshot._index("sets", field)
+            snapshot._index("recovery", "day")
+            held = tracemalloc.get_traced_memory()[0]
+        finally:
+            tracemalloc.stop()
+    assert held / sets < 50, held / sets  # a set of int objects per value: 220
