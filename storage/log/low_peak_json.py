@@ -65,18 +65,35 @@ def _sharing_texts(texts: dict[str, str]) -> Callable[[dict[str, Any]], dict[str
     return share
 
 
-def loads(raw: bytes) -> Any:
-    """`orjson.loads(raw)`: the same objects, or `orjson.JSONDecodeError`."""
+def standard_text(raw: bytes) -> str | None:
+    """The text of `raw` if the standard library's parser may read it as orjson does (see
+    above), else None: then only `loads(raw)` reads it as orjson does."""
     if _SURROGATE.search(raw) is None and (raw.isascii() or _PAST_THE_BMP.search(raw) is None):
         try:
-            floats: dict[str, float] = {}
-            return json.loads(
-                raw.decode(),
-                parse_constant=_refuse,
-                parse_int=_integer,
-                parse_float=partial(_real, floats=floats),
-                object_hook=_sharing_texts({}),
-            )
-        except (ValueError, RecursionError):  # orjson says what is wrong with it, below
-            pass
-    return orjson.loads(raw)
+            return raw.decode()
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def loads_text(text: str) -> Any:
+    """`orjson.loads(text.encode())` of a `standard_text`: the same objects, or
+    `orjson.JSONDecodeError`. Its bytes need not be held meanwhile."""
+    try:
+        floats: dict[str, float] = {}
+        return json.loads(
+            text,
+            parse_constant=_refuse,
+            parse_int=_integer,
+            parse_float=partial(_real, floats=floats),
+            object_hook=_sharing_texts({}),
+        )
+    except (ValueError, RecursionError):  # orjson says what is wrong with it, below
+        pass
+    return orjson.loads(text.encode())
+
+
+def loads(raw: bytes) -> Any:
+    """`orjson.loads(raw)`: the same objects, or `orjson.JSONDecodeError`."""
+    text = standard_text(raw)
+    return orjson.loads(raw) if text is None else loads_text(text)

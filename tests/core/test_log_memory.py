@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage.demo import generate_demo, write_demo
+from storage.log.atomic_json import read_log
 from storage.log.low_peak_json import loads
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -182,3 +183,18 @@ def test_a_readers_indexes_take_a_few_bytes_a_record(
         finally:
             tracemalloc.stop()
     assert held / sets < 50, held / sets  # a set of int objects per value: 220
+
+
+def test_a_log_file_is_read_without_its_bytes_and_its_text_held_together(
+    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("file") / "log.json"
+    path.write_bytes(long_log)
+    tracemalloc.start()
+    try:
+        tables = read_log(path)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert orjson.dumps(tables) == orjson.dumps(orjson.loads(long_log))
+    assert peak - held < 1.5 * len(long_log), (peak - held) / len(long_log)
