@@ -12,6 +12,11 @@ text the standard parser refuses: what orjson says of it is what the caller hear
 Values a log repeats are read as one object each: a set repeats its workout's id, its
 exercise, its day and (mostly) one moment three times, and weights repeat from set to
 set. Held once, a ten-year log takes about 15 MB less (issue 17).
+
+Its documents (each object with an "id") are read into dicts that share their keys with
+the others of their shape (key-sharing dictionaries, PEP 412: an instance's `__dict__`):
+a dict of its own with a set's 13 keys takes 470 bytes, one sharing them 200, 13 MB less
+on a ten-year log. They are dicts like any other (changed, one takes keys of its own).
 """
 
 from __future__ import annotations
@@ -55,8 +60,40 @@ def _real(text: str, floats: dict[str, float]) -> float:
     return number
 
 
-def _sharing_texts(texts: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+_SHAPES_SHARED = 256  # a log has a dozen shapes of document: past this many, one is odd
+_SHARED_KEYS_MAX = 30  # CPython shares no more keys than this (SHARED_KEYS_MAX_SIZE)
+_NOT_ATTRIBUTES = frozenset({"__class__", "__dict__", "__weakref__"})  # set on the class
+
+
+class _Document:
+    """What a document's dict is taken from: `__dict__` is the only attribute there is."""
+
+
+def _kind_of(shape: tuple[str, ...], kinds: int) -> type[_Document] | None:
+    """A class of its own for documents of `shape` (None: theirs are not shared)."""
+    if len(shape) > _SHARED_KEYS_MAX or not _NOT_ATTRIBUTES.isdisjoint(shape):
+        return None
+    return type("_Document", (_Document,), {}) if kinds < _SHAPES_SHARED else None
+
+
+def _sharing(texts: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The object hook: each text of an object as one object, and a document's keys
+    shared with those of its shape."""
+    kinds: dict[tuple[str, ...], type[_Document] | None] = {}
+
     def share(obj: dict[str, Any]) -> dict[str, Any]:
+        if "id" in obj:
+            shape = tuple(obj)
+            if shape not in kinds:
+                kinds[shape] = _kind_of(shape, len(kinds))
+            kind = kinds[shape]
+            if kind is not None:
+                document = kind()
+                for key, value in obj.items():
+                    if type(value) is str:
+                        value = texts.setdefault(value, value)
+                    setattr(document, key, value)
+                return document.__dict__
         for key, value in obj.items():  # values replaced, the size unchanged: allowed
             if type(value) is str:
                 obj[key] = texts.setdefault(value, value)
@@ -86,7 +123,7 @@ def loads_text(text: str) -> Any:
             parse_constant=_refuse,
             parse_int=_integer,
             parse_float=partial(_real, floats=floats),
-            object_hook=_sharing_texts({}),
+            object_hook=_sharing({}),
         )
     except (ValueError, RecursionError):  # orjson says what is wrong with it, below
         pass

@@ -198,3 +198,38 @@ def test_a_log_file_is_read_without_its_bytes_and_its_text_held_together(
         tracemalloc.stop()
     assert orjson.dumps(tables) == orjson.dumps(orjson.loads(long_log))
     assert peak - held < 1.5 * len(long_log), (peak - held) / len(long_log)
+
+
+def test_a_logs_documents_take_little_more_memory_than_its_file(long_log: bytes) -> None:
+    tracemalloc.start()
+    try:
+        tables = loads(long_log)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert orjson.dumps(tables) == orjson.dumps(orjson.loads(long_log))
+    assert held < 1.6 * len(long_log), held / len(long_log)  # a dict each: 2.1
+
+
+def test_documents_sharing_their_keys_are_dicts_like_any_other() -> None:
+    raw = b'{"t": {"1": {"id": "a", "n": 1}, "2": {"n": 2, "id": "b"}, "3": {"id": "c"}}}'
+    table = loads(raw)["t"]
+    assert [list(doc.items()) for doc in table.values()] == [
+        [("id", "a"), ("n", 1)],
+        [("n", 2), ("id", "b")],
+        [("id", "c")],
+    ]
+    first = table["1"]
+    assert type(first) is dict and dict(first) == first == {"n": 1, "id": "a"}
+    first["new"] = True
+    del first["n"]
+    assert orjson.dumps(first) == b'{"id":"a","new":true}'
+    assert orjson.dumps(table["2"]) == b'{"n":2,"id":"b"}'
+
+
+@pytest.mark.parametrize("key", ["__class__", "__dict__", "__weakref__", "__init__", "x" * 40])
+def test_a_document_is_read_whatever_its_keys(key: str) -> None:
+    raw = orjson.dumps({"t": {"1": {"id": "a", key: 1}}})
+    assert orjson.dumps(loads(raw)) == raw
+    many = orjson.dumps({"t": {"1": {"id": "a", **{f"k{i}": i for i in range(40)}}}})
+    assert orjson.dumps(loads(many)) == many
