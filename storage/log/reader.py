@@ -204,6 +204,11 @@ class LogReader:
         entries.sort(key=lambda s: (s.timestamp, s.order))
         return entries
 
+    def stored_sets(self) -> Iterable[dict[str, Any]]:
+        """Every set as the log stores it (read it, never change it): what `sets()` makes
+        its records of, for a reader that keeps no record of each."""
+        return self._docs(SetEntry)
+
     def set_entry(self, set_id: str) -> SetEntry | None:
         return self._get(SetEntry, set_id)
 

@@ -233,3 +233,25 @@ def test_a_document_is_read_whatever_its_keys(key: str) -> None:
     assert orjson.dumps(loads(raw)) == raw
     many = orjson.dumps({"t": {"1": {"id": "a", **{f"k{i}": i for i in range(40)}}}})
     assert orjson.dumps(loads(many)) == many
+
+
+def test_the_history_index_keeps_no_record_of_each_set(
+    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """It keeps the log's documents, and makes a day's records at a time while it is built."""
+    from storage.read.history_index import HistoryIndex
+
+    path = tmp_path_factory.mktemp("history") / "log.json"
+    path.write_bytes(long_log)
+    with Repository(path) as repo:
+        snapshot = repo.snapshot()
+        sets = len(snapshot.stored()["sets"])
+        tracemalloc.start()
+        try:
+            index = HistoryIndex.build(snapshot)
+            held, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert index.sessions()
+    assert held / sets < 200, held / sets  # a record kept for each: 380
+    assert peak / sets < 300, peak / sets
