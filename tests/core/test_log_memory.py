@@ -4,7 +4,10 @@ its records held small."""
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TypeVar
 
 import orjson
 import pytest
@@ -15,8 +18,11 @@ from storage.demo import generate_demo, write_demo
 from storage.log.atomic_json import read_log
 from storage.log.low_peak_json import loads
 from storage.log.repository import Repository
+from storage.log.snapshot import LogSnapshot
 from storage.model.exercise_library import BUILTIN_BY_ID
-from storage.model.records import Recovery, SetEntry, SymptomEntry, Workout
+from storage.model.records import Recovery, SetEntry, SymptomEntry, Workout, utc_now
+
+T = TypeVar("T")
 
 
 def _read_as_orjson(raw: bytes) -> tuple[str, object]:
@@ -166,47 +172,52 @@ def test_a_logs_repeated_values_keep_their_exact_type_and_sign() -> None:
     assert doc["d"] is doc["g"]
 
 
-def test_a_readers_indexes_take_a_few_bytes_a_record(
-    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    path = tmp_path_factory.mktemp("indexes") / "log.json"
+@pytest.fixture(scope="module")
+def long_snapshot(long_log: bytes, tmp_path_factory: pytest.TempPathFactory) -> LogSnapshot:
+    path = tmp_path_factory.mktemp("snapshot") / "log.json"
     path.write_bytes(long_log)
     with Repository(path) as repo:
-        snapshot = repo.snapshot()
-        sets = len(snapshot.stored()["sets"])
-        tracemalloc.start()
-        try:
-            for field in ("workout", "exercise"):
-                snapshot._index("sets", field)
-            snapshot._index("recovery", "day")
-            held = tracemalloc.get_traced_memory()[0]
-        finally:
-            tracemalloc.stop()
+        return repo.snapshot()
+
+
+def _traced(read: Callable[[], T]) -> tuple[T, int, int]:
+    """What `read` returns, the memory held once it has, and the peak meanwhile."""
+    tracemalloc.start()
+    try:
+        result = read()
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, held, peak
+
+
+def test_a_readers_indexes_take_a_few_bytes_a_record(long_snapshot: LogSnapshot) -> None:
+    reader = LogSnapshot(
+        long_snapshot.path, long_snapshot.stored(), long_snapshot.stamp, clock=utc_now
+    )
+
+    def index() -> None:
+        for field in ("workout", "exercise"):
+            reader._index("sets", field)
+        reader._index("recovery", "day")
+
+    _, held, _ = _traced(index)
+    sets = len(reader.stored()["sets"])
     assert held / sets < 50, held / sets  # a set of int objects per value: 220
 
 
 def test_a_log_file_is_read_without_its_bytes_and_its_text_held_together(
-    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
+    long_log: bytes, tmp_path: Path
 ) -> None:
-    path = tmp_path_factory.mktemp("file") / "log.json"
+    path = tmp_path / "log.json"
     path.write_bytes(long_log)
-    tracemalloc.start()
-    try:
-        tables = read_log(path)
-        held, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    tables, held, peak = _traced(lambda: read_log(path))
     assert orjson.dumps(tables) == orjson.dumps(orjson.loads(long_log))
     assert peak - held < 1.5 * len(long_log), (peak - held) / len(long_log)
 
 
 def test_a_logs_documents_take_little_more_memory_than_its_file(long_log: bytes) -> None:
-    tracemalloc.start()
-    try:
-        tables = loads(long_log)
-        held = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    tables, held, _ = _traced(lambda: loads(long_log))
     assert orjson.dumps(tables) == orjson.dumps(orjson.loads(long_log))
     assert held < 1.6 * len(long_log), held / len(long_log)  # a dict each: 2.1
 
@@ -235,23 +246,12 @@ def test_a_document_is_read_whatever_its_keys(key: str) -> None:
     assert orjson.dumps(loads(many)) == many
 
 
-def test_the_history_index_keeps_no_record_of_each_set(
-    long_log: bytes, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_the_history_index_keeps_no_record_of_each_set(long_snapshot: LogSnapshot) -> None:
     """It keeps the log's documents, and makes a day's records at a time while it is built."""
     from storage.read.history_index import HistoryIndex
 
-    path = tmp_path_factory.mktemp("history") / "log.json"
-    path.write_bytes(long_log)
-    with Repository(path) as repo:
-        snapshot = repo.snapshot()
-        sets = len(snapshot.stored()["sets"])
-        tracemalloc.start()
-        try:
-            index = HistoryIndex.build(snapshot)
-            held, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
+    index, held, peak = _traced(lambda: HistoryIndex.build(long_snapshot))
+    sets = len(long_snapshot.stored()["sets"])
     assert index.sessions()
     assert held / sets < 200, held / sets  # a record kept for each: 380
     assert peak / sets < 300, peak / sets
