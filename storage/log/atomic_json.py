@@ -141,8 +141,25 @@ def parse_log(raw: bytes, path: Path, today: date | None = None) -> Tables:
     good backup up to `today`, by default the machine's date) if they are not a log."""
     if not raw.strip():
         raise CorruptLogError(_corrupt_message(path, "the file is empty", today))
+    return _log_of(low_peak_json.loads, raw, path, today)
+
+
+def read_log(path: Path, today: date | None = None) -> Tables:
+    """`parse_log` of the log file at `path` (`read_log_bytes`), its bytes let go once
+    decoded: a ten-year log's bytes and its text are 16 MB each (issue 17)."""
+    raw = read_log_bytes(path)
+    text = low_peak_json.standard_text(raw) if raw.strip() else None
+    if text is None:
+        return parse_log(raw, path, today)
+    del raw
+    return _log_of(low_peak_json.loads_text, text, path, today)
+
+
+def _log_of(
+    parse: Callable[[Any], Any], source: bytes | str, path: Path, today: date | None
+) -> Tables:
     try:
-        data = low_peak_json.loads(raw)
+        data = parse(source)
     except orjson.JSONDecodeError as exc:
         problem = f"it is not valid JSON ({exc})"
         raise CorruptLogError(_corrupt_message(path, problem, today)) from None
@@ -337,7 +354,7 @@ class AtomicJSONStorage(Storage):
     def _read_file(self, stamp: tuple[int, ...] | None) -> Tables:
         if stamp is None:
             return {}
-        return parse_log(read_log_bytes(self.path), self.path, self._today())
+        return read_log(self.path, self._today())
 
     def _read_journal(self, offset: int, stamp: tuple[int, ...] | None) -> journal.Read:
         if stamp is None:  # a journal without its log (moved away) belongs to no log
@@ -700,7 +717,7 @@ class AtomicJSONStorage(Storage):
         """The log on disk read afresh: the file with the journal's changes applied
         (`OSError` if it can't be read: no backup is made of it then)."""
         try:
-            tables = parse_log(read_log_bytes(self.path), self.path, today)
+            tables = read_log(self.path, today)
             read = journal.read_journal(self._journal, MAX_LOG_BYTES)
         except (StorageError, journal.JournalDamagedError) as exc:
             raise OSError(f"cannot back up the log: {exc}") from None

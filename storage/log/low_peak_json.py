@@ -8,12 +8,23 @@ makes the objects as it goes. It reads a few things orjson refuses or reads othe
 surrogates); text that may hold one of them, that is not UTF-8, or whose text would take
 4 bytes a character in memory (characters past the BMP) is left to orjson, and so is any
 text the standard parser refuses: what orjson says of it is what the caller hears.
+
+Values a log repeats are read as one object each: a set repeats its workout's id, its
+exercise, its day and (mostly) one moment three times, and weights repeat from set to
+set. Held once, a ten-year log takes about 15 MB less (issue 17).
+
+Its documents (each object with an "id") are read into dicts that share their keys with
+the others of their shape (key-sharing dictionaries, PEP 412: an instance's `__dict__`):
+a dict of its own with a set's 13 keys takes 470 bytes, one sharing them 200, 13 MB less
+on a ten-year log. They are dicts like any other (changed, one takes keys of its own).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import orjson
@@ -39,20 +50,87 @@ def _integer(text: str) -> int:
     return int(text)
 
 
-def _real(text: str) -> float:
-    _, _, exponent = text.lower().partition("e")
-    if len(exponent.lstrip("+-")) >= 3:  # may be past a double's range: orjson refuses
-        raise _OrjsonReadsItOtherwise(text)
-    return float(text)
+def _real(text: str, floats: dict[str, float]) -> float:
+    number = floats.get(text)  # by its text: 0.0 and -0.0 are equal, not the same
+    if number is None:
+        _, _, exponent = text.lower().partition("e")
+        if len(exponent.lstrip("+-")) >= 3:  # may be past a double's range: orjson refuses
+            raise _OrjsonReadsItOtherwise(text)
+        number = floats[text] = float(text)
+    return number
+
+
+_SHAPES_SHARED = 256  # a log has a dozen shapes of document: past this many, one is odd
+_SHARED_KEYS_MAX = 30  # CPython shares no more keys than this (SHARED_KEYS_MAX_SIZE)
+_NOT_ATTRIBUTES = frozenset({"__class__", "__dict__", "__weakref__"})  # set on the class
+
+
+class _Document:
+    """What a document's dict is taken from: `__dict__` is the only attribute there is."""
+
+
+def _kind_of(shape: tuple[str, ...], kinds: int) -> type[_Document] | None:
+    """A class of its own for documents of `shape` (None: theirs are not shared)."""
+    if len(shape) > _SHARED_KEYS_MAX or not _NOT_ATTRIBUTES.isdisjoint(shape):
+        return None
+    return type("_Document", (_Document,), {}) if kinds < _SHAPES_SHARED else None
+
+
+def _sharing(texts: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """The object hook: each text of an object as one object, and a document's keys
+    shared with those of its shape."""
+    kinds: dict[tuple[str, ...], type[_Document] | None] = {}
+
+    def share(obj: dict[str, Any]) -> dict[str, Any]:
+        if "id" in obj:
+            shape = tuple(obj)
+            if shape not in kinds:
+                kinds[shape] = _kind_of(shape, len(kinds))
+            kind = kinds[shape]
+            if kind is not None:
+                document = kind()
+                for key, value in obj.items():
+                    if type(value) is str:
+                        value = texts.setdefault(value, value)
+                    setattr(document, key, value)
+                return document.__dict__
+        for key, value in obj.items():  # values replaced, the size unchanged: allowed
+            if type(value) is str:
+                obj[key] = texts.setdefault(value, value)
+        return obj
+
+    return share
+
+
+def standard_text(raw: bytes) -> str | None:
+    """The text of `raw` if the standard library's parser may read it as orjson does (see
+    above), else None: then only `loads(raw)` reads it as orjson does."""
+    if _SURROGATE.search(raw) is None and (raw.isascii() or _PAST_THE_BMP.search(raw) is None):
+        try:
+            return raw.decode()
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def loads_text(text: str) -> Any:
+    """`orjson.loads(text.encode())` of a `standard_text`: the same objects, or
+    `orjson.JSONDecodeError`. Its bytes need not be held meanwhile."""
+    try:
+        floats: dict[str, float] = {}
+        return json.loads(
+            text,
+            parse_constant=_refuse,
+            parse_int=_integer,
+            parse_float=partial(_real, floats=floats),
+            object_hook=_sharing({}),
+        )
+    except (ValueError, RecursionError):  # orjson says what is wrong with it, below
+        pass
+    return orjson.loads(text.encode())
 
 
 def loads(raw: bytes) -> Any:
     """`orjson.loads(raw)`: the same objects, or `orjson.JSONDecodeError`."""
-    if _SURROGATE.search(raw) is None and (raw.isascii() or _PAST_THE_BMP.search(raw) is None):
-        try:
-            return json.loads(
-                raw.decode(), parse_constant=_refuse, parse_int=_integer, parse_float=_real
-            )
-        except (ValueError, RecursionError):  # orjson says what is wrong with it, below
-            pass
-    return orjson.loads(raw)
+    text = standard_text(raw)
+    return orjson.loads(raw) if text is None else loads_text(text)

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
 from storage.log import bulk_write
 from storage.log.atomic_json import AtomicJSONStorage
-from storage.log.reader import LogReader, Tables
+from storage.log.reader import DocIds, LogReader, Tables
 from storage.log.snapshot import LogSnapshot
 from storage.log.tables import LogDB
 from storage.model import validation
@@ -216,10 +216,12 @@ class Repository(LogReader):
         for (name, field), (built, index) in self._indexes.items():
             if name != table or built != generation:
                 continue
-            if old is not None:
-                index.get(old.get(field), set()).discard(doc_id)
+            if old is not None and doc_id in (ids := index.get(old.get(field), ())):
+                ids.remove(doc_id)
             if new is not None:
-                index.setdefault(new.get(field), set()).add(doc_id)
+                ids = index.setdefault(new.get(field), DocIds("q"))
+                if doc_id not in ids:
+                    ids.append(doc_id)
 
     def _stamp(self, record: R, day: date | None) -> R:
         now = self.now()

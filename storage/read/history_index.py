@@ -8,10 +8,11 @@ Reading ten years takes about half a second, so the screen builds it off the UI 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from scoring.bodyweights import Bodyweights
 from scoring.load import set_efforts
@@ -57,6 +58,20 @@ class SessionSet:
     rest_s: int | None
 
 
+StoredSet = SetEntry | Mapping[str, Any]
+"""A set as a record, or as the log stores it: the index keeps the log's own document and
+makes the record when it is asked for (a record kept for each set of a ten-year log took
+10 MB, issue 17)."""
+
+
+def _entry(stored: StoredSet) -> SetEntry:
+    return stored if isinstance(stored, SetEntry) else SetEntry.from_doc(stored)
+
+
+def _done_order(entry: SetEntry) -> tuple[datetime, int]:
+    return entry.timestamp, entry.order
+
+
 @dataclass(frozen=True, slots=True)
 class ExerciseSession:
     """One exercise within one workout."""
@@ -65,10 +80,20 @@ class ExerciseSession:
     day: date
     best_e1rm_kg: float | None
     method: str | None
-    top_set: SetEntry | None  # the set giving the best e1RM
+    top: int | None  # which of `stored` gives the best e1RM
     working_sets: int
     volume_kg: float
-    sets: tuple[SetEntry, ...]  # the working sets, in order
+    stored: tuple[StoredSet, ...]  # the working sets, in order
+
+    @property
+    def sets(self) -> tuple[SetEntry, ...]:
+        """The working sets, in order."""
+        return tuple(map(_entry, self.stored))
+
+    @property
+    def top_set(self) -> SetEntry | None:
+        """The set giving the best e1RM."""
+        return None if self.top is None else _entry(self.stored[self.top])
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +116,21 @@ class HistoryIndex:
     def __init__(
         self,
         workouts: Iterable[Workout],
-        sets: Iterable[SetEntry],
+        sets: Iterable[StoredSet],
         exercises: Mapping[str, Exercise],
         wellness: Mapping[date, DayWellness],
         settings: Settings | None = None,
     ) -> None:
+        """The log's sets go through a workout at a time, oldest first: only one day's
+        records are held at once (`StoredSet`)."""
         hands = _hands(exercises, settings or Settings())
-        by_workout: dict[str, list[SetEntry]] = defaultdict(list)
-        for entry in sorted(sets, key=lambda s: (s.timestamp, s.order)):
-            by_workout[entry.workout].append(entry)
-        self._workouts = {w.id: w for w in workouts if w.id in by_workout}
+        by_workout: dict[str, list[StoredSet]] = defaultdict(list)
+        for stored in sets:
+            by_workout[
+                stored.workout if isinstance(stored, SetEntry) else stored["workout"]
+            ].append(stored)
         self._sets = dict(by_workout)
+        self._workouts = {w.id: w for w in workouts if w.id in by_workout}
         self.wellness = dict(wellness)
         self.bodyweights = Bodyweights(
             (day, w.bodyweight_kg)
@@ -109,18 +138,25 @@ class HistoryIndex:
             if w.bodyweight_kg is not None
         )
         """A bodyweight set's e1RM and volume count the bodyweight as of its day."""
-        self._sessions = sorted(
-            (
-                _summary(w, self._sets[w.id], hands, self.bodyweights)
-                for w in self._workouts.values()
-            ),
-            key=lambda s: s.start,
-            reverse=True,
-        )
-        self.days = _days(self._sessions, self._sets, exercises)
-        self._prs, self._by_exercise = _walk_exercises(
-            self._sessions, self._sets, hands, self.bodyweights
-        )
+        newest_first = sorted(self._workouts.values(), key=lambda w: w.start, reverse=True)
+        to_come = Counter(w.day for w in newest_first)  # of each day's workouts
+        day_done: dict[date, list[tuple[SessionSummary, list[SetEntry]]]] = defaultdict(list)
+        days: dict[date, DaySummary] = {}
+        sessions: list[SessionSummary] = []
+        walk = _ExerciseWalk(hands, self.bodyweights)
+        for workout in reversed(newest_first):
+            done = sorted(((_entry(s), s) for s in by_workout[workout.id]), key=_pair_order)
+            entries = [entry for entry, _ in done]
+            session = _summary(workout, entries, hands, self.bodyweights)
+            sessions.append(session)
+            walk.add(session, done)
+            day_done[session.day].append((session, [e for e in entries if not e.warmup]))
+            to_come[session.day] -= 1
+            if not to_come[session.day]:
+                days[session.day] = _day(day_done.pop(session.day)[::-1], exercises)
+        self._sessions = sessions[::-1]
+        self.days = dict(sorted(days.items()))
+        self._prs, self._by_exercise = walk.prs, dict(walk.by_exercise)
         self._day_list = sorted(self.days)
         known = self._day_list + sorted(self.wellness)
         self.first_day: date | None = min(known) if known else None
@@ -130,7 +166,9 @@ class HistoryIndex:
     def build(cls, repo: LogReader) -> HistoryIndex:
         """The whole log, read once."""
         exercises = {e.id: e for e in repo.exercises()}
-        return cls(repo.workouts(), repo.sets(), exercises, read_wellness(repo), repo.settings())
+        return cls(
+            repo.workouts(), repo.stored_sets(), exercises, read_wellness(repo), repo.settings()
+        )
 
     # -- sessions --------------------------------------------------------------------------
 
@@ -146,7 +184,7 @@ class HistoryIndex:
     def session_sets(self, workout_id: str) -> list[SessionSet]:
         """Every set of a workout, warm-ups included, in order."""
         rows = []
-        for entry in self._sets.get(workout_id, ()):
+        for entry in sorted(map(_entry, self._sets.get(workout_id, ())), key=_done_order):
             found = set_e1rm(entry, self.bodyweights.on(entry.day))
             rows.append(
                 SessionSet(
@@ -304,27 +342,24 @@ def _summary(
     )
 
 
-def _days(
-    sessions: list[SessionSummary],
-    sets: Mapping[str, list[SetEntry]],
-    exercises: Mapping[str, Exercise],
-) -> dict[date, DaySummary]:
-    by_day: dict[date, list[SessionSummary]] = defaultdict(list)
-    for session in sessions:
-        by_day[session.day].append(session)
-    days = {}
-    for day, done in sorted(by_day.items()):
-        working = [e for s in done for e in sets[s.workout_id] if not e.warmup]
-        hard, load, muscles = day_work(working, exercises)
-        days[day] = DaySummary(
-            workouts=len(done),
-            working_sets=len(working),
-            hard_sets=hard,
-            volume_kg=sum(s.volume_kg for s in done),
-            daily_load=load,
-            muscle_sets=muscles,
-        )
-    return days
+def _pair_order(pair: tuple[SetEntry, StoredSet]) -> tuple[datetime, int]:
+    return _done_order(pair[0])
+
+
+def _day(
+    done: list[tuple[SessionSummary, list[SetEntry]]], exercises: Mapping[str, Exercise]
+) -> DaySummary:
+    """A day of its sessions (newest first), each with its working sets."""
+    working = [e for _, sets in done for e in sets]
+    hard, load, muscles = day_work(working, exercises)
+    return DaySummary(
+        workouts=len(done),
+        working_sets=len(working),
+        hard_sets=hard,
+        volume_kg=sum(s.volume_kg for s, _ in done),
+        daily_load=load,
+        muscle_sets=muscles,
+    )
 
 
 def day_work(
@@ -358,50 +393,53 @@ def day_work(
     return hard, load, dict(muscles)
 
 
-def _walk_exercises(
-    sessions: list[SessionSummary],
-    sets: Mapping[str, list[SetEntry]],
-    hands: Callable[[str], int],
-    bodyweights: Bodyweights,
-) -> tuple[set[str], dict[str, list[ExerciseSession]]]:
-    """In the order they were done: the sets that were PRs when done (as the workout screen
-    marks them), and each exercise's sessions."""
-    prs: set[str] = set()
-    records: dict[str, RecordsSoFar] = defaultdict(RecordsSoFar)
-    by_exercise: dict[str, list[ExerciseSession]] = defaultdict(list)
-    for session in reversed(sessions):
-        per_exercise: dict[str, list[SetEntry]] = defaultdict(list)
-        for entry in sets[session.workout_id]:
+class _ExerciseWalk:
+    """Sessions added in the order they were done: the sets that were PRs when done (as
+    the workout screen marks them), and each exercise's sessions."""
+
+    def __init__(self, hands: Callable[[str], int], bodyweights: Bodyweights) -> None:
+        self.hands = hands
+        self.bodyweights = bodyweights
+        self.prs: set[str] = set()
+        self.records: dict[str, RecordsSoFar] = defaultdict(RecordsSoFar)
+        self.by_exercise: dict[str, list[ExerciseSession]] = defaultdict(list)
+
+    def add(self, session: SessionSummary, done: list[tuple[SetEntry, StoredSet]]) -> None:
+        per_exercise: dict[str, list[tuple[SetEntry, StoredSet]]] = defaultdict(list)
+        for entry, stored in done:
             if entry.warmup:
                 continue
-            per_exercise[entry.exercise].append(entry)
-            if records[entry.exercise].add(entry, bodyweights.on(entry.day)):
-                prs.add(entry.id)
-        for exercise_id, done in per_exercise.items():
-            by_exercise[exercise_id].append(
-                _exercise_session(session, done, hands(exercise_id), bodyweights.on(session.day))
+            per_exercise[entry.exercise].append((entry, stored))
+            if self.records[entry.exercise].add(entry, self.bodyweights.on(entry.day)):
+                self.prs.add(entry.id)
+        bodyweight_kg = self.bodyweights.on(session.day)
+        for exercise_id, sets in per_exercise.items():
+            self.by_exercise[exercise_id].append(
+                _exercise_session(session, sets, self.hands(exercise_id), bodyweight_kg)
             )
-    return prs, dict(by_exercise)
 
 
 def _exercise_session(
-    session: SessionSummary, done: list[SetEntry], hands: int, bodyweight_kg: float | None
+    session: SessionSummary,
+    done: list[tuple[SetEntry, StoredSet]],
+    hands: int,
+    bodyweight_kg: float | None,
 ) -> ExerciseSession:
     """`bodyweight_kg`: the lifter's as of the session's day."""
     best = None
-    for entry in done:
+    for k, (entry, _) in enumerate(done):
         found = set_e1rm(entry, bodyweight_kg)
         if found is not None and (best is None or found[0] > best[0]):
-            best = (found[0], found[1], entry)
+            best = (found[0], found[1], k)
     return ExerciseSession(
         workout_id=session.workout_id,
         day=session.day,
         best_e1rm_kg=None if best is None else best[0],
         method=None if best is None else best[1],
-        top_set=None if best is None else best[2],
+        top=None if best is None else best[2],
         working_sets=len(done),
-        volume_kg=sum(e.volume_kg(bodyweight_kg, hands) for e in done),
-        sets=tuple(done),
+        volume_kg=sum(e.volume_kg(bodyweight_kg, hands) for e, _ in done),
+        stored=tuple(stored for _, stored in done),
     )
 
 
