@@ -113,6 +113,9 @@ class LogStore:
         """The log, for the writer's thread only."""
         self.snapshot: LogSnapshot | None = None
         """The log as the newest save left it (None until it has been read)."""
+        self.recent: LogSnapshot | None = None
+        """While the whole log is being read: its recent weeks, from their copy, as the
+        first look got them (`open`); None once the whole log is read, or without one."""
         if isinstance(log, str | os.PathLike):
             self.path = Path(log).expanduser().absolute()
         else:
@@ -282,6 +285,7 @@ class LogStore:
         try:
             self.repo = Repository(self.path, clock=self.clock)
             self.snapshot = self.repo.snapshot()
+            self.recent = None
             # The log's documents live as long as the app: out of the cyclic collector's
             # sight, its full passes (tens of ms on a ten-year log, in whichever key they
             # fall) stay short.
@@ -301,6 +305,7 @@ class LogStore:
         except StorageError:
             return  # no copy to read: the whole log is read next
         if recent is not None:
+            self.recent = recent[0]
             look(*recent)
 
     def _try(self, job: _Job) -> bool:

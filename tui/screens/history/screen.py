@@ -3,9 +3,12 @@ view at a time (Tab cycles them); Enter opens what is selected, Escape goes back
 
 The log is aggregated once, off the UI thread (`storage.read.history_index.HistoryIndex`, after the
 saves already queued), and each view (a widget of `tui.widgets.history`) draws from it; it is
-built again only when the log has changed. The score each morning is worked out in the
-background too (`tui.screens.history.mornings`); the views show it as it arrives and say so
-until then.
+built again only when the log has changed. Opened while the whole log is still being read (at
+start-up, a ten-year log takes a second), the calendar shows the recent weeks from their copy
+(`LogStore.recent`: every day of them as the whole log has it), and says that it is reading
+the rest; the other views, and the day's detail, wait for the whole log. The score each
+morning is worked out in the background too (`tui.screens.history.mornings`); the views show
+it as it arrives and say so until then.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -39,6 +43,7 @@ from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
+    from storage.read.history_index import HistoryIndex
     from tui.widgets.history.exercise_progress import ExerciseProgress
     from tui.widgets.history.trends import TrendsView
 
@@ -73,6 +78,13 @@ class HistoryScreen(Screen):
         "pick": "progress",
     }
 
+    class RecentBuilt(Message, bubble=False):
+        """The log's recent weeks aggregated (`LogStore.recent`): exact from `since` on."""
+
+        def __init__(self, index: HistoryIndex, since: date, today: date, unit: str) -> None:
+            super().__init__()
+            self.index, self.since, self.today, self.unit = index, since, today, unit
+
     def __init__(self) -> None:
         super().__init__()
         self.index = None  # storage.read.history_index.HistoryIndex, once built
@@ -89,6 +101,7 @@ class HistoryScreen(Screen):
         self._release_scoring: Timer | None = None
         # A picker asked for while the log is still being read: opened once it is.
         self._pick_waiting: tuple[str | None, Callable[[str | None], None]] | None = None
+        self._day_waiting: date | None = None  # Enter on a day, likewise
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
 
@@ -125,6 +138,8 @@ class HistoryScreen(Screen):
     def _build_when_ready(self) -> None:
         if self.app.store.ready:
             self.build()
+        elif (recent := self.app.store.recent) is not None:
+            self._build_recent(recent)
 
     async def _mount_views(self) -> None:
         for key, _label in VIEWS:
@@ -156,6 +171,9 @@ class HistoryScreen(Screen):
     @on(LogOpened)
     def _log_opened(self) -> None:
         self.build()
+        if self._day_waiting is not None:
+            day, self._day_waiting = self._day_waiting, None
+            self._open_day(day)
 
     @on(LogChanged)
     def _log_changed(self) -> None:
@@ -194,6 +212,27 @@ class HistoryScreen(Screen):
         )
         if not get_current_worker().is_cancelled:  # a newer log is being built
             self.post_message(built)
+
+    @work(thread=True, exclusive=True, group="history recent")
+    def _build_recent(self, recent: LogSnapshot) -> None:
+        """The calendar from the log's recent weeks while the whole log is being read."""
+        from storage.log.recent_copy import RECENT_DAYS
+        from storage.read.history_index import HistoryIndex
+
+        today = recent.today()
+        since = today - timedelta(days=RECENT_DAYS - 1)  # the copy holds every day since
+        unit = recent.settings().unit
+        self.post_message(self.RecentBuilt(HistoryIndex.build(recent), since, today, unit))
+
+    @on(RecentBuilt)
+    def _recent_built(self, message: RecentBuilt) -> None:
+        if self.index is not None or not self.is_mounted:  # the whole log came first
+            return
+        self.unit = message.unit
+        with contextlib.suppress(NoMatches):  # the app is closing
+            self.query_one(CalendarView).show_recent(
+                message.index, message.unit, message.since, message.today
+            )
 
     @on(HistoryBuilt)
     def _built(self, message: HistoryBuilt) -> None:
@@ -278,6 +317,8 @@ class HistoryScreen(Screen):
             self._draw_trends()
 
     def _want_mornings(self, days: list[date]) -> None:
+        if self.index is None:  # scored from the whole log, once it is read
+            return
         self.scorer.want(days)
         self._show_scoring()
 
@@ -429,9 +470,17 @@ class HistoryScreen(Screen):
             self.app.push_screen(SessionDetailScreen(self, session))
 
     def on_year_calendar_opened(self, message: YearCalendar.Opened) -> None:
+        self._open_day(message.day)
+
+    def _open_day(self, day: date) -> None:
+        """The day's detail; while the log is still being read, once it is."""
         from tui.screens.history.day_detail import DayDetailScreen
 
-        self.app.push_screen(DayDetailScreen(message.day, self.unit))
+        if not self.app.store.ready:
+            self._day_waiting = day
+            return
+        log = self.app.store.snapshot
+        self.app.push_screen(DayDetailScreen(day, log.settings().unit))
 
 
 def _settled() -> None:
