@@ -39,12 +39,12 @@ from tui.screens.history.mornings import MorningScorer
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.history.calendar_view import CalendarView
-from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
     from storage.read.history_index import HistoryIndex
     from tui.widgets.history.exercise_progress import ExerciseProgress
+    from tui.widgets.history.sessions_view import SessionsView
     from tui.widgets.history.trends import TrendsView
 
 VIEWS = (
@@ -312,7 +312,7 @@ class HistoryScreen(Screen):
             return
         calendar.scored(scores)
         if self._mounted("sessions"):
-            self.query_one(SessionsView).scored(scores)
+            self.query_one("#sessions").scored(scores)
         if self.view == "trends":
             self._draw_trends()
 
@@ -348,7 +348,7 @@ class HistoryScreen(Screen):
 
     def _draw_sessions(self) -> None:
         if self._mounted("sessions"):
-            sessions = self.query_one(SessionsView)
+            sessions = self.query_one("#sessions")
             sessions.show(
                 self.index, self.mornings, self.names, self.unit, self.exercise_filter, self.today
             )
@@ -452,7 +452,7 @@ class HistoryScreen(Screen):
         """`T` on the sessions list: a template of the session highlighted."""
         from tui.screens.history.session_detail import make_template
 
-        workout_id = self.query_one(SessionsView).highlighted()
+        workout_id = self.query_one("#sessions").highlighted()
         session = self.index.session(workout_id) if self.index and workout_id else None
         if session is None:
             self.notify("No session here to make a template of.")
@@ -492,6 +492,8 @@ def _settled() -> None:
 
 def _new_view(key: str) -> Widget:
     if key == "sessions":
+        from tui.widgets.history.sessions_view import SessionsView
+
         return SessionsView()
     if key == "progress":
         from tui.widgets.history.exercise_progress import ExerciseProgress
