@@ -181,6 +181,7 @@ class HistoryScreen(Screen):
             self.build()
 
     def on_screen_resume(self) -> None:
+        self._hold_scoring()  # back from a detail by a key: the screen is drawn first
         self.scorer.resume()
         if self.index is not None:
             self.build()  # the log may have changed on another screen
