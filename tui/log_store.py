@@ -47,6 +47,7 @@ from textual.message_pump import MessagePump
 from storage.errors import ReadOnlyLogError, StorageError
 from storage.model.records import utc_now
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
+from tui.taking_turns import quick_turns
 
 if TYPE_CHECKING:  # the writer imports them once the app's first frame is on screen
     from storage.log.repository import Repository
@@ -283,8 +284,9 @@ class LogStore:
         from storage.log.repository import Repository
 
         try:
-            self.repo = Repository(self.path, clock=self.clock)
-            self.snapshot = self.repo.snapshot()
+            with quick_turns():  # the keys typed meanwhile are answered as they come
+                self.repo = Repository(self.path, clock=self.clock)
+                self.snapshot = self.repo.snapshot()
             self.recent = None
             # The log's documents live as long as the app: out of the cyclic collector's
             # sight, its full passes (tens of ms on a ten-year log, in whichever key they

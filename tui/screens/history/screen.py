@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 from storage.log.snapshot import LogSnapshot
 from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
+from tui.taking_turns import quick_turns
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.history.calendar_view import CalendarView
@@ -204,9 +205,11 @@ class HistoryScreen(Screen):
         from storage.read.history_index import HistoryIndex
 
         exercises = log.exercises()
+        with quick_turns():  # the keys typed meanwhile are answered as they come
+            index = HistoryIndex.build(log)
         built = HistoryBuilt(
             stamp,
-            HistoryIndex.build(log),
+            index,
             {e.id: e.name for e in exercises},
             {e.id: e.kind for e in exercises},
             log.settings().unit,
@@ -223,7 +226,9 @@ class HistoryScreen(Screen):
         today = recent.today()
         since = today - timedelta(days=RECENT_DAYS - 1)  # the copy holds every day since
         unit = recent.settings().unit
-        self.post_message(self.RecentBuilt(HistoryIndex.build(recent), since, today, unit))
+        with quick_turns():
+            index = HistoryIndex.build(recent)
+        self.post_message(self.RecentBuilt(index, since, today, unit))
 
     @on(RecentBuilt)
     def _recent_built(self, message: RecentBuilt) -> None:
