@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+import tui.screens.history.screen
 from storage.log.recent_copy import RECENT_DAYS, write_recent
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
@@ -160,3 +161,29 @@ async def test_without_a_recent_copy_the_calendar_waits_for_the_whole_log(
         assert text_of(screen, "#day") == ""
         reader.release()
         await eventually(pilot, lambda: screen.index is not None)
+
+
+async def test_history_open_when_the_log_is_read_imports_its_modules_on_a_thread(
+    copied_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app imports history's modules ahead on the UI thread while home is on show;
+    History opened before that imports them itself, on a thread, with its keys answered
+    meanwhile (on the UI thread, Progress's charts held them for 100 ms)."""
+    reader = SlowReader(monkeypatch)
+    threads: list[threading.Thread] = []
+    import_ahead = tui.screens.history.screen._import_ahead
+
+    def watched() -> None:
+        threads.append(threading.current_thread())
+        import_ahead()
+
+    monkeypatch.setattr(tui.screens.history.screen, "_import_ahead", watched)
+    app = opened_by_path(copied_log)
+    on_ui_thread: list[object] = []
+    monkeypatch.setattr(app, "_import_history", lambda *args: on_ui_thread.append(args))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await history_on_the_recent_weeks(pilot, reader)
+        reader.release()
+        await eventually(pilot, lambda: screen.index is not None and threads != [])
+        assert on_ui_thread == []
+        assert threads[0] is not threading.main_thread()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -143,6 +144,10 @@ class HistoryScreen(Screen):
             self._build_recent(recent)
 
     async def _mount_views(self) -> None:
+        # What the other views and the details import, on a thread: on the UI thread, a
+        # module such as Progress's charts held the keys for 100 ms (History opened before
+        # the app had imported them ahead, `RestdayApp._import_history`).
+        await asyncio.to_thread(_import_ahead)
         for key, _label in VIEWS:
             await self._mount_view(key)
         _settled()
@@ -494,6 +499,14 @@ def _settled() -> None:
     live as long as the screen: out of the cyclic collector's sight, its full passes (which
     otherwise grow to tens of milliseconds) stay short while keys are answered."""
     gc.freeze()
+
+
+def _import_ahead() -> None:
+    from tui.screens.history.ahead import MODULES
+
+    with quick_turns():  # the keys typed meanwhile are answered as they come
+        for module in MODULES:
+            importlib.import_module(module)
 
 
 def _new_view(key: str) -> Widget:

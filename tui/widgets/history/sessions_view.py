@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from storage.read.history_index import HistoryIndex, SessionSummary
 
 FIRST_ROWS = 60  # more than a screen holds: added at once
-BATCH_ROWS = 100  # then the rest, this many at a time, a key's answer between two batches
+BATCH_ROWS = 50  # then the rest, this many at a time, a key's answer between two batches
 BATCH_GAP_S = 0.01
 
 COLUMNS = {  # key -> label
