@@ -6,10 +6,13 @@ they say once the whole log is there (issue 17: `y` at the terminal)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 import tui.screens.history.screen
@@ -65,26 +68,29 @@ def text_of(screen: HistoryScreen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-async def history_on_the_recent_weeks(pilot, reader: SlowReader) -> HistoryScreen:
-    """`y` as soon as home shows the recent copy's score; the calendar on the recent weeks."""
-    app = pilot.app
-    await eventually(pilot, lambda: app.screen.view is not None)  # home's score
-    await press_at_pace(pilot, ["y"])
-    screen = app.screen
-    assert isinstance(screen, HistoryScreen)
-    calendar = screen.query_one(CalendarView)
-    await eventually(pilot, lambda: calendar.known_from is not None)
-    assert not app.store.ready and screen.index is None
-    return screen
+@asynccontextmanager
+async def history_on_the_recent_weeks(
+    log: Path, reader: SlowReader
+) -> AsyncIterator[tuple[Pilot, HistoryScreen]]:
+    """The app on `log`, `y` as soon as home shows the recent copy's score: the calendar
+    on the recent weeks, the whole log held by `reader`."""
+    app = opened_by_path(log)
+    async with app.run_test(size=SIZE) as pilot:
+        await eventually(pilot, lambda: app.screen.view is not None)  # home's score
+        await press_at_pace(pilot, ["y"])
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        calendar = screen.query_one(CalendarView)
+        await eventually(pilot, lambda: calendar.known_from is not None)
+        assert not app.store.ready and screen.index is None
+        yield pilot, screen
 
 
 async def test_y_before_the_whole_log_shows_the_recent_weeks_as_the_whole_log_has_them(
     copied_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reader = SlowReader(monkeypatch)
-    app = opened_by_path(copied_log)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await history_on_the_recent_weeks(pilot, reader)
+    async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
         calendar = screen.query_one(YearCalendar)
         assert calendar.cursor == TODAY
         await press_at_pace(pilot, ["up"])  # the day before: a training day
@@ -106,9 +112,7 @@ async def test_days_before_the_recent_weeks_say_the_log_is_being_read(
     copied_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reader = SlowReader(monkeypatch)
-    app = opened_by_path(copied_log)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await history_on_the_recent_weeks(pilot, reader)
+    async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
         first_known = TODAY - timedelta(days=RECENT_DAYS - 1)
         weeks = (TODAY - first_known).days // 7 + 1
         await press_at_pace(pilot, ["left"] * weeks)  # a week back each
@@ -130,9 +134,8 @@ async def test_keys_typed_before_the_whole_log_do_what_they_say_once_it_is_read(
     """A week back and Enter: the day opens once the log is read (its detail reads the
     whole log); Tab to the sessions: they are drawn once it is."""
     reader = SlowReader(monkeypatch)
-    app = opened_by_path(copied_log)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await history_on_the_recent_weeks(pilot, reader)
+    async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
+        app = pilot.app
         await press_at_pace(pilot, ["left", "enter"])
         assert app.screen is screen
         reader.release()
@@ -178,11 +181,9 @@ async def test_history_open_when_the_log_is_read_imports_its_modules_on_a_thread
         import_ahead()
 
     monkeypatch.setattr(tui.screens.history.screen, "_import_ahead", watched)
-    app = opened_by_path(copied_log)
     on_ui_thread: list[object] = []
-    monkeypatch.setattr(app, "_import_history", lambda *args: on_ui_thread.append(args))
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await history_on_the_recent_weeks(pilot, reader)
+    monkeypatch.setattr(RestdayApp, "_import_history", lambda *args: on_ui_thread.append(args))
+    async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
         reader.release()
         await eventually(pilot, lambda: screen.index is not None and threads != [])
         assert on_ui_thread == []
