@@ -262,7 +262,8 @@ class RestdayApp(App):
         self._load_rest()
         self._check_writable()
         self.tell_screens(LogOpened)
-        self.call_after_refresh(self._import_history, self.screen)
+        if self.current_mode != "history":  # else History imports them itself, on a thread
+            self.call_after_refresh(self._import_history, self.screen)
 
     def _import_history(self, shown: Screen, left: tuple[str, ...] | None = None) -> None:
         """History's modules, loaded while the screen the log opened on (home) shows the

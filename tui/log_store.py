@@ -47,6 +47,7 @@ from textual.message_pump import MessagePump
 from storage.errors import ReadOnlyLogError, StorageError
 from storage.model.records import utc_now
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
+from tui.taking_turns import quick_turns
 
 if TYPE_CHECKING:  # the writer imports them once the app's first frame is on screen
     from storage.log.repository import Repository
@@ -113,6 +114,9 @@ class LogStore:
         """The log, for the writer's thread only."""
         self.snapshot: LogSnapshot | None = None
         """The log as the newest save left it (None until it has been read)."""
+        self.recent: LogSnapshot | None = None
+        """While the whole log is being read: its recent weeks, from their copy, as the
+        first look got them (`open`); None once the whole log is read, or without one."""
         if isinstance(log, str | os.PathLike):
             self.path = Path(log).expanduser().absolute()
         else:
@@ -280,8 +284,10 @@ class LogStore:
         from storage.log.repository import Repository
 
         try:
-            self.repo = Repository(self.path, clock=self.clock)
-            self.snapshot = self.repo.snapshot()
+            with quick_turns():  # the keys typed meanwhile are answered as they come
+                self.repo = Repository(self.path, clock=self.clock)
+                self.snapshot = self.repo.snapshot()
+            self.recent = None
             # The log's documents live as long as the app: out of the cyclic collector's
             # sight, its full passes (tens of ms on a ten-year log, in whichever key they
             # fall) stay short.
@@ -301,6 +307,7 @@ class LogStore:
         except StorageError:
             return  # no copy to read: the whole log is read next
         if recent is not None:
+            self.recent = recent[0]
             look(*recent)
 
     def _try(self, job: _Job) -> bool:

@@ -10,7 +10,8 @@ MODULES = (
     "storage.read.history_index",  # the screen's aggregate, built on a worker
     "scoring.mornings",  # each morning's score, on a worker
     "storage.read.score_window",
-    "tui.widgets.history.exercise_progress",  # the views mounted after the calendar
+    "tui.widgets.history.sessions_view",  # the views mounted after the calendar
+    "tui.widgets.history.exercise_progress",
     "tui.widgets.history.trends",
     "tui.screens.history.session_detail",  # Enter on a session
     "tui.screens.history.day_detail",  # Enter on a day, and what it reads

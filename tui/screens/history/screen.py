@@ -3,9 +3,12 @@ view at a time (Tab cycles them); Enter opens what is selected, Escape goes back
 
 The log is aggregated once, off the UI thread (`storage.read.history_index.HistoryIndex`, after the
 saves already queued), and each view (a widget of `tui.widgets.history`) draws from it; it is
-built again only when the log has changed. The score each morning is worked out in the
-background too (`tui.screens.history.mornings`); the views show it as it arrives and say so
-until then.
+built again only when the log has changed. Opened while the whole log is still being read (at
+start-up, a ten-year log takes a second), the calendar shows the recent weeks from their copy
+(`LogStore.recent`: every day of them as the whole log has it), and says that it is reading
+the rest; the other views, and the day's detail, wait for the whole log. The score each
+morning is worked out in the background too (`tui.screens.history.mornings`); the views show
+it as it arrives and say so until then.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import importlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -23,6 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -32,14 +37,16 @@ from textual.worker import get_current_worker
 from storage.log.snapshot import LogSnapshot
 from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
+from tui.taking_turns import quick_turns
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.history.calendar_view import CalendarView
-from tui.widgets.history.sessions_view import SessionsView
 from tui.widgets.history.year_calendar import YearCalendar
 
 if TYPE_CHECKING:
+    from storage.read.history_index import HistoryIndex
     from tui.widgets.history.exercise_progress import ExerciseProgress
+    from tui.widgets.history.sessions_view import SessionsView
     from tui.widgets.history.trends import TrendsView
 
 VIEWS = (
@@ -73,6 +80,13 @@ class HistoryScreen(Screen):
         "pick": "progress",
     }
 
+    class RecentBuilt(Message, bubble=False):
+        """The log's recent weeks aggregated (`LogStore.recent`): exact from `since` on."""
+
+        def __init__(self, index: HistoryIndex, since: date, today: date, unit: str) -> None:
+            super().__init__()
+            self.index, self.since, self.today, self.unit = index, since, today, unit
+
     def __init__(self) -> None:
         super().__init__()
         self.index = None  # storage.read.history_index.HistoryIndex, once built
@@ -89,6 +103,7 @@ class HistoryScreen(Screen):
         self._release_scoring: Timer | None = None
         # A picker asked for while the log is still being read: opened once it is.
         self._pick_waiting: tuple[str | None, Callable[[str | None], None]] | None = None
+        self._day_waiting: date | None = None  # Enter on a day, likewise
         self._views = {"calendar": asyncio.Event()}  # set once mounted
         self._views["calendar"].set()
 
@@ -125,8 +140,14 @@ class HistoryScreen(Screen):
     def _build_when_ready(self) -> None:
         if self.app.store.ready:
             self.build()
+        elif (recent := self.app.store.recent) is not None:
+            self._build_recent(recent)
 
     async def _mount_views(self) -> None:
+        # What the other views and the details import, on a thread: on the UI thread, a
+        # module such as Progress's charts held the keys for 100 ms (History opened before
+        # the app had imported them ahead, `RestdayApp._import_history`).
+        await asyncio.to_thread(_import_ahead)
         for key, _label in VIEWS:
             await self._mount_view(key)
         _settled()
@@ -156,6 +177,9 @@ class HistoryScreen(Screen):
     @on(LogOpened)
     def _log_opened(self) -> None:
         self.build()
+        if self._day_waiting is not None:
+            day, self._day_waiting = self._day_waiting, None
+            self._open_day(day)
 
     @on(LogChanged)
     def _log_changed(self) -> None:
@@ -163,6 +187,7 @@ class HistoryScreen(Screen):
             self.build()
 
     def on_screen_resume(self) -> None:
+        self._hold_scoring()  # back from a detail by a key: the screen is drawn first
         self.scorer.resume()
         if self.index is not None:
             self.build()  # the log may have changed on another screen
@@ -185,15 +210,40 @@ class HistoryScreen(Screen):
         from storage.read.history_index import HistoryIndex
 
         exercises = log.exercises()
+        with quick_turns():  # the keys typed meanwhile are answered as they come
+            index = HistoryIndex.build(log)
         built = HistoryBuilt(
             stamp,
-            HistoryIndex.build(log),
+            index,
             {e.id: e.name for e in exercises},
             {e.id: e.kind for e in exercises},
             log.settings().unit,
         )
         if not get_current_worker().is_cancelled:  # a newer log is being built
             self.post_message(built)
+
+    @work(thread=True, exclusive=True, group="history recent")
+    def _build_recent(self, recent: LogSnapshot) -> None:
+        """The calendar from the log's recent weeks while the whole log is being read."""
+        from storage.log.recent_copy import RECENT_DAYS
+        from storage.read.history_index import HistoryIndex
+
+        today = recent.today()
+        since = today - timedelta(days=RECENT_DAYS - 1)  # the copy holds every day since
+        unit = recent.settings().unit
+        with quick_turns():
+            index = HistoryIndex.build(recent)
+        self.post_message(self.RecentBuilt(index, since, today, unit))
+
+    @on(RecentBuilt)
+    def _recent_built(self, message: RecentBuilt) -> None:
+        if self.index is not None or not self.is_mounted:  # the whole log came first
+            return
+        self.unit = message.unit
+        with contextlib.suppress(NoMatches):  # the app is closing
+            self.query_one(CalendarView).show_recent(
+                message.index, message.unit, message.since, message.today
+            )
 
     @on(HistoryBuilt)
     def _built(self, message: HistoryBuilt) -> None:
@@ -273,11 +323,13 @@ class HistoryScreen(Screen):
             return
         calendar.scored(scores)
         if self._mounted("sessions"):
-            self.query_one(SessionsView).scored(scores)
+            self.query_one("#sessions").scored(scores)
         if self.view == "trends":
             self._draw_trends()
 
     def _want_mornings(self, days: list[date]) -> None:
+        if self.index is None:  # scored from the whole log, once it is read
+            return
         self.scorer.want(days)
         self._show_scoring()
 
@@ -307,7 +359,7 @@ class HistoryScreen(Screen):
 
     def _draw_sessions(self) -> None:
         if self._mounted("sessions"):
-            sessions = self.query_one(SessionsView)
+            sessions = self.query_one("#sessions")
             sessions.show(
                 self.index, self.mornings, self.names, self.unit, self.exercise_filter, self.today
             )
@@ -411,7 +463,7 @@ class HistoryScreen(Screen):
         """`T` on the sessions list: a template of the session highlighted."""
         from tui.screens.history.session_detail import make_template
 
-        workout_id = self.query_one(SessionsView).highlighted()
+        workout_id = self.query_one("#sessions").highlighted()
         session = self.index.session(workout_id) if self.index and workout_id else None
         if session is None:
             self.notify("No session here to make a template of.")
@@ -429,9 +481,17 @@ class HistoryScreen(Screen):
             self.app.push_screen(SessionDetailScreen(self, session))
 
     def on_year_calendar_opened(self, message: YearCalendar.Opened) -> None:
+        self._open_day(message.day)
+
+    def _open_day(self, day: date) -> None:
+        """The day's detail; while the log is still being read, once it is."""
         from tui.screens.history.day_detail import DayDetailScreen
 
-        self.app.push_screen(DayDetailScreen(message.day, self.unit))
+        if not self.app.store.ready:
+            self._day_waiting = day
+            return
+        log = self.app.store.snapshot
+        self.app.push_screen(DayDetailScreen(day, log.settings().unit))
 
 
 def _settled() -> None:
@@ -441,8 +501,18 @@ def _settled() -> None:
     gc.freeze()
 
 
+def _import_ahead() -> None:
+    from tui.screens.history.ahead import MODULES
+
+    with quick_turns():  # the keys typed meanwhile are answered as they come
+        for module in MODULES:
+            importlib.import_module(module)
+
+
 def _new_view(key: str) -> Widget:
     if key == "sessions":
+        from tui.widgets.history.sessions_view import SessionsView
+
         return SessionsView()
     if key == "progress":
         from tui.widgets.history.exercise_progress import ExerciseProgress

@@ -9,8 +9,10 @@ shading's legend, and what the day under the cursor holds.
     Enter: the day · ←→ week · ↑↓ day · PgUp/PgDn month · [ ] year
 
 The screen gives it the log's aggregate, the morning scores found so far and the unit
-(`show`), the shading (`shade`), the scores as they arrive (`scored`) and whether more are
-being worked out (`show_scoring`). Shaded by readiness, the view asks for the mornings of
+(`show`), or, while the whole log is being read, its recent weeks' (`show_recent`: those
+days are described as the whole log has them, the shading waits for the whole log), the
+shading (`shade`), the scores as they arrive (`scored`) and whether more are being worked
+out (`show_scoring`). Shaded by readiness, the view asks for the mornings of
 the year on show (`MorningsWanted`). Enter on a day is the calendar's `YearCalendar.Opened`.
 Its rules are in history.tcss, with the screen's.
 """
@@ -56,6 +58,8 @@ class CalendarView(Vertical):
         self.unit = "kg"
         self.shade_by = "volume"
         self.scoring = False  # mornings are still being scored
+        self.known_from: date | None = None  # showing the recent weeks: the first day known
+        self._placed = False  # the recent weeks placed the cursor
         self._drawn_year: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -75,14 +79,31 @@ class CalendarView(Vertical):
     ) -> None:
         """The log as aggregated, on the days from `first_day` to `last_day` (today, where
         the cursor starts; on the newest day logged when this year has nothing yet)."""
-        first_show = self.index is None
+        first_show = self.index is None or (self.known_from is not None and not self._placed)
         self.index, self.mornings, self.unit = index, mornings, unit
+        self.known_from = None
         calendar = self.query_one(YearCalendar)
         calendar.set_range(first_day, last_day)
         if first_show:
-            newest = min(index.last_day or last_day, last_day)
-            calendar.cursor = last_day if newest.year == last_day.year else newest
+            self._place_cursor(last_day)
         self._draw()
+
+    def show_recent(self, index: HistoryIndex, unit: str, since: date, today: date) -> None:
+        """The log's recent weeks (`index`, exact from `since` on) while the whole log is
+        being read: the days from `since` to `today` are described, the cursor goes where
+        `show` would put it (if the recent weeks say where), and moves freely (the log's
+        first day is not known yet)."""
+        self.index, self.unit, self.known_from = index, unit, since
+        self.query_one(YearCalendar).set_range(date.min, today)
+        self._placed = index.last_day is not None
+        if self._placed:
+            self._place_cursor(today)
+        self._draw()
+
+    def _place_cursor(self, today: date) -> None:
+        """On today, or on the newest day logged when this year has nothing yet."""
+        newest = min(self.index.last_day or today, today)
+        self.query_one(YearCalendar).cursor = today if newest.year == today.year else newest
 
     def shade(self, by: str) -> None:
         """Shade the days by "volume" or by "readiness"."""
@@ -113,6 +134,11 @@ class CalendarView(Vertical):
     def _draw(self) -> None:
         calendar = self.query_one(YearCalendar)
         year = calendar.cursor.year
+        if self.known_from is not None:  # a shade is a rank among the year's days
+            calendar.set_days({})
+            self._show_legend()
+            self._describe_day(calendar.cursor)
+            return
         days = {d: s for d, s in self.index.days.items() if d.year == year}
         if self.shade_by == "volume":
             volumes = sorted(s.volume_kg for s in days.values() if s.volume_kg > 0)
@@ -136,7 +162,10 @@ class CalendarView(Vertical):
         self._describe_day(calendar.cursor)
 
     def _show_legend(self) -> None:
-        if self.shade_by == "volume":
+        if self.known_from is not None:
+            text = Text(f"{self.shade_by}  ", style="bold")
+            text.append("reading your log…", "dim")
+        elif self.shade_by == "volume":
             text = Text("volume  ", style="bold")
             text.append("low ", "dim")
             text.append(VOLUME_SHADES, "green")
@@ -156,7 +185,9 @@ class CalendarView(Vertical):
     def _describe_day(self, day: date) -> None:
         summary = self.index.days.get(day)
         text = Text(f"{day:%A %-d %B %Y}  ", style="bold")
-        if summary is None:
+        if self.known_from is not None and day < self.known_from:
+            text.append("reading your log…", "dim")
+        elif summary is None:
             text.append("rest day", "dim")
         else:
             volume = format_number(to_unit(summary.volume_kg, self.unit))

@@ -31,8 +31,14 @@ from tui.format.units import format_number, to_unit
 from tui.format.words import counted
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from scoring.mornings import MorningScore
-    from storage.read.history_index import HistoryIndex
+    from storage.read.history_index import HistoryIndex, SessionSummary
+
+FIRST_ROWS = 60  # more than a screen holds: added at once
+BATCH_ROWS = 50  # then the rest, this many at a time, a key's answer between two batches
+BATCH_GAP_S = 0.01
 
 COLUMNS = {  # key -> label
     "date": "date",
@@ -57,6 +63,7 @@ class SessionsView(Vertical):
         super().__init__(id=id)
         self.mornings: Mapping[date, MorningScore] = {}
         self._rows: dict[date, list[str]] = {}  # day -> its sessions' row keys
+        self._filling: Timer | None = None  # adds the rows still to come
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-filter")
@@ -78,12 +85,30 @@ class SessionsView(Vertical):
         a year other than `today`'s (by default the newest day logged) say their year."""
         today = today or index.last_day or date.min
         self.mornings = mornings
-        table = self.query_one(DataTable)
-        table.clear()
+        self.query_one(DataTable).clear()
+        if self._filling is not None:
+            self._filling.stop()
         sessions = index.sessions(exercise_id)
         self._rows = {}
+        self._add_rows(sessions, 0, FIRST_ROWS, today, unit)
+        label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
+        self.query_one("#sessions-filter", Static).update(
+            Text.assemble(
+                (f"{counted(len(sessions), 'session')}, newest first · ", "bold"),
+                label,
+                ("   f: filter · Enter: open", "dim"),
+            )
+        )
+
+    def _add_rows(
+        self, sessions: list[SessionSummary], start: int, count: int, today: date, unit: str
+    ) -> None:
+        """Rows `start` to `start + count` of `sessions`, and the rest a batch at a time: a
+        table measures each row it is given, tens of milliseconds for a year's sessions,
+        which a key pressed meanwhile would wait for."""
+        table = self.query_one(DataTable)
         name_width = widened(18, self.app.size.width)
-        for session in sessions:
+        for session in sessions[start : start + count]:
             self._rows.setdefault(session.day, []).append(session.workout_id)
             table.add_row(
                 day_text(session.day, today),
@@ -95,14 +120,12 @@ class SessionsView(Vertical):
                 self._readiness_cell(session.day),
                 key=session.workout_id,
             )
-        label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
-        self.query_one("#sessions-filter", Static).update(
-            Text.assemble(
-                (f"{counted(len(sessions), 'session')}, newest first · ", "bold"),
-                label,
-                ("   f: filter · Enter: open", "dim"),
+        rest = start + count
+        self._filling = None
+        if rest < len(sessions):
+            self._filling = self.set_timer(
+                BATCH_GAP_S, lambda: self._add_rows(sessions, rest, BATCH_ROWS, today, unit)
             )
-        )
 
     def highlighted(self) -> str | None:
         """The workout id of the session the cursor is on, if there is one."""

@@ -1,0 +1,61 @@
+"""The sessions list of a long log is filled a batch of rows at a time (a table measures each
+row it is given: a ten-year log's 2000 sessions held the keys for a quarter of a second
+whenever History's index was built): every session comes, newest first, once, and keys
+pressed meanwhile are answered (issue 17: history keys at the terminal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+import tui.widgets.history.sessions_view as sessions_view
+from tests.support.history_app import history_app, open_history
+from tests.support.screen_helpers import eventually
+from tests.support.snapshot_app import SIZE
+from tests.support.typing import press_at_pace, type_line
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twelve-week log's sessions in several batches, as a long log's are."""
+    monkeypatch.setattr(sessions_view, "FIRST_ROWS", 5)
+    monkeypatch.setattr(sessions_view, "BATCH_ROWS", 7)
+    monkeypatch.setattr(sessions_view, "BATCH_GAP_S", 0.05)
+
+
+def row_keys(table: DataTable) -> list[str]:
+    return [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+
+
+async def test_every_session_comes_newest_first_once(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await press_at_pace(pilot, ["tab", "down", "down"])
+        table = screen.query_one("#session-table", DataTable)
+        assert table.cursor_row == 2
+        sessions = [s.workout_id for s in screen.index.sessions()]
+        assert len(sessions) > 5 + 7 * 2
+        await eventually(pilot, lambda: table.row_count == len(sessions))
+        assert row_keys(table) == sessions
+
+
+async def test_a_filter_while_the_list_is_filled_starts_it_again(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await press_at_pace(pilot, ["tab"])
+        table = screen.query_one("#session-table", DataTable)
+        screen._draw_sessions()  # as when the log has changed
+        assert table.row_count == 5  # the rest to come, a batch at a time
+        await press_at_pace(pilot, ["f"])
+        await type_line(pilot, "deadlift")
+        deadlifts = [s.workout_id for s in screen.index.sessions("deadlift")]
+        await pilot.pause(1)
+        assert row_keys(table) == deadlifts

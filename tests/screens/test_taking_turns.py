@@ -1,0 +1,71 @@
+"""While the whole log is read, and while History aggregates it, threads take quick turns
+with the interpreter (`tui.taking_turns`): the UI thread, which gives it up at each turn
+of its event loop, gets it back within half a millisecond, not 5 (issue 17: `y` at the
+terminal while the log is read took 150-600 ms for 30 ms of work)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import storage.log.repository
+import tui.taking_turns
+from storage.log.repository import Repository
+from storage.read.history_index import HistoryIndex
+from tests.support.clock import FakeClock
+from tests.support.history_app import NOW, open_history
+from tests.support.screen_helpers import eventually
+from tui.app import RestdayApp
+from tui.taking_turns import QUICK_SWITCH_S, quick_turns
+
+
+def test_quick_until_the_last_thread_inside_leaves() -> None:
+    usual = sys.getswitchinterval()
+    inside, leave = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with quick_turns():
+            inside.set()
+            leave.wait(5)
+
+    thread = threading.Thread(target=other)
+    with quick_turns():
+        thread.start()
+        assert inside.wait(5)
+        assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)
+    assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)  # the other is inside
+    leave.set()
+    thread.join(5)
+    assert sys.getswitchinterval() == pytest.approx(usual)
+
+
+async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, float] = {}
+
+    class Watched(Repository):
+        def __init__(self, *args, **kwargs) -> None:
+            seen["log"] = sys.getswitchinterval()
+            super().__init__(*args, **kwargs)
+
+    build = HistoryIndex.build.__func__
+
+    def watched_build(cls, log):
+        seen["history"] = sys.getswitchinterval()
+        return build(cls, log)
+
+    monkeypatch.setattr(storage.log.repository, "Repository", Watched)
+    monkeypatch.setattr(HistoryIndex, "build", classmethod(watched_build))
+    log = tmp_path / "log.json"
+    log.write_bytes(twelve_week_demo.read_bytes())
+    app = RestdayApp(log, clock=FakeClock(NOW), keymap_file=tmp_path / "no-keymap.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await eventually(pilot, lambda: app.store.ready)
+        screen = await open_history(pilot, scored=False)
+        assert screen.index is not None
+    assert seen == {"log": pytest.approx(QUICK_SWITCH_S), "history": pytest.approx(QUICK_SWITCH_S)}
+    assert tui.taking_turns._working == 0
