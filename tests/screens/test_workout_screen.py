@@ -23,7 +23,14 @@ from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import written_by_a_newer_restday
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved, workout_screen
-from tests.support.typing import chars, key_event, press, start_choice, type_line
+from tests.support.typing import (
+    chars,
+    key_event,
+    press,
+    press_at_pace,
+    start_choice,
+    type_line,
+)
 from tui.app import RestdayApp
 from tui.format.words import ellipsized
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
@@ -556,7 +563,7 @@ async def test_a_typo_is_explained_and_kept(log: Path, clock, typed, said) -> No
         assert entry(app).value == typed  # nothing typed is lost: fix it and press Enter
         assert app.focused is entry(app)
         assert shown_sets(app) == ["100 kg x 5"]
-        await press(pilot, ["ctrl+u", *chars("x5"), "enter"])
+        await press(pilot, ["ctrl+u", *chars("x5@9"), "enter"])
         assert not message.has_class("error")
         assert shown_sets(app) == ["100 kg x 5", "100 kg x 5"]
         await saved(app, pilot)
@@ -1006,6 +1013,32 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)]
 
 
+async def test_a_saved_set_coming_back_from_the_log_redraws_nothing(
+    log: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter shows the set; its save coming back (`LogChanged`, `SetSaved`) only clears
+    "saving": the table and the panel are not drawn again, which would cost the next
+    Enter a frame."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench")
+        await saved(app, pilot)
+        drawn: list[str] = []
+        screen = workout_screen(app)
+        for name in ("refresh_all", "refresh_exercise"):
+            draw = getattr(screen, name)
+            monkeypatch.setattr(
+                screen, name, lambda draw=draw, name=name: [drawn.append(name), draw()]
+            )
+        await press_at_pace(pilot, [*chars("100x5@8"), "enter", *chars("x5@9"), "enter"])
+        await saved(app, pilot)
+        await pilot.pause()
+        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @9"]
+        assert [row[3] for row in rows(app)] == ["", ""]  # saved: no "saving" left
+        assert drawn == []
+
+
 async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: Path, clock) -> None:
     """While the set waits to be saved, another terminal logs one into the same workout:
     the log numbers them in turn under its lock, and the screen takes the number back and
@@ -1058,7 +1091,7 @@ async def test_a_failed_save_stays_on_screen_until_a_retry_works(
         assert "No space left on device" in text(app, "#save-error")
         assert shown_sets(app) == ["100 kg x 5 @8"]
         await type_line(pilot, "")  # the lifter keeps logging
-        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @8"]
+        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @9"]
         await pilot.pause(0.2)  # several retries fail
         await saved(app, pilot)
         assert error.display
@@ -1067,7 +1100,7 @@ async def test_a_failed_save_stays_on_screen_until_a_retry_works(
         await retried(app, pilot)
         assert not error.display
         assert text(app, "#message") == "Saved everything that was waiting."
-        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @8"]
+        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @9"]
         assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)] * 2
         await type_line(pilot, "x3")
         await saved(app, pilot)
