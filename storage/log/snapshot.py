@@ -8,9 +8,10 @@ not yet saved when it was taken (changes queued behind a failed write) is not in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from storage.log.reader import LogReader, Tables
 
@@ -24,8 +25,12 @@ class LogSnapshot(LogReader):
         *,
         clock: Callable[[], datetime],
         read_only_reason: str | None = None,
+        indexes: Mapping[tuple[str, str], dict[Any, set[int]]] | None = None,
     ) -> None:
+        """`indexes`: (table, field) -> doc ids by the field's value, as of `tables`
+        (never changed after: `LogReader._index`), for lookups not to build them again."""
         super().__init__(clock)
+        self._indexes.update((key, (0, index)) for key, index in (indexes or {}).items())
         self.path = path
         self.stamp = stamp
         """Which version of the log on disk it is (`atomic_json.disk_stamp`)."""
