@@ -11,12 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from scoring.bodyweights import Bodyweights
 from storage.log.reader import LogReader, Tables
+from storage.model.records import Recovery
 
 
 class LogSnapshot(LogReader):
+    # The bodyweights last read from a snapshot, with the recovery table they come from:
+    # the next snapshots share that table until a write touches it, and so share them.
+    _bodyweights_of: ClassVar[tuple[object, Bodyweights] | None] = None
+
     def __init__(
         self,
         path: Path,
@@ -40,3 +46,10 @@ class LogSnapshot(LogReader):
 
     def _tables(self) -> Tables:
         return self._frozen
+
+    def bodyweights(self) -> Bodyweights:
+        table = self._frozen.get(Recovery.TABLE)
+        read = LogSnapshot._bodyweights_of
+        if table is None or read is None or read[0] is not table:
+            read = LogSnapshot._bodyweights_of = (table, super().bodyweights())
+        return read[1]

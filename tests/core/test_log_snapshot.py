@@ -104,6 +104,17 @@ def test_a_snapshot_finds_a_workouts_sets_without_a_pass_over_every_set(
     assert [s.id for s in before.sets(workout=workout.id)] == [first.id]
 
 
+def test_snapshots_share_the_bodyweights_while_no_recovery_changes(repo: Repository) -> None:
+    """A saved set makes a new snapshot; the lifter's bodyweights (read from every day's
+    recovery: ten years of them) are not built again for it on the UI thread."""
+    repo.save_recovery(Recovery(day=NOW.date(), bodyweight_kg=80))
+    weights = repo.snapshot().bodyweights()
+    repo.log_set(repo.start_workout(), BENCH, 100, 5)
+    assert repo.snapshot().bodyweights() is weights
+    repo.save_recovery(Recovery(day=NOW.date(), bodyweight_kg=81))
+    assert repo.snapshot().bodyweights().on(NOW.date()) == 81
+
+
 def test_a_snapshot_sees_another_process_once_the_repository_has(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     with Repository(log, clock=FakeClock(NOW)) as mine, Repository(log) as other:
