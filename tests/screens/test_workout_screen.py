@@ -1039,6 +1039,22 @@ async def test_a_saved_set_coming_back_from_the_log_redraws_nothing(
         assert drawn == []
 
 
+async def test_the_cursor_mark_moves_to_a_new_set_with_its_row(log: Path, clock) -> None:
+    """Enter draws the new row with the "◂" on it, in the same frame: the table is not
+    drawn again for the cursor's move (its message comes after)."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench 100x5@8")
+        await saved(app, pilot)
+        line = entry(app)
+        line.value = "102.5x5@8"
+        workout_screen(app).submit_entry(line)  # as Enter does, no message handled after
+        assert [row[4] for row in rows(app)] == ["", "◂"]
+        await saved(app, pilot)
+        assert [row[4] for row in rows(app)] == ["", "◂"]
+
+
 async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: Path, clock) -> None:
     """While the set waits to be saved, another terminal logs one into the same workout:
     the log numbers them in turn under its lock, and the screen takes the number back and
