@@ -18,7 +18,8 @@ from textual.drivers._writer_thread import WriterThread
 from textual.keys import key_to_character
 from textual.message_pump import MessagePump
 from textual.screen import Screen
-from textual.widgets import Input
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
 
 WATCHERS = "__watchers"  # where a reactive's watchers are kept on the object watched
 COMMAND_MODIFIERS = ("alt+", "ctrl+", "super+", "meta+", "hyper+")
@@ -217,3 +218,21 @@ def styled_as_the_app_is(screen: Screen) -> Screen:
     avoiding a CSS refresh when not strictly required")"""
     screen._css_update_count = screen.app._css_update_count
     return screen
+
+
+# Textual's footer has no public way to show another key for one of its actions: it composes
+# every key again (new widgets, their styles, a layout: ~10 ms at 80x24) for any change.
+# https://github.com/Textualize/textual/blob/v8.2.8/src/textual/widgets/_footer.py
+# (FooterKey draws `key_display` and, clicked, presses `key`)
+
+
+def footer_keys(footer: Footer) -> dict[str, FooterKey]:
+    """The footer's key widgets, by their action."""
+    return {key.action: key for key in footer.query(FooterKey)}
+
+
+def show_key(footer_key: FooterKey, key: str, display: str) -> None:
+    """Make a footer key widget show (as `display`) and press another key of its action."""
+    if (footer_key.key, footer_key.key_display) != (key, display):
+        footer_key.key, footer_key.key_display = key, display
+        footer_key.refresh(layout=True)

@@ -145,12 +145,21 @@ class Repository(LogReader):
     def snapshot(self) -> LogSnapshot:
         """The log as it stands now, for reading on any thread while this repository
         goes on writing (changes waiting to be saved are not in it)."""
+        tables = self._storage.frozen()
+        generation = self._storage.generation
         return LogSnapshot(
             self.path,
-            self._storage.frozen(),
+            tables,
             self._storage.stamp,
             clock=self.clock,
             read_only_reason=self.read_only_reason if self.read_only else None,
+            # Kept up to date as this repository writes (`_reindex`), so the snapshot
+            # answers "the sets of a workout" without a pass over every set in the log.
+            indexes={
+                key: dict(index)
+                for key, (built, index) in self._indexes.items()
+                if built == generation
+            },
         )
 
     def _generation(self) -> int:
@@ -216,12 +225,13 @@ class Repository(LogReader):
         for (name, field), (built, index) in self._indexes.items():
             if name != table or built != generation:
                 continue
+            # A new array of ids, never one changed in place: snapshots share the others.
             if old is not None and doc_id in (ids := index.get(old.get(field), ())):
-                ids.remove(doc_id)
+                index[old.get(field)] = DocIds("q", (i for i in ids if i != doc_id))
             if new is not None:
-                ids = index.setdefault(new.get(field), DocIds("q"))
+                ids = index.get(new.get(field), DocIds("q"))
                 if doc_id not in ids:
-                    ids.append(doc_id)
+                    index[new.get(field)] = ids + DocIds("q", (doc_id,))
 
     def _stamp(self, record: R, day: date | None) -> R:
         now = self.now()

@@ -86,6 +86,35 @@ def test_tables_no_write_touched_are_shared_between_snapshots(repo: Repository) 
     assert after._tables()["sets"] is not before._tables()["sets"]
 
 
+def test_a_snapshot_finds_a_workouts_sets_without_a_pass_over_every_set(
+    repo: Repository,
+) -> None:
+    """After a set is saved the app reads today's sets from the new snapshot: from the
+    repository's index, kept up to date as it writes, not one built again over the whole
+    log (ten years of sets) on the UI thread."""
+    workout = repo.start_workout()
+    first = repo.log_set(workout, BENCH, 100, 5)
+    before = repo.snapshot()
+    second = repo.log_set(workout, BENCH, 100, 5)
+    after = repo.snapshot()
+    built_at_once = dict(after._indexes)
+    assert ("sets", "workout") in built_at_once
+    assert [s.id for s in after.sets(workout=workout.id)] == [first.id, second.id]
+    assert after._indexes == built_at_once  # nothing built
+    assert [s.id for s in before.sets(workout=workout.id)] == [first.id]
+
+
+def test_snapshots_share_the_bodyweights_while_no_recovery_changes(repo: Repository) -> None:
+    """A saved set makes a new snapshot; the lifter's bodyweights (read from every day's
+    recovery: ten years of them) are not built again for it on the UI thread."""
+    repo.save_recovery(Recovery(day=NOW.date(), bodyweight_kg=80))
+    weights = repo.snapshot().bodyweights()
+    repo.log_set(repo.start_workout(), BENCH, 100, 5)
+    assert repo.snapshot().bodyweights() is weights
+    repo.save_recovery(Recovery(day=NOW.date(), bodyweight_kg=81))
+    assert repo.snapshot().bodyweights().on(NOW.date()) == 81
+
+
 def test_a_snapshot_sees_another_process_once_the_repository_has(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
     with Repository(log, clock=FakeClock(NOW)) as mine, Repository(log) as other:
@@ -135,3 +164,5 @@ def test_every_snapshot_stays_the_log_as_it_was_on_disk(tmp_path: Path, operatio
                 taken.append((repo.snapshot(), on_disk(log)))
         for snapshot, saved in taken:
             assert snapshot._tables() == saved
+            by_workout = [d["id"] for d in saved.get("sets", {}).values()]
+            assert sorted(s.id for s in snapshot.sets(workout=workout.id)) == sorted(by_workout)

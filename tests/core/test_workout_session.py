@@ -386,6 +386,22 @@ def test_following_with_nothing_of_ours_on_its_way_takes_the_log(
     assert session.workout is None and session.current is None and session.order == []
 
 
+def test_the_log_holding_our_saved_sets_as_shown_is_nothing_new_to_show(
+    repo: Repository, clock: FakeClock
+) -> None:
+    """Our own saves coming back (the log gives each record its created/updated times)
+    change nothing on screen: following them redraws nothing."""
+    session = started(repo, clock)
+    typed(session, "bench 100x5", repo, clock())
+    typed(session, "x5", repo, clock.advance(60))
+    shown = list(session.sets)
+    assert not session.follow(repo.snapshot(), ours_on_the_way=False)
+    assert [s.id for s in session.sets] == [s.id for s in shown]
+    assert all(s.created is not None for s in session.sets)  # the log's records, taken
+    repo.update_set(session.sets[-1], replace(session.sets[-1], notes="grindy"))
+    assert session.follow(repo.snapshot(), ours_on_the_way=False)  # another copy's note
+
+
 # -- an exercise's past ---------------------------------------------------------------------
 
 
@@ -409,7 +425,7 @@ def test_an_exercises_history_is_kept_while_the_log_changes_only_the_workout_in_
     session = started(repo, clock)
     history = session.history(BENCH.id, repo.snapshot())
     typed(session, "bench 100x5", repo, clock())
-    assert session.follow(repo.snapshot(), ours_on_the_way=False)  # the saved set's times
+    session.follow(repo.snapshot(), ours_on_the_way=False)  # the saved set's times
     assert session.history(BENCH.id, repo.snapshot()) is history
     repo.finish_workout(repo.open_workout(), 7)  # another workout next: read again
     session.follow(repo.snapshot(), ours_on_the_way=False)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from tests.support.history_app import history_app, open_history
-from tests.support.screen_helpers import eventually
+from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.snapshot_app import SIZE
-from tests.support.typing import press_at_pace
+from tests.support.typing import chars, press, press_at_pace, start_choice
 from tui.textual_workarounds import WATCHERS
 from tui.widgets.app_footer import AppFooter
 
@@ -113,3 +115,37 @@ async def test_footer_shows_more_keys_on_a_wider_terminal(
         await pilot.pause()
         wide = [key.description for key in _shown(screen.query_one(AppFooter))[0]]
         assert len(wide) > len(narrow) and "Month before" in wide
+
+
+async def test_typing_a_set_swaps_the_help_key_in_place(
+    log: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help key is `?` on an empty entry line and f1 once it holds text (`?` types
+    there): each set typed swaps it twice. The footer shows the other key in the key it
+    has (a composition of new keys, each set, cost the next Enter ~10 ms)."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, [*start_choice(0), *chars("bench 100x5@8"), "enter"])
+        await saved(app, pilot)
+        composed = []
+        recompose = Footer.recompose
+
+        async def counted(self: Footer) -> None:
+            composed.append(self)
+            await recompose(self)
+
+        monkeypatch.setattr(Footer, "recompose", counted)
+
+        def help_key() -> FooterKey:
+            footer = app.screen.query_one(AppFooter)
+            (key,) = [k for k in footer.query(FooterKey) if k.action == "help"]
+            return key
+
+        for typed in ("102.5x5@8", "105x5@8"):
+            await press_at_pace(pilot, chars(typed))
+            assert (help_key().key, help_key().key_display) == ("f1", "f1")
+            await press_at_pace(pilot, ["enter"])
+            await saved(app, pilot)
+            assert (help_key().key, help_key().key_display) == ("question_mark", "?")
+        _check_fits(app.screen.query_one(AppFooter), "workout, after two sets")
+        assert composed == []

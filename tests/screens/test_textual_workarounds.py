@@ -17,7 +17,7 @@ from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from tui.textual_workarounds import (
     TEXTUAL_BINDING_CHAIN,
@@ -25,9 +25,11 @@ from tui.textual_workarounds import (
     OrderedInput,
     WriterOutlivingItsTerminal,
     _keymapped_binding_chain,
+    footer_keys,
     forget_watchers,
     keep_writing_when_the_terminal_goes,
     run_binding_as_read,
+    show_key,
     styled_as_the_app_is,
 )
 
@@ -276,3 +278,28 @@ async def test_textual_5211_refreshes_the_whole_apps_css_for_a_new_modes_screen(
 
 async def test_a_new_modes_screen_marked_styled_is_shown_without_a_css_refresh() -> None:
     assert await css_refreshes_showing_a_new_mode(marked=True) == 0
+
+
+class FooterApp(App):
+    BINDINGS = [Binding("question_mark,f1", "help", "Help")]
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+
+async def test_a_footer_key_shows_and_presses_the_key_it_is_given() -> None:
+    """`show_key`: FooterKey draws its `key_display` and, clicked, presses its `key`."""
+    app = FooterApp()
+    async with app.run_test() as pilot:
+        footer = app.query_one(Footer)
+        while "help" not in footer_keys(footer):  # composed once its bindings are known
+            await pilot.pause()
+        key = footer_keys(footer)["help"]
+        assert (key.key, key.key_display) == ("question_mark", "?")
+        show_key(key, "f1", "f1")
+        await pilot.pause()
+        assert str(key.render()) == " f1 Help " and key.region.width == len(" f1 Help ")
+        pressed = []
+        app.simulate_key = pressed.append  # type: ignore[method-assign]
+        await pilot.click(key)
+        assert pressed == ["f1"]

@@ -23,7 +23,14 @@ from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import written_by_a_newer_restday
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved, workout_screen
-from tests.support.typing import chars, key_event, press, start_choice, type_line
+from tests.support.typing import (
+    chars,
+    key_event,
+    press,
+    press_at_pace,
+    start_choice,
+    type_line,
+)
 from tui.app import RestdayApp
 from tui.format.words import ellipsized
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
@@ -1004,6 +1011,48 @@ async def test_a_set_is_on_screen_before_it_is_saved(log: Path, clock) -> None:
             gate.set()
         await saved(app, pilot)
     assert logged(read_log(log, clock)[1]) == [(BENCH, 100.0, 5, 8.0, False, False)]
+
+
+async def test_a_saved_set_coming_back_from_the_log_redraws_nothing(
+    log: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter shows the set; its save coming back (`LogChanged`, `SetSaved`) only clears
+    "saving": the table and the panel are not drawn again, which would cost the next
+    Enter a frame."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench")
+        await saved(app, pilot)
+        drawn: list[str] = []
+        screen = workout_screen(app)
+        for name in ("refresh_all", "refresh_exercise"):
+            draw = getattr(screen, name)
+            monkeypatch.setattr(
+                screen, name, lambda draw=draw, name=name: [drawn.append(name), draw()]
+            )
+        await press_at_pace(pilot, [*chars("100x5@8"), "enter", *chars("x5@9"), "enter"])
+        await saved(app, pilot)
+        await pilot.pause()
+        assert shown_sets(app) == ["100 kg x 5 @8", "100 kg x 5 @9"]
+        assert [row[3] for row in rows(app)] == ["", ""]  # saved: no "saving" left
+        assert drawn == []
+
+
+async def test_the_cursor_mark_moves_to_a_new_set_with_its_row(log: Path, clock) -> None:
+    """Enter draws the new row with the "◂" on it, in the same frame: the table is not
+    drawn again for the cursor's move (its message comes after)."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_line(pilot, "bench 100x5@8")
+        await saved(app, pilot)
+        line = entry(app)
+        line.value = "102.5x5@8"
+        workout_screen(app).submit_entry(line)  # as Enter does, no message handled after
+        assert [row[4] for row in rows(app)] == ["", "◂"]
+        await saved(app, pilot)
+        assert [row[4] for row in rows(app)] == ["", "◂"]
 
 
 async def test_a_set_numbered_after_another_writers_takes_the_logs_number(log: Path, clock) -> None:

@@ -30,7 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
-from tui.textual_workarounds import forget_watchers
+from tui.textual_workarounds import footer_keys, forget_watchers, show_key
 
 HELP_ID = "help"
 # Per screen, the keys a lifter uses most, first. The app's screen keys come after a
@@ -149,12 +149,28 @@ class AppFooter(Footer):
     async def recompose(self) -> None:
         if not self.is_attached:  # its screen has closed
             return
-        shown = self._keys()
+        entries = self._fitting()
+        shown = _shown_of(entries)
         if shown == self._shown:
             return
-        self._shown = shown
+        before, self._shown = self._shown, shown
+        if before is not None and self._swap_keys(before, entries):
+            return
         await super().recompose()
         forget_watchers(self)
+
+    def _swap_keys(self, before: tuple, entries: list[FooterEntry]) -> bool:
+        """Show each entry's key in the key widget of its action, when only which key of
+        an action shows changed (help's `?` on an empty entry line, f1 once it holds text:
+        twice a set typed): no new widgets. False (nothing changed) otherwise."""
+        if [key[1:] for key in before] != [key[1:] for key in _shown_of(entries)]:
+            return False
+        shown = footer_keys(self)
+        if any(entry.binding.action not in shown for entry in entries):
+            return False
+        for entry in entries:
+            show_key(shown[entry.binding.action], entry.binding.key, entry.key_display)
+        return True
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.recompose)
@@ -184,11 +200,8 @@ class AppFooter(Footer):
         return fitting(self._entries(), FOOTER_ORDER, width)
 
     def _keys(self) -> tuple:
-        """What the footer would show: each key, its label and whether enabled."""
-        return tuple(
-            (e.binding.key, e.binding.action, e.binding.description, e.enabled, e.tooltip)
-            for e in self._fitting()
-        )
+        """What the footer would show now."""
+        return _shown_of(self._fitting())
 
     def compose(self) -> ComposeResult:
         """Textual's keys, only those that fit, in their order; then the palette key."""
@@ -197,3 +210,11 @@ class AppFooter(Footer):
         shown = [by_action.get(e.binding.action) for e in self._fitting()]
         yield from (w for w in shown if w is not None)
         yield from (w for w in widgets if w.has_class("-command-palette"))
+
+
+def _shown_of(entries: Iterable[FooterEntry]) -> tuple:
+    """What the footer shows of `entries`: each key, its label and whether enabled."""
+    return tuple(
+        (e.binding.key, e.binding.action, e.binding.description, e.enabled, e.tooltip)
+        for e in entries
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from scoring.bodyweights import Bodyweights
 from scoring.plan import Plan, PlanItem
@@ -32,6 +32,7 @@ from storage.log.repository import Repository
 from storage.model.merge import changes_between
 from storage.model.records import (
     Exercise,
+    Record,
     SetEntry,
     Settings,
     Template,
@@ -53,6 +54,7 @@ from tui.screens.workout.warmups import WarmupRamps
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
 
 Change = Callable[[Repository], Any]
+R = TypeVar("R", bound=Record | None)
 
 
 @dataclass(frozen=True)
@@ -222,13 +224,15 @@ class WorkoutSession:
         return (workout.id if workout else None, workout.day if self.earlier_day else None)
 
     def _shown(self) -> tuple:
+        """What the screen shows of the session: the records without the times the log
+        stamps them with (our own saves coming back are nothing new to show)."""
         return (
-            self.workout,
-            list(self.sets),
+            _unstamped(self.workout),
+            [_unstamped(s) for s in self.sets],
             list(self.order),
             self.current,
-            self.settings,
-            list(self.templates),
+            _unstamped(replace(self.settings, id="")),  # a log with none: a new one each time
+            [_unstamped(t) for t in self.templates],
             self.bodyweight_kg,  # a bodyweight set's e1RM
         )
 
@@ -689,6 +693,13 @@ class WorkoutSession:
         own = [t for t in self.templates if not is_untouched_starter(t)]
         self.templates = offered([*own, template], self.settings.hidden_starters)
         return lambda repo: repo.save_template(template)
+
+
+def _unstamped(record: R) -> R:
+    """The record without when it was saved (`created`, `updated`): what it says."""
+    if record is None or (record.created is None and record.updated is None):
+        return record
+    return replace(record, created=None, updated=None)
 
 
 def _in_order(sets: Iterable[SetEntry]) -> list[SetEntry]:

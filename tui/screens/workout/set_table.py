@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from storage.model.records import SetEntry
 from storage.read.records_so_far import RecordsSoFar
@@ -67,13 +68,19 @@ class SetTable(DataTable):
             )
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+            # With the new row, in its frame: the highlight's message comes after it.
+            self._point_at(self.coordinate_to_cell_key((self.cursor_row, 0)).row_key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._point_at(event.row_key)
+
+    def _point_at(self, row_key: RowKey | None) -> None:
+        """Mark the row under the cursor (None: no rows), and only it; a cell that shows
+        its mark already is left alone (each change draws the whole table again)."""
         for row in self.rows:
-            if self.get_cell(row, "at"):
-                self.update_cell(row, "at", "")
-        if event.row_key is not None and event.row_key.value is not None:  # None: no rows
-            self.update_cell(event.row_key, "at", CURSOR)
+            at = CURSOR if row == row_key else ""
+            if self.get_cell(row, "at") != at:
+                self.update_cell(row, "at", at)
 
     def mark_saved(self, set_id: str) -> None:
         """The set is on disk: it no longer shows "saving"."""
