@@ -59,3 +59,25 @@ async def test_a_filter_while_the_list_is_filled_starts_it_again(
         deadlifts = [s.workout_id for s in screen.index.sessions("deadlift")]
         await pilot.pause(1)
         assert row_keys(table) == deadlifts
+
+
+async def test_ctrl_end_while_the_list_is_filled_goes_to_the_oldest_session(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """Ctrl+End asks for the bottom of the list: the oldest session, not the last row of the
+    batches added so far (at the terminal, on a ten-year log, it landed on a session of
+    2021 with six years still to come)."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await press_at_pace(pilot, ["tab"])
+        table = screen.query_one("#session-table", DataTable)
+        screen._draw_sessions()  # as when the log has changed
+        assert table.row_count == 5  # the rest to come, a batch at a time
+        await press_at_pace(pilot, ["ctrl+end"])
+        sessions = [s.workout_id for s in screen.index.sessions()]
+        assert table.row_count == len(sessions)
+        assert table.cursor_row == len(sessions) - 1
+        await pilot.pause(0.3)
+        assert row_keys(table) == sessions  # each once
+        assert table.cursor_row == len(sessions) - 1
