@@ -14,7 +14,7 @@ the screen's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,15 @@ COLUMNS = {  # key -> label
 }
 
 
+class SessionTable(DataTable):
+    """The sessions' table: Ctrl+End goes to the oldest session, the rows still to come
+    added first."""
+
+    def action_scroll_bottom(self) -> None:
+        self.parent.add_the_rest()
+        super().action_scroll_bottom()
+
+
 class SessionsView(Vertical):
     class SessionChosen(Message):
         """Enter on a session: the screen opens the workout."""
@@ -64,10 +73,11 @@ class SessionsView(Vertical):
         self.mornings: Mapping[date, MorningScore] = {}
         self._rows: dict[date, list[str]] = {}  # day -> its sessions' row keys
         self._filling: Timer | None = None  # adds the rows still to come
+        self._add_the_rest: Callable[[], None] | None = None  # at once, stopping the timer
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-filter")
-        table = DataTable(id="session-table", cursor_type="row")
+        table = SessionTable(id="session-table", cursor_type="row")
         for key, label in COLUMNS.items():
             table.add_column(label, key=key)
         yield table
@@ -121,11 +131,20 @@ class SessionsView(Vertical):
                 key=session.workout_id,
             )
         rest = start + count
-        self._filling = None
+        self._filling = self._add_the_rest = None
         if rest < len(sessions):
             self._filling = self.set_timer(
                 BATCH_GAP_S, lambda: self._add_rows(sessions, rest, BATCH_ROWS, today, unit)
             )
+            self._add_the_rest = lambda: self._add_rows(
+                sessions, rest, len(sessions) - rest, today, unit
+            )
+
+    def add_the_rest(self) -> None:
+        """Every row still to come, now (the bottom of the list is asked for)."""
+        if self._add_the_rest is not None:
+            self._filling.stop()
+            self._add_the_rest()
 
     def highlighted(self) -> str | None:
         """The workout id of the session the cursor is on, if there is one."""
