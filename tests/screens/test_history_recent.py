@@ -188,3 +188,31 @@ async def test_history_open_when_the_log_is_read_imports_its_modules_on_a_thread
         await eventually(pilot, lambda: screen.index is not None and threads != [])
         assert on_ui_thread == []
         assert threads[0] is not threading.main_thread()
+
+
+async def test_a_key_typed_before_the_recent_weeks_are_shown_moves_the_cursor(
+    copied_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`y` then Up at a person's pace, on a ten-year log at the terminal: the recent weeks
+    came after the Up (their index is built on a thread taking turns with the whole log's
+    read), and placing the cursor on today then undid it."""
+    monkeypatch.setattr(tui.screens.history.screen, "DRAWN_AFTER_S", 0.5)
+    reader = SlowReader(monkeypatch)
+    app = opened_by_path(copied_log)
+    async with app.run_test(size=SIZE) as pilot:
+        await eventually(pilot, lambda: app.screen.view is not None)  # home's score
+        await press_at_pace(pilot, ["y", "up"])
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        calendar = screen.query_one(CalendarView)
+        assert calendar.known_from is None  # the recent weeks still to come
+        await eventually(pilot, lambda: calendar.known_from is not None)
+        await pilot.pause()
+        year = screen.query_one(YearCalendar)
+        assert year.cursor == TODAY - timedelta(days=1)
+        assert text_of(screen, "#day").startswith("Monday 23 November 2026  1 workout")
+
+        reader.release()
+        await eventually(pilot, lambda: screen.index is not None)
+        await pilot.pause()
+        assert year.cursor == TODAY - timedelta(days=1)
