@@ -131,6 +131,8 @@ class HistoryScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(AppHeader).subtitle = "History · reading your log…"
         self._show_tabs()
+        if (log := self.app.store.snapshot or self.app.store.recent) is not None:
+            self.query_one(CalendarView).start_on(log.today())
         # The log is aggregated once the screen is drawn: the thread doing it would take
         # turns with the one drawing.
         self.set_timer(DRAWN_AFTER_S, self._build_when_ready)

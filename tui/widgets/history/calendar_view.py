@@ -60,6 +60,7 @@ class CalendarView(Vertical):
         self.scoring = False  # mornings are still being scored
         self.known_from: date | None = None  # showing the recent weeks: the first day known
         self._placed = False  # the recent weeks placed the cursor
+        self._started_on: date | None = None  # where the cursor was put before any index
         self._drawn_year: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -100,10 +101,21 @@ class CalendarView(Vertical):
             self._place_cursor(today)
         self._draw()
 
+    def start_on(self, today: date) -> None:
+        """The cursor on `today` before the log is aggregated, so that a key typed meanwhile
+        moves it from there; the log, once aggregated, leaves it where the keys took it."""
+        calendar = self.query_one(YearCalendar)
+        calendar.set_range(date.min, today)
+        calendar.cursor = self._started_on = today
+
     def _place_cursor(self, today: date) -> None:
-        """On today, or on the newest day logged when this year has nothing yet."""
+        """On today, or on the newest day logged when this year has nothing yet, unless a
+        key has moved it since `start_on`."""
+        calendar = self.query_one(YearCalendar)
+        if self._started_on is not None and calendar.cursor != self._started_on:
+            return
         newest = min(self.index.last_day or today, today)
-        self.query_one(YearCalendar).cursor = today if newest.year == today.year else newest
+        calendar.cursor = today if newest.year == today.year else newest
 
     def shade(self, by: str) -> None:
         """Shade the days by "volume" or by "readiness"."""
