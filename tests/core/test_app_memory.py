@@ -1,5 +1,6 @@
 """What the app holds beyond the log: its threads share one malloc arena (glibc), so that
-memory the log's reader or writer thread frees is memory the UI thread can use again."""
+memory the log's reader or writer thread frees is memory the UI thread can use again; its
+screens import no library for a small part of it (pendulum and dateutil hold 2.5 MB)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,9 @@ def arenas(setting: str) -> int:
 def test_a_thread_allocates_from_the_one_arena_of_the_app() -> None:
     assert arenas("default") == 2  # glibc's default: the thread has an arena of its own
     assert arenas("one") == 1
+
+
+def test_the_symptoms_screen_tells_times_without_pendulum() -> None:
+    script = "import sys, tui.screens.symptoms.screen\nprint('pendulum' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False"
