@@ -276,3 +276,8 @@ async def test_textual_5211_refreshes_the_whole_apps_css_for_a_new_modes_screen(
 
 async def test_a_new_modes_screen_marked_styled_is_shown_without_a_css_refresh() -> None:
     assert await css_refreshes_showing_a_new_mode(marked=True) == 0
+
+
+def test_a_widget_keeps_its_drawn_lines_in_a_cache_it_can_empty() -> None:
+    cache = Static()._styles_cache
+    assert isinstance(cache._cache, dict) and callable(cache.clear)
