@@ -44,7 +44,7 @@ def one_malloc_arena() -> None:
     """Have glibc's malloc serve every thread from one arena. By default each thread that
     allocates gets an arena of its own: memory the log's reader or writer thread frees
     stays in that arena, out of reach of the UI thread, and the app's peak memory on a
-    ten-year log was 8 MB higher. The threads hold the GIL while they allocate, so one
+    ten-year log was 4 to 8 MB higher. The threads hold the GIL while they allocate, so one
     arena costs no waiting. Elsewhere (no glibc) nothing changes."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
