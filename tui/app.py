@@ -30,6 +30,7 @@ from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.textual_workarounds import (
     escape_digit,
+    forget_drawn_lines,
     key_handled,
     run_binding_as_read,
     styled_as_the_app_is,
@@ -228,6 +229,7 @@ class RestdayApp(App):
         self.exit_signal: int | None = None
         self.exiting = False
         self._ticking: Timer | None = None
+        self._shown: Screen | None = None  # on top: its drawn lines go when it is left
 
     def on_load(self) -> None:
         self._apply_keymap()  # before the first screen is made: its footer shows the keys
@@ -375,7 +377,10 @@ class RestdayApp(App):
         typed.set_sender(self)
         return typed
 
-    def _screen_changed(self, _screen: Screen) -> None:
+    def _screen_changed(self, screen: Screen) -> None:
+        if self._shown is not None and self._shown is not screen:
+            forget_drawn_lines(self._shown)
+        self._shown = screen
         self.tick()  # the new screen's header shows the timer as of now
         self.call_later(self.check_size)
 

@@ -303,3 +303,8 @@ async def test_a_footer_key_shows_and_presses_the_key_it_is_given() -> None:
         app.simulate_key = pressed.append  # type: ignore[method-assign]
         await pilot.click(key)
         assert pressed == ["f1"]
+
+
+def test_a_widget_keeps_its_drawn_lines_in_a_cache_it_can_empty() -> None:
+    cache = Static()._styles_cache
+    assert isinstance(cache._cache, dict) and callable(cache.clear)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import sys
 from pathlib import Path
@@ -36,7 +37,21 @@ def use_demo_log(args: argparse.Namespace) -> None:
     args.db = str(path)
 
 
+M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
+
+
+def one_malloc_arena() -> None:
+    """Have glibc's malloc serve every thread from one arena. By default each thread that
+    allocates gets an arena of its own: memory the log's reader or writer thread frees
+    stays in that arena, out of reach of the UI thread, and the app's peak memory on a
+    ten-year log was 4 to 8 MB higher. The threads hold the GIL while they allocate, so one
+    arena costs no waiting. Elsewhere (no glibc) nothing changes."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(M_ARENA_MAX, 1)
+
+
 def run(args: argparse.Namespace) -> int:
+    one_malloc_arena()  # before any thread starts
     # Importing the app makes some 60,000 objects (Textual's classes, tables, styles) that
     # live as long as it: the cyclic collector's passes over them while they are made
     # (about 10 ms of the first frame) are left out, and they are frozen out of its sight

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-
-import pendulum
+from zoneinfo import ZoneInfo
 
 from storage.errors import ValidationError
 from storage.log.reader import LogReader
@@ -70,7 +69,7 @@ class SymptomDay:
         earlier = log.symptoms(until=self.today - timedelta(days=1))
         self.previous = earlier[-1] if earlier else None
         self.read_trained(log)
-        self.zone = pendulum.timezone(self.timezone)
+        self.zone = ZoneInfo(self.timezone)
         self.deleted = []
         self.start_new(self.newest(), now)
 
