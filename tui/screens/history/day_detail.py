@@ -4,8 +4,8 @@ symptoms, and every set. Escape goes back."""
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
-import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -40,7 +40,7 @@ class DayDetailScreen(DetailScreen):
         from tui.commands.status import morning_of
 
         day, unit = self.day, self.unit
-        zone = pendulum.timezone(repo.timezone)  # the log's, for times
+        zone = ZoneInfo(repo.timezone)  # the log's, for times
         text = Text(f"{day:%A %-d %B %Y}\n", style="bold")
         morning = read_assessment(repo, morning_of(repo, day))
         text.append("\nThat morning  ", "bold")
