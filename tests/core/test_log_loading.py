@@ -211,7 +211,7 @@ def test_a_good_tz_still_works(tmp_path: Path, log: Path, tz: str) -> None:
 def test_a_log_whose_timezone_is_utc_in_lower_case_is_read_and_written(
     tmp_path: Path, log: Path
 ) -> None:
-    """"utc" in any case is UTC, as it was when pendulum named the days' zones: a log saved
+    """UTC named "utc" in any case, as it was when pendulum named the days' zones: a log saved
     with it then is no log with a bad record now."""
     data = json.loads(log.read_bytes())
     first(data, "settings")["timezone"] = "utc"
