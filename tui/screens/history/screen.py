@@ -194,6 +194,7 @@ class HistoryScreen(Screen):
 
     def on_screen_suspend(self) -> None:
         self.scorer.pause()
+        self._day_waiting = None  # left before the log was read: the person has moved on
 
     # -- reading the log -------------------------------------------------------------------
 
