@@ -221,6 +221,24 @@ def test_a_log_whose_timezone_is_utc_in_lower_case_is_read_and_written(
     assert "set 3 of today's workout" in shown.stdout
 
 
+@pytest.mark.parametrize("key", [str(2**63), str(2**64 + 1)])
+def test_a_set_under_a_key_past_64_bits_is_read_and_added_to(
+    tmp_path: Path, log: Path, key: str
+) -> None:
+    """A key no restday makes but that a log edited by hand may hold (the index of a
+    workout's sets holds doc ids in machine integers)."""
+    data = json.loads(log.read_bytes())
+    data["sets"][key] = data["sets"].pop("1")
+    log.write_bytes(json.dumps(data).encode())
+    shown = restday(tmp_path, "log", "--db", str(log), "bench 102.5x5@8")
+    assert shown.returncode == 0, shown.stderr
+    assert "set 3 of today's workout" in shown.stdout
+    with Repository(log) as repo:
+        workout = repo.sets()[0].workout
+        assert [s.weight_kg for s in repo.sets(workout=workout)] == [100, 120, 102.5]
+        assert [s.weight_kg for s in repo.snapshot().sets(workout=workout)] == [100, 120, 102.5]
+
+
 # -- files that are not a log -------------------------------------------------------------
 
 
