@@ -149,15 +149,17 @@ async def test_keys_typed_before_the_whole_log_do_what_they_say_once_it_is_read(
         assert table.row_count == len(screen.index.sessions())
 
 
-async def test_a_day_asked_for_is_not_opened_once_history_is_left(
-    copied_log: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("asked", [["enter"], ["tab", "tab", "p"]], ids=["day", "exercise"])
+async def test_what_was_asked_for_is_not_opened_once_history_is_left(
+    copied_log: Path, monkeypatch: pytest.MonkeyPatch, asked: list[str]
 ) -> None:
-    """Enter on a day, then Escape home before the log is read: the person has moved on,
-    and no day's detail comes up over home once the log is read."""
+    """Enter on a day (or `p` for Progress's exercise), then Escape home before the log is
+    read: the person has moved on, and no day's detail (or picker) comes up over home once
+    the log is read."""
     reader = SlowReader(monkeypatch)
     async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
         app = pilot.app
-        await press_at_pace(pilot, ["enter", "escape"])
+        await press_at_pace(pilot, [*asked, "escape"])
         assert app.current_mode == "home"
         home = app.screen
         reader.release()
