@@ -22,6 +22,7 @@ on a ten-year log. They are dicts like any other (changed, one takes keys of its
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from functools import partial
@@ -56,7 +57,10 @@ def _real(text: str, floats: dict[str, float]) -> float:
         _, _, exponent = text.lower().partition("e")
         if len(exponent.lstrip("+-")) >= 3:  # may be past a double's range: orjson refuses
             raise _OrjsonReadsItOtherwise(text)
-        number = floats[text] = float(text)
+        number = float(text)
+        if math.isinf(number):  # digits past a double's range, without an exponent
+            raise _OrjsonReadsItOtherwise(text)
+        floats[text] = number
     return number
 
 

@@ -8,8 +8,9 @@ so the UI thread reads it without a lock and without touching the disk.
 
 from __future__ import annotations
 
+import contextlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -32,8 +33,17 @@ from storage.model.records import (
 from storage.model.starter_templates import offered
 
 R = TypeVar("R", bound=Record)
-DocIds = array  # of the doc ids of one value of a field, in the order stored
+DocIds = array | tuple  # of the doc ids of one value of a field, in the order stored
 Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def doc_ids(ids: Sequence[int]) -> DocIds:
+    """`ids` in an array of machine integers, or in a tuple if one is past 64 bits (a key
+    no restday makes, in a log edited by hand)."""
+    try:
+        return array("q", ids)
+    except OverflowError:
+        return tuple(ids)
 
 
 @dataclass(frozen=True)
@@ -90,11 +100,13 @@ class LogReader:
         if cached is None or cached[0] != generation:
             index: dict[Any, DocIds] = {}
             for key, doc in self._raw(table).items():
-                value = doc.get(field)
+                value, doc_id = doc.get(field), int(key)
                 ids = index.get(value)
-                if ids is None:
-                    ids = index[value] = DocIds("q")
-                ids.append(int(key))
+                if type(ids) is array:
+                    with contextlib.suppress(OverflowError):
+                        ids.append(doc_id)
+                        continue
+                index[value] = doc_ids([*(ids or ()), doc_id])
             cached = self._indexes[(table, field)] = (generation, index)
         return cached[1]
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from storage.errors import ReadOnlyLogError, StorageError, ValidationError, WriteFailedError
 from storage.log import bulk_write
 from storage.log.atomic_json import AtomicJSONStorage
-from storage.log.reader import DocIds, LogReader, Tables
+from storage.log.reader import LogReader, Tables, doc_ids
 from storage.log.snapshot import LogSnapshot
 from storage.log.tables import LogDB
 from storage.model import validation
@@ -227,11 +227,11 @@ class Repository(LogReader):
                 continue
             # A new array of ids, never one changed in place: snapshots share the others.
             if old is not None and doc_id in (ids := index.get(old.get(field), ())):
-                index[old.get(field)] = DocIds("q", (i for i in ids if i != doc_id))
+                index[old.get(field)] = doc_ids([i for i in ids if i != doc_id])
             if new is not None:
-                ids = index.get(new.get(field), DocIds("q"))
+                ids = index.get(new.get(field), ())
                 if doc_id not in ids:
-                    index[new.get(field)] = ids + DocIds("q", (doc_id,))
+                    index[new.get(field)] = doc_ids([*ids, doc_id])
 
     def _stamp(self, record: R, day: date | None) -> R:
         now = self.now()

@@ -83,7 +83,9 @@ def timezone_of_tz(tz: str) -> str:
 
 @cache
 def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+    # "utc" in any case is UTC, as pendulum's `timezone` has it (the days' zones were
+    # pendulum's until session 22): logs and TZ settings saved then hold it.
+    return ZoneInfo("UTC" if name.lower() == "utc" else name)
 
 
 def is_valid_timezone(name: str) -> bool:

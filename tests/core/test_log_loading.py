@@ -198,12 +198,45 @@ def test_a_bad_tz_is_said_plainly(tmp_path: Path, log: Path, tz: str, command: s
     assert log.read_bytes() == before
 
 
-@pytest.mark.parametrize("tz", ["Europe/Berlin", ":America/New_York", "", "/etc/localtime"])
+@pytest.mark.parametrize(
+    "tz", ["Europe/Berlin", ":America/New_York", "", "/etc/localtime", "utc", ":Utc"]
+)
 def test_a_good_tz_still_works(tmp_path: Path, log: Path, tz: str) -> None:
     if tz.startswith("/") and not Path(tz).is_file():
         pytest.skip("no /etc/localtime here")
     shown = restday(tmp_path, "status", "--db", str(log), env={**PLAIN, "TZ": tz})
     assert shown.returncode == 0, shown.stderr
+
+
+def test_a_log_whose_timezone_is_utc_in_lower_case_is_read_and_written(
+    tmp_path: Path, log: Path
+) -> None:
+    """UTC named "utc" in any case, as it was when pendulum named the days' zones: a log saved
+    with it then is no log with a bad record now."""
+    data = json.loads(log.read_bytes())
+    first(data, "settings")["timezone"] = "utc"
+    log.write_bytes(json.dumps(data).encode())
+    shown = restday(tmp_path, "log", "--db", str(log), "bench 100x5@8")
+    assert shown.returncode == 0, shown.stderr
+    assert "set 3 of today's workout" in shown.stdout
+
+
+@pytest.mark.parametrize("key", [str(2**63), str(2**64 + 1)])
+def test_a_set_under_a_key_past_64_bits_is_read_and_added_to(
+    tmp_path: Path, log: Path, key: str
+) -> None:
+    """A key no restday makes but that a log edited by hand may hold (the index of a
+    workout's sets holds doc ids in machine integers)."""
+    data = json.loads(log.read_bytes())
+    data["sets"][key] = data["sets"].pop("1")
+    log.write_bytes(json.dumps(data).encode())
+    shown = restday(tmp_path, "log", "--db", str(log), "bench 102.5x5@8")
+    assert shown.returncode == 0, shown.stderr
+    assert "set 3 of today's workout" in shown.stdout
+    with Repository(log) as repo:
+        workout = repo.sets()[0].workout
+        assert [s.weight_kg for s in repo.sets(workout=workout)] == [100, 120, 102.5]
+        assert [s.weight_kg for s in repo.snapshot().sets(workout=workout)] == [100, 120, 102.5]
 
 
 # -- files that are not a log -------------------------------------------------------------

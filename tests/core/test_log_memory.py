@@ -47,6 +47,8 @@ EDGES = [
     b'{"a": -1e400}',
     b"1e400",
     b'{"a": 1e-400}',
+    b'{"a": 1' + b"0" * 400 + b".5}",  # past a double's range without an exponent
+    b'{"a": -1' + b"0" * 400 + b"}",
     b'{"a": NaN}',
     b'{"a": Infinity}',
     b'{"a": -Infinity}',

@@ -149,6 +149,28 @@ async def test_keys_typed_before_the_whole_log_do_what_they_say_once_it_is_read(
         assert table.row_count == len(screen.index.sessions())
 
 
+@pytest.mark.parametrize("asked", [["enter"], ["tab", "tab", "p"]], ids=["day", "exercise"])
+async def test_what_was_asked_for_is_not_opened_once_history_is_left(
+    copied_log: Path, monkeypatch: pytest.MonkeyPatch, asked: list[str]
+) -> None:
+    """Enter on a day (or `p` for Progress's exercise), then Escape home before the log is
+    read: the person has moved on, and no day's detail (or picker) comes up over home once
+    the log is read."""
+    reader = SlowReader(monkeypatch)
+    async with history_on_the_recent_weeks(copied_log, reader) as (pilot, screen):
+        app = pilot.app
+        await press_at_pace(pilot, [*asked, "escape"])
+        assert app.current_mode == "home"
+        home = app.screen
+        reader.release()
+        await eventually(pilot, lambda: app.store.ready)
+        await pilot.pause(0.3)
+        assert app.screen is home
+        await press_at_pace(pilot, ["y"])  # History again: as it was, no day opening
+        await pilot.pause(0.3)
+        assert app.screen is screen
+
+
 async def test_without_a_recent_copy_the_calendar_waits_for_the_whole_log(
     twelve_week_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -196,6 +196,8 @@ class HistoryScreen(Screen):
 
     def on_screen_suspend(self) -> None:
         self.scorer.pause()
+        # Left before the log was read: the person has moved on.
+        self._day_waiting = self._pick_waiting = None
 
     # -- reading the log -------------------------------------------------------------------
 
