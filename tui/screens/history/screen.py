@@ -30,7 +30,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -164,7 +164,7 @@ class HistoryScreen(Screen):
             view.display = False
             try:
                 await self.query_one("#views").mount(view)
-            except NoMatches:  # the app is closing
+            except (NoMatches, MountError):  # the app is closing
                 return
             mounted.set()
             if self.index is not None and view.is_attached:  # else the app is closing

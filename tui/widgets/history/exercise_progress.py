@@ -116,6 +116,8 @@ class ExerciseProgress(Vertical):
         yield Static(id="progress-empty")
 
     def on_mount(self) -> None:
+        if not self.children:  # the app closed as it mounted: Textual removes children first
+            return
         self._columns()
         if self.exercise_id is None:
             self.show_empty()

@@ -114,6 +114,8 @@ class TrendsView(Vertical, can_focus=True):
         yield Static(id="trends-caption")
 
     def on_mount(self) -> None:
+        if not self.children:  # the app closed as it mounted: Textual removes children first
+            return
         self.query_one("#trends-empty").display = False
         if self._series is None:
             self._message("Reading your log…")
