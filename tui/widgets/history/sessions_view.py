@@ -164,12 +164,13 @@ class SessionsView(Vertical):
     def scored(self, days: Iterable[date]) -> None:
         """These mornings' scores have arrived (in the mapping given to `show`)."""
         table = self.query_one(DataTable)
-        shown = self._sessions[: self._added]
+        sessions, added = self._sessions, self._added
         for day in days:
-            # the rows of `day`: the sessions are newest first
+            # the rows of `day` added so far: the sessions are newest first
             at = -day.toordinal()
-            first = bisect_left(shown, at, key=_newest_first)
-            for session in shown[first : bisect_right(shown, at, lo=first, key=_newest_first)]:
+            first = bisect_left(sessions, at, hi=added, key=_newest_first)
+            last = bisect_right(sessions, at, lo=first, hi=added, key=_newest_first)
+            for session in sessions[first:last]:
                 table.update_cell(session.workout_id, "readiness", self._readiness_cell(day))
 
     def _readiness_cell(self, day: date) -> Text:
