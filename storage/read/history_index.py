@@ -130,7 +130,7 @@ class HistoryIndex:
                 stored.workout if isinstance(stored, SetEntry) else stored["workout"]
             ].append(stored)
         self._sets = dict(by_workout)
-        self._workouts = {w.id: w for w in workouts if w.id in by_workout}
+        with_sets = [w for w in workouts if w.id in by_workout]
         self.wellness = dict(wellness)
         self.bodyweights = Bodyweights(
             (day, w.bodyweight_kg)
@@ -138,7 +138,7 @@ class HistoryIndex:
             if w.bodyweight_kg is not None
         )
         """A bodyweight set's e1RM and volume count the bodyweight as of its day."""
-        newest_first = sorted(self._workouts.values(), key=lambda w: w.start, reverse=True)
+        newest_first = sorted(with_sets, key=lambda w: w.start, reverse=True)
         to_come = Counter(w.day for w in newest_first)  # of each day's workouts
         day_done: dict[date, list[tuple[SessionSummary, list[SetEntry]]]] = defaultdict(list)
         days: dict[date, DaySummary] = {}

@@ -81,3 +81,22 @@ async def test_ctrl_end_while_the_list_is_filled_goes_to_the_oldest_session(
         await pilot.pause(0.3)
         assert row_keys(table) == sessions  # each once
         assert table.cursor_row == len(sessions) - 1
+
+
+async def test_each_row_shows_its_mornings_readiness_once_scored(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """Scores that arrive while the list is filled reach the rows of their day, those added
+    before and after (the rows of a day are found in the index's sessions, newest first)."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await press_at_pace(pilot, ["tab"])
+        table = screen.query_one("#session-table", DataTable)
+        sessions = screen.index.sessions()
+        await eventually(pilot, lambda: table.row_count == len(sessions))
+        await eventually(pilot, lambda: screen.scorer.done, timeout=20)
+        for row, session in enumerate(sessions):
+            score = screen.mornings[session.day]
+            shown = "—" if score.readiness is None else f"{score.readiness:.0f}"
+            assert table.get_row_at(row)[6].plain == shown, session.day

@@ -14,8 +14,10 @@ the screen's.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -71,7 +73,9 @@ class SessionsView(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.mornings: Mapping[date, MorningScore] = {}
-        self._rows: dict[date, list[str]] = {}  # day -> its sessions' row keys
+        self._sessions: list[SessionSummary] = []  # newest first, the first `_added` rows
+        self._added = 0
+        self._names: dict[str, Text] = {}  # a workout's name: one Text for its sessions
         self._filling: Timer | None = None  # adds the rows still to come
         self._add_the_rest: Callable[[], None] | None = None  # at once, stopping the timer
 
@@ -98,8 +102,9 @@ class SessionsView(Vertical):
         self.query_one(DataTable).clear()
         if self._filling is not None:
             self._filling.stop()
-        sessions = index.sessions(exercise_id)
-        self._rows = {}
+        sessions = self._sessions = index.sessions(exercise_id)
+        self._added = 0
+        self._names = {}
         self._add_rows(sessions, 0, FIRST_ROWS, today, unit)
         label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
         self.query_one("#sessions-filter", Static).update(
@@ -119,10 +124,12 @@ class SessionsView(Vertical):
         table = self.query_one(DataTable)
         name_width = widened(18, self.app.size.width)
         for session in sessions[start : start + count]:
-            self._rows.setdefault(session.day, []).append(session.workout_id)
+            name = session.name or "Workout"
+            if name not in self._names:
+                self._names[name] = clipped(name, name_width)
             table.add_row(
                 day_text(session.day, today),
-                clipped(session.name or "Workout", name_width),
+                self._names[name],
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
                 format_number(to_unit(session.volume_kg, unit)),
@@ -130,6 +137,7 @@ class SessionsView(Vertical):
                 self._readiness_cell(session.day),
                 key=session.workout_id,
             )
+        self._added = min(start + count, len(sessions))
         rest = start + count
         self._filling = self._add_the_rest = None
         if rest < len(sessions):
@@ -156,17 +164,33 @@ class SessionsView(Vertical):
     def scored(self, days: Iterable[date]) -> None:
         """These mornings' scores have arrived (in the mapping given to `show`)."""
         table = self.query_one(DataTable)
+        sessions, added = self._sessions, self._added
         for day in days:
-            for key in self._rows.get(day, ()):
-                table.update_cell(key, "readiness", self._readiness_cell(day))
+            # the rows of `day` added so far: the sessions are newest first
+            at = -day.toordinal()
+            first = bisect_left(sessions, at, hi=added, key=_newest_first)
+            last = bisect_right(sessions, at, lo=first, hi=added, key=_newest_first)
+            for session in sessions[first:last]:
+                table.update_cell(session.workout_id, "readiness", self._readiness_cell(day))
 
     def _readiness_cell(self, day: date) -> Text:
         score = self.mornings.get(day)
         if score is not None and score.readiness is not None:
-            return Text(f"{score.readiness:.0f}", score_style(score.readiness))
-        return Text("—" if score is not None else "…", "dim")
+            return _cell(f"{score.readiness:.0f}", score_style(score.readiness))
+        return _cell("—" if score is not None else "…", "dim")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             event.stop()
             self.post_message(self.SessionChosen(event.row_key.value))
+
+
+def _newest_first(session: SessionSummary) -> int:
+    return -session.day.toordinal()
+
+
+@cache
+def _cell(text: str, style: str) -> Text:
+    """A readiness cell: one Text for each score and colour, shared by the rows (a Text a
+    row took a quarter of a megabyte on a ten-year log)."""
+    return Text(text, style)
