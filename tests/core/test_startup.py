@@ -109,3 +109,20 @@ def test_home_draws_its_score_without_the_set_grammar() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert found.strip() == "False"
+
+
+@pytest.mark.parametrize(("given", "waits_s"), [(None, 0.05), ("200", 0.2)])
+def test_a_lone_escape_waits_50_ms_unless_escdelay_says(given: str | None, waits_s: float) -> None:
+    """Textual waits 100 ms after an Escape for the rest of a key's sequence; restday 50
+    (issue 17: Escape back in History took 150 ms at the terminal); a user's ESCDELAY wins."""
+    script = (
+        "from tui.commands.app import quick_escape\n"
+        "quick_escape()\n"
+        "from textual import constants\n"
+        "print(constants.ESCAPE_DELAY)"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "ESCDELAY"}
+    if given is not None:
+        env["ESCDELAY"] = given
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert float(run.stdout) == pytest.approx(waits_s), run.stderr

@@ -5,6 +5,7 @@ terminal while the log is read took 150-600 ms for 30 ms of work)."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from pathlib import Path
@@ -36,10 +37,13 @@ def test_quick_until_the_last_thread_inside_leaves() -> None:
         thread.start()
         assert inside.wait(5)
         assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)
+        assert not gc.isenabled()
     assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)  # the other is inside
+    assert not gc.isenabled()
     leave.set()
     thread.join(5)
     assert sys.getswitchinterval() == pytest.approx(usual)
+    assert gc.isenabled()
 
 
 async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
