@@ -47,7 +47,7 @@ from textual.message_pump import MessagePump
 from storage.errors import ReadOnlyLogError, StorageError
 from storage.model.records import utc_now
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
-from tui.taking_turns import quick_turns
+from tui.taking_turns import collector_paused, quick_turns
 
 if TYPE_CHECKING:  # the writer imports them once the app's first frame is on screen
     from storage.log.repository import Repository
@@ -284,7 +284,8 @@ class LogStore:
         from storage.log.repository import Repository
 
         try:
-            with quick_turns():  # the keys typed meanwhile are answered as they come
+            # The keys typed meanwhile are answered as they come.
+            with quick_turns(), collector_paused():
                 self.repo = Repository(self.path, clock=self.clock)
                 self.snapshot = self.repo.snapshot()
             self.recent = None

@@ -20,7 +20,7 @@ from tests.support.clock import FakeClock
 from tests.support.history_app import NOW, open_history
 from tests.support.screen_helpers import eventually
 from tui.app import RestdayApp
-from tui.taking_turns import QUICK_SWITCH_S, quick_turns
+from tui.taking_turns import QUICK_SWITCH_S, collector_paused, quick_turns
 
 
 def test_quick_until_the_last_thread_inside_leaves() -> None:
@@ -37,13 +37,24 @@ def test_quick_until_the_last_thread_inside_leaves() -> None:
         thread.start()
         assert inside.wait(5)
         assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)
-        assert not gc.isenabled()
     assert sys.getswitchinterval() == pytest.approx(QUICK_SWITCH_S)  # the other is inside
-    assert not gc.isenabled()
     leave.set()
     thread.join(5)
     assert sys.getswitchinterval() == pytest.approx(usual)
+
+
+def test_the_collector_is_paused_inside_and_as_it_was_after() -> None:
     assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
@@ -54,6 +65,7 @@ async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
     class Watched(Repository):
         def __init__(self, *args, **kwargs) -> None:
             seen["log"] = sys.getswitchinterval()
+            seen["log collected"] = gc.isenabled()
             super().__init__(*args, **kwargs)
 
     build = HistoryIndex.build.__func__
@@ -71,5 +83,9 @@ async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
         await eventually(pilot, lambda: app.store.ready)
         screen = await open_history(pilot, scored=False)
         assert screen.index is not None
-    assert seen == {"log": pytest.approx(QUICK_SWITCH_S), "history": pytest.approx(QUICK_SWITCH_S)}
+    assert seen == {
+        "log": pytest.approx(QUICK_SWITCH_S),
+        "log collected": False,
+        "history": pytest.approx(QUICK_SWITCH_S),
+    }
     assert tui.taking_turns._working == 0
