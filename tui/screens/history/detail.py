@@ -9,9 +9,7 @@ from textual.screen import ModalScreen
 
 class DetailScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    /* Opaque: the box covers all but the edges of an 80x24 screen, and dimming History
-       under it (a modal screen's translucent background) took a quarter of Enter's time. */
-    DetailScreen { align: center middle; background: $background; }
+    DetailScreen { align: center middle; }
     DetailScreen > .detail {
         width: 78; height: 22; padding: 0 1;
         border: round $accent; background: $surface;
