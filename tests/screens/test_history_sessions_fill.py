@@ -83,6 +83,27 @@ async def test_ctrl_end_while_the_list_is_filled_goes_to_the_oldest_session(
         assert table.cursor_row == len(sessions) - 1
 
 
+async def test_a_batch_timed_before_ctrl_end_adds_nothing_after_it(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """A batch's timer stopped by Ctrl+End once its call was queued still made the call: it
+    added rows Ctrl+End had added, and the table refused the same key twice (the app
+    crashed; found by CI)."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot, scored=False)
+        await press_at_pace(pilot, ["tab"])
+        table = screen.query_one("#session-table", DataTable)
+        view = screen.query_one(sessions_view.SessionsView)
+        screen._draw_sessions()
+        view.add_the_rest()  # Ctrl+End
+        index_sessions = screen.index.sessions()
+        view._add_batch(index_sessions, 5, screen.index.last_day, "kg")  # the queued call
+        view._add_batch(view._sessions, 5, screen.index.last_day, "kg")
+        await pilot.pause(0.2)
+        assert row_keys(table) == [s.workout_id for s in index_sessions]
+
+
 async def test_each_row_shows_its_mornings_readiness_once_scored(
     tmp_path: Path, twelve_week_demo: Path
 ) -> None:

@@ -142,11 +142,20 @@ class SessionsView(Vertical):
         self._filling = self._add_the_rest = None
         if rest < len(sessions):
             self._filling = self.set_timer(
-                BATCH_GAP_S, lambda: self._add_rows(sessions, rest, BATCH_ROWS, today, unit)
+                BATCH_GAP_S, lambda: self._add_batch(sessions, rest, today, unit)
             )
             self._add_the_rest = lambda: self._add_rows(
                 sessions, rest, len(sessions) - rest, today, unit
             )
+
+    def _add_batch(
+        self, sessions: list[SessionSummary], start: int, today: date, unit: str
+    ) -> None:
+        """The next batch, unless the rows have moved on since it was timed (all added by
+        `add_the_rest`, or another list shown): a timer stopped once its call is queued
+        still makes it."""
+        if sessions is self._sessions and self._added == start:
+            self._add_rows(sessions, start, BATCH_ROWS, today, unit)
 
     def add_the_rest(self) -> None:
         """Every row still to come, now (the bottom of the list is asked for)."""
