@@ -10,6 +10,8 @@ import sys
 
 import pytest
 
+from tests.support.fresh_interpreter import printed_by
+
 GLIBC = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc")
 
 THREAD_ALLOCATES = """
@@ -50,5 +52,4 @@ def test_no_screen_tells_times_with_pendulum() -> None:
         "    importlib.import_module(m.name)\n"
         "print('pendulum' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.stdout.strip() == "False", done.stderr
+    assert printed_by(script) == "False"

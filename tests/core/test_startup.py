@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import tui.app
 from storage.clock import NOW_ENV, clock_from_env
 from storage.log.recent_copy import read_recent
 from tests.support.clock import TUESDAY_EVENING
+from tests.support.fresh_interpreter import printed_by
 from tui.commands.main import main
 
 FIRST_FRAME = ("tui.commands.main", "tui.app", "tui.screens.home.screen")
@@ -29,9 +29,7 @@ def test_the_first_frame_needs_neither_the_log_nor_the_score() -> None:
         f"import importlib, json, sys\nfor name in {FIRST_FRAME!r}:\n"
         "    importlib.import_module(name)\nprint(json.dumps(sorted(sys.modules)))"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    found = printed_by(script)
     loaded = json.loads(found)
     early = [m for m in loaded if any(m == n or m.startswith(f"{n}.") for n in NOT_YET)]
     assert early == []
@@ -92,9 +90,7 @@ def test_the_days_of_the_first_score_need_no_pendulum() -> None:
         "print('pendulum' in sys.modules)"
     )
     env = {k: v for k, v in os.environ.items() if k != "TZ"}
-    found = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-    ).stdout
+    found = printed_by(script, env)
     assert found.strip() == "False"
 
 
@@ -105,9 +101,7 @@ def test_home_draws_its_score_without_the_set_grammar() -> None:
         "import sys\nimport tui.screens.home.screen, tui.format.plan, tui.format.readiness\n"
         "print('storage.entry.set_line' in sys.modules)"
     )
-    found = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout
+    found = printed_by(script)
     assert found.strip() == "False"
 
 
@@ -124,5 +118,4 @@ def test_a_lone_escape_waits_50_ms_unless_escdelay_says(given: str | None, waits
     env = {key: value for key, value in os.environ.items() if key != "ESCDELAY"}
     if given is not None:
         env["ESCDELAY"] = given
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
-    assert float(run.stdout) == pytest.approx(waits_s), run.stderr
+    assert float(printed_by(script, env)) == pytest.approx(waits_s)

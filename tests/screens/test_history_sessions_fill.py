@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 import tui.widgets.history.sessions_view as sessions_view
@@ -15,6 +16,7 @@ from tests.support.history_app import history_app, open_history
 from tests.support.screen_helpers import eventually
 from tests.support.snapshot_app import SIZE
 from tests.support.typing import press_at_pace, type_line
+from tui.screens.history.screen import HistoryScreen
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +29,17 @@ def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def row_keys(table: DataTable) -> list[str]:
     return [table.coordinate_to_cell_key((row, 0)).row_key.value for row in range(table.row_count)]
+
+
+async def sessions_being_filled(pilot: Pilot) -> tuple[HistoryScreen, DataTable]:
+    """History's sessions list drawn anew (as when the log has changed): its first rows
+    shown, the rest to come a batch at a time."""
+    screen = await open_history(pilot, scored=False)
+    await press_at_pace(pilot, ["tab"])
+    table = screen.query_one("#session-table", DataTable)
+    screen._draw_sessions()
+    assert table.row_count == 5
+    return screen, table
 
 
 async def test_every_session_comes_newest_first_once(
@@ -49,11 +62,7 @@ async def test_a_filter_while_the_list_is_filled_starts_it_again(
 ) -> None:
     app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot, scored=False)
-        await press_at_pace(pilot, ["tab"])
-        table = screen.query_one("#session-table", DataTable)
-        screen._draw_sessions()  # as when the log has changed
-        assert table.row_count == 5  # the rest to come, a batch at a time
+        screen, table = await sessions_being_filled(pilot)
         await press_at_pace(pilot, ["f"])
         await type_line(pilot, "deadlift")
         deadlifts = [s.workout_id for s in screen.index.sessions("deadlift")]
@@ -69,11 +78,7 @@ async def test_ctrl_end_while_the_list_is_filled_goes_to_the_oldest_session(
     2021 with six years still to come)."""
     app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot, scored=False)
-        await press_at_pace(pilot, ["tab"])
-        table = screen.query_one("#session-table", DataTable)
-        screen._draw_sessions()  # as when the log has changed
-        assert table.row_count == 5  # the rest to come, a batch at a time
+        screen, table = await sessions_being_filled(pilot)
         await press_at_pace(pilot, ["ctrl+end"])
         sessions = [s.workout_id for s in screen.index.sessions()]
         assert table.row_count == len(sessions)
@@ -91,11 +96,8 @@ async def test_a_batch_timed_before_ctrl_end_adds_nothing_after_it(
     crashed; found by CI)."""
     app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_history(pilot, scored=False)
-        await press_at_pace(pilot, ["tab"])
-        table = screen.query_one("#session-table", DataTable)
+        screen, table = await sessions_being_filled(pilot)
         view = screen.query_one(sessions_view.SessionsView)
-        screen._draw_sessions()
         view.add_the_rest()  # Ctrl+End
         index_sessions = screen.index.sessions()
         view._add_batch(index_sessions, 5, screen.index.last_day, "kg")  # the queued call
