@@ -8,7 +8,6 @@ so the UI thread reads it without a lock and without touching the disk.
 
 from __future__ import annotations
 
-import contextlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -103,9 +102,11 @@ class LogReader:
                 value, doc_id = doc.get(field), int(key)
                 ids = index.get(value)
                 if type(ids) is array:
-                    with contextlib.suppress(OverflowError):
+                    try:
                         ids.append(doc_id)
                         continue
+                    except OverflowError:  # past 64 bits: a tuple for this value
+                        pass
                 index[value] = doc_ids([*(ids or ()), doc_id])
             cached = self._indexes[(table, field)] = (generation, index)
         return cached[1]
