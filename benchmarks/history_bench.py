@@ -97,6 +97,7 @@ def main() -> int:
     first: Results = {}
     later: Results = {}
     reference: Results = {}
+    slowest: list[tuple[float, str]] = []  # (ms, the key and where it was pressed)
     with tempfile.TemporaryDirectory(prefix="restday-history-") as tmp:
         directory = Path(tmp)
         log = write_demo(directory / "log.json", args.weeks)
@@ -129,7 +130,9 @@ def main() -> int:
                     into = first if n == 0 else later
                     for what, key, shows in ROUND:
                         settle(term)
-                        into.setdefault(what, []).append(time_key(term, key, shows=shows))
+                        ms = time_key(term, key, shows=shows)
+                        into.setdefault(what, []).append(ms)
+                        slowest.append((ms, f"{key} ({what}, round {n + 1})"))
                         if key == "Escape":
                             time.sleep(ESCAPE_GAP_S)
                         bare_key()
@@ -155,6 +158,8 @@ def main() -> int:
     for name, values in reference.items():
         print(line(name, values, bare_p95))
     print(line("restday, every key", every, bare_p95))
+    slow = ", ".join(f"{key} {ms:.0f}" for ms, key in sorted(slowest, reverse=True)[:5])
+    print(f"  restday's slowest keys after `y` (ms): {slow}")
     print(line("bare app, every key", bare_every, bare_p95))
     print("targets:")
     ok = verdict("slowest history key", max(every), KEY_MS, "ms")

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import select
+import sys
+from collections.abc import Iterable
 
 from textual import events
+from textual._time import get_time
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.keys import key_to_character
+from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -127,6 +133,32 @@ class WriterOutlivingItsTerminal(WriterThread):
 def keep_writing_when_the_terminal_goes() -> None:
     """Make the Linux driver use `WriterOutlivingItsTerminal` for the app's output."""
     linux_driver.WriterThread = WriterOutlivingItsTerminal  # type: ignore[misc]
+
+
+class ParserAnsweringEscapeInTime(XTermParser):
+    """Textual's key parser, whose lone Escape comes after `ESCDELAY`, not 100 ms. Textual
+    tells a lone Escape from the start of a key's sequence by a deadline `ESCDELAY` after
+    it, checked by `tick()`, which its input thread calls only after waiting up to 100 ms
+    for more input: a lone Escape came 100 ms after the key whatever `ESCDELAY` said
+    (https://github.com/Textualize/textual/blob/v8.2.8/src/textual/drivers/linux_driver.py#L458,
+    `ESCDELAY` from https://github.com/Textualize/textual/pull/4848). Here `tick()` waits
+    for input until that deadline: input ends the wait (the sequence goes on), else the
+    Escape is due."""
+
+    input_fd: int | None = None  # the terminal's; Textual's driver reads sys.__stdin__
+
+    def tick(self) -> Iterable[Message]:
+        deadline = self._timeout_time
+        if deadline is not None and (wait := deadline - get_time()) > 0:
+            fd = sys.__stdin__.fileno() if self.input_fd is None else self.input_fd
+            with contextlib.suppress(OSError, ValueError):  # no terminal: Textual's wait
+                select.select([fd], [], [], wait)
+        return super().tick()
+
+
+def answer_escape_in_time() -> None:
+    """Make the Linux driver read keys with `ParserAnsweringEscapeInTime`."""
+    linux_driver.XTermParser = ParserAnsweringEscapeInTime  # type: ignore[misc]
 
 
 TEXTUAL_BINDING_CHAIN = Screen._binding_chain  # Textual's own, for the canary

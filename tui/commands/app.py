@@ -75,9 +75,13 @@ def run(args: argparse.Namespace) -> int:
         from storage.clock import clock_from_env
         from storage.paths import resolve_log_path
         from tui.app import RestdayApp
-        from tui.textual_workarounds import keep_writing_when_the_terminal_goes
+        from tui.textual_workarounds import (
+            answer_escape_in_time,
+            keep_writing_when_the_terminal_goes,
+        )
 
         keep_writing_when_the_terminal_goes()  # an SSH connection dropped: it still leaves
+        answer_escape_in_time()
         # The app reads the log itself once its first frame is on screen (a ten-year log
         # takes a moment); if it cannot, it leaves and the error is our one line on stderr.
         app = RestdayApp(resolve_log_path(db), clock=clock_from_env())
