@@ -149,10 +149,12 @@ class ParserAnsweringEscapeInTime(XTermParser):
 
     def tick(self) -> Iterable[Message]:
         deadline = self._timeout_time
-        if deadline is not None and (wait := deadline - get_time()) > 0:
+        if deadline is not None:
             fd = sys.__stdin__.fileno() if self.input_fd is None else self.input_fd
             with contextlib.suppress(OSError, ValueError):  # no terminal: Textual's wait
-                select.select([fd], [], [], wait)
+                while (wait := deadline - get_time()) > 0:
+                    if select.select([fd], [], [], wait)[0]:
+                        break  # more input: the sequence may go on
         return super().tick()
 
 

@@ -4,6 +4,7 @@ a workaround relies on, or fixes what it works around (then the workaround can g
 from __future__ import annotations
 
 import inspect
+import os
 import threading
 import tomllib
 from importlib.metadata import version
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.drivers import linux_driver
@@ -23,8 +25,10 @@ from tui.textual_workarounds import (
     TEXTUAL_BINDING_CHAIN,
     WATCHERS,
     OrderedInput,
+    ParserAnsweringEscapeInTime,
     WriterOutlivingItsTerminal,
     _keymapped_binding_chain,
+    answer_escape_in_time,
     footer_keys,
     forget_watchers,
     keep_writing_when_the_terminal_goes,
@@ -192,6 +196,51 @@ def test_the_writer_outliving_its_terminal_lets_the_app_leave() -> None:
     assert writes_after_the_terminal_went(WriterOutlivingItsTerminal(GoneTerminal()))  # type: ignore[arg-type]
     keep_writing_when_the_terminal_goes()
     assert linux_driver.WriterThread is WriterOutlivingItsTerminal
+
+
+def test_textual_checks_a_lone_escape_only_after_waiting_100_ms_for_input() -> None:
+    """Textual's input thread feeds what it reads to its parser, then calls `tick()` (where a
+    lone Escape's deadline is checked) only after waiting up to 100 ms for more input: the
+    Escape came 100 ms after the key whatever ESCDELAY said. When this fails, the input
+    loop has changed: see whether `ParserAnsweringEscapeInTime` is still needed."""
+    loop = inspect.getsource(linux_driver.LinuxDriver.run_input_thread)
+    assert "parser = XTermParser(self._debug)" in loop
+    assert "process_selector_events(selector.select(0.1))" in loop
+    assert "for event in tick():" in loop
+    parser = XTermParser()
+    assert list(parser.feed("\x1b")) == [] and parser._timeout_time is not None
+    assert list(parser.tick()) == []  # before the deadline: nothing, and no wait
+
+
+@pytest.fixture
+def terminal_input():
+    """A pipe standing for the terminal: its reading end, and its writing end."""
+    read_end, write_end = os.pipe()
+    yield read_end, write_end
+    os.close(read_end)
+    os.close(write_end)
+
+
+def test_a_lone_escape_is_answered_by_the_first_tick(terminal_input) -> None:
+    parser = ParserAnsweringEscapeInTime()
+    parser.input_fd = terminal_input[0]
+    assert list(parser.feed("\x1b")) == []
+    assert [event.key for event in parser.tick()] == ["escape"]
+
+
+def test_input_coming_before_the_deadline_goes_on_with_the_sequence(terminal_input) -> None:
+    read_end, write_end = terminal_input
+    parser = ParserAnsweringEscapeInTime()
+    parser.input_fd = read_end
+    os.write(write_end, b"[A")  # the rest of the Up key's sequence, not yet read
+    assert list(parser.feed("\x1b")) == []
+    assert list(parser.tick()) == []  # the wait ended by input: no Escape
+    assert [event.key for event in parser.feed(os.read(read_end, 8).decode())] == ["up"]
+
+
+def test_the_linux_driver_reads_keys_with_the_parser_answering_escape_in_time() -> None:
+    answer_escape_in_time()
+    assert linux_driver.XTermParser is ParserAnsweringEscapeInTime
 
 
 class _LineAndHelp(App):
