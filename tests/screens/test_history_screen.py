@@ -171,11 +171,53 @@ async def test_enter_on_a_day_opens_its_detail(tmp_path: Path, twelve_week_demo:
         await pilot.press("enter")
         detail = app.screen
         assert isinstance(detail, DayDetailScreen) and detail.day == trained
-        text = str(detail.query_one("#day-detail", Static).render())
-        assert "That morning" in text and "readiness" in text
-        assert "Training" in text and "Recovery" in text and "Symptoms" in text
+
+        def text() -> str:
+            return str(detail.query_one("#day-detail", Static).render())
+
+        await eventually(pilot, lambda: "readiness" in text())
+        assert "That morning  readiness" in text()
+        assert "Training" in text() and "Recovery" in text() and "Symptoms" in text()
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_a_day_shows_before_its_morning_is_worked_out(
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's sets and recovery are on screen while its morning's score is worked out
+    on a thread (on a ten-year log that takes as long as drawing the box); Escape before
+    it is done goes back, and the score then coming is dropped."""
+    import storage.read.readiness
+
+    worked_out = threading.Event()
+    read_assessment = storage.read.readiness.read_assessment
+
+    def slow_read_assessment(*args, **kwargs):
+        worked_out.wait(5)
+        return read_assessment(*args, **kwargs)
+
+    monkeypatch.setattr(storage.read.readiness, "read_assessment", slow_read_assessment)
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        trained = max(d for d in screen.index.days if d < TODAY)
+        screen.query_one(YearCalendar).cursor = trained
+        await press_at_pace(pilot, ["enter"])
+        detail = app.screen
+        assert isinstance(detail, DayDetailScreen)
+        text = str(detail.query_one("#day-detail", Static).render())
+        assert "That morning  …" in text and "Training" in text and "kg x" in text
+        await press_at_pace(pilot, ["escape"])
+        assert app.screen is screen
+        worked_out.set()
+        await pilot.pause(0.2)
+        assert app.screen is screen
+        await press_at_pace(pilot, ["enter"])
+        detail = app.screen
+        await eventually(
+            pilot, lambda: "readiness" in str(detail.query_one("#day-detail", Static).render())
+        )
 
 
 async def test_logged_elsewhere_then_back_in_history(

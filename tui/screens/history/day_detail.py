@@ -1,14 +1,21 @@
 """One day from the history: the score as it stood that morning, the recovery inputs and
-symptoms, and every set. Escape goes back."""
+symptoms, and every set. Escape goes back.
+
+The morning's score is worked out on a thread once the day is on screen (on a ten-year log
+it takes about as long as drawing the box), and joins it then."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from storage.model.supersets import set_runs
@@ -19,12 +26,24 @@ from tui.format.words import counted
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
+if TYPE_CHECKING:
+    from scoring.assessment import Assessment
+    from storage.log.snapshot import LogSnapshot
+
 
 class DayDetailScreen(DetailScreen):
+    @dataclass
+    class MorningRead(Message, bubble=False):
+        """The score as it stood on the day's morning, worked out on a thread."""
+
+        morning: Assessment
+
     def __init__(self, day: date, unit: str) -> None:
         super().__init__()
         self.day = day
         self.unit = unit
+        self._title = Text(f"{day:%A %-d %B %Y}\n", style="bold")
+        self._logged = Text()  # the day's recovery, symptoms and training
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="detail"):
@@ -32,26 +51,47 @@ class DayDetailScreen(DetailScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Static).update(self._describe(self.app.store.snapshot))
+        repo = self.app.store.snapshot
+        self._logged = self._describe(repo)
+        self._show(Text("…\n", "dim"))
         self.set_focus(self.query_one(VerticalScroll))
+        self.call_after_refresh(self._read_morning, repo)
 
-    def _describe(self, repo) -> Text:
+    @work(thread=True, exclusive=True, group="day's morning")
+    def _read_morning(self, repo: LogSnapshot) -> None:
         from storage.read.readiness import read_assessment
         from tui.commands.status import morning_of
+        from tui.taking_turns import quick_turns
 
+        with quick_turns():  # a key pressed meanwhile is answered as it comes
+            morning = read_assessment(repo, morning_of(repo, self.day))
+        self.post_message(self.MorningRead(morning))
+
+    @on(MorningRead)
+    def _morning_read(self, message: MorningRead) -> None:
+        morning = message.morning
+        if morning.readiness is None:
+            self._show(Text("no score (too little logged)\n", "dim"))
+            return
+        said = Text(f"readiness {morning.readiness:.0f}  ")
+        said.append_text(verdict(morning))
+        said.append("\n")
+        said.append_text(reasons(morning))
+        said.append("\n")
+        self._show(said)
+
+    def _show(self, morning: Text) -> None:
+        text = self._title.copy()
+        text.append("\nThat morning  ", "bold")
+        text.append_text(morning)
+        text.append_text(self._logged)
+        self.query_one("#day-detail", Static).update(text)
+
+    def _describe(self, repo: LogSnapshot) -> Text:
+        """What was logged that day."""
         day, unit = self.day, self.unit
         zone = ZoneInfo(repo.timezone)  # the log's, for times
-        text = Text(f"{day:%A %-d %B %Y}\n", style="bold")
-        morning = read_assessment(repo, morning_of(repo, day))
-        text.append("\nThat morning  ", "bold")
-        if morning.readiness is None:
-            text.append("no score (too little logged)\n", "dim")
-        else:
-            text.append(f"readiness {morning.readiness:.0f}  ")
-            text.append_text(verdict(morning))
-            text.append("\n")
-            text.append_text(reasons(morning))
-            text.append("\n")
+        text = Text()
         text.append("\nRecovery  ", "bold")
         recovery = repo.recovery(day)
         if recovery is None:

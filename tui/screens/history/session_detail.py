@@ -27,7 +27,7 @@ from tui.widgets.app_footer import AppFooter
 if TYPE_CHECKING:
     from textual.app import App
 
-    from storage.read.history_index import SessionSummary
+    from storage.read.history_index import HistoryIndex, SessionSummary
     from tui.screens.history.screen import HistoryScreen
 
 
@@ -65,6 +65,7 @@ class SessionDetailScreen(DetailScreen):
         super().__init__()
         self.history = history  # whose index of the log it shows
         self.session = session
+        self._drawn_from: HistoryIndex | None = None  # the index last drawn from
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="detail"):
@@ -91,6 +92,8 @@ class SessionDetailScreen(DetailScreen):
         """Show the session as the history's index of the log has it now; close if it is
         no longer in the log."""
         index = self.history.index
+        if index is not None and index is self._drawn_from:
+            return  # drawn from it already
         session = index.session(self.session.workout_id) if index is not None else None
         if session is None:
             self.dismiss(None)
@@ -100,6 +103,7 @@ class SessionDetailScreen(DetailScreen):
 
     def _draw(self) -> None:
         session, unit, index = self.session, self.history.unit, self.history.index
+        self._drawn_from = index
         names = self.history.names
         title = Text(f"{session.name or 'Workout'} · {session.day:%A %-d %B %Y}", style="bold")
         facts = [counted(session.working_sets, "working set")]
