@@ -99,6 +99,9 @@ class Timeline:
         for s in self.sets:
             sessions.setdefault(s.exercise, {}).setdefault(s.day, []).append(s)
             self.day_sets.setdefault(s.day, []).append(s)
+        # Each day's whole load, summed once: the 14 mornings' load measures ask for the
+        # loads of the 42 days before each.
+        self.day_loads = {day: sum(s.effort for s in sets) for day, sets in self.day_sets.items()}
         self.sessions = {  # by exercise id, so that results list exercises in one order
             exercise: [Session(exercise, day, tuple(group)) for day, group in sorted(by.items())]
             for exercise, by in sorted(sessions.items())
@@ -165,7 +168,12 @@ class Timeline:
         return known is not None and known.lift
 
     def day_load(self, day: date, until: datetime) -> float:
-        return sum(s.effort for s in self.day_sets.get(day, ()) if s.moment <= until)
+        sets = self.day_sets.get(day)
+        if not sets:
+            return 0
+        if sets[-1].moment <= until:
+            return self.day_loads[day]
+        return sum(s.effort for s in sets if s.moment <= until)
 
     def trained_on(self, day: date, until: datetime) -> bool:
         sets = self.day_sets.get(day)
@@ -193,6 +201,7 @@ def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
     efforts = set_efforts(
         [((s.exercise, s.day), s.load_kg, s.reps, s.rpe, s.drop) for s in working]
     )
+    muscle_terms: dict[str, list[tuple[str, float, float]]] = {}  # by exercise
     for s, effort in zip(working, efforts, strict=True):
         if s.rpe is None and effort == 0:
             continue  # a ramp-up set the log did not mark as a warm-up
@@ -201,10 +210,15 @@ def _work_sets(log: TrainingLog) -> Iterator[WorkSet]:
             found = estimate(s.load_kg, s.reps, s.rpe)
             if found is not None:
                 e1rm, method = found
+        terms = muscle_terms.get(s.exercise)
+        if terms is None:
+            terms = muscle_terms[s.exercise] = [
+                (muscle, coefficient, HALF_LIVES[muscle])
+                for muscle, coefficient in log.exercises[s.exercise].muscles.items()
+                if muscle in HALF_LIVES and coefficient > 0
+            ]
         doses = tuple(
-            (muscle, effort * coefficient, HALF_LIVES[muscle])
-            for muscle, coefficient in log.exercises[s.exercise].muscles.items()
-            if muscle in HALF_LIVES and coefficient > 0
+            (muscle, effort * coefficient, half_life) for muscle, coefficient, half_life in terms
         )
         yield WorkSet(
             s.moment,
