@@ -97,22 +97,14 @@ def _dose(
     fatigue: dict[str, float] = {}
     doses: dict[str, float] = {}
     trained: set[str] = set()
-    # The home screen's 14 mornings run this over some 500 sets each: the age tests are
-    # made once a set, not once a muscle.
     for s in window:
         age = (now - s.seconds) / day
-        if age >= share_age:
-            for muscle, dose, half_life in s.doses:
-                fatigue[muscle] = fatigue.get(muscle, 0.0) + dose * exp2(-age / half_life)
-        elif age >= trained_age:
-            for muscle, dose, half_life in s.doses:
-                fatigue[muscle] = fatigue.get(muscle, 0.0) + dose * exp2(-age / half_life)
+        shared, recent = age < share_age, age < trained_age
+        for muscle, dose, half_life in s.doses:
+            fatigue[muscle] = fatigue.get(muscle, 0.0) + dose * exp2(-age / half_life)
+            if shared:
                 doses[muscle] = doses.get(muscle, 0.0) + dose
-        else:
-            for muscle, dose, half_life in s.doses:
-                fatigue[muscle] = fatigue.get(muscle, 0.0) + dose * exp2(-age / half_life)
-                doses[muscle] = doses.get(muscle, 0.0) + dose
-                if dose > 0:
+                if recent and dose > 0:
                     trained.add(muscle)
     return fatigue, doses, trained, bool(window)
 
