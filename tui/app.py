@@ -24,11 +24,13 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
+from storage import giving_way
 from storage.model.records import RestPeriod, utc_now
 from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.textual_workarounds import (
+    after_each_frame,
     escape_digit,
     forget_drawn_lines,
     key_handled,
@@ -230,6 +232,7 @@ class RestdayApp(App):
         self.exiting = False
         self._ticking: Timer | None = None
         self._shown: Screen | None = None  # on top: its drawn lines go when it is left
+        after_each_frame(self, giving_way.release)  # a key's answer is on screen
 
     def on_load(self) -> None:
         self._apply_keymap()  # before the first screen is made: its footer shows the keys
@@ -317,6 +320,7 @@ class RestdayApp(App):
         # Each key after the one before has been handled: that one may change the screen,
         # and a key no line takes as text runs its binding as it is read.
         if isinstance(event, Key) and not event.is_forwarded:
+            giving_way.hold()  # the log's read waits until the key's answer is on screen
             await key_handled(self._key_target)
             event = await self._escape_read_with(self._escape_digit(event))
             self._close_help_for_typing(event)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import storage.giving_way
 import storage.log.repository
 import tui.taking_turns
 from storage.log.repository import Repository
@@ -19,6 +20,7 @@ from storage.read.history_index import HistoryIndex
 from tests.support.clock import FakeClock
 from tests.support.history_app import NOW, open_history
 from tests.support.screen_helpers import eventually
+from tests.support.typing import press_at_pace
 from tui.app import RestdayApp
 from tui.taking_turns import QUICK_SWITCH_S, collector_paused, quick_turns
 
@@ -89,3 +91,22 @@ async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
         "history": pytest.approx(QUICK_SWITCH_S),
     }
     assert tui.taking_turns._working == 0
+
+
+async def test_a_key_holds_the_logs_read_until_its_answer_is_on_screen(
+    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`storage.giving_way`: each key holds the log's read, the next frame releases it
+    (`y` while a ten-year log was read: 140-180 ms at the terminal, then 90-110 ms)."""
+    said: list[str] = []
+    monkeypatch.setattr(storage.giving_way, "hold", lambda: said.append("hold"))
+    monkeypatch.setattr(storage.giving_way, "release", lambda: said.append("release"))
+    log = tmp_path / "log.json"
+    log.write_bytes(twelve_week_demo.read_bytes())
+    app = RestdayApp(log, clock=FakeClock(NOW), keymap_file=tmp_path / "no-keymap.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await eventually(pilot, lambda: app.store.ready)
+        said.clear()
+        await press_at_pace(pilot, ["y"])
+        assert said[0] == "hold" and said[-1] == "release"
+        assert said.count("hold") == 1
