@@ -4,7 +4,7 @@ history and `restday status --at` read them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -33,19 +33,21 @@ class MorningScore:
 
 def morning_scores(
     log: TrainingLog, days: Iterable[date], known: datetime
-) -> dict[date, MorningScore]:
-    """Each day's score with what was logged by `known` (now); `log` must hold the 61 days
-    before the first (see `storage.read.score_window.read_span`)."""
+) -> Iterator[tuple[date, MorningScore]]:
+    """Each day's score with what was logged by `known` (now), day by day (a caller on a
+    thread may give way between two); `log` must hold the 61 days before the first (see
+    `storage.read.score_window.read_span`)."""
     timeline = Timeline(log)
-    scores = {}
     scored: dict[date, float | None] = {}
     for day in sorted(days):
         snapshot = evaluate(timeline, timeline.point(day, known))
         history = readiness_history(timeline, snapshot, known, scored)
-        scores[day] = MorningScore(
-            snapshot.readiness,
-            snapshot.peripheral.score,
-            snapshot.central.score,
-            day_verdict(timeline, snapshot, history).band,
+        yield (
+            day,
+            MorningScore(
+                snapshot.readiness,
+                snapshot.peripheral.score,
+                snapshot.central.score,
+                day_verdict(timeline, snapshot, history).band,
+            ),
         )
-    return scores

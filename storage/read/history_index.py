@@ -16,6 +16,7 @@ from typing import Any
 
 from scoring.bodyweights import Bodyweights
 from scoring.load import set_efforts
+from storage.giving_way import give_way
 from storage.log.reader import LogReader
 from storage.model.records import Exercise, SetEntry, Settings, Workout
 from storage.read.records_so_far import RecordsSoFar, set_e1rm
@@ -145,6 +146,7 @@ class HistoryIndex:
         sessions: list[SessionSummary] = []
         walk = _ExerciseWalk(hands, self.bodyweights)
         for workout in reversed(newest_first):
+            give_way()  # to a key being answered (History's aggregate is built on a thread)
             done = sorted(((_entry(s), s) for s in by_workout[workout.id]), key=_pair_order)
             entries = [entry for entry, _ in done]
             session = _summary(workout, entries, hands, self.bodyweights)

@@ -28,7 +28,7 @@ def test_each_morning_scores_as_the_home_screens_history(repo: Repository) -> No
         history = assess(read_window(repo, moment), moment).history  # today's included
         first, last = history[0][0], history[-1][0]
         days = [day for day, _r in history]
-        scores = morning_scores(read_span(repo, first, last), days, moment)
+        scores = dict(morning_scores(read_span(repo, first, last), days, moment))
         for day, readiness in history:
             if readiness is None:
                 assert scores[day].readiness is None
@@ -39,9 +39,8 @@ def test_each_morning_scores_as_the_home_screens_history(repo: Repository) -> No
 def test_a_long_span_at_once(repo: Repository) -> None:
     last = NOW.date()
     first = last - timedelta(days=83)
-    scores = morning_scores(
-        read_span(repo, first, last), [first + timedelta(days=k) for k in range(84)], NOW
-    )
+    days = [first + timedelta(days=k) for k in range(84)]
+    scores = dict(morning_scores(read_span(repo, first, last), days, NOW))
     assert len(scores) == 84
     bands = {s.band for s in scores.values() if s.readiness is not None}
     assert bands == {"Train as planned", "Reduce", "Rest day"}  # the demo's fatigue episode

@@ -33,7 +33,7 @@ def said(twelve_week_demo: Path) -> dict[date, tuple]:
     stands now."""
     with Repository(twelve_week_demo, clock=FakeClock(TUESDAY_EVENING), read_only=True) as repo:
         days = [FIRST + timedelta(days=k) for k in range(DAYS)]
-        history = morning_scores(read_span(repo, FIRST, LAST), days, repo.now())
+        history = dict(morning_scores(read_span(repo, FIRST, LAST), days, repo.now()))
         firsts = {}
         for entry in repo.sets(since=FIRST, until=LAST):
             if not entry.warmup and entry.day not in firsts:

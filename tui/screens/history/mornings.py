@@ -19,11 +19,13 @@ STRETCH_DAYS = 120
 class MorningScorer:
     def __init__(self, score: Callable[[list[date], int], None]) -> None:
         """`score(days, generation)` starts scoring `days` in the background; the scores
-        come back through `finished(scores, generation)`."""
+        come back through `finished(scores, generation)`, all of them or those scored
+        before the scoring stopped (`stopping`)."""
         self._score = score
         self.scores: dict[date, object] = {}  # scoring.mornings.MorningScore by day
         self._queue: list[list[date]] = []
         self._busy = False
+        self._scoring: list[date] = []  # the stretch being scored
         self._paused = False
         self._held = False  # keys are being answered
         self._stale: set[date] = set()  # scored before the log changed
@@ -76,6 +78,12 @@ class MorningScorer:
         return self._paused
 
     @property
+    def stopping(self) -> bool:
+        """Whether the stretch being scored should stop at the next day (the screen is
+        not on show, or a key is being answered): its other days are scored later."""
+        return self._paused or self._held
+
+    @property
     def done(self) -> bool:
         return not self._queue and not self._busy
 
@@ -88,6 +96,9 @@ class MorningScorer:
             self.scores.update(scores)
             self._stale.difference_update(scores)
             found = scores
+            rest = [day for day in self._scoring if day not in scores]
+            if rest:  # stopped early
+                self._queue.insert(0, rest)
         self._next()
         return found
 
@@ -100,4 +111,5 @@ class MorningScorer:
             self._next()
             return
         self._busy = True
+        self._scoring = days
         self._score(days, self._generation)

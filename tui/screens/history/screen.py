@@ -34,6 +34,7 @@ from textual.widget import MountError, Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from storage.giving_way import give_way
 from storage.log.snapshot import LogSnapshot
 from tui.messages import HistoryBuilt, LogChanged, LogOpened, MorningsScored
 from tui.screens.history.mornings import MorningScorer
@@ -306,7 +307,12 @@ class HistoryScreen(Screen):
         from scoring.mornings import morning_scores
         from storage.read.score_window import read_span
 
-        scores = morning_scores(read_span(log, days[0], days[-1]), days, log.now())
+        scores = {}
+        for day, score in morning_scores(read_span(log, days[0], days[-1]), days, log.now()):
+            scores[day] = score
+            if self.scorer.stopping:  # the rest later: a key or another screen comes first
+                break
+            give_way()  # to any other key being answered
         self.post_message(MorningsScored(scores, generation))
 
     @on(MorningsScored)
