@@ -123,3 +123,21 @@ async def test_each_row_shows_its_mornings_readiness_once_scored(
             score = screen.mornings[session.day]
             shown = "—" if score.readiness is None else f"{score.readiness:.0f}"
             assert table.get_row_at(row)[6].plain == shown, session.day
+
+
+async def test_no_row_is_added_under_a_session_opened_and_the_rest_come_after(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """A batch added under a detail drew the list again beneath it: Enter and Escape on a
+    session waited for it (issue 17: a twenty-year log's first Enter, 160 ms)."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await sessions_being_filled(pilot)
+        await press_at_pace(pilot, ["enter"])
+        assert app.screen is not screen
+        await pilot.pause(0.5)
+        assert table.row_count == 5
+        await press_at_pace(pilot, ["escape"])
+        sessions = [s.workout_id for s in screen.index.sessions()]
+        await eventually(pilot, lambda: table.row_count == len(sessions))
+        assert row_keys(table) == sessions

@@ -40,7 +40,10 @@ if TYPE_CHECKING:
 
 FIRST_ROWS = 60  # more than a screen holds: added at once
 BATCH_ROWS = 50  # then the rest, this many at a time, a key's answer between two batches
-BATCH_GAP_S = 0.01
+# A batch takes 20-30 ms of the UI's time (the table draws its rows again); 50 ms between
+# two leave a key pressed meanwhile one chance in three of waiting for one, and still add
+# some 600 rows a second, ahead of any scrolling. None is added under a detail.
+BATCH_GAP_S = 0.05
 
 COLUMNS = {  # key -> label
     "date": "date",
@@ -154,8 +157,14 @@ class SessionsView(Vertical):
         """The next batch, unless the rows have moved on since it was timed (all added by
         `add_the_rest`, or another list shown): a timer stopped once its call is queued
         still makes it."""
-        if sessions is self._sessions and self._added == start:
-            self._add_rows(sessions, start, BATCH_ROWS, today, unit)
+        if sessions is not self._sessions or self._added != start:
+            return
+        if self.app.screen is not self.screen:  # a session or a day opened over the list
+            self._filling = self.set_timer(
+                BATCH_GAP_S, lambda: self._add_batch(sessions, start, today, unit)
+            )
+            return
+        self._add_rows(sessions, start, BATCH_ROWS, today, unit)
 
     def add_the_rest(self) -> None:
         """Every row still to come, now (the bottom of the list is asked for)."""
