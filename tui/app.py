@@ -30,7 +30,6 @@ from tui.log_store import LogStore
 from tui.messages import LogChanged, LogOpened, SaveFailed, SavesCaughtUp
 from tui.screens.takes_typing import TakesTyping, keys_typed
 from tui.textual_workarounds import (
-    after_each_frame,
     escape_digit,
     forget_drawn_lines,
     key_handled,
@@ -232,7 +231,6 @@ class RestdayApp(App):
         self.exiting = False
         self._ticking: Timer | None = None
         self._shown: Screen | None = None  # on top: its drawn lines go when it is left
-        after_each_frame(self, giving_way.release)  # a key's answer is on screen
 
     def on_load(self) -> None:
         self._apply_keymap()  # before the first screen is made: its footer shows the keys
@@ -328,9 +326,21 @@ class RestdayApp(App):
                 self.screen.take_typing(event)
             if await run_binding_as_read(self, event):
                 self._key_target = self.screen  # the keys behind it wait for it to mount
+                self._release_once_answered()
                 return
             self._key_target = self.focused or self.screen
+            await super().on_event(event)
+            self._release_once_answered()
+            return
         await super().on_event(event)
+
+    def _release_once_answered(self) -> None:
+        """Let the log's read go on once the key's answer is on screen: after the next
+        frame, or once the key is handled if it has nothing to draw (a key held down that
+        drew nothing kept the read waiting as long as it was held)."""
+        target = self._key_target
+        if target is None or not target.call_after_refresh(giving_way.release):
+            giving_way.release()
 
     def _close_help_for_typing(self, key: Key) -> None:
         """Help over a screen that takes typing anywhere closes for a key that types there

@@ -10,9 +10,8 @@ import asyncio
 import contextlib
 import select
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from rich.console import RenderableType
 from textual import events
 from textual._time import get_time
 from textual._xterm_parser import XTermParser
@@ -162,20 +161,6 @@ class ParserAnsweringEscapeInTime(XTermParser):
 def answer_escape_in_time() -> None:
     """Make the Linux driver read keys with `ParserAnsweringEscapeInTime`."""
     linux_driver.XTermParser = ParserAnsweringEscapeInTime  # type: ignore[misc]
-
-
-def after_each_frame(app: App, callback: Callable[[], object]) -> None:
-    """Call `callback` after each frame `app` writes to the terminal. Textual has no event
-    for it; every frame goes through `App._display`, wrapped here on the app (which
-    writes nothing while updates are batched, as while a mode is switched)."""
-    display = app._display
-
-    def displayed(screen: Screen, renderable: RenderableType | None) -> None:
-        display(screen, renderable)
-        if renderable is not None and not app._batch_count:
-            callback()
-
-    app._display = displayed  # type: ignore[method-assign]
 
 
 TEXTUAL_BINDING_CHAIN = Screen._binding_chain  # Textual's own, for the canary

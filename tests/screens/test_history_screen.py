@@ -364,3 +364,27 @@ async def test_p_pressed_while_the_log_is_read_opens_the_picker_once_it_is(
         assert not isinstance(app.screen, ExercisePickerScreen)
         building.set()
         await eventually(pilot, lambda: isinstance(app.screen, ExercisePickerScreen))
+
+
+async def test_a_day_open_shows_a_set_another_copy_logs_on_it(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    """Two copies on one log: a set logged by the other while the day's detail is open
+    shows there, as in a session's detail (the day was drawn once, when it opened)."""
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await press_at_pace(pilot, ["enter"])
+        detail = app.screen
+        assert isinstance(detail, DayDetailScreen) and detail.day == TODAY
+
+        def text() -> str:
+            return str(detail.query_one("#day-detail", Static).render())
+
+        await eventually(pilot, lambda: "readiness" in text())
+        assert "140 kg x 3" not in text()
+        with Repository(tmp_path / "log.json", clock=FakeClock(NOW)) as other:
+            workout = other.todays_workout() or other.start_workout("Other copy", at=NOW)
+            other.log_set(workout, other.exercise("back-squat"), 140, 3, rpe=8)
+        await eventually(pilot, lambda: "140 kg x 3" in text(), timeout=5)
+        assert app.screen is detail

@@ -28,7 +28,6 @@ from tui.textual_workarounds import (
     ParserAnsweringEscapeInTime,
     WriterOutlivingItsTerminal,
     _keymapped_binding_chain,
-    after_each_frame,
     answer_escape_in_time,
     footer_keys,
     forget_watchers,
@@ -237,24 +236,6 @@ def test_input_coming_before_the_deadline_goes_on_with_the_sequence(terminal_inp
     assert list(parser.feed("\x1b")) == []
     assert list(parser.tick()) == []  # the wait ended by input: no Escape
     assert [event.key for event in parser.feed(os.read(read_end, 8).decode())] == ["up"]
-
-
-async def test_after_each_frame_the_callback_is_called_but_not_while_batched() -> None:
-    """`after_each_frame` wraps `App._display`, which every frame goes through and which
-    writes nothing while updates are batched."""
-    frames: list[None] = []
-    app = TypingApp(Input())
-    after_each_frame(app, lambda: frames.append(None))
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert frames
-        with app.batch_update():
-            frames.clear()
-            app.line.value = "typed"
-            await pilot.pause()
-            assert not frames
-        await pilot.pause()
-        assert frames
 
 
 def test_the_linux_driver_reads_keys_with_the_parser_answering_escape_in_time() -> None:

@@ -34,3 +34,22 @@ def test_y_at_start_up_opens_on_the_recent_weeks_then_the_whole_log(tmp_path: Pa
         assert recent_day.strip() in screen
         term.keys("q")
         assert "Traceback" not in term.wait_for("[exited 0]")
+
+
+def test_a_key_held_down_that_changes_nothing_never_stalls_the_read(tmp_path: Path) -> None:
+    """A key with nothing to draw (no binding: `z`), held down (auto-repeat, a key every
+    40 ms) while the ten-year log is read: each key held the read until a frame was written,
+    none came, and the read stalled for as long as the key was held (over 12 s)."""
+    log = write_demo_log(tmp_path, weeks=520)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, env=isolated(tmp_path)) as term:
+        term.wait_for("Peripheral", timeout=30)
+        type_slowly(term, "y")
+        term.wait_for("History · reading your log…")
+        started = time.monotonic()
+        while "volume  low" not in (screen := term.screen()):
+            assert time.monotonic() - started < 8, screen
+            term.keys("z")
+            time.sleep(0.04)
+        term.keys("q")
+        assert "Traceback" not in term.wait_for("[exited 0]")

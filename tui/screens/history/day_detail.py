@@ -1,5 +1,6 @@
 """One day from the history: the score as it stood that morning, the recovery inputs and
-symptoms, and every set. Escape goes back.
+symptoms, and every set, as the log has it now (a set another copy logs shows). Escape goes
+back.
 
 The morning's score is worked out on a thread once the day is on screen (on a ten-year log
 it takes about as long as drawing the box), and joins it then."""
@@ -23,6 +24,7 @@ from tui.format.readiness import reasons, verdict
 from tui.format.text import note
 from tui.format.units import format_set, format_weight
 from tui.format.words import counted
+from tui.messages import LogChanged
 from tui.screens.history.detail import DetailScreen
 from tui.widgets.app_footer import AppFooter
 
@@ -37,6 +39,7 @@ class DayDetailScreen(DetailScreen):
         """The score as it stood on the day's morning, worked out on a thread."""
 
         morning: Assessment
+        of: LogSnapshot  # the log it was worked out from
 
     def __init__(self, day: date, unit: str) -> None:
         super().__init__()
@@ -44,6 +47,8 @@ class DayDetailScreen(DetailScreen):
         self.unit = unit
         self._title = Text(f"{day:%A %-d %B %Y}\n", style="bold")
         self._logged = Text()  # the day's recovery, symptoms and training
+        self._morning = Text("…\n", "dim")  # until it is worked out
+        self._drawn_from: LogSnapshot | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="detail"):
@@ -51,10 +56,19 @@ class DayDetailScreen(DetailScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        repo = self.app.store.snapshot
-        self._logged = self._describe(repo)
-        self._show(Text("…\n", "dim"))
+        self._draw()
         self.set_focus(self.query_one(VerticalScroll))
+
+    @on(LogChanged)
+    def _draw(self) -> None:
+        """The day as the log has it now; its morning as worked out last until the new one
+        joins it."""
+        repo = self.app.store.snapshot
+        if repo is self._drawn_from:
+            return
+        self._drawn_from = repo
+        self._logged = self._describe(repo)
+        self._show()
         self.call_after_refresh(self._read_morning, repo)
 
     @work(thread=True, exclusive=True, group="day's morning")
@@ -65,25 +79,27 @@ class DayDetailScreen(DetailScreen):
 
         with quick_turns():  # a key pressed meanwhile is answered as it comes
             morning = read_assessment(repo, morning_of(repo, self.day))
-        self.post_message(self.MorningRead(morning))
+        self.post_message(self.MorningRead(morning, repo))
 
     @on(MorningRead)
     def _morning_read(self, message: MorningRead) -> None:
+        if message.of is not self._drawn_from:
+            return  # of a log changed since: its own morning is on its way
         morning = message.morning
         if morning.readiness is None:
-            self._show(Text("no score (too little logged)\n", "dim"))
-            return
-        said = Text(f"readiness {morning.readiness:.0f}  ")
-        said.append_text(verdict(morning))
-        said.append("\n")
-        said.append_text(reasons(morning))
-        said.append("\n")
-        self._show(said)
+            self._morning = Text("no score (too little logged)\n", "dim")
+        else:
+            self._morning = Text(f"readiness {morning.readiness:.0f}  ")
+            self._morning.append_text(verdict(morning))
+            self._morning.append("\n")
+            self._morning.append_text(reasons(morning))
+            self._morning.append("\n")
+        self._show()
 
-    def _show(self, morning: Text) -> None:
+    def _show(self) -> None:
         text = self._title.copy()
         text.append("\nThat morning  ", "bold")
-        text.append_text(morning)
+        text.append_text(self._morning)
         text.append_text(self._logged)
         self.query_one("#day-detail", Static).update(text)
 
