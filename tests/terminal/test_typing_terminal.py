@@ -103,9 +103,10 @@ def test_typing_after_a_prompt_and_another_screen_reaches_the_line(
         type_slowly(term, "+5x5")
         term.keys("Enter")
         term.wait_for("105 kg x 5")
-        # Escape then the letter, quickly, as a person without an Alt key: Alt+u undoes.
+        # Escape then the letter within the Escape wait (50 ms), as a terminal without an
+        # Alt key sends Alt: Alt+u undoes.
         term.keys("Escape")
-        time.sleep(0.05)
+        time.sleep(0.01)
         term.keys("u")
         term.wait_for("Undone:")
         term.keys("C-q")

@@ -18,7 +18,8 @@ from tui.screens.takes_typing import NOT_TYPING_FIRST, TakesTyping, typed_charac
 TYPING_RULE = (
     "Letters, digits and every other character always type into the entry line here, "
     "wherever the cursor is: a name typed is never read as a command. Commands are "
-    "Alt+letter (Escape then the letter, quickly, where there is no Alt key); the arrows "
+    "Alt+letter (with no Alt key: Escape then the letter; to press them one after the "
+    "other, start restday with ESCDELAY=300); the arrows "
     "choose a line once Escape has left the entry line."
 )
 

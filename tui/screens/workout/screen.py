@@ -66,7 +66,8 @@ START_HINT = "bench 100x5 or a name starts a workout · Enter starts the one hig
 TYPING_RULE = (
     "Letters, digits and + - x @ always type into the entry line here, wherever the "
     "cursor is: a set or an exercise name is never read as a command. Commands are "
-    "Alt+letter (Escape then the letter, quickly, where there is no Alt key), #2 or "
+    "Alt+letter (with no Alt key: Escape then the letter; to press them one after the "
+    "other, start restday with ESCDELAY=300), #2 or "
     "Alt+2 goes to exercise 2; Escape then the arrows pick a set in the table."
 )
 REOPEN = "__reopen__"  # the start option that reopens today's finished workout
