@@ -141,3 +141,19 @@ async def test_no_row_is_added_under_a_session_opened_and_the_rest_come_after(
         sessions = [s.workout_id for s in screen.index.sessions()]
         await eventually(pilot, lambda: table.row_count == len(sessions))
         assert row_keys(table) == sessions
+
+
+async def test_the_list_left_for_another_screen_is_filled_once_back(
+    tmp_path: Path, twelve_week_demo: Path
+) -> None:
+    app = history_app(tmp_path, twelve_week_demo)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, table = await sessions_being_filled(pilot)
+        await press_at_pace(pilot, ["h"])
+        assert app.screen is not screen
+        await pilot.pause(0.5)
+        assert table.row_count < len(screen.index.sessions())
+        await press_at_pace(pilot, ["y"])
+        sessions = [s.workout_id for s in screen.index.sessions()]
+        await eventually(pilot, lambda: table.row_count == len(sessions))
+        assert row_keys(table) == sessions

@@ -192,6 +192,8 @@ class HistoryScreen(Screen):
     def on_screen_resume(self) -> None:
         self._hold_scoring()  # back from a detail by a key: the screen is drawn first
         self.scorer.resume()
+        if self._mounted("sessions"):
+            self.query_one("#sessions").go_on()
         if self.index is not None:
             self.build()  # the log may have changed on another screen
 

@@ -40,10 +40,7 @@ if TYPE_CHECKING:
 
 FIRST_ROWS = 60  # more than a screen holds: added at once
 BATCH_ROWS = 50  # then the rest, this many at a time, a key's answer between two batches
-# A batch takes 20-30 ms of the UI's time (the table draws its rows again); 50 ms between
-# two leave a key pressed meanwhile one chance in three of waiting for one, and still add
-# some 600 rows a second, ahead of any scrolling. None is added under a detail.
-BATCH_GAP_S = 0.05
+BATCH_GAP_S = 0.01
 
 COLUMNS = {  # key -> label
     "date": "date",
@@ -81,6 +78,9 @@ class SessionsView(Vertical):
         self._names: dict[str, Text] = {}  # a workout's name: one Text for its sessions
         self._filling: Timer | None = None  # adds the rows still to come
         self._add_the_rest: Callable[[], None] | None = None  # at once, stopping the timer
+        # The next batch, kept while a detail or another screen is over the list: drawn
+        # beneath it, a batch held up Enter and Escape on a session.
+        self._waiting: Callable[[], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-filter")
@@ -105,6 +105,7 @@ class SessionsView(Vertical):
         self.query_one(DataTable).clear()
         if self._filling is not None:
             self._filling.stop()
+        self._waiting = None
         sessions = self._sessions = index.sessions(exercise_id)
         self._added = 0
         self._names = {}
@@ -159,12 +160,16 @@ class SessionsView(Vertical):
         still makes it."""
         if sessions is not self._sessions or self._added != start:
             return
-        if self.app.screen is not self.screen:  # a session or a day opened over the list
-            self._filling = self.set_timer(
-                BATCH_GAP_S, lambda: self._add_batch(sessions, start, today, unit)
-            )
+        if self.app.screen is not self.screen:  # a detail over the list, or another screen
+            self._waiting = lambda: self._add_batch(sessions, start, today, unit)
             return
         self._add_rows(sessions, start, BATCH_ROWS, today, unit)
+
+    def go_on(self) -> None:
+        """The list is on show again: the rows still to come go on coming."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
 
     def add_the_rest(self) -> None:
         """Every row still to come, now (the bottom of the list is asked for)."""
