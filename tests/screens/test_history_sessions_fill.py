@@ -42,6 +42,13 @@ async def sessions_being_filled(pilot: Pilot) -> tuple[HistoryScreen, DataTable]
     return screen, table
 
 
+async def every_session_comes(pilot: Pilot, screen: HistoryScreen, table: DataTable) -> None:
+    """Every session comes, newest first, once."""
+    sessions = [s.workout_id for s in screen.index.sessions()]
+    await eventually(pilot, lambda: table.row_count == len(sessions))
+    assert row_keys(table) == sessions
+
+
 async def test_every_session_comes_newest_first_once(
     tmp_path: Path, twelve_week_demo: Path
 ) -> None:
@@ -51,10 +58,8 @@ async def test_every_session_comes_newest_first_once(
         await press_at_pace(pilot, ["tab", "down", "down"])
         table = screen.query_one("#session-table", DataTable)
         assert table.cursor_row == 2
-        sessions = [s.workout_id for s in screen.index.sessions()]
-        assert len(sessions) > 5 + 7 * 2
-        await eventually(pilot, lambda: table.row_count == len(sessions))
-        assert row_keys(table) == sessions
+        assert len(screen.index.sessions()) > 5 + 7 * 2
+        await every_session_comes(pilot, screen, table)
 
 
 async def test_a_filter_while_the_list_is_filled_starts_it_again(
@@ -125,35 +130,20 @@ async def test_each_row_shows_its_mornings_readiness_once_scored(
             assert table.get_row_at(row)[6].plain == shown, session.day
 
 
-async def test_no_row_is_added_under_a_session_opened_and_the_rest_come_after(
-    tmp_path: Path, twelve_week_demo: Path
+@pytest.mark.parametrize(
+    ("away", "back"), [("enter", "escape"), ("h", "y")], ids=["a session", "home"]
+)
+async def test_no_row_is_added_under_another_screen_and_the_rest_come_once_back(
+    tmp_path: Path, twelve_week_demo: Path, away: str, back: str
 ) -> None:
-    """A batch added under a detail drew the list again beneath it: Enter and Escape on a
-    session waited for it (issue 17: a twenty-year log's first Enter, 160 ms)."""
+    """A batch added under a session's detail drew the list again beneath it: Enter and
+    Escape waited for it (issue 17: a twenty-year log's first Enter, 160 ms)."""
     app = history_app(tmp_path, twelve_week_demo)
     async with app.run_test(size=SIZE) as pilot:
         screen, table = await sessions_being_filled(pilot)
-        await press_at_pace(pilot, ["enter"])
+        await press_at_pace(pilot, [away])
         assert app.screen is not screen
         await pilot.pause(0.5)
         assert table.row_count == 5
-        await press_at_pace(pilot, ["escape"])
-        sessions = [s.workout_id for s in screen.index.sessions()]
-        await eventually(pilot, lambda: table.row_count == len(sessions))
-        assert row_keys(table) == sessions
-
-
-async def test_the_list_left_for_another_screen_is_filled_once_back(
-    tmp_path: Path, twelve_week_demo: Path
-) -> None:
-    app = history_app(tmp_path, twelve_week_demo)
-    async with app.run_test(size=SIZE) as pilot:
-        screen, table = await sessions_being_filled(pilot)
-        await press_at_pace(pilot, ["h"])
-        assert app.screen is not screen
-        await pilot.pause(0.5)
-        assert table.row_count < len(screen.index.sessions())
-        await press_at_pace(pilot, ["y"])
-        sessions = [s.workout_id for s in screen.index.sessions()]
-        await eventually(pilot, lambda: table.row_count == len(sessions))
-        assert row_keys(table) == sessions
+        await press_at_pace(pilot, [back])
+        await every_session_comes(pilot, screen, table)

@@ -93,40 +93,45 @@ async def test_the_whole_log_and_historys_aggregate_are_read_taking_quick_turns(
     assert tui.taking_turns._working == 0
 
 
+@pytest.fixture
+def gate_said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app says to `storage.giving_way`, in order."""
+    said: list[str] = []
+    monkeypatch.setattr(storage.giving_way, "hold", lambda: said.append("hold"))
+    monkeypatch.setattr(storage.giving_way, "release", lambda: said.append("release"))
+    return said
+
+
+def app_on_a_copy(tmp_path: Path, log: Path) -> RestdayApp:
+    copy = tmp_path / "log.json"
+    copy.write_bytes(log.read_bytes())
+    return RestdayApp(copy, clock=FakeClock(NOW), keymap_file=tmp_path / "no-keymap.toml")
+
+
 async def test_a_key_holds_the_logs_read_until_its_answer_is_on_screen(
-    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, twelve_week_demo: Path, gate_said: list[str]
 ) -> None:
     """`storage.giving_way`: each key holds the log's read, its answer on screen releases it
     (`y` while a ten-year log was read: 140-180 ms at the terminal, then 90-110 ms)."""
-    said: list[str] = []
-    monkeypatch.setattr(storage.giving_way, "hold", lambda: said.append("hold"))
-    monkeypatch.setattr(storage.giving_way, "release", lambda: said.append("release"))
-    log = tmp_path / "log.json"
-    log.write_bytes(twelve_week_demo.read_bytes())
-    app = RestdayApp(log, clock=FakeClock(NOW), keymap_file=tmp_path / "no-keymap.toml")
+    app = app_on_a_copy(tmp_path, twelve_week_demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await eventually(pilot, lambda: app.store.ready)
-        said.clear()
+        gate_said.clear()
         await press_at_pace(pilot, ["y"])
-        assert said[0] == "hold" and said[-1] == "release"
-        assert said.count("hold") == 1
+        assert gate_said[0] == "hold" and gate_said[-1] == "release"
+        assert gate_said.count("hold") == 1
 
 
 async def test_a_key_that_draws_nothing_releases_the_logs_read(
-    tmp_path: Path, twelve_week_demo: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, twelve_week_demo: Path, gate_said: list[str]
 ) -> None:
     """A key with nothing to draw (no binding) writes no frame: its hold was never
     released, and a key held down kept the log's read waiting as long as it was held."""
-    said: list[str] = []
-    monkeypatch.setattr(storage.giving_way, "hold", lambda: said.append("hold"))
-    monkeypatch.setattr(storage.giving_way, "release", lambda: said.append("release"))
-    log = tmp_path / "log.json"
-    log.write_bytes(twelve_week_demo.read_bytes())
-    app = RestdayApp(log, clock=FakeClock(NOW), keymap_file=tmp_path / "no-keymap.toml")
+    app = app_on_a_copy(tmp_path, twelve_week_demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await eventually(pilot, lambda: app.store.ready)
         await press_at_pace(pilot, ["y"])
         await pilot.pause()
-        said.clear()
+        gate_said.clear()
         await press_at_pace(pilot, ["z", "z", "z"])
-        assert said == ["hold", "release"] * 3
+        assert gate_said == ["hold", "release"] * 3
