@@ -313,25 +313,29 @@ class RestdayApp(App):
                     screen.post_message(message())
 
     async def on_event(self, event: Event) -> None:
+        if isinstance(event, Key) and not event.is_forwarded:
+            giving_way.hold()  # the log's read waits until the key's answer is on screen
+            try:
+                await self._read_key(event)
+            finally:
+                self._release_once_answered()
+            return
+        await super().on_event(event)
+
+    async def _read_key(self, event: Key) -> None:
         # A screen that takes typing anywhere (the workout's) sees each key before it goes
         # to the focused widget, in the order typed: it may move the focus to its line.
         # Each key after the one before has been handled: that one may change the screen,
         # and a key no line takes as text runs its binding as it is read.
-        if isinstance(event, Key) and not event.is_forwarded:
-            giving_way.hold()  # the log's read waits until the key's answer is on screen
-            await key_handled(self._key_target)
-            event = await self._escape_read_with(self._escape_digit(event))
-            self._close_help_for_typing(event)
-            if isinstance(self.screen, TakesTyping):
-                self.screen.take_typing(event)
-            if await run_binding_as_read(self, event):
-                self._key_target = self.screen  # the keys behind it wait for it to mount
-                self._release_once_answered()
-                return
-            self._key_target = self.focused or self.screen
-            await super().on_event(event)
-            self._release_once_answered()
+        await key_handled(self._key_target)
+        event = await self._escape_read_with(self._escape_digit(event))
+        self._close_help_for_typing(event)
+        if isinstance(self.screen, TakesTyping):
+            self.screen.take_typing(event)
+        if await run_binding_as_read(self, event):
+            self._key_target = self.screen  # the keys behind it wait for it to mount
             return
+        self._key_target = self.focused or self.screen
         await super().on_event(event)
 
     def _release_once_answered(self) -> None:
