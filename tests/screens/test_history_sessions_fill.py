@@ -105,8 +105,8 @@ async def test_a_batch_timed_before_ctrl_end_adds_nothing_after_it(
         view = screen.query_one(sessions_view.SessionsView)
         view.add_the_rest()  # Ctrl+End
         index_sessions = screen.index.sessions()
-        view._add_batch(index_sessions, 5, screen.index.last_day, "kg")  # the queued call
-        view._add_batch(view._sessions, 5, screen.index.last_day, "kg")
+        view._add_batch(index_sessions, 5)  # the queued call
+        view._add_batch(view._sessions, 5)
         await pilot.pause(0.2)
         assert row_keys(table) == [s.workout_id for s in index_sessions]
 

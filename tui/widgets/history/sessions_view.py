@@ -15,9 +15,9 @@ the screen's.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -75,12 +75,12 @@ class SessionsView(Vertical):
         self.mornings: Mapping[date, MorningScore] = {}
         self._sessions: list[SessionSummary] = []  # newest first, the first `_added` rows
         self._added = 0
+        self._today, self._unit = date.min, "kg"  # of the list shown
         self._names: dict[str, Text] = {}  # a workout's name: one Text for its sessions
-        self._filling: Timer | None = None  # adds the rows still to come
-        self._add_the_rest: Callable[[], None] | None = None  # at once, stopping the timer
-        # The next batch, kept while a detail or another screen is over the list: drawn
+        self._filling: Timer | None = None  # adds the next batch
+        # The next batch waits while a detail or another screen is over the list: drawn
         # beneath it, a batch held up Enter and Escape on a session.
-        self._waiting: Callable[[], None] | None = None
+        self._waiting = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-filter")
@@ -100,16 +100,17 @@ class SessionsView(Vertical):
     ) -> None:
         """The sessions in `index`, those of `exercise_id` (None: every session); dates of
         a year other than `today`'s (by default the newest day logged) say their year."""
-        today = today or index.last_day or date.min
+        self._today = today or index.last_day or date.min
+        self._unit = unit
         self.mornings = mornings
         self.query_one(DataTable).clear()
         if self._filling is not None:
             self._filling.stop()
-        self._waiting = None
+        self._waiting = False
         sessions = self._sessions = index.sessions(exercise_id)
         self._added = 0
         self._names = {}
-        self._add_rows(sessions, 0, FIRST_ROWS, today, unit)
+        self._add_rows(FIRST_ROWS)
         label = "all exercises" if exercise_id is None else names.get(exercise_id, exercise_id)
         self.query_one("#sessions-filter", Static).update(
             Text.assemble(
@@ -119,63 +120,58 @@ class SessionsView(Vertical):
             )
         )
 
-    def _add_rows(
-        self, sessions: list[SessionSummary], start: int, count: int, today: date, unit: str
-    ) -> None:
-        """Rows `start` to `start + count` of `sessions`, and the rest a batch at a time: a
-        table measures each row it is given, tens of milliseconds for a year's sessions,
-        which a key pressed meanwhile would wait for."""
+    def _add_rows(self, count: int) -> None:
+        """The next `count` rows, and the rest a batch at a time: a table measures each row
+        it is given, tens of milliseconds for a year's sessions, which a key pressed
+        meanwhile would wait for."""
         table = self.query_one(DataTable)
         name_width = widened(18, self.app.size.width)
+        sessions, start = self._sessions, self._added
         for session in sessions[start : start + count]:
             name = session.name or "Workout"
             if name not in self._names:
                 self._names[name] = clipped(name, name_width)
             table.add_row(
-                day_text(session.day, today),
+                day_text(session.day, self._today),
                 self._names[name],
                 "" if session.duration_min is None else f"{session.duration_min:.0f}",
                 str(session.working_sets),
-                format_number(to_unit(session.volume_kg, unit)),
+                format_number(to_unit(session.volume_kg, self._unit)),
                 "" if session.session_load is None else f"{session.session_load:.0f}",
                 self._readiness_cell(session.day),
                 key=session.workout_id,
             )
         self._added = min(start + count, len(sessions))
-        rest = start + count
-        self._filling = self._add_the_rest = None
-        if rest < len(sessions):
+        self._filling = None
+        if self._added < len(sessions):
             self._filling = self.set_timer(
-                BATCH_GAP_S, lambda: self._add_batch(sessions, rest, today, unit)
-            )
-            self._add_the_rest = lambda: self._add_rows(
-                sessions, rest, len(sessions) - rest, today, unit
+                BATCH_GAP_S, partial(self._add_batch, sessions, self._added)
             )
 
-    def _add_batch(
-        self, sessions: list[SessionSummary], start: int, today: date, unit: str
-    ) -> None:
+    def _add_batch(self, sessions: list[SessionSummary], start: int) -> None:
         """The next batch, unless the rows have moved on since it was timed (all added by
         `add_the_rest`, or another list shown): a timer stopped once its call is queued
         still makes it."""
         if sessions is not self._sessions or self._added != start:
             return
         if self.app.screen is not self.screen:  # a detail over the list, or another screen
-            self._waiting = lambda: self._add_batch(sessions, start, today, unit)
+            self._waiting = True
             return
-        self._add_rows(sessions, start, BATCH_ROWS, today, unit)
+        self._add_rows(BATCH_ROWS)
 
     def go_on(self) -> None:
         """The list is on show again: the rows still to come go on coming."""
-        waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            waiting()
+        if self._waiting:
+            self._waiting = False
+            self._add_batch(self._sessions, self._added)
 
     def add_the_rest(self) -> None:
         """Every row still to come, now (the bottom of the list is asked for)."""
-        if self._add_the_rest is not None:
-            self._filling.stop()
-            self._add_the_rest()
+        if self._added < len(self._sessions):
+            if self._filling is not None:
+                self._filling.stop()
+            self._waiting = False
+            self._add_rows(len(self._sessions) - self._added)
 
     def highlighted(self) -> str | None:
         """The workout id of the session the cursor is on, if there is one."""
