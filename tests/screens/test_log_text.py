@@ -10,11 +10,14 @@ from pathlib import Path
 from storage.log.repository import Repository
 from storage.model.records import Exercise, Template, TemplateItem
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.screen_helpers import make_app
+from tests.support.screen_helpers import eventually, make_app
 from tests.support.typing import chars, press
 from tui.app import RestdayApp
 from tui.format.words import ellipsized
 from tui.screens.dialogs.exercise_picker import ExercisePickerScreen
+from tui.screens.history.day_detail import DayDetailScreen
+from tui.screens.history.screen import HistoryScreen
+from tui.screens.history.session_detail import SessionDetailScreen
 
 NOW = TUESDAY_EVENING
 SIZE = (80, 24)
@@ -63,15 +66,20 @@ async def test_the_workout_screen_and_the_picker_show_names_as_typed(tmp_path: P
 async def test_history_shows_names_and_notes_as_typed(tmp_path: Path) -> None:
     app = make_app(markup_log(tmp_path), FakeClock(NOW), first_screen="home")
     async with app.run_test(size=SIZE) as pilot:
-        await press(pilot, ["y", "tab"])  # the sessions
-        await pilot.pause()
-        assert "[/b]Push [$x]" in screen_text(app)
+        await press(pilot, ["y"])
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await eventually(pilot, lambda: history.index is not None)  # the whole log read
+        await press(pilot, ["tab"])  # the sessions
+        await eventually(pilot, lambda: "[/b]Push [$x]" in screen_text(app))
         await press(pilot, ["enter"])  # the session's detail
+        await eventually(pilot, lambda: isinstance(app.screen, SessionDetailScreen))
         await pilot.pause()
         shown = screen_text(app)
         assert "[/b]Push [$x]" in shown
         assert NAME in shown and "[$x] [link=x]note" in shown
         await press(pilot, ["d"])  # the whole day
+        await eventually(pilot, lambda: isinstance(app.screen, DayDetailScreen))
         await pilot.pause()
         shown = screen_text(app)
         assert NAME in shown and "[$x] [link=x]note[/link]" in shown
