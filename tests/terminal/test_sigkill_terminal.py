@@ -9,8 +9,10 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
+from tests.support.clock import TUESDAY_EVENING
 from tests.support.terminal import Terminal, app_pid, isolated, open_log, write_demo_log
 
 TRIALS = 3
@@ -25,16 +27,18 @@ def shown_and_saved(screen: str, text: str, count: int) -> bool:
 
 def test_sets_shown_as_saved_survive_a_sigkill(tmp_path: Path) -> None:
     log = write_demo_log(tmp_path, weeks=104)
-    env = isolated(tmp_path)
     subprocess.run(  # today's workout, with bench press as its exercise
         [sys.executable, "-m", "tui", "log", "--db", str(log), "bench 60x5"],
         capture_output=True,
         check=True,
-        env={**os.environ, **env},
+        env={**os.environ, **isolated(tmp_path)},
     )
     lost = []
     for trial in range(TRIALS):
         weight = f"{111 + trial}.5"  # no demo set weighs this
+        # Each run's clock starts where $RESTDAY_NOW says: a later run starts later, or its
+        # sets would sort before the last run's and Enter would repeat one of those.
+        env = isolated(tmp_path, now=TUESDAY_EVENING + timedelta(minutes=1 + trial))
         with Terminal([sys.executable, "-m", "tui", "--db", str(log)], env=env) as term:
             pid = app_pid(term)
             term.wait_for("workout in progress (w)")
