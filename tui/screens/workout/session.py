@@ -468,7 +468,8 @@ class WorkoutSession:
     def suggested(self, exercise: Exercise | None) -> LastSet | None:
         """Before the exercise's first set of the workout, the set to do: the one today's
         plan suggests (`planned_set`); without one, last time's first working set, with the
-        template's reps and RPE if it has a target (none if it was never done), only from
+        plan's reps and RPE when the plan has the exercise but no load for it, else the
+        template's if it has a target (none if it was never done), only from
         the past read for it (`history`)."""
         if exercise is None or self.sets_of(exercise.id):
             return None
@@ -479,6 +480,10 @@ class WorkoutSession:
         if history is None or not history.last_sets:
             return None
         first = LastSet.of(min(history.last_sets, key=lambda s: (s.timestamp, s.order)))
+        item = self.plan_item(exercise.id)
+        if item is not None and item.adjusted.sets > 0:
+            # A plan without a load (no e1RM now): last time's load at the plan's target.
+            return replace(first, reps=item.adjusted.reps, rpe=item.adjusted.rpe)
         target = self.target(exercise.id)
         if target is None:
             return first
