@@ -265,15 +265,16 @@ def _lighter(
     planned: Prescription, sets: int, rpe: float, e1rm: float | None, grid: _Grid
 ) -> Prescription:
     """Fewer sets at a lower RPE target, the load from the chart and never above the
-    planned one."""
+    planned one, on the load step (a template's own load may be off it)."""
     load = None
     pct = rpe_percent(planned.reps, rpe)
+    most = None if planned.load_kg is None else grid.floor(planned.load_kg)
     if e1rm is not None and pct is not None:
         load = grid.floor(e1rm * pct / 100)
-        if planned.load_kg is not None:
-            load = min(load, planned.load_kg)
+        if most is not None:
+            load = min(load, most)
     elif e1rm is not None:
-        load = planned.load_kg
+        load = most
     return Prescription(min(sets, planned.sets), planned.reps, rpe, load)
 
 

@@ -52,3 +52,31 @@ def test_odd_load_steps_and_bodyweight_moves_keep_the_plan_on_the_step(log, raw,
             if load is not None:
                 assert load >= 0
                 assert on_step(load, step), (load, step, item)
+
+
+@PROPERTY
+@given(
+    logs(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(tuple(EXERCISES)),
+            st.integers(1, 8),
+            st.integers(1, 12),
+            st.one_of(st.none(), st.sampled_from(CHART_RPE)),
+            st.integers(1, 4000).map(lambda n: n / 16),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from(ODD_STEPS),
+)
+def test_a_reduced_load_is_on_the_step_when_the_template_load_is_not(log, raw, step):
+    """A template load typed off the step (61 kg, or 100 kg for a lifter now in lb) is kept
+    on a planned day; a lighter day's load is a whole number of steps, at most that."""
+    items = [PlannedItem(e, sets, reps, rpe, load) for e, sets, reps, rpe, load in raw]
+    plan = today_plan(log, assess(log, NOW), items, step)
+    for item in plan.items:
+        adjusted = item.adjusted
+        if plan.band in (REDUCE, REST) and adjusted.sets and adjusted.load_kg is not None:
+            assert adjusted.load_kg <= item.planned.load_kg + 1e-9
+            assert on_step(adjusted.load_kg, step), (item, step)
