@@ -244,7 +244,9 @@ def _reduced(
     if skipped or (scored and scored[0][0] < c.skip_score_below):
         muscle = skipped[0] if skipped else scored[0][1]
         score = a.muscles.get(muscle)
-        shown = f" {score:.0f}" if score is not None else ""
+        # Flagged with a score that reads as fresh: the soreness is why.
+        fresh = score is None or score >= c.skip_score_below
+        shown = " sore" if fresh and muscle in a.skip_muscles else f" {score:.0f}"
         return replace(planned, sets=0), (f"skip: {muscle.replace('_', ' ')}{shown}",)
     if scored and scored[0][0] < c.prefer_muscle_from:
         kept = c.plan_sets_kept_high if r >= c.plan_cut_from_readiness else c.plan_sets_kept_low
