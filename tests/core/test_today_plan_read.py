@@ -169,3 +169,19 @@ def test_a_move_that_lifts_the_body_plans_what_is_added_to_it(tmp_path: Path) ->
     ).stdout
     assert "Pull\n  Pull-Up 3x8@8 bw+12.5 kg" in shown
     assert shown.splitlines()[-1] == "Guidance, not medical advice."
+
+
+def test_tomorrows_estimate_is_read_at_seven_in_the_morning_whatever_the_rollover(
+    tmp_path: Path,
+) -> None:
+    """Spec 6: tomorrow's estimate is the assessment at 07:00 tomorrow (the lifter's clock),
+    not 7 hours after the day's rollover (11:00 with days that turn at 04:00)."""
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(hours=1)
+    with Repository(log, clock=clock) as repo:
+        assert repo.settings().rollover_hour == 4
+        workout = repo.start_workout("Full body")
+        repo.log_set(workout, SQUAT, 140, 5, rpe=8)
+        view = read_readiness(repo, NOW)
+    assert view.tomorrow is not None
+    assert view.tomorrow.moment == datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
