@@ -10,7 +10,6 @@ of them, and `read_today_plan` the plan of one workout on its own (the workout s
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from scoring.constants import SCORING
 from scoring.plan import Plan, PlannedItem, plan_timeline
 from storage.log.reader import LogReader
 from storage.model.records import SetEntry, Template, Workout
+from storage.model.template_plan import plan_of_sets
 from storage.model.units import to_kg
 
 if TYPE_CHECKING:
@@ -139,15 +139,7 @@ def _same_name_before(repo: LogReader, workout: Workout, day: date) -> Workout |
 
 
 def _as_done(sets: list[SetEntry]) -> list[PlannedItem]:
-    """A finished workout's exercises as a plan: per exercise, in the order first done, its
-    working sets, their most common reps and highest RPE."""
-    by_exercise: dict[str, list[SetEntry]] = {}
-    for entry in sorted(sets, key=lambda s: s.timestamp):
-        if not entry.warmup:
-            by_exercise.setdefault(entry.exercise, []).append(entry)
-    items = []
-    for exercise, done in by_exercise.items():
-        reps = Counter(s.reps for s in done).most_common(1)[0][0]
-        rpes = [s.rpe for s in done if s.rpe is not None]
-        items.append(PlannedItem(exercise, len(done), reps, max(rpes) if rpes else None))
-    return items
+    """A finished workout's exercises as a plan: what a template made of it holds
+    (`plan_of_sets`), in the order first done."""
+    done = plan_of_sets(sorted(sets, key=lambda s: s.timestamp))
+    return [PlannedItem(item.exercise, item.sets, item.reps, item.rpe) for item in done]

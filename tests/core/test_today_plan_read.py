@@ -185,3 +185,28 @@ def test_tomorrows_estimate_is_read_at_seven_in_the_morning_whatever_the_rollove
         view = read_readiness(repo, NOW)
     assert view.tomorrow is not None
     assert view.tomorrow.moment == datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+
+def test_the_last_workout_as_a_plan_is_what_saving_it_as_a_template_makes(
+    tmp_path: Path,
+) -> None:
+    """One rule for a finished workout's exercises as a plan (`plan_of_sets`): the plan of
+    a workout of the same name holds what its template would, 20 sets at most."""
+    from storage.model.template_plan import plan_of_sets
+
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(days=1)
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Full body")
+        for _ in range(25):
+            repo.log_set(workout, BENCH, 60, 10, rpe=7)
+        repo.finish_workout(repo.workouts()[-1], 7)
+        as_template = plan_of_sets(repo.sets(workout=workout.id))
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Full body")
+        plan = read_readiness(repo, NOW).plan
+    assert plan is not None
+    assert [(i.exercise, i.planned.sets, i.planned.reps, i.planned.rpe) for i in plan.items] == [
+        (t.exercise, t.sets, t.reps, t.rpe) for t in as_template
+    ]
