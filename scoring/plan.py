@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from scoring.constants import SCORING
 from scoring.e1rm import rpe_percent
 from scoring.factors import CENTRAL
-from scoring.inputs import TrainingLog
+from scoring.inputs import ExerciseMuscles, TrainingLog
 from scoring.readiness import REDUCE, REST, TRAIN
 from scoring.timeline import Session, Timeline
 from scoring.trends import top_set
@@ -42,6 +42,7 @@ class PlannedItem:
 
     For a move that lifts the body, `bodyweight_kg` is the lifter's weight: the model reads
     total loads (`TrainingSet.load_kg`), the plan's loads are what is added to the body.
+    `about`: the exercise's name and muscles, for one the log's sets have not shown yet.
     """
 
     exercise: str
@@ -50,6 +51,7 @@ class PlannedItem:
     rpe: float | None = None
     load_kg: float | None = None
     bodyweight_kg: float | None = None
+    about: ExerciseMuscles | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +183,8 @@ def _item(
     e1rm = top.e1rm if top is not None else None
     grid = _Grid(step, item.bodyweight_kg or 0.0)
     planned = Prescription(item.sets, item.reps, item.rpe, _planned_load(item, last, e1rm, grid))
-    name = timeline.names.get(item.exercise, item.exercise)
+    known = timeline.log.exercises.get(item.exercise) or item.about
+    name = known.name if known is not None else item.exercise
     reasons: tuple[str, ...] = ()
     if a.band == TRAIN or a.band is None:
         adjusted = planned
@@ -194,7 +197,7 @@ def _item(
             adjusted = _lighter(planned, sets, rpe, e1rm, grid)
             reasons = ("deload week",)
         else:
-            adjusted, reasons = _reduced(timeline, a, item, planned, e1rm, grid)
+            adjusted, reasons = _reduced(a, item, known, planned, e1rm, grid)
     return PlanItem(
         item.exercise,
         name,
@@ -225,9 +228,9 @@ class _Grid:
 
 
 def _reduced(
-    timeline: Timeline,
     a: Assessment,
     item: PlannedItem,
+    known: ExerciseMuscles | None,
     planned: Prescription,
     e1rm: float | None,
     grid: _Grid,
@@ -235,7 +238,6 @@ def _reduced(
     """The Reduce prescription of an item, from the lowest P_m of its direct muscles."""
     c = SCORING
     r = a.readiness if a.band == REDUCE and a.readiness is not None else c.plan_rest_readiness
-    known = timeline.log.exercises.get(item.exercise)
     direct = [m for m, k in (known.muscles.items() if known else ()) if k >= 1.0]
     scored = sorted((a.muscles[m], m) for m in direct if m in a.muscles)
     reasons = []

@@ -77,7 +77,7 @@ def _weighed(
 ) -> tuple[str, list[PlannedItem]]:
     name, items = found
     latest = repo.latest_bodyweight(day)
-    return name, [_with_bodyweight(repo, item, latest) for item in items]
+    return name, [_described(repo, item, latest) for item in items]
 
 
 def _source(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
@@ -100,14 +100,20 @@ def _of_workout(
     return workout.name, _as_done(repo.sets(workout=earlier.id))
 
 
-def _with_bodyweight(
+def _described(
     repo: LogReader, item: PlannedItem, latest: tuple[date, float] | None
 ) -> PlannedItem:
-    """A move that lifts the body plans what is added to it (the model reads totals)."""
+    """The item with what its exercise works (for one not done yet in the score's window);
+    a move that lifts the body plans what is added to it (the model reads totals)."""
+    from storage.read.score_window import exercise_muscles
+
     exercise = repo.exercise(item.exercise)
-    if exercise is None or exercise.equipment != BODYWEIGHT or latest is None:
+    if exercise is None:
         return item
-    return replace(item, bodyweight_kg=latest[1])
+    about = exercise_muscles(exercise)
+    if exercise.equipment != BODYWEIGHT or latest is None:
+        return replace(item, about=about)
+    return replace(item, about=about, bodyweight_kg=latest[1])
 
 
 def _items(template: Template) -> list[PlannedItem]:

@@ -210,3 +210,23 @@ def test_the_last_workout_as_a_plan_is_what_saving_it_as_a_template_makes(
     assert [(i.exercise, i.planned.sets, i.planned.reps, i.planned.rpe) for i in plan.items] == [
         (t.exercise, t.sets, t.reps, t.rpe) for t in as_template
     ]
+
+
+def test_an_exercise_never_done_is_planned_under_its_name(tmp_path: Path) -> None:
+    """A template's exercise the lifter has not done yet: the plan (home's line, `restday
+    plan`, `status --json`) names it "Front Squat", not by its id."""
+    log, clock = a_log(tmp_path)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        template = repo.save_template(
+            Template(
+                name="Legs",
+                items=[
+                    TemplateItem(exercise="back-squat", sets=4, reps=5, rpe=8.0),
+                    TemplateItem(exercise="front-squat", sets=3, reps=5, rpe=8.0),
+                ],
+            )
+        )
+        repo.start_workout("Legs", template=template.id)
+        plan = read_readiness(repo, NOW).plan
+    assert [item.name for item in plan.items] == ["Back Squat", "Front Squat"]
