@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from math import floor
+from math import floor, inf
 from typing import TYPE_CHECKING, Any
 
 from scoring.constants import SCORING
@@ -161,12 +161,14 @@ def plan_timeline(
     load_step_kg: float = SCORING.load_step_kg,
     *,
     name: str = "",
+    max_load_kg: float = inf,
 ) -> Plan:
-    """`today_plan` on a log indexed once (the one `assess_timeline` read)."""
+    """`today_plan` on a log indexed once (the one `assess_timeline` read); no load above
+    `max_load_kg` (what a set may hold, added to the body for a move that lifts it)."""
     until = timeline.point(assessment.day, assessment.moment).sets_until
     rest = assessment.recommendation if assessment.band == REST else None
     planned = [
-        _item(timeline, assessment, item, until, load_step_kg)
+        _item(timeline, assessment, item, until, _Grid(load_step_kg, 0.0, max_load_kg))
         for item in items
         if item.sets > 0 and item.reps > 0
     ]
@@ -174,14 +176,14 @@ def plan_timeline(
 
 
 def _item(
-    timeline: Timeline, a: Assessment, item: PlannedItem, until: datetime, step: float
+    timeline: Timeline, a: Assessment, item: PlannedItem, until: datetime, grid: _Grid
 ) -> PlanItem:
     c = SCORING
     sessions = timeline.sessions_of(item.exercise, until, date.min)
     last = sessions[-1] if sessions else None
     top = top_set(last) if last is not None else None
     e1rm = top.e1rm if top is not None else None
-    grid = _Grid(step, item.bodyweight_kg or 0.0)
+    grid = replace(grid, body=item.bodyweight_kg or 0.0)
     planned = Prescription(item.sets, item.reps, item.rpe, _planned_load(item, last, e1rm, grid))
     known = timeline.log.exercises.get(item.exercise) or item.about
     name = known.name if known is not None else item.exercise
@@ -211,14 +213,16 @@ def _item(
 
 @dataclass(frozen=True, slots=True)
 class _Grid:
-    """Loads on the load step, counted from the body's weight for a bodyweight move."""
+    """Loads on the load step, counted from the body's weight for a bodyweight move, and no
+    more than `most` added to it."""
 
     step: float
     body: float
+    most: float
 
     def floor(self, total: float) -> float:
         """`total` rounded down so that what is added to the body is whole steps."""
-        return self.body + _on_step(total - self.body, self.step)
+        return self.body + _on_step(min(total - self.body, self.most), self.step)
 
     def added(self, prescription: Prescription) -> Prescription:
         """The prescription with the load added to the body (the total for other moves)."""

@@ -20,6 +20,7 @@ from storage.log.reader import LogReader
 from storage.model.records import SetEntry, Template, Workout
 from storage.model.template_plan import plan_of_sets
 from storage.model.units import to_kg
+from storage.model.validation import MAX_WEIGHT_KG
 
 if TYPE_CHECKING:
     from scoring.assessment import Assessment
@@ -46,7 +47,8 @@ def plan_for(
     """The plan of `planned` (`planned_workout`) for the assessment's day, in `unit`'s load
     step."""
     name, items = planned
-    return plan_timeline(timeline, assessment, items, load_step_kg(unit), name=name)
+    step = load_step_kg(unit)
+    return plan_timeline(timeline, assessment, items, step, name=name, max_load_kg=MAX_WEIGHT_KG)
 
 
 def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan | None:

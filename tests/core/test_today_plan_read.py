@@ -230,3 +230,25 @@ def test_an_exercise_never_done_is_planned_under_its_name(tmp_path: Path) -> Non
         repo.start_workout("Legs", template=template.id)
         plan = read_readiness(repo, NOW).plan
     assert [item.name for item in plan.items] == ["Back Squat", "Front Squat"]
+
+
+def test_a_plan_never_suggests_more_than_a_set_can_hold(tmp_path: Path) -> None:
+    """Last time 1000 kg x 5 @ 8 (the heaviest load a set may have) met the target: one
+    step more would be a load Enter could not log; the plan stays at 1000 kg."""
+    from storage.model.validation import MAX_WEIGHT_KG
+
+    clock = FakeClock(NOW - timedelta(days=3))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout("Heavy")
+        for _ in range(3):
+            repo.log_set(workout, SQUAT, MAX_WEIGHT_KG, 5, rpe=8)
+        repo.finish_workout(repo.workouts()[-1], 7)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Heavy")
+        plan = read_readiness(repo, NOW).plan
+    (squat,) = plan.items
+    assert squat.planned.load_kg == MAX_WEIGHT_KG
+    assert squat.adjusted.load_kg <= MAX_WEIGHT_KG
