@@ -18,7 +18,7 @@ Where the spec leaves room:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from math import floor, inf
@@ -100,7 +100,10 @@ class PlanItem:
         floor_ = self.stop_floor(first_set_e1rm)
         return floor_ is not None and e1rm < floor_
 
-    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
+    def as_json(
+        self, load: Callable[[float], float], floor_kg: float | None = None
+    ) -> dict[str, Any]:
+        """Plain JSON types; `floor_kg`: the stop floor, once today's first set gave it."""
         return {
             "exercise": self.exercise,
             "name": self.name,
@@ -108,6 +111,7 @@ class PlanItem:
             "adjusted": self.adjusted.as_json(load),
             "reasons": list(self.reasons),
             "stop_fraction": self.stop_fraction,
+            "stop_floor": None if floor_kg is None else load(floor_kg),
             "bodyweight": self.bodyweight,
         }
 
@@ -131,14 +135,18 @@ class Plan:
     rest: str | None
     items: tuple[PlanItem, ...]
 
-    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
-        """Plain JSON types, for `restday status --json`; loads through `load`."""
+    def as_json(
+        self, load: Callable[[float], float], floors_kg: Mapping[str, float] | None = None
+    ) -> dict[str, Any]:
+        """Plain JSON types, for `restday status --json`; loads through `load`, with the
+        stop floors known so far by exercise."""
+        floors_kg = floors_kg or {}
         return {
             "day": self.day.isoformat(),
             "name": self.name,
             "band": self.band,
             "rest": self.rest,
-            "items": [item.as_json(load) for item in self.items],
+            "items": [item.as_json(load, floors_kg.get(item.exercise)) for item in self.items],
         }
 
 

@@ -10,12 +10,13 @@ of them, and `read_today_plan` the plan of one workout on its own (the workout s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scoring.constants import SCORING
-from scoring.plan import Plan, PlannedItem, plan_timeline
+from scoring.plan import Plan, PlanItem, PlannedItem, plan_timeline
 from storage.log.reader import LogReader
 from storage.model.records import SetEntry, Template, Workout
 from storage.model.template_plan import plan_of_sets
@@ -65,6 +66,50 @@ def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan
     timeline = Timeline(read_window(repo, moment))
     assessment = assess_timeline(timeline, moment)
     return plan_for(timeline, assessment, _weighed(repo, found, day), repo.settings().unit)
+
+
+def first_for_stop(sets: Iterable[SetEntry], bodyweight_kg: float | None) -> SetEntry | None:
+    """The set an exercise's stop rule counts from: its first working set today with an
+    e1RM (a drop set is meant lighter: not one)."""
+    from storage.read.records_so_far import set_e1rm
+
+    return next(
+        (s for s in sets if s.set_type != "drop" and set_e1rm(s, bodyweight_kg) is not None),
+        None,
+    )
+
+
+def stop_floor(
+    item: PlanItem | None, sets: Iterable[SetEntry], bodyweight_kg: float | None
+) -> float | None:
+    """The e1RM (kg) under which the plan's stop rule ends the exercise, from today's `sets`
+    of it; none before its first working set or without a stop rule."""
+    from storage.read.records_so_far import set_e1rm
+
+    first = first_for_stop(sets, bodyweight_kg)
+    found = set_e1rm(first, bodyweight_kg) if first is not None else None
+    return None if item is None or found is None else item.stop_floor(found[0])
+
+
+def stop_floors(repo: LogReader, plan: Plan, moment: datetime) -> dict[str, float]:
+    """The stop floor of each exercise of `plan` whose first working set was logged on the
+    plan's day by `moment` (`restday status --json`)."""
+    day = plan.day
+    done = [
+        s
+        for w in repo.workouts(since=day, until=day)
+        for s in sorted(repo.sets(workout=w.id), key=lambda s: s.timestamp)
+        if s.timestamp <= moment
+    ]
+    latest = repo.latest_bodyweight(day)
+    bodyweight = latest[1] if latest is not None else None
+    floors = {
+        item.exercise: stop_floor(
+            item, [s for s in done if s.exercise == item.exercise], bodyweight
+        )
+        for item in plan.items
+    }
+    return {exercise: floor for exercise, floor in floors.items() if floor is not None}
 
 
 def planned_workout(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:

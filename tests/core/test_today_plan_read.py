@@ -11,6 +11,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from scoring.e1rm import estimate
 from storage.clock import NOW_ENV
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -111,8 +114,12 @@ def test_status_json_has_the_plan_and_tomorrow_once_today_is_trained(tmp_path: P
         "adjusted",
         "reasons",
         "stop_fraction",
+        "stop_floor",
         "bodyweight",
     }
+    # Its first set today, 140 x 5 @ 8, is where the stop rule counts from: 5 % under it.
+    assert squat["stop_floor"] == pytest.approx(estimate(140, 5, 8)[0] * 0.95, abs=0.1)
+    assert result["plan"]["items"][1]["stop_floor"] is None  # no bench set yet
     assert result["tomorrow"]["day"] == (NOW.date() + timedelta(days=1)).isoformat()
 
 

@@ -46,7 +46,7 @@ from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
-from storage.read.today_plan import read_today_plan
+from storage.read.today_plan import first_for_stop, read_today_plan, stop_floor
 from tui.format.units import format_set
 from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
@@ -286,9 +286,9 @@ class WorkoutSession:
     def stop_floor(self, exercise_id: str) -> float | None:
         """The e1RM (kg) under which the plan's stop rule ends the exercise today, from its
         first working set with an e1RM; none before that set or without a stop rule."""
-        item, first = self.plan_item(exercise_id), self._first_for_stop(exercise_id)
-        found = set_e1rm(first, self.bodyweight_kg) if first is not None else None
-        return None if item is None or found is None else item.stop_floor(found[0])
+        return stop_floor(
+            self.plan_item(exercise_id), self.sets_of(exercise_id), self.bodyweight_kg
+        )
 
     def under_floor(self, entry: SetEntry) -> tuple[float, float] | None:
         """A later set's e1RM and the stop floor, when the set fell under it (the plan says
@@ -301,16 +301,7 @@ class WorkoutSession:
         return (found[0], floor) if found[0] < floor else None
 
     def _first_for_stop(self, exercise_id: str) -> SetEntry | None:
-        """The set the stop rule counts from: the exercise's first working set today with an
-        e1RM (a drop set is meant lighter: not one)."""
-        return next(
-            (
-                s
-                for s in self.sets_of(exercise_id)
-                if s.set_type != "drop" and set_e1rm(s, self.bodyweight_kg) is not None
-            ),
-            None,
-        )
+        return first_for_stop(self.sets_of(exercise_id), self.bodyweight_kg)
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
         return [s for s in self.sets if s.exercise == exercise_id]
