@@ -194,13 +194,16 @@ def day_verdict(
     return Verdict(level, recommendation, rest, reduce, deload_due)
 
 
-def tomorrow(log: TrainingLog, moment: datetime) -> Assessment:
+def tomorrow(log: TrainingLog, moment: datetime, at: datetime | None = None) -> Assessment:
     """Tomorrow's estimate (spec 6): the assessment at 07:00 tomorrow with today's sets and
-    recovery inputs as they are, and tomorrow's sleep unknown."""
+    recovery inputs as they are, and tomorrow's sleep unknown. `at`: 07:00 tomorrow on the
+    lifter's clock (the log knows only when its days start, which is after a rollover
+    hour); without it, `tomorrow_hour` after the start of tomorrow's day."""
     timeline = Timeline(log)
     today = timeline.day_of(moment)
     next_day = today + timedelta(days=1)
-    at = timeline.day_start(today) + timedelta(days=1, hours=SCORING.tomorrow_hour)
+    if at is None:
+        at = timeline.day_start(today) + timedelta(days=1, hours=SCORING.tomorrow_hour)
     carried = [r for r in log.recoveries if r.day <= today]
     if today_entry := timeline.recovery.get(today):
         fields = {

@@ -171,7 +171,7 @@ class ScoringConstants:
 
     # -- 6. One readiness per day --------------------------------------------------------
 
-    # Tomorrow's estimate is the assessment at this hour of tomorrow (after the rollover).
+    # Tomorrow's estimate is the assessment at this hour of tomorrow, on the lifter's clock.
     tomorrow_hour: float = 7.0
 
     # -- 7. Today's plan -----------------------------------------------------------------

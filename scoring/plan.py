@@ -18,16 +18,16 @@ Where the spec leaves room:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from math import floor
+from math import floor, inf
 from typing import TYPE_CHECKING, Any
 
 from scoring.constants import SCORING
 from scoring.e1rm import rpe_percent
 from scoring.factors import CENTRAL
-from scoring.inputs import TrainingLog
+from scoring.inputs import ExerciseMuscles, TrainingLog
 from scoring.readiness import REDUCE, REST, TRAIN
 from scoring.timeline import Session, Timeline
 from scoring.trends import top_set
@@ -42,6 +42,7 @@ class PlannedItem:
 
     For a move that lifts the body, `bodyweight_kg` is the lifter's weight: the model reads
     total loads (`TrainingSet.load_kg`), the plan's loads are what is added to the body.
+    `about`: the exercise's name and muscles, for one the log's sets have not shown yet.
     """
 
     exercise: str
@@ -50,6 +51,7 @@ class PlannedItem:
     rpe: float | None = None
     load_kg: float | None = None
     bodyweight_kg: float | None = None
+    about: ExerciseMuscles | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,10 @@ class PlanItem:
         floor_ = self.stop_floor(first_set_e1rm)
         return floor_ is not None and e1rm < floor_
 
-    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
+    def as_json(
+        self, load: Callable[[float], float], floor_kg: float | None = None
+    ) -> dict[str, Any]:
+        """Plain JSON types; `floor_kg`: the stop floor, once today's first set gave it."""
         return {
             "exercise": self.exercise,
             "name": self.name,
@@ -106,6 +111,7 @@ class PlanItem:
             "adjusted": self.adjusted.as_json(load),
             "reasons": list(self.reasons),
             "stop_fraction": self.stop_fraction,
+            "stop_floor": None if floor_kg is None else load(floor_kg),
             "bodyweight": self.bodyweight,
         }
 
@@ -129,14 +135,18 @@ class Plan:
     rest: str | None
     items: tuple[PlanItem, ...]
 
-    def as_json(self, load: Callable[[float], float]) -> dict[str, Any]:
-        """Plain JSON types, for `restday status --json`; loads through `load`."""
+    def as_json(
+        self, load: Callable[[float], float], floors_kg: Mapping[str, float] | None = None
+    ) -> dict[str, Any]:
+        """Plain JSON types, for `restday status --json`; loads through `load`, with the
+        stop floors known so far by exercise."""
+        floors_kg = floors_kg or {}
         return {
             "day": self.day.isoformat(),
             "name": self.name,
             "band": self.band,
             "rest": self.rest,
-            "items": [item.as_json(load) for item in self.items],
+            "items": [item.as_json(load, floors_kg.get(item.exercise)) for item in self.items],
         }
 
 
@@ -159,12 +169,14 @@ def plan_timeline(
     load_step_kg: float = SCORING.load_step_kg,
     *,
     name: str = "",
+    max_load_kg: float = inf,
 ) -> Plan:
-    """`today_plan` on a log indexed once (the one `assess_timeline` read)."""
+    """`today_plan` on a log indexed once (the one `assess_timeline` read); no load above
+    `max_load_kg` (what a set may hold, added to the body for a move that lifts it)."""
     until = timeline.point(assessment.day, assessment.moment).sets_until
     rest = assessment.recommendation if assessment.band == REST else None
     planned = [
-        _item(timeline, assessment, item, until, load_step_kg)
+        _item(timeline, assessment, item, until, _Grid(load_step_kg, 0.0, max_load_kg))
         for item in items
         if item.sets > 0 and item.reps > 0
     ]
@@ -172,16 +184,17 @@ def plan_timeline(
 
 
 def _item(
-    timeline: Timeline, a: Assessment, item: PlannedItem, until: datetime, step: float
+    timeline: Timeline, a: Assessment, item: PlannedItem, until: datetime, grid: _Grid
 ) -> PlanItem:
     c = SCORING
     sessions = timeline.sessions_of(item.exercise, until, date.min)
     last = sessions[-1] if sessions else None
     top = top_set(last) if last is not None else None
     e1rm = top.e1rm if top is not None else None
-    grid = _Grid(step, item.bodyweight_kg or 0.0)
+    grid = replace(grid, body=item.bodyweight_kg or 0.0)
     planned = Prescription(item.sets, item.reps, item.rpe, _planned_load(item, last, e1rm, grid))
-    name = timeline.names.get(item.exercise, item.exercise)
+    known = timeline.log.exercises.get(item.exercise) or item.about
+    name = known.name if known is not None else item.exercise
     reasons: tuple[str, ...] = ()
     if a.band == TRAIN or a.band is None:
         adjusted = planned
@@ -194,7 +207,7 @@ def _item(
             adjusted = _lighter(planned, sets, rpe, e1rm, grid)
             reasons = ("deload week",)
         else:
-            adjusted, reasons = _reduced(timeline, a, item, planned, e1rm, grid)
+            adjusted, reasons = _reduced(a, item, known, planned, e1rm, grid)
     return PlanItem(
         item.exercise,
         name,
@@ -208,14 +221,16 @@ def _item(
 
 @dataclass(frozen=True, slots=True)
 class _Grid:
-    """Loads on the load step, counted from the body's weight for a bodyweight move."""
+    """Loads on the load step, counted from the body's weight for a bodyweight move, and no
+    more than `most` added to it."""
 
     step: float
     body: float
+    most: float
 
     def floor(self, total: float) -> float:
         """`total` rounded down so that what is added to the body is whole steps."""
-        return self.body + _on_step(total - self.body, self.step)
+        return self.body + _on_step(min(total - self.body, self.most), self.step)
 
     def added(self, prescription: Prescription) -> Prescription:
         """The prescription with the load added to the body (the total for other moves)."""
@@ -225,9 +240,9 @@ class _Grid:
 
 
 def _reduced(
-    timeline: Timeline,
     a: Assessment,
     item: PlannedItem,
+    known: ExerciseMuscles | None,
     planned: Prescription,
     e1rm: float | None,
     grid: _Grid,
@@ -235,7 +250,6 @@ def _reduced(
     """The Reduce prescription of an item, from the lowest P_m of its direct muscles."""
     c = SCORING
     r = a.readiness if a.band == REDUCE and a.readiness is not None else c.plan_rest_readiness
-    known = timeline.log.exercises.get(item.exercise)
     direct = [m for m, k in (known.muscles.items() if known else ()) if k >= 1.0]
     scored = sorted((a.muscles[m], m) for m in direct if m in a.muscles)
     reasons = []
@@ -244,7 +258,9 @@ def _reduced(
     if skipped or (scored and scored[0][0] < c.skip_score_below):
         muscle = skipped[0] if skipped else scored[0][1]
         score = a.muscles.get(muscle)
-        shown = f" {score:.0f}" if score is not None else ""
+        # Flagged with a score that reads as fresh: the soreness is why.
+        fresh = score is None or score >= c.skip_score_below
+        shown = " sore" if fresh and muscle in a.skip_muscles else f" {score:.0f}"
         return replace(planned, sets=0), (f"skip: {muscle.replace('_', ' ')}{shown}",)
     if scored and scored[0][0] < c.prefer_muscle_from:
         kept = c.plan_sets_kept_high if r >= c.plan_cut_from_readiness else c.plan_sets_kept_low
@@ -265,15 +281,16 @@ def _lighter(
     planned: Prescription, sets: int, rpe: float, e1rm: float | None, grid: _Grid
 ) -> Prescription:
     """Fewer sets at a lower RPE target, the load from the chart and never above the
-    planned one."""
+    planned one, on the load step (a template's own load may be off it)."""
     load = None
     pct = rpe_percent(planned.reps, rpe)
+    most = None if planned.load_kg is None else grid.floor(planned.load_kg)
     if e1rm is not None and pct is not None:
         load = grid.floor(e1rm * pct / 100)
-        if planned.load_kg is not None:
-            load = min(load, planned.load_kg)
+        if most is not None:
+            load = min(load, most)
     elif e1rm is not None:
-        load = planned.load_kg
+        load = most
     return Prescription(min(sets, planned.sets), planned.reps, rpe, load)
 
 

@@ -294,7 +294,7 @@ def parse_workout_entry(
         raise ValueError(f"unknown unit {unit!r}; use kg or lb")
     text = text.strip()
     if not text:
-        last = _require_last(last, "nothing to repeat", no_last)
+        last = _require_last(last, "an empty line repeats the last set", no_last)
         return SetSpec(
             exercise=None,
             weight=last.weight_kg,

@@ -4,7 +4,7 @@ and whether today's recovery, symptoms and workout are logged."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from storage.log.reader import LogReader
@@ -70,11 +70,22 @@ def read_readiness(repo: LogReader, moment: datetime) -> ReadinessView:
     unit = repo.settings().unit
     log, timeline, result = _assessed(repo, moment)
     trained = any(s.day == day and s.moment <= moment and not s.warmup for s in log.sets)
-    ahead = tomorrow(log, moment) if trained else None
+    ahead = tomorrow(log, moment, _tomorrow_morning(repo, day)) if trained else None
     planned = planned_workout(repo, day)
     plan = None if planned is None else plan_for(timeline, result, planned, unit)
     done = _done_today(repo, day, workouts) if today.workout == "done" else None
     return ReadinessView(result, today, unit, ahead, plan, done)
+
+
+def _tomorrow_morning(repo: LogReader, day: date) -> datetime:
+    """07:00 on the lifter's clock the day after `day` (spec 6), or tomorrow's start when
+    the day turns later than that."""
+    from scoring.constants import SCORING
+    from storage.model.days import day_start
+
+    next_day = day + timedelta(days=1)
+    seven = day_start(next_day, repo.timezone, int(SCORING.tomorrow_hour))
+    return max(seven, day_start(next_day, repo.timezone, repo.settings().rollover_hour))
 
 
 def read_assessment(repo: LogReader, moment: datetime) -> Assessment:

@@ -76,6 +76,13 @@ def _read(repo: LogReader, since: date, until: date, mornings: Iterable[date]) -
     )
 
 
+def exercise_muscles(exercise: Exercise) -> ExerciseMuscles:
+    """An exercise as the model reads it: its name, muscles and whether it is a lift."""
+    return ExerciseMuscles(
+        exercise.id, exercise.name, dict(exercise.muscles), lift=exercise.kind == "compound"
+    )
+
+
 def training_log(
     sets: Iterable[SetEntry],
     exercises: Mapping[str, Exercise],
@@ -108,10 +115,7 @@ def training_log(
             for s in sets
             if s.day is not None
         ),
-        exercises={
-            key: ExerciseMuscles(key, e.name, dict(e.muscles), lift=e.kind == "compound")
-            for key, e in exercises.items()
-        },
+        exercises={key: exercise_muscles(e) for key, e in exercises.items()},
         recoveries=tuple(
             DayRecovery(
                 day=r.day,

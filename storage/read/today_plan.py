@@ -10,16 +10,18 @@ of them, and `read_today_plan` the plan of one workout on its own (the workout s
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from scoring.constants import SCORING
-from scoring.plan import Plan, PlannedItem, plan_timeline
+from scoring.plan import Plan, PlanItem, PlannedItem, plan_timeline
 from storage.log.reader import LogReader
 from storage.model.records import SetEntry, Template, Workout
+from storage.model.template_plan import plan_of_sets
 from storage.model.units import to_kg
+from storage.model.validation import MAX_WEIGHT_KG
 
 if TYPE_CHECKING:
     from scoring.assessment import Assessment
@@ -46,7 +48,8 @@ def plan_for(
     """The plan of `planned` (`planned_workout`) for the assessment's day, in `unit`'s load
     step."""
     name, items = planned
-    return plan_timeline(timeline, assessment, items, load_step_kg(unit), name=name)
+    step = load_step_kg(unit)
+    return plan_timeline(timeline, assessment, items, step, name=name, max_load_kg=MAX_WEIGHT_KG)
 
 
 def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan | None:
@@ -65,6 +68,50 @@ def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan
     return plan_for(timeline, assessment, _weighed(repo, found, day), repo.settings().unit)
 
 
+def first_for_stop(sets: Iterable[SetEntry], bodyweight_kg: float | None) -> SetEntry | None:
+    """The set an exercise's stop rule counts from: its first working set today with an
+    e1RM (a drop set is meant lighter: not one)."""
+    from storage.read.records_so_far import set_e1rm
+
+    return next(
+        (s for s in sets if s.set_type != "drop" and set_e1rm(s, bodyweight_kg) is not None),
+        None,
+    )
+
+
+def stop_floor(
+    item: PlanItem | None, sets: Iterable[SetEntry], bodyweight_kg: float | None
+) -> float | None:
+    """The e1RM (kg) under which the plan's stop rule ends the exercise, from today's `sets`
+    of it; none before its first working set or without a stop rule."""
+    from storage.read.records_so_far import set_e1rm
+
+    first = first_for_stop(sets, bodyweight_kg)
+    found = set_e1rm(first, bodyweight_kg) if first is not None else None
+    return None if item is None or found is None else item.stop_floor(found[0])
+
+
+def stop_floors(repo: LogReader, plan: Plan, moment: datetime) -> dict[str, float]:
+    """The stop floor of each exercise of `plan` whose first working set was logged on the
+    plan's day by `moment` (`restday status --json`)."""
+    day = plan.day
+    done = [
+        s
+        for w in repo.workouts(since=day, until=day)
+        for s in sorted(repo.sets(workout=w.id), key=lambda s: s.timestamp)
+        if s.timestamp <= moment
+    ]
+    latest = repo.latest_bodyweight(day)
+    bodyweight = latest[1] if latest is not None else None
+    floors = {
+        item.exercise: stop_floor(
+            item, [s for s in done if s.exercise == item.exercise], bodyweight
+        )
+        for item in plan.items
+    }
+    return {exercise: floor for exercise, floor in floors.items() if floor is not None}
+
+
 def planned_workout(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
     """The name and planned exercises of `day`'s latest workout, or before one is started
     the template next in rotation (None: nothing to plan from)."""
@@ -77,7 +124,7 @@ def _weighed(
 ) -> tuple[str, list[PlannedItem]]:
     name, items = found
     latest = repo.latest_bodyweight(day)
-    return name, [_with_bodyweight(repo, item, latest) for item in items]
+    return name, [_described(repo, item, latest) for item in items]
 
 
 def _source(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
@@ -100,14 +147,20 @@ def _of_workout(
     return workout.name, _as_done(repo.sets(workout=earlier.id))
 
 
-def _with_bodyweight(
+def _described(
     repo: LogReader, item: PlannedItem, latest: tuple[date, float] | None
 ) -> PlannedItem:
-    """A move that lifts the body plans what is added to it (the model reads totals)."""
+    """The item with what its exercise works (for one not done yet in the score's window);
+    a move that lifts the body plans what is added to it (the model reads totals)."""
+    from storage.read.score_window import exercise_muscles
+
     exercise = repo.exercise(item.exercise)
-    if exercise is None or exercise.equipment != BODYWEIGHT or latest is None:
+    if exercise is None:
         return item
-    return replace(item, bodyweight_kg=latest[1])
+    about = exercise_muscles(exercise)
+    if exercise.equipment != BODYWEIGHT or latest is None:
+        return replace(item, about=about)
+    return replace(item, about=about, bodyweight_kg=latest[1])
 
 
 def _items(template: Template) -> list[PlannedItem]:
@@ -139,15 +192,7 @@ def _same_name_before(repo: LogReader, workout: Workout, day: date) -> Workout |
 
 
 def _as_done(sets: list[SetEntry]) -> list[PlannedItem]:
-    """A finished workout's exercises as a plan: per exercise, in the order first done, its
-    working sets, their most common reps and highest RPE."""
-    by_exercise: dict[str, list[SetEntry]] = {}
-    for entry in sorted(sets, key=lambda s: s.timestamp):
-        if not entry.warmup:
-            by_exercise.setdefault(entry.exercise, []).append(entry)
-    items = []
-    for exercise, done in by_exercise.items():
-        reps = Counter(s.reps for s in done).most_common(1)[0][0]
-        rpes = [s.rpe for s in done if s.rpe is not None]
-        items.append(PlannedItem(exercise, len(done), reps, max(rpes) if rpes else None))
-    return items
+    """A finished workout's exercises as a plan: what a template made of it holds
+    (`plan_of_sets`), in the order first done."""
+    done = plan_of_sets(sorted(sets, key=lambda s: s.timestamp))
+    return [PlannedItem(item.exercise, item.sets, item.reps, item.rpe) for item in done]

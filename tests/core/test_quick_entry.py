@@ -333,8 +333,18 @@ NO_LAST = ["no previous set of this exercise today to start from", "e.g. 100x5"]
     ("text", "last", "unit", "fragments"),
     [
         # Relative forms and the empty line need a last set.
-        ("", None, "kg", ["nothing to repeat", *NO_LAST]),
-        ("   ", None, "lb", ["nothing to repeat", *NO_LAST]),
+        (
+            "",
+            None,
+            "kg",
+            ["an empty line repeats the last set, but there is no previous", *NO_LAST],
+        ),
+        (
+            "   ",
+            None,
+            "lb",
+            ["an empty line repeats the last set, but there is no previous", *NO_LAST],
+        ),
         ("x6", None, "kg", ["'x6' starts from the last set", *NO_LAST]),
         ("x6@8", None, "kg", NO_LAST),
         ("x6x3", None, "kg", NO_LAST),

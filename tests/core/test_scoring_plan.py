@@ -109,6 +109,34 @@ def test_a_muscle_to_skip_takes_the_exercise_out():
     assert item.reasons == ("skip: glutes 28",)
 
 
+def test_a_muscle_skipped_for_its_soreness_says_so_not_a_score_that_reads_as_fresh():
+    """A muscle flagged to skip (soreness 8+, or lingering) may score 67 or more: the reason
+    names the soreness ("skip: glutes sore"), not "skip: glutes 70"."""
+    log = a_log()
+    result = replace(
+        reduced(assess(log, NOW), glutes=70, readiness=55, central=70, peripheral=50),
+        skip_muscles=("glutes",),
+    )
+    (item,) = today_plan(log, result, [SQUAT_4X5]).items
+    assert item.adjusted.sets == 0
+    assert item.reasons == ("skip: glutes sore",)
+
+
+def test_an_exercise_the_log_has_not_seen_is_cut_by_its_own_muscles():
+    """Front Squat, never done: what it works comes with the planned item, so tired quads
+    take it out as they do Back Squat."""
+    log = a_log()
+    front = ExerciseMuscles("front-squat", "Front Squat", {"quads": 1.0, "glutes": 0.5})
+    result = replace(
+        reduced(assess(log, NOW), glutes=80, readiness=55, central=70, peripheral=50),
+        muscles={**assess(log, NOW).muscles, "quads": 28.0},
+    )
+    (item,) = today_plan(log, result, [PlannedItem("front-squat", 3, 5, 8.0, about=front)]).items
+    assert item.name == "Front Squat"
+    assert item.adjusted.sets == 0
+    assert item.reasons == ("skip: quads 28",)
+
+
 def test_a_deload_week_halves_the_sets_at_rpe_6_5():
     log = a_log()
     result = replace(reduced(assess(log, NOW), 80, 60, 70, 60), deload="3 lifts declined")

@@ -11,6 +11,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from scoring.e1rm import estimate
 from storage.clock import NOW_ENV
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
@@ -111,8 +114,12 @@ def test_status_json_has_the_plan_and_tomorrow_once_today_is_trained(tmp_path: P
         "adjusted",
         "reasons",
         "stop_fraction",
+        "stop_floor",
         "bodyweight",
     }
+    # Its first set today, 140 x 5 @ 8, is where the stop rule counts from: 5 % under it.
+    assert squat["stop_floor"] == pytest.approx(estimate(140, 5, 8)[0] * 0.95, abs=0.1)
+    assert result["plan"]["items"][1]["stop_floor"] is None  # no bench set yet
     assert result["tomorrow"]["day"] == (NOW.date() + timedelta(days=1)).isoformat()
 
 
@@ -169,3 +176,86 @@ def test_a_move_that_lifts_the_body_plans_what_is_added_to_it(tmp_path: Path) ->
     ).stdout
     assert "Pull\n  Pull-Up 3x8@8 bw+12.5 kg" in shown
     assert shown.splitlines()[-1] == "Guidance, not medical advice."
+
+
+def test_tomorrows_estimate_is_read_at_seven_in_the_morning_whatever_the_rollover(
+    tmp_path: Path,
+) -> None:
+    """Spec 6: tomorrow's estimate is the assessment at 07:00 tomorrow (the lifter's clock),
+    not 7 hours after the day's rollover (11:00 with days that turn at 04:00)."""
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(hours=1)
+    with Repository(log, clock=clock) as repo:
+        assert repo.settings().rollover_hour == 4
+        workout = repo.start_workout("Full body")
+        repo.log_set(workout, SQUAT, 140, 5, rpe=8)
+        view = read_readiness(repo, NOW)
+    assert view.tomorrow is not None
+    assert view.tomorrow.moment == datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+
+
+def test_the_last_workout_as_a_plan_is_what_saving_it_as_a_template_makes(
+    tmp_path: Path,
+) -> None:
+    """One rule for a finished workout's exercises as a plan (`plan_of_sets`): the plan of
+    a workout of the same name holds what its template would, 20 sets at most."""
+    from storage.model.template_plan import plan_of_sets
+
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(days=1)
+    with Repository(log, clock=clock) as repo:
+        workout = repo.start_workout("Full body")
+        for _ in range(25):
+            repo.log_set(workout, BENCH, 60, 10, rpe=7)
+        repo.finish_workout(repo.workouts()[-1], 7)
+        as_template = plan_of_sets(repo.sets(workout=workout.id))
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Full body")
+        plan = read_readiness(repo, NOW).plan
+    assert plan is not None
+    assert [(i.exercise, i.planned.sets, i.planned.reps, i.planned.rpe) for i in plan.items] == [
+        (t.exercise, t.sets, t.reps, t.rpe) for t in as_template
+    ]
+
+
+def test_an_exercise_never_done_is_planned_under_its_name(tmp_path: Path) -> None:
+    """A template's exercise the lifter has not done yet: the plan (home's line, `restday
+    plan`, `status --json`) names it "Front Squat", not by its id."""
+    log, clock = a_log(tmp_path)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        template = repo.save_template(
+            Template(
+                name="Legs",
+                items=[
+                    TemplateItem(exercise="back-squat", sets=4, reps=5, rpe=8.0),
+                    TemplateItem(exercise="front-squat", sets=3, reps=5, rpe=8.0),
+                ],
+            )
+        )
+        repo.start_workout("Legs", template=template.id)
+        plan = read_readiness(repo, NOW).plan
+    assert [item.name for item in plan.items] == ["Back Squat", "Front Squat"]
+
+
+def test_a_plan_never_suggests_more_than_a_set_can_hold(tmp_path: Path) -> None:
+    """Last time 1000 kg x 5 @ 8 (the heaviest load a set may have) met the target: one
+    step more would be a load Enter could not log; the plan stays at 1000 kg."""
+    from storage.model.validation import MAX_WEIGHT_KG
+
+    clock = FakeClock(NOW - timedelta(days=3))
+    log = tmp_path / "log.json"
+    with Repository(log, clock=clock) as repo:
+        repo.save_settings(replace(repo.settings(), timezone="UTC"))
+        workout = repo.start_workout("Heavy")
+        for _ in range(3):
+            repo.log_set(workout, SQUAT, MAX_WEIGHT_KG, 5, rpe=8)
+        repo.finish_workout(repo.workouts()[-1], 7)
+    clock.now = NOW
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Heavy")
+        plan = read_readiness(repo, NOW).plan
+    (squat,) = plan.items
+    assert squat.planned.load_kg == MAX_WEIGHT_KG
+    assert squat.adjusted.load_kg <= MAX_WEIGHT_KG

@@ -123,3 +123,27 @@ async def test_a_set_under_the_stop_floor_says_so_and_is_logged(tmp_path: Path) 
         await press_at_pace(pilot, ["enter"])  # never blocks: Enter repeats it
         await saved(app, pilot)
         assert len(stored_sets(log, clock)) == 3
+
+
+# The deload week's second Upper A: last time's sets were at RPE 6, under the chart, so the
+# plan knows no e1RM now and no load for the day (2x5@6.5).
+DELOAD_MORNING = datetime(2026, 11, 9, 9, 0, tzinfo=UTC)
+
+
+async def test_without_a_load_in_the_plan_enter_logs_last_times_load_at_the_plans_target(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(DELOAD_MORNING)
+    log = demo_as_at(tmp_path / "log.json", DELOAD_MORNING)
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_template(pilot, "Upper A")
+        assert plan_lines(app).startswith("plan 4x5@8 ")
+        assert "-> 2x5@6.5 · rest " in plan_lines(app)
+        await press_at_pace(pilot, ["alt+k"])  # warm-ups skipped
+        hint = app.screen.query_one("#entry", Input).placeholder
+        assert hint.startswith("Enter logs ") and " x 5 @6.5" in hint, hint
+        await press_at_pace(pilot, ["enter"])
+        await saved(app, pilot)
+        [(exercise, _, reps, rpe)] = stored_sets(log, clock)
+        assert (exercise, reps, rpe) == ("bench-press", 5, 6.5)

@@ -55,10 +55,12 @@ def run(args: argparse.Namespace) -> int:
         import json
 
         from storage.model.units import shown_load
+        from storage.read.today_plan import stop_floors
 
         result = view.assessment.as_json()
         if view.plan is not None:
-            result["plan"] = view.plan.as_json(lambda kg: shown_load(kg, view.unit))
+            floors = stop_floors(repo, view.plan, moment)
+            result["plan"] = view.plan.as_json(lambda kg: shown_load(kg, view.unit), floors)
         if view.tomorrow is not None:
             result["tomorrow"] = view.tomorrow.as_json()
         print(json.dumps(result, indent=2))

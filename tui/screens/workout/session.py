@@ -46,7 +46,7 @@ from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
-from storage.read.today_plan import read_today_plan
+from storage.read.today_plan import first_for_stop, read_today_plan, stop_floor
 from tui.format.units import format_set
 from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
@@ -286,9 +286,9 @@ class WorkoutSession:
     def stop_floor(self, exercise_id: str) -> float | None:
         """The e1RM (kg) under which the plan's stop rule ends the exercise today, from its
         first working set with an e1RM; none before that set or without a stop rule."""
-        item, first = self.plan_item(exercise_id), self._first_for_stop(exercise_id)
-        found = set_e1rm(first, self.bodyweight_kg) if first is not None else None
-        return None if item is None or found is None else item.stop_floor(found[0])
+        return stop_floor(
+            self.plan_item(exercise_id), self.sets_of(exercise_id), self.bodyweight_kg
+        )
 
     def under_floor(self, entry: SetEntry) -> tuple[float, float] | None:
         """A later set's e1RM and the stop floor, when the set fell under it (the plan says
@@ -301,16 +301,7 @@ class WorkoutSession:
         return (found[0], floor) if found[0] < floor else None
 
     def _first_for_stop(self, exercise_id: str) -> SetEntry | None:
-        """The set the stop rule counts from: the exercise's first working set today with an
-        e1RM (a drop set is meant lighter: not one)."""
-        return next(
-            (
-                s
-                for s in self.sets_of(exercise_id)
-                if s.set_type != "drop" and set_e1rm(s, self.bodyweight_kg) is not None
-            ),
-            None,
-        )
+        return first_for_stop(self.sets_of(exercise_id), self.bodyweight_kg)
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
         return [s for s in self.sets if s.exercise == exercise_id]
@@ -468,7 +459,8 @@ class WorkoutSession:
     def suggested(self, exercise: Exercise | None) -> LastSet | None:
         """Before the exercise's first set of the workout, the set to do: the one today's
         plan suggests (`planned_set`); without one, last time's first working set, with the
-        template's reps and RPE if it has a target (none if it was never done), only from
+        plan's reps and RPE when the plan has the exercise but no load for it, else the
+        template's if it has a target (none if it was never done), only from
         the past read for it (`history`)."""
         if exercise is None or self.sets_of(exercise.id):
             return None
@@ -479,6 +471,10 @@ class WorkoutSession:
         if history is None or not history.last_sets:
             return None
         first = LastSet.of(min(history.last_sets, key=lambda s: (s.timestamp, s.order)))
+        item = self.plan_item(exercise.id)
+        if item is not None and item.adjusted.sets > 0:
+            # A plan without a load (no e1RM now): last time's load at the plan's target.
+            return replace(first, reps=item.adjusted.reps, rpe=item.adjusted.rpe)
         target = self.target(exercise.id)
         if target is None:
             return first
