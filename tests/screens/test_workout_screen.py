@@ -22,7 +22,14 @@ from storage.log.repository import Repository
 from storage.model.records import LB_PER_KG, SetEntry, Workout
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import written_by_a_newer_restday
-from tests.support.screen_helpers import FullDisk, eventually, make_app, saved, workout_screen
+from tests.support.screen_helpers import (
+    FullDisk,
+    eventually,
+    make_app,
+    message,
+    saved,
+    workout_screen,
+)
 from tests.support.typing import (
     chars,
     key_event,
@@ -158,6 +165,22 @@ async def test_a_letter_starts_an_empty_workout(log: Path, clock) -> None:
         (NOW, None, None, NOW.date())
     ]
     assert sets == []
+
+
+@pytest.mark.parametrize("typed", ["", "x6", "+2.5x5"])
+async def test_a_set_from_the_last_with_no_exercise_yet_says_to_name_one(
+    log: Path, clock, typed: str
+) -> None:
+    """Enter (or x6) in an empty workout spoke of "this exercise" when there is none."""
+    app = make_app(log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "Empty")
+        await press_at_pace(pilot, [*chars(typed), "enter"])
+        said = message(app)
+        assert "no exercise yet" in said and "bench 100x5" in said
+        assert "this exercise" not in said
+        await saved(app, pilot)
+    assert read_log(log, clock)[1] == []
 
 
 async def test_a_letter_starts_a_template_and_shows_its_targets(six_week_log: Path, clock) -> None:

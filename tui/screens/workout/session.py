@@ -21,6 +21,7 @@ from scoring.bodyweights import Bodyweights
 from scoring.plan import Plan, PlanItem
 from storage.entry.exercise_names import Resolved, resolve_exercise, resolve_for_set
 from storage.entry.set_line import (
+    NO_LAST_SET,
     EntryError,
     LastSet,
     SetSpec,
@@ -52,6 +53,7 @@ from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
 
 EDIT_EXAMPLE = "100x5@8, w 60x5, bw+20x6, +2.5x5"
+NO_EXERCISE_YET = "there is no exercise yet: type its name with the set, e.g. bench 100x5"
 
 Change = Callable[[Repository], Any]
 R = TypeVar("R", bound=Record | None)
@@ -428,7 +430,10 @@ class WorkoutSession:
                 raise EntryError(f"there is no exercise {number} today: #1 to #{len(self.order)}")
             return ExerciseNumber(int(number))
         try:
-            spec = parse_workout_entry(text, self.last_set(self.current), self.unit)
+            no_last = NO_EXERCISE_YET if self.current is None else NO_LAST_SET
+            spec = parse_workout_entry(
+                text, self.last_set(self.current), self.unit, no_last=no_last
+            )
         except EntryError:
             if text.strip() and not any(c.isdigit() for c in text) and "bw" not in text.lower():
                 return ExerciseName(text.strip())
