@@ -139,6 +139,33 @@ def test_a_declining_lift_reads_with_its_day() -> None:
     assert "Deload week suggested: readiness under 55 on 5 of the last 7 days" in shown
 
 
+def reduce_day(muscles: dict[str, float]) -> object:
+    from scoring.constants import SCORING
+
+    class Result:
+        band = "Reduce"
+        low_confidence = False
+        confidence = 1.0
+        recommendation = "Reduce: cut sets 30-50 %, RPE at most 8"
+        overrides = ()
+        prefer_muscles = tuple(m for m, p in muscles.items() if p >= SCORING.prefer_muscle_from)
+
+    Result.muscles = muscles
+    return Result
+
+
+def test_a_reduce_day_names_the_muscles_to_go_easy_on_when_they_are_fewer() -> None:
+    """ "favour chest, lats, upper back and 13 more" named what needed no care."""
+    from tui.format.readiness import verdict
+
+    fresh = dict.fromkeys(["chest", "lats", "upper_back", "biceps", "triceps", "calves"], 90.0)
+    shown = str(verdict(reduce_day({**fresh, "quads": 50.0, "glutes": 60.0})))
+    assert "go easy on quads, glutes" in shown and "favour" not in shown
+    assert "favour" not in str(verdict(reduce_day(fresh)))  # nothing to tell apart
+    shown = str(verdict(reduce_day({"chest": 90.0, "quads": 50.0, "glutes": 40.0})))
+    assert "favour chest" in shown and "go easy" not in shown
+
+
 async def test_home_shows_todays_plan_under_the_checklist(tmp_path: Path) -> None:
     clock = FakeClock(datetime(2026, 11, 20, 18, 0, tzinfo=UTC))
     log = tmp_path / "log.json"

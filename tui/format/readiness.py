@@ -38,10 +38,25 @@ def verdict(result) -> Text:
         if override not in recommendation:
             text.append(f"\n{override}", "red")
     if result.prefer_muscles:
-        names = ", ".join(m.replace("_", " ") for m in result.prefer_muscles[:3])
-        more = len(result.prefer_muscles) - 3
-        text.append(f"\nfavour {names}{f' and {more} more' if more > 0 else ''}", "green")
+        text.append_text(_muscles_to_favour(result))
     return text
+
+
+def _muscles_to_favour(result) -> Text:
+    """A Reduce day's muscles to favour, or the fewer ones to go easy on (the most tired
+    first); nothing when every muscle is fresh enough to favour."""
+    tired = sorted((p, m) for m, p in result.muscles.items() if m not in result.prefer_muscles)
+    if not tired:
+        return Text()
+    if len(tired) < len(result.prefer_muscles):
+        return Text(f"\ngo easy on {_some([m for _, m in tired])}", "yellow")
+    return Text(f"\nfavour {_some(result.prefer_muscles)}", "green")
+
+
+def _some(muscles) -> str:
+    names = ", ".join(m.replace("_", " ") for m in muscles[:3])
+    more = len(muscles) - 3
+    return f"{names}{f' and {more} more' if more > 0 else ''}"
 
 
 def reasons(result) -> Text:
