@@ -304,6 +304,7 @@ class AtomicJSONStorage(Storage):
             # with an emptied journal. Read again until both are of one version.
             if self._disk_stamp() == stamp or attempt == READ_TRIES - 1:
                 break
+        self._check_journal_is_of(self._data if data is None else data, read)
         if data is None:
             # New dicts for the tables that change: a reader may be going through the old.
             assert self._data is not None
@@ -379,6 +380,21 @@ class AtomicJSONStorage(Storage):
                 "upgrade restday to read and change it"
             )
         return read
+
+    def _check_journal_is_of(self, tables: Tables | None, read: journal.Read) -> None:
+        """`CorruptLogError` if the journal's changes would put records in place of others
+        in `tables` (the log as read before them): it was saved over another file."""
+        replaced = None if tables is None else journal.replaced_record(tables, read.changes)
+        if replaced is None:
+            return
+        aside = shlex.join(["mv", str(self._journal), f"{self._journal}.broken"])
+        raise CorruptLogError(
+            f"the log's journal {self._journal} holds changes saved over another log file "
+            f"than {self.path} (its {replaced} is another record there): the file was "
+            "replaced (copied or synced over, checked out) since. Both have been left "
+            f"exactly as they are. To open the log as the file is, move the journal aside: "
+            f"{aside}"
+        )
 
     def _touch(self, touched: Mapping[str, Iterable[int]]) -> None:
         """Note documents changed since the file was rewritten (their chunks are stale)."""

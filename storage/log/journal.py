@@ -36,6 +36,7 @@ MOST_DOCS = 1000  # a change to more documents (an import) rewrites the log file
 
 Tables = dict[str, dict[str, Any]]
 Change = Mapping[str, Mapping[str, Any]]
+_ABSENT = object()
 
 
 def fold_bytes(log_size: int) -> int:
@@ -140,6 +141,38 @@ def apply(tables: Tables, change: Mapping[str, Mapping[str, Any]]) -> None:
                 table.pop(key, None)
             else:
                 table[key] = doc
+
+
+def replaced_record(tables: Tables, changes: list[dict[str, dict[str, Any]]]) -> str | None:
+    """Where the changes, applied in turn over `tables` (a log file as read), would put a
+    record in place of another one (a document under a key that holds a record of another
+    id), as 'table key'; None if they never do. Saved over this file, they never do: a
+    key holds one record until it is deleted. They do when another file was put in its
+    place (another machine's log synced or copied over it, a checkout), whose records
+    under the same keys are others. A journal already folded into the file (a writer
+    killed before it emptied it) only repeats the file: that is no replacement either,
+    even where a key was reused after a delete."""
+    net: dict[tuple[str, str], Any] = {}
+    for change in changes:
+        for name, docs in change.items():
+            for key, doc in docs.items():
+                net[name, key] = doc
+    if all(tables.get(name, {}).get(key) == doc for (name, key), doc in net.items()):
+        return None
+    held: dict[tuple[str, str], Any] = {}  # each key's record id as the changes go: _ABSENT
+    for change in changes:
+        for name, docs in change.items():
+            for key, doc in docs.items():
+                if (name, key) not in held:
+                    stored = tables.get(name, {}).get(key)
+                    held[name, key] = _ABSENT if stored is None else stored.get("id")
+                if doc is None:
+                    held[name, key] = _ABSENT
+                elif held[name, key] not in (_ABSENT, doc.get("id")):
+                    return f"{name} {key}"
+                else:
+                    held[name, key] = doc.get("id")
+    return None
 
 
 def append(path: Path, change: Change, end: int) -> int:

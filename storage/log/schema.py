@@ -81,13 +81,21 @@ def bad_records(tables: Tables, today: date) -> list[BadRecord]:
         cls = RECORDS.get(name)
         if cls is None:
             continue
+        keys_by_id: dict[str, str] = {}  # of the readable records so far
         for key, doc in table.items():
             problem = record_problem(cls, key, doc, today)
+            if problem is None:
+                # Every change finds a record by its id: a second one would be out of reach.
+                problem = _same_id(keys_by_id.setdefault(doc["id"], key), key, name)
             if problem is not None:
                 record_id = doc.get("id")
                 shown_id = _plain(record_id) if isinstance(record_id, str) else None
                 bad.append(BadRecord(name, key, shown_id, problem))
     return bad
+
+
+def _same_id(first: str, key: str, table: str) -> str | None:
+    return None if first == key else f"its id is the id of {table} record {_plain(first)} too"
 
 
 def record_problem(cls: type[Record], key: str, doc: dict[str, Any], today: date) -> str | None:

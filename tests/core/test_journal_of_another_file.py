@@ -1,0 +1,85 @@
+"""The journal (`<log>.journal`: changes saved since the log file was last rewritten, such as
+sets logged with `restday log`) belongs to the log file it was saved over. A file put in
+that file's place (another machine's log copied or synced over it, `git checkout`) must not
+have the journal's documents written over its own records under the same keys: that lost
+the other log's sets and showed a set of a workout the log does not hold."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from storage.log.journal import journal_path, replaced_record
+
+NOW = "2026-12-06T17:00:00+00:00"
+
+
+def restday(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RESTDAY_NOW": NOW, "TZ": "UTC"},
+        timeout=120,
+    )
+
+
+def exported(log: Path) -> dict:
+    result = restday("export", "--db", str(log))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_log_copied_over_one_with_a_journal_keeps_its_own_records(tmp_path: Path) -> None:
+    mine, theirs = tmp_path / "log.json", tmp_path / "other" / "log.json"
+    theirs.parent.mkdir()
+    assert restday("log", "--db", str(mine), "squat 100x5").returncode == 0
+    assert restday("log", "--db", str(theirs), "deadlift 200x3", "x3").returncode == 0
+    their_sets = {s["id"] for s in exported(theirs)["sets"]}
+    assert restday("log", "--db", str(mine), "bench 80x8").returncode == 0
+    assert journal_path(mine).stat().st_size > 0  # the set waits in the journal
+
+    shutil.copyfile(theirs, mine)  # a sync, a checkout, a copy by hand
+    before = (mine.read_bytes(), journal_path(mine).read_bytes())
+    for command in (("export", "-o", os.devnull), ("log", "bench 80x8"), ("status",)):
+        result = restday(command[0], "--db", str(mine), *command[1:])
+        assert result.returncode == 1, (command, result.stdout)
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "journal" in result.stderr and "another" in result.stderr
+        assert f"mv {journal_path(mine)} {journal_path(mine)}.broken" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert (mine.read_bytes(), journal_path(mine).read_bytes()) == before
+
+    journal_path(mine).rename(f"{journal_path(mine)}.broken")  # the way out it names
+    assert {s["id"] for s in exported(mine)["sets"]} == their_sets
+
+
+def test_a_copy_of_the_whole_folder_keeps_the_journals_sets(tmp_path: Path) -> None:
+    """The journal moves with its log (`cp -r`, a new machine): a new inode and mtime are
+    still the same log, and its waiting sets are read."""
+    log = tmp_path / "a" / "log.json"
+    log.parent.mkdir()
+    assert restday("log", "--db", str(log), "squat 100x5").returncode == 0
+    assert restday("log", "--db", str(log), "bench 80x8").returncode == 0
+    assert journal_path(log).stat().st_size > 0
+    sets = {s["id"] for s in exported(log)["sets"]}
+    assert len(sets) == 2
+    copy = tmp_path / "b"
+    shutil.copytree(log.parent, copy, copy_function=shutil.copyfile)
+    assert {s["id"] for s in exported(copy / "log.json")["sets"]} == sets
+
+
+def test_a_journal_already_folded_is_no_replacement_even_where_a_key_was_reused() -> None:
+    """A writer killed between its fold and emptying the journal: the lines repeat the file,
+    a set deleted and its key reused by the next set among them."""
+    logged = {"sets": {"7": {"id": "a", "reps": 5}}}
+    deleted: dict = {"sets": {"7": None}}
+    reused = {"sets": {"7": {"id": "b", "reps": 3}}}
+    folded = {"sets": {"6": {"id": "x"}, "7": {"id": "b", "reps": 3}}}
+    assert replaced_record(folded, [logged, deleted, reused]) is None
+    assert replaced_record({"sets": {"6": {"id": "x"}}}, [logged, deleted, reused]) is None
+    assert replaced_record({"sets": {"7": {"id": "c"}}}, [logged]) == "sets 7"
