@@ -390,7 +390,7 @@ class AtomicJSONStorage(Storage):
         aside = shlex.join(["mv", str(self._journal), f"{self._journal}.broken"])
         raise CorruptLogError(
             f"the log's journal {self._journal} holds changes saved over another log file "
-            f"than {self.path} (its {replaced} is another record there): the file was "
+            f"than {self.path} (it would put another record in place of {replaced}): the file was "
             "replaced (copied or synced over, checked out) since. Both have been left "
             f"exactly as they are. To open the log as the file is, move the journal aside: "
             f"{aside}"

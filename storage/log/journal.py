@@ -144,14 +144,14 @@ def apply(tables: Tables, change: Mapping[str, Mapping[str, Any]]) -> None:
 
 
 def replaced_record(tables: Tables, changes: list[dict[str, dict[str, Any]]]) -> str | None:
-    """Where the changes, applied in turn over `tables` (a log file as read), would put a
-    record in place of another one (a document under a key that holds a record of another
-    id), as 'table key'; None if they never do. Saved over this file, they never do: a
-    key holds one record until it is deleted. They do when another file was put in its
-    place (another machine's log synced or copied over it, a checkout), whose records
-    under the same keys are others. A journal already folded into the file (a writer
-    killed before it emptied it) only repeats the file: that is no replacement either,
-    even where a key was reused after a delete."""
+    """Where the changes, applied in turn over `tables` (a log file as read), would put a record
+    in place of another one (a document under a key that holds a record of another id), as
+    'record KEY of its TABLE table'; None if they never do. Saved over this file, they never do:
+    a key holds one record until it is deleted. They do when another file was put in its place
+    (another machine's log synced or copied over it, a checkout), whose records under the same
+    keys are others. A journal already folded into the file (a writer killed before it emptied
+    it) only repeats the file: that is no replacement either, even where a key was reused after
+    a delete."""
     net: dict[tuple[str, str], Any] = {}
     for change in changes:
         for name, docs in change.items():
@@ -169,7 +169,7 @@ def replaced_record(tables: Tables, changes: list[dict[str, dict[str, Any]]]) ->
                 if doc is None:
                     held[name, key] = _ABSENT
                 elif held[name, key] not in (_ABSENT, doc.get("id")):
-                    return f"{name} {key}"
+                    return f"record {key} of its {name} table"
                 else:
                     held[name, key] = doc.get("id")
     return None

@@ -82,4 +82,4 @@ def test_a_journal_already_folded_is_no_replacement_even_where_a_key_was_reused(
     folded = {"sets": {"6": {"id": "x"}, "7": {"id": "b", "reps": 3}}}
     assert replaced_record(folded, [logged, deleted, reused]) is None
     assert replaced_record({"sets": {"6": {"id": "x"}}}, [logged, deleted, reused]) is None
-    assert replaced_record({"sets": {"7": {"id": "c"}}}, [logged]) == "sets 7"
+    assert replaced_record({"sets": {"7": {"id": "c"}}}, [logged]) == "record 7 of its sets table"
