@@ -599,6 +599,8 @@ class AtomicJSONStorage(Storage):
             touched = None
         parts = self._serialise(data, touched)
         self._sweep_temps()
+        if not self.path.exists():
+            journal.keep_aside(self._journal)
         self._replace(parts)
         self._replaced()
 
