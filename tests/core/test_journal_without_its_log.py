@@ -34,3 +34,20 @@ def test_a_journal_whose_log_was_deleted_is_kept_aside(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("log.json.journal.")]
     assert [b"72.5" in p.read_bytes() for p in kept] == [True], kept
+
+
+def test_an_import_into_a_deleted_log_keeps_its_journal_aside(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    for line in ("bench 60x5", "bench 72.5x5"):
+        assert restday("log", "--db", str(log), line).returncode == 0
+    log.unlink()
+    sample = tmp_path / "strong.csv"
+    sample.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        '2026-11-30 18:00:00,"Push",30m,"Bench Press (Barbell)",1,100,5,0,0,,,\n'
+    )
+    done = restday("import", "--db", str(log), "--unit", "kg", str(sample))
+    assert done.returncode == 0, done.stderr
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("log.json.journal.")]
+    assert [b"72.5" in p.read_bytes() for p in kept] == [True], kept
