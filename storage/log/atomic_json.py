@@ -694,9 +694,11 @@ class AtomicJSONStorage(Storage):
         self._chunks = {}
         self._unfolded = {}
 
-    def _replace(self, parts: list[bytes]) -> None:
+    def _replace(self, parts: Iterable[bytes]) -> None:
         if self._create_dirs:
             make_private_dirs(self.path.parent)
+        if not self.path.exists():  # a journal left by a log deleted or moved away
+            journal.keep_aside(self._journal)
         write_durably(self.path, parts)
 
     def _sweep_temps(self) -> None:

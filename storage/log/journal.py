@@ -203,6 +203,22 @@ def append(path: Path, change: Change, end: int) -> int:
     return end + len(line)
 
 
+def keep_aside(path: Path) -> Path | None:
+    """Move a journal whose log file is gone (deleted or moved away while it held changes:
+    they are in no other file) to a name of its own beside it, `<journal>.without-its-log-N`,
+    so that the new log's writes neither empty it nor apply it; where it went (None: there
+    was no journal with changes)."""
+    if not journal_size(path):
+        return None
+    number = 1
+    while (aside := path.with_name(f"{path.name}.without-its-log-{number}")).exists():
+        number += 1
+    os.rename(path, aside)
+    with contextlib.suppress(OSError):
+        sync_directory(path.parent)
+    return aside
+
+
 def clear(path: Path) -> None:
     """Empty the journal (its changes are in the log file now)."""
     try:

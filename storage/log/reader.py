@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from scoring.bodyweights import Bodyweights
-from storage.model.days import day_of, machine_timezone
+from storage.model.days import machine_timezone
 from storage.model.exercise_library import BUILTIN_BY_ID, BUILTIN_EXERCISES
 from storage.model.records import (
     Exercise,
@@ -146,8 +146,7 @@ class LogReader:
         return self.settings().timezone or machine_timezone()
 
     def day_of(self, moment: datetime) -> date:
-        settings = self.settings()
-        return day_of(moment, settings.timezone or machine_timezone(), settings.rollover_hour)
+        return self.settings().day_of(moment)
 
     def today(self) -> date:
         return self.day_of(self.clock())

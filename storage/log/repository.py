@@ -479,7 +479,7 @@ class Repository(LogReader):
             )
             logged[0] = placed.entry
             self._put(placed.entry)
-            if not touches_rest_timer(placed.entry, self.today()):
+            if not touches_rest_timer(placed.entry, self.settings(), self.today()):
                 return
             if placed.rest is not None:
                 self._put_rest(placed.rest)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, ClassVar, Self
 
+from storage.model.days import day_of, machine_timezone
 from storage.model.plates import DEFAULT_PLATE_SETS, PlateSet
 from storage.model.text import printable
 
@@ -477,6 +478,11 @@ class Settings(Record):
     def plate_set(self) -> PlateSet:
         """The bar and plates the plate and warm-up calculators load a bar with."""
         return self.plates or DEFAULT_PLATE_SETS[self.unit]
+
+    def day_of(self, moment: datetime) -> date:
+        """The training day `moment` falls in: in the user's timezone (the machine's if
+        none is set), days starting at `rollover_hour`."""
+        return day_of(moment, self.timezone or machine_timezone(), self.rollover_hour)
 
     def rest_for(
         self, exercise: Exercise, *, warmup: bool = False, template_rest_s: int | None = None

@@ -52,7 +52,9 @@ def place_set(
     return PlacedSet(placed, timer)
 
 
-def touches_rest_timer(entry: SetEntry, today: date) -> bool:
-    """Whether logging `entry` starts (or ends) the rest timer running now: not for a set
-    added to an earlier day's workout."""
-    return entry.day is None or entry.day >= today
+def touches_rest_timer(entry: SetEntry, settings: Settings, today: date) -> bool:
+    """Whether logging `entry` starts (or ends) the rest timer running now: a set done
+    today, by its own moment, even in a workout begun before the day turned over (at 3:58,
+    its set at 4:01); not one added to an earlier day's workout (timed then, after its last
+    set)."""
+    return settings.day_of(entry.timestamp) >= today

@@ -83,3 +83,37 @@ def test_a_journal_already_folded_is_no_replacement_even_where_a_key_was_reused(
     assert replaced_record(folded, [logged, deleted, reused]) is None
     assert replaced_record({"sets": {"6": {"id": "x"}}}, [logged, deleted, reused]) is None
     assert replaced_record({"sets": {"7": {"id": "c"}}}, [logged]) == "record 7 of its sets table"
+
+
+# A journal whose log file was deleted or moved away (by hand, a sync tool, a cleanup) while
+# it held changes: those are in no other file. The next write starts a new log; it must not
+# empty the journal (that lost a set shown as saved), but keep it aside.
+
+
+def test_a_journal_whose_log_was_deleted_is_kept_aside(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    for line in ("bench 60x5", "bench 72.5x5"):
+        assert restday("log", "--db", str(log), line).returncode == 0
+    assert b"72.5" in journal_path(log).read_bytes()  # the second set is in the journal only
+    log.unlink()
+    done = restday("log", "--db", str(log), "squat 80x5")
+    assert done.returncode == 0, done.stderr
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("log.json.journal.")]
+    assert [b"72.5" in p.read_bytes() for p in kept] == [True], kept
+
+
+def test_an_import_into_a_deleted_log_keeps_its_journal_aside(tmp_path: Path) -> None:
+    log = tmp_path / "log.json"
+    for line in ("bench 60x5", "bench 72.5x5"):
+        assert restday("log", "--db", str(log), line).returncode == 0
+    log.unlink()
+    sample = tmp_path / "strong.csv"
+    sample.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        '2026-11-30 18:00:00,"Push",30m,"Bench Press (Barbell)",1,100,5,0,0,,,\n'
+    )
+    done = restday("import", "--db", str(log), "--unit", "kg", str(sample))
+    assert done.returncode == 0, done.stderr
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("log.json.journal.")]
+    assert [b"72.5" in p.read_bytes() for p in kept] == [True], kept

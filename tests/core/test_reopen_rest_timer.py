@@ -60,3 +60,16 @@ def test_a_rest_left_from_an_earlier_day_is_not_running(repo, clock) -> None:
     clock.advance(days=2)
     assert repo.running_rest() is None
     assert repo.rest_period() is not None  # still in the log as stored (an export holds it)
+
+
+def test_a_set_done_just_after_the_day_rolls_over_starts_the_rest_timer(repo, clock) -> None:
+    """A workout begun at 3:58 goes on past the rollover hour (4:00): a set done at 4:01
+    belongs to the workout's day, and is done now, so its rest is timed (and shown by
+    another copy) as any other's; only a set added to an earlier day's workout later is not."""
+    clock.advance(hours=9, minutes=58)  # 03:58 the next morning: still Tuesday's training
+    workout = repo.start_workout("Late")
+    repo.log_set(workout, BENCH, 100, 5)
+    clock.advance(minutes=3)  # 04:01: the day has turned over
+    entry = repo.log_set(workout, BENCH, 100, 5)
+    assert entry.day == workout.day < repo.today()
+    assert repo.running_rest() is not None and repo.running_rest().after_set == entry.id

@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 from tests.support.logs import log_with_sets
-from tests.support.terminal import Terminal, isolated, type_line
+from tests.support.terminal import (
+    Terminal,
+    isolated,
+    log_set,
+    quit_and_read,
+    type_line,
+    wait_until,
+)
 
 
 def test_a_log_with_a_bad_record_opens_read_only(tmp_path: Path) -> None:
@@ -39,3 +46,23 @@ def test_a_fifo_as_the_log_ends_the_app_with_one_line(tmp_path: Path) -> None:
         screen = term.wait_for("[exited 1]")
         assert "it is a FIFO (named pipe), not a regular file" in screen.replace("\n", "")
         assert "Traceback" not in screen
+
+
+def test_a_set_shown_as_saved_outlives_its_log_file_deleted(tmp_path: Path) -> None:
+    """The log file is deleted (by hand, a sync tool) while the app is open with a workout in
+    progress: the sets it showed as saved since the file was last rewritten were in the
+    journal only, and the next set (in a new log) keeps that journal aside, not emptied."""
+    log = log_with_sets(tmp_path / "log.json", sets=1)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    with Terminal(command, env=isolated(tmp_path)) as term:
+        term.wait_for("workout in progress (w)")
+        term.keys("w")
+        term.wait_for("Enter repeats")
+        log_set(term, "107.5x5", "107.5 kg x 5")
+        wait_until(term, lambda s: "saving" not in s, "the set saved")
+        log.unlink()
+        term.wait_for("No workout in progress")  # the app follows the file: it is gone
+        log_set(term, "squat 60x5", "60 kg x 5")
+        quit_and_read(term, log)
+    (kept,) = tmp_path.glob("log.json.journal.without-its-log-*")
+    assert b"107.5" in kept.read_bytes()

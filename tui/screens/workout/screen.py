@@ -511,7 +511,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         for _ in range(typed.spec.sets):
             moment = session.set_time(self.app.clock().replace(microsecond=0))
             placed, change = session.log_set(exercise, typed.spec, moment)
-            if touches_rest_timer(placed.entry, session.today):
+            if touches_rest_timer(placed.entry, session.settings, session.today):
                 self.app.start_rest(placed.rest)
             again = typed_set(exercise.name, placed.entry, session.unit)
             self.save(change, reply=_stored_set(placed.entry.id), entry=again)
