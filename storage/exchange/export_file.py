@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from storage.clock import Clock
 from storage.errors import StorageError
 from storage.exchange.export import export_csv, export_json
 from storage.log.atomic_json import lock_path
@@ -18,6 +19,7 @@ from storage.log.durable import write_durably
 from storage.log.journal import journal_path
 from storage.log.recent_copy import recent_path
 from storage.log.repository import Repository
+from storage.model.records import utc_now
 from storage.paths import real_path
 
 
@@ -25,22 +27,22 @@ class ExportTargetError(StorageError):
     """The file named for the export cannot take it: a directory, or the log's own."""
 
 
-def read_export(log: Path, fmt: str) -> str:
-    """The log at `log` as an export in `fmt`, one of `EXPORT_FORMATS`; the log is only
-    read."""
-    with Repository(log, read_only=True) as repo:
+def read_export(log: Path, fmt: str, clock: Clock = utc_now) -> str:
+    """The log at `log` as an export in `fmt`, one of `EXPORT_FORMATS`, made at `clock()`;
+    the log is only read."""
+    with Repository(log, clock=clock, read_only=True) as repo:
         if repo.problem is not None:  # an export holds everything or is not made
             raise StorageError(f"the log {log} cannot be exported whole: {repo.problem}")
         return export_json(repo) if fmt == "json" else export_csv(repo)
 
 
-def write_export(log: Path, fmt: str, target: Path) -> None:
+def write_export(log: Path, fmt: str, target: Path, clock: Clock = utc_now) -> None:
     """Write the export to `target`: a file is replaced whole (never half-written), a
     device or FIFO written as a stream; refused before the log is read if `target` is
     neither, or one of the log's files."""
     stream = _is_stream(target)
     _refuse_log_files(target, log)
-    data = read_export(log, fmt).encode("utf-8")
+    data = read_export(log, fmt, clock).encode("utf-8")
     if stream:
         _write_stream(target, data)
     else:

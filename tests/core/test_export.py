@@ -342,6 +342,18 @@ def test_export_to_stdout_and_to_a_file(kg_log: Path, tmp_path: Path, capsys) ->
     assert without_stamp(export_json(opened(copy))) == without_stamp(json_file.read_text())
 
 
+def test_the_export_is_stamped_by_restdays_clock(
+    kg_log: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """`exported` was the machine's clock even when $RESTDAY_NOW sets restday's."""
+    monkeypatch.setenv("RESTDAY_NOW", "2026-11-24T18:00:00+00:00")
+    assert main(["export", "--db", str(kg_log), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exported"] == "2026-11-24T18:00:00+00:00"
+    target = tmp_path / "everything.json"
+    assert main(["export", "--db", str(kg_log), "-o", str(target)]) == 0
+    assert json.loads(target.read_text())["exported"] == "2026-11-24T18:00:00+00:00"
+
+
 def test_export_refuses_to_write_over_the_log(kg_log: Path, tmp_path: Path, capsys) -> None:
     log = tmp_path / "log.json"
     log.write_bytes(kg_log.read_bytes())

@@ -37,6 +37,7 @@ def add_parser(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from storage.clock import clock_from_env
     from storage.exchange.export_file import read_export, write_export
     from storage.paths import resolve_log_path
 
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no log at {log}: there is nothing to export")
     if output not in (None, "-"):
         target = Path(output).expanduser()
-        write_export(log, fmt, target)
+        write_export(log, fmt, target, clock_from_env())
         print(f"exported {log} as {fmt.upper()} to {target}", file=sys.stderr)
         return 0
-    text = read_export(log, fmt)
+    text = read_export(log, fmt, clock_from_env())
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
