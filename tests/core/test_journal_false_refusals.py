@@ -9,11 +9,20 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from storage.log import journal
 from storage.log.journal import journal_path
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import SetEntry, Workout
 
 NOW = "2026-12-06T17:00:00+00:00"
 
@@ -119,3 +128,94 @@ def test_an_import_killed_before_it_emptied_the_journal_keeps_every_set(
     assert done.returncode == 0, done.stderr
     weights = sorted(s["weight_kg"] for s in exported(log)["sets"])
     assert weights == sorted([80, 100, *(1 + i / 10 for i in range(1001))])
+
+
+class Killed(BaseException):
+    """The writer dies here (SIGKILL): nothing after this point of its write happens."""
+
+
+def _die() -> None:
+    raise Killed
+
+
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["log", "delete", "undo", "fold", "killed fold", "import", "killed import", "rest"]
+        ),
+        st.sampled_from("ab"),
+        st.integers(0, 50),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(steps=STEPS)
+def test_two_copies_logging_deleting_undoing_folding_and_killed_keep_the_log_whole(
+    steps: list[tuple[str, str, int]],
+) -> None:
+    """Two repositories on one log, a copy killed between a rewrite of the file and the
+    emptying of the journal now and then (another takes its place): after every step the
+    log opens, without refusal, and holds exactly the sets saved."""
+    now = datetime.fromisoformat(NOW)
+    bench = BUILTIN_BY_ID["bench-press"]
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(journal, "MOST_DOCS", 4):
+        log = Path(tmp) / "log.json"
+        repos = {name: Repository(log, clock=lambda: now) for name in "ab"}
+        saved: dict[str, SetEntry] = {}
+        deleted: dict[str, list[SetEntry]] = {"a": [], "b": []}
+        imports = 0
+        for step, name, pick in steps:
+            repo = repos[name]
+            killing = step.startswith("killed")
+            if killing:
+                repo._storage._replaced = _die  # type: ignore[method-assign]
+            try:
+                if step == "log":
+                    entry = repo.log_set(repo.todays_workout(), bench, 60 + pick, 5)
+                    saved[entry.id] = entry
+                elif step == "delete" and saved:
+                    entry = saved.pop(sorted(saved)[pick % len(saved)])
+                    repo.delete_set(entry.id)
+                    deleted[name].append(entry)
+                elif step == "undo" and deleted[name]:
+                    entry = repo.restore_set(deleted[name].pop())
+                    saved[entry.id] = entry
+                elif step == "rest":
+                    repo.stop_rest()
+                elif step.endswith("fold"):
+                    repo.fold()
+                elif step.endswith("import"):
+                    imports += 1
+                    day = date(2026, 11, imports)
+                    start = datetime(2026, 11, imports, 17, tzinfo=now.tzinfo)
+                    workout = Workout(start=start, end=start + timedelta(hours=1), day=day)
+                    sets = [
+                        SetEntry(
+                            workout=workout.id,
+                            exercise="squat",
+                            weight_kg=100 + i,
+                            reps=3,
+                            timestamp=start + timedelta(minutes=i),
+                            order=i + 1,
+                            day=day,
+                        )
+                        for i in range(4)  # with the workout, more than MOST_DOCS
+                    ]
+                    repo.import_records([workout, *sets])
+                    saved.update((s.id, s) for s in sets)
+            except Killed:
+                if step == "killed import":  # the file was replaced: the import happened
+                    saved.update((s.id, s) for s in sets)
+                os.close(repo._storage._lock_fd)
+                repos[name] = Repository(log, clock=lambda: now)
+            else:
+                if killing:  # nothing to fold: the copy lives on
+                    del repo._storage._replaced
+            with Repository(log, clock=lambda: now, read_only=True) as fresh:
+                assert {s.id: s.weight_kg for s in fresh.sets()} == {
+                    s.id: s.weight_kg for s in saved.values()
+                }
+        for repo in repos.values():
+            repo.close()
