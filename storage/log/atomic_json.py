@@ -682,7 +682,7 @@ class AtomicJSONStorage(Storage):
             try:
                 self._sweep_temps()
                 self._backup_if_first_today()
-                self._fold_on_disk()
+                self.fold()  # as `_fold_on_disk` does, from the log read here
                 self._replace(parts)  # made from a read that applied the journal
                 self._replaced()
             except OSError as exc:
