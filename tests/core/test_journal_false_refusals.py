@@ -240,3 +240,49 @@ def test_two_copies_logging_deleting_undoing_folding_and_killed_keep_the_log_who
                 }
         for repo in repos.values():
             repo.close()
+
+
+WRITER = """\
+import sys
+from datetime import datetime
+
+from storage.log.repository import Repository
+from storage.model.exercise_library import BUILTIN_BY_ID
+
+now = datetime.fromisoformat(sys.argv[2])
+with Repository(sys.argv[1], clock=lambda: now) as repo:
+    for reps in range(1, 31):
+        entry = repo.log_set(repo.todays_workout(), BUILTIN_BY_ID["bench-press"], 50, reps)
+        print(entry.id, flush=True)
+        if sys.argv[3] == "fold":
+            repo.fold()
+"""
+
+
+def test_a_log_replaced_by_another_writers_folds_never_has_its_journal_kept_aside(
+    tmp_path: Path,
+) -> None:
+    """Folds replace the file (atomically) over and over while another copy appends to the
+    journal through a symlink: the log is never missing, so no journal goes aside."""
+    data = tmp_path / "data"
+    data.mkdir()
+    link = tmp_path / "log.json"
+    link.symlink_to(data / "log.json")
+    assert restday("log", "--db", str(link), "squat 100x5").returncode == 0
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), NOW, mode],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path, mode in ((data / "log.json", "fold"), (link, "append"))
+    ]
+    logged = set()
+    for writer in writers:
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+        logged.update(out.split())
+    assert len(logged) == 60
+    assert not [p.name for p in data.iterdir() if "without-its-log" in p.name]
+    assert logged <= {s["id"] for s in exported(link)["sets"]}
