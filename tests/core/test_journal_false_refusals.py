@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage.log import journal
-from storage.log.journal import journal_path
+from storage.log.journal import journal_path, replaced_record
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Workout
@@ -79,6 +79,16 @@ def exported(log: Path) -> dict:
     result = restday("export", "--db", str(log))
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def test_changes_after_a_folded_run_of_the_journal_are_read_over_the_file_it_made() -> None:
+    logged, deleted = {"sets": {"7": {"id": "a"}}}, {"sets": {"7": None}}
+    reused, later = {"sets": {"7": {"id": "b"}}}, {"sets": {"8": {"id": "c"}}}
+    folded = {"sets": {"7": {"id": "b"}}}
+    assert replaced_record(folded, [logged, deleted, reused, later]) is None
+    # A file that holds none of the journal's records is still another file.
+    other = {"sets": {"7": {"id": "x"}}}
+    assert replaced_record(other, [logged, deleted, reused, later]) == "record 7 of its sets table"
 
 
 def test_a_set_logged_after_a_killed_fold_of_a_reused_key_keeps_the_log_open(
