@@ -573,6 +573,7 @@ class AtomicJSONStorage(Storage):
                 self._unfolded_add(touched)
                 self._appended = True
             else:
+                self._fold_on_disk()
                 self._rewrite(data, touched)
         except OSError as exc:
             self._invalidate()
@@ -601,6 +602,17 @@ class AtomicJSONStorage(Storage):
         self._sweep_temps()
         self._replace(parts)
         self._replaced()
+
+    def _fold_on_disk(self) -> None:
+        """Fold the journal into the file as they are on disk, before a rewrite that holds
+        more than the journal's changes (a big change, an import). A writer killed between
+        that rewrite and emptying the journal would leave lines that, read over the new
+        file, take back what it changed under their keys: an imported set under the key of
+        a set they deleted was deleted, or the log refused as another file's."""
+        if not self.path.exists() or not journal.journal_size(self._journal):
+            return
+        write_durably(self.path, [orjson.dumps(self._file_with_journal(self._today()))])
+        journal.clear(self._journal)
 
     def _replaced(self) -> None:
         """The file is replaced by one holding the journal's changes: the write has
@@ -670,6 +682,7 @@ class AtomicJSONStorage(Storage):
             try:
                 self._sweep_temps()
                 self._backup_if_first_today()
+                self.fold()  # as `_fold_on_disk` does, from the log read here
                 self._replace(parts)  # made from a read that applied the journal
                 self._replaced()
             except OSError as exc:
@@ -733,12 +746,12 @@ class AtomicJSONStorage(Storage):
 
     def _file_with_journal(self, today: date) -> Tables:
         """The log on disk read afresh: the file with the journal's changes applied
-        (`OSError` if it can't be read: no backup is made of it then)."""
+        (`OSError` if it can't be read: no backup, nor fold, is made of it then)."""
         try:
             tables = read_log(self.path, today)
             read = journal.read_journal(self._journal, MAX_LOG_BYTES)
         except (StorageError, journal.JournalDamagedError) as exc:
-            raise OSError(f"cannot back up the log: {exc}") from None
+            raise OSError(f"cannot read the log with its journal: {exc}") from None
         for change in read.changes:
             journal.apply(tables, change)
         return tables

@@ -149,18 +149,11 @@ def replaced_record(tables: Tables, changes: list[dict[str, dict[str, Any]]]) ->
     'record KEY of its TABLE table'; None if they never do. Saved over this file, they never do:
     a key holds one record until it is deleted. They do when another file was put in its place
     (another machine's log synced or copied over it, a checkout), whose records under the same
-    keys are others. A journal already folded into the file (a writer killed before it emptied
-    it) only repeats the file: that is no replacement either, even where a key was reused after
-    a delete."""
-    net: dict[tuple[str, str], Any] = {}
-    for change in changes:
-        for name, docs in change.items():
-            for key, doc in docs.items():
-                net[name, key] = doc
-    if all(tables.get(name, {}).get(key) == doc for (name, key), doc in net.items()):
-        return None
+    keys are others. The first changes may already be folded into the file (a writer killed
+    before it emptied the journal, changes appended since): they only repeat the file, even
+    where a key was reused after a delete, and are passed over (`_folded`)."""
     held: dict[tuple[str, str], Any] = {}  # each key's record id as the changes go: _ABSENT
-    for change in changes:
+    for change in changes[_folded(tables, changes) :]:
         for name, docs in change.items():
             for key, doc in docs.items():
                 if (name, key) not in held:
@@ -173,6 +166,25 @@ def replaced_record(tables: Tables, changes: list[dict[str, dict[str, Any]]]) ->
                 else:
                     held[name, key] = doc.get("id")
     return None
+
+
+def _folded(tables: Tables, changes: list[dict[str, dict[str, Any]]]) -> int:
+    """How many of the first changes the file holds already: the most after which every key
+    they touched holds in `tables` what they left there (a fold of the journal as it was
+    then); 0 if none."""
+    differing: set[tuple[str, str]] = set()
+    folded = 0
+    for count, change in enumerate(changes, 1):
+        for name, docs in change.items():
+            stored = tables.get(name, {})
+            for key, doc in docs.items():
+                if stored.get(key) == doc:
+                    differing.discard((name, key))
+                else:
+                    differing.add((name, key))
+        if not differing:
+            folded = count
+    return folded
 
 
 def append(path: Path, change: Change, end: int) -> int:
