@@ -7,28 +7,15 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from storage.log.repository import Repository
-
-NOW = "2026-12-06T17:00:00+00:00"
-
-
-def restday(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RESTDAY_NOW": NOW, "TZ": "UTC"},
-        timeout=120,
-    )
+from tests.support.terminal import restday
 
 
 def test_two_sets_with_one_id_make_the_log_read_only_naming_the_second(tmp_path: Path) -> None:
     log = tmp_path / "log.json"
-    assert restday("log", "--db", str(log), "bench 100x5", "squat 120x5").returncode == 0
+    assert restday(tmp_path, "log", "--db", str(log), "bench 100x5", "squat 120x5").returncode == 0
     tables = json.loads(log.read_bytes())
     first, second = sorted(tables["sets"], key=int)
     tables["sets"][second]["id"] = tables["sets"][first]["id"]
@@ -40,8 +27,8 @@ def test_two_sets_with_one_id_make_the_log_read_only_naming_the_second(tmp_path:
         assert f"sets record {second} " in repo.read_only_reason
         assert "the id of sets record " + first in repo.read_only_reason
         assert [s.exercise for s in repo.sets()] == ["bench-press"]
-    result = restday("export", "--db", str(log), "-o", os.devnull)
+    result = restday(tmp_path, "export", "--db", str(log), "-o", os.devnull)
     assert result.returncode == 1 and "the id of sets record" in result.stderr
-    result = restday("log", "--db", str(log), "bench 100x5")
+    result = restday(tmp_path, "log", "--db", str(log), "bench 100x5")
     assert result.returncode == 1 and "read-only" in result.stderr
     assert log.read_bytes() == before

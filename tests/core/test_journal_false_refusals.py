@@ -4,7 +4,6 @@ its fold and emptying the journal, the rest timer stopped and started again)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -23,8 +22,10 @@ from storage.log.journal import journal_path, replaced_record
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import SetEntry, Workout
+from tests.support.clock import TUESDAY_EVENING
+from tests.support.terminal import exported, restday
 
-NOW = "2026-12-06T17:00:00+00:00"
+NOW = TUESDAY_EVENING.isoformat()  # the moment `restday` runs the commands at
 
 # Two repositories on one log in one child (each reads the other's writes from disk, so the
 # next set takes the key of the set deleted before it, as TinyDB numbers keys), then a fold
@@ -65,22 +66,6 @@ def killed_fold(log: Path, code: str, killed: str = "a.fold()") -> None:
     assert done.returncode == -signal.SIGKILL, done.stderr
 
 
-def restday(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RESTDAY_NOW": NOW, "TZ": "UTC"},
-        timeout=120,
-    )
-
-
-def exported(log: Path) -> dict:
-    result = restday("export", "--db", str(log))
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def test_changes_after_a_folded_run_of_the_journal_are_read_over_the_file_it_made() -> None:
     logged, deleted = {"sets": {"7": {"id": "a"}}}, {"sets": {"7": None}}
     reused, later = {"sets": {"7": {"id": "b"}}}, {"sets": {"8": {"id": "c"}}}
@@ -95,7 +80,7 @@ def test_a_set_logged_after_a_killed_fold_of_a_reused_key_keeps_the_log_open(
     tmp_path: Path,
 ) -> None:
     log = tmp_path / "log.json"
-    assert restday("log", "--db", str(log), "squat 100x5").returncode == 0
+    assert restday(tmp_path, "log", "--db", str(log), "squat 100x5").returncode == 0
     killed_fold(
         log,
         """\
@@ -106,9 +91,9 @@ assert a._storage.read()["sets"].keys() == b._storage.read()["sets"].keys()
 """,
     )
     assert journal_path(log).stat().st_size > 0  # the journal repeats the new file
-    done = restday("log", "--db", str(log), "bench 80x5")
+    done = restday(tmp_path, "log", "--db", str(log), "bench 80x5")
     assert done.returncode == 0, done.stderr
-    weights = sorted(s["weight_kg"] for s in exported(log)["sets"])
+    weights = sorted(s["weight_kg"] for s in exported(tmp_path, log)["sets"])
     assert weights == [70, 80, 100]
 
 
@@ -144,11 +129,11 @@ def test_an_import_killed_before_it_emptied_the_journal_keeps_every_set(
     set they deleted. Applied again over the imported file, they must neither refuse it nor
     delete the imported set under that key."""
     log = tmp_path / "log.json"
-    assert restday("log", "--db", str(log), "squat 100x5").returncode == 0
+    assert restday(tmp_path, "log", "--db", str(log), "squat 100x5").returncode == 0
     killed_fold(log, IMPORT.replace("{fold}", fold), imported)
-    done = restday("log", "--db", str(log), "bench 80x5")
+    done = restday(tmp_path, "log", "--db", str(log), "bench 80x5")
     assert done.returncode == 0, done.stderr
-    weights = sorted(s["weight_kg"] for s in exported(log)["sets"])
+    weights = sorted(s["weight_kg"] for s in exported(tmp_path, log)["sets"])
     assert weights == sorted([80, 100, *(1 + i / 10 for i in range(1001))])
 
 
@@ -278,7 +263,7 @@ def test_a_log_replaced_by_another_writers_folds_never_has_its_journal_kept_asid
     data.mkdir()
     link = tmp_path / "log.json"
     link.symlink_to(data / "log.json")
-    assert restday("log", "--db", str(link), "squat 100x5").returncode == 0
+    assert restday(tmp_path, "log", "--db", str(link), "squat 100x5").returncode == 0
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), NOW, mode],
@@ -295,4 +280,4 @@ def test_a_log_replaced_by_another_writers_folds_never_has_its_journal_kept_asid
         logged.update(out.split())
     assert len(logged) == 60
     assert not [p.name for p in data.iterdir() if "without-its-log" in p.name]
-    assert logged <= {s["id"] for s in exported(link)["sets"]}
+    assert logged <= {s["id"] for s in exported(tmp_path, link)["sets"]}

@@ -13,6 +13,21 @@ from tests.core.test_scoring_properties import CHART_RPE, EXERCISES, NOW, PROPER
 ODD_STEPS = (0.01, 100.0, 0.5 * 0.45359237, 1.25, 2.5, 5 * 0.45359237)
 
 
+def raw_items(most_reps: int, loads: st.SearchStrategy) -> st.SearchStrategy:
+    """One to four template items: exercise, sets, reps, RPE (or none) and a load."""
+    return st.lists(
+        st.tuples(
+            st.sampled_from(tuple(EXERCISES)),
+            st.integers(1, 8),
+            st.integers(1, most_reps),
+            st.one_of(st.none(), st.sampled_from(CHART_RPE)),
+            loads,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+
+
 def on_step(load: float, step: float) -> bool:
     return abs(load / step - round(load / step)) < 1e-6
 
@@ -20,17 +35,7 @@ def on_step(load: float, step: float) -> bool:
 @PROPERTY
 @given(
     logs(),
-    st.lists(
-        st.tuples(
-            st.sampled_from(tuple(EXERCISES)),
-            st.integers(1, 8),
-            st.integers(1, 15),
-            st.one_of(st.none(), st.sampled_from(CHART_RPE)),
-            st.one_of(st.none(), st.integers(0, 400)),
-        ),
-        min_size=1,
-        max_size=4,
-    ),
+    raw_items(15, st.one_of(st.none(), st.integers(0, 400))),
     st.sampled_from(ODD_STEPS),
     st.one_of(st.none(), st.integers(40, 160)),
 )
@@ -57,17 +62,7 @@ def test_odd_load_steps_and_bodyweight_moves_keep_the_plan_on_the_step(log, raw,
 @PROPERTY
 @given(
     logs(),
-    st.lists(
-        st.tuples(
-            st.sampled_from(tuple(EXERCISES)),
-            st.integers(1, 8),
-            st.integers(1, 12),
-            st.one_of(st.none(), st.sampled_from(CHART_RPE)),
-            st.integers(1, 4000).map(lambda n: n / 16),
-        ),
-        min_size=1,
-        max_size=4,
-    ),
+    raw_items(12, st.integers(1, 4000).map(lambda n: n / 16)),
     st.sampled_from(ODD_STEPS),
 )
 def test_a_reduced_load_is_on_the_step_when_the_template_load_is_not(log, raw, step):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shlex
@@ -254,6 +255,13 @@ def restday(
         env={**os.environ, **isolated(tmp_path, now), **(env or {})},
         **run,
     )
+
+
+def exported(tmp_path: Path, log: Path) -> dict:
+    """The log at `log` as `restday export` prints it (JSON), run as `restday` runs it."""
+    result = restday(tmp_path, "export", "--db", log)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def write_demo_log(tmp_path: Path, weeks: int = 6, now: datetime = TUESDAY_EVENING) -> Path:
