@@ -68,15 +68,18 @@ def read_today_plan(repo: LogReader, moment: datetime, workout: Workout) -> Plan
     return plan_for(timeline, assessment, _weighed(repo, found, day), repo.settings().unit)
 
 
-def first_for_stop(sets: Iterable[SetEntry], bodyweight_kg: float | None) -> SetEntry | None:
-    """The set an exercise's stop rule counts from: its first working set today with an
-    e1RM (a drop set is meant lighter: not one)."""
+def stop_start(
+    sets: Iterable[SetEntry], bodyweight_kg: float | None
+) -> tuple[SetEntry, float] | None:
+    """The set an exercise's stop rule counts from and its e1RM (kg): its first working set
+    today with an e1RM (a drop set is meant lighter: not one)."""
     from storage.read.records_so_far import set_e1rm
 
-    return next(
-        (s for s in sets if s.set_type != "drop" and set_e1rm(s, bodyweight_kg) is not None),
-        None,
-    )
+    for entry in sets:
+        found = set_e1rm(entry, bodyweight_kg) if entry.set_type != "drop" else None
+        if found is not None:
+            return entry, found[0]
+    return None
 
 
 def stop_floor(
@@ -84,11 +87,8 @@ def stop_floor(
 ) -> float | None:
     """The e1RM (kg) under which the plan's stop rule ends the exercise, from today's `sets`
     of it; none before its first working set or without a stop rule."""
-    from storage.read.records_so_far import set_e1rm
-
-    first = first_for_stop(sets, bodyweight_kg)
-    found = set_e1rm(first, bodyweight_kg) if first is not None else None
-    return None if item is None or found is None else item.stop_floor(found[0])
+    start = stop_start(sets, bodyweight_kg)
+    return None if item is None or start is None else item.stop_floor(start[1])
 
 
 def stop_floors(repo: LogReader, plan: Plan, moment: datetime) -> dict[str, float]:

@@ -47,7 +47,7 @@ from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
-from storage.read.today_plan import first_for_stop, read_today_plan, stop_floor
+from storage.read.today_plan import read_today_plan, stop_floor, stop_start
 from tui.format.units import format_set
 from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
@@ -295,15 +295,15 @@ class WorkoutSession:
     def under_floor(self, entry: SetEntry) -> tuple[float, float] | None:
         """A later set's e1RM and the stop floor, when the set fell under it (the plan says
         stop the exercise: it suggests, it never blocks)."""
-        first = self._first_for_stop(entry.exercise)
-        floor = self.stop_floor(entry.exercise)
+        item = self.plan_item(entry.exercise)
+        start = stop_start(self.sets_of(entry.exercise), self.bodyweight_kg)
+        if item is None or start is None or start[0].id == entry.id:
+            return None
+        floor = item.stop_floor(start[1])
         found = set_e1rm(entry, self.bodyweight_kg) if entry.set_type != "drop" else None
-        if first is None or first.id == entry.id or floor is None or found is None:
+        if floor is None or found is None:
             return None
         return (found[0], floor) if found[0] < floor else None
-
-    def _first_for_stop(self, exercise_id: str) -> SetEntry | None:
-        return first_for_stop(self.sets_of(exercise_id), self.bodyweight_kg)
 
     def sets_of(self, exercise_id: str) -> list[SetEntry]:
         return [s for s in self.sets if s.exercise == exercise_id]
