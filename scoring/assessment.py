@@ -6,7 +6,7 @@ suggestion, the load measures and a 14-day readiness history.
 
 Each day has one readiness, its morning's (`scoring.snapshot`): the day's own sets never
 change it, so home, history and `status --at` show the same number for a day.
-`tomorrow(log, moment)` is the estimate for tomorrow once today's training is done.
+`tomorrow(log, moment, at)` is the estimate for tomorrow once today's training is done.
 """
 
 from __future__ import annotations
@@ -194,16 +194,13 @@ def day_verdict(
     return Verdict(level, recommendation, rest, reduce, deload_due)
 
 
-def tomorrow(log: TrainingLog, moment: datetime, at: datetime | None = None) -> Assessment:
-    """Tomorrow's estimate (spec 6): the assessment at 07:00 tomorrow with today's sets and
-    recovery inputs as they are, and tomorrow's sleep unknown. `at`: 07:00 tomorrow on the
-    lifter's clock (the log knows only when its days start, which is after a rollover
-    hour); without it, `tomorrow_hour` after the start of tomorrow's day."""
+def tomorrow(log: TrainingLog, moment: datetime, at: datetime) -> Assessment:
+    """Tomorrow's estimate (spec 6): the assessment at `at`, 07:00 tomorrow on the lifter's
+    clock (the log's reader knows it: the log knows only when its days start), with
+    today's sets and recovery inputs as they are, and tomorrow's sleep unknown."""
     timeline = Timeline(log)
     today = timeline.day_of(moment)
     next_day = today + timedelta(days=1)
-    if at is None:
-        at = timeline.day_start(today) + timedelta(days=1, hours=SCORING.tomorrow_hour)
     carried = [r for r in log.recoveries if r.day <= today]
     if today_entry := timeline.recovery.get(today):
         fields = {

@@ -398,8 +398,9 @@ def test_tomorrows_estimate_carries_todays_sets_and_leaves_sleep_unknown():
 
     sets = work(0, "back-squat", 140, 5, 9, n=6, hour=8)
     today = assess(log(sets, [night(0), night(1)]), NOW)
-    ahead = tomorrow(log(sets, [night(0), night(1)]), NOW)
-    assert ahead.day == TODAY + timedelta(days=1)
+    seven = datetime.combine(TODAY + timedelta(days=1), time(7), NOW.tzinfo)
+    ahead = tomorrow(log(sets, [night(0), night(1)]), NOW, seven)
+    assert ahead.day == TODAY + timedelta(days=1) and ahead.moment == seven
     assert ahead.fatigue["quads"] > today.fatigue.get("quads", 0)
     assert ahead.consecutive_days == 1
     sleep = next(f for f in ahead.factors if f.name == "Sleep duration")
