@@ -3,7 +3,8 @@ as its template has them, else as the last workout of the same name did them; be
 workout is started, the template next in the lifter's rotation (of the templates used in
 the last 28 days, the one used longest ago).
 
-`planned_workout(repo, day)` reads them with the workout's name; `load_step_kg(unit)` is the
+`planned_workout(repo, day)` reads them with the workout's name, `planned_template(repo,
+day)` the template they are of before a workout is begun; `load_step_kg(unit)` is the
 load step the plan rounds to (2.5 kg, or 5 lb for a lifter in lb); `plan_for` makes the plan
 of them, and `read_today_plan` the plan of one workout on its own (the workout screen's).
 """
@@ -127,12 +128,20 @@ def _weighed(
     return name, [_described(repo, item, latest) for item in items]
 
 
+def planned_template(repo: LogReader, day: date) -> Template | None:
+    """The template today's plan is of before `day` has a workout: the one next in the
+    lifter's rotation (None once a workout is begun, or with no template in rotation)."""
+    if repo.workouts(since=day, until=day):
+        return None
+    return _next_in_rotation(repo, day)
+
+
 def _source(repo: LogReader, day: date) -> tuple[str, list[PlannedItem]] | None:
+    template = planned_template(repo, day)
+    if template is not None:
+        return template.name, _items(template)
     workouts = repo.workouts(since=day, until=day)
-    if not workouts:
-        template = _next_in_rotation(repo, day)
-        return (template.name, _items(template)) if template is not None else None
-    return _of_workout(repo, workouts[-1], day)
+    return _of_workout(repo, workouts[-1], day) if workouts else None
 
 
 def _of_workout(

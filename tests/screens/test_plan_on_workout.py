@@ -17,7 +17,7 @@ from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app, message, saved, screen_lines
-from tests.support.typing import chars, press_at_pace
+from tests.support.typing import chars, press_at_pace, start_choice
 from tui.screens.workout.screen import WorkoutScreen
 
 # Mornings of the episode whose band is Reduce (tests/core/test_scoring_demo.py), before
@@ -49,7 +49,7 @@ async def start_template(pilot, name: str) -> None:
     screen = app.screen
     assert isinstance(screen, WorkoutScreen)
     index = 1 + [t.name for t in screen.session.templates].index(name)
-    await press_at_pace(pilot, [*["down"] * index, "enter"])
+    await press_at_pace(pilot, start_choice(index))
     await saved(app, pilot)
 
 

@@ -28,7 +28,7 @@ from storage.model.records import SymptomEntry
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.logs import demo_log_at
 from tests.support.screen_helpers import FullDisk, eventually, make_app, saved
-from tests.support.typing import type_line
+from tests.support.typing import start_choice, type_line
 from tui.app import RestdayApp
 from tui.screens.dialogs.prompt import PromptScreen
 from tui.screens.help import HelpScreen, help_sections
@@ -570,7 +570,7 @@ async def test_muscles_trained_in_the_last_3_days_are_marked(log: Path, clock) -
         assert "•chest" in lines[2] and "•lats" in lines[2] and "•triceps" in lines[2]
         assert "•upper back" in lines[1] and " front delts" in lines[1]
         # Today's Lower A: back on the symptom screen, the legs are marked too.
-        await pilot.press("alt+w", "down", "enter")
+        await pilot.press("alt+w", *start_choice(1))
         await type_line(pilot, "140x5@8")
         await pilot.press("alt+s")
         assert isinstance(app.screen, SymptomScreen)

@@ -201,11 +201,35 @@ async def test_a_letter_starts_a_template_and_shows_its_targets(six_week_log: Pa
     assert sets == []
 
 
+async def test_the_start_list_opens_on_todays_plan_and_enter_starts_it(
+    six_week_log: Path, clock
+) -> None:
+    """Home's plan is of the template next in rotation (Lower A: Monday was Upper A); the
+    start list is on it, marked, so `w` and Enter start the workout home planned."""
+    app = make_app(six_week_log, clock, first_screen="home")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text(app, "#plan").startswith("Plan  Lower A · Back Squat 4x5@8")
+        await press(pilot, ["w"])
+        options = app.screen.query_one("#start-options", OptionList)
+        lines = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+        assert lines[0] == "Empty workout"
+        assert lines[1].startswith("Lower A  today's plan  Back Squat, Romanian Deadlift")
+        assert "today's plan" not in lines[2]
+        assert options.highlighted == 1
+        await press(pilot, ["enter"])
+        assert workout_screen(app).workout.name == "Lower A"
+        assert current_name(app) == "Back Squat"
+        assert text(app, "#exercise-plan").startswith("plan 4x5@8 ")
+        await saved(app, pilot)
+    assert todays(six_week_log, clock)[0].name == "Lower A"
+
+
 async def test_arrows_and_enter_start_a_template(six_week_log: Path, clock) -> None:
     app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, ["down", "down", "enter"])  # a Empty, b Lower A, c Lower B
+        await press(pilot, ["down", "enter"])  # on Lower A, today's plan; Lower B under it
         assert workout_screen(app).workout.name == "Lower B"
         assert current_name(app) == "Deadlift"
         await saved(app, pilot)

@@ -164,6 +164,16 @@ def start_with_a_set(term: Terminal) -> None:
     term.wait_for("100 kg x 5")
 
 
+def start_empty_workout(term: Terminal) -> None:
+    """From Home: `w`, then Home (the start list opens on today's plan when there is one)
+    and Enter on "Empty workout" at its top."""
+    term.wait_for("Guidance, not medical advice.")
+    term.keys("w")
+    term.wait_for("Empty workout")
+    term.keys("Home", "Enter")
+    term.wait_for("Started a workout")
+
+
 def entry_line(screen: str) -> str:
     """What the entry line (above the footer, inside its border) holds."""
     return screen.splitlines()[-3].strip("▊▎ ")

@@ -77,5 +77,6 @@ async def press_at_pace(pilot: Pilot, keys: Sequence[str], gap: float = PERSON_K
 
 def start_choice(index: int) -> list[str]:
     """The keys that start the workout screen's start choice `index` (0: an empty workout,
-    then the templates, then reopening today's): down to it, Enter."""
-    return [*["down"] * index, "enter"]
+    then the templates, then reopening today's): to the top (the list opens on today's
+    plan), down to it, Enter."""
+    return ["home", *["down"] * index, "enter"]

@@ -18,6 +18,7 @@ from tests.support.terminal import (
     isolated,
     leave_entry,
     open_log,
+    start_empty_workout,
     type_line,
     write_demo_log,
 )
@@ -54,10 +55,7 @@ def test_a_day_of_the_app(fixed_log: Path, tmp_path: Path, when: tuple[datetime,
         term.wait_for(f"Home · {short(day)}")
         term.wait_for("Guidance, not medical advice.")
 
-        term.keys("w")
-        term.wait_for("No workout in progress")
-        term.keys("Enter")
-        term.wait_for("Started a workout")
+        start_empty_workout(term)
         type_line(term, "bench 100x5@8")
         term.wait_for("100 kg x 5 @8")
 

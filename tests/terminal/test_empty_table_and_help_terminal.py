@@ -11,6 +11,7 @@ from tests.support.terminal import (
     isolated,
     leave_entry,
     open_log,
+    start_empty_workout,
     type_slowly,
     write_demo_log,
 )
@@ -22,11 +23,7 @@ def test_escape_then_up_on_an_empty_workout_does_not_crash(tmp_path: Path) -> No
     log = write_demo_log(tmp_path)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
-        term.wait_for("Guidance, not medical advice.")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        term.keys("Enter")
-        term.wait_for("Pick an exercise")
+        start_empty_workout(term)
         leave_entry(term)
         term.keys("Up")
         type_slowly(term, "bench 100x5")

@@ -114,9 +114,8 @@ def test_in_lb_the_plans_load_is_the_load_enter_logs(tmp_path: Path) -> None:
     with Terminal(command, size="80x24", env=isolated(tmp_path)) as term:
         term.wait_for("Guidance, not medical advice.")
         type_slowly(term, "w")
-        term.wait_for("Empty workout")
-        term.keys("Down")
-        time.sleep(0.3)
+        screen = term.wait_for("today's plan")  # the list opens on it: Lower A
+        assert "Lower A  today's plan" in screen
         term.keys("Enter")
         term.wait_for("Enter logs w ")  # the demo's lifter warms up: skipped
         term.keys("M-k")

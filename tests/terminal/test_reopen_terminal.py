@@ -19,6 +19,7 @@ from tests.support.terminal import (
     app_pid,
     isolated,
     open_log,
+    start_empty_workout,
     type_slowly,
     wait_until,
     write_demo_log,
@@ -32,11 +33,7 @@ def test_reopen_todays_workout_then_log_into_it_from_the_shell(tmp_path: Path) -
     env = isolated(tmp_path)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="80x24", env=env) as term:
-        term.wait_for("Guidance, not medical advice.")
-        term.keys("w")
-        term.wait_for("Empty workout")
-        term.keys("Enter")  # an empty workout
-        term.wait_for("Started")
+        start_empty_workout(term)
         type_slowly(term, "leg curl 40x10")
         term.keys("Enter")
         term.wait_for("also matches Seated Leg Curl")

@@ -20,6 +20,7 @@ from tests.support.terminal import (
     isolated,
     leave_entry,
     open_log,
+    start_empty_workout,
     type_slowly,
     wait_until,
     write_demo_log,
@@ -35,14 +36,6 @@ def stored(log: Path) -> list[tuple[str, float, int, float | None]]:
     with open_log(log) as repo:
         workout = repo.workouts()[-1]
         return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in repo.sets(workout=workout.id)]
-
-
-def start_empty_workout(term: Terminal) -> None:
-    term.wait_for("Guidance, not medical advice.")  # home
-    term.keys("w")
-    term.wait_for("Empty workout")
-    term.keys("Enter")
-    term.wait_for("Pick an exercise")
 
 
 @pytest.mark.parametrize("burst", [False, True], ids=["pace", "burst"])

@@ -44,7 +44,7 @@ def test_a_whole_workout_by_keys(demo_log: Path, tmp_path: Path) -> None:
         term.keys("w")
         screen = term.wait_for("Empty workout")
         assert "Upper A" in screen
-        term.keys("Down", "Down", "Down", "Enter")
+        term.keys("Home", "Down", "Down", "Down", "Enter")
         term.wait_for("plan 4x5@8")
         screen = term.wait_for("▸1 Bench Press")
         assert "last: " in screen

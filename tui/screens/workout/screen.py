@@ -284,16 +284,21 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         options = self.query_one("#start-options", OptionList)
         options.clear_options()
         options.add_option(Option(Text("Empty workout"), id="empty"))
+        highlighted = 0
         for template in self.session.templates:
             names = ", ".join(
                 ("+ " if i.with_above else "") + exercises[i.exercise].name
                 for i in template.items
                 if i.exercise in exercises
             ).replace(", + ", " + ")
+            planned = template.id == self.session.planned
+            if planned:  # home's plan is of it: Enter starts it
+                highlighted = options.option_count
             options.add_option(
                 Option(
                     Text.assemble(
                         log_text(template.name),
+                        ("  today's plan" if planned else "", "bold"),
                         "  ",
                         log_text(names, "dim"),
                     ),
@@ -304,7 +309,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         if finished is not None:
             label = f"Reopen today's {finished.name or 'workout'} to add or change a set"
             options.add_option(Option(log_text(label), id=REOPEN))
-        options.highlighted = 0
+        options.highlighted = highlighted
 
     def refresh_exercise_list(self) -> None:
         self.query_one(ExerciseList).show(self.session, self.key_of("workout.pick"))

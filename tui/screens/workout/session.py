@@ -47,7 +47,7 @@ from storage.model.template_plan import plan_of_sets
 from storage.model.validation import check_set
 from storage.read.exercise_history import ExerciseHistory
 from storage.read.records_so_far import set_e1rm
-from storage.read.today_plan import read_today_plan, stop_floor, stop_start
+from storage.read.today_plan import planned_template, read_today_plan, stop_floor, stop_start
 from tui.format.units import format_set
 from tui.screens.workout.supersets import Supersets
 from tui.screens.workout.warmups import WarmupRamps
@@ -120,6 +120,8 @@ class WorkoutSession:
         self.today: date | None = None
         self.exercises: dict[str, Exercise] = {}
         self.templates: list[Template] = []
+        self.planned: str | None = None
+        """The template today's plan is of (next in rotation) while no workout is begun."""
         self.histories: dict[str, ExerciseHistory] = {}
         self.undo_stack: list[Undo] = []
         self.editing: SetEntry | None = None
@@ -151,6 +153,8 @@ class WorkoutSession:
         self.today = log.today()
         self.bodyweights = log.bodyweights()
         self.finished_today = log.last_finished(self.today)
+        planned = planned_template(log, self.today) if self.workout is None else None
+        self.planned = planned.id if planned is not None else None
         if self._histories_of() != read_for:
             self.histories = {}  # "last time" is of another workout now
         self.order = self._exercise_order()
@@ -235,6 +239,7 @@ class WorkoutSession:
             self.current,
             _unstamped(replace(self.settings, id="")),  # a log with none: a new one each time
             [_unstamped(t) for t in self.templates],
+            self.planned,
             self.bodyweight_kg,  # a bodyweight set's e1RM
         )
 
