@@ -20,7 +20,7 @@ from storage.model.exercise_library import BUILTIN_BY_ID
 from storage.model.records import Template, TemplateItem
 from storage.model.units import shown_load
 from storage.read.readiness import read_readiness
-from storage.read.today_plan import load_step_kg
+from storage.read.today_plan import load_step_kg, planned_template
 from tests.support.clock import FakeClock
 
 NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
@@ -142,6 +142,9 @@ def test_before_a_workout_the_template_next_in_rotation_is_the_plan(tmp_path: Pa
             repo.finish_workout(repo.workouts()[-1], 7)
         clock.now = NOW
         plan = read_readiness(repo, NOW).plan
+        assert planned_template(repo, NOW.date()) == upper  # the start list opens on it
+        repo.start_workout("Lower", template=lower.id)
+        assert planned_template(repo, NOW.date()) is None  # today's workout is the plan's
     assert plan.name == upper.name  # used three days ago, the other two
     assert [item.name for item in plan.items] == ["Bench Press"]
 
