@@ -199,6 +199,9 @@ def _item(
     if a.band == TRAIN or a.band is None:
         adjusted = planned
         stop = c.stop_fraction_planned if a.band == TRAIN else None
+        flagged = _flagged(a, known)
+        if flagged is not None:  # home says "skip today": the planned sets, and why not
+            reasons = (f"{flagged}: flagged skip today",)
     else:
         stop = c.stop_fraction_reduced
         if a.deload is not None and a.band == REDUCE:
@@ -250,18 +253,12 @@ def _reduced(
     """The Reduce prescription of an item, from the lowest P_m of its direct muscles."""
     c = SCORING
     r = a.readiness if a.band == REDUCE and a.readiness is not None else c.plan_rest_readiness
-    direct = [m for m, k in (known.muscles.items() if known else ()) if k >= 1.0]
-    scored = sorted((a.muscles[m], m) for m in direct if m in a.muscles)
+    flagged = _flagged(a, known)
+    if flagged is not None:
+        return replace(planned, sets=0), (f"skip: {flagged}",)
+    scored = _scored(a, known)
     reasons = []
     sets = item.sets
-    skipped = [m for m in direct if m in a.skip_muscles]
-    if skipped or (scored and scored[0][0] < c.skip_score_below):
-        muscle = skipped[0] if skipped else scored[0][1]
-        score = a.muscles.get(muscle)
-        # Flagged with a score that reads as fresh: the soreness is why.
-        fresh = score is None or score >= c.skip_score_below
-        shown = " sore" if fresh and muscle in a.skip_muscles else f" {score:.0f}"
-        return replace(planned, sets=0), (f"skip: {muscle.replace('_', ' ')}{shown}",)
     if scored and scored[0][0] < c.prefer_muscle_from:
         kept = c.plan_sets_kept_high if r >= c.plan_cut_from_readiness else c.plan_sets_kept_low
         sets = max(1, _round(item.sets * kept))
@@ -275,6 +272,31 @@ def _reduced(
         if worst is not None:
             reasons.append(f"{worst.factor.lower()} {worst.value}".strip())
     return _lighter(planned, sets, rpe, e1rm, grid), tuple(reasons)
+
+
+def _direct(known: ExerciseMuscles | None) -> list[str]:
+    return [m for m, k in (known.muscles.items() if known else ()) if k >= 1.0]
+
+
+def _scored(a: Assessment, known: ExerciseMuscles | None) -> list[tuple[float, str]]:
+    """The P_m of the exercise's direct muscles, the lowest first."""
+    return sorted((a.muscles[m], m) for m in _direct(known) if m in a.muscles)
+
+
+def _flagged(a: Assessment, known: ExerciseMuscles | None) -> str | None:
+    """The direct muscle of the exercise flagged "skip today" (section 4), with why:
+    "glutes 28", or "glutes sore" when its score reads as fresh; None when none is."""
+    c = SCORING
+    scored = _scored(a, known)
+    skipped = [m for m in _direct(known) if m in a.skip_muscles]
+    if not skipped and not (scored and scored[0][0] < c.skip_score_below):
+        return None
+    muscle = skipped[0] if skipped else scored[0][1]
+    score = a.muscles.get(muscle)
+    # Flagged with a score that reads as fresh: the soreness is why.
+    fresh = score is None or score >= c.skip_score_below
+    shown = "sore" if fresh and muscle in a.skip_muscles else f"{score:.0f}"
+    return f"{muscle.replace('_', ' ')} {shown}"
 
 
 def _lighter(

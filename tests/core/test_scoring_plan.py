@@ -122,6 +122,22 @@ def test_a_muscle_skipped_for_its_soreness_says_so_not_a_score_that_reads_as_fre
     assert item.reasons == ("skip: glutes sore",)
 
 
+def test_a_train_day_keeps_the_sets_of_a_muscle_flagged_to_skip_and_says_so():
+    """Home flags sore glutes "skip today" on a Train morning: the plan keeps the planned
+    sets (a Train plan never has fewer) and names the flag, so the two never disagree."""
+    log = a_log()
+    result = assess(log, NOW)
+    result = replace(result, skip_muscles=("glutes",))
+    assert result.band == TRAIN
+    (item,) = today_plan(log, result, [SQUAT_4X5]).items
+    assert item.adjusted == item.planned
+    assert item.reasons == ("glutes sore: flagged skip today",)
+    low = replace(result, muscles={**result.muscles, "glutes": 30.0}, skip_muscles=())
+    (item,) = today_plan(log, low, [SQUAT_4X5]).items
+    assert item.adjusted == item.planned
+    assert item.reasons == ("glutes 30: flagged skip today",)
+
+
 def test_an_exercise_the_log_has_not_seen_is_cut_by_its_own_muscles():
     """Front Squat, never done: what it works comes with the planned item, so tired quads
     take it out as they do Back Squat."""
