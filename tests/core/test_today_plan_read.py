@@ -181,6 +181,37 @@ def test_a_move_that_lifts_the_body_plans_what_is_added_to_it(tmp_path: Path) ->
     assert shown.splitlines()[-1] == "Guidance, not medical advice."
 
 
+def plan_printed(log: Path, columns: int) -> list[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", "plan", "--db", str(log)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, NOW_ENV: NOW.isoformat(), "COLUMNS": str(columns), "NO_COLOR": "1"},
+    ).stdout.splitlines()
+
+
+def test_restday_plan_on_a_phone_wraps_a_line_under_its_own_start(tmp_path: Path) -> None:
+    """A login banner 45 columns wide: a line wraps at a space and goes on 4 cells in,
+    further than an exercise's line (2), never at the margin; nothing is cut."""
+    log, clock = a_log(tmp_path)
+    clock.now = NOW - timedelta(hours=1)
+    with Repository(log, clock=clock) as repo:
+        repo.start_workout("Full body")
+    wide, narrow = plan_printed(log, 200), plan_printed(log, 45)
+    assert wide[2].startswith("  Back Squat 4x5@8 142.5 kg · stop at -5 % e1RM")
+    assert all(len(line) <= 45 and line == line.rstrip() for line in narrow)
+    assert len(narrow) > len(wide)
+    joined: list[str] = []
+    for line in narrow:
+        if line.startswith("    "):
+            joined[-1] += " " + line.lstrip(" ")
+        else:
+            joined.append(line)
+    assert joined == wide
+
+
 def test_tomorrows_estimate_is_read_at_seven_in_the_morning_whatever_the_rollover(
     tmp_path: Path,
 ) -> None:

@@ -31,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         raise CommandError(f"no log at {path}: open restday and log something first")
     repo = Repository(path, clock=clock_from_env(), read_only=True)
-    Console(highlight=False).print(plan_text(read_readiness(repo, repo.now())))
+    console = Console(highlight=False)
+    console.print(plan_text(read_readiness(repo, repo.now()), console), soft_wrap=True)
     return 0

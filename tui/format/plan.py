@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import Console
 from rich.text import Text
 
 from scoring.plan import PlanItem
@@ -13,6 +14,8 @@ from storage.read.readiness import ReadinessView
 from tui.format.readiness import BAND_STYLE
 from tui.format.text import log_text
 from tui.format.units import format_weight
+
+CONTINUED = 4  # where `restday plan` goes on with a wrapped line: exercises start at 2
 
 
 def _load(unit: str, bodyweight: bool) -> Callable[[float], str]:
@@ -106,25 +109,42 @@ def plan_line(view: ReadinessView) -> Text:
     return text
 
 
-def plan_text(view: ReadinessView) -> Text:
+def plan_text(view: ReadinessView, console: Console) -> Text:
+    """What `restday plan` prints on `console`: the day's band, the workout and each
+    exercise on its own line, a long line going on further in (not at the margin)."""
     result, plan, unit = view.assessment, view.plan, view.unit
-    text = Text.assemble(("restday", "bold"), f" · plan for {result.day:%a %-d %b %Y}")
+    head = Text.assemble(("restday", "bold"), f" · plan for {result.day:%a %-d %b %Y}")
     if result.band is not None:
-        text.append(" · ")
-        text.append(result.band, f"bold {BAND_STYLE.get(result.band, '')}")
-        text.append(f" (readiness {result.readiness:.0f})")
+        head.append(" · ")
+        head.append(result.band, f"bold {BAND_STYLE.get(result.band, '')}")
+        head.append(f" (readiness {result.readiness:.0f})")
+    lines = [head]
     if plan is None:
-        text.append("\nNo plan yet: start a workout, or one from a template.")
-        return text
-    if plan.rest is not None:
-        text.append(f"\n{plan.rest}. Training anyway:", "bold")
-    if plan.name:
-        text.append("\n")
-        text.append_text(log_text(plan.name))
-    for item in plan.items:
-        text.append("\n  ")
-        text.append_text(log_text(item.text(_load(unit, item.bodyweight))))
-        if item.stop_fraction is not None:
-            text.append(f" · {stop_words(item, None, unit)}", "dim")
-    text.append("\nGuidance, not medical advice.", "dim italic")
-    return text
+        lines.append(Text("No plan yet: start a workout, or one from a template."))
+    else:
+        if plan.rest is not None:
+            lines.append(Text(f"{plan.rest}. Training anyway:", "bold"))
+        if plan.name:
+            lines.append(log_text(plan.name))
+        for item in plan.items:
+            line = Text("  ").append_text(log_text(item.text(_load(unit, item.bodyweight))))
+            if item.stop_fraction is not None:
+                line.append(f" · {stop_words(item, None, unit)}", "dim")
+            lines.append(line)
+        lines.append(Text("Guidance, not medical advice.", "dim italic"))
+    return Text("\n").join(_hanging(line, console) for line in lines)
+
+
+def _hanging(line: Text, console: Console) -> Text:
+    """`line` wrapped at the console's width, its later lines in by `CONTINUED` (further
+    than an exercise's line)."""
+    first, *rest = line.wrap(console, console.width, justify="default")
+    if not rest:
+        return first
+    after = line.plain[len(first.plain) :]
+    remainder = line[len(line.plain) - len(after.lstrip(" ")) :]
+    wrapped = remainder.wrap(console, max(1, console.width - CONTINUED), justify="default")
+    pieces = [first, *(Text(" " * CONTINUED).append_text(piece) for piece in wrapped)]
+    for piece in pieces:
+        piece.rstrip()
+    return Text("\n").join(pieces)
