@@ -138,6 +138,12 @@ def report(figures: dict) -> str:
 
     lines.append(f"Spearman rho(readiness, residual) {rho(figures['rho_readiness'])}")
     lines.append(f"Spearman rho(P_m, residual)       {rho(figures['rho_muscle'])}")
+    if not figures["sessions"]:
+        lines.append(
+            f"No residual: no session of a compound lift had {SCORING.perf_min_sessions} "
+            f"sessions of that lift in the {SCORING.perf_history_days} days\nbefore it "
+            f"and a comparable set in the {SCORING.perf_reference_days} before (section 8)."
+        )
     return "\n".join(lines)
 
 
