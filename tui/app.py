@@ -519,6 +519,9 @@ class RestdayApp(App):
                 return
             self.pop_screen()
             screen = screen.covered
+            # The app's class changed while the notice was on top, and App.update_styles
+            # restyles only the top screen: the one uncovered still has the old layout.
+            screen.update_node_styles(animate=False)
         if not fits((width, height), needed_size(screen)):
             base = screen is self.screen_stack[0] or len(self.screen_stack) == 1
             name = self.current_mode.capitalize() if base else "This screen"

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import eventually, make_app, saved
 from tests.support.typing import chars, press_at_pace
+from tui.screens.home.screen import HomeScreen
 from tui.screens.recovery.screen import RecoveryScreen
 from tui.screens.rest_timer import RestTimerScreen
 from tui.screens.symptoms.screen import SymptomScreen
@@ -135,15 +136,35 @@ async def test_resizing_between_full_and_phone_keeps_what_is_being_typed(
     assert [(w, r, rpe) for _e, w, r, rpe in _logged(log, clock)] == [(100, 5, 8)]
 
 
-async def test_home_on_a_phone_says_what_it_needs(tmp_path: Path) -> None:
+async def test_home_on_a_phone_has_its_compact_layout(tmp_path: Path) -> None:
+    """Home fits a phone: the score and its reasons, no body map (it needs 80x24); the keys
+    lead on and back, and at 80x24 the body map is there again."""
     log, clock = tmp_path / "log.json", FakeClock(TUESDAY_EVENING)
     app = make_app(log, clock, first_screen="home")
     async with app.run_test(size=PHONE) as pilot:
-        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await eventually(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert not app.screen.query_one("#muscles").display
         await press_at_pace(pilot, ["w"])
         await eventually(pilot, lambda: isinstance(app.screen, WorkoutScreen))
-        await press_at_pace(pilot, ["alt+h"])  # back home (h types): the notice again
-        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await press_at_pace(pilot, ["alt+h"])  # back home (h types)
+        await eventually(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
         await pilot.resize_terminal(*FULL)
-        await eventually(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+        await eventually(pilot, lambda: app.screen.query_one("#muscles").display)
         assert app.current_mode == "home"
+
+
+async def test_homes_reasons_follow_the_terminal_as_it_is_resized(twelve_week_log: Path) -> None:
+    """A reason's words are cut to the column beside the score: 46 at 80x24, less on a
+    phone, with its points in sight either way."""
+    app = make_app(twelve_week_log, FakeClock(TUESDAY_EVENING), first_screen="home")
+
+    def reasons() -> list[str]:
+        return str(app.screen.query_one("#reasons", Static).visual).splitlines()
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: len(reasons()) == 3)
+        assert {len(line.rsplit(" ", 1)[0]) for line in reasons()} == {46}
+        await pilot.resize_terminal(*PHONE)
+        await eventually(pilot, lambda: max(map(len, reasons())) <= PHONE[0] - 2 - 16 - 1)
+        assert all(line.rsplit(" ", 1)[1].startswith("-") for line in reasons())

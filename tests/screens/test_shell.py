@@ -278,14 +278,38 @@ async def test_too_small_shows_a_notice_and_recovers(tmp_path: Path) -> None:
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 0
 
 
+@pytest.mark.parametrize(
+    ("first_screen", "hidden_on_a_phone"), [("home", "#muscles"), ("workout", "#exercise-list")]
+)
+async def test_a_screen_uncovered_by_a_resize_takes_the_layout_of_the_new_size(
+    tmp_path: Path, first_screen: str, hidden_on_a_phone: str
+) -> None:
+    """Under 45x20 a notice covers the screen; grown to 80x24 the screen comes back in its
+    full layout, not the phone's it had when covered (the app's class changed while the
+    notice was on top, and Textual restyles only the screen on top)."""
+    app = _app(tmp_path, first_screen=first_screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        covered = app.screen
+        await pilot.resize_terminal(60, 20)  # the phone's layout
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        assert covered.query_one(hidden_on_a_phone).styles.display == "none"
+        await pilot.resize_terminal(44, 20)
+        await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.resize_terminal(80, 24)
+        await eventually(pilot, lambda: app.screen is covered)
+        await pilot.pause()
+        assert not app.has_class("-compact")
+        assert covered.query_one(hidden_on_a_phone).styles.display == "block"
+
+
 async def test_a_screen_without_a_compact_layout_says_so_and_keys_lead_to_one(
     tmp_path: Path,
 ) -> None:
-    app = _app(tmp_path, first_screen="home")
+    app = _app(tmp_path, first_screen="history")
     async with app.run_test(size=(45, 20)) as pilot:
         await eventually(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         assert _text(app.screen.query_one("#too-small", Static)) == (
-            "Home needs 80x24 (this is 45x20)"
+            "History needs 80x24 (this is 45x20)"
         )
         hint = _text(app.screen.query_one("#too-small-hint", Static))
         assert hint == "w workout · r recovery · s symptoms · q quit"

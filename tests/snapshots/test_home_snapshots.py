@@ -1,5 +1,6 @@
-"""The home screen at 80x24, as SVG snapshots, on a 12-week demo log (fixed seed, UTC) at
-fixed moments: a fresh day, in the fatigue episode, after the deload; and an empty log.
+"""The home screen at 80x24 (and once at 45x20, a phone), as SVG snapshots, on a 12-week
+demo log (fixed seed, UTC) at fixed moments: a fresh day, in the fatigue episode, after the
+deload; and an empty log.
 Regenerate after a deliberate change, and look at them:
 
     .venv/bin/python -m pytest --snapshot-update tests/test_home_snapshots.py
@@ -73,3 +74,23 @@ def test_an_empty_log(snap_compare, tmp_path: Path) -> None:
     """Nothing logged yet: no number, what to log first."""
     app = home_at(tmp_path, END, demo=False)
     assert snap_compare(app, terminal_size=SIZE, run_before=scored)
+
+
+PHONE = (45, 20)
+
+
+def test_on_a_phone_in_the_fatigue_episode(snap_compare, tmp_path: Path) -> None:
+    """45x20: the score, the verdict with its reasons and their points, today's checklist,
+    the whole plan (its load cuts and what they were) and the last 14 days."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await scored(pilot)
+        assert pilot.app.has_class("-compact")
+        screen = pilot.app.screen
+        assert not screen.query_one("#muscles").display
+        reasons = str(screen.query_one("#reasons").visual).splitlines()
+        assert reasons and all(len(line) <= 45 - 2 - 16 - 1 for line in reasons)
+        assert all(line.split()[-1].startswith("-") for line in reasons)  # points shown
+
+    app = home_at(tmp_path, datetime(2026, 10, 28, 9, 0, tzinfo=UTC))
+    assert snap_compare(app, terminal_size=PHONE, run_before=run_before)

@@ -28,11 +28,11 @@ def _sets(log: Path) -> list[tuple[float, int, float | None]]:
 
 @contextmanager
 def _workout_on_a_phone(log: Path, tmp_path: Path) -> Iterator[tuple[Terminal, str]]:
-    """restday on `log` at 45x20, moved from home (which needs 80x24) to the workout's
-    start screen: the terminal and that screen."""
+    """restday on `log` at 45x20, moved from home to the workout's start screen: the
+    terminal and that screen."""
     command = [sys.executable, "-m", "tui", "--db", str(log)]
     with Terminal(command, size="45x20", env=isolated(tmp_path)) as term:
-        term.wait_for("Home needs 80x24 (this is 45x20)")
+        term.wait_for("Guidance, not medical advice.")
         type_slowly(term, "w")
         yield term, term.wait_for("No workout in progress")
 

@@ -21,6 +21,7 @@ from tests.support.terminal import (
     isolated,
     open_log,
     sgr_colours,
+    wait_until,
 )
 
 
@@ -29,16 +30,17 @@ def test_too_small_in_a_real_terminal(tmp_path: Path) -> None:
     log_with_sets(log)
     env = isolated(tmp_path)
     command = [sys.executable, "-m", "tui", "--db", str(log)]
-    with Terminal(command, size="60x20", env=env) as term:
-        screen = term.wait_for("Home needs 80x24 (this is 60x20)")
+    with Terminal(command, size="44x20", env=env) as term:
+        screen = term.wait_for("Home needs 45x20 (this is 44x20)")
         assert "medical advice" not in screen
         term.resize("80x24")
-        screen = term.wait_for("Guidance, not medical advice.")
-        assert "needs 80x24" not in screen
-        term.resize("80x22")
-        term.wait_for("Home needs 80x24 (this is 80x22)")
+        screen = term.wait_for("FRONT")  # the body map: the full layout
+        assert "needs" not in screen and "Guidance, not medical advice." in screen
+        term.resize("80x22")  # a phone's layout: the score, its reasons and the plan
+        screen = wait_until(term, lambda s: "FRONT" not in s, "home's compact layout")
+        assert "needs" not in screen and "Guidance, not medical advice." in screen
         term.resize("80x24")
-        term.wait_for("Guidance, not medical advice.")
+        term.wait_for("FRONT")
         term.keys("q")
         assert "Traceback" not in term.wait_for("[exited 0]")
 

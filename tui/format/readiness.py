@@ -59,14 +59,19 @@ def _some(muscles) -> str:
     return f"{names}{f' and {more} more' if more > 0 else ''}"
 
 
-def reasons(result) -> Text:
-    """The three factors that cost the most, with their values and points."""
+REASON_WIDTH = 46  # a reason's words before its points
+
+
+def reasons(result, width: int = REASON_WIDTH) -> Text:
+    """The three factors that cost the most, with their values and points, the words cut
+    to `width` (with … when cut)."""
     lines = []
     for contribution in result.contributors[:3]:
         if contribution.points < 0.5:
             break
         label = _reason(contribution)
-        lines.append(Text.assemble(f"{label[:46]:<46} ", (f"-{contribution.points:.0f}", "bold")))
+        label = label if len(label) <= width else label[: width - 1] + "…"
+        lines.append(Text.assemble(f"{label:<{width}} ", (f"-{contribution.points:.0f}", "bold")))
     return Text("\n").join(lines)
 
 

@@ -3,8 +3,8 @@ terminal is smaller.
 
 At 80x24 or more every screen has its full layout. Below that, down to 45x20 (a phone in
 portrait), the app has the `-compact` class and the screens a lifter uses between sets
-(`CompactLayout`: the workout, the rest timer, recovery and symptoms, and help, which is
-how a phone user finds the keys) lay themselves out in one column by their compact rules;
+(`CompactLayout`: home, the workout, the rest timer, recovery and symptoms, and help,
+which is how a phone user finds the keys) lay themselves out by their compact rules;
 any other screen, or any screen below 45x20, is covered by `TooSmallScreen`, which says
 what size is needed. The app pushes it and pops it as the terminal and the screens change
 (`RestdayApp.check_size`), so no screen has to handle small terminals itself.

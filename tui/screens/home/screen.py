@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from storage.model.records import MUSCLES
 from tui.messages import LogChanged, LogOpened, ScoreReady
+from tui.screens.too_small import COMPACT_CLASS, CompactLayout
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
@@ -37,9 +38,12 @@ FIRST_LOOK_WAIT_S = 1.0
 # Once the frame is drawn, Textual's output thread writes it to the terminal: the moment
 # it needs the interpreter for, before parsing a long log holds it.
 FRAME_OUT_S = 0.02
+# A reason's words beside the score on a phone (45 columns): what is left of the verdict's
+# column once the score's digits and the points are drawn.
+COMPACT_REASON_WIDTH = 22
 
 
-class HomeScreen(Screen):
+class HomeScreen(CompactLayout, Screen):
     CSS_PATH = "home.tcss"
     HELP_TITLE = "Home"
 
@@ -91,6 +95,10 @@ class HomeScreen(Screen):
         if self.app.store.ready:
             self.refresh_score()
 
+    def on_resize(self) -> None:
+        if self.view is not None:  # the reasons' width follows the layout
+            self.show(self.view)
+
     def refresh_score(self) -> None:
         """Work the score out again in the background; show it when it is ready."""
         self._score(self.app.store.snapshot, self.app.clock())
@@ -128,6 +136,7 @@ class HomeScreen(Screen):
         from tui.format.plan import done_line, plan_line
         from tui.format.readiness import (
             BAND_STYLE,
+            REASON_WIDTH,
             checklist,
             load,
             reasons,
@@ -140,7 +149,9 @@ class HomeScreen(Screen):
         result = view.assessment
         self.query_one(AppHeader).subtitle = f"Home · {result.day:%a %-d %b}"
         self.query_one("#checklist", Static).update(checklist(view.today))
+        compact = self.app.has_class(COMPACT_CLASS)
         line = done_line(view) if view.done is not None else plan_line(view)
+        line.no_wrap = not compact  # a phone's home has the rows for it: the plan whole
         plan = self.query_one("#plan", Static)
         plan.update(line)
         plan.display = bool(line.plain)
@@ -152,7 +163,8 @@ class HomeScreen(Screen):
         self._show_score(f"{result.readiness:.0f}")
         score.set_classes(BAND_STYLE.get(result.band, ""))
         self.query_one("#band", Static).update(verdict(result))
-        self.query_one("#reasons", Static).update(reasons(result))
+        width = COMPACT_REASON_WIDTH if compact else REASON_WIDTH
+        self.query_one("#reasons", Static).update(reasons(result, width))
         self.query_one("#sides", Static).update(sides(result))
         self._show_muscles(result)
         self.query_one("#trends", Static).update(trends(result))
