@@ -79,3 +79,23 @@ async def test_the_list_follows_the_day_turning_over_with_it_on_screen(
         assert planned is not None
         assert highlighted_id(app) == planned.id
         assert not any(p.startswith("Reopen today's") for p in prompts(app))
+
+
+async def test_todays_plan_begun_and_finished_in_another_copy_is_not_offered_as_the_plan(
+    six_week_log: Path, clock: FakeClock
+) -> None:
+    """The list is on Lower A, today's plan; another copy starts and finishes it: the list
+    offers to reopen it, marks no plan, and Enter does not start Lower A again."""
+    app = make_app(six_week_log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert prompts(app)[options(app).highlighted].startswith("Lower A  today's plan")
+        with Repository(six_week_log, clock=clock) as other:
+            lower_a = next(t for t in other.offered_templates() if t.name == "Lower A")
+            workout = other.start_workout("Lower A", template=lower_a.id)
+            other.finish_workout(workout, 7)
+        await eventually(pilot, lambda: any(p.startswith("Reopen today's") for p in prompts(app)))
+        assert not any("today's plan" in p for p in prompts(app))
+        assert highlighted_id(app) == "empty"
+        await press_at_pace(pilot, ["enter"])
+        assert workout_screen(app).workout.name == ""

@@ -232,7 +232,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         session, store = self.session, self.app.store
         if session.workout is not None or session.today is None or not store.ready:
             return
-        if store.snapshot.day_of(self.app.now) != session.today:
+        if session.settings.day_of(self.app.now) != session.today:
             self._follow_log()
 
     @on(LogChanged)
