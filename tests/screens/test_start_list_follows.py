@@ -99,3 +99,39 @@ async def test_todays_plan_begun_and_finished_in_another_copy_is_not_offered_as_
         assert highlighted_id(app) == "empty"
         await press_at_pace(pilot, ["enter"])
         assert workout_screen(app).workout.name == ""
+
+
+async def test_w_from_home_opens_the_list_on_home_s_plan_again(
+    six_week_log: Path, clock: FakeClock
+) -> None:
+    """The lifter moved to Upper B, went home (Plan: Lower A), and pressed w: the list is
+    on Lower A again, so Enter starts the workout home plans."""
+    app = make_app(six_week_log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        planned = highlighted_id(app)
+        assert prompts(app)[options(app).highlighted].startswith("Lower A  today's plan")
+        await press_at_pace(pilot, ["down", "down", "down"])
+        assert prompts(app)[options(app).highlighted].startswith("Upper B")
+        await press_at_pace(pilot, ["alt+h"])
+        await eventually(pilot, lambda: app.current_mode == "home")
+        await press_at_pace(pilot, ["w"])
+        await eventually(pilot, lambda: app.current_mode == "workout")
+        assert highlighted_id(app) == planned
+        await press_at_pace(pilot, ["enter"])
+        assert workout_screen(app).workout.name == "Lower A"
+
+
+async def test_help_over_the_list_keeps_the_template_chosen(
+    six_week_log: Path, clock: FakeClock
+) -> None:
+    app = make_app(six_week_log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press_at_pace(pilot, ["down", "down", "down"])
+        assert prompts(app)[options(app).highlighted].startswith("Upper B")
+        await press_at_pace(pilot, ["question_mark"])
+        await eventually(pilot, lambda: app.screen is not workout_screen(app))
+        await press_at_pace(pilot, ["escape"])
+        await eventually(pilot, lambda: app.screen is workout_screen(app))
+        assert prompts(app)[options(app).highlighted].startswith("Upper B")

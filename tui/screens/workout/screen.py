@@ -138,6 +138,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         self.to_reopen: Workout | None = None  # asked for before the log was read here
         self._behind = False  # the log changed while another mode was on show
         self._start_default: str | None = None  # the start option the list opened on
+        self._left = False  # another mode was shown (not a dialog over this screen)
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -221,10 +222,16 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             if self.session.current is not None:
                 self.refresh_exercise()
 
+    def on_screen_suspend(self) -> None:
+        self._left = self not in self.app.screen_stack  # by then the mode is the next one
+
     def on_screen_resume(self) -> None:
         self._follow_unit()
         if self._behind:
             self._follow_log()
+        if self._left and self.session.workout is None and self.session.today is not None:
+            self._fill_start_options(keep_choice=False)  # `w` from home: on today's plan
+        self._left = False
 
     def _follow_day(self) -> None:
         """The day turned over (the day's start, 04:00) before a workout was begun: the
