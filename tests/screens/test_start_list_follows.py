@@ -135,3 +135,20 @@ async def test_help_over_the_list_keeps_the_template_chosen(
         await press_at_pace(pilot, ["escape"])
         await eventually(pilot, lambda: app.screen is workout_screen(app))
         assert prompts(app)[options(app).highlighted].startswith("Upper B")
+
+
+async def test_the_plans_template_deleted_elsewhere_moves_the_mark_to_homes_next_plan(
+    six_week_log: Path, clock: FakeClock
+) -> None:
+    app = make_app(six_week_log, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        planned = highlighted_id(app)
+        with Repository(six_week_log, clock=clock) as other:
+            other.delete_template(other.template(planned))
+            after = planned_template(other, other.today())
+        assert after is not None and after.id != planned
+        await eventually(pilot, lambda: highlighted_id(app) == after.id)
+        assert [p for p in prompts(app) if "today's plan" in p] == [
+            p for p in prompts(app) if p.startswith(f"{after.name}  today's plan")
+        ]
