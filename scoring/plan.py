@@ -204,7 +204,8 @@ def _item(
             reasons = (f"{flagged}: flagged skip today",)
     else:
         stop = c.stop_fraction_reduced
-        if a.deload is not None and a.band == REDUCE:
+        # A muscle flagged "skip today" is skipped in a deload week too (`_reduced`).
+        if a.deload is not None and a.band == REDUCE and _flagged(a, known) is None:
             sets = max(1, _round(item.sets * c.plan_deload_sets))
             rpe = min(item.rpe or c.plan_deload_rpe, c.plan_deload_rpe)
             adjusted = _lighter(planned, sets, rpe, e1rm, grid)

@@ -161,6 +161,21 @@ def test_a_deload_week_halves_the_sets_at_rpe_6_5():
     assert item.reasons == ("deload week",)
 
 
+def test_a_deload_week_still_skips_a_muscle_home_flags_skip_today():
+    """A Reduce day in a deload week with sore glutes flagged "skip today" on home: the
+    squat is skipped as on any Reduce day (the deload halved it, and home and the plan
+    disagreed)."""
+    log = a_log()
+    result = replace(
+        reduced(assess(log, NOW), 80, 60, 70, 60),
+        deload="3 lifts declined",
+        skip_muscles=("glutes",),
+    )
+    (item,) = today_plan(log, result, [SQUAT_4X5]).items
+    assert item.adjusted.sets == 0
+    assert item.reasons == ("skip: glutes sore",)
+
+
 def test_a_rest_day_says_why_and_plans_the_reduced_day_for_a_lifter_who_trains_anyway():
     log = a_log()
     result = replace(

@@ -137,6 +137,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         self._noted: str | None = None  # the exercise the message says a name was read as
         self.to_reopen: Workout | None = None  # asked for before the log was read here
         self._behind = False  # the log changed while another mode was on show
+        self._start_default: str | None = None  # the start option the list opened on
+        self._left = False  # another mode was shown (not a dialog over this screen)
 
     def history(self, exercise_id: str) -> ExerciseHistory:
         return self.session.history(exercise_id, self.app.store.snapshot)
@@ -196,6 +198,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         if not self.app.store.ready:  # the first frame comes before the log is read
             self.query_one("#main").display = False
             self.query_one("#start").display = False
+        self.watch(self.app, "now", self._follow_day, init=False)
 
     def load(self) -> None:
         """Read today's workout from the log."""
@@ -219,9 +222,24 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             if self.session.current is not None:
                 self.refresh_exercise()
 
+    def on_screen_suspend(self) -> None:
+        self._left = self not in self.app.screen_stack  # by then the mode is the next one
+
     def on_screen_resume(self) -> None:
         self._follow_unit()
         if self._behind:
+            self._follow_log()
+        if self._left and self.session.workout is None and self.session.today is not None:
+            self._fill_start_options(keep_choice=False)  # `w` from home: on today's plan
+        self._left = False
+
+    def _follow_day(self) -> None:
+        """The day turned over (the day's start, 04:00) before a workout was begun: the
+        start list is of the new day (its plan; yesterday's workout is not today's)."""
+        session, store = self.session, self.app.store
+        if session.workout is not None or session.today is None or not store.ready:
+            return
+        if session.settings.day_of(self.app.now) != session.today:
             self._follow_log()
 
     @on(LogChanged)
@@ -255,12 +273,13 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
 
     def refresh_all(self) -> None:
         started = self.session.workout is not None
+        listed = self.query_one("#start").display  # the lifter may have moved in it
         self.query_one("#start").display = not started
         self.query_one("#main").display = started
         self.query_one("#entry", Input).placeholder = ENTRY_HINT if started else START_HINT
         if not started:
             self.query_one(AppHeader).subtitle = "Workout: not started"
-            self._fill_start_options()
+            self._fill_start_options(keep_choice=listed)
             # At once (not Widget.focus, queued): a reopen right after must take it back.
             # A line typed keeps the focus (the log changed under it: an exercise made).
             if not self.query_one("#entry", Input).value:
@@ -279,9 +298,15 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         count = len(self.session.sets)
         self.query_one(AppHeader).subtitle = f"{name} · {count} set{'' if count == 1 else 's'}"
 
-    def _fill_start_options(self) -> None:
+    def _fill_start_options(self, keep_choice: bool) -> None:
+        """The ways to start, on today's plan; with `keep_choice`, on the one the lifter
+        moved to (another copy's change fills the list again under their cursor)."""
         exercises = self.session.exercises
         options = self.query_one("#start-options", OptionList)
+        at = options.highlighted
+        moved_to = options.get_option_at_index(at).id if keep_choice and at is not None else None
+        if moved_to == self._start_default:
+            moved_to = None
         options.clear_options()
         options.add_option(Option(Text("Empty workout"), id="empty"))
         highlighted = 0
@@ -309,6 +334,9 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         if finished is not None:
             label = f"Reopen today's {finished.name or 'workout'} to add or change a set"
             options.add_option(Option(log_text(label), id=REOPEN))
+        self._start_default = options.get_option_at_index(highlighted).id
+        if moved_to is not None and moved_to in {o.id for o in options.options}:
+            highlighted = options.get_option_index(moved_to)
         options.highlighted = highlighted
 
     def refresh_exercise_list(self) -> None:
