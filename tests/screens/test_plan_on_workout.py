@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from storage.demo import generate_demo, write_demo
 from storage.log.repository import Repository
 from storage.model.exercise_library import BUILTIN_BY_ID
+from storage.model.records import SymptomEntry
 from tests.support.clock import TUESDAY_EVENING, FakeClock
 from tests.support.screen_helpers import make_app, message, saved, screen_lines
 from tests.support.typing import chars, press_at_pace, start_choice
@@ -147,3 +148,27 @@ async def test_without_a_load_in_the_plan_enter_logs_last_times_load_at_the_plan
         await saved(app, pilot)
         [(exercise, _, reps, rpe)] = stored_sets(log, clock)
         assert (exercise, reps, rpe) == ("bench-press", 5, 6.5)
+
+
+async def test_a_workout_begins_on_the_first_exercise_the_plan_does_not_skip(
+    tmp_path: Path,
+) -> None:
+    """Upper A on a Reduce morning with a chest sore at 8: the plan skips Bench Press, its
+    first exercise, so the workout begins on Barbell Row, and Enter offers Row's set, not
+    a warm-up for the bench the plan leaves out. The bench is still there to go to."""
+    clock = FakeClock(UPPER_A_MORNING)
+    log = demo_as_at(tmp_path / "log.json", UPPER_A_MORNING)
+    with Repository(log, clock=clock) as repo:
+        repo.save_symptoms(SymptomEntry(timestamp=UPPER_A_MORNING, soreness={"chest": 8}))
+    app = make_app(log, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_template(pilot, "Upper A")
+        session = app.screen.session
+        assert session.plan_item("bench-press").adjusted.sets == 0
+        assert session.current.name == "Barbell Row"
+        assert plan_lines(app).startswith("plan 4x8@8 ")
+        hint = app.screen.query_one("#entry", Input).placeholder
+        assert "bench" not in hint.lower()
+        await press_at_pace(pilot, ["alt+1"])  # the lifter may do it all the same
+        assert session.current.name == "Bench Press"
+        assert "skip: chest sore" in plan_lines(app)

@@ -89,7 +89,7 @@ async def test_todays_plan_begun_and_finished_in_another_copy_is_not_offered_as_
     app = make_app(six_week_log, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert prompts(app)[options(app).highlighted].startswith("Lower A  today's plan")
+        assert prompts(app)[options(app).highlighted].startswith("today's plan  Lower A")
         with Repository(six_week_log, clock=clock) as other:
             lower_a = next(t for t in other.offered_templates() if t.name == "Lower A")
             workout = other.start_workout("Lower A", template=lower_a.id)
@@ -110,7 +110,7 @@ async def test_w_from_home_opens_the_list_on_home_s_plan_again(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         planned = highlighted_id(app)
-        assert prompts(app)[options(app).highlighted].startswith("Lower A  today's plan")
+        assert prompts(app)[options(app).highlighted].startswith("today's plan  Lower A")
         await press_at_pace(pilot, ["down", "down", "down"])
         assert prompts(app)[options(app).highlighted].startswith("Upper B")
         await press_at_pace(pilot, ["alt+h"])
@@ -150,5 +150,5 @@ async def test_the_plans_template_deleted_elsewhere_moves_the_mark_to_homes_next
         assert after is not None and after.id != planned
         await eventually(pilot, lambda: highlighted_id(app) == after.id)
         assert [p for p in prompts(app) if "today's plan" in p] == [
-            p for p in prompts(app) if p.startswith(f"{after.name}  today's plan")
+            p for p in prompts(app) if p.startswith(f"today's plan  {after.name}")
         ]

@@ -148,7 +148,7 @@ async def test_no_workout_offers_an_empty_one_and_the_templates(six_week_log: Pa
         assert app.focused is options
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(4)]
         assert prompts[0] == "Empty workout"
-        assert prompts[1].startswith("Lower A")
+        assert prompts[1].startswith("today's plan  Lower A")  # next in rotation
         assert prompts[3].startswith("Upper A") and "Bench Press" in prompts[3]
         assert "No workout in progress" in text(app, "#start-title")
 
@@ -214,7 +214,7 @@ async def test_the_start_list_opens_on_todays_plan_and_enter_starts_it(
         options = app.screen.query_one("#start-options", OptionList)
         lines = [str(options.get_option_at_index(i).prompt) for i in range(3)]
         assert lines[0] == "Empty workout"
-        assert lines[1].startswith("Lower A  today's plan  Back Squat, Romanian Deadlift")
+        assert lines[1].startswith("today's plan  Lower A  Back Squat, Romanian Deadlift")
         assert "today's plan" not in lines[2]
         assert options.highlighted == 1
         await press(pilot, ["enter"])

@@ -115,7 +115,7 @@ def test_in_lb_the_plans_load_is_the_load_enter_logs(tmp_path: Path) -> None:
         term.wait_for("Guidance, not medical advice.")
         type_slowly(term, "w")
         screen = term.wait_for("today's plan")  # the list opens on it: Lower A
-        assert "Lower A  today's plan" in screen
+        assert "today's plan  Lower A" in screen
         term.keys("Enter")
         term.wait_for("Enter logs w ")  # the demo's lifter warms up: skipped
         term.keys("M-k")

@@ -31,7 +31,7 @@ def test_the_start_list_turns_over_to_the_new_days_plan(tmp_path: Path) -> None:
         term.keys("w")
         screen = term.wait_for("Reopen today's Lower A")
         assert "today's plan" not in screen
-        screen = term.wait_for(f"{planned.name}  today's plan", timeout=40)
+        screen = term.wait_for(f"today's plan  {planned.name}", timeout=40)
         assert "Reopen today's" not in screen
         term.keys("Enter")
         term.wait_for(f"Started {planned.name}.")

@@ -322,8 +322,8 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
             options.add_option(
                 Option(
                     Text.assemble(
+                        ("today's plan  " if planned else "", "bold"),  # first: never cut
                         log_text(template.name),
-                        ("  today's plan" if planned else "", "bold"),
                         "  ",
                         log_text(names, "dim"),
                     ),
@@ -463,6 +463,7 @@ class WorkoutScreen(TakesTyping, CompactLayout, LogScreen):
         day = self.app.store.snapshot.day_of(start)
         self.save(self.session.start(choice, start, day))
         self.session.read_plan(self.app.store.snapshot)
+        self.session.begin_on_plan()
         self.refresh_all()
         self.set_focus(self.query_one("#entry"))
         name = self.session.workout.name

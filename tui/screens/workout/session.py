@@ -341,6 +341,12 @@ class WorkoutSession:
         self.current = self.exercises.get(self.order[0]) if self.order else None
         return lambda repo: repo.save_workout(workout)
 
+    def begin_on_plan(self) -> None:
+        """A workout just begun starts on its first exercise the plan does not skip."""
+        planned = [e for e in self.order if (i := self.plan_item(e)) is None or i.adjusted.sets]
+        if planned and planned[0] in self.exercises:
+            self.current = self.exercises[planned[0]]
+
     def reopen(self, workout: Workout, log: LogReader) -> Change:
         """Open a finished workout of `log` (today's or an earlier day's) again, to add,
         change or delete sets; its session RPE and notes stay for when it is finished again
