@@ -6,13 +6,14 @@ tests/terminal/test_compact_terminal.py."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.widgets import Input, Static
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.screen_helpers import eventually, make_app, saved, screen_lines
 from tests.support.typing import chars, press_at_pace
 from tui.screens.home.screen import HomeScreen
 from tui.screens.recovery.screen import RecoveryScreen
@@ -168,3 +169,26 @@ async def test_homes_reasons_follow_the_terminal_as_it_is_resized(twelve_week_lo
         await pilot.resize_terminal(*PHONE)
         await eventually(pilot, lambda: max(map(len, reasons())) <= PHONE[0] - 2 - 16 - 1)
         assert all(line.rsplit(" ", 1)[1].startswith("-") for line in reasons())
+
+
+async def test_homes_verdict_on_a_phone_shows_every_line_of_the_80x24_one(
+    twelve_week_log: Path,
+) -> None:
+    """The verdict beside the score is as many lines on a phone as at 80x24, each begun:
+    on a Reduce day in the fatigue episode, the muscles to favour under the recommendation
+    (the recommendation wrapped onto their line and pushed them off)."""
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 24, 9, tzinfo=UTC)), "home")
+
+    def verdict() -> list[str]:
+        return str(app.screen.query_one("#band", Static).visual).splitlines()
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: len(verdict()) == 3)
+        lines = verdict()
+        assert lines[2].startswith(("favour", "go easy on"))
+        for size in (PHONE, (50, 22)):
+            await pilot.resize_terminal(*size)
+            await eventually(pilot, lambda: app.has_class("-compact"))
+            await pilot.pause()
+            shown = "\n".join(screen_lines(app))
+            assert all(line[:12] in shown for line in lines), shown
