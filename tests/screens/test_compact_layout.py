@@ -192,3 +192,22 @@ async def test_homes_verdict_on_a_phone_shows_every_line_of_the_80x24_one(
             await pilot.pause()
             shown = "\n".join(screen_lines(app))
             assert all(line[:12] in shown for line in lines), shown
+
+
+async def test_homes_reasons_take_the_width_there_is_below_80x24(twelve_week_log: Path) -> None:
+    """Under 80x24 but wider than a phone, a reason's words are cut only where the column
+    ends: at 79x24 they read as at 80x24 (they were cut to a phone's 22 at any width)."""
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 28, 9, tzinfo=UTC)), "home")
+
+    def reasons() -> list[str]:
+        return str(app.screen.query_one("#reasons", Static).visual).splitlines()
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: len(reasons()) == 3)
+        full = [" ".join(line.split()) for line in reasons()]
+        assert any(len(line) > 22 + 4 for line in full)
+        await pilot.resize_terminal(79, 24)
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        await pilot.pause()
+        assert [" ".join(line.split()) for line in reasons()] == full
+        assert all(line[:-4] in "\n".join(screen_lines(app)) for line in reasons())

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from storage.model.records import MUSCLES
 from tui.messages import LogChanged, LogOpened, ScoreReady
-from tui.screens.too_small import COMPACT_CLASS, CompactLayout
+from tui.screens.too_small import COMPACT_CLASS, COMPACT_SIZE, CompactLayout
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
@@ -39,7 +39,7 @@ FIRST_LOOK_WAIT_S = 1.0
 # it needs the interpreter for, before parsing a long log holds it.
 FRAME_OUT_S = 0.02
 # A reason's words beside the score on a phone (45 columns): what is left of the verdict's
-# column once the score's digits and the points are drawn.
+# column once the score's digits and the points are drawn; a column each wider terminal.
 COMPACT_REASON_WIDTH = 22
 
 
@@ -163,7 +163,10 @@ class HomeScreen(CompactLayout, Screen):
         self._show_score(f"{result.readiness:.0f}")
         score.set_classes(BAND_STYLE.get(result.band, ""))
         self.query_one("#band", Static).update(verdict(result))
-        width = COMPACT_REASON_WIDTH if compact else REASON_WIDTH
+        width = REASON_WIDTH
+        if compact:
+            wider = self.size.width - COMPACT_SIZE[0]
+            width = min(REASON_WIDTH, COMPACT_REASON_WIDTH + wider)
         self.query_one("#reasons", Static).update(reasons(result, width))
         self.query_one("#sides", Static).update(sides(result))
         self._show_muscles(result)
