@@ -211,3 +211,23 @@ async def test_homes_reasons_take_the_width_there_is_below_80x24(twelve_week_log
         await pilot.pause()
         assert [" ".join(line.split()) for line in reasons()] == full
         assert all(line[:-4] in "\n".join(screen_lines(app)) for line in reasons())
+
+
+async def test_home_on_a_phone_with_an_empty_log_says_all_there_is_to_log(tmp_path: Path) -> None:
+    """No score yet: on a phone, as at 80x24, 'To get one, log:' and each thing to log, in
+    full (the words were cut, and the third thing fell off under the second, wrapped)."""
+    app = make_app(tmp_path / "log.json", FakeClock(TUESDAY_EVENING), first_screen="home")
+
+    def shown(selector: str) -> str:
+        region = app.screen.query_one(selector).region
+        rows = screen_lines(app)[region.y : region.bottom]
+        return " ".join(" ".join(row[region.x : region.right] for row in rows).split())
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: "log:" in shown("#band"))
+        full = shown("#band"), shown("#reasons")
+        assert full[1].count("·") == 3
+        await pilot.resize_terminal(*PHONE)
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        await pilot.pause()
+        assert (shown("#band"), shown("#reasons")) == full

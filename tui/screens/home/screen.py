@@ -180,9 +180,12 @@ class HomeScreen(CompactLayout, Screen):
 
     def _show_no_score(self, result) -> None:
         self._show_score("--")
-        self.query_one("#band", Static).update(Text("No score yet. To get one, log:", "bold"))
+        apart = "\n" if self.app.has_class(COMPACT_CLASS) else " "  # a phone's column
+        band = Text(f"No score yet.{apart}To get one, log:", "bold")
+        self.query_one("#band", Static).update(band)
         what = result.log_first or ("a workout, your recovery or how you feel",)
-        self.query_one("#reasons", Static).update("\n".join(f"· {item}" for item in what))
+        first = what[:3]  # the three rows of the reasons
+        self.query_one("#reasons", Static).update("\n".join(f"· {item}" for item in first))
         self.query_one("#sides", Static).update("")
         self.query_one("#trends", Static).update("")
         self.query_one("#load", Static).update("")
