@@ -6,6 +6,7 @@ tests/terminal/test_compact_terminal.py."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +33,14 @@ def _logged(log: Path, clock: FakeClock) -> list[tuple[str, float, int, float | 
     snapshot = Repository(log, clock=clock).snapshot()
     workout = snapshot.workouts()[-1]
     return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
+
+
+def _rows_of(app, selector: str) -> list[str]:
+    """The rows of the widget `selector` as the terminal shows them, trailing spaces cut."""
+    region = app.screen.query_one(selector).region
+    return [
+        row[region.x : region.right].rstrip() for row in screen_lines(app)[region.y : region.bottom]
+    ]
 
 
 def _visible(widget) -> bool:
@@ -219,9 +228,7 @@ async def test_home_on_a_phone_with_an_empty_log_says_all_there_is_to_log(tmp_pa
     app = make_app(tmp_path / "log.json", FakeClock(TUESDAY_EVENING), first_screen="home")
 
     def shown(selector: str) -> str:
-        region = app.screen.query_one(selector).region
-        rows = screen_lines(app)[region.y : region.bottom]
-        return " ".join(" ".join(row[region.x : region.right] for row in rows).split())
+        return " ".join(" ".join(_rows_of(app, selector)).split())
 
     async with app.run_test(size=FULL) as pilot:
         await eventually(pilot, lambda: "log:" in shown("#band"))
@@ -231,3 +238,20 @@ async def test_home_on_a_phone_with_an_empty_log_says_all_there_is_to_log(tmp_pa
         await eventually(pilot, lambda: app.has_class("-compact"))
         await pilot.pause()
         assert (shown("#band"), shown("#reasons")) == full
+
+
+async def test_a_plan_too_long_for_a_phone_ends_in_an_ellipsis(twelve_week_log: Path) -> None:
+    """A plan of more exercises than a phone's home has rows for is cut with …, as the
+    one line at 80x24 is (its last rows were cut off with no sign that more was planned)."""
+    log = json.loads(twelve_week_log.read_text())
+    every = [item for template in log["templates"].values() for item in template["items"]]
+    for template in log["templates"].values():
+        template["items"] = every
+    twelve_week_log.write_text(json.dumps(log))
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 24, 9, tzinfo=UTC)), "home")
+    async with app.run_test(size=PHONE) as pilot:
+        await eventually(pilot, lambda: "Plan" in " ".join(_rows_of(app, "#plan")))
+        await pilot.pause()
+        rows = _rows_of(app, "#plan")
+        assert "Hanging Leg Raise" not in " ".join(rows)  # the last of 20: no room for it
+        assert rows[-1].endswith("…"), rows

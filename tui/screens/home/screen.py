@@ -18,6 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -41,6 +42,8 @@ FRAME_OUT_S = 0.02
 # A reason's words beside the score on a phone (45 columns): what is left of the verdict's
 # column once the score's digits and the points are drawn; a column each wider terminal.
 COMPACT_REASON_WIDTH = 22
+# The plan's rows on a phone: what 45x20 has once the rest of home is drawn.
+COMPACT_PLAN_ROWS = 7
 
 
 class HomeScreen(CompactLayout, Screen):
@@ -151,9 +154,8 @@ class HomeScreen(CompactLayout, Screen):
         self.query_one("#checklist", Static).update(checklist(view.today))
         compact = self.app.has_class(COMPACT_CLASS)
         line = done_line(view) if view.done is not None else plan_line(view)
-        line.no_wrap = not compact  # a phone's home has the rows for it: the plan whole
         plan = self.query_one("#plan", Static)
-        plan.update(line)
+        plan.update(_rows(line, self.size.width, COMPACT_PLAN_ROWS) if compact else line)
         plan.display = bool(line.plain)
         self.query_one("#history", Static).update(sparkline(result.history))
         if result.readiness is None:
@@ -204,3 +206,13 @@ class HomeScreen(CompactLayout, Screen):
             else:
                 cells[muscle] = (f"{score:.0f}", score_style(score))
         self.query_one("#muscles", BodyMap).set_cells(cells)
+
+
+def _rows(line: Text, width: int, most: int) -> Content:
+    """`line` wrapped to `width`, on `most` rows at most: the last one ends in … when the
+    rest is cut, as a line too long for 80x24 does."""
+    rows = Content.from_rich_text(line).wrap(width)
+    if len(rows) > most:
+        rows = rows[:most]
+        rows[-1] = rows[-1].rstrip().truncate(width - 2) + " …"
+    return Content("\n").join(rows)
