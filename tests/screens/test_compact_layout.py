@@ -6,13 +6,15 @@ tests/terminal/test_compact_terminal.py."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.widgets import Input, Static
 
 from storage.log.repository import Repository
 from tests.support.clock import TUESDAY_EVENING, FakeClock
-from tests.support.screen_helpers import eventually, make_app, saved
+from tests.support.screen_helpers import eventually, make_app, saved, screen_lines
 from tests.support.typing import chars, press_at_pace
 from tui.screens.home.screen import HomeScreen
 from tui.screens.recovery.screen import RecoveryScreen
@@ -31,6 +33,14 @@ def _logged(log: Path, clock: FakeClock) -> list[tuple[str, float, int, float | 
     snapshot = Repository(log, clock=clock).snapshot()
     workout = snapshot.workouts()[-1]
     return [(s.exercise, s.weight_kg, s.reps, s.rpe) for s in snapshot.sets(workout=workout.id)]
+
+
+def _rows_of(app, selector: str) -> list[str]:
+    """The rows of the widget `selector` as the terminal shows them, trailing spaces cut."""
+    region = app.screen.query_one(selector).region
+    return [
+        row[region.x : region.right].rstrip() for row in screen_lines(app)[region.y : region.bottom]
+    ]
 
 
 def _visible(widget) -> bool:
@@ -168,3 +178,80 @@ async def test_homes_reasons_follow_the_terminal_as_it_is_resized(twelve_week_lo
         await pilot.resize_terminal(*PHONE)
         await eventually(pilot, lambda: max(map(len, reasons())) <= PHONE[0] - 2 - 16 - 1)
         assert all(line.rsplit(" ", 1)[1].startswith("-") for line in reasons())
+
+
+async def test_homes_verdict_on_a_phone_shows_every_line_of_the_80x24_one(
+    twelve_week_log: Path,
+) -> None:
+    """The verdict beside the score is as many lines on a phone as at 80x24, each begun:
+    on a Reduce day in the fatigue episode, the muscles to favour under the recommendation
+    (the recommendation wrapped onto their line and pushed them off)."""
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 24, 9, tzinfo=UTC)), "home")
+
+    def verdict() -> list[str]:
+        return str(app.screen.query_one("#band", Static).visual).splitlines()
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: len(verdict()) == 3)
+        lines = verdict()
+        assert lines[2].startswith(("favour", "go easy on"))
+        for size in (PHONE, (50, 22)):
+            await pilot.resize_terminal(*size)
+            await eventually(pilot, lambda: app.has_class("-compact"))
+            await pilot.pause()
+            shown = "\n".join(screen_lines(app))
+            assert all(line[:12] in shown for line in lines), shown
+
+
+async def test_homes_reasons_take_the_width_there_is_below_80x24(twelve_week_log: Path) -> None:
+    """Under 80x24 but wider than a phone, a reason's words are cut only where the column
+    ends: at 79x24 they read as at 80x24 (they were cut to a phone's 22 at any width)."""
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 28, 9, tzinfo=UTC)), "home")
+
+    def reasons() -> list[str]:
+        return str(app.screen.query_one("#reasons", Static).visual).splitlines()
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: len(reasons()) == 3)
+        full = [" ".join(line.split()) for line in reasons()]
+        assert any(len(line) > 22 + 4 for line in full)
+        await pilot.resize_terminal(79, 24)
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        await pilot.pause()
+        assert [" ".join(line.split()) for line in reasons()] == full
+        assert all(line[:-4] in "\n".join(screen_lines(app)) for line in reasons())
+
+
+async def test_home_on_a_phone_with_an_empty_log_says_all_there_is_to_log(tmp_path: Path) -> None:
+    """No score yet: on a phone, as at 80x24, 'To get one, log:' and each thing to log, in
+    full (the words were cut, and the third thing fell off under the second, wrapped)."""
+    app = make_app(tmp_path / "log.json", FakeClock(TUESDAY_EVENING), first_screen="home")
+
+    def shown(selector: str) -> str:
+        return " ".join(" ".join(_rows_of(app, selector)).split())
+
+    async with app.run_test(size=FULL) as pilot:
+        await eventually(pilot, lambda: "log:" in shown("#band"))
+        full = shown("#band"), shown("#reasons")
+        assert full[1].count("·") == 3
+        await pilot.resize_terminal(*PHONE)
+        await eventually(pilot, lambda: app.has_class("-compact"))
+        await pilot.pause()
+        assert (shown("#band"), shown("#reasons")) == full
+
+
+async def test_a_plan_too_long_for_a_phone_ends_in_an_ellipsis(twelve_week_log: Path) -> None:
+    """A plan of more exercises than a phone's home has rows for is cut with …, as the
+    one line at 80x24 is (its last rows were cut off with no sign that more was planned)."""
+    log = json.loads(twelve_week_log.read_text())
+    every = [item for template in log["templates"].values() for item in template["items"]]
+    for template in log["templates"].values():
+        template["items"] = every
+    twelve_week_log.write_text(json.dumps(log))
+    app = make_app(twelve_week_log, FakeClock(datetime(2026, 10, 24, 9, tzinfo=UTC)), "home")
+    async with app.run_test(size=PHONE) as pilot:
+        await eventually(pilot, lambda: "Plan" in " ".join(_rows_of(app, "#plan")))
+        await pilot.pause()
+        rows = _rows_of(app, "#plan")
+        assert "Hanging Leg Raise" not in " ".join(rows)  # the last of 20: no room for it
+        assert rows[-1].endswith("…"), rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.support.terminal import (
@@ -17,6 +18,7 @@ from tests.support.terminal import (
     open_log,
     type_slowly,
     wait_until,
+    write_demo_log,
 )
 
 
@@ -114,3 +116,23 @@ def test_resizing_keeps_what_is_being_typed(tmp_path: Path) -> None:
         term.keys("C-q")
         term.wait_for("[exited 0]")
     assert _sets(log) == [(100, 5, 8)]
+
+
+def test_home_on_a_phone_keeps_the_verdicts_lines(tmp_path: Path) -> None:
+    """A Reduce day in the demo's fatigue episode: at 80x24 and on a phone, the
+    recommendation and the muscles to favour under it, each begun on a line of its own
+    (on a phone the recommendation wrapped and pushed the muscles off); back at 80x24 the
+    body map is there again."""
+    log = write_demo_log(tmp_path, weeks=12)
+    command = [sys.executable, "-m", "tui", "--db", str(log)]
+    env = isolated(tmp_path, datetime(2026, 10, 24, 9, tzinfo=UTC))
+    with Terminal(command, size="80x24", env=env) as term:
+        screen = term.wait_for("14 days")
+        favour = next(line for line in screen.splitlines() if " favour " in line)
+        muscles = favour.split("favour ", 1)[1][:12]
+        term.resize("45x20")
+        screen = term.wait_for("workout yet (w)")
+        assert f"favour {muscles}" in screen and "cut sets 30-50 %" in screen, screen
+        assert "FRONT" not in screen
+        term.resize("80x24")
+        term.wait_for("FRONT")

@@ -18,12 +18,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from storage.model.records import MUSCLES
 from tui.messages import LogChanged, LogOpened, ScoreReady
-from tui.screens.too_small import COMPACT_CLASS, CompactLayout
+from tui.screens.too_small import COMPACT_CLASS, COMPACT_SIZE, CompactLayout
 from tui.widgets.app_footer import AppFooter
 from tui.widgets.app_header import AppHeader
 from tui.widgets.big_digits import BigDigits
@@ -39,8 +40,10 @@ FIRST_LOOK_WAIT_S = 1.0
 # it needs the interpreter for, before parsing a long log holds it.
 FRAME_OUT_S = 0.02
 # A reason's words beside the score on a phone (45 columns): what is left of the verdict's
-# column once the score's digits and the points are drawn.
+# column once the score's digits and the points are drawn; a column each wider terminal.
 COMPACT_REASON_WIDTH = 22
+# The plan's rows on a phone: what 45x20 has once the rest of home is drawn.
+COMPACT_PLAN_ROWS = 7
 
 
 class HomeScreen(CompactLayout, Screen):
@@ -151,9 +154,8 @@ class HomeScreen(CompactLayout, Screen):
         self.query_one("#checklist", Static).update(checklist(view.today))
         compact = self.app.has_class(COMPACT_CLASS)
         line = done_line(view) if view.done is not None else plan_line(view)
-        line.no_wrap = not compact  # a phone's home has the rows for it: the plan whole
         plan = self.query_one("#plan", Static)
-        plan.update(line)
+        plan.update(_rows(line, self.size.width, COMPACT_PLAN_ROWS) if compact else line)
         plan.display = bool(line.plain)
         self.query_one("#history", Static).update(sparkline(result.history))
         if result.readiness is None:
@@ -163,7 +165,10 @@ class HomeScreen(CompactLayout, Screen):
         self._show_score(f"{result.readiness:.0f}")
         score.set_classes(BAND_STYLE.get(result.band, ""))
         self.query_one("#band", Static).update(verdict(result))
-        width = COMPACT_REASON_WIDTH if compact else REASON_WIDTH
+        width = REASON_WIDTH
+        if compact:
+            wider = self.size.width - COMPACT_SIZE[0]
+            width = min(REASON_WIDTH, COMPACT_REASON_WIDTH + wider)
         self.query_one("#reasons", Static).update(reasons(result, width))
         self.query_one("#sides", Static).update(sides(result))
         self._show_muscles(result)
@@ -177,9 +182,12 @@ class HomeScreen(CompactLayout, Screen):
 
     def _show_no_score(self, result) -> None:
         self._show_score("--")
-        self.query_one("#band", Static).update(Text("No score yet. To get one, log:", "bold"))
+        apart = "\n" if self.app.has_class(COMPACT_CLASS) else " "  # a phone's column
+        band = Text(f"No score yet.{apart}To get one, log:", "bold")
+        self.query_one("#band", Static).update(band)
         what = result.log_first or ("a workout, your recovery or how you feel",)
-        self.query_one("#reasons", Static).update("\n".join(f"· {item}" for item in what))
+        first = what[:3]  # the three rows of the reasons
+        self.query_one("#reasons", Static).update("\n".join(f"· {item}" for item in first))
         self.query_one("#sides", Static).update("")
         self.query_one("#trends", Static).update("")
         self.query_one("#load", Static).update("")
@@ -198,3 +206,13 @@ class HomeScreen(CompactLayout, Screen):
             else:
                 cells[muscle] = (f"{score:.0f}", score_style(score))
         self.query_one("#muscles", BodyMap).set_cells(cells)
+
+
+def _rows(line: Text, width: int, most: int) -> Content:
+    """`line` wrapped to `width`, on `most` rows at most: the last one ends in … when the
+    rest is cut, as a line too long for 80x24 does."""
+    rows = Content.from_rich_text(line).wrap(width)
+    if len(rows) > most:
+        rows = rows[:most]
+        rows[-1] = rows[-1].rstrip().truncate(width - 2) + " …"
+    return Content("\n").join(rows)
