@@ -68,7 +68,7 @@ def main() -> int:
         try:
             term.keys("w")
             wait_until(term, re.compile("Lower A"))
-            term.keys("Down", "Enter")
+            term.keys("Home", "Down", "Enter")  # from the top: the list opens on the plan
             wait_until(term, re.compile(r"▸1 Back Squat"))
             for n in range(args.sets):
                 text = f"{40 + n * 0.5:g}x5@8"

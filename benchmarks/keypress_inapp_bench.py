@@ -211,7 +211,7 @@ async def bench_restday(path: Path, clock: FakeClock, n_sets: int) -> Results:
                 str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
             ]
             index = next(i for i, name in enumerate(names) if "Lower A" in name)
-            await pilot.press(*["down"] * index, "enter")
+            await pilot.press("home", *["down"] * index, "enter")  # it opens on the plan
             await settle()
             assert screen.workout is not None and len(screen.order) == EXERCISES_PER_WORKOUT
 
