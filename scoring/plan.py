@@ -196,16 +196,17 @@ def _item(
     known = timeline.log.exercises.get(item.exercise) or item.about
     name = known.name if known is not None else item.exercise
     reasons: tuple[str, ...] = ()
+    flagged = _flagged(a, known)  # home says "skip today" for one of its muscles
     if a.band == TRAIN or a.band is None:
         adjusted = planned
         stop = c.stop_fraction_planned if a.band == TRAIN else None
-        flagged = _flagged(a, known)
-        if flagged is not None:  # home says "skip today": the planned sets, and why not
+        if flagged is not None:  # the planned sets, and why the lifter may not
             reasons = (f"{flagged}: flagged skip today",)
     else:
         stop = c.stop_fraction_reduced
-        # A muscle flagged "skip today" is skipped in a deload week too (`_reduced`).
-        if a.deload is not None and a.band == REDUCE and _flagged(a, known) is None:
+        if flagged is not None:  # any lighter day, a deload week's too
+            adjusted, reasons = replace(planned, sets=0), (f"skip: {flagged}",)
+        elif a.deload is not None and a.band == REDUCE:
             sets = max(1, _round(item.sets * c.plan_deload_sets))
             rpe = min(item.rpe or c.plan_deload_rpe, c.plan_deload_rpe)
             adjusted = _lighter(planned, sets, rpe, e1rm, grid)
@@ -251,12 +252,10 @@ def _reduced(
     e1rm: float | None,
     grid: _Grid,
 ) -> tuple[Prescription, tuple[str, ...]]:
-    """The Reduce prescription of an item, from the lowest P_m of its direct muscles."""
+    """The Reduce prescription of an item none of whose muscles is to be skipped, from the
+    lowest P_m of its direct muscles."""
     c = SCORING
     r = a.readiness if a.band == REDUCE and a.readiness is not None else c.plan_rest_readiness
-    flagged = _flagged(a, known)
-    if flagged is not None:
-        return replace(planned, sets=0), (f"skip: {flagged}",)
     scored = _scored(a, known)
     reasons = []
     sets = item.sets
