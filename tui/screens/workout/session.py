@@ -343,9 +343,10 @@ class WorkoutSession:
 
     def begin_on_plan(self) -> None:
         """A workout just begun starts on its first exercise the plan does not skip."""
-        planned = [e for e in self.order if (i := self.plan_item(e)) is None or i.adjusted.sets]
-        if planned and planned[0] in self.exercises:
-            self.current = self.exercises[planned[0]]
+        kept = (e for e in self.order if (i := self.plan_item(e)) is None or i.adjusted.sets)
+        first = next(kept, None)
+        if first in self.exercises:
+            self.current = self.exercises[first]
 
     def reopen(self, workout: Workout, log: LogReader) -> Change:
         """Open a finished workout of `log` (today's or an earlier day's) again, to add,
